@@ -1,0 +1,249 @@
+/**
+ * The plan model: what the parser produces from one seed and what every later stage (MDX, data downloads,
+ * charts, search) consumes. The zod schemas are the single source of truth; the TypeScript types are inferred
+ * from them and `/data/schema.json` is generated from them.
+ */
+import { z } from 'zod';
+
+/** Administrative level of the issuing jurisdiction. A 区 or 县 is `county`. */
+export const Level = z.enum(['national', 'province', 'city', 'county']);
+export type Level = z.infer<typeof Level>;
+
+/** `draft` for a 征求意见稿 (consultation draft), otherwise `final`. */
+export const Status = z.enum(['draft', 'final']);
+export type Status = z.infer<typeof Status>;
+
+/**
+ * A department's role in a clause: `lead` (named before 牵头, or a sole 负责), `responsible` (listed with
+ * 按职责分工负责 and no lead), `supporting` (listed after a lead).
+ */
+export const Role = z.enum(['lead', 'responsible', 'supporting']);
+export type Role = z.infer<typeof Role>;
+
+/** Where a piece of the model came from in its seed: 1-based line numbers, inclusive. */
+export const SourceLines = z.object({
+  /** First source line (1-based). */
+  line: z.number().int().positive(),
+  /** Last source line (1-based, inclusive). */
+  endLine: z.number().int().positive(),
+});
+
+/** A document the plan cites, e.g. 《关于印发…的通知》（渝府发〔2022〕39号）. */
+export const CitedDocument = z.object({
+  /** The title between 《 and 》, without the brackets. */
+  title: z.string().min(1),
+  /** Its 文号 (document number) where one follows, e.g. 国发〔2021〕33号. */
+  number: z.string().nullable(),
+});
+export type CitedDocument = z.infer<typeof CitedDocument>;
+
+/**
+ * The parts of a seed that come before the plan body: a news lead, a notice (印发通知) with its addressees,
+ * signature and date, an 附件 label, the plan title and a subtitle such as （征求意见稿）.
+ */
+export const FrontBlockKind = z.enum(['lead', 'notice', 'label', 'title', 'subtitle']);
+export const FrontBlock = SourceLines.extend({
+  kind: FrontBlockKind,
+  /** Display text: original wording with export leftovers removed. */
+  text: z.string(),
+});
+export type FrontBlock = z.infer<typeof FrontBlock>;
+
+/** One named department as printed in a responsibility note, resolved to a department entity. */
+export const DepartmentMention = z.object({
+  /** The name exactly as printed (may contain nested brackets). */
+  name: z.string().min(1),
+  /** Id of the resolved department entity within the plan (see `Department.id`). */
+  departmentId: z.string().min(1),
+  role: Role,
+});
+export type DepartmentMention = z.infer<typeof DepartmentMention>;
+
+/** The closing parenthetical of a clause, e.g. （区发展改革委牵头，区经济信息委等按职责分工负责）. */
+export const Responsibility = z.object({
+  /** The parenthetical exactly as printed, brackets included. */
+  text: z.string().min(1),
+  departments: z.array(DepartmentMention),
+  /**
+   * Implementing governments/bodies as printed (各县（市、区）人民政府…负责落实), including those carried over from
+   * an earlier standing note such as 以下均需…落实，不再列出.
+   */
+  implementers: z.array(z.string()),
+  /** True when `implementers` came (wholly or partly) from an earlier standing note rather than this clause. */
+  implementersInherited: z.boolean(),
+});
+export type Responsibility = z.infer<typeof Responsibility>;
+
+/**
+ * Which part of the plan a clause belongs to, for filters and comparison: 总体要求/主要目标 (`goals`),
+ * 重点工程 (`projects`), 政策机制 (`policies`), 保障措施/工作落实 (`safeguards`), anything else `other`.
+ */
+export const PlanPart = z.enum(['preamble', 'goals', 'projects', 'policies', 'safeguards', 'annex', 'other']);
+export type PlanPart = z.infer<typeof PlanPart>;
+
+export const ClauseKind = z.enum(['preamble', 'chapter', 'section', 'item', 'paragraph', 'annex-list']);
+export type ClauseKind = z.infer<typeof ClauseKind>;
+
+/**
+ * One unit of the plan body: a chapter (一、), section (（一）), item (1．) or unnumbered paragraph. The body is
+ * a flat list in reading order; `parentId` rebuilds the tree.
+ */
+export const Clause = SourceLines.extend({
+  /**
+   * Stable id derived from the printed numbering: 三（四）3 → `3-4-3`. Unnumbered paragraphs get `p<n>` under
+   * their parent (`4-4-p1`); the preamble is `preamble`. Used as the HTML id and the permalink fragment.
+   */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  kind: ClauseKind,
+  /** Id of the enclosing clause, null for chapters, the preamble and the annex list. */
+  parentId: z.string().nullable(),
+  /** 1 for chapters, 2 for sections, 3 for items; paragraphs take their parent's depth + 1. */
+  depth: z.number().int().min(0).max(6),
+  /** The number marker as printed, e.g. `三、`, `（四）`, `(四)`, `3．`; null when unnumbered. */
+  number: z.string().nullable(),
+  /** How the clause is cited: 三（四）3, 四（十一）, 二. Empty for the preamble. */
+  citation: z.string(),
+  /** A short heading where the text has one: the words before the first 。 (without it). */
+  heading: z.string().nullable(),
+  /**
+   * The clause text after the number marker, one string per source paragraph, in the original wording
+   * (export leftovers removed; a sentence broken across a page break is joined). Includes the heading and
+   * the responsibility parenthetical.
+   */
+  paragraphs: z.array(z.string()),
+  responsibility: Responsibility.nullable(),
+  part: PlanPart,
+  /** 0-based position in the plan body. */
+  position: z.number().int().nonnegative(),
+});
+export type Clause = z.infer<typeof Clause>;
+
+/** An annex table rebuilt from one-cell-per-line text: `rows[r][c]` are cell texts as printed. */
+export const AnnexTable = SourceLines.extend({
+  type: z.literal('table'),
+  /** Stable id within the plan, e.g. `annex-1-table-1`. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Number of header rows at the top of `rows`. */
+  headerRows: z.number().int().nonnegative(),
+  rows: z.array(z.array(z.string())),
+});
+export type AnnexTable = z.infer<typeof AnnexTable>;
+
+export const AnnexParagraph = SourceLines.extend({
+  type: z.literal('paragraph'),
+  text: z.string(),
+});
+export type AnnexParagraph = z.infer<typeof AnnexParagraph>;
+
+/** An annex (附件1 …) with its title and its content: paragraphs and tables in source order. */
+export const Annex = SourceLines.extend({
+  /** `annex-1`, `annex-2`… in order. */
+  id: z.string().regex(/^annex-[0-9]+$/),
+  /** The label as printed, e.g. 附件1. */
+  label: z.string(),
+  title: z.string().nullable(),
+  blocks: z.array(z.discriminatedUnion('type', [AnnexTable, AnnexParagraph])),
+});
+export type Annex = z.infer<typeof Annex>;
+
+/**
+ * A department entity: one per (plan jurisdiction, department), with its aliases merged, e.g. 市市场监管局 and
+ * 市市场监督管理局 are one entity.
+ */
+export const Department = z.object({
+  /** Slug unique within the plan (pinyin of the canonical name); part of `/departments/<plan>/<id>/`. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Canonical name as used by this plan (the most frequent printed form, typos corrected). */
+  name: z.string().min(1),
+  /** Every other printed form found in this plan. */
+  aliases: z.array(z.string()),
+  /** Functional category id from `content/departments.yaml`, shared across plans. */
+  category: z.string().min(1),
+});
+export type Department = z.infer<typeof Department>;
+
+export const Comparator = z.enum(['>=', '<=', '~', '=']);
+export type Comparator = z.infer<typeof Comparator>;
+
+/** `binding` (约束性), `incentive` (激励目标) or `aspiration` (力争). */
+export const Ambition = z.enum(['binding', 'incentive', 'aspiration']);
+export type Ambition = z.infer<typeof Ambition>;
+
+/** Where a target is stated: a clause, or a cell of an annex table. */
+export const TargetSource = z.object({
+  /** Clause id, or the annex table id for a value read from a table. */
+  clauseId: z.string().min(1),
+  /** The exact source wording the value was read from. */
+  text: z.string().min(1),
+  /** 1-based source line. */
+  line: z.number().int().positive(),
+});
+export type TargetSource = z.infer<typeof TargetSource>;
+
+/** One quantified target (indicator value) of a plan. */
+export const Target = z.object({
+  /** Stable id within the plan, e.g. `energy-intensity` or `energy-intensity-2` when one indicator has several. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Catalogue id from `content/indicators.yaml`, or `unclassified`. */
+  indicatorId: z.string().min(1),
+  /** The catalogue name, or the plan's own wording for an unclassified target. */
+  label: z.string().min(1),
+  /** Value in the normalised unit (万吨 → 吨). */
+  value: z.number(),
+  unit: z.string(),
+  originalValue: z.number(),
+  originalUnit: z.string(),
+  comparator: Comparator,
+  ambition: Ambition,
+  /** 比2020年 → 2020; null where the text names none. */
+  baselineYear: z.number().int().nullable(),
+  /** 到2025年 → 2025; null where the text names none. */
+  targetYear: z.number().int().nullable(),
+  /** A narrower or different scope than the whole jurisdiction (市本级, 县城, a parent's column); null for all. */
+  scope: z.string().nullable(),
+  /** Every place stating this value: text and annex table give one target with two sources. */
+  sources: z.array(TargetSource).min(1),
+});
+export type Target = z.infer<typeof Target>;
+
+export const Plan = z.object({
+  /** URL slug: `/plans/<id>/`. From the sidecar, else the pinyin of the region. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** The plan's own name, e.g. 黔江区“十四五”节能减排综合工作实施方案. */
+  title: z.string().min(1),
+  /** The issuing jurisdiction, e.g. 黔江区. */
+  region: z.string().min(1),
+  /** Province-level unit the region belongs to (itself for a province), where known. */
+  province: z.string().nullable(),
+  level: Level,
+  /** Issuing body where the text states it, e.g. 重庆市黔江区人民政府. */
+  issuer: z.string().nullable(),
+  /** Issue date (ISO yyyy-mm-dd) where the text states it. */
+  issued: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  status: Status,
+  /** Id of the plan this one implements (a higher level's plan), where known. */
+  parent: z.string().nullable(),
+  /** The seed's file name. */
+  source: z.string().min(1),
+  /** The plan page's path, e.g. `/plans/qianjiang-qu/` (base-prefixed when the site has a base). */
+  url: z.string(),
+  cites: z.array(CitedDocument),
+  front: z.array(FrontBlock),
+  clauses: z.array(Clause),
+  annexes: z.array(Annex),
+  departments: z.array(Department),
+  targets: z.array(Target),
+});
+export type Plan = z.infer<typeof Plan>;
+
+/** A problem found while parsing, reported as `file:line: message`. */
+export const Warning = z.object({
+  file: z.string(),
+  line: z.number().int().nonnegative(),
+  message: z.string(),
+});
+export type Warning = z.infer<typeof Warning>;
+
+/** The downloadable `/data/plans.json`. */
+export const PlansFile = z.object({ plans: z.array(Plan) });
+export type PlansFile = z.infer<typeof PlansFile>;
