@@ -1,0 +1,33 @@
+/**
+ * Every public URL of the site in one place. Paths are relative to the site root and end in a slash;
+ * `withBase` prefixes the deployment's base path (Astro `base`), `absolute` adds the origin (`site`).
+ * Changing a path here changes a public URL: don't.
+ */
+
+export const paths = {
+  home: () => '/',
+  plan: (planId: string) => `/plans/${planId}/`,
+  clause: (planId: string, clauseId: string) => `/plans/${planId}/#${clauseId}`,
+  departments: () => '/departments/',
+  department: (planId: string, departmentId: string) => `/departments/${planId}/${departmentId}/`,
+  departmentCategory: (categoryId: string) => `/departments/category/${categoryId}/`,
+  indicators: () => '/indicators/',
+  indicator: (indicatorId: string) => `/indicators/${indicatorId}/`,
+  compare: () => '/compare/',
+  compareTopic: (topicId: string) => `/compare/${topicId}/`,
+  search: () => '/search/',
+  about: () => '/about/',
+  data: (file: string) => `/data/${file}`,
+} as const;
+
+/** Prefixes a root-relative path with the deployment base (`/` or `/sub/path/`). */
+export function withBase(base: string, path: string): string {
+  const trimmed = base.replace(/\/+$/, '');
+  return `${trimmed}${path}`;
+}
+
+/** An absolute URL when the site origin is known, else the base-prefixed path. */
+export function absolute(site: string | undefined, base: string, path: string): string {
+  const local = withBase(base, path);
+  return site ? new URL(local, site).href : local;
+}
