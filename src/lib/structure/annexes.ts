@@ -1,0 +1,110 @@
+/**
+ * Annexes (附件1 …). Word-processor exports flatten a table to one tab-indented cell per line with a blank
+ * line between rows; a line without the tab inside a row continues the cell above (a wrapped cell such as
+ * `氮氧化物` ⏎ `（吨）`). Rows and columns are rebuilt here; cell text is kept as printed.
+ */
+import type { Annex, AnnexParagraph, AnnexTable } from '../model/plan';
+import { annexLabel, type SourceLine } from './lines';
+
+const isCellLine = (line: SourceLine) => line.raw.startsWith('\t');
+/** Inside annexes a tab-only line is an empty cell, not a blank line. */
+const isEmptyLine = (line: SourceLine) => !line.raw.includes('\t') && line.display.trim() === '';
+
+/** Groups lines into runs separated by empty lines. */
+function runs(lines: SourceLine[]): SourceLine[][] {
+  const result: SourceLine[][] = [];
+  let current: SourceLine[] = [];
+  for (const line of lines) {
+    if (isEmptyLine(line)) {
+      if (current.length > 0) result.push(current);
+      current = [];
+    } else {
+      current.push(line);
+    }
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+function cellsOf(run: SourceLine[]): string[] {
+  const cells: string[] = [];
+  for (const line of run) {
+    const text = line.display.trim();
+    if (isCellLine(line) || cells.length === 0) cells.push(text);
+    else cells[cells.length - 1] += text;
+  }
+  return cells;
+}
+
+/**
+ * Header rows: the first row, and the rows under it that continue merged header cells (their first cell
+ * is empty, as in 目标值 | 变化幅度 under 重庆市2025年).
+ */
+function countHeaderRows(rows: string[][]): number {
+  let count = rows.length > 1 ? 1 : 0;
+  while (count < rows.length && rows[count]?.[0] === '' && (rows[count]?.length ?? 0) > 1) count++;
+  return count;
+}
+
+function parseAnnex(label: SourceLine, content: SourceLine[], ordinal: number): Annex {
+  const id = `annex-${ordinal}`;
+  const blocks: (AnnexTable | AnnexParagraph)[] = [];
+  let title: string | null = null;
+  let table: { rows: string[][]; line: number; endLine: number } | null = null;
+  let tableCount = 0;
+
+  const closeTable = () => {
+    if (!table) return;
+    tableCount++;
+    blocks.push({
+      type: 'table',
+      id: `${id}-table-${tableCount}`,
+      headerRows: countHeaderRows(table.rows),
+      rows: table.rows,
+      line: table.line,
+      endLine: table.endLine,
+    });
+    table = null;
+  };
+
+  for (const run of runs(content)) {
+    const first = run[0] as SourceLine;
+    const last = run[run.length - 1] as SourceLine;
+    if (title === null && blocks.length === 0 && table === null && run.length === 1) {
+      title = first.display.trim();
+      continue;
+    }
+    if (isCellLine(first)) {
+      table ??= { rows: [], line: first.number, endLine: last.number };
+      table.rows.push(cellsOf(run));
+      table.endLine = last.number;
+      continue;
+    }
+    closeTable();
+    for (const line of run) {
+      blocks.push({ type: 'paragraph', text: line.display.trim(), line: line.number, endLine: line.number });
+    }
+  }
+  closeTable();
+
+  const end = content.length > 0 ? (content[content.length - 1] as SourceLine).number : label.number;
+  return { id, label: label.display.trim(), title, blocks, line: label.number, endLine: end };
+}
+
+/** Splits the lines from the first annex label to the end of the seed into annexes. */
+export function parseAnnexes(lines: SourceLine[]): Annex[] {
+  const annexes: Annex[] = [];
+  let label: SourceLine | null = null;
+  let content: SourceLine[] = [];
+  for (const line of lines) {
+    if (annexLabel(line) !== null) {
+      if (label) annexes.push(parseAnnex(label, content, annexes.length + 1));
+      label = line;
+      content = [];
+    } else {
+      content.push(line);
+    }
+  }
+  if (label) annexes.push(parseAnnex(label, content, annexes.length + 1));
+  return annexes;
+}

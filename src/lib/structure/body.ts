@@ -1,0 +1,245 @@
+/**
+ * The plan body: chapters (一、), sections (（一）), items (1．), sub-items (（1）) and unnumbered paragraphs,
+ * as a flat list in reading order with ids derived from the printed numbering (三（四）3 → `3-4-3`).
+ */
+import type { Clause, PlanPart, Warning } from '../model/plan';
+import type { PlanPartsFile } from '../content/plan-knowledge';
+import {
+  annexLabel,
+  endsSentence,
+  headingOf,
+  isAnnexList,
+  isBlank,
+  isHeadingOnly,
+  readMarker,
+  type Marker,
+  type SourceLine,
+} from './lines';
+import { foldForRecognition } from '../read/normalize';
+
+/** A clause under construction; `open` is true while its last paragraph runs on past a page break. */
+interface Draft extends Clause {
+  open: boolean;
+  paragraphCount: number;
+}
+
+const DEPTH: Record<Marker['kind'], number> = { chapter: 1, section: 2, item: 3, subitem: 4 };
+
+function citationPart(marker: Marker): string {
+  switch (marker.kind) {
+    case 'chapter':
+      return marker.numeral;
+    case 'section':
+      return `（${marker.numeral}）`;
+    case 'item':
+      return marker.numeral;
+    case 'subitem':
+      return `（${marker.numeral}）`;
+  }
+}
+
+export function partOfChapter(heading: string, parts: PlanPartsFile): PlanPart {
+  const folded = foldForRecognition(heading);
+  for (const part of parts.parts) {
+    if (part.patterns.some((pattern) => folded.includes(pattern))) return part.id;
+  }
+  return 'other';
+}
+
+export interface BodyResult {
+  clauses: Clause[];
+  /** Index of the first annex label line, or `lines.length` when the plan has no annexes. */
+  annexStart: number;
+  warnings: Warning[];
+}
+
+/** Parses `lines[start..]` up to the first annex label. */
+export function parseBody(
+  lines: SourceLine[],
+  start: number,
+  file: string,
+  parts: PlanPartsFile,
+): BodyResult {
+  const clauses: Draft[] = [];
+  const warnings: Warning[] = [];
+  const usedIds = new Set<string>();
+  // The open clause at each depth: [chapter, section, item, subitem].
+  const stack: (Draft | undefined)[] = [];
+  let inAnnexList = false;
+  let annexStart = lines.length;
+
+  const uniqueId = (wanted: string, line: number): string => {
+    if (!usedIds.has(wanted)) {
+      usedIds.add(wanted);
+      return wanted;
+    }
+    let n = 2;
+    while (usedIds.has(`${wanted}-${n}`)) n++;
+    const id = `${wanted}-${n}`;
+    usedIds.add(id);
+    warnings.push({ file, line, message: `duplicate clause number: id ${wanted} already used, this clause is ${id}` });
+    return id;
+  };
+
+  const emit = (draft: Omit<Draft, 'position' | 'id'> & { id: string }): Draft => {
+    const clause: Draft = { ...draft, id: uniqueId(draft.id, draft.line), position: clauses.length };
+    clauses.push(clause);
+    return clause;
+  };
+
+  const last = (): Draft | undefined => clauses[clauses.length - 1];
+
+  const appendText = (clause: Draft, line: SourceLine, text: string) => {
+    if (clause.open && clause.paragraphs.length > 0) {
+      // A page break cut the sentence: the text continues the same paragraph.
+      const index = clause.paragraphs.length - 1;
+      clause.paragraphs[index] = `${clause.paragraphs[index]}${text}`;
+    } else {
+      clause.paragraphs.push(text);
+    }
+    clause.endLine = line.number;
+    clause.open = !endsSentence(foldForRecognition(clause.paragraphs[clause.paragraphs.length - 1] ?? ''));
+  };
+
+  const paragraphClause = (parent: Draft | null, line: SourceLine, text: string, part: PlanPart) => {
+    const count = parent ? ++parent.paragraphCount : 1;
+    const parentId = parent?.id ?? null;
+    return emit({
+      id: parentId ? `${parentId}-p${count}` : `p${count}`,
+      kind: 'paragraph',
+      parentId,
+      depth: (parent?.depth ?? 0) + 1,
+      number: null,
+      citation: parent ? `${parent.citation}第${count}段` : '',
+      heading: null,
+      paragraphs: [],
+      responsibility: null,
+      part,
+      line: line.number,
+      endLine: line.number,
+      open: false,
+      paragraphCount: 0,
+    });
+  };
+
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i] as SourceLine;
+    if (isBlank(line)) continue;
+    if (annexLabel(line) !== null && (clauses.length > 0 || inAnnexList)) {
+      annexStart = i;
+      break;
+    }
+    const text = line.display.trim();
+    const current = last();
+
+    if (isAnnexList(line)) {
+      inAnnexList = true;
+      stack.length = 0;
+      emit({
+        id: 'annex-list',
+        kind: 'annex-list',
+        parentId: null,
+        depth: 1,
+        number: null,
+        citation: '附件',
+        heading: null,
+        paragraphs: [text],
+        responsibility: null,
+        part: 'annex',
+        line: line.number,
+        endLine: line.number,
+        open: false,
+        paragraphCount: 0,
+      });
+      continue;
+    }
+    if (inAnnexList && current) {
+      current.paragraphs.push(text);
+      current.endLine = line.number;
+      continue;
+    }
+
+    // A numbering marker wins over a run-on sentence: a heading is never part of a page-broken paragraph.
+    const marker = readMarker(line);
+    if (marker) {
+      const depth = DEPTH[marker.kind];
+      const parent = stack.slice(0, depth - 1).reverse().find((d) => d !== undefined);
+      stack.length = depth - 1;
+      const rest = marker.rest.trim();
+      const chapter = stack[0];
+      const part = marker.kind === 'chapter' ? partOfChapter(rest, parts) : (chapter?.part ?? 'other');
+      const clause = emit({
+        id: parent ? `${parent.id}-${marker.value}` : marker.kind === 'chapter' ? `${marker.value}` : `${marker.kind[0]}${marker.value}`,
+        kind: marker.kind === 'subitem' ? 'item' : marker.kind,
+        parentId: parent?.id ?? null,
+        depth,
+        number: marker.printed,
+        citation: `${parent?.citation ?? ''}${citationPart(marker)}`,
+        heading: marker.kind === 'chapter' ? rest.replace(/。$/, '') : headingOf(rest),
+        paragraphs: [],
+        responsibility: null,
+        part,
+        line: line.number,
+        endLine: line.number,
+        open: false,
+        paragraphCount: 0,
+      });
+      appendText(clause, line, rest);
+      // Headings carry no sentence punctuation; they never run on into the next line.
+      if (isHeadingOnly(rest)) clause.open = false;
+      stack[depth - 1] = clause;
+      continue;
+    }
+
+    if (!current) {
+      const preamble = emit({
+        id: 'preamble',
+        kind: 'preamble',
+        parentId: null,
+        depth: 0,
+        number: null,
+        citation: '',
+        heading: null,
+        paragraphs: [],
+        responsibility: null,
+        part: 'preamble',
+        line: line.number,
+        endLine: line.number,
+        open: false,
+        paragraphCount: 0,
+      });
+      appendText(preamble, line, text);
+      continue;
+    }
+    if (current.open || current.kind === 'preamble') {
+      appendText(current, line, text);
+      continue;
+    }
+    if (current.kind === 'paragraph') {
+      const parent = clauses.find((c) => c.id === current.parentId) ?? null;
+      appendText(paragraphClause(parent, line, text, current.part), line, text);
+      continue;
+    }
+    if (current.paragraphs.length === 1 && isHeadingOnly(current.paragraphs[0] ?? '')) {
+      // A bare heading (四、…, （四）落实法规标准。): the text under it is its own citable paragraph.
+      appendText(paragraphClause(current, line, text, current.part), line, text);
+      continue;
+    }
+    appendText(current, line, text);
+  }
+
+  for (const clause of clauses) {
+    if (clause.open && clause.kind !== 'chapter') {
+      warnings.push({
+        file,
+        line: clause.endLine,
+        message: `clause ${clause.id} ends mid-sentence (no closing punctuation)`,
+      });
+    }
+  }
+  return {
+    clauses: clauses.map(({ open: _open, paragraphCount: _count, ...clause }) => clause),
+    annexStart,
+    warnings,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Text → structure: front matter blocks, the body's clauses and the annexes. Every non-blank character of
+ * the text (export leftovers aside) lands in exactly one of them, in order.
+ */
+import type { PlanPartsFile } from '../content/plan-knowledge';
+import { SeedError } from '../errors';
+import type { Annex, Clause, FrontBlock, Warning } from '../model/plan';
+import { parseAnnexes } from './annexes';
+import { parseBody } from './body';
+import { splitFront } from './front';
+import { toSourceLines } from './lines';
+
+export interface Structure {
+  front: FrontBlock[];
+  clauses: Clause[];
+  annexes: Annex[];
+  warnings: Warning[];
+}
+
+/** Characters that MDX or HTML would read as syntax; the site escapes them, the report names them. */
+const MARKUP_CHARACTERS = /[{}<>`]|^\s*(import|export)\s/;
+
+export function parseStructure(text: string, file: string, parts: PlanPartsFile): Structure {
+  const lines = toSourceLines(text);
+  const warnings: Warning[] = [];
+  const { front, titleIndex, bodyStart } = splitFront(lines);
+  if (titleIndex === -1) {
+    warnings.push({ file, line: 1, message: 'no plan title (a line ending in 方案) found before the first chapter' });
+  }
+  const body = parseBody(lines, bodyStart, file, parts);
+  warnings.push(...body.warnings);
+  if (!body.clauses.some((clause) => clause.kind === 'chapter' || clause.kind === 'section')) {
+    const firstText = lines.find((line) => line.display.trim() !== '');
+    throw new SeedError(
+      file,
+      firstText?.number ?? 1,
+      'no recognisable structure: no chapter (一、) or section (（一）) headings found',
+    );
+  }
+  for (const line of lines) {
+    if (MARKUP_CHARACTERS.test(line.display)) {
+      warnings.push({
+        file,
+        line: line.number,
+        message: 'contains characters that are markup in MDX/HTML ({ } < > ` or a leading import/export); shown escaped',
+      });
+    }
+  }
+  return { front, clauses: body.clauses, annexes: parseAnnexes(lines.slice(body.annexStart)), warnings };
+}

@@ -1,0 +1,127 @@
+/**
+ * Line-level recognition: each source line in its display and recognition views, and the numbering
+ * markers that open chapters (一、), sections (（一）), items (1．) and sub-items (（1）).
+ */
+import { foldForRecognition, stripExportLeftovers } from '../read/normalize';
+import { chineseNumeralValue } from './numerals';
+
+export interface SourceLine {
+  /** 1-based line number in the seed. */
+  number: number;
+  raw: string;
+  /** Original wording without export leftovers. */
+  display: string;
+  /** Recognition view of `display` (same length). */
+  folded: string;
+}
+
+export function toSourceLines(text: string): SourceLine[] {
+  return text.split('\n').map((raw, index) => {
+    const display = stripExportLeftovers(raw);
+    return { number: index + 1, raw, display, folded: foldForRecognition(display) };
+  });
+}
+
+export function isBlank(line: SourceLine): boolean {
+  return line.display.trim() === '';
+}
+
+export type MarkerKind = 'chapter' | 'section' | 'item' | 'subitem';
+
+export interface Marker {
+  kind: MarkerKind;
+  /** The number's value: 十一 → 11. */
+  value: number;
+  /** The numeral as printed, without brackets or punctuation: 十一, 3. */
+  numeral: string;
+  /** The marker exactly as printed, e.g. `（四）`, `(四)`, `3．`, `一、`. */
+  printed: string;
+  /** Display text after the marker. */
+  rest: string;
+}
+
+/** A heading is short; longer "一、…" lines are prose that happens to start with a numeral. */
+const MAX_HEADING_LENGTH = 40;
+
+const MARKER_PATTERNS: { kind: MarkerKind; pattern: RegExp }[] = [
+  { kind: 'chapter', pattern: /^(\s*)([一二三四五六七八九十]+)\s*[、.]\s*/ },
+  { kind: 'section', pattern: /^(\s*)\(\s*([一二三四五六七八九十百]+)\s*\)\s*/ },
+  // 1．/1./1、 — but not a decimal such as 1.5万吨 or a year such as 2025年.
+  { kind: 'item', pattern: /^(\s*)(\d{1,2})\s*[.、](?!\d)\s*/ },
+  { kind: 'subitem', pattern: /^(\s*)\(\s*(\d{1,2})\s*\)\s*/ },
+];
+
+/** Recognises the numbering marker at the start of a line, if any. */
+export function readMarker(line: SourceLine): Marker | null {
+  for (const { kind, pattern } of MARKER_PATTERNS) {
+    const match = pattern.exec(line.folded);
+    if (!match) continue;
+    const lead = (match[1] ?? '').length;
+    const end = match[0].length;
+    const numeral = match[2] ?? '';
+    const value = chineseNumeralValue(numeral);
+    if (value === null) continue;
+    const rest = line.display.slice(end);
+    if (rest.trim() === '') continue;
+    if (kind === 'chapter' && !looksLikeHeading(line.folded.slice(end))) continue;
+    return {
+      kind,
+      value,
+      numeral,
+      printed: line.display.slice(lead, end).trimEnd(),
+      rest,
+    };
+  }
+  return null;
+}
+
+/** A chapter line is a short title (一、总体要求), or a short title closed by 。 before its text. */
+function looksLikeHeading(foldedRest: string): boolean {
+  const text = foldedRest.trim();
+  if (text.length <= MAX_HEADING_LENGTH && !text.slice(0, -1).includes('。')) return true;
+  const stop = text.indexOf('。');
+  return stop > 0 && stop <= MAX_HEADING_LENGTH;
+}
+
+/**
+ * The short heading of a clause: the words before the first 。, when there are few enough of them to be a
+ * heading. `着力提升重点行业能效水平。拟建项目…` → `着力提升重点行业能效水平`.
+ */
+export function headingOf(text: string): string | null {
+  const trimmed = text.trim();
+  const stop = trimmed.indexOf('。');
+  const candidate = (stop >= 0 ? trimmed.slice(0, stop) : trimmed).trim();
+  if (candidate.length === 0 || candidate.length > MAX_HEADING_LENGTH) return null;
+  return candidate;
+}
+
+/** True when `text` is nothing but a heading: `重点行业绿色升级工程。` or `总体要求`. */
+export function isHeadingOnly(text: string): boolean {
+  const heading = headingOf(text);
+  if (heading === null) return false;
+  const trimmed = text.trim();
+  return trimmed === heading || trimmed === `${heading}。`;
+}
+
+/**
+ * Sentence-final punctuation. A paragraph that does not end in one of these was cut by a page break and
+ * continues on the next text line (贵州: `…比例超` ⏎⏎ `过 30%。`).
+ */
+const TERMINAL = new Set(['。', '!', '?', ';', ':', '…', ')', ']', '」', '』', '》']);
+
+export function endsSentence(foldedText: string): boolean {
+  const trimmed = foldedText.trimEnd();
+  const last = trimmed[trimmed.length - 1];
+  return last !== undefined && TERMINAL.has(last);
+}
+
+/** 附件1, 附件 2, 附件一, 附表1 — a label alone on its line opens an annex. */
+export function annexLabel(line: SourceLine): string | null {
+  const match = /^\s*(附件|附表)\s*(\d+|[一二三四五六七八九十]+)?\s*$/.exec(line.folded);
+  return match ? line.display.trim() : null;
+}
+
+/** 附件：1.… — the list of annexes at the end of the body. */
+export function isAnnexList(line: SourceLine): boolean {
+  return /^\s*附件\s*:/.test(line.folded);
+}
