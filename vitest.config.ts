@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Golden files are reviewed by people: with CI=true vitest never writes a missing or changed snapshot,
+    // so CI fails instead. Locally, `npx vitest run -u` rewrites them for review in the diff.
     include: ['tests/unit/**/*.test.ts', 'tests/golden/**/*.test.ts'],
-    // Golden files are reviewed by people: CI must fail on a mismatch, never rewrite them.
-    update: false,
   },
 });

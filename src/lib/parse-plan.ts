@@ -1,0 +1,69 @@
+/**
+ * One seed's text → a validated Plan. Pure: everything it needs (curated knowledge, the sidecar, the base
+ * path) is passed in, so tests and the benchmark call it directly.
+ */
+import type { PlanKnowledge } from './content/plan-knowledge';
+import { readFrontMatter, slugOfRegion } from './frontmatter/index';
+import { Plan, type Warning } from './model/plan';
+import type { Sidecar } from './sidecar';
+import { parseStructure } from './structure/index';
+import { paths, withBase } from './urls';
+
+/** Later stages of recognition (departments, indicators) plug in here; each returns what it adds. */
+export interface Enrichment {
+  (plan: Plan, file: string): { plan: Plan; warnings: Warning[] };
+}
+
+export interface ParsePlanOptions {
+  /** Deployment base path, for `Plan.url`. */
+  base: string;
+  enrichments?: Enrichment[];
+}
+
+export function parsePlan(
+  text: string,
+  file: string,
+  sidecar: Sidecar | null,
+  knowledge: PlanKnowledge,
+  options: ParsePlanOptions,
+): { plan: Plan; warnings: Warning[] } {
+  const structure = parseStructure(text, file, knowledge.parts);
+  const { frontMatter, warnings: frontWarnings } = readFrontMatter(
+    structure.front,
+    structure.clauses,
+    file,
+    knowledge.jurisdictions,
+  );
+  const meta = { ...frontMatter, ...withoutUndefined(sidecar ?? {}) };
+  const id = sidecar?.slug ?? slugOfRegion(meta.region);
+  let plan: Plan = {
+    id,
+    title: meta.title,
+    region: meta.region,
+    province: meta.province,
+    level: meta.level,
+    issuer: meta.issuer,
+    issued: meta.issued,
+    status: meta.status,
+    parent: sidecar?.parent ?? null,
+    source: file,
+    url: withBase(options.base, paths.plan(id)),
+    cites: meta.cites,
+    front: structure.front,
+    clauses: structure.clauses,
+    annexes: structure.annexes,
+    departments: [],
+    targets: [],
+  };
+  const warnings = [...structure.warnings, ...frontWarnings];
+  for (const enrich of options.enrichments ?? []) {
+    const result = enrich(plan, file);
+    plan = result.plan;
+    warnings.push(...result.warnings);
+  }
+  return { plan: Plan.parse(plan), warnings };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,64 @@
+import type { Plan } from '../../src/lib/model/plan';
+
+const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/**
+ * A reviewable plain-text rendering of what the parser recognised in one plan: metadata, outline with
+ * responsibilities, annex tables, departments and targets. Golden files are this text.
+ */
+export function renderGolden(plan: Plan): string {
+  const out: string[] = [];
+  out.push(`# ${plan.title}`);
+  out.push(
+    `id=${plan.id} region=${plan.region} province=${plan.province} level=${plan.level} issuer=${plan.issuer} issued=${plan.issued} status=${plan.status} parent=${plan.parent}`,
+  );
+  out.push('', '## Cites');
+  for (const doc of plan.cites) out.push(`- 《${doc.title}》 ${doc.number ?? '-'}`);
+  out.push('', '## Front');
+  for (const block of plan.front) out.push(`- ${block.kind} L${block.line}: ${clip(block.text)}`);
+  out.push('', '## Outline');
+  for (const clause of plan.clauses) {
+    const indent = '  '.repeat(Math.max(0, clause.depth - 1));
+    out.push(
+      `${indent}${clause.id} [${clause.kind}/${clause.part}] ${clause.citation || '-'} L${clause.line}-${clause.endLine} ¶${clause.paragraphs.length} ${clause.heading ?? ''}`.trimEnd(),
+    );
+    const r = clause.responsibility;
+    if (r) {
+      const byRole = (role: string) =>
+        r.departments.filter((d) => d.role === role).map((d) => `${d.name}→${d.departmentId}`);
+      for (const role of ['lead', 'responsible', 'supporting']) {
+        const names = byRole(role);
+        if (names.length > 0) out.push(`${indent}  ${role}: ${names.join('、')}`);
+      }
+      if (r.implementers.length > 0) {
+        out.push(`${indent}  implementers${r.implementersInherited ? ' (inherited)' : ''}: ${r.implementers.join('、')}`);
+      }
+    }
+  }
+  out.push('', '## Annexes');
+  for (const annex of plan.annexes) {
+    out.push(`${annex.id} ${annex.label} ${annex.title ?? ''}`.trimEnd());
+    for (const block of annex.blocks) {
+      if (block.type === 'paragraph') out.push(`  ¶ ${block.text}`);
+      else {
+        out.push(`  table ${block.id} header rows ${block.headerRows}`);
+        for (const row of block.rows) out.push(`    | ${row.join(' | ')} |`);
+      }
+    }
+  }
+  out.push('', '## Departments');
+  for (const dept of plan.departments) {
+    const aliases = dept.aliases.length > 0 ? ` (aliases: ${dept.aliases.join('、')})` : '';
+    out.push(`- ${dept.id} ${dept.name} [${dept.category}]${aliases}`);
+  }
+  out.push('', '## Targets');
+  for (const t of plan.targets) {
+    const years = `${t.baselineYear ?? '-'}→${t.targetYear ?? '-'}`;
+    const original = t.originalUnit !== t.unit || t.originalValue !== t.value ? ` (${t.originalValue} ${t.originalUnit})` : '';
+    out.push(
+      `- ${t.id} ${t.indicatorId} "${t.label}" ${t.comparator} ${t.value} ${t.unit}${original} ${t.ambition} ${years}${t.scope ? ` scope=${t.scope}` : ''}`,
+    );
+    for (const source of t.sources) out.push(`    @${source.clauseId} L${source.line}: ${clip(source.text, 80)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
