@@ -1,0 +1,219 @@
+/**
+ * Reads a responsibility note into named departments with roles and the governments that implement it.
+ *
+ * A note is a comma-separated list of segments, each a 、-separated list of names closed by a role marker:
+ *   （区发展改革委、区生态环境局牵头，区经济信息委等按职责分工负责，各县（市、区）人民政府负责落实。
+ *     以下均需各县（市、区）人民政府落实，不再列出）
+ * Recognition runs on the folded view (length-preserving), names are cut from the note as printed.
+ */
+import type { Role } from '../model/plan';
+import { foldForRecognition } from '../read/normalize';
+import { isCloser, isOpener, maskBracketGroups, splitTopLevel, trimSpan, withoutBracketGroups } from './brackets';
+import type { Span } from './brackets';
+
+/** One department named in a note: its name as printed (nested brackets kept) and its role. */
+export interface ResponsibilityMention {
+  name: string;
+  role: Role;
+}
+
+export interface ParsedResponsibility {
+  /** The note as printed. */
+  text: string;
+  /** Names exactly as printed, in reading order. */
+  mentions: ResponsibilityMention[];
+  /** Implementing governments/bodies as printed (…负责落实, or a trailing list after the departments). */
+  implementers: string[];
+  /** Set when the note says 以下均需…落实，不再(一一/逐一)列出: the implementers of every later clause. */
+  standingImplementers: string[] | null;
+  /** Parts of the note that could not be read (empty names, stray text); empty when all is well. */
+  problems: string[];
+}
+
+type SegmentKind = 'lead' | 'listed' | 'supporting' | 'implement';
+
+/**
+ * Role markers closing a segment, most specific first: 牵头负责 before 负责, 负责落实 before 按职责分工负责.
+ * A sole 负责 (（区生态环境局负责）) names the lead.
+ */
+const MARKERS: readonly (readonly [RegExp, SegmentKind])[] = [
+  [/(?:共同|分别)?牵头(?:负责)?$/, 'lead'],
+  [/(?:按照?职责分工)?(?:负责)?(?:组织)?落实$/, 'implement'],
+  [/按照?(?:职责|职能)(?:分工)?负责$/, 'listed'],
+  [/(?:共同|分别)?(?:配合|协助|参与)$/, 'supporting'],
+  [/(?:共同|分别)?负责$/, 'lead'],
+];
+
+/** The tail of a list that only says "and others": 等, 等有关部门, 等区级相关部门. */
+const ET_CETERA = /等(?:各|其他|其它)?(?:区级|市级|省级|县级|州级)?(?:有关|相关)?(?:部门|单位)?$/;
+/** A name that stands for "the departments concerned" rather than one department. */
+const GENERIC =
+  /^(?:各|其他|其它)?(?:区级|市级|省级|县级|州级|区直|市直|省直|县直)?(?:各)?(?:有关|相关)?(?:部门|单位|成员单位)$/;
+/** Standing implementers: 以下均需…落实，不再(一一/逐一)列出. */
+const STANDING_START = /以下(?:均|皆|都|全部)?(?:需要?|由|要)/;
+const STANDING_END = /(?:负责)?落实[,;]?\s*不再(?:一一|逐一|逐项|另行)?列出/;
+/**
+ * A conjunction 和/及 joins two bodies only when the words before it already end like a body; inside a name
+ * (工业和信息化局, 应对气候变化及节能减排工作领导小组) they do not.
+ */
+const BODY_END =
+  /(?:局|委|办|厅|部|政府|管委会|中心|办公室|银行|分行|支行|公司|集团|社|联|会|处|院|所|站|队|室|单位)$/;
+
+const isSegmentSeparator = (ch: string): boolean => ch === ',' || ch === ';' || ch === '。';
+const isNameSeparator = (ch: string): boolean => ch === '、' || ch === ',';
+
+/** True for a name that denotes governments rather than a department: 各县（市、区）人民政府, 各乡镇街道. */
+export function isImplementerName(name: string): boolean {
+  const folded = foldForRecognition(name).trim();
+  return folded.startsWith('各') || withoutBracketGroups(folded).endsWith('政府');
+}
+
+/** Drops the outer bracket pair when it encloses the whole span. */
+function insideOuterBrackets(folded: string, span: Span): Span {
+  if (!isOpener(folded[span.start]) || !isCloser(folded[span.end - 1])) return span;
+  let depth = 0;
+  for (let i = span.start; i < span.end; i++) {
+    if (isOpener(folded[i])) depth++;
+    else if (isCloser(folded[i])) {
+      depth--;
+      if (depth === 0 && i < span.end - 1) return span;
+    }
+  }
+  return { start: span.start + 1, end: span.end - 1 };
+}
+
+/** Splits a span at depth-0 和/及/以及 that follow a complete body name. */
+function splitConjunctions(folded: string, span: Span): Span[] {
+  const pieces: Span[] = [];
+  let depth = 0;
+  let pieceStart = span.start;
+  for (let i = span.start; i < span.end; i++) {
+    const ch = folded[i] as string;
+    if (isOpener(ch)) depth++;
+    else if (isCloser(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === '和' || ch === '及') && i + 1 < span.end) {
+      const cut = ch === '及' && folded[i - 1] === '以' ? i - 1 : i;
+      if (BODY_END.test(withoutBracketGroups(folded.slice(pieceStart, cut)).trim())) {
+        pieces.push({ start: pieceStart, end: cut });
+        pieceStart = i + 1;
+      }
+    }
+  }
+  pieces.push({ start: pieceStart, end: span.end });
+  return pieces;
+}
+
+/** The names of a list span: split at 、 and ， (depth 0) and at body-joining 和/及; spans trimmed. */
+function nameSpans(folded: string, span: Span): Span[] {
+  return splitTopLevel(folded, span, isNameSeparator)
+    .flatMap((piece) => splitConjunctions(folded, piece))
+    .map((piece) => trimSpan(folded, piece));
+}
+
+interface Segment {
+  kind: SegmentKind | null;
+  names: Span[];
+}
+
+/** Cuts the role marker and the "等…" tail off a segment and lists its names. */
+function readSegment(folded: string, span: Span): Segment {
+  const text = folded.slice(span.start, span.end);
+  let kind: SegmentKind | null = null;
+  let listEnd = span.end;
+  for (const [pattern, markerKind] of MARKERS) {
+    const match = pattern.exec(text);
+    if (match) {
+      kind = markerKind;
+      listEnd = span.start + match.index;
+      break;
+    }
+  }
+  let list = trimSpan(folded, { start: span.start, end: listEnd });
+  const etc = ET_CETERA.exec(folded.slice(list.start, list.end));
+  if (etc) list = trimSpan(folded, { start: list.start, end: list.start + etc.index });
+  if (folded[list.start] === '由') list = trimSpan(folded, { start: list.start + 1, end: list.end });
+  return { kind, names: list.start < list.end || kind !== null ? nameSpans(folded, list) : [] };
+}
+
+/**
+ * Parses a responsibility note (brackets included) into department mentions with roles, implementers and
+ * standing implementers. Roles: `lead` before 牵头 or with a sole 负责; `responsible` for names listed with
+ * 按职责分工负责 when the note has no lead, `supporting` when it has one (or with 配合/协助). Generic
+ * phrases (各有关部门, 区级有关部门) are not departments and are dropped; names that denote governments
+ * (各…, …人民政府) are implementers wherever they appear.
+ */
+export function parseResponsibility(note: string): ParsedResponsibility {
+  const folded = foldForRecognition(note);
+  const problems: string[] = [];
+  const printed = (span: Span): string => note.slice(span.start, span.end);
+
+  let body = insideOuterBrackets(folded, trimSpan(folded, { start: 0, end: folded.length }));
+
+  let standingImplementers: string[] | null = null;
+  // Searched at depth 0 of the body so 各县（市、区）… inside the standing list cannot end it early.
+  const masked = maskBracketGroups(folded.slice(body.start, body.end));
+  const standingStart = STANDING_START.exec(masked);
+  if (standingStart) {
+    const namesStart = standingStart.index + standingStart[0].length;
+    const standingEnd = STANDING_END.exec(masked.slice(namesStart));
+    if (standingEnd) {
+      const namesEnd = body.start + namesStart + standingEnd.index;
+      standingImplementers = nameSpans(folded, { start: body.start + namesStart, end: namesEnd })
+        .filter((span) => span.start < span.end)
+        .map(printed);
+      const rest = folded.slice(namesEnd + standingEnd[0].length, body.end);
+      if (/[^\s,;。.]/.test(rest)) problems.push(`unread text after the standing note: “${rest.trim()}”`);
+      body = { start: body.start, end: body.start + standingStart.index };
+    }
+  }
+
+  const segments = splitTopLevel(folded, body, isSegmentSeparator)
+    .map((span) => trimSpan(folded, span))
+    .filter((span) => span.start < span.end)
+    .map((span) => readSegment(folded, span));
+
+  // A segment without a marker continues the next marked one (a list broken by a comma); trailing ones
+  // after the departments name implementers (…按职责分工负责，各县（市、区）人民政府，达州高新区…管委会).
+  const resolved: { kind: SegmentKind; names: Span[] }[] = [];
+  let pending: Span[] = [];
+  for (const segment of segments) {
+    if (segment.kind === null) {
+      pending.push(...segment.names);
+      continue;
+    }
+    resolved.push({ kind: segment.kind, names: [...pending, ...segment.names] });
+    pending = [];
+  }
+  if (pending.length > 0) {
+    const first = pending[0] as Span;
+    resolved.push({ kind: isImplementerName(printed(first)) ? 'implement' : 'listed', names: pending });
+  }
+
+  const hasLead = resolved.some((segment) => segment.kind === 'lead');
+  const mentions: ResponsibilityMention[] = [];
+  const implementers: string[] = [];
+  for (const segment of resolved) {
+    for (const span of segment.names) {
+      if (span.start >= span.end) {
+        problems.push('empty name in the list');
+        continue;
+      }
+      const name = printed(span);
+      const foldedName = folded.slice(span.start, span.end);
+      if (GENERIC.test(foldedName)) continue;
+      if (segment.kind === 'implement' || isImplementerName(name)) {
+        if (!implementers.includes(name)) implementers.push(name);
+        continue;
+      }
+      const role: Role =
+        segment.kind === 'lead'
+          ? 'lead'
+          : segment.kind === 'supporting' || hasLead
+            ? 'supporting'
+            : 'responsible';
+      mentions.push({ name, role });
+    }
+  }
+
+  return { text: note, mentions, implementers, standingImplementers, problems };
+}
