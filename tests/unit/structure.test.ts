@@ -123,8 +123,8 @@ describe('parseStructure', () => {
   });
 
   it('reports markup characters line by line and keeps them', () => {
-    const result = parse('一、总体要求\n<script>alert(1)</script>{alert(1)}\nimport x from "y"\n');
+    const result = parse('一、总体要求\n<script>alert(1)</script>{alert(1)}。\nimport x from "y"。\n');
     expect(result.warnings.filter((w) => w.message.includes('markup')).map((w) => w.line)).toEqual([2, 3]);
-    expect(result.clauses[1]!.paragraphs[0]).toBe('<script>alert(1)</script>{alert(1)}');
+    expect(result.clauses[1]!.paragraphs[0]).toBe('<script>alert(1)</script>{alert(1)}。');
   });
 });
