@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge, enrichments } from '../../src/lib/knowledge';
+import { ingestSeeds, type SeedFile } from '../../src/lib/ingest';
+
+const knowledge = loadKnowledge();
+const goodBytes = readFileSync('seeds/000_5b537b9a7be6a6a5.txt');
+const good: SeedFile = { file: '000_good.txt', bytes: goodBytes, sidecar: null };
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const ingest = (...seeds: SeedFile[]) =>
+  ingestSeeds(seeds, knowledge.plan, { base: '/', enrichments: enrichments(knowledge) });
+const seed = (file: string, bytes: Uint8Array, sidecar: SeedFile['sidecar'] = null): SeedFile => ({ file, bytes, sidecar });
+
+// One bad seed per case, always beside a good one: the bad one is reported as file:line: reason and the
+// good one still becomes a plan.
+describe('bad input', () => {
+  it.each([
+    ['empty file', seed('empty.txt', new Uint8Array()), 'empty.txt:0: empty file'],
+    ['whitespace only', seed('blank.txt', utf8(' \n\n\t\n')), 'blank.txt:0: empty file (only whitespace)'],
+    [
+      'binary file',
+      seed('image.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
+      'image.txt:3: binary file (NUL byte)',
+    ],
+    [
+      'wrong encoding',
+      seed('latin1.txt', Uint8Array.from([...utf8('一、总体要求\n'), 0xe9, 0x74, 0xe9, 0x0a])),
+      'latin1.txt:2: not UTF-8 or GB18030 text',
+    ],
+    ['10 MB file', seed('huge.txt', new Uint8Array(10 * 1024 * 1024).fill(0x41)), 'huge.txt:0: file too large: 10.0 MB (limit 4.0 MB)'],
+    [
+      'no recognisable structure',
+      seed('prose.txt', utf8('关于节能减排的一些想法\n\n节能减排很重要，我们要努力。\n')),
+      'prose.txt:1: no recognisable structure: no chapter (一、) or section (（一）) headings found',
+    ],
+    [
+      'invalid sidecar',
+      seed('meta.txt', goodBytes, { file: 'meta.yaml', text: 'slug: 黔江\n' }),
+      'meta.yaml:1: invalid sidecar key slug: Invalid string: must match pattern /^[a-z0-9-]+$/',
+    ],
+    [
+      'unknown sidecar key',
+      seed('meta.txt', goodBytes, { file: 'meta.yaml', text: 'province: 重庆市\nsulg: qianjiang\n' }),
+      'meta.yaml:1: invalid sidecar: Unrecognized key: "sulg"',
+    ],
+  ])('%s', (_name, bad, message) => {
+    const result = ingest(good, bad);
+    expect(result.errors.map((e) => e.message)).toEqual([message]);
+    expect(result.plans.map((p) => p.source)).toEqual(['000_good.txt']);
+  });
+
+  it('refuses a second seed with the same slug and names the sidecar that fixes it', () => {
+    const result = ingest(good, seed('001_copy.txt', goodBytes));
+    expect(result.errors.map((e) => e.message)).toEqual([
+      '001_copy.txt:1: slug "qianjiang-qu" is already used by 000_good.txt; set another with `slug:` in 001_copy.yaml',
+    ]);
+    expect(result.plans).toHaveLength(1);
+  });
+
+  it('accepts the same plan under another slug given by a sidecar', () => {
+    const result = ingest(good, seed('001_copy.txt', goodBytes, { file: '001_copy.yaml', text: 'slug: qianjiang-copy\n' }));
+    expect(result.errors).toEqual([]);
+    expect(result.plans.map((p) => p.id)).toEqual(['qianjiang-qu', 'qianjiang-copy']);
+  });
+
+  it('keeps text full of markup characters, reporting each line', () => {
+    const hostile = [
+      '敌意测试市“十四五”节能减排综合工作方案',
+      '一、总体要求',
+      '<script>alert(1)</script>要求{alert(1)}。',
+      'import x from "y"。',
+      'export const a = 1。',
+      '（一）使用`反引号`与 <b>标签</b> 和 {花括号}。',
+    ].join('\n');
+    const result = ingest(good, seed('hostile.txt', utf8(hostile)));
+    expect(result.errors).toEqual([]);
+    const plan = result.plans.find((p) => p.source === 'hostile.txt')!;
+    expect(plan.clauses.flatMap((c) => c.paragraphs).join('')).toContain('<script>alert(1)</script>要求{alert(1)}。');
+    expect(result.warnings.filter((w) => w.file === 'hostile.txt' && w.message.includes('markup')).map((w) => w.line)).toEqual([3, 4, 5, 6]);
+  });
+
+  it('reads a GB18030 seed exactly like its UTF-8 original', async () => {
+    const iconv = await import('iconv-lite');
+    const gb = iconv.default.encode(goodBytes.toString('utf8'), 'gb18030');
+    const result = ingest(seed('000_gb.txt', gb));
+    const utf = ingest(good);
+    expect(result.errors).toEqual([]);
+    expect(result.plans[0]!.clauses).toEqual(utf.plans[0]!.clauses);
+  });
+});
