@@ -63,18 +63,22 @@ export function parseBody(
   const clauses: Draft[] = [];
   const warnings: Warning[] = [];
   const usedIds = new Set<string>();
+  const byId = new Map<string, Draft>();
   // The open clause at each depth: [chapter, section, item, subitem].
   const stack: (Draft | undefined)[] = [];
   let inAnnexList = false;
   let annexStart = lines.length;
 
+  // Next suffix to try per wanted id, so a plan full of repeated numbers stays linear.
+  const nextSuffix = new Map<string, number>();
   const uniqueId = (wanted: string, line: number): string => {
     if (!usedIds.has(wanted)) {
       usedIds.add(wanted);
       return wanted;
     }
-    let n = 2;
+    let n = nextSuffix.get(wanted) ?? 2;
     while (usedIds.has(`${wanted}-${n}`)) n++;
+    nextSuffix.set(wanted, n + 1);
     const id = `${wanted}-${n}`;
     usedIds.add(id);
     warnings.push({ file, line, message: `duplicate clause number: id ${wanted} already used, this clause is ${id}` });
@@ -84,6 +88,7 @@ export function parseBody(
   const emit = (draft: Omit<Draft, 'position' | 'id'> & { id: string }): Draft => {
     const clause: Draft = { ...draft, id: uniqueId(draft.id, draft.line), position: clauses.length };
     clauses.push(clause);
+    byId.set(clause.id, clause);
     return clause;
   };
 
@@ -98,7 +103,8 @@ export function parseBody(
       clause.paragraphs.push(text);
     }
     clause.endLine = line.number;
-    clause.open = !endsSentence(foldForRecognition(clause.paragraphs[clause.paragraphs.length - 1] ?? ''));
+    // The paragraph now ends where this line ends; looking at the line alone keeps long run-ons linear.
+    clause.open = !endsSentence(foldForRecognition(text));
   };
 
   const paragraphClause = (parent: Draft | null, line: SourceLine, text: string, part: PlanPart) => {
@@ -216,7 +222,7 @@ export function parseBody(
       continue;
     }
     if (current.kind === 'paragraph') {
-      const parent = clauses.find((c) => c.id === current.parentId) ?? null;
+      const parent = current.parentId === null ? null : (byId.get(current.parentId) ?? null);
       appendText(paragraphClause(parent, line, text, current.part), line, text);
       continue;
     }
