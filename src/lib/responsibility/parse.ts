@@ -8,7 +8,14 @@
  */
 import type { Role } from '../model/plan';
 import { foldForRecognition } from '../read/normalize';
-import { isCloser, isOpener, maskBracketGroups, splitTopLevel, trimSpan, withoutBracketGroups } from './brackets';
+import {
+  isCloser,
+  isOpener,
+  maskBracketGroups,
+  splitTopLevel,
+  trimSpan,
+  withoutBracketGroups,
+} from './brackets';
 import type { Span } from './brackets';
 
 /** One department named in a note: its name as printed (nested brackets kept) and its role. */
