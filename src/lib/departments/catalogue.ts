@@ -1,0 +1,191 @@
+/**
+ * The department catalogue (content/departments.yaml): functional categories shared across plans and the
+ * rules that recognise departments, validated by zod so a broken edit fails with `file:line: reason`.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { foldForRecognition } from '../read/normalize';
+
+const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case ASCII');
+
+/** The category every unrecognised department falls back to; the catalogue must define it. */
+export const OTHER_CATEGORY = 'other';
+
+export const DepartmentCategory = z.object({
+  /** English kebab-case slug, part of public URLs (/departments/category/<id>/). */
+  id: Slug,
+  /** Chinese display name. */
+  name: z.string().min(1),
+});
+export type DepartmentCategory = z.infer<typeof DepartmentCategory>;
+
+export const DepartmentRule = z
+  .object({
+    id: Slug,
+    /** Canonical functional name, without a jurisdiction prefix. */
+    name: z.string().min(1),
+    category: Slug,
+    /** Exact names after the jurisdiction prefix is stripped. */
+    aliases: z.array(z.string().min(1)).default([]),
+    /** Regular expressions tried on the prefix-stripped name when no alias matches. */
+    patterns: z.array(z.string().min(1)).default([]),
+    /** `rule`: all names this rule matches in one plan are one department; `name`: one per distinct name. */
+    mergeBy: z.enum(['rule', 'name']).default('rule'),
+  })
+  .strict();
+export type DepartmentRule = z.infer<typeof DepartmentRule>;
+
+const CatalogueShape = z
+  .object({
+    categories: z.array(DepartmentCategory.strict()).min(1),
+    departments: z.array(DepartmentRule),
+    /** Pinyin readings for department ids where pinyin-pro reads a word wrongly (人行 → ren hang). */
+    readings: z
+      .record(
+        z.string().min(1),
+        z.string().regex(/^[a-z]+(?: [a-z]+)*$/, 'lowercase pinyin syllables separated by spaces'),
+      )
+      .default({}),
+  })
+  .strict();
+
+export const DepartmentCatalogueSchema = CatalogueShape.superRefine((catalogue, ctx) => {
+  const categoryIds = new Set<string>();
+  catalogue.categories.forEach((category, index) => {
+    if (categoryIds.has(category.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['categories', index, 'id'],
+        message: `duplicate category id “${category.id}”`,
+      });
+    }
+    categoryIds.add(category.id);
+  });
+  if (!categoryIds.has(OTHER_CATEGORY)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['categories'],
+      message: `the fallback category “${OTHER_CATEGORY}” is missing`,
+    });
+  }
+
+  const ruleIds = new Set<string>();
+  const aliasOwner = new Map<string, string>();
+  catalogue.departments.forEach((rule, index) => {
+    if (ruleIds.has(rule.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['departments', index, 'id'],
+        message: `duplicate rule id “${rule.id}”`,
+      });
+    }
+    ruleIds.add(rule.id);
+    if (!categoryIds.has(rule.category)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['departments', index, 'category'],
+        message: `unknown category “${rule.category}”`,
+      });
+    }
+    if (rule.aliases.length === 0 && rule.patterns.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['departments', index],
+        message: `rule “${rule.id}” has no aliases and no patterns`,
+      });
+    }
+    rule.aliases.forEach((alias, aliasIndex) => {
+      const key = foldForRecognition(alias);
+      const owner = aliasOwner.get(key);
+      if (owner !== undefined && owner !== rule.id) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['departments', index, 'aliases', aliasIndex],
+          message: `alias “${alias}” already belongs to rule “${owner}”`,
+        });
+      }
+      aliasOwner.set(key, rule.id);
+    });
+    rule.patterns.forEach((pattern, patternIndex) => {
+      try {
+        new RegExp(pattern);
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['departments', index, 'patterns', patternIndex],
+          message: `invalid regular expression: ${(error as Error).message}`,
+        });
+      }
+    });
+  });
+});
+
+/** The validated catalogue of content/departments.yaml. */
+export type DepartmentCatalogue = z.infer<typeof DepartmentCatalogueSchema>;
+
+/** The default catalogue location, relative to the repository root (the process's working directory). */
+export const DEFAULT_CATALOGUE_FILE = 'content/departments.yaml';
+
+/** A catalogue that cannot be used; the message is `file:line: reason`. */
+export class CatalogueError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}: ${reason}`);
+    this.name = 'CatalogueError';
+  }
+}
+
+/**
+ * Parses and validates the catalogue YAML. Throws a CatalogueError naming the YAML line of the first
+ * problem (`file` only labels the message).
+ */
+export function parseDepartmentCatalogue(
+  yamlText: string,
+  file: string = DEFAULT_CATALOGUE_FILE,
+): DepartmentCatalogue {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = yamlError.linePos?.[0]?.line ?? lineCounter.linePos(yamlError.pos[0]).line;
+    throw new CatalogueError(file, line, `invalid YAML: ${yamlError.message.split('\n')[0]}`);
+  }
+  const result = DepartmentCatalogueSchema.safeParse(doc.toJS());
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const path = (issue?.path ?? []).filter((key): key is string | number => typeof key !== 'symbol');
+    let line = 1;
+    // Walk up the path until a node with a source range is found: a missing key has none.
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) {
+        line = lineCounter.linePos(node.range[0]).line;
+        break;
+      }
+    }
+    const where = path.length > 0 ? `${path.join('.')}: ` : '';
+    throw new CatalogueError(file, line, `${where}${issue?.message ?? 'invalid catalogue'}`);
+  }
+  return result.data;
+}
+
+/**
+ * Reads and validates the department catalogue, by default `<cwd>/content/departments.yaml` (scripts and
+ * tests run from the repository root).
+ */
+export function loadDepartmentCatalogue(
+  file: string = resolve(process.cwd(), DEFAULT_CATALOGUE_FILE),
+): DepartmentCatalogue {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CatalogueError(file, 0, `cannot read the department catalogue: ${(error as Error).message}`);
+  }
+  return parseDepartmentCatalogue(text, file);
+}

@@ -1,0 +1,219 @@
+/**
+ * Turns the closing responsibility notes of a plan's clauses into Responsibility records and one Department
+ * entity per department of the plan's jurisdiction, aliases and obvious typos merged.
+ */
+import type { Clause, Department, DepartmentMention, Level, Responsibility, Warning } from '../model/plan';
+import { foldForRecognition } from '../read/normalize';
+import { findResponsibilityNote } from '../responsibility/find';
+import { parseResponsibility } from '../responsibility/parse';
+import type { ParsedResponsibility } from '../responsibility/parse';
+import type { DepartmentCatalogue } from './catalogue';
+import { OTHER_CATEGORY } from './catalogue';
+import { DepartmentResolver, jurisdictionOf } from './resolve';
+import type { Jurisdiction, Resolution } from './resolve';
+import { departmentIds } from './slug';
+
+export { findResponsibilityNote } from '../responsibility/find';
+export { parseResponsibility } from '../responsibility/parse';
+export type { ParsedResponsibility } from '../responsibility/parse';
+export { loadDepartmentCatalogue, parseDepartmentCatalogue } from './catalogue';
+export type { DepartmentCatalogue } from './catalogue';
+
+export interface AssignResponsibilitiesInput {
+  clauses: Clause[];
+  /** The issuing jurisdiction, e.g. 黔江区; its name tells own-jurisdiction prefixes and typos apart. */
+  region: string;
+  level: Level;
+  /** The seed's file name, for warnings. */
+  file: string;
+  catalogue: DepartmentCatalogue;
+}
+
+export interface AssignResponsibilitiesResult {
+  clauses: Clause[];
+  departments: Department[];
+  warnings: Warning[];
+}
+
+/** A printed name with the line of its first mention and how often it is printed. */
+interface PrintedName {
+  name: string;
+  firstLine: number;
+  count: number;
+  resolution: Resolution;
+  /** Merge key after typo correction. */
+  key: string;
+  /** True when the name misspells the jurisdiction's own name (市生态环境局菜芜分局 in the 莱芜 plan). */
+  typo: boolean;
+}
+
+const sameName = (a: string, b: string): boolean => foldForRecognition(a) === foldForRecognition(b);
+
+function differsByOneCharacter(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let differences = 0;
+  for (let i = 0; i < a.length && differences < 2; i++) if (a[i] !== b[i]) differences++;
+  return differences === 1;
+}
+
+/**
+ * The merge key a name would have with one slipped character of the jurisdiction's name put right, when that
+ * key belongs to another printed name; else null. Comparing with the region name keeps this generic, and
+ * requiring the corrected form to be attested keeps 人民银行贵阳中心支行 in the 贵州 plan as printed.
+ */
+function correctedKey(
+  entry: PrintedName,
+  jurisdiction: Jurisdiction,
+  resolver: DepartmentResolver,
+  attested: ReadonlyMap<string, number>,
+): string | null {
+  const folded = foldForRecognition(entry.name);
+  const ownNames = [jurisdiction.region, jurisdiction.core].filter(
+    (n): n is string => n !== null && n.length >= 2,
+  );
+  for (const own of ownNames) {
+    for (let i = 0; i + own.length <= folded.length; i++) {
+      if (!differsByOneCharacter(folded.slice(i, i + own.length), own)) continue;
+      const candidate = entry.name.slice(0, i) + own + entry.name.slice(i + own.length);
+      const key = resolver.resolve(candidate).key;
+      const others = (attested.get(key) ?? 0) - (key === entry.resolution.key ? 1 : 0);
+      if (key !== entry.resolution.key && others > 0) return key;
+    }
+  }
+  return null;
+}
+
+/**
+ * Fills clause.responsibility for every clause whose last paragraph ends in a responsibility note, applies
+ * standing implementers (以下均需…落实，不再列出) to every later clause with a note (implementersInherited=true),
+ * and returns one Department entity per department of this plan's jurisdiction with aliases merged. Entity
+ * `name` is the most frequent correctly spelled printed form (first printed wins a tie), `aliases` the other
+ * printed forms. Unknown departments get category `other` and a warning at their first mention; unreadable
+ * parts of a note are warned about at the clause's last line (where its note is).
+ */
+export function assignResponsibilities(input: AssignResponsibilitiesInput): AssignResponsibilitiesResult {
+  const { clauses, region, level, file, catalogue } = input;
+  const warnings: Warning[] = [];
+  const jurisdiction = jurisdictionOf(region, level);
+  const resolver = new DepartmentResolver(catalogue, jurisdiction);
+
+  const notes: ({ parsed: ParsedResponsibility; line: number } | null)[] = clauses.map((clause) => {
+    const last = clause.paragraphs[clause.paragraphs.length - 1];
+    if (last === undefined) return null;
+    const note = findResponsibilityNote(last);
+    if (!note) return null;
+    const parsed = parseResponsibility(note.text);
+    for (const problem of parsed.problems) {
+      warnings.push({ file, line: clause.endLine, message: `responsibility note ${note.text}: ${problem}` });
+    }
+    return { parsed, line: clause.endLine };
+  });
+
+  // Every distinct printed name, in order of first mention.
+  const printed = new Map<string, PrintedName>();
+  for (const note of notes) {
+    for (const mention of note?.parsed.mentions ?? []) {
+      const known = printed.get(mention.name);
+      if (known) known.count++;
+      else {
+        const resolution = resolver.resolve(mention.name);
+        const line = note?.line ?? 0;
+        printed.set(mention.name, {
+          name: mention.name,
+          firstLine: line,
+          count: 1,
+          resolution,
+          key: resolution.key,
+          typo: false,
+        });
+      }
+    }
+  }
+  const attested = new Map<string, number>();
+  for (const entry of printed.values()) attested.set(entry.key, (attested.get(entry.key) ?? 0) + 1);
+  for (const entry of printed.values()) {
+    const corrected = correctedKey(entry, jurisdiction, resolver, attested);
+    if (corrected !== null) {
+      entry.key = corrected;
+      entry.typo = true;
+    }
+  }
+
+  // Group by key; the group's order is that of its first mention.
+  const groups = new Map<string, PrintedName[]>();
+  for (const entry of printed.values()) {
+    const group = groups.get(entry.key);
+    if (group) group.push(entry);
+    else groups.set(entry.key, [entry]);
+  }
+  const entities = [...groups.values()].map((group) => {
+    const correct = group.filter((entry) => !entry.typo);
+    const pool = correct.length > 0 ? correct : group;
+    // Stable sort: on equal counts the first printed form stays first.
+    const canonical = [...pool].sort((a, b) => b.count - a.count)[0] as PrintedName;
+    return { group, canonical };
+  });
+  const ids = departmentIds(
+    entities.map(({ canonical }) => ({
+      name: canonical.name,
+      prefixLength: canonical.resolution.prefixLength,
+      category: canonical.resolution.category,
+    })),
+    catalogue.readings,
+  );
+
+  const idByName = new Map<string, string>();
+  const departments: Department[] = entities.map(({ group, canonical }, index) => {
+    const id = ids[index] as string;
+    for (const entry of group) idByName.set(entry.name, id);
+    const category = canonical.resolution.category;
+    if (category === OTHER_CATEGORY) {
+      warnings.push({
+        file,
+        line: canonical.firstLine,
+        message: `unknown department “${canonical.name}”: category ${OTHER_CATEGORY}; add a rule to content/departments.yaml`,
+      });
+    }
+    const aliases = group
+      .filter((entry) => entry !== canonical && !sameName(entry.name, canonical.name))
+      .map((e) => e.name);
+    return { id, name: canonical.name, aliases, category };
+  });
+
+  let standing: string[] | null = null;
+  const filled = clauses.map((clause, index): Clause => {
+    const note = notes[index];
+    if (!note) return clause;
+    const { parsed } = note;
+    const own = parsed.implementers;
+    let implementers = [...own];
+    let inherited = false;
+    if (standing) {
+      for (const name of standing) {
+        if (!implementers.some((known) => sameName(known, name))) {
+          implementers.push(name);
+          inherited = true;
+        }
+      }
+    }
+    if (parsed.standingImplementers) {
+      // The declaring clause is the first of "以下": its own wording names them, so nothing is inherited.
+      if (own.length === 0 && !inherited) implementers = [...parsed.standingImplementers];
+      standing = parsed.standingImplementers;
+    }
+    const departmentsOfClause: DepartmentMention[] = parsed.mentions.map((mention) => ({
+      name: mention.name,
+      departmentId: idByName.get(mention.name) as string,
+      role: mention.role,
+    }));
+    const responsibility: Responsibility = {
+      text: parsed.text,
+      departments: departmentsOfClause,
+      implementers,
+      implementersInherited: inherited,
+    };
+    return { ...clause, responsibility };
+  });
+
+  return { clauses: filled, departments, warnings };
+}
