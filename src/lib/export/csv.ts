@@ -1,0 +1,207 @@
+/**
+ * The spreadsheet downloads: `/data/clauses.csv`, `/data/indicators.csv`, `/data/departments.csv`.
+ *
+ * Made for Excel as much as for code: UTF-8 with a BOM (without it Excel reads Chinese as mojibake), CRLF
+ * line endings, RFC 4180 quoting, one header row. Cells holding lists of names or ids join them with `;`;
+ * cells holding lists of sentences (paragraphs, source texts) join them with a newline, because the
+ * sentences themselves may contain `;` and a newline shows as a line break inside an Excel cell.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Clause, Plan, Role, Target } from '../model/plan';
+import { absolute, paths } from '../urls';
+import { cleanNumber, type UrlContext } from './shared';
+
+type Cell = string | number | null;
+
+/**
+ * Writes rows under a header. Text cells starting with `=`, `+`, `-`, `@`, tab or CR get a leading
+ * apostrophe so Excel never runs them as formulas (CSV injection); numeric cells are passed as numbers, which
+ * csv-stringify leaves alone, so a negative value stays a number.
+ */
+function toCsv<K extends string>(columns: readonly K[], rows: Record<K, Cell>[]): string {
+  return stringify(rows, {
+    bom: true,
+    header: true,
+    columns: columns.map((key) => ({ key })),
+    record_delimiter: 'windows',
+    // With a custom record delimiter csv-stringify stops quoting cells that contain a bare LF, which would
+    // split a multi-paragraph cell into several records: quote them, as RFC 4180 requires.
+    quote_record_delimiter: true,
+    escape_formulas: true,
+    cast: { number: (value) => String(cleanNumber(value)) },
+  });
+}
+
+const LIST_SEPARATOR = ';';
+const TEXT_SEPARATOR = '\n';
+
+/** Distinct values in first-seen order, joined for one cell. */
+function joinList(values: Iterable<string>): string {
+  return [...new Set(values)].join(LIST_SEPARATOR);
+}
+
+function departmentNames(clause: Clause, role: Role): string {
+  const mentions = clause.responsibility?.departments ?? [];
+  return joinList(mentions.filter((m) => m.role === role).map((m) => m.name));
+}
+
+const CLAUSE_COLUMNS = [
+  'plan_id',
+  'clause_id',
+  'number',
+  'heading',
+  'text',
+  'responsibility_text',
+  'lead_departments',
+  'responsible_departments',
+  'supporting_departments',
+  'url',
+] as const;
+
+/**
+ * `clauses.csv`: one row per clause of every plan, in reading order. Department columns list the names as
+ * printed in the clause's responsibility note; `url` is the clause's permalink.
+ */
+export function clausesCsv(plans: Plan[], urls: UrlContext): string {
+  const rows = plans.flatMap((plan) =>
+    plan.clauses.map((clause) => ({
+      plan_id: plan.id,
+      clause_id: clause.id,
+      number: clause.number,
+      heading: clause.heading,
+      text: clause.paragraphs.join(TEXT_SEPARATOR),
+      responsibility_text: clause.responsibility?.text ?? null,
+      lead_departments: departmentNames(clause, 'lead'),
+      responsible_departments: departmentNames(clause, 'responsible'),
+      supporting_departments: departmentNames(clause, 'supporting'),
+      url: absolute(urls.site, urls.base, paths.clause(plan.id, clause.id)),
+    })),
+  );
+  return toCsv(CLAUSE_COLUMNS, rows);
+}
+
+const INDICATOR_COLUMNS = [
+  'plan_id',
+  'indicator_id',
+  'indicator_name',
+  'value',
+  'unit',
+  'original_value',
+  'original_unit',
+  'comparator',
+  'ambition',
+  'baseline_year',
+  'target_year',
+  'scope',
+  'clause_id',
+  'source_text',
+  'url',
+] as const;
+
+const UNCLASSIFIED = 'unclassified';
+
+function indicatorName(target: Target, indicatorNames: (id: string) => string | undefined): string {
+  // An unclassified target's own wording says more than a generic "unclassified" name would.
+  if (target.indicatorId === UNCLASSIFIED) return target.label;
+  return indicatorNames(target.indicatorId) ?? target.label;
+}
+
+/**
+ * `indicators.csv`: ONE ROW PER TARGET, so that counting, filtering and pivoting in a spreadsheet never
+ * counts a value twice. A target stated in several places (text and annex table) lists every source in the
+ * same order in `clause_id` and `url` (joined with `;`) and in `source_text` (joined with a newline); the
+ * first is the primary source. `indicator_name` is the catalogue name, or the plan's own wording for an
+ * unclassified target.
+ */
+export function indicatorsCsv(
+  plans: Plan[],
+  urls: UrlContext,
+  indicatorNames: (id: string) => string | undefined,
+): string {
+  const rows = plans.flatMap((plan) =>
+    plan.targets.map((target) => ({
+      plan_id: plan.id,
+      indicator_id: target.indicatorId,
+      indicator_name: indicatorName(target, indicatorNames),
+      value: target.value,
+      unit: target.unit,
+      original_value: target.originalValue,
+      original_unit: target.originalUnit,
+      comparator: target.comparator,
+      ambition: target.ambition,
+      baseline_year: target.baselineYear,
+      target_year: target.targetYear,
+      scope: target.scope,
+      // Not deduplicated: the n-th id, text and url describe the same source.
+      clause_id: target.sources.map((s) => s.clauseId).join(LIST_SEPARATOR),
+      source_text: target.sources.map((s) => s.text).join(TEXT_SEPARATOR),
+      url: target.sources
+        .map((s) => absolute(urls.site, urls.base, paths.clause(plan.id, s.clauseId)))
+        .join(LIST_SEPARATOR),
+    })),
+  );
+  return toCsv(INDICATOR_COLUMNS, rows);
+}
+
+const DEPARTMENT_COLUMNS = [
+  'plan_id',
+  'department_id',
+  'name',
+  'aliases',
+  'category',
+  'lead_count',
+  'responsible_count',
+  'supporting_count',
+  'url',
+] as const;
+
+/** Per department id, the number of clauses naming it in each role. */
+function roleCounts(plan: Plan): Map<string, Record<Role, number>> {
+  const counts = new Map<string, Record<Role, number>>();
+  for (const clause of plan.clauses) {
+    // A clause counts once per department and role, even if a note repeats a name (alias and full name).
+    const seen = new Set<string>();
+    for (const mention of clause.responsibility?.departments ?? []) {
+      const key = `${mention.departmentId}\u0000${mention.role}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let entry = counts.get(mention.departmentId);
+      if (!entry) {
+        entry = { lead: 0, responsible: 0, supporting: 0 };
+        counts.set(mention.departmentId, entry);
+      }
+      entry[mention.role]++;
+    }
+  }
+  return counts;
+}
+
+/**
+ * `departments.csv`: one row per department entity of every plan. The counts are numbers of clauses whose
+ * responsibility note names the department in that role. `category` is the category's display name when
+ * `categoryNames` knows it, else its id.
+ */
+export function departmentsCsv(
+  plans: Plan[],
+  urls: UrlContext,
+  categoryNames?: (id: string) => string | undefined,
+): string {
+  const rows = plans.flatMap((plan) => {
+    const counts = roleCounts(plan);
+    return plan.departments.map((department) => {
+      const count = counts.get(department.id);
+      return {
+        plan_id: plan.id,
+        department_id: department.id,
+        name: department.name,
+        aliases: joinList(department.aliases),
+        category: categoryNames?.(department.category) ?? department.category,
+        lead_count: count?.lead ?? 0,
+        responsible_count: count?.responsible ?? 0,
+        supporting_count: count?.supporting ?? 0,
+        url: absolute(urls.site, urls.base, paths.department(plan.id, department.id)),
+      };
+    });
+  });
+  return toCsv(DEPARTMENT_COLUMNS, rows);
+}

@@ -1,0 +1,40 @@
+/**
+ * `/data/plans.json` and its JSON Schema `/data/schema.json`, both derived from the zod model so the file and
+ * the published schema cannot drift apart.
+ */
+import { z } from 'zod';
+import { PlansFile, type Plan } from '../model/plan';
+import { absolute, paths } from '../urls';
+import { cleanNumber, type UrlContext } from './shared';
+
+/**
+ * Serialises plans as `{ "plans": [...] }`, pretty-printed with two spaces.
+ *
+ * The plans are validated with `PlansFile.parse` first, so a malformed plan fails the build instead of being
+ * published; parsing also rebuilds every object in the schema's key order, which keeps the output stable
+ * whatever order the parser happened to set properties in. Float noise from unit conversion
+ * (690.9999999999999) is rounded away.
+ */
+export function plansJson(plans: Plan[]): string {
+  const file = PlansFile.parse({ plans });
+  return `${JSON.stringify(file, (_key, value: unknown) => (typeof value === 'number' ? cleanNumber(value) : value), 2)}\n`;
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of `plans.json`, generated from the zod model. `$id` is the schema's own
+ * public URL: absolute when the site origin is known, else the base-prefixed path.
+ */
+export function plansJsonSchema(urls: UrlContext = { base: '/' }): string {
+  const { $schema, ...rest } = z.toJSONSchema(PlansFile, { target: 'draft-2020-12', io: 'output' });
+  const schema = {
+    $schema,
+    $id: absolute(urls.site, urls.base, paths.data('schema.json')),
+    title: 'Plan Atlas plans',
+    description:
+      'Chinese local "14th Five-Year" energy-saving and emission-reduction plans (十四五节能减排方案) parsed into ' +
+      'a validated model: front matter, clause structure, responsible departments and quantified targets. ' +
+      'Line numbers are 1-based lines of the source text file named in `source`.',
+    ...rest,
+  };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}

@@ -1,0 +1,688 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  clausesCsv,
+  departmentsCsv,
+  indicatorsCsv,
+  plansJson,
+  plansJsonSchema,
+  type UrlContext,
+} from '../../src/lib/export';
+import { Plan, PlansFile, type Clause, type Department, type Responsibility } from '../../src/lib/model/plan';
+
+/** A seed line (1-based), byte for byte. */
+function seedLine(file: string, line: number): string {
+  const text = readFileSync(new URL(`../../seeds/${file}`, import.meta.url), 'utf8').split('\n')[line - 1];
+  if (text === undefined) throw new Error(`${file} has no line ${line}`);
+  return text;
+}
+const QJ = '000_5b537b9a7be6a6a5.txt';
+const DZ = '001_fe432f922416074d.txt';
+const LW = '003_a39c52263945813a.txt';
+
+/** Clause text after its number marker, as the parser keeps it. */
+const afterMarker = (line: string, marker: string): string => {
+  expect(line.startsWith(marker)).toBe(true);
+  return line.slice(marker.length);
+};
+
+const qjGoals = seedLine(QJ, 21);
+const qj311 = afterMarker(seedLine(QJ, 24), '1．');
+const qj351 = afterMarker(seedLine(QJ, 38), '1．');
+const qj352 = afterMarker(seedLine(QJ, 39), '2．');
+const dzGoals = seedLine(DZ, 9);
+const lw31 = afterMarker(seedLine(LW, 15), '(一)');
+
+/** The closing note of a clause: the seed text from its last opening bracket. */
+const note = (text: string, open: string): string => text.slice(text.lastIndexOf(open));
+
+function clause(fields: Partial<Clause> & Pick<Clause, 'id' | 'line' | 'position'>): Clause {
+  return {
+    endLine: fields.line,
+    kind: 'item',
+    parentId: null,
+    depth: 3,
+    number: null,
+    citation: '',
+    heading: null,
+    paragraphs: [],
+    responsibility: null,
+    part: 'projects',
+    ...fields,
+  };
+}
+
+function responsibility(
+  text: string,
+  departments: Responsibility['departments'],
+  implementers: string[] = [],
+) {
+  return { text, departments, implementers, implementersInherited: false };
+}
+
+const dept = (id: string, name: string, category: string, aliases: string[] = []): Department => ({
+  id,
+  name,
+  aliases,
+  category,
+});
+
+const qianjiang: Plan = {
+  id: 'qianjiang-qu',
+  title: '黔江区“十四五”节能减排综合工作实施方案',
+  region: '黔江区',
+  province: '重庆市',
+  level: 'county',
+  issuer: '重庆市黔江区人民政府',
+  issued: '2023-05-04',
+  status: 'final',
+  parent: null,
+  source: QJ,
+  url: '/plans/qianjiang-qu/',
+  cites: [{ title: '关于印发重庆市“十四五”节能减排综合工作实施方案的通知', number: null }],
+  front: [{ kind: 'title', text: '黔江区“十四五”节能减排综合工作实施方案', line: 15, endLine: 15 }],
+  clauses: [
+    clause({
+      id: '2',
+      line: 20,
+      position: 0,
+      kind: 'chapter',
+      depth: 1,
+      number: '二、',
+      citation: '二',
+      heading: '主要目标',
+      paragraphs: ['主要目标'],
+      part: 'goals',
+    }),
+    clause({
+      id: '2-p1',
+      line: 21,
+      position: 1,
+      kind: 'paragraph',
+      parentId: '2',
+      depth: 2,
+      citation: '二',
+      paragraphs: [qjGoals],
+      part: 'goals',
+    }),
+    clause({
+      id: '3-1-1',
+      line: 24,
+      position: 2,
+      parentId: '3-1',
+      number: '1．',
+      citation: '三（一）1',
+      heading: '着力提升重点行业能效水平',
+      paragraphs: [qj311],
+      responsibility: responsibility(note(qj311, '〔'), [
+        { name: '区发展改革委', departmentId: 'fazhan-gaige-wei', role: 'responsible' },
+        { name: '区经济信息委（区大数据发展局）', departmentId: 'jingji-xinxi-wei', role: 'responsible' },
+        { name: '区市场监管局', departmentId: 'shichang-jianguan-ju', role: 'responsible' },
+        { name: '正阳工业园区管委会', departmentId: 'zhengyang-yuanqu', role: 'responsible' },
+      ]),
+    }),
+    clause({
+      id: '3-5-1',
+      line: 38,
+      position: 3,
+      parentId: '3-5',
+      number: '1．',
+      citation: '三（五）1',
+      heading: '加快推进农业农村节能',
+      paragraphs: [qj351],
+      responsibility: responsibility(note(qj351, '（'), [
+        { name: '区农业农村委', departmentId: 'nongye-nongcun-wei', role: 'lead' },
+        { name: '区发展改革委', departmentId: 'fazhan-gaige-wei', role: 'supporting' },
+      ]),
+    }),
+    clause({
+      id: '3-5-2',
+      line: 39,
+      position: 4,
+      parentId: '3-5',
+      number: '2．',
+      citation: '三（五）2',
+      heading: '强化农业面源污染防治',
+      paragraphs: [qj352],
+      responsibility: responsibility(note(qj352, '（区农业'), [
+        { name: '区农业农村委', departmentId: 'nongye-nongcun-wei', role: 'lead' },
+        { name: '区生态环境局', departmentId: 'shengtai-huanjing-ju', role: 'supporting' },
+        { name: '区乡村振兴局', departmentId: 'xiangcun-zhenxing-ju', role: 'supporting' },
+        { name: '区供销合作社', departmentId: 'gongxiao-hezuoshe', role: 'supporting' },
+      ]),
+    }),
+  ],
+  annexes: [
+    {
+      id: 'annex-1',
+      label: '附件1',
+      title: '“十四五”黔江区主要行业节能指标',
+      line: 95,
+      endLine: 140,
+      blocks: [
+        {
+          type: 'table',
+          id: 'annex-1-table-1',
+          headerRows: 1,
+          rows: [
+            ['指标名称', '目标值'],
+            ['规上工业单位增加值能耗强度下降率', '[13.5％]'],
+          ],
+          line: 100,
+          endLine: 140,
+        },
+      ],
+    },
+  ],
+  departments: [
+    dept('fazhan-gaige-wei', '区发展改革委', 'development-reform', ['区发改委']),
+    dept('jingji-xinxi-wei', '区经济信息委（区大数据发展局）', 'industry-it'),
+    dept('shichang-jianguan-ju', '区市场监管局', 'market-regulation', [
+      '区市场监督管理局',
+      '区市场监管局（区知识产权局）',
+    ]),
+    dept('zhengyang-yuanqu', '正阳工业园区管委会', 'industrial-park'),
+    dept('nongye-nongcun-wei', '区农业农村委', 'agriculture-rural'),
+    dept('shengtai-huanjing-ju', '区生态环境局', 'ecology-environment'),
+    dept('xiangcun-zhenxing-ju', '区乡村振兴局', 'agriculture-rural'),
+    dept('gongxiao-hezuoshe', '区供销合作社', 'other'),
+  ],
+  targets: [
+    {
+      id: 'energy-intensity',
+      indicatorId: 'energy-intensity',
+      label: '单位地区生产总值能源消耗降低',
+      value: 14.5,
+      unit: '%',
+      originalValue: 14.5,
+      originalUnit: '%',
+      comparator: '=',
+      ambition: 'binding',
+      baselineYear: 2020,
+      targetYear: 2025,
+      scope: null,
+      sources: [{ clauseId: '2-p1', text: '全区单位地区生产总值能源消耗比2020年下降14.5%', line: 21 }],
+    },
+    {
+      id: 'industrial-energy-intensity',
+      indicatorId: 'industrial-energy-intensity',
+      label: '规上工业单位增加值能耗降低',
+      value: 13.5,
+      unit: '%',
+      originalValue: 13.5,
+      originalUnit: '%',
+      comparator: '=',
+      ambition: 'binding',
+      baselineYear: 2020,
+      targetYear: 2025,
+      scope: '规上工业',
+      sources: [
+        { clauseId: '3-1-1', text: '规上工业单位增加值能耗强度比2020年下降13.5%', line: 24 },
+        { clauseId: 'annex-1-table-1', text: '[13.5％]', line: 138 },
+      ],
+    },
+    {
+      id: 'straw-utilization',
+      indicatorId: 'straw-utilization',
+      label: '农作物秸秆综合利用率',
+      value: 90,
+      unit: '%',
+      originalValue: 90,
+      originalUnit: '%',
+      comparator: '>=',
+      ambition: 'binding',
+      baselineYear: null,
+      targetYear: 2025,
+      scope: null,
+      sources: [{ clauseId: '3-5-2', text: '农作物秸秆综合利用率稳定在90%以上', line: 39 }],
+    },
+  ],
+};
+
+const dazhou: Plan = {
+  id: 'dazhou-shi',
+  title: '达州市“十四五”节能减排综合工作实施方案',
+  region: '达州市',
+  province: '四川省',
+  level: 'city',
+  issuer: null,
+  issued: null,
+  status: 'draft',
+  parent: null,
+  source: DZ,
+  url: '/plans/dazhou-shi/',
+  cites: [
+    {
+      title: '四川省人民政府关于印发〈四川省“十四五”节能减排综合工作方案〉的通知',
+      number: '川府发〔2022〕20号',
+    },
+  ],
+  front: [
+    { kind: 'label', text: '附件', line: 1, endLine: 1 },
+    { kind: 'title', text: '达州市“十四五”节能减排综合工作实施方案', line: 2, endLine: 2 },
+    { kind: 'subtitle', text: '（征求意见稿）', line: 3, endLine: 3 },
+  ],
+  clauses: [
+    clause({
+      id: '2',
+      line: 8,
+      position: 0,
+      kind: 'chapter',
+      depth: 1,
+      number: '二、',
+      citation: '二',
+      heading: '主要目标',
+      paragraphs: ['主要目标'],
+      part: 'goals',
+    }),
+    clause({
+      id: '2-p1',
+      line: 9,
+      position: 1,
+      kind: 'paragraph',
+      parentId: '2',
+      depth: 2,
+      citation: '二',
+      paragraphs: [dzGoals],
+      part: 'goals',
+    }),
+  ],
+  annexes: [],
+  departments: [],
+  targets: [
+    {
+      id: 'cod-reduction',
+      indicatorId: 'cod-reduction',
+      label: '化学需氧量重点工程减排量',
+      // Computed the way a parser converts 万吨 to 吨: 1.017 × 10000 is 10169.999999999998 in binary floating point.
+      value: 1.017 * 10000,
+      unit: '吨',
+      originalValue: 1.017,
+      originalUnit: '万吨',
+      comparator: '=',
+      ambition: 'binding',
+      baselineYear: null,
+      targetYear: 2025,
+      scope: null,
+      sources: [
+        {
+          clauseId: '2-p1',
+          text: '化学需氧量、氨氮、氮氧化物、挥发性有机物等主要污染物重点工程减排量分别完成1.017万吨',
+          line: 9,
+        },
+      ],
+    },
+  ],
+};
+
+const laiwu: Plan = {
+  id: 'laiwu-qu',
+  title: '莱芜区“十四五”节能减排工作实施方案',
+  region: '莱芜区',
+  province: '山东省',
+  level: 'county',
+  issuer: null,
+  issued: null,
+  status: 'final',
+  parent: null,
+  source: LW,
+  url: '/plans/laiwu-qu/',
+  cites: [{ title: '济南市“十四五”节能减排工作实施方案', number: null }],
+  front: [{ kind: 'title', text: '莱芜区“十四五”节能减排工作实施方案', line: 1, endLine: 1 }],
+  clauses: [
+    clause({
+      id: '3-1',
+      line: 15,
+      position: 0,
+      kind: 'section',
+      parentId: '3',
+      depth: 2,
+      number: '(一)',
+      citation: '三(一)',
+      heading: '强化重点行业节能减排',
+      paragraphs: [lw31],
+      responsibility: responsibility(
+        note(lw31, '(区发展'),
+        [
+          { name: '区发展改革局', departmentId: 'fazhan-gaige-ju', role: 'lead' },
+          { name: '区工业和信息化局', departmentId: 'gongye-xinxihua-ju', role: 'lead' },
+          { name: '市生态环境局莱芜分局', departmentId: 'shengtai-huanjing-fenju', role: 'lead' },
+          { name: '区城管局', departmentId: 'chengguan-ju', role: 'supporting' },
+          { name: '区水务局', departmentId: 'shuiwu-ju', role: 'supporting' },
+        ],
+        ['各街道（镇）办事处（人民政府）'],
+      ),
+    }),
+  ],
+  annexes: [],
+  departments: [
+    dept('fazhan-gaige-ju', '区发展改革局', 'development-reform'),
+    dept('gongye-xinxihua-ju', '区工业和信息化局', 'industry-it'),
+    dept('shengtai-huanjing-fenju', '市生态环境局莱芜分局', 'ecology-environment'),
+    dept('chengguan-ju', '区城管局', 'urban-management', ['区城市管理局']),
+    dept('shuiwu-ju', '区水务局', 'water'),
+  ],
+  targets: [
+    {
+      id: 'unclassified',
+      indicatorId: 'unclassified',
+      label: '省级及以上绿色工厂',
+      value: 5,
+      unit: '家',
+      originalValue: 5,
+      originalUnit: '家',
+      comparator: '=',
+      ambition: 'binding',
+      baselineYear: null,
+      targetYear: 2025,
+      scope: null,
+      sources: [{ clauseId: '3-1', text: '到2025年,创建省级及以上绿色工厂5家', line: 15 }],
+    },
+  ],
+};
+
+const plans = [qianjiang, dazhou, laiwu];
+const atlas: UrlContext = { base: '/atlas/' };
+const site: UrlContext = { site: 'https://example.org', base: '/atlas/' };
+
+const INDICATOR_NAMES: Record<string, string> = {
+  'energy-intensity': '单位地区生产总值能源消耗',
+  'industrial-energy-intensity': '规模以上工业单位增加值能耗',
+  'cod-reduction': '化学需氧量重点工程减排量',
+  unclassified: '未分类',
+};
+const indicatorNames = (id: string): string | undefined => INDICATOR_NAMES[id];
+const CATEGORY_NAMES: Record<string, string> = {
+  'development-reform': '发展改革',
+  'agriculture-rural': '农业农村',
+};
+const categoryNames = (id: string): string | undefined => CATEGORY_NAMES[id];
+
+const BOM = '\ufeff';
+/** Data rows of a CSV (header excluded), split on the CRLF record delimiter only. */
+const records = (csv: string): string[] => csv.split('\r\n').slice(1, -1);
+
+describe('fixture', () => {
+  it('is a valid plan model built from real seed lines', () => {
+    expect(() => PlansFile.parse({ plans })).not.toThrow();
+    expect(qj311).toContain('〔区发展改革委、区经济信息委（区大数据发展局）');
+    expect(dazhou.targets[0]?.value).toBe(10169.999999999998);
+  });
+});
+
+describe('CSV format', () => {
+  it.each([
+    ['clauses.csv', clausesCsv(plans, atlas)],
+    ['indicators.csv', indicatorsCsv(plans, atlas, indicatorNames)],
+    ['departments.csv', departmentsCsv(plans, atlas, categoryNames)],
+  ])('%s is UTF-8 with BOM and CRLF records', (_name, csv) => {
+    expect([...new TextEncoder().encode(csv).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.startsWith(`${BOM}plan_id,`)).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    // Every LF not inside a quoted cell belongs to a CRLF.
+    const unquoted = csv.replace(/"(?:[^"]|"")*"/g, '');
+    expect(unquoted).not.toMatch(/[^\r]\n/);
+  });
+
+  it.each([
+    [
+      'clauses.csv',
+      clausesCsv([], atlas),
+      'plan_id,clause_id,number,heading,text,responsibility_text,lead_departments,responsible_departments,supporting_departments,url',
+    ],
+    [
+      'indicators.csv',
+      indicatorsCsv([], atlas, indicatorNames),
+      'plan_id,indicator_id,indicator_name,value,unit,original_value,original_unit,comparator,ambition,baseline_year,target_year,scope,clause_id,source_text,url',
+    ],
+    [
+      'departments.csv',
+      departmentsCsv([], atlas),
+      'plan_id,department_id,name,aliases,category,lead_count,responsible_count,supporting_count,url',
+    ],
+  ])('%s has exactly the published header, even with no plans', (_name, csv, header) => {
+    expect(csv).toBe(`${BOM}${header}\r\n`);
+  });
+});
+
+describe('clauses.csv', () => {
+  const rows = records(clausesCsv(plans, atlas));
+
+  it('has one row per clause, in plan and reading order', () => {
+    expect(rows.map((r) => r.split(',').slice(0, 2).join(','))).toEqual([
+      'qianjiang-qu,2',
+      'qianjiang-qu,2-p1',
+      'qianjiang-qu,3-1-1',
+      'qianjiang-qu,3-5-1',
+      'qianjiang-qu,3-5-2',
+      'dazhou-shi,2',
+      'dazhou-shi,2-p1',
+      'laiwu-qu,3-1',
+    ]);
+  });
+
+  it.each([
+    ['a chapter without a note', 0, 'qianjiang-qu,2,二、,主要目标,主要目标,,,,,/atlas/plans/qianjiang-qu/#2'],
+    [
+      'responsible departments, nested brackets kept',
+      2,
+      `qianjiang-qu,3-1-1,1．,着力提升重点行业能效水平,${qj311},〔区发展改革委、区经济信息委（区大数据发展局）、区市场监管局、正阳工业园区管委会等按职责分工负责〕,,区发展改革委;区经济信息委（区大数据发展局）;区市场监管局;正阳工业园区管委会,,/atlas/plans/qianjiang-qu/#3-1-1`,
+    ],
+    [
+      'a lead with supporting departments',
+      4,
+      `qianjiang-qu,3-5-2,2．,强化农业面源污染防治,${qj352},（区农业农村委牵头，区生态环境局、区乡村振兴局、区供销合作社等按职责分工负责）,区农业农村委,,区生态环境局;区乡村振兴局;区供销合作社,/atlas/plans/qianjiang-qu/#3-5-2`,
+    ],
+    [
+      'half-width commas are quoted',
+      7,
+      `laiwu-qu,3-1,(一),强化重点行业节能减排,"${lw31}","(区发展改革局、区工业和信息化局、市生态环境局莱芜分局牵头,区城管局、区水务局等按职责分工负责, 各街道（镇）办事处（人民政府）负责落实，以下均需各街道（镇）办事处（人民政府）落实，不再逐一列出)",区发展改革局;区工业和信息化局;市生态环境局莱芜分局,,区城管局;区水务局,/atlas/plans/laiwu-qu/#3-1`,
+    ],
+  ])('%s', (_name, index, expected) => {
+    expect(rows[index]).toBe(expected);
+  });
+
+  it('writes absolute permalinks when the site is known', () => {
+    expect(records(clausesCsv([dazhou], site))[1]).toBe(
+      `dazhou-shi,2-p1,,,${dzGoals},,,,,https://example.org/atlas/plans/dazhou-shi/#2-p1`,
+    );
+    expect(records(clausesCsv([dazhou], { base: '/' }))[0]).toBe(
+      'dazhou-shi,2,二、,主要目标,主要目标,,,,,/plans/dazhou-shi/#2',
+    );
+  });
+
+  it('joins paragraphs with a newline and escapes quotes (RFC 4180)', () => {
+    const twoParagraphs = structuredClone(dazhou);
+    const goals = twoParagraphs.clauses[1];
+    if (!goals) throw new Error('fixture');
+    goals.heading = '所谓"双碳", 即碳达峰';
+    goals.paragraphs = ['第一段，含“中文引号”', '第二段'];
+    expect(records(clausesCsv([twoParagraphs], atlas))[1]).toBe(
+      'dazhou-shi,2-p1,,"所谓""双碳"", 即碳达峰","第一段，含“中文引号”\n第二段",,,,,/atlas/plans/dazhou-shi/#2-p1',
+    );
+  });
+});
+
+describe('indicators.csv', () => {
+  const rows = records(indicatorsCsv(plans, site, indicatorNames));
+
+  it('has one row per target (not per source)', () => {
+    expect(rows).toHaveLength(5);
+  });
+
+  it.each([
+    [
+      'a single source',
+      0,
+      "qianjiang-qu,energy-intensity,单位地区生产总值能源消耗,14.5,%,14.5,%,'=,binding,2020,2025,,2-p1,全区单位地区生产总值能源消耗比2020年下降14.5%,https://example.org/atlas/plans/qianjiang-qu/#2-p1",
+    ],
+    [
+      'text and annex table: both sources, in order',
+      1,
+      'qianjiang-qu,industrial-energy-intensity,规模以上工业单位增加值能耗,13.5,%,13.5,%,\'=,binding,2020,2025,规上工业,3-1-1;annex-1-table-1,"规上工业单位增加值能耗强度比2020年下降13.5%\n[13.5％]",https://example.org/atlas/plans/qianjiang-qu/#3-1-1;https://example.org/atlas/plans/qianjiang-qu/#annex-1-table-1',
+    ],
+    [
+      'no catalogue name: the label; null baseline is empty',
+      2,
+      'qianjiang-qu,straw-utilization,农作物秸秆综合利用率,90,%,90,%,>=,binding,,2025,,3-5-2,农作物秸秆综合利用率稳定在90%以上,https://example.org/atlas/plans/qianjiang-qu/#3-5-2',
+    ],
+    [
+      '1.017万吨 prints as 10170 吨, without float noise',
+      3,
+      "dazhou-shi,cod-reduction,化学需氧量重点工程减排量,10170,吨,1.017,万吨,'=,binding,,2025,,2-p1,化学需氧量、氨氮、氮氧化物、挥发性有机物等主要污染物重点工程减排量分别完成1.017万吨,https://example.org/atlas/plans/dazhou-shi/#2-p1",
+    ],
+    [
+      'unclassified: the plan’s own wording, not the catalogue’s “unclassified”',
+      4,
+      'laiwu-qu,unclassified,省级及以上绿色工厂,5,家,5,家,\'=,binding,,2025,,3-1,"到2025年,创建省级及以上绿色工厂5家",https://example.org/atlas/plans/laiwu-qu/#3-1',
+    ],
+  ])('%s', (_name, index, expected) => {
+    expect(rows[index]).toBe(expected);
+  });
+
+  it('guards text cells against formula injection but keeps negative numbers numeric', () => {
+    const hostile = structuredClone(qianjiang);
+    const target = hostile.targets[0];
+    if (!target) throw new Error('fixture');
+    Object.assign(target, {
+      value: -14.5,
+      originalValue: -0.145,
+      scope: '=HYPERLINK("http://x","y")',
+      label: '-1+1',
+    });
+    target.indicatorId = 'unclassified';
+    target.sources = [
+      { clauseId: '2-p1', text: '@SUM(1)', line: 21 },
+      { clauseId: '2', text: '+86', line: 20 },
+    ];
+    expect(records(indicatorsCsv([hostile], atlas, indicatorNames))[0]).toBe(
+      'qianjiang-qu,unclassified,\'-1+1,-14.5,%,-0.145,%,\'=,binding,2020,2025,"\'=HYPERLINK(""http://x"",""y"")",2-p1;2,"\'@SUM(1)\n+86",/atlas/plans/qianjiang-qu/#2-p1;/atlas/plans/qianjiang-qu/#2',
+    );
+  });
+});
+
+describe('departments.csv', () => {
+  const rows = records(departmentsCsv(plans, atlas, categoryNames));
+
+  it.each([
+    [
+      'counts clauses per role; alias joined',
+      0,
+      'qianjiang-qu,fazhan-gaige-wei,区发展改革委,区发改委,发展改革,0,1,1,/atlas/departments/qianjiang-qu/fazhan-gaige-wei/',
+    ],
+    [
+      'several aliases joined with ;; unknown category name falls back to the id',
+      2,
+      'qianjiang-qu,shichang-jianguan-ju,区市场监管局,区市场监督管理局;区市场监管局（区知识产权局）,market-regulation,0,1,0,/atlas/departments/qianjiang-qu/shichang-jianguan-ju/',
+    ],
+    [
+      'a lead in two clauses',
+      4,
+      'qianjiang-qu,nongye-nongcun-wei,区农业农村委,,农业农村,2,0,0,/atlas/departments/qianjiang-qu/nongye-nongcun-wei/',
+    ],
+    [
+      'another plan',
+      8,
+      'laiwu-qu,fazhan-gaige-ju,区发展改革局,,发展改革,1,0,0,/atlas/departments/laiwu-qu/fazhan-gaige-ju/',
+    ],
+  ])('%s', (_name, index, expected) => {
+    expect(rows[index]).toBe(expected);
+  });
+
+  it('has one row per department entity', () => {
+    expect(rows).toHaveLength(qianjiang.departments.length + laiwu.departments.length);
+  });
+
+  it('prints category ids without a name lookup, and absolute URLs with a site', () => {
+    expect(records(departmentsCsv([laiwu], site))[3]).toBe(
+      'laiwu-qu,chengguan-ju,区城管局,区城市管理局,urban-management,0,0,1,https://example.org/atlas/departments/laiwu-qu/chengguan-ju/',
+    );
+  });
+
+  it('counts a clause once even when its note names a department twice in one role', () => {
+    const repeated = structuredClone(qianjiang);
+    const mentions = repeated.clauses[3]?.responsibility?.departments;
+    if (!mentions) throw new Error('fixture');
+    mentions.push({ name: '区农业农村委', departmentId: 'nongye-nongcun-wei', role: 'lead' });
+    expect(records(departmentsCsv([repeated], atlas))[4]).toBe(
+      'qianjiang-qu,nongye-nongcun-wei,区农业农村委,,agriculture-rural,2,0,0,/atlas/departments/qianjiang-qu/nongye-nongcun-wei/',
+    );
+  });
+});
+
+describe('plans.json', () => {
+  const json = plansJson(plans);
+
+  it('is pretty-printed { "plans": [...] }', () => {
+    expect(json.startsWith('{\n  "plans": [\n    {\n      "id": "qianjiang-qu",\n      "title": ')).toBe(
+      true,
+    );
+    expect(json.endsWith('\n}\n')).toBe(true);
+  });
+
+  it('validates and round-trips, with float noise rounded away', () => {
+    const parsed = PlansFile.parse(JSON.parse(json));
+    const expected = structuredClone(plans);
+    const cod = expected[1]?.targets[0];
+    if (!cod) throw new Error('fixture');
+    cod.value = 10170;
+    expect(parsed).toEqual({ plans: expected });
+    expect(plansJson(parsed.plans)).toBe(json);
+  });
+
+  it('keeps the schema’s key order whatever order the properties were set in', () => {
+    const shuffled = plans.map((plan) => Object.fromEntries(Object.entries(plan).reverse()) as Plan);
+    expect(Object.keys(shuffled[0] ?? {})[0]).toBe('targets');
+    expect(plansJson(shuffled)).toBe(json);
+  });
+
+  it('refuses an invalid plan instead of publishing it', () => {
+    expect(() => plansJson([{ ...dazhou, id: 'Dazhou Shi' }])).toThrow(/id/);
+  });
+});
+
+describe('schema.json', () => {
+  const schema = JSON.parse(plansJsonSchema(atlas)) as Record<string, unknown> & {
+    properties: {
+      plans: { type: string; items: { required: string[]; properties: Record<string, unknown> } };
+    };
+  };
+
+  it('is a draft 2020-12 schema with an id, title and description', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.$id).toBe('/atlas/data/schema.json');
+    expect(JSON.parse(plansJsonSchema(site)).$id).toBe('https://example.org/atlas/data/schema.json');
+    expect(JSON.parse(plansJsonSchema()).$id).toBe('/data/schema.json');
+    expect(schema.title).toBe('Plan Atlas plans');
+    expect(schema.description).toEqual(expect.stringContaining('energy-saving'));
+  });
+
+  it('describes an object that requires plans', () => {
+    expect(schema.type).toBe('object');
+    expect(schema.required).toEqual(['plans']);
+    expect(Object.keys(schema.properties)).toEqual(['plans']);
+    expect(schema.properties.plans.type).toBe('array');
+  });
+
+  it('requires the published plan fields and follows the model', () => {
+    const items = schema.properties.plans.items;
+    expect(items.required).toEqual(
+      expect.arrayContaining([
+        'id',
+        'title',
+        'region',
+        'level',
+        'issuer',
+        'issued',
+        'status',
+        'source',
+        'url',
+      ]),
+    );
+    expect(Object.keys(items.properties)).toEqual(Object.keys(Plan.shape));
+    expect(items.properties.level).toEqual({
+      type: 'string',
+      enum: ['national', 'province', 'city', 'county'],
+    });
+  });
+});
