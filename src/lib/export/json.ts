@@ -13,7 +13,7 @@ import { cleanNumber, type UrlContext } from './shared';
  * The plans are validated with `PlansFile.parse` first, so a malformed plan fails the build instead of being
  * published; parsing also rebuilds every object in the schema's key order, which keeps the output stable
  * whatever order the parser happened to set properties in. Float noise from unit conversion
- * (690.9999999999999) is rounded away.
+ * (1.017万吨 × 10000 = 10169.999999999998 吨) is rounded away.
  */
 export function plansJson(plans: Plan[]): string {
   const file = PlansFile.parse({ plans });

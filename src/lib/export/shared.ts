@@ -7,8 +7,8 @@ export interface UrlContext {
 }
 
 /**
- * Rounds away binary floating-point noise: unit conversion turns 0.0691万吨 into 690.9999999999999 吨, which
- * must print as 691. Twelve significant digits are far more than any plan states, and far fewer than the
+ * Rounds away binary floating-point noise: unit conversion turns 1.017万吨 into 10169.999999999998 吨, which
+ * must print as 10170. Twelve significant digits are far more than any plan states, and far fewer than the
  * 15–17 where the noise lives.
  */
 export function cleanNumber(value: number): number {
