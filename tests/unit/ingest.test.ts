@@ -25,7 +25,7 @@ describe('bad input', () => {
     [
       'wrong encoding',
       seed('latin1.txt', Uint8Array.from([...utf8('一、总体要求\n'), 0xe9, 0x74, 0xe9, 0x0a])),
-      'latin1.txt:2: not UTF-8 or GB18030 text',
+      'latin1.txt:2: not UTF-8, GB18030 or Big5 text',
     ],
     ['10 MB file', seed('huge.txt', new Uint8Array(10 * 1024 * 1024).fill(0x41)), 'huge.txt:0: file too large: 10.0 MB (limit 4.0 MB)'],
     [
@@ -86,5 +86,23 @@ describe('bad input', () => {
     const utf = ingest(good);
     expect(result.errors).toEqual([]);
     expect(result.plans[0]!.clauses).toEqual(utf.plans[0]!.clauses);
+  });
+
+  it('reads a traditional-character Big5 edition like the simplified original', async () => {
+    const [{ default: iconv }, OpenCC] = await Promise.all([import('iconv-lite'), import('opencc-js/cn2t')]);
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'hk' });
+    const traditional = toTraditional(goodBytes.toString('utf8'));
+    expect(traditional).toContain('節能減排');
+    const result = ingest(seed('000_big5.txt', iconv.encode(traditional, 'big5')));
+    expect(result.errors).toEqual([]);
+    const shape = (plan: (typeof result.plans)[number]) => ({
+      id: plan.id,
+      level: plan.level,
+      issued: plan.issued,
+      clauses: plan.clauses.map((c) => `${c.id} ${c.kind} ${c.part}`),
+      departments: plan.departments.map((d) => d.category),
+      targets: plan.targets.map((t) => `${t.indicatorId} ${t.value} ${t.unit}`),
+    });
+    expect(shape(result.plans[0]!)).toEqual(shape(ingest(good).plans[0]!));
   });
 });

@@ -40,7 +40,8 @@ export function regionOfTitle(title: string): string {
   return region.replace(/^关于/, '');
 }
 
-export function levelOfRegion(region: string, jurisdictions: JurisdictionsFile): Level {
+export function levelOfRegion(printedRegion: string, jurisdictions: JurisdictionsFile): Level {
+  const region = foldForRecognition(printedRegion);
   if (region === '' || region === '全国') return 'national';
   if (jurisdictions.provinces.some((province) => province.name === region)) return 'province';
   const rule = jurisdictions.levelBySuffix.find(({ suffix }) => region.endsWith(suffix));
@@ -49,7 +50,8 @@ export function levelOfRegion(region: string, jurisdictions: JurisdictionsFile):
 
 /** The province-level unit named first in the given texts, or the one whose abbreviation heads a 文号. */
 export function findProvince(texts: string[], documentNumbers: string[], jurisdictions: JurisdictionsFile) {
-  for (const text of texts) {
+  for (const printed of texts) {
+    const text = foldForRecognition(printed);
     let best: { name: string; index: number } | null = null;
     for (const { name } of jurisdictions.provinces) {
       const short = name.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/, '');
@@ -58,7 +60,7 @@ export function findProvince(texts: string[], documentNumbers: string[], jurisdi
     }
     if (best) return best.name;
   }
-  for (const number of documentNumbers) {
+  for (const number of documentNumbers.map(foldForRecognition)) {
     const province = jurisdictions.provinces.find(({ abbr }) => number.startsWith(abbr));
     if (province && !number.startsWith('国')) return province.name;
   }
@@ -66,7 +68,8 @@ export function findProvince(texts: string[], documentNumbers: string[], jurisdi
 }
 
 /** `黔江区` → `qianjiang-qu`: the name in pinyin, the administrative suffix apart. */
-export function slugOfRegion(region: string): string {
+export function slugOfRegion(printedRegion: string): string {
+  const region = foldForRecognition(printedRegion);
   const syllables = pinyin(region, { toneType: 'none', type: 'array', nonZh: 'removed' }).map((s) =>
     s.toLowerCase().replace(/[^a-z]/g, ''),
   );
@@ -105,7 +108,7 @@ export function readFrontMatter(
   const level = levelOfRegion(region, jurisdictions);
   const province =
     level === 'province'
-      ? region
+      ? (jurisdictions.provinces.find(({ name }) => name === foldForRecognition(region))?.name ?? region)
       : findProvince(
           [issuer ?? '', ...front.map((block) => block.text), ...cites.map((doc) => doc.title)],
           cites.flatMap((doc) => (doc.number ? [doc.number] : [])),

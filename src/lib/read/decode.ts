@@ -1,10 +1,11 @@
 /**
  * Turns a seed's bytes into text, or says precisely why it cannot. Seeds come from government sites and
  * their mirrors, so besides UTF-8 we meet GB18030/GBK (the default "ANSI" encoding of Chinese Windows) and
- * the occasional UTF-16 "Unicode" export of Notepad. Everything else is refused with a `file:line: reason`.
+ * Big5 from Hong Kong and Taiwan mirrors, and the occasional UTF-16 "Unicode" export of Notepad. Everything else is refused with a `file:line: reason`.
  */
 import iconv from 'iconv-lite';
 import { SeedError } from '../errors';
+import { foldForRecognition } from './normalize';
 
 const MIB = 1024 * 1024;
 
@@ -18,7 +19,7 @@ export const MAX_SEED_BYTES = 4 * MIB;
 export interface DecodedSeed {
   /** The text without a byte-order mark, with CRLF and lone CR turned into LF. */
   text: string;
-  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 }
 
 /**
@@ -266,9 +267,18 @@ export function decodeSeed(
       const line = lineAt(byteUnits(payload), firstInvalidUtf8(payload));
       if (bom) throw new SeedError(file, line, 'invalid UTF-8 text (after a UTF-8 byte-order mark)');
       const gb = iconv.decode(payload, 'gb18030');
-      if (!looksChinese(gb)) throw new SeedError(file, line, 'not UTF-8 or GB18030 text');
-      text = gb;
-      encoding = 'gb18030';
+      // Hong Kong and Taiwan mirrors publish plans in traditional characters, often in Big5; judge that
+      // decoding on its simplified form so the common-character test applies.
+      const big5 = looksChinese(gb) ? null : iconv.decode(payload, 'big5');
+      if (big5 === null) {
+        text = gb;
+        encoding = 'gb18030';
+      } else if (looksChinese(foldForRecognition(big5))) {
+        text = big5;
+        encoding = 'big5';
+      } else {
+        throw new SeedError(file, line, 'not UTF-8, GB18030 or Big5 text');
+      }
     }
   }
   if (text.trim() === '') throw new SeedError(file, 0, 'empty file (only whitespace)');
