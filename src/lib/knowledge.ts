@@ -3,16 +3,29 @@
  * they run after the structure is parsed.
  */
 import { loadPlanKnowledge, type PlanKnowledge } from './content/plan-knowledge';
+import { assignResponsibilities, loadDepartmentCatalogue, type DepartmentCatalogue } from './departments/index';
 import type { Enrichment } from './parse-plan';
 
 export interface Knowledge {
   plan: PlanKnowledge;
+  departments: DepartmentCatalogue;
 }
 
 export function loadKnowledge(): Knowledge {
-  return { plan: loadPlanKnowledge() };
+  return { plan: loadPlanKnowledge(), departments: loadDepartmentCatalogue() };
 }
 
-export function enrichments(_knowledge: Knowledge): Enrichment[] {
-  return [];
+/** Departments first: indicator sources are clause texts, which responsibility recognition leaves as is. */
+export function enrichments(knowledge: Knowledge): Enrichment[] {
+  const departments: Enrichment = (plan, file) => {
+    const result = assignResponsibilities({
+      clauses: plan.clauses,
+      region: plan.region,
+      level: plan.level,
+      file,
+      catalogue: knowledge.departments,
+    });
+    return { plan: { ...plan, clauses: result.clauses, departments: result.departments }, warnings: result.warnings };
+  };
+  return [departments];
 }

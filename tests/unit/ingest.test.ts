@@ -90,10 +90,13 @@ describe('bad input', () => {
 
   it('reads a traditional-character Big5 edition like the simplified original', async () => {
     const [{ default: iconv }, OpenCC] = await Promise.all([import('iconv-lite'), import('opencc-js/cn2t')]);
-    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'hk' });
+    // Taiwan's standard forms: Big5 has 稅 but not the Hong Kong form 税.
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
     const traditional = toTraditional(goodBytes.toString('utf8'));
     expect(traditional).toContain('節能減排');
-    const result = ingest(seed('000_big5.txt', iconv.encode(traditional, 'big5')));
+    const big5 = iconv.encode(traditional, 'big5');
+    expect(iconv.decode(big5, 'big5')).toBe(traditional);
+    const result = ingest(seed('000_big5.txt', big5));
     expect(result.errors).toEqual([]);
     const shape = (plan: (typeof result.plans)[number]) => ({
       id: plan.id,
