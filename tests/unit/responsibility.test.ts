@@ -311,6 +311,17 @@ describe('parseResponsibility', () => {
       },
     ],
     [
+      '以及 between two bodies, 和 after a bracketed name',
+      '（市发改委以及市财政局牵头，各县（市、区）政府和廊坊开发区管委会负责落实）',
+      {
+        mentions: [
+          ['市发改委', 'lead'],
+          ['市财政局', 'lead'],
+        ],
+        implementers: ['各县（市、区）政府', '廊坊开发区管委会'],
+      },
+    ],
+    [
       'traditional characters keep their printed form',
       '（區農業農村委牽頭，區發展改革委等按職責分工負責）',
       {

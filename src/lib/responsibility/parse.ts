@@ -94,16 +94,24 @@ function splitConjunctions(folded: string, span: Span): Span[] {
   const pieces: Span[] = [];
   let depth = 0;
   let pieceStart = span.start;
+  // The last few depth-0 characters of the current piece: enough for BODY_END, and keeps this linear.
+  let tail = '';
   for (let i = span.start; i < span.end; i++) {
     const ch = folded[i] as string;
     if (isOpener(ch)) depth++;
     else if (isCloser(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (ch === '和' || ch === '及') && i + 1 < span.end) {
-      const cut = ch === '及' && folded[i - 1] === '以' ? i - 1 : i;
-      if (BODY_END.test(withoutBracketGroups(folded.slice(pieceStart, cut)).trim())) {
-        pieces.push({ start: pieceStart, end: cut });
-        pieceStart = i + 1;
+    else if (depth === 0) {
+      if ((ch === '和' || ch === '及') && i + 1 < span.end) {
+        const viaYiJi = ch === '及' && folded[i - 1] === '以';
+        const before = (viaYiJi ? tail.slice(0, -1) : tail).trim();
+        if (BODY_END.test(before)) {
+          pieces.push({ start: pieceStart, end: viaYiJi ? i - 1 : i });
+          pieceStart = i + 1;
+          tail = '';
+          continue;
+        }
       }
+      tail = (tail + ch).slice(-4);
     }
   }
   pieces.push({ start: pieceStart, end: span.end });
