@@ -3,7 +3,7 @@
  * path) is passed in, so tests and the benchmark call it directly.
  */
 import type { PlanKnowledge } from './content/plan-knowledge';
-import { readFrontMatter, slugOfRegion } from './frontmatter/index';
+import { readFrontMatter, slugOfRegion, type FrontMatter } from './frontmatter/index';
 import { Plan, type Warning } from './model/plan';
 import type { Sidecar } from './sidecar';
 import { parseStructure } from './structure/index';
@@ -34,7 +34,16 @@ export function parsePlan(
     file,
     knowledge.jurisdictions,
   );
-  const meta = { ...frontMatter, ...withoutUndefined(sidecar ?? {}) };
+  const meta: FrontMatter = {
+    ...frontMatter,
+    title: sidecar?.title ?? frontMatter.title,
+    region: sidecar?.region ?? frontMatter.region,
+    province: sidecar?.province ?? frontMatter.province,
+    level: sidecar?.level ?? frontMatter.level,
+    issuer: sidecar?.issuer ?? frontMatter.issuer,
+    issued: sidecar?.issued ?? frontMatter.issued,
+    status: sidecar?.status ?? frontMatter.status,
+  };
   const id = sidecar?.slug ?? slugOfRegion(meta.region);
   let plan: Plan = {
     id,
@@ -62,8 +71,4 @@ export function parsePlan(
     warnings.push(...result.warnings);
   }
   return { plan: Plan.parse(plan), warnings };
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -107,7 +107,7 @@ export function parseBody(
     clause.open = !endsSentence(foldForRecognition(text));
   };
 
-  const paragraphClause = (parent: Draft | null, line: SourceLine, text: string, part: PlanPart) => {
+  const paragraphClause = (parent: Draft | null, line: SourceLine, part: PlanPart) => {
     const count = parent ? ++parent.paragraphCount : 1;
     const parentId = parent?.id ?? null;
     return emit({
@@ -223,12 +223,12 @@ export function parseBody(
     }
     if (current.kind === 'paragraph') {
       const parent = current.parentId === null ? null : (byId.get(current.parentId) ?? null);
-      appendText(paragraphClause(parent, line, text, current.part), line, text);
+      appendText(paragraphClause(parent, line, current.part), line, text);
       continue;
     }
     if (current.paragraphs.length === 1 && isHeadingOnly(current.paragraphs[0] ?? '')) {
       // A bare heading (四、…, （四）落实法规标准。): the text under it is its own citable paragraph.
-      appendText(paragraphClause(current, line, text, current.part), line, text);
+      appendText(paragraphClause(current, line, current.part), line, text);
       continue;
     }
     appendText(current, line, text);
