@@ -1,0 +1,272 @@
+/**
+ * The indicator catalogue (content/indicators.yaml): what each quantified target measures, its national
+ * reference, and — as data — the words and patterns that recognise targets in a plan's text and tables.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { Comparator } from '../model/plan';
+
+const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case ASCII');
+const Year = z.number().int().min(1900).max(2100);
+
+/** A regular-expression source; validated by compiling it. */
+const Pattern = z
+  .string()
+  .min(1)
+  .superRefine((source, ctx) => {
+    try {
+      new RegExp(source);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${(error as Error).message}` });
+    }
+  });
+
+/** Ids that are public URLs (/indicators/<id>/) and so must always exist. */
+export const REQUIRED_INDICATOR_IDS = [
+  'energy-intensity',
+  'industrial-energy-intensity',
+  'industrial-water-intensity',
+  'cod-reduction',
+  'ammonia-nitrogen-reduction',
+  'nox-reduction',
+  'voc-reduction',
+  'non-fossil-share',
+  'green-building-share',
+  'bus-share',
+  'straw-utilization',
+  'manure-utilization',
+  'rural-sewage-treatment',
+  'sludge-treatment',
+  'public-institution-energy-per-area',
+  'public-institution-energy-per-capita',
+] as const;
+
+/** The indicator id of a target that matches no catalogue entry. */
+export const UNCLASSIFIED = 'unclassified';
+
+export const IndicatorCategory = z.enum([
+  'energy',
+  'industry',
+  'pollutant',
+  'building',
+  'transport',
+  'agriculture',
+  'public-institution',
+  'environment-infrastructure',
+]);
+export type IndicatorCategory = z.infer<typeof IndicatorCategory>;
+
+/** The value a national plan sets for an indicator, with where it was checked. */
+export const NationalReference = z
+  .object({
+    value: z.number(),
+    /** May differ from the indicator's unit: then the reference is not drawn on the indicator's scale. */
+    unit: z.string(),
+    comparator: Comparator,
+    baselineYear: Year.nullable(),
+    targetYear: Year.nullable(),
+    /** The national plan's wording. */
+    text: z.string().min(1),
+    /** Document and section, e.g. 国发〔2021〕33号 二、主要目标. */
+    document: z.string().min(1),
+    /** Public pages the figure was checked against. */
+    verifiedVia: z.array(z.url()).min(1),
+  })
+  .strict();
+export type NationalReference = z.infer<typeof NationalReference>;
+
+export const Indicator = z
+  .object({
+    id: Slug,
+    /** Chinese name of the value as charted. */
+    name: z.string().min(1),
+    /** Normalised unit of the value. */
+    unit: z.string(),
+    /** Which way of the value is better. */
+    direction: z.enum(['increase', 'decrease']),
+    /** `level`: 达到 X; `reduction`: 比基准年下降 X; `increase`: 比基准年提高 X. */
+    measure: z.enum(['level', 'reduction', 'increase']),
+    category: IndicatorCategory,
+    national: NationalReference.nullable(),
+    /** Regexes on the measure's folded wording. */
+    patterns: z.array(Pattern).min(1),
+    /** Regexes that must also match the folded context (sentence, or table title/headers/row). */
+    requires: z.array(Pattern).default([]),
+    /** Other units measuring the same thing → factor into `unit`. */
+    unitAliases: z.record(z.string(), z.number().positive()).default({}),
+  })
+  .strict();
+export type Indicator = z.infer<typeof Indicator>;
+
+export const UnitDefinition = z
+  .object({
+    /** The unit as printed (after folding), e.g. 万吨. */
+    printed: z.string().min(1),
+    /** Normalised unit, e.g. 吨. */
+    unit: z.string().min(1),
+    factor: z.number().positive(),
+    kind: z.enum(['percent', 'measure', 'count']),
+  })
+  .strict();
+export type UnitDefinition = z.infer<typeof UnitDefinition>;
+
+const Words = z.array(z.string().min(1));
+
+export const Grammar = z
+  .object({
+    verbs: z
+      .object({ level: Words, decrease: Words, increase: Words, action: Words })
+      .strict(),
+    maxComplement: z.number().int().nonnegative(),
+    afterVerbs: Words,
+    changeNouns: z.object({ decrease: Words, increase: Words }).strict(),
+    comparators: z
+      .object({
+        '>=': z.object({ before: Words, after: Words }).strict(),
+        '<=': z.object({ before: Words, after: Words }).strict(),
+        '~': z.object({ before: Words, after: Words }).strict(),
+      })
+      .strict(),
+    ambition: z.object({ incentive: Words, aspiration: Words }).strict(),
+    targetYears: z.array(z.object({ pattern: Pattern, year: Year.optional() }).strict()).min(1),
+    factMarkers: Words.default([]),
+    baselineYear: Pattern,
+    jurisdictionPrefixes: Words,
+    labelTrailers: Words,
+    scopes: z.object({ suffix: z.array(Pattern), prefix: z.array(Pattern) }).strict(),
+    measureSuffixes: Words,
+  })
+  .strict();
+export type Grammar = z.infer<typeof Grammar>;
+
+export const TableRules = z
+  .object({
+    parentColumns: z.enum(['scope', 'skip']),
+    labelHeaders: Words,
+    unitHeaders: z.array(Pattern),
+    ignoreHeaders: Words,
+    actualHeaders: Words,
+    changeHeaders: Words,
+    placeholders: z.array(z.string()),
+    titleYears: z.array(z.object({ pattern: Pattern, year: Year }).strict()),
+  })
+  .strict();
+export type TableRules = z.infer<typeof TableRules>;
+
+export const IndicatorCatalogueSchema = z
+  .object({
+    indicators: z.array(Indicator).min(1),
+    units: z.array(UnitDefinition).min(1),
+    grammar: Grammar,
+    tables: TableRules,
+  })
+  .strict()
+  .superRefine((catalogue, ctx) => {
+    const ids = new Set<string>();
+    catalogue.indicators.forEach((indicator, index) => {
+      if (indicator.id === UNCLASSIFIED) {
+        ctx.addIssue({ code: 'custom', path: ['indicators', index, 'id'], message: `“${UNCLASSIFIED}” is reserved` });
+      }
+      if (ids.has(indicator.id)) {
+        ctx.addIssue({ code: 'custom', path: ['indicators', index, 'id'], message: `duplicate indicator id “${indicator.id}”` });
+      }
+      ids.add(indicator.id);
+    });
+    for (const id of REQUIRED_INDICATOR_IDS) {
+      if (!ids.has(id)) {
+        ctx.addIssue({ code: 'custom', path: ['indicators'], message: `indicator “${id}” is a public URL and must exist` });
+      }
+    }
+    const printed = new Set<string>();
+    catalogue.units.forEach((unit, index) => {
+      if (printed.has(unit.printed)) {
+        ctx.addIssue({ code: 'custom', path: ['units', index, 'printed'], message: `duplicate unit “${unit.printed}”` });
+      }
+      printed.add(unit.printed);
+    });
+    const targetYears = catalogue.grammar.targetYears;
+    targetYears.forEach((rule, index) => {
+      if (rule.year === undefined && !/\((?!\?)/.test(rule.pattern)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grammar', 'targetYears', index],
+          message: 'a target-year pattern needs a fixed `year` or a capturing group holding the year',
+        });
+      }
+    });
+  });
+
+/** The validated content of content/indicators.yaml. */
+export type IndicatorCatalogue = z.infer<typeof IndicatorCatalogueSchema>;
+
+/** The default catalogue location, relative to the repository root (the process's working directory). */
+export const DEFAULT_INDICATOR_CATALOGUE_FILE = 'content/indicators.yaml';
+
+/** A catalogue that cannot be used; the message is `file:line: reason`. */
+export class IndicatorCatalogueError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}: ${reason}`);
+    this.name = 'IndicatorCatalogueError';
+  }
+}
+
+/**
+ * Parses and validates the catalogue YAML. Throws an IndicatorCatalogueError naming the YAML line of the
+ * first problem (`file` only labels the message).
+ */
+export function parseIndicatorCatalogue(
+  yamlText: string,
+  file: string = DEFAULT_INDICATOR_CATALOGUE_FILE,
+): IndicatorCatalogue {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = yamlError.linePos?.[0]?.line ?? lineCounter.linePos(yamlError.pos[0]).line;
+    throw new IndicatorCatalogueError(file, line, `invalid YAML: ${yamlError.message.split('\n')[0]}`);
+  }
+  const result = IndicatorCatalogueSchema.safeParse(doc.toJS());
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const path = (issue?.path ?? []).filter((key): key is string | number => typeof key !== 'symbol');
+    let line = 1;
+    // Walk up the path until a node with a source range is found: a missing key has none.
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) {
+        line = lineCounter.linePos(node.range[0]).line;
+        break;
+      }
+    }
+    const where = path.length > 0 ? `${path.join('.')}: ` : '';
+    throw new IndicatorCatalogueError(file, line, `${where}${issue?.message ?? 'invalid catalogue'}`);
+  }
+  return result.data;
+}
+
+/**
+ * Reads and validates the indicator catalogue, by default `<cwd>/content/indicators.yaml` (scripts and
+ * tests run from the repository root).
+ */
+export function loadIndicatorCatalogue(
+  file: string = resolve(process.cwd(), DEFAULT_INDICATOR_CATALOGUE_FILE),
+): IndicatorCatalogue {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new IndicatorCatalogueError(file, 0, `cannot read the indicator catalogue: ${(error as Error).message}`);
+  }
+  return parseIndicatorCatalogue(text, file);
+}
+
+/** True when a larger value of the indicator is the more ambitious target. */
+export function higherIsBetter(indicator: Pick<Indicator, 'direction'>): boolean {
+  return indicator.direction === 'increase';
+}

@@ -1,0 +1,226 @@
+/**
+ * The catalogue's words and pattern sources compiled once into regular expressions. Compiled lazily per
+ * catalogue object (a WeakMap), so the catalogue type itself stays plain, serialisable data.
+ */
+import type { Comparator } from '../model/plan';
+import type { Indicator, IndicatorCatalogue, TableRules, UnitDefinition } from './catalogue';
+
+export type VerbClass = 'level' | 'decrease' | 'increase' | 'action';
+/** Whether a value is stated as a change against a baseline, and which way. */
+export type Change = 'decrease' | 'increase' | 'unspecified' | null;
+
+export interface CompiledIndicator {
+  indicator: Indicator;
+  patterns: RegExp[];
+  requires: RegExp[];
+}
+
+export interface Compiled {
+  catalogue: IndicatorCatalogue;
+  indicators: CompiledIndicator[];
+  /** Printed unit (folded) → definition. */
+  units: Map<string, UnitDefinition>;
+  /** Sticky: a unit right at lastIndex, longest printed form first. */
+  unitAt: RegExp;
+  /** Sticky: a comparator suffix (以上, 左右…) right at lastIndex. */
+  suffixAt: RegExp;
+  suffixComparator: Map<string, Comparator>;
+  /** Global: any verb; longest form first so 提高到 wins over 提高. */
+  verbs: RegExp;
+  verbClass: Map<string, VerbClass>;
+  beforeComparator: Map<string, Comparator>;
+  /** Sticky: an after-verb (采用, 执行…) right at lastIndex. */
+  afterVerbAt: RegExp;
+  changeNouns: { decrease: RegExp; increase: RegExp };
+  incentive: RegExp;
+  aspiration: RegExp;
+  /** Global target-year markers, with a fixed year or a capturing group. */
+  targetYears: { re: RegExp; year: number | undefined }[];
+  /** Words marking a sentence about the past; null when the catalogue lists none. */
+  factMarkers: RegExp | null;
+  /** Global baseline phrase; group 1 is the year. */
+  baseline: RegExp;
+  /** Anchored at the end: a baseline phrase closing a label. */
+  baselineAtEnd: RegExp;
+  /** Anchored at the start: words to drop from the front of a label (year markers, 全区, 力争, connectors). */
+  labelLead: RegExp;
+  /** Anchored at the end: words to drop from the end of a label (平均, 力争…). */
+  labelTrail: RegExp;
+  scopeSuffix: RegExp | null;
+  scopePrefix: RegExp | null;
+  /** Longest first. */
+  measureSuffixes: string[];
+  /** Global: all verbs and ambition words, to test whether a label says anything else. */
+  emptyWords: RegExp;
+  tables: CompiledTables;
+}
+
+export interface CompiledTables {
+  rules: TableRules;
+  labelHeader: RegExp;
+  unitHeader: RegExp | null;
+  ignoreHeader: RegExp;
+  actualHeader: RegExp;
+  changeHeader: RegExp;
+  placeholders: Set<string>;
+  titleYears: { re: RegExp; year: number }[];
+}
+
+const cache = new WeakMap<IndicatorCatalogue, Compiled>();
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** An alternation of literal words, longest first (so a longer word wins at the same position). */
+function alternation(words: readonly string[]): string {
+  const unique = [...new Set(words)].filter((word) => word.length > 0);
+  unique.sort((a, b) => b.length - a.length);
+  return unique.length === 0 ? '(?!)' : unique.map(escapeRegExp).join('|');
+}
+
+function patternAlternation(sources: readonly string[]): string | null {
+  return sources.length === 0 ? null : sources.map((source) => `(?:${source})`).join('|');
+}
+
+/** The compiled form of a catalogue, built on first use and cached for that catalogue object. */
+export function compile(catalogue: IndicatorCatalogue): Compiled {
+  const cached = cache.get(catalogue);
+  if (cached) return cached;
+  const grammar = catalogue.grammar;
+
+  const units = new Map(catalogue.units.map((unit) => [unit.printed, unit]));
+  const suffixComparator = new Map<string, Comparator>();
+  const beforeComparator = new Map<string, Comparator>();
+  for (const comparator of ['>=', '<=', '~'] as const) {
+    for (const word of grammar.comparators[comparator].after) suffixComparator.set(word, comparator);
+    for (const word of grammar.comparators[comparator].before) beforeComparator.set(word, comparator);
+  }
+  const verbClass = new Map<string, VerbClass>();
+  for (const cls of ['action', 'increase', 'decrease', 'level'] as const) {
+    for (const word of grammar.verbs[cls]) verbClass.set(word, cls);
+  }
+  const allVerbs = [...verbClass.keys()];
+  const ambitionWords = [...grammar.ambition.incentive, ...grammar.ambition.aspiration];
+  const yearMarkers = grammar.targetYears.map((rule) => `(?:${rule.pattern})`).join('|');
+  const scopeSuffix = patternAlternation(grammar.scopes.suffix);
+  const scopePrefix = patternAlternation(grammar.scopes.prefix);
+  const tables = catalogue.tables;
+  const unitHeader = patternAlternation(tables.unitHeaders);
+
+  const compiled: Compiled = {
+    catalogue,
+    indicators: catalogue.indicators.map((indicator) => ({
+      indicator,
+      patterns: indicator.patterns.map((source) => new RegExp(source, 'g')),
+      requires: indicator.requires.map((source) => new RegExp(source)),
+    })),
+    units,
+    unitAt: new RegExp(`\\s*(${alternation([...units.keys()])})`, 'y'),
+    suffixAt: new RegExp(`\\s*(${alternation([...suffixComparator.keys()])})`, 'y'),
+    suffixComparator,
+    verbs: new RegExp(alternation(allVerbs), 'g'),
+    verbClass,
+    beforeComparator,
+    afterVerbAt: new RegExp(`\\s*(?:${alternation(grammar.afterVerbs)})`, 'y'),
+    changeNouns: {
+      decrease: new RegExp(alternation(grammar.changeNouns.decrease)),
+      increase: new RegExp(alternation(grammar.changeNouns.increase)),
+    },
+    incentive: new RegExp(alternation(grammar.ambition.incentive)),
+    aspiration: new RegExp(alternation(grammar.ambition.aspiration)),
+    targetYears: grammar.targetYears.map((rule) => ({ re: new RegExp(rule.pattern, 'g'), year: rule.year })),
+    factMarkers: grammar.factMarkers.length === 0 ? null : new RegExp(alternation(grammar.factMarkers)),
+    baseline: new RegExp(grammar.baselineYear, 'g'),
+    baselineAtEnd: new RegExp(`(?:${grammar.baselineYear})\\s*$`),
+    labelLead: new RegExp(
+      `^(?:[\\s、,，和及与并]+|${yearMarkers}|${alternation([...grammar.jurisdictionPrefixes, ...grammar.ambition.aspiration])})`,
+    ),
+    labelTrail: new RegExp(`(?:[\\s。!?]+|${alternation([...grammar.labelTrailers, ...grammar.ambition.aspiration])})$`),
+    scopeSuffix: scopeSuffix === null ? null : new RegExp(`(?:${scopeSuffix})$`),
+    scopePrefix: scopePrefix === null ? null : new RegExp(`^(?:${scopePrefix})`),
+    measureSuffixes: [...grammar.measureSuffixes].sort((a, b) => b.length - a.length),
+    emptyWords: new RegExp(`${alternation([...allVerbs, ...ambitionWords, '目标', '的'])}|[\\s、,，。；;：:()]`, 'g'),
+    tables: {
+      rules: tables,
+      labelHeader: new RegExp(alternation(tables.labelHeaders)),
+      unitHeader: unitHeader === null ? null : new RegExp(unitHeader),
+      ignoreHeader: new RegExp(alternation(tables.ignoreHeaders)),
+      actualHeader: new RegExp(alternation(tables.actualHeaders)),
+      changeHeader: new RegExp(alternation(tables.changeHeaders)),
+      placeholders: new Set(tables.placeholders.map((text) => text.trim())),
+      titleYears: tables.titleYears.map((rule) => ({ re: new RegExp(rule.pattern), year: rule.year })),
+    },
+  };
+  cache.set(catalogue, compiled);
+  return compiled;
+}
+
+/** The change a measure's own wording states (下降率), if any. */
+export function changeOfWording(compiled: Compiled, folded: string): Change {
+  if (compiled.changeNouns.decrease.test(folded)) return 'decrease';
+  if (compiled.changeNouns.increase.test(folded)) return 'increase';
+  return null;
+}
+
+export interface Classification {
+  indicator: Indicator;
+  /** Factor from the value's unit into the indicator's unit (1 unless a unit alias applies). */
+  factor: number;
+}
+
+/**
+ * A cached test of patterns against one context text (a sentence can hold many values: each pattern runs
+ * over it once, keeping extraction linear).
+ */
+export function contextTester(text: string): (re: RegExp) => boolean {
+  const seen = new Map<RegExp, boolean>();
+  return (re) => {
+    let hit = seen.get(re);
+    if (hit === undefined) {
+      re.lastIndex = 0;
+      hit = re.test(text);
+      seen.set(re, hit);
+    }
+    return hit;
+  };
+}
+
+/**
+ * The catalogue entry a measure belongs to: its unit must agree, its way of stating the value (level or
+ * change) must fit the entry's `measure`, and of the entries whose patterns match the wording the longest
+ * match wins (ties: catalogue order). Null when nothing fits: the target is then unclassified.
+ */
+export function classify(
+  compiled: Compiled,
+  label: string,
+  contextHas: (re: RegExp) => boolean,
+  unit: string,
+  change: Change,
+): Classification | null {
+  let best: { classification: Classification; length: number } | null = null;
+  for (const entry of compiled.indicators) {
+    const { indicator } = entry;
+    const factor = indicator.unit === unit ? 1 : indicator.unitAliases[unit];
+    if (factor === undefined) continue;
+    const fits =
+      indicator.measure === 'level'
+        ? change === null
+        : indicator.measure === 'reduction'
+          ? change === 'decrease'
+          : change === 'increase';
+    if (!fits) continue;
+    let length = 0;
+    for (const pattern of entry.patterns) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(label); m !== null; m = pattern.exec(label)) {
+        length = Math.max(length, m[0].length);
+        if (m[0].length === 0) pattern.lastIndex++;
+      }
+    }
+    if (length === 0) continue;
+    if (!entry.requires.every((re) => re.test(label) || contextHas(re))) continue;
+    if (best === null || length > best.length) best = { classification: { indicator, factor }, length };
+  }
+  return best?.classification ?? null;
+}

@@ -1,0 +1,38 @@
+/** What the recognisers produce before drafts stating the same target are merged and given ids. */
+import type { Ambition, Comparator, TargetSource } from '../model/plan';
+import type { Change } from './compile';
+
+export interface Draft {
+  indicatorId: string;
+  label: string;
+  value: number;
+  unit: string;
+  originalValue: number;
+  originalUnit: string;
+  comparator: Comparator;
+  /** True when the comparator came from the wording rather than the default `=`. */
+  comparatorStated: boolean;
+  ambition: Ambition;
+  baselineYear: number | null;
+  targetYear: number | null;
+  scope: string | null;
+  /** The scope is a parent jurisdiction's table column (重庆市 in 黔江's table), not a part of the plan's own. */
+  parent: boolean;
+  change: Change;
+  source: TargetSource;
+  /** Document order: text before annexes, then position. */
+  order: number;
+}
+
+/**
+ * A number as printed times a unit factor, without binary noise (0.0691 × 10000 is 691, not 690.999…).
+ */
+export function scaleValue(printed: string, factor: number): number {
+  const value = Number(printed) * factor;
+  return Number(value.toPrecision(12));
+}
+
+/** Collapses whitespace runs and trims: labels are read by people. */
+export function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

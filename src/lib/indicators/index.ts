@@ -1,0 +1,161 @@
+/**
+ * Every quantified target of a plan: read from the clauses' running text and the annex tables, classified
+ * against the indicator catalogue (or kept as `unclassified` with the plan's own wording), merged where the
+ * text and a table state the same value, and given stable ids.
+ */
+import type { Annex, Clause, Level, Target, TargetSource, Warning } from '../model/plan';
+import { foldForRecognition } from '../read/normalize';
+import { UNCLASSIFIED, type IndicatorCatalogue } from './catalogue';
+import { compile } from './compile';
+import type { Draft } from './draft';
+import { extractFromTable } from './table';
+import { extractFromParagraph } from './text';
+
+export {
+  higherIsBetter,
+  loadIndicatorCatalogue,
+  parseIndicatorCatalogue,
+  IndicatorCatalogueError,
+  REQUIRED_INDICATOR_IDS,
+  UNCLASSIFIED,
+  type Indicator,
+  type IndicatorCatalogue,
+  type NationalReference,
+} from './catalogue';
+
+export interface ExtractTargetsInput {
+  clauses: Clause[];
+  annexes: Annex[];
+  /** The issuing jurisdiction (黔江区): a table column of another jurisdiction is a parent's. */
+  region: string;
+  level: Level;
+  /** Seed file name, for warnings. */
+  file: string;
+  catalogue: IndicatorCatalogue;
+}
+
+/** Drafts stating the same target: same indicator, value, unit, scope and ambition (and label if unclassified). */
+function mergeKey(draft: Draft): string {
+  const label = draft.indicatorId === UNCLASSIFIED ? foldForRecognition(draft.label).replace(/\s+/g, '') : '';
+  return [draft.indicatorId, draft.value, draft.unit, draft.scope ?? '', draft.parent, draft.ambition, label].join('\u0000');
+}
+
+interface Merged {
+  draft: Draft;
+  sources: TargetSource[];
+}
+
+function merge(drafts: Draft[]): Merged[] {
+  const byKey = new Map<string, Merged[]>();
+  const merged: Merged[] = [];
+  const sameSource = (a: TargetSource, b: TargetSource) => a.clauseId === b.clauseId && a.text === b.text;
+  for (const draft of [...drafts].sort((a, b) => a.order - b.order)) {
+    const key = mergeKey(draft);
+    const candidates = byKey.get(key) ?? [];
+    // One sentence stating the same value twice (培育3个千亿、3个五百亿…) states two targets.
+    const existing = candidates.find((entry) => !entry.sources.some((source) => sameSource(source, draft.source)));
+    if (!existing) {
+      const entry = { draft: { ...draft }, sources: [draft.source] };
+      byKey.set(key, [...candidates, entry]);
+      merged.push(entry);
+      continue;
+    }
+    existing.sources.push(draft.source);
+    // A table states no comparator or baseline wording; the text does.
+    const target = existing.draft;
+    if (!target.comparatorStated && draft.comparatorStated) {
+      target.comparator = draft.comparator;
+      target.comparatorStated = true;
+    }
+    target.baselineYear ??= draft.baselineYear;
+    target.targetYear ??= draft.targetYear;
+  }
+  return merged;
+}
+
+/** `energy-intensity` for the plan's own binding target, `-2`, `-3` … for the others; `unclassified-<n>`. */
+function assignIds(merged: Merged[]): Target[] {
+  const groups = new Map<string, Merged[]>();
+  for (const entry of merged) {
+    const group = groups.get(entry.draft.indicatorId) ?? [];
+    group.push(entry);
+    groups.set(entry.draft.indicatorId, group);
+  }
+  const ids = new Map<Merged, string>();
+  for (const [indicatorId, group] of groups) {
+    if (indicatorId === UNCLASSIFIED) {
+      group.forEach((entry, index) => ids.set(entry, `${UNCLASSIFIED}-${index + 1}`));
+      continue;
+    }
+    const primary =
+      group.find((entry) => !entry.draft.parent && entry.draft.scope === null && entry.draft.ambition === 'binding') ??
+      group.find((entry) => !entry.draft.parent) ??
+      (group[0] as Merged);
+    ids.set(primary, indicatorId);
+    let n = 2;
+    for (const entry of group) {
+      if (entry !== primary) ids.set(entry, `${indicatorId}-${n++}`);
+    }
+  }
+  return merged.map((entry) => {
+    const { draft } = entry;
+    return {
+      id: ids.get(entry) as string,
+      indicatorId: draft.indicatorId,
+      label: draft.label.length > 0 ? draft.label : draft.source.text,
+      value: draft.value,
+      unit: draft.unit,
+      originalValue: draft.originalValue,
+      originalUnit: draft.originalUnit,
+      comparator: draft.comparator,
+      ambition: draft.ambition,
+      baselineYear: draft.baselineYear,
+      targetYear: draft.targetYear,
+      scope: draft.scope,
+      sources: entry.sources,
+    };
+  });
+}
+
+/**
+ * Extracts every quantified target of a plan from its clauses and annexes (paragraphs and tables), in
+ * document order. Values are normalised (万吨 → 吨) with the printed value and unit kept; a value stated in
+ * both text and a table is one target with two sources. Linear in the input size.
+ */
+export function extractTargets(input: ExtractTargetsInput): { targets: Target[]; warnings: Warning[] } {
+  const compiled = compile(input.catalogue);
+  const warnings: Warning[] = [];
+  const drafts: Draft[] = [];
+  let order = 0;
+  for (const clause of input.clauses) {
+    clause.paragraphs.forEach((paragraph, index) => {
+      const line = Math.min(clause.line + index, clause.endLine);
+      drafts.push(
+        ...extractFromParagraph(
+          { compiled, display: paragraph, clauseId: clause.id, line, file: input.file, order },
+          warnings,
+        ),
+      );
+      order += paragraph.length + 1;
+    });
+  }
+  for (const annex of input.annexes) {
+    for (const block of annex.blocks) {
+      if (block.type === 'paragraph') {
+        drafts.push(
+          ...extractFromParagraph(
+            { compiled, display: block.text, clauseId: annex.id, line: block.line, file: input.file, order },
+            warnings,
+          ),
+        );
+        order += block.text.length + 1;
+      } else {
+        drafts.push(
+          ...extractFromTable({ compiled, table: block, annex, region: input.region, file: input.file, order }, warnings),
+        );
+        order += (block.rows.length + 1) * (Math.max(0, ...block.rows.map((row) => row.length)) + 1);
+      }
+    }
+  }
+  return { targets: assignIds(merge(drafts)), warnings };
+}

@@ -1,0 +1,272 @@
+/**
+ * Quantified targets in annex tables. Columns are read from their headers: the measure (指标), its unit (单位),
+ * and value columns named by jurisdiction and year (重庆市2025年 目标值, 黔江区2025年 变化幅度/变化率). A column
+ * of the plan's own jurisdiction holds its targets; another jurisdiction's column is its parent's (scoped to
+ * the parent, or skipped, as the catalogue says); 实际值 columns report the base year and are no targets.
+ */
+import type { Annex, AnnexTable, Warning } from '../model/plan';
+import { foldForRecognition } from '../read/normalize';
+import { UNCLASSIFIED, type UnitDefinition } from './catalogue';
+import { changeOfWording, classify, contextTester, type Change, type Compiled } from './compile';
+import { scaleValue, tidy, type Draft } from './draft';
+
+export interface TableInput {
+  compiled: Compiled;
+  table: AnnexTable;
+  annex: Annex;
+  region: string;
+  file: string;
+  order: number;
+}
+
+interface Cell {
+  display: string;
+  folded: string;
+}
+
+type ColumnKind = 'label' | 'unit' | 'ignore' | 'actual' | 'target' | 'change';
+
+interface Column {
+  kind: ColumnKind;
+  header: Cell;
+  /** The sub-header under a merged header (目标值, 变化幅度/变化率), for labels. */
+  subHeader: string;
+  year: number | null;
+  /** Jurisdiction named in the header; empty when none. */
+  place: string;
+  own: boolean;
+  unit: UnitDefinition | null;
+}
+
+const cellOf = (text: string): Cell => {
+  const display = text.replace(/\s*\n\s*/g, '').trim();
+  return { display, folded: foldForRecognition(display) };
+};
+
+const nonEmpty = (row: Cell[]) => row.filter((cell) => cell.folded.length > 0).length;
+
+/**
+ * Column headers of a (possibly two-level) header: a lower row's empty cell sits under a vertically merged
+ * cell of the row above; its non-empty cells are sub-headers of the merged cell above them, which spans
+ * until the next empty cell or a repeated sub-header.
+ */
+function composeHeaders(headerRows: Cell[][], width: number): { header: Cell; subHeader: string }[] {
+  let columns: { header: Cell; subHeader: string }[] = Array.from({ length: width }, (_, c) => ({
+    header: headerRows[0]?.[c] ?? cellOf(''),
+    subHeader: '',
+  }));
+  if (headerRows.length === 0) return columns;
+  let top = headerRows[0] as Cell[];
+  for (const below of headerRows.slice(1)) {
+    const merged: { header: Cell; subHeader: string }[] = [];
+    if (top.length >= below.length) {
+      // Same shape: a sub-header under an empty cell belongs to the nearest header on its left.
+      let parent = cellOf('');
+      below.forEach((cell, c) => {
+        const above = top[c] ?? cellOf('');
+        if (above.folded.length > 0) parent = above;
+        merged.push({ header: above.folded.length > 0 || cell.folded.length === 0 ? above : parent, subHeader: cell.display });
+      });
+    } else {
+      let p = 0;
+      let inSpan = false;
+      let seen = new Set<string>();
+      for (const cell of below) {
+        if (cell.folded.length === 0) {
+          if (inSpan) {
+            p++;
+            inSpan = false;
+            seen = new Set();
+          }
+          merged.push({ header: top[p] ?? cellOf(''), subHeader: '' });
+          p++;
+          continue;
+        }
+        if (inSpan && seen.has(cell.folded)) {
+          p++;
+          seen = new Set();
+        }
+        inSpan = true;
+        seen.add(cell.folded);
+        merged.push({ header: top[p] ?? cellOf(''), subHeader: cell.display });
+      }
+    }
+    // A third header row nests under the composed two: their text becomes the header above it.
+    columns = Array.from({ length: width }, (_, c) => merged[c] ?? { header: cellOf(''), subHeader: '' });
+    top = columns.map((column) => cellOf(tidy(`${column.header.display} ${column.subHeader}`)));
+  }
+  return columns;
+}
+
+function regionCore(region: string): string {
+  return region.replace(/(特别行政区|自治区|自治州|自治县|新区|省|市|区|县|州|旗)$/, '');
+}
+
+function isOwnPlace(place: string, region: string): boolean {
+  if (place.length === 0 || /^(全|本)(省|市|区|县|州)$/.test(place)) return true;
+  const core = regionCore(foldForRecognition(region));
+  const placeCore = regionCore(place);
+  return core.length > 0 && (place.includes(core) || (placeCore.length > 0 && core.includes(placeCore)));
+}
+
+/** Targets stated in one annex table. */
+export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[] {
+  const { compiled, table, annex } = input;
+  const rules = compiled.tables;
+  const rows = table.rows.map((row) => row.map(cellOf));
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  if (width < 2) return [];
+
+  let headerCount = table.headerRows;
+  if (headerCount === 0) {
+    while (headerCount < rows.length && !rows[headerCount]!.some((cell) => /\d/.test(cell.folded))) headerCount++;
+    if (headerCount === rows.length) headerCount = 0;
+  }
+  const headerRows = rows.slice(0, headerCount).filter((row) => nonEmpty(row) >= 2);
+  const titles = [annex.title ?? '', ...rows.slice(0, headerCount).filter((row) => nonEmpty(row) < 2).map((row) => row.map((c) => c.display).join(''))]
+    .map((text) => foldForRecognition(text))
+    .join(' ');
+  const titleYear = rules.titleYears.find((rule) => rule.re.test(titles))?.year ?? null;
+
+  const composed = composeHeaders(headerRows, width);
+  const columns: Column[] = composed.map(({ header, subHeader }) => {
+    const text = foldForRecognition(tidy(`${header.display} ${subHeader}`));
+    const yearMatch = /(\d{4})\s*年/.exec(text);
+    const place = yearMatch ? text.slice(0, yearMatch.index).trim() : '';
+    const unitMatch = /\(([^()]+)\)/.exec(text);
+    const headerUnit = unitMatch ? (compiled.units.get((unitMatch[1] as string).trim()) ?? null) : null;
+    let kind: ColumnKind;
+    if (rules.unitHeader?.test(text)) kind = 'unit';
+    else if (rules.ignoreHeader.test(text)) kind = 'ignore';
+    else if (rules.labelHeader.test(text) && !yearMatch) kind = 'label';
+    else if (rules.actualHeader.test(text)) kind = 'actual';
+    else if (rules.changeHeader.test(foldForRecognition(subHeader)) || (!subHeader && rules.changeHeader.test(text) && !headerUnit))
+      kind = 'change';
+    else kind = 'target';
+    return {
+      kind,
+      header: { display: tidy(`${header.display} ${subHeader}`), folded: text },
+      subHeader,
+      year: yearMatch ? Number(yearMatch[1]) : null,
+      place,
+      own: isOwnPlace(place, input.region),
+      unit: headerUnit,
+    };
+  });
+  // Without a labelled 指标 column, the measure is the first column that is neither a number nor ignored.
+  let labelIndex = columns.findIndex((column) => column.kind === 'label');
+  if (labelIndex < 0) {
+    labelIndex = columns.findIndex(
+      (column, c) =>
+        column.kind !== 'ignore' &&
+        column.kind !== 'unit' &&
+        rows.slice(headerCount).some((row) => /[\u3400-\u9fff]/.test(row[c]?.folded ?? '')),
+    );
+    if (labelIndex < 0) return [];
+    (columns[labelIndex] as Column).kind = 'label';
+  }
+  const unitIndex = columns.findIndex((column) => column.kind === 'unit');
+  const actualYear = (place: string) => columns.find((column) => column.kind === 'actual' && column.place === place)?.year ?? null;
+
+  const drafts: Draft[] = [];
+  rows.slice(headerCount).forEach((row, r) => {
+    if (nonEmpty(row) < 2) return; // a category row such as 能源
+    const labelCell = row[labelIndex];
+    if (!labelCell || labelCell.folded.length === 0) return;
+    // 氮氧化物（吨）: the unit in brackets after the measure.
+    const bracket = /\s*\(([^()]+)\)\s*$/.exec(labelCell.folded);
+    const labelUnit = bracket ? (compiled.units.get((bracket[1] as string).trim()) ?? null) : null;
+    const labelEnd = bracket && labelUnit ? bracket.index : labelCell.folded.length;
+    const labelFolded = labelCell.folded.slice(0, labelEnd);
+    const labelDisplay = tidy(labelCell.display.slice(0, labelEnd));
+    const unitCell = unitIndex >= 0 ? row[unitIndex] : undefined;
+    const rowUnit =
+      unitCell && !rules.placeholders.has(unitCell.folded) ? (compiled.units.get(unitCell.folded) ?? null) : labelUnit;
+    // The plan's number per place and kind, to tell a derived change (25 − 22.2 = 2.8) from a stated one.
+    const numberIn = (kind: ColumnKind, place: string): number | null => {
+      const c = columns.findIndex((column) => column.kind === kind && column.place === place);
+      const text = c >= 0 ? (row[c]?.folded ?? '') : '';
+      return /^\d+(?:\.\d+)?%?$/.test(text) ? Number(text.replace('%', '')) : null;
+    };
+    const context = contextTester(`${titles} ${columns.map((column) => column.header.folded).join(' ')} ${labelFolded}`);
+
+    columns.forEach((column, c) => {
+      if (column.kind !== 'target' && column.kind !== 'change') return;
+      const cell = row[c];
+      if (!cell || rules.placeholders.has(cell.folded)) return;
+      const parsed = /^(\[)?\s*(\d+(?:\.\d+)?)\s*([^\]\s\d]*)\s*\]?$/.exec(cell.folded);
+      if (!parsed) {
+        warnings.push({
+          file: input.file,
+          line: table.line,
+          message: `${table.id}: cell “${cell.display}” under “${column.header.display}” is not a number`,
+        });
+        return;
+      }
+      const parent = !column.own;
+      if (parent && rules.rules.parentColumns === 'skip') return;
+      const printedUnit = parsed[3] as string;
+      const unit = (printedUnit ? compiled.units.get(printedUnit) : undefined) ?? column.unit ?? rowUnit;
+      if (printedUnit && !compiled.units.has(printedUnit)) {
+        warnings.push({ file: input.file, line: table.line, message: `${table.id}: unknown unit “${printedUnit}” in “${cell.display}”` });
+      }
+      const isChange = parsed[1] === '[' || column.kind === 'change';
+      if (column.kind === 'change' && parsed[1] !== '[') {
+        // An unbracketed 变化幅度 next to a target level is arithmetic on that level, not a target of its own.
+        const level = numberIn('target', column.place);
+        if (level !== null) {
+          const actual = numberIn('actual', column.place);
+          if (actual !== null && Math.abs(level - actual - Number(parsed[2])) > 0.05) {
+            warnings.push({
+              file: input.file,
+              line: table.line,
+              message: `${table.id}: “${labelDisplay}” change ${parsed[2]} under “${column.header.display}” is not target − base (${level} − ${actual})`,
+            });
+          }
+          return;
+        }
+      }
+      let change: Change = null;
+      if (isChange) {
+        change = changeOfWording(compiled, labelFolded);
+        if (change === null) {
+          compiled.verbs.lastIndex = 0;
+          for (let m = compiled.verbs.exec(labelFolded); m !== null; m = compiled.verbs.exec(labelFolded)) {
+            const cls = compiled.verbClass.get(m[0]);
+            if (cls === 'decrease' || cls === 'increase') change = cls;
+          }
+        }
+        change ??= 'unspecified';
+      }
+      const number = parsed[2] as string;
+      const value = scaleValue(number, unit?.factor ?? 1);
+      const classification = classify(compiled, labelFolded, context, unit?.unit ?? '', change);
+      const label =
+        classification?.indicator.name ??
+        (change === 'unspecified' && column.subHeader ? `${labelDisplay}（${column.subHeader}）` : labelDisplay);
+      drafts.push({
+        indicatorId: classification?.indicator.id ?? UNCLASSIFIED,
+        label,
+        value: classification ? scaleValue(String(value), classification.factor) : value,
+        unit: classification?.indicator.unit ?? unit?.unit ?? '',
+        originalValue: Number(number),
+        originalUnit: unit?.printed ?? '',
+        comparator: '=',
+        comparatorStated: false,
+        ambition: 'binding',
+        baselineYear: isChange ? actualYear(column.place) : null,
+        targetYear: column.year ?? titleYear,
+        scope: parent ? column.place : null,
+        parent,
+        change,
+        source: {
+          clauseId: table.id,
+          text: `${labelCell.display}｜${column.header.display}｜${cell.display}`,
+          line: table.line,
+        },
+        order: input.order + r * width + c,
+      });
+    });
+  });
+  return drafts;
+}

@@ -1,0 +1,603 @@
+/**
+ * Quantified targets in running text: one paragraph at a time, sentence by sentence. Recognition runs on the
+ * folded view (same length as the display text), so every index found there slices the original wording.
+ *
+ * Linear by construction: one scan for numbers, one for year markers, and every look-back is bounded
+ * (a label is at most LABEL_WINDOW characters, a 分别 list's names at most LIST_WINDOW).
+ */
+import type { Ambition, Comparator, Warning } from '../model/plan';
+import { foldForRecognition } from '../read/normalize';
+import type { UnitDefinition } from './catalogue';
+import { UNCLASSIFIED } from './catalogue';
+import {
+  changeOfWording,
+  classify,
+  contextTester,
+  type Change,
+  type Compiled,
+  type VerbClass,
+} from './compile';
+import { scaleValue, tidy, type Draft } from './draft';
+
+const LABEL_WINDOW = 80;
+const LIST_WINDOW = 200;
+const SOURCE_LIMIT = 400;
+
+/** A number with its unit and comparator suffix, as found in the folded text. */
+export interface ValueToken {
+  start: number;
+  /** End of the number itself. */
+  numberEnd: number;
+  /** End of number, unit and comparator suffix. */
+  end: number;
+  number: string;
+  unit: UnitDefinition | null;
+  comparator: Comparator | null;
+}
+
+const NUMBER = /(?<![0-9A-Za-z.])\d+(?:\.\d+)?(?![0-9])/g;
+
+/** Every number in `folded[from, to)` with the unit and comparator suffix printed after it. */
+export function scanValues(compiled: Compiled, folded: string, from = 0, to = folded.length): ValueToken[] {
+  const tokens: ValueToken[] = [];
+  NUMBER.lastIndex = from;
+  for (let m = NUMBER.exec(folded); m !== null && m.index < to; m = NUMBER.exec(folded)) {
+    const numberEnd = m.index + m[0].length;
+    let end = numberEnd;
+    let unit: UnitDefinition | null = null;
+    compiled.unitAt.lastIndex = end;
+    const u = compiled.unitAt.exec(folded);
+    if (u) {
+      unit = compiled.units.get(u[1] as string) ?? null;
+      end = compiled.unitAt.lastIndex;
+    }
+    let comparator: Comparator | null = null;
+    compiled.suffixAt.lastIndex = end;
+    const s = compiled.suffixAt.exec(folded);
+    if (s) {
+      comparator = compiled.suffixComparator.get(s[1] as string) ?? null;
+      end = compiled.suffixAt.lastIndex;
+    }
+    tokens.push({ start: m.index, numberEnd, end, number: m[0], unit, comparator });
+    NUMBER.lastIndex = Math.max(NUMBER.lastIndex, end);
+  }
+  return tokens;
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+interface Marker extends Range {
+  year: number;
+}
+
+interface Verb extends Range {
+  word: string;
+  cls: VerbClass;
+}
+
+/** Everything the paragraph recognisers share. */
+export interface ParagraphInput {
+  compiled: Compiled;
+  /** The paragraph as displayed (original wording). */
+  display: string;
+  clauseId: string;
+  line: number;
+  file: string;
+  /** Document-order base for the drafts of this paragraph. */
+  order: number;
+}
+
+const isFragmentDelimiter = (folded: string, i: number): boolean => {
+  const ch = folded[i];
+  if (ch === ';' || ch === ':' || ch === '\n') return true;
+  if (ch !== ',') return false;
+  // A thousands separator is not a clause break.
+  return !(/\d/.test(folded[i - 1] ?? '') && /\d/.test(folded[i + 1] ?? ''));
+};
+
+const SENTENCE_END = /[。!?\n]/g;
+
+function sentencesOf(folded: string): Range[] {
+  const sentences: Range[] = [];
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(folded); m !== null; m = SENTENCE_END.exec(folded)) {
+    sentences.push({ start, end: m.index + 1 });
+    start = m.index + 1;
+  }
+  if (start < folded.length) sentences.push({ start, end: folded.length });
+  return sentences;
+}
+
+function fragmentsOf(folded: string, sentence: Range): Range[] {
+  const fragments: Range[] = [];
+  let start = sentence.start;
+  for (let i = sentence.start; i < sentence.end; i++) {
+    if (isFragmentDelimiter(folded, i)) {
+      fragments.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  // The sentence's own full stop belongs to no fragment.
+  const end = /[。!?\n]/.test(folded[sentence.end - 1] ?? '') ? sentence.end - 1 : sentence.end;
+  fragments.push({ start, end: Math.max(start, end) });
+  return fragments;
+}
+
+function markersOf(compiled: Compiled, folded: string): Marker[] {
+  const markers: Marker[] = [];
+  for (const rule of compiled.targetYears) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(folded); m !== null; m = rule.re.exec(folded)) {
+      const captured = m.slice(1).find((group) => group !== undefined && /^\d{4}$/.test(group));
+      const year = rule.year ?? (captured === undefined ? undefined : Number(captured));
+      if (year !== undefined) markers.push({ start: m.index, end: m.index + m[0].length, year });
+      if (m[0].length === 0) rule.re.lastIndex++;
+    }
+  }
+  return markers.sort((a, b) => a.start - b.start);
+}
+
+/** The year a value aims at: the last marker before it in the paragraph, else one later in its sentence. */
+function targetYearOf(markers: Marker[], position: number, sentence: Range): number | null {
+  let year: number | null = null;
+  for (const marker of markers) {
+    if (marker.start < position) year = marker.year;
+    else if (year === null && marker.start < sentence.end) return marker.year;
+    else break;
+  }
+  return year;
+}
+
+/** The last verb ending before `valueStart` and close enough to govern it. */
+function governingVerb(compiled: Compiled, folded: string, regionStart: number, valueStart: number): Verb | null {
+  const maxComplement = compiled.catalogue.grammar.maxComplement;
+  const windowStart = Math.max(regionStart, valueStart - maxComplement - 12);
+  let last: Verb | null = null;
+  compiled.verbs.lastIndex = windowStart;
+  for (let m = compiled.verbs.exec(folded); m !== null; m = compiled.verbs.exec(folded)) {
+    const end = m.index + m[0].length;
+    if (end > valueStart) break;
+    const cls = compiled.verbClass.get(m[0]);
+    if (cls) last = { start: m.index, end, word: m[0], cls };
+  }
+  if (!last) return null;
+  const complement = folded.slice(last.end, valueStart).replace(/\s+/g, '');
+  return complement.length <= maxComplement ? last : null;
+}
+
+/** Narrows `range` by dropping leading markers/prefixes/connectors and trailing baselines/trailers. */
+function cleanRange(compiled: Compiled, folded: string, range: Range): Range {
+  let { start, end } = range;
+  for (let changed = true; changed && start < end; ) {
+    changed = false;
+    const lead = compiled.labelLead.exec(folded.slice(start, end));
+    if (lead && lead[0].length > 0) {
+      start += lead[0].length;
+      changed = true;
+    }
+    const text = folded.slice(start, end);
+    const baseline = compiled.baselineAtEnd.exec(text);
+    if (baseline) {
+      end = start + baseline.index;
+      changed = true;
+      continue;
+    }
+    const trail = compiled.labelTrail.exec(text);
+    if (trail && trail[0].length > 0) {
+      end = start + trail.index;
+      changed = true;
+    }
+  }
+  return { start, end: Math.max(start, end) };
+}
+
+/** True when the text says nothing but verbs, ambition words and punctuation. */
+function saysNothing(compiled: Compiled, folded: string): boolean {
+  compiled.emptyWords.lastIndex = 0;
+  return folded.replace(compiled.emptyWords, '').length === 0;
+}
+
+function lastBaseline(compiled: Compiled, folded: string, from: number, to: number): number | null {
+  let year: number | null = null;
+  const text = folded.slice(from, to);
+  compiled.baseline.lastIndex = 0;
+  for (let m = compiled.baseline.exec(text); m !== null; m = compiled.baseline.exec(text)) {
+    const captured = m.slice(1).find((group) => group !== undefined && /^\d{4}$/.test(group));
+    if (captured !== undefined) year = Number(captured);
+    if (m[0].length === 0) compiled.baseline.lastIndex++;
+  }
+  return year;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** A number that describes what a measure applies to (年产废量1万吨以上的企业, 35蒸吨/小时以下燃煤锅炉). */
+function isQualifier(folded: string, token: ValueToken): boolean {
+  if (token.unit?.kind === 'percent') return false;
+  const rest = folded.slice(token.end, token.end + 32);
+  if (/^\s*(?:\([^()]{0,20}\))?\s*(?:及)?(?:以上|以下)?\s*的/.test(rest)) return true;
+  if (
+    token.unit?.kind === 'measure' &&
+    (token.comparator === '>=' || token.comparator === '<=') &&
+    CJK.test(rest.replace(/^\s+/, '')[0] ?? '')
+  ) {
+    return true;
+  }
+  return false;
+}
+
+function sourceText(display: string, folded: string, sentence: Range, fragment: Range, around: Range): string {
+  if (sentence.end - sentence.start <= SOURCE_LIMIT) return display.slice(sentence.start, sentence.end).trim();
+  if (fragment.end - fragment.start <= SOURCE_LIMIT) return display.slice(fragment.start, fragment.end).trim();
+  const half = Math.floor(SOURCE_LIMIT / 2);
+  const start = Math.max(fragment.start, around.start - half);
+  const end = Math.min(fragment.end, around.end + half);
+  void folded;
+  return display.slice(start, end).trim();
+}
+
+function ambitionOf(compiled: Compiled, folded: string, aspirationRange: Range, incentiveRange: Range): Ambition {
+  if (compiled.incentive.test(folded.slice(incentiveRange.start, incentiveRange.end))) return 'incentive';
+  if (compiled.aspiration.test(folded.slice(aspirationRange.start, aspirationRange.end))) return 'aspiration';
+  return 'binding';
+}
+
+function numericValue(token: ValueToken): { value: number; unit: string; originalValue: number; originalUnit: string } {
+  return {
+    value: scaleValue(token.number, token.unit?.factor ?? 1),
+    unit: token.unit?.unit ?? '',
+    originalValue: Number(token.number),
+    originalUnit: token.unit?.printed ?? '',
+  };
+}
+
+interface Sentence {
+  range: Range;
+  hasMarker: boolean;
+  contextHas: (re: RegExp) => boolean;
+  drafts: Draft[];
+}
+
+interface ListResult {
+  tokens: ValueToken[];
+  drafts: Draft[];
+}
+
+/** Top-level split positions of `separators` in folded[range), ignoring those inside brackets. */
+function splitTopLevel(folded: string, range: Range, separators: RegExp): Range[] {
+  const parts: Range[] = [];
+  let depth = 0;
+  let start = range.start;
+  for (let i = range.start; i < range.end; i++) {
+    const ch = folded[i] as string;
+    if (ch === '(' || ch === '[' || ch === '《') depth++;
+    else if ((ch === ')' || ch === ']' || ch === '》') && depth > 0) depth--;
+    else if (depth === 0 && separators.test(ch)) {
+      parts.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  parts.push({ start, end: range.end });
+  return parts.filter((part) => folded.slice(part.start, part.end).trim().length > 0);
+}
+
+/**
+ * A 分别 list: 化学需氧量、氨氮、氮氧化物、挥发性有机物等重点工程减排量分别达到245吨、18吨、659.1吨、103.9吨 —
+ * names matched to values in order.
+ */
+function parseList(
+  input: ParagraphInput,
+  folded: string,
+  sentence: Sentence,
+  at: Range,
+  tokens: ValueToken[],
+  markers: Marker[],
+  warnings: Warning[],
+): ListResult | null {
+  const { compiled, display } = input;
+  const first = tokens.find((token) => token.start >= at.end);
+  if (!first || first.unit === null) return null;
+  const phrase = folded.slice(at.end, first.start);
+  if (phrase.length > 14 || /[,;:。]/.test(phrase)) return null;
+
+  const values: ValueToken[] = [first];
+  for (let i = tokens.indexOf(first) + 1; i < tokens.length; i++) {
+    const next = tokens[i] as ValueToken;
+    const previous = values[values.length - 1] as ValueToken;
+    if (next.unit === null || !/^\s*[、和及与]?\s*$/.test(folded.slice(previous.end, next.start))) break;
+    values.push(next);
+  }
+  if (values.length < 2) return null;
+
+  // The names: back from 分别 to the start of its clause fragment.
+  let namesStart = at.start;
+  const limit = Math.max(sentence.range.start, at.start - LIST_WINDOW);
+  while (namesStart > limit && !isFragmentDelimiter(folded, namesStart - 1)) namesStart--;
+  let names = cleanRange(compiled, folded, { start: namesStart, end: at.start });
+  const baselineYear = lastBaseline(compiled, folded, namesStart, at.start);
+
+  let parts = splitTopLevel(folded, names, /、/);
+  if (parts.length !== values.length) parts = splitTopLevel(folded, names, /[、和及与]/);
+  if (parts.length !== values.length) {
+    warnings.push({
+      file: input.file,
+      line: input.line,
+      message: `分别 list names ${parts.length} measure(s) but states ${values.length} value(s): “${tidy(display.slice(names.start, values[values.length - 1]!.end))}”`,
+    });
+    return null;
+  }
+
+  // A shared tail: …挥发性有机物等重点工程减排量 or …统防统治覆盖率 gives every name its measure word.
+  const last = parts[parts.length - 1] as Range;
+  let sharedSuffix: Range | null = null;
+  const lastText = folded.slice(last.start, last.end);
+  const etc = lastText.lastIndexOf('等');
+  if (etc > 0) {
+    const tail = { start: last.start + etc + 1, end: last.end };
+    parts[parts.length - 1] = { start: last.start, end: last.start + etc };
+    const tailText = folded.slice(tail.start, tail.end);
+    const suffix = compiled.measureSuffixes.find((word) => tailText.endsWith(word));
+    if (suffix) sharedSuffix = { start: tail.end - suffix.length, end: tail.end };
+  } else {
+    const suffix = compiled.measureSuffixes.find((word) => lastText.endsWith(word));
+    if (suffix) sharedSuffix = { start: last.end - suffix.length, end: last.end };
+  }
+
+  let change: Change = null;
+  let changeWord = '';
+  let phraseComparator: Comparator | null = null;
+  compiled.verbs.lastIndex = 0;
+  for (let m = compiled.verbs.exec(phrase); m !== null; m = compiled.verbs.exec(phrase)) {
+    const cls = compiled.verbClass.get(m[0]);
+    if (cls === 'decrease' || cls === 'increase') {
+      change = cls;
+      changeWord = display.slice(at.end + m.index, at.end + m.index + m[0].length);
+    }
+    phraseComparator = compiled.beforeComparator.get(m[0]) ?? phraseComparator;
+  }
+  const lastComparator = values[values.length - 1]!.comparator;
+  const shareLastComparator = lastComparator !== null && values.slice(0, -1).every((value) => value.comparator === null);
+  const ambition = ambitionOf(
+    compiled,
+    folded,
+    { start: namesStart, end: first.start },
+    { start: namesStart, end: values[values.length - 1]!.end + 8 },
+  );
+  const fragment = { start: namesStart, end: values[values.length - 1]!.end };
+
+  const drafts: Draft[] = values.map((token, index) => {
+    const part = parts[index] as Range;
+    const partText = folded.slice(part.start, part.end);
+    const needsSuffix =
+      sharedSuffix !== null && index < values.length - (etc > 0 ? 0 : 1) && !compiled.measureSuffixes.some((word) => partText.endsWith(word));
+    const labelFolded = partText + (needsSuffix && sharedSuffix ? folded.slice(sharedSuffix.start, sharedSuffix.end) : '');
+    const labelDisplay =
+      display.slice(part.start, part.end) + (needsSuffix && sharedSuffix ? display.slice(sharedSuffix.start, sharedSuffix.end) : '');
+    const itemChange = change ?? changeOfWording(compiled, labelFolded);
+    const numbers = numericValue(token);
+    const classification = classify(compiled, labelFolded, sentence.contextHas, numbers.unit, itemChange);
+    const comparator = token.comparator ?? (shareLastComparator ? lastComparator : null) ?? phraseComparator;
+    return {
+      indicatorId: classification?.indicator.id ?? UNCLASSIFIED,
+      label: classification?.indicator.name ?? tidy(labelDisplay + (change !== null ? changeWord : '')),
+      ...numbers,
+      value: classification ? scaleValue(String(numbers.value), classification.factor) : numbers.value,
+      unit: classification?.indicator.unit ?? numbers.unit,
+      comparator: comparator ?? '=',
+      comparatorStated: comparator !== null,
+      ambition,
+      baselineYear,
+      targetYear: targetYearOf(markers, token.start, sentence.range),
+      scope: null,
+      parent: false,
+      change: itemChange,
+      source: {
+        clauseId: input.clauseId,
+        text: sourceText(display, folded, sentence.range, fragment, { start: token.start, end: token.end }),
+        line: input.line,
+      },
+      order: input.order + token.start,
+    };
+  });
+  return { tokens: values, drafts };
+}
+
+/** A number without a unit counts only right after a level verb and before a clause break (PUE控制在1.25以内). */
+function unitlessAllowed(compiled: Compiled, folded: string, token: ValueToken, regionStart: number): boolean {
+  const verb = governingVerb(compiled, folded, regionStart, token.start);
+  if (!verb || verb.cls !== 'level' || folded.slice(verb.end, token.start).trim().length > 0) return false;
+  const next = folded[token.end] ?? '';
+  return next === '' || /[,;:。)\s]/.test(next);
+}
+
+/** Targets stated in one paragraph of running text. */
+export function extractFromParagraph(input: ParagraphInput, warnings: Warning[]): Draft[] {
+  const { compiled, display } = input;
+  const folded = foldForRecognition(display);
+  const tokens = scanValues(compiled, folded);
+  if (tokens.length === 0) return [];
+  const markers = markersOf(compiled, folded);
+  const factMarkers = compiled.factMarkers;
+  const drafts: Draft[] = [];
+
+  let cursor = 0;
+  for (const range of sentencesOf(folded)) {
+    const sentenceTokens: ValueToken[] = [];
+    while (cursor < tokens.length && (tokens[cursor] as ValueToken).start < range.end) {
+      sentenceTokens.push(tokens[cursor] as ValueToken);
+      cursor++;
+    }
+    if (sentenceTokens.length === 0) continue;
+    const hasMarker = markers.some((marker) => marker.start >= range.start && marker.start < range.end);
+    const sentenceFolded = folded.slice(range.start, range.end);
+    const sentence: Sentence = {
+      range,
+      hasMarker,
+      contextHas: contextTester(sentenceFolded),
+      drafts: [],
+    };
+    const isFact = !hasMarker && factMarkers !== null && factMarkers.test(sentenceFolded);
+
+    // 分别 lists first: their values are matched to names, not read one by one.
+    const listed = new Map<ValueToken, Draft[]>();
+    const consumed = new Set<ValueToken>();
+    if (!isFact) {
+      const respectively = /分别/g;
+      for (let m = respectively.exec(sentenceFolded); m !== null; m = respectively.exec(sentenceFolded)) {
+        const at = { start: range.start + m.index, end: range.start + m.index + m[0].length };
+        const list = parseList(input, folded, sentence, at, sentenceTokens, markers, warnings);
+        if (!list) continue;
+        listed.set(list.tokens[0] as ValueToken, list.drafts);
+        for (const token of list.tokens) consumed.add(token);
+      }
+    }
+
+    for (const fragment of fragmentsOf(folded, range)) {
+      const fragmentTokens = sentenceTokens.filter((token) => token.start >= fragment.start && token.start < fragment.end);
+      // Candidates: numbers with a unit (or a unitless value right after a level verb) that are not qualifiers.
+      const candidates: ValueToken[] = [];
+      for (const token of fragmentTokens) {
+        const listDrafts = listed.get(token);
+        if (listDrafts) {
+          sentence.drafts.push(...listDrafts);
+          continue;
+        }
+        if (consumed.has(token) || isFact) continue;
+        const regionStart = candidates.length > 0 ? (candidates[candidates.length - 1] as ValueToken).end : fragment.start;
+        if (token.unit === null && !unitlessAllowed(compiled, folded, token, regionStart)) continue;
+        if (isQualifier(folded, token)) continue;
+        candidates.push(token);
+      }
+      if (candidates.length === 0) continue;
+
+      // A value's own trailing words run to the list separator before the next value (下降3.2%、人均…),
+      // or to the end of the fragment for the last one (100%执行绿色建筑标准).
+      const afterRanges = candidates.map((token, index) => {
+        const next = candidates[index + 1];
+        if (!next) return { start: token.end, end: fragment.end };
+        const between = folded.slice(token.end, next.start);
+        const separator = between.search(/[、和及与]/);
+        return { start: token.end, end: separator < 0 ? next.start : token.end + separator };
+      });
+      // 培育3个千亿、3个五百亿…产业集群: words after a value that is followed by another value belong to
+      // both; the whole fragment is their label.
+      const midRun = afterRanges.slice(0, -1).some((after) => {
+        const cleaned = cleanRange(compiled, folded, after);
+        return !saysNothing(compiled, folded.slice(cleaned.start, cleaned.end));
+      });
+
+      candidates.forEach((token, index) => {
+        const regionStart = index > 0 ? (afterRanges[index - 1] as Range).end : fragment.start;
+        const region = { start: Math.max(regionStart, token.start - LABEL_WINDOW), end: token.start };
+        const verb = governingVerb(compiled, folded, region.start, token.start);
+        compiled.afterVerbAt.lastIndex = token.end;
+        const afterVerb = compiled.afterVerbAt.test(folded);
+        if (!hasMarker && !verb && !afterVerb) return;
+
+        const after = afterRanges[index] as Range;
+        const numbers = numericValue(token);
+        let labelFolded: string;
+        let labelDisplay: string;
+        let scope: string | null = null;
+        let change: Change = verb && (verb.cls === 'decrease' || verb.cls === 'increase') ? verb.cls : null;
+        if (midRun) {
+          const whole = cleanRange(compiled, folded, fragment);
+          labelFolded = folded.slice(whole.start, whole.end);
+          labelDisplay = display.slice(whole.start, whole.end);
+        } else {
+          const labelEnd = verb && verb.cls !== 'action' ? verb.start : token.start;
+          let label = cleanRange(compiled, folded, { start: region.start, end: labelEnd });
+          const suffixScope = compiled.scopeSuffix?.exec(folded.slice(label.start, label.end));
+          if (suffixScope) {
+            scope = tidy(display.slice(label.start + suffixScope.index, label.end));
+            label = cleanRange(compiled, folded, { start: label.start, end: label.start + suffixScope.index });
+          }
+          const prefixScope = compiled.scopePrefix?.exec(folded.slice(label.start, label.end));
+          if (prefixScope && prefixScope[0].length < label.end - label.start) {
+            scope = tidy(display.slice(label.start, label.start + prefixScope[0].length));
+            label = cleanRange(compiled, folded, { start: label.start + prefixScope[0].length, end: label.end });
+          }
+          let tail = cleanRange(compiled, folded, after);
+          const tailText = folded.slice(tail.start, tail.end);
+          const tailLead = /^(?:的|\s)+/.exec(tailText)?.[0].length ?? 0;
+          const tailTrail = /(?:的?激励目标|目标)\s*$/.exec(tailText.slice(tailLead));
+          tail = {
+            start: tail.start + tailLead,
+            end: tailTrail ? tail.start + tailLead + tailTrail.index : tail.end,
+          };
+          labelFolded = folded.slice(label.start, label.end) + folded.slice(tail.start, tail.end);
+          const verbDisplay = change !== null && verb ? display.slice(verb.start, verb.end) : '';
+          labelDisplay =
+            display.slice(label.start, label.end) + verbDisplay + display.slice(tail.start, tail.end);
+        }
+        change = change ?? changeOfWording(compiled, labelFolded);
+
+        const comparatorWord = verb ? compiled.beforeComparator.get(verb.word) : undefined;
+        const comparator = token.comparator ?? comparatorWord ?? null;
+        const ambition = ambitionOf(compiled, folded, { start: fragment.start, end: token.start }, { start: fragment.start, end: after.end });
+        let baselineYear =
+          lastBaseline(compiled, folded, region.start, token.start) ?? lastBaseline(compiled, folded, fragment.start, token.start);
+        const source = {
+          clauseId: input.clauseId,
+          text: sourceText(display, folded, range, fragment, token),
+          line: input.line,
+        };
+
+        let indicatorId: string = UNCLASSIFIED;
+        let label = tidy(labelDisplay);
+        let value = numbers.value;
+        let unit = numbers.unit;
+        const previous = sentence.drafts[sentence.drafts.length - 1];
+        if (!midRun && saysNothing(compiled, labelFolded)) {
+          // 力争完成 14.5% 的激励目标 / 其他设市城市达到80%: the measure is the one just stated.
+          if (previous && previous.unit === numbers.unit) {
+            indicatorId = previous.indicatorId;
+            label = previous.label;
+            change = change ?? previous.change;
+            baselineYear = baselineYear ?? previous.baselineYear;
+          } else {
+            label = tidy(display.slice(fragment.start, fragment.end));
+            warnings.push({
+              file: input.file,
+              line: input.line,
+              message: `a value with no measure named before it: “${label}”`,
+            });
+          }
+        } else {
+          const classification = classify(compiled, labelFolded, sentence.contextHas, numbers.unit, change);
+          if (classification) {
+            indicatorId = classification.indicator.id;
+            label = classification.indicator.name;
+            value = scaleValue(String(numbers.value), classification.factor);
+            unit = classification.indicator.unit;
+          }
+        }
+        if (label.length === 0) label = tidy(display.slice(fragment.start, fragment.end));
+
+        sentence.drafts.push({
+          indicatorId,
+          label,
+          ...numbers,
+          value,
+          unit,
+          comparator: comparator ?? '=',
+          comparatorStated: comparator !== null,
+          ambition,
+          baselineYear,
+          targetYear: targetYearOf(markers, token.start, range),
+          scope,
+          parent: false,
+          change,
+          source,
+          order: input.order + token.start,
+        });
+      });
+    }
+    drafts.push(...sentence.drafts);
+  }
+  return drafts;
+}
