@@ -1,15 +1,59 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 
 // `site` makes citations and canonical URLs absolute; `base` lets the site live under a sub-path.
 // Both come from the environment so one build can be deployed anywhere.
 const site = process.env.PLAN_ATLAS_SITE || undefined;
 const base = process.env.PLAN_ATLAS_BASE || '/';
+// Browser tests build into their own directory so they never clobber a deployable dist/.
+const outDir = process.env.PLAN_ATLAS_OUT_DIR || './dist';
+
+/**
+ * Extra `script-src` sources for every page. Pagefind (search) compiles WebAssembly and will need
+ * "'wasm-unsafe-eval'" here; nothing else may be added without a reason in this comment.
+ * @type {string[]}
+ */
+const extraScriptSources = [];
 
 export default defineConfig({
-  site,
+  ...(site ? { site } : {}),
   base,
+  outDir,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  build: {
+    format: 'directory',
+    // One cached stylesheet for every page instead of a copy inlined in each.
+    inlineStylesheets: 'never',
+  },
+  vite: {
+    build: {
+      // Scripts are always files: the CSP hashes them and no page carries inline script.
+      assetsInlineLimit: 0,
+    },
+  },
+  integrations: [
+    // Generated plan MDX is seed text with character references: no GFM autolinks or tables, and no
+    // smart quotes or dashes that would change the wording of a public document.
+    mdx({ gfm: false, smartypants: false }),
+    // The sitemap needs absolute URLs, so it exists only when `site` is known.
+    ...(site ? [sitemap()] : []),
+  ],
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", ...extraScriptSources] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
 });

@@ -1,0 +1,157 @@
+/**
+ * Everything the pages know about the corpus, loaded once per build from `generated/plans.json` (written by
+ * `npm run ingest`) and the catalogues, with the lookups the pages need. Loading checks every cross-reference
+ * and fails the build on a dangling one, naming the clause.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { assertReferences, UNCLASSIFIED } from '../lib/mdx/references';
+import {
+  PlansFile,
+  type Clause,
+  type Department,
+  type Level,
+  type Plan,
+  type Role,
+  type Target,
+} from '../lib/model/plan';
+import {
+  catalogueIndicators,
+  departmentCategories,
+  indicatorList,
+  type CategoryInfo,
+  type IndicatorInfo,
+} from './catalogues';
+
+export const PLANS_FILE = 'generated/plans.json';
+
+/** One clause naming a department, with the department's role there. */
+export interface Mention {
+  clause: Clause;
+  role: Role;
+}
+
+export interface Atlas {
+  /** Plans from the national level down, then by region. */
+  plans: Plan[];
+  plan(id: string): Plan;
+  categories: CategoryInfo[];
+  category(id: string): CategoryInfo;
+  indicators: IndicatorInfo[];
+  indicator(id: string): IndicatorInfo;
+  /** Clauses naming the department, in reading order; a clause naming it twice in one role counts once. */
+  mentions(plan: Plan, departmentId: string): Mention[];
+  /** Targets of every plan for an indicator, plan by plan in `plans` order. */
+  targets(indicatorId: string): { plan: Plan; target: Target }[];
+}
+
+const LEVEL_ORDER: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3 };
+
+function byLevel(a: Plan, b: Plan): number {
+  return (
+    LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+    a.region.localeCompare(b.region, 'zh-CN') ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+function readPlans(file: string): Plan[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(
+      `${file}: cannot read the plans (run \`npm run ingest\` first): ${(error as Error).message}`,
+    );
+  }
+  return PlansFile.parse(JSON.parse(text)).plans;
+}
+
+function mentionIndex(plan: Plan): Map<string, Mention[]> {
+  const index = new Map<string, Mention[]>();
+  for (const clause of plan.clauses) {
+    const seen = new Set<string>();
+    for (const mention of clause.responsibility?.departments ?? []) {
+      const key = `${mention.departmentId}\u0000${mention.role}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = index.get(mention.departmentId) ?? [];
+      list.push({ clause, role: mention.role });
+      index.set(mention.departmentId, list);
+    }
+  }
+  return index;
+}
+
+/** Builds the atlas from plans and catalogues; throws on any dangling cross-reference. */
+export function buildAtlas(
+  plans: Plan[],
+  categories: CategoryInfo[],
+  indicators: IndicatorInfo[],
+  catalogued: boolean,
+): Atlas {
+  assertReferences(plans, {
+    categoryIds: new Set(categories.map((c) => c.id)),
+    ...(catalogued ? { indicatorIds: new Set(indicators.map((i) => i.id)) } : {}),
+  });
+  const sorted = [...plans].sort(byLevel);
+  const planById = new Map(sorted.map((p) => [p.id, p]));
+  const categoryById = new Map(categories.map((c) => [c.id, c]));
+  const indicatorById = new Map(indicators.map((i) => [i.id, i]));
+  const mentions = new Map(sorted.map((p) => [p.id, mentionIndex(p)]));
+
+  const get = <T>(map: Map<string, T>, id: string, what: string): T => {
+    const found = map.get(id);
+    if (found === undefined) throw new Error(`Unknown ${what} "${id}"`);
+    return found;
+  };
+  return {
+    plans: sorted,
+    plan: (id) => get(planById, id, 'plan'),
+    categories,
+    category: (id) => get(categoryById, id, 'department category'),
+    indicators,
+    indicator: (id) => get(indicatorById, id, 'indicator'),
+    mentions: (plan, departmentId) => mentions.get(plan.id)?.get(departmentId) ?? [],
+    targets: (indicatorId) =>
+      sorted.flatMap((plan) =>
+        plan.targets.filter((t) => t.indicatorId === indicatorId).map((target) => ({ plan, target })),
+      ),
+  };
+}
+
+let loaded: Atlas | undefined;
+
+/** The atlas of this build (memoised: every page of a build shares it). */
+export function atlas(): Atlas {
+  if (!loaded) {
+    const plans = readPlans(resolve(process.cwd(), PLANS_FILE));
+    const catalogue = catalogueIndicators();
+    loaded = buildAtlas(plans, departmentCategories(), indicatorList(plans), catalogue !== null);
+  }
+  return loaded;
+}
+
+/** Departments of a plan grouped by category, in catalogue order; empty categories left out. */
+export function departmentsByCategory(
+  a: Atlas,
+  plan: Plan,
+): { category: CategoryInfo; departments: Department[] }[] {
+  return a.categories
+    .map((category) => ({
+      category,
+      departments: plan.departments
+        .filter((d) => d.category === category.id)
+        .sort((x, y) => x.name.localeCompare(y.name, 'zh-CN')),
+    }))
+    .filter((g) => g.departments.length > 0);
+}
+
+/** Counts of clauses per role for one department. */
+export function roleCounts(mentions: readonly Mention[]): Record<Role, number> {
+  const counts: Record<Role, number> = { lead: 0, responsible: 0, supporting: 0 };
+  for (const m of mentions) counts[m.role]++;
+  return counts;
+}
+
+export { UNCLASSIFIED };

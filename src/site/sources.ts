@@ -1,0 +1,11 @@
+/** How a target's source is named on the page: a clause's citation, or an annex's label for a table value. */
+import type { Plan, TargetSource } from '../lib/model/plan';
+
+export function sourceLabel(plan: Plan, source: TargetSource): string {
+  const clause = plan.clauses.find((c) => c.id === source.clauseId);
+  if (clause) return clause.citation || '序言';
+  const annex = plan.annexes.find(
+    (a) => a.id === source.clauseId || a.blocks.some((b) => b.type === 'table' && b.id === source.clauseId),
+  );
+  return annex ? `${annex.label}表格` : source.clauseId;
+}
