@@ -1,0 +1,121 @@
+/**
+ * A chart's data as CSV, with the provenance of every number: which plan, which clause (source_url), which
+ * years and scope. Made for Excel: UTF-8 with a BOM, CRLF, one header row, formula-like text defused.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Ambition, Comparator } from '../model/plan';
+import type { SmallMultiplesInput, TargetComparisonInput, TargetRow, UnsetPlan } from './types';
+
+/** One CSV row. A plan without a number for the indicator has a row with empty value columns. */
+export interface ChartDataRow {
+  planId: string;
+  plan: string;
+  /** Indicator id (as in `/data/indicators.csv`). */
+  indicator: string;
+  value: number | null;
+  unit: string;
+  comparator: Comparator | null;
+  ambition: Ambition | null;
+  baselineYear: number | null;
+  targetYear: number | null;
+  scope: string | null;
+  /** The stating clause's permalink; for an unset plan, where to read it. */
+  sourceUrl: string | null;
+}
+
+export const CHART_CSV_COLUMNS = [
+  'plan_id',
+  'plan',
+  'indicator',
+  'value',
+  'unit',
+  'comparator',
+  'ambition',
+  'baseline_year',
+  'target_year',
+  'scope',
+  'source_url',
+] as const;
+
+function fromTarget(indicator: string, row: TargetRow): ChartDataRow {
+  return {
+    planId: row.planId,
+    plan: row.plan,
+    indicator,
+    value: row.value,
+    unit: row.unit,
+    comparator: row.comparator,
+    ambition: row.ambition,
+    baselineYear: row.baselineYear,
+    targetYear: row.targetYear,
+    scope: row.scope,
+    sourceUrl: row.href,
+  };
+}
+
+function fromUnset(indicator: string, unit: string, plan: UnsetPlan): ChartDataRow {
+  return {
+    planId: plan.planId,
+    plan: plan.plan,
+    indicator,
+    value: null,
+    unit,
+    comparator: null,
+    ambition: null,
+    baselineYear: null,
+    targetYear: null,
+    scope: null,
+    sourceUrl: plan.href ?? null,
+  };
+}
+
+/** The rows of a target comparison, in input order, then its unset plans. */
+export function targetComparisonData(input: TargetComparisonInput): ChartDataRow[] {
+  const { id, unit } = input.indicator;
+  const withValue = new Set(input.rows.map((row) => row.planId));
+  return [
+    ...input.rows.map((row) => fromTarget(id, row)),
+    ...(input.unset ?? [])
+      .filter((plan) => !withValue.has(plan.planId))
+      .map((plan) => fromUnset(id, unit, plan)),
+  ];
+}
+
+/** The rows of every panel of a small-multiples chart, panel by panel. */
+export function smallMultiplesData(input: SmallMultiplesInput): ChartDataRow[] {
+  return input.panels.flatMap((panel) =>
+    targetComparisonData({ indicator: panel.indicator, rows: panel.rows, unset: panel.unset }),
+  );
+}
+
+// Twelve significant digits remove binary noise from unit conversion (690.9999999999999 → 691) and keep
+// every digit a plan states.
+const cleanNumber = (value: number): string => String(Number(value.toPrecision(12)));
+
+/**
+ * Serialises chart rows as CSV: UTF-8 with BOM, CRLF, header `plan_id,plan,indicator,value,unit,comparator,
+ * ambition,baseline_year,target_year,scope,source_url`. Empty cells for unknown values.
+ */
+export function chartCsv(rows: readonly ChartDataRow[]): string {
+  const records = rows.map((row) => ({
+    plan_id: row.planId,
+    plan: row.plan,
+    indicator: row.indicator,
+    value: row.value,
+    unit: row.unit,
+    comparator: row.comparator,
+    ambition: row.ambition,
+    baseline_year: row.baselineYear,
+    target_year: row.targetYear,
+    scope: row.scope,
+    source_url: row.sourceUrl,
+  }));
+  return stringify(records, {
+    bom: true,
+    header: true,
+    columns: CHART_CSV_COLUMNS.map((key) => ({ key })),
+    record_delimiter: 'windows',
+    escape_formulas: true,
+    cast: { number: cleanNumber },
+  });
+}

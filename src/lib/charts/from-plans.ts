@@ -1,0 +1,70 @@
+/**
+ * From the plan model to chart rows: every target of one indicator, with the permalink of the clause that
+ * states it, and the plans that state none. The bridge pages use; the layouts stay independent of the model.
+ */
+import type { Plan, Target } from '../model/plan';
+import { paths, withBase } from '../urls';
+import { AMBITION_ORDER } from './format';
+import type { ParentValue, TargetRow, UnsetPlan } from './types';
+
+export interface ChartRowsOptions {
+  /** Deployment base (Astro `base`), `/` by default. */
+  base?: string | undefined;
+  /** What an unset plan says instead, by plan id, e.g. { guizhou: '达到国家要求' }. */
+  unsetNotes?: Readonly<Record<string, string>> | undefined;
+}
+
+function headline(targets: readonly Target[]): Target | undefined {
+  return [...targets].sort((a, b) => AMBITION_ORDER[a.ambition] - AMBITION_ORDER[b.ambition])[0];
+}
+
+/**
+ * Rows for one indicator across `plans`. A parent value is taken from the parent plan's binding (else first)
+ * target for the same indicator when that plan is among `plans`.
+ */
+export function chartRowsFromPlans(
+  plans: readonly Plan[],
+  indicatorId: string,
+  options: ChartRowsOptions = {},
+): { rows: TargetRow[]; unset: UnsetPlan[] } {
+  const base = options.base ?? '/';
+  const byId = new Map(plans.map((plan) => [plan.id, plan]));
+  const targetsOf = (plan: Plan) => plan.targets.filter((t) => t.indicatorId === indicatorId);
+  const rows: TargetRow[] = [];
+  const unset: UnsetPlan[] = [];
+  for (const plan of plans) {
+    const targets = targetsOf(plan);
+    if (targets.length === 0) {
+      const note = options.unsetNotes?.[plan.id];
+      unset.push({
+        planId: plan.id,
+        plan: plan.region,
+        href: withBase(base, paths.plan(plan.id)),
+        ...(note ? { note } : {}),
+      });
+      continue;
+    }
+    const parentPlan = plan.parent ? byId.get(plan.parent) : undefined;
+    const parentTarget = parentPlan ? headline(targetsOf(parentPlan)) : undefined;
+    const parent: ParentValue | null =
+      parentPlan && parentTarget ? { value: parentTarget.value, label: parentPlan.region } : null;
+    for (const target of targets) {
+      const source = target.sources[0];
+      rows.push({
+        planId: plan.id,
+        plan: plan.region,
+        planTitle: plan.title,
+        value: target.value,
+        unit: target.unit,
+        comparator: target.comparator,
+        ambition: target.ambition,
+        baselineYear: target.baselineYear,
+        targetYear: target.targetYear,
+        scope: target.scope,
+        href: withBase(base, source ? paths.clause(plan.id, source.clauseId) : paths.plan(plan.id)),
+        parent,
+      });
+    }
+  }
+  return { rows, unset };
+}

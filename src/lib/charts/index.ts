@@ -1,0 +1,26 @@
+/**
+ * Build-time charts: data → geometry (`targetComparison`, `smallMultiples`) → SVG string
+ * (`renderTargetComparisonSvg`, `renderSmallMultiplesSvg`), plus the data as CSV (`chartCsv`).
+ */
+export type * from './types';
+export { targetComparison, TARGET_COMPARISON } from './target-comparison';
+export { smallMultiples, SMALL_MULTIPLES } from './small-multiples';
+export { renderTargetComparisonSvg, renderSmallMultiplesSvg } from './render';
+export {
+  chartCsv,
+  targetComparisonData,
+  smallMultiplesData,
+  CHART_CSV_COLUMNS,
+  type ChartDataRow,
+} from './csv';
+export { chartRowsFromPlans, type ChartRowsOptions } from './from-plans';
+export {
+  AMBITION_NAME,
+  AMBITION_SUFFIX,
+  COMPARATOR_GLYPH,
+  UNSET_TEXT,
+  valueLabel,
+  valueInWords,
+  yearsInWords,
+} from './format';
+export { escapeXml, FONT_STACK } from './svg';

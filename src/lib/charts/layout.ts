@@ -1,0 +1,205 @@
+/**
+ * The band layout shared by every chart: one row per target (or per plan without a number), a bar from zero
+ * to the value on a linear scale that starts at zero, value labels after the bars, ticks below. The target
+ * comparison is one band layout; the small multiples are four.
+ */
+import { extent, scaleLinear } from 'd3';
+import {
+  AMBITION_NAME,
+  AMBITION_SHAPE,
+  AMBITION_SUFFIX,
+  COMPARATOR_GLYPH,
+  formatValue,
+  rowLabel,
+  textWidth,
+  unsetText,
+  valueInWords,
+  valueLabel,
+  withUnit,
+  yearsInWords,
+} from './format';
+import { round, safeHref } from './svg';
+import type { BandLayout, BarMark, ReferenceValue, TargetRow, UnsetPlan, UnsetRow } from './types';
+
+export type BandEntry = { type: 'mark'; row: TargetRow } | { type: 'unset'; plan: UnsetPlan };
+
+export interface BandOptions {
+  entries: readonly BandEntry[];
+  unit: string;
+  reference: ReferenceValue | null;
+  /** Left edge, top of the first row, total width. */
+  x: number;
+  y: number;
+  width: number;
+  fontSize: number;
+  rowHeight: number;
+  barHeight: number;
+  /** Approximate number of ticks (d3 picks round values). */
+  tickCount: number;
+  /** Further values the scale must cover, for a scale shared with other panels. */
+  domainValues?: readonly number[] | undefined;
+  /** Minimum width of the label column and of the value-label margin, to align panels. */
+  labelWidth?: number | undefined;
+  valueWidth?: number | undefined;
+}
+
+/** Space between the row labels and the plot, and between a bar's end and its value label. */
+export const GAP = 8;
+const MIN_PLOT_WIDTH = 60;
+
+/** The printed text after a bar: ≥14.5% 激励, and the parent's value where known. */
+export function markTrailingText(row: TargetRow): string {
+  const suffix = AMBITION_SUFFIX[row.ambition];
+  const parent = row.parent ? `  ${parentText(row.parent.label, row.parent.value, row.unit)}` : '';
+  return `${valueLabel(row.value, row.unit, row.comparator)}${suffix ? ` ${suffix}` : ''}${parent}`;
+}
+
+function parentText(label: string, value: number, unit: string): string {
+  return `上级${label} ${withUnit(value, unit)}`;
+}
+
+/** The accessible label of one mark: everything the bar shows, in words. */
+export function markAriaLabel(row: TargetRow): string {
+  const parent = row.parent ? `；上级${row.parent.label}${withUnit(row.parent.value, row.unit)}` : '';
+  return `${rowLabel(row.plan, row.scope)}：${valueInWords(row.value, row.unit, row.comparator)}，${AMBITION_NAME[row.ambition]}，${yearsInWords(row.baselineYear, row.targetYear)}${parent}`;
+}
+
+function entryLabel(entry: BandEntry): string {
+  return entry.type === 'mark' ? rowLabel(entry.row.plan, entry.row.scope) : entry.plan.plan;
+}
+
+/** Values the scale must cover: every row, its parent, the reference and anything shared. */
+export function domainValuesOf(rows: readonly TargetRow[], reference: ReferenceValue | null): number[] {
+  const values: number[] = [];
+  for (const row of rows) {
+    values.push(row.value);
+    if (row.parent) values.push(row.parent.value);
+  }
+  if (reference) values.push(reference.value);
+  return values;
+}
+
+/** Width of the widest value label of these rows. */
+export function valueColumnWidth(rows: readonly TargetRow[], fontSize: number): number {
+  return Math.max(0, ...rows.map((row) => textWidth(markTrailingText(row), fontSize)));
+}
+
+export function labelColumnWidth(entries: readonly BandEntry[], fontSize: number): number {
+  return Math.max(0, ...entries.map((entry) => textWidth(entryLabel(entry), fontSize)));
+}
+
+/** Lays out one band chart. Pure: the same options give the same geometry. */
+export function layoutBands(options: BandOptions): BandLayout {
+  const { entries, unit, reference, fontSize, rowHeight, barHeight } = options;
+  const rows = entries.flatMap((entry) => (entry.type === 'mark' ? [entry.row] : []));
+
+  const labelX = options.x + Math.max(labelColumnWidth(entries, fontSize), options.labelWidth ?? 0);
+  const valueWidth = Math.max(valueColumnWidth(rows, fontSize), options.valueWidth ?? 0);
+  const x0 = labelX + GAP;
+  const x1 = Math.max(x0 + MIN_PLOT_WIDTH, options.x + options.width - valueWidth - GAP);
+
+  // Magnitudes are compared by length, so zero is always in the domain; nice() rounds the ends to ticks.
+  const values = [0, ...domainValuesOf(rows, reference), ...(options.domainValues ?? [])];
+  const [lo = 0, hi = 0] = extent(values);
+  const scale = scaleLinear()
+    .domain(lo === hi ? [lo, lo + 1] : [lo, hi])
+    .range([x0, x1])
+    .nice(options.tickCount);
+  const [d0, d1] = scale.domain() as [number, number];
+  const zero = scale(0);
+
+  const top = options.y;
+  const axisY = round(top + entries.length * rowHeight + 4);
+  const ticks = scale.ticks(options.tickCount).map((value) => ({
+    value,
+    x: round(scale(value)),
+    label: `${formatValue(value)}${unit === '%' ? '%' : ''}`,
+  }));
+
+  const perPlan = new Map<string, number>();
+  const marks: BarMark[] = [];
+  const unset: UnsetRow[] = [];
+  entries.forEach((entry, index) => {
+    const cy = round(top + index * rowHeight + rowHeight / 2);
+    if (entry.type === 'unset') {
+      const { plan } = entry;
+      unset.push({
+        planId: plan.planId,
+        plan: plan.plan,
+        label: plan.plan,
+        href: safeHref(plan.href),
+        text: unsetText(plan.note),
+        cy,
+        textX: round(x0),
+      });
+      return;
+    }
+    const { row } = entry;
+    const n = (perPlan.get(row.planId) ?? 0) + 1;
+    perPlan.set(row.planId, n);
+    const end = scale(row.value);
+    marks.push({
+      key: `${row.planId}-${n}`,
+      planId: row.planId,
+      plan: row.plan,
+      label: rowLabel(row.plan, row.scope),
+      value: row.value,
+      unit: row.unit,
+      comparator: row.comparator,
+      ambition: row.ambition,
+      baselineYear: row.baselineYear,
+      targetYear: row.targetYear,
+      scope: row.scope,
+      shape: AMBITION_SHAPE[row.ambition],
+      glyph: COMPARATOR_GLYPH[row.comparator],
+      suffix: AMBITION_SUFFIX[row.ambition],
+      valueLabel: valueLabel(row.value, row.unit, row.comparator),
+      ariaLabel: markAriaLabel(row),
+      href: safeHref(row.href) ?? '',
+      x: round(Math.min(zero, end)),
+      y: round(cy - barHeight / 2),
+      width: round(Math.abs(end - zero)),
+      height: barHeight,
+      cy,
+      labelX: round(Math.max(zero, end) + GAP * 0.75),
+      parent: row.parent
+        ? {
+            value: row.parent.value,
+            label: row.parent.label,
+            x: round(scale(row.parent.value)),
+            text: parentText(row.parent.label, row.parent.value, row.unit),
+          }
+        : null,
+    });
+  });
+
+  let referenceGeometry: BandLayout['reference'] = null;
+  if (reference) {
+    const x = round(scale(reference.value));
+    const text = `${reference.label}：${withUnit(reference.value, unit)}`;
+    const half = textWidth(text, fontSize) / 2;
+    const left = options.x;
+    const right = options.x + options.width;
+    const textAnchor = x - half < left ? 'start' : x + half > right ? 'end' : 'middle';
+    referenceGeometry = {
+      value: reference.value,
+      label: reference.label,
+      text,
+      x,
+      y1: round(top - 6),
+      y2: axisY,
+      textX: x,
+      textY: round(top - 10),
+      textAnchor,
+    };
+  }
+
+  return {
+    labelX: round(labelX),
+    axis: { domain: [d0, d1], x0: round(x0), x1: round(x1), y: axisY, top: round(top - 4), ticks },
+    marks,
+    unset,
+    reference: referenceGeometry,
+    bottom: round(axisY + fontSize + 6),
+  };
+}

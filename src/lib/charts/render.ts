@@ -1,0 +1,202 @@
+/**
+ * Geometry → SVG markup. No layout decisions are made here: every coordinate comes from the geometry, so the
+ * markup is a faithful, deterministic picture of what the unit tests check.
+ */
+import { LEGEND_SWATCH } from './shared';
+import { chartStyle, el, escapeText, num, textEl } from './svg';
+import type {
+  BandLayout,
+  BarMark,
+  LegendItem,
+  SmallMultiplesGeometry,
+  TargetComparisonGeometry,
+  UnsetRow,
+} from './types';
+
+/** Vertical centring of a text line on its row. */
+const CENTRE = '0.35em';
+
+function barClass(shape: BarMark['shape']): string {
+  return `bar-${shape}`;
+}
+
+function renderMark(mark: BarMark): string {
+  const children = [
+    el('title', {}, escapeText(mark.ariaLabel)),
+    el('rect', { class: barClass(mark.shape), x: mark.x, y: mark.y, width: mark.width, height: mark.height }),
+  ];
+  if (mark.parent) {
+    children.push(
+      el('line', {
+        class: 'parent-tick',
+        x1: mark.parent.x,
+        x2: mark.parent.x,
+        y1: mark.y - 3,
+        y2: mark.y + mark.height + 3,
+      }),
+    );
+  }
+  const label = [escapeText(mark.valueLabel)];
+  if (mark.suffix) label.push(el('tspan', { class: 'suffix' }, escapeText(` ${mark.suffix}`)));
+  if (mark.parent) label.push(el('tspan', { class: 'muted' }, escapeText(`  ${mark.parent.text}`)));
+  children.push(el('text', { class: 'value-label', x: mark.labelX, y: mark.cy, dy: CENTRE }, label.join('')));
+  return el(
+    'a',
+    {
+      href: mark.href || null,
+      class: `mark mark-${mark.ambition}`,
+      'data-plan': mark.planId,
+      'aria-label': mark.ariaLabel,
+    },
+    children,
+  );
+}
+
+function renderUnset(row: UnsetRow): string {
+  const text = textEl({ class: 'muted unset-label', x: row.textX, y: row.cy, dy: CENTRE }, row.text);
+  return row.href ? el('a', { href: row.href, class: 'unset', 'data-plan': row.planId }, [text]) : text;
+}
+
+/** One band chart: grid, axis, reference line, row labels, marks and unset rows. */
+export function renderBands(layout: BandLayout): string[] {
+  const { axis } = layout;
+  const out: string[] = [];
+  out.push(
+    el(
+      'g',
+      { class: 'grid', 'aria-hidden': 'true' },
+      axis.ticks.map((tick) =>
+        el('line', { class: 'grid', x1: tick.x, x2: tick.x, y1: axis.top, y2: axis.y }),
+      ),
+    ),
+  );
+  out.push(
+    el('g', { class: 'axis', 'aria-hidden': 'true' }, [
+      el('line', { class: 'axis-line', x1: axis.x0, x2: axis.x1, y1: axis.y, y2: axis.y }),
+      ...axis.ticks.map((tick) =>
+        textEl({ class: 'tick', x: tick.x, y: axis.y, dy: '1.1em', 'text-anchor': 'middle' }, tick.label),
+      ),
+    ]),
+  );
+  const labels = [...layout.marks, ...layout.unset].map((row) =>
+    textEl({ class: 'row-label', x: layout.labelX, y: row.cy, dy: CENTRE, 'text-anchor': 'end' }, row.label),
+  );
+  out.push(el('g', { class: 'row-labels' }, labels));
+  out.push(el('g', { class: 'marks' }, layout.marks.map(renderMark)));
+  if (layout.unset.length > 0) out.push(el('g', { class: 'unset-rows' }, layout.unset.map(renderUnset)));
+  const ref = layout.reference;
+  if (ref) {
+    out.push(
+      el('g', { class: 'reference-group' }, [
+        el('line', { class: 'reference', x1: ref.x, x2: ref.x, y1: ref.y1, y2: ref.y2 }),
+        textEl(
+          { class: 'reference-label', x: ref.textX, y: ref.textY, 'text-anchor': ref.textAnchor },
+          ref.text,
+        ),
+      ]),
+    );
+  }
+  return out;
+}
+
+export function renderLegend(items: readonly LegendItem[], fontSize: number): string {
+  const s = LEGEND_SWATCH;
+  const children = items.map((item) => {
+    const swatch =
+      item.shape === 'reference'
+        ? el('line', { class: 'reference', x1: item.x, x2: item.x + s, y1: item.y, y2: item.y })
+        : el('rect', {
+            class: barClass(item.shape),
+            x: item.x,
+            y: item.y - s / 2 + 1,
+            width: s,
+            height: s - 2,
+          });
+    return el('g', {}, [swatch, textEl({ x: item.x + s + 6, y: item.y, dy: CENTRE }, item.label)]);
+  });
+  return el('g', { class: 'legend', 'font-size': fontSize }, children);
+}
+
+function renderCaption(lines: readonly string[], x: number, y: number, lineHeight: number): string | null {
+  if (lines.length === 0) return null;
+  return el(
+    'g',
+    { class: 'caption' },
+    lines.map((line, i) => textEl({ class: 'muted', x, y: y + i * lineHeight }, line)),
+  );
+}
+
+interface Frame {
+  id: string;
+  width: number;
+  height: number;
+  fontSize: number;
+  title: string;
+  description: string;
+}
+
+/**
+ * The root element: responsive (a viewBox, no pixel width), `role="img"` named by its <title> and described by
+ * its <desc>, with the style sheet scoped to its id.
+ */
+function svgRoot(frame: Frame, body: readonly (string | null)[]): string {
+  const titleId = `${frame.id}-title`;
+  const descId = `${frame.id}-desc`;
+  const children = [
+    el('title', { id: titleId }, escapeText(frame.title)),
+    el('desc', { id: descId }, escapeText(frame.description)),
+    el('style', {}, escapeText(chartStyle(frame.id))),
+    ...body.filter((part): part is string => part !== null),
+  ];
+  return `${el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      id: frame.id,
+      class: 'plan-atlas-chart',
+      viewBox: `0 0 ${num(frame.width)} ${num(frame.height)}`,
+      role: 'img',
+      'aria-labelledby': titleId,
+      'aria-describedby': descId,
+      'font-size': frame.fontSize,
+      style: 'max-width:100%;height:auto',
+    },
+    children,
+  )}\n`;
+}
+
+/** Renders a target comparison to a standalone, deterministic SVG document fragment. */
+export function renderTargetComparisonSvg(geometry: TargetComparisonGeometry): string {
+  const g = geometry;
+  const left = g.layout.axis.x0;
+  return svgRoot(g, [
+    g.legend.length > 0 ? renderLegend(g.legend, g.fontSize) : null,
+    ...renderBands(g.layout),
+    textEl(
+      {
+        class: 'axis-title',
+        x: (g.layout.axis.x0 + g.layout.axis.x1) / 2,
+        y: g.axisTitleY,
+        'text-anchor': 'middle',
+      },
+      g.axisTitle,
+    ),
+    renderCaption(g.caption, Math.min(left, 8), g.captionY, 18),
+  ]);
+}
+
+/** Renders the small multiples: one titled band chart per panel. */
+export function renderSmallMultiplesSvg(geometry: SmallMultiplesGeometry): string {
+  const g = geometry;
+  const panels = g.panels.map((panel) =>
+    el('g', { class: 'panel', 'data-indicator': panel.indicator.id }, [
+      textEl({ class: 'panel-title', x: panel.x, y: panel.titleY, 'font-weight': 'bold' }, panel.title),
+      ...renderBands(panel.layout),
+    ]),
+  );
+  return svgRoot(g, [
+    g.legend.length > 0 ? renderLegend(g.legend, g.fontSize) : null,
+    ...panels,
+    renderCaption(g.caption, 8, g.captionY, 16),
+  ]);
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CHART_CSV_COLUMNS,
+  chartCsv,
+  chartRowsFromPlans,
+  smallMultiplesData,
+  targetComparison,
+  targetComparisonData,
+  type ChartDataRow,
+} from '../../src/lib/charts';
+import type { Plan, Target } from '../../src/lib/model/plan';
+import { planOf } from '../helpers/seeds';
+import { energyIntensity, nonFossilShare, pollutantReductions } from '../golden/charts/fixtures';
+
+const BOM = '\uFEFF';
+const HEADER =
+  'plan_id,plan,indicator,value,unit,comparator,ambition,baseline_year,target_year,scope,source_url';
+
+function lines(csv: string): string[] {
+  expect(csv.startsWith(BOM)).toBe(true);
+  expect(csv.endsWith('\r\n')).toBe(true);
+  return csv.slice(1, -2).split('\r\n');
+}
+
+describe('chartCsv', () => {
+  it('writes UTF-8 with BOM, CRLF and the provenance header', () => {
+    const out = lines(chartCsv(targetComparisonData(energyIntensity)));
+    expect(out[0]).toBe(HEADER);
+    expect(CHART_CSV_COLUMNS.join(',')).toBe(HEADER);
+  });
+
+  it.each([
+    ['energy-intensity', targetComparisonData(energyIntensity), 6],
+    ['non-fossil-share', targetComparisonData(nonFossilShare), 5],
+    ['pollutant-reductions', smallMultiplesData(pollutantReductions), 20],
+  ])('%s: one line per row and per unset plan', (_name, rows, count) => {
+    expect(rows).toHaveLength(count);
+    expect(lines(chartCsv(rows))).toHaveLength(count + 1);
+  });
+
+  // Like /data/indicators.csv, every text cell starting with = is defused for Excel, the comparator `=` too.
+  it.each([
+    [
+      `guizhou-sheng,贵州省,energy-intensity,14.5,%,'=,incentive,2020,2025,,/plans/guizhou-sheng/#2-p1`,
+      targetComparisonData(energyIntensity),
+    ],
+    [
+      'langfang-shi,廊坊市,non-fossil-share,10,%,>=,binding,,2025,,/plans/langfang-shi/#3-8',
+      targetComparisonData(nonFossilShare),
+    ],
+    ['dazhou-shi,达州市,non-fossil-share,,%,,,,,,/plans/dazhou-shi/', targetComparisonData(nonFossilShare)],
+    [
+      `dazhou-shi,达州市,cod-reduction,10170,吨,'=,binding,,2025,,/plans/dazhou-shi/#2-p1`,
+      smallMultiplesData(pollutantReductions),
+    ],
+    [
+      `qianjiang-qu,黔江区,nox-reduction,659.1,吨,'=,binding,,2025,,/plans/qianjiang-qu/#2-p1`,
+      smallMultiplesData(pollutantReductions),
+    ],
+    [
+      'guizhou-sheng,贵州省,voc-reduction,,吨,,,,,,/plans/guizhou-sheng/',
+      smallMultiplesData(pollutantReductions),
+    ],
+  ])('contains %s', (line, rows) => {
+    expect(lines(chartCsv(rows))).toContain(line);
+  });
+
+  const row = (extra: Partial<ChartDataRow>): ChartDataRow => ({
+    planId: 'p',
+    plan: '某市',
+    indicator: 'x',
+    value: 1,
+    unit: '吨',
+    comparator: '=',
+    ambition: 'binding',
+    baselineYear: null,
+    targetYear: null,
+    scope: null,
+    sourceUrl: null,
+    ...extra,
+  });
+
+  it.each([
+    ['unit-conversion noise', { value: 0.0691 * 10000 }, '691'],
+    ['a negative value, which stays a number', { value: -5 }, '-5'],
+    ['a formula-like scope, which is defused', { scope: '=HYPERLINK("x")' }, `"'=HYPERLINK(""x"")"`],
+    ['a plan name with a comma, which is quoted', { plan: '甲,乙' }, '"甲,乙"'],
+  ])('writes %s safely', (_what, extra, cell) => {
+    expect(lines(chartCsv([row(extra)]))[1]).toContain(cell);
+  });
+});
+
+describe('chartRowsFromPlans', () => {
+  const target = (extra: Partial<Target>): Target => ({
+    id: 'energy-intensity',
+    indicatorId: 'energy-intensity',
+    label: '单位地区生产总值能耗降低',
+    value: 14.5,
+    unit: '%',
+    originalValue: 14.5,
+    originalUnit: '%',
+    comparator: '=',
+    ambition: 'binding',
+    baselineYear: 2020,
+    targetYear: 2025,
+    scope: null,
+    sources: [{ clauseId: '2-p1', text: '下降14.5%', line: 21 }],
+    ...extra,
+  });
+  // The seeds as parsed, with the targets the indicator extraction is to find (it is built in parallel).
+  const plans: Plan[] = [
+    { ...planOf('000_5b537b9a7be6a6a5.txt'), targets: [target({})] },
+    {
+      ...planOf('002_9e3084a1a31ff5d6.txt'),
+      targets: [
+        target({ value: 13 }),
+        target({ id: 'energy-intensity-2', value: 14.5, ambition: 'incentive' }),
+      ],
+    },
+    {
+      ...planOf('001_fe432f922416074d.txt'),
+      parent: 'guizhou-sheng',
+      targets: [target({ sources: [{ clauseId: '2-p1', text: 'x', line: 9 }] })],
+    },
+    { ...planOf('003_a39c52263945813a.txt'), targets: [] },
+  ];
+
+  it('turns every target of the indicator into a row linked to its clause', () => {
+    const { rows, unset } = chartRowsFromPlans(plans, 'energy-intensity', {
+      base: '/atlas/',
+      unsetNotes: { 'laiwu-qu': '示例' },
+    });
+    expect(rows.map((r) => [r.planId, r.plan, r.value, r.ambition, r.href])).toEqual([
+      ['qianjiang-qu', '黔江区', 14.5, 'binding', '/atlas/plans/qianjiang-qu/#2-p1'],
+      ['guizhou-sheng', '贵州省', 13, 'binding', '/atlas/plans/guizhou-sheng/#2-p1'],
+      ['guizhou-sheng', '贵州省', 14.5, 'incentive', '/atlas/plans/guizhou-sheng/#2-p1'],
+      ['dazhou-shi', '达州市', 14.5, 'binding', '/atlas/plans/dazhou-shi/#2-p1'],
+    ]);
+    expect(unset).toEqual([
+      { planId: 'laiwu-qu', plan: '莱芜区', href: '/atlas/plans/laiwu-qu/', note: '示例' },
+    ]);
+  });
+
+  it('takes a parent value from the parent plan’s binding target when the parent is charted', () => {
+    const { rows } = chartRowsFromPlans(plans, 'energy-intensity');
+    expect(rows.find((r) => r.planId === 'dazhou-shi')?.parent).toEqual({ value: 13, label: '贵州省' });
+    expect(rows.find((r) => r.planId === 'qianjiang-qu')?.parent).toBeNull();
+  });
+
+  it('feeds the chart directly', () => {
+    const { rows, unset } = chartRowsFromPlans(plans, 'energy-intensity');
+    const geometry = targetComparison({ indicator: energyIntensity.indicator, rows, unset });
+    expect(geometry.layout.marks).toHaveLength(4);
+    expect(geometry.layout.unset.map((u) => u.plan)).toEqual(['莱芜区']);
+  });
+});
