@@ -1,0 +1,48 @@
+/**
+ * Text similarity for aligning headings: character bigrams on the folded text (simplified, half-width,
+ * lower case), Dice's coefficient between bigram sets. Chinese headings have no spaces to split words on,
+ * and bigrams are the usual unit for comparing short Chinese strings.
+ */
+import { foldForRecognition } from '../read/normalize';
+
+/** The matching view of a text: folded (traditional → simplified, full → half width) and lower-cased. */
+export function foldForMatch(text: string): string {
+  return foldForRecognition(text).toLowerCase();
+}
+
+/**
+ * The parts of a heading that carry its topic: punctuation and the stopwords (推进, 强化, 节能减排 …) removed,
+ * leaving segments that are compared separately, so no bigram spans a removed word.
+ */
+export function headingSegments(heading: string, stopwords: readonly string[]): string[] {
+  let text = foldForMatch(heading);
+  // Longest first, so 节能减排 is removed before any shorter stopword inside it.
+  for (const word of [...stopwords].sort((a, b) => b.length - a.length)) {
+    text = text.split(foldForMatch(word)).join(' ');
+  }
+  return text.split(/[^\p{L}\p{N}]+/u).filter((segment) => segment.length > 0);
+}
+
+/** Character bigrams of each segment; a one-character segment is its own unit. */
+export function bigrams(segments: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const segment of segments) {
+    const chars = [...segment];
+    if (chars.length === 1) out.add(segment);
+    for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
+  }
+  return out;
+}
+
+/** Dice's coefficient of two sets: 2|A∩B| / (|A|+|B|), 0 when both are empty. */
+export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size + b.size === 0) return 0;
+  let shared = 0;
+  for (const item of a) if (b.has(item)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+/** The distinct terms found in a folded text. */
+export function termsIn(folded: string, terms: readonly string[]): string[] {
+  return [...new Set(terms.map(foldForMatch))].filter((term) => folded.includes(term));
+}
