@@ -3,6 +3,8 @@
  * markup is a faithful, deterministic picture of what the unit tests check.
  */
 import { LEGEND_SWATCH } from './shared';
+import { SMALL_MULTIPLES } from './small-multiples';
+import { TARGET_COMPARISON } from './target-comparison';
 import { chartStyle, el, escapeText, num, textEl } from './svg';
 import type {
   BandLayout,
@@ -168,7 +170,6 @@ function svgRoot(frame: Frame, body: readonly (string | null)[]): string {
 /** Renders a target comparison to a standalone, deterministic SVG document fragment. */
 export function renderTargetComparisonSvg(geometry: TargetComparisonGeometry): string {
   const g = geometry;
-  const left = g.layout.axis.x0;
   return svgRoot(g, [
     g.legend.length > 0 ? renderLegend(g.legend, g.fontSize) : null,
     ...renderBands(g.layout),
@@ -181,7 +182,7 @@ export function renderTargetComparisonSvg(geometry: TargetComparisonGeometry): s
       },
       g.axisTitle,
     ),
-    renderCaption(g.caption, Math.min(left, 8), g.captionY, 18),
+    renderCaption(g.caption, TARGET_COMPARISON.margin, g.captionY, TARGET_COMPARISON.captionLineHeight),
   ]);
 }
 
@@ -197,6 +198,6 @@ export function renderSmallMultiplesSvg(geometry: SmallMultiplesGeometry): strin
   return svgRoot(g, [
     g.legend.length > 0 ? renderLegend(g.legend, g.fontSize) : null,
     ...panels,
-    renderCaption(g.caption, 8, g.captionY, 16),
+    renderCaption(g.caption, SMALL_MULTIPLES.margin, g.captionY, SMALL_MULTIPLES.captionLineHeight),
   ]);
 }

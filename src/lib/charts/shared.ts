@@ -3,15 +3,14 @@ import {
   AMBITION_NAME,
   AMBITION_ORDER,
   rowLabel,
+  AMBITION_SHAPE,
   textWidth,
-  unsetText,
   valueInWords,
   withUnit,
   yearsInWords,
 } from './format';
 import type { BandEntry } from './layout';
 import type { LegendItem, MarkShape, ReferenceValue, TargetRow, UnsetPlan } from './types';
-import { AMBITION_SHAPE } from './format';
 import type { Ambition } from '../model/plan';
 
 /**
@@ -119,8 +118,6 @@ export function unsetInWords(plans: readonly UnsetPlan[]): string {
 export function referenceInWords(reference: ReferenceValue, unit: string): string {
   return `参考线：${reference.label}${withUnit(reference.value, unit)}`;
 }
-
-export { unsetText };
 
 const SWATCH = 12;
 
