@@ -4,15 +4,22 @@
  */
 import { loadPlanKnowledge, type PlanKnowledge } from './content/plan-knowledge';
 import { assignResponsibilities, loadDepartmentCatalogue, type DepartmentCatalogue } from './departments/index';
+import { extractTargets } from './indicators/index';
+import { loadIndicatorCatalogue, type IndicatorCatalogue } from './indicators/catalogue';
 import type { Enrichment } from './parse-plan';
 
 export interface Knowledge {
   plan: PlanKnowledge;
   departments: DepartmentCatalogue;
+  indicators: IndicatorCatalogue;
 }
 
 export function loadKnowledge(): Knowledge {
-  return { plan: loadPlanKnowledge(), departments: loadDepartmentCatalogue() };
+  return {
+    plan: loadPlanKnowledge(),
+    departments: loadDepartmentCatalogue(),
+    indicators: loadIndicatorCatalogue(),
+  };
 }
 
 /** Departments first: indicator sources are clause texts, which responsibility recognition leaves as is. */
@@ -27,5 +34,16 @@ export function enrichments(knowledge: Knowledge): Enrichment[] {
     });
     return { plan: { ...plan, clauses: result.clauses, departments: result.departments }, warnings: result.warnings };
   };
-  return [departments];
+  const targets: Enrichment = (plan, file) => {
+    const result = extractTargets({
+      clauses: plan.clauses,
+      annexes: plan.annexes,
+      region: plan.region,
+      level: plan.level,
+      file,
+      catalogue: knowledge.indicators,
+    });
+    return { plan: { ...plan, targets: result.targets }, warnings: result.warnings };
+  };
+  return [departments, targets];
 }
