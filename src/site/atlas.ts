@@ -15,13 +15,7 @@ import {
   type Role,
   type Target,
 } from '../lib/model/plan';
-import {
-  catalogueIndicators,
-  departmentCategories,
-  indicatorList,
-  type CategoryInfo,
-  type IndicatorInfo,
-} from './catalogues';
+import { departmentCategories, indicatorList, type CategoryInfo, type IndicatorInfo } from './catalogues';
 
 export const PLANS_FILE = 'generated/plans.json';
 
@@ -84,15 +78,10 @@ function mentionIndex(plan: Plan): Map<string, Mention[]> {
 }
 
 /** Builds the atlas from plans and catalogues; throws on any dangling cross-reference. */
-export function buildAtlas(
-  plans: Plan[],
-  categories: CategoryInfo[],
-  indicators: IndicatorInfo[],
-  catalogued: boolean,
-): Atlas {
+export function buildAtlas(plans: Plan[], categories: CategoryInfo[], indicators: IndicatorInfo[]): Atlas {
   assertReferences(plans, {
     categoryIds: new Set(categories.map((c) => c.id)),
-    ...(catalogued ? { indicatorIds: new Set(indicators.map((i) => i.id)) } : {}),
+    indicatorIds: new Set(indicators.filter((i) => i.catalogued).map((i) => i.id)),
   });
   const sorted = [...plans].sort(byLevel);
   const planById = new Map(sorted.map((p) => [p.id, p]));
@@ -126,8 +115,7 @@ let loaded: Atlas | undefined;
 export function atlas(): Atlas {
   if (!loaded) {
     const plans = readPlans(resolve(process.cwd(), PLANS_FILE));
-    const catalogue = catalogueIndicators();
-    loaded = buildAtlas(plans, departmentCategories(), indicatorList(plans), catalogue !== null);
+    loaded = buildAtlas(plans, departmentCategories(), indicatorList(plans));
   }
   return loaded;
 }

@@ -1,0 +1,142 @@
+/**
+ * Clause permalinks and citations, the hostile seed, CSP, the table of contents and print: the behaviours a
+ * reader relies on.
+ */
+import type { Plan } from '../../src/lib/model/plan';
+import { paths } from '../../src/lib/urls';
+import { builtPlans, E2E_BASE, E2E_SITE, pageUrl } from './harness';
+import { expect, test } from './fixtures';
+
+const plans = builtPlans();
+const qianjiang = plans.find((p) => p.source === '000_5b537b9a7be6a6a5.txt') as Plan;
+const hostile = plans.find((p) => p.source === '900_hostile.txt') as Plan;
+const CLAUSE = '3-4-3';
+
+test('a permalink lands on its clause and highlights it', async ({ page }) => {
+  await page.goto(pageUrl(paths.clause(qianjiang.id, CLAUSE)));
+  const clause = page.locator(`[id="${CLAUSE}"]`);
+  await expect(clause).toBeInViewport();
+  expect(await clause.evaluate((el) => el.matches(':target'))).toBe(true);
+  const background = await clause.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const other = await page.locator('[id="3-4-2"]').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).not.toBe(other);
+});
+
+test.describe('copy citation', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('copies 《title》citation and the absolute permalink', async ({ page }) => {
+    await page.goto(pageUrl(paths.plan(qianjiang.id)));
+    const clause = page.locator(`[id="${CLAUSE}"]`);
+    await clause.hover();
+    await clause.locator('button.copy-cite').click();
+    const expected = `《黔江区“十四五”节能减排综合工作实施方案》三（四）3 ${E2E_SITE}${E2E_BASE}plans/${qianjiang.id}/#${CLAUSE}`;
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    await expect(page.locator('[data-copy-status]')).toContainText(expected);
+  });
+
+  test('the copy button is reachable by keyboard from the permalink', async ({ page }) => {
+    await page.goto(pageUrl(paths.plan(qianjiang.id)));
+    const clause = page.locator(`[id="${CLAUSE}"]`);
+    await clause.locator('a.permalink').focus();
+    await page.keyboard.press('Tab');
+    await expect(clause.locator('button.copy-cite')).toBeFocused();
+    await expect(clause.locator('button.copy-cite')).toBeVisible();
+  });
+});
+
+test('department names link to their pages with the role shown, target values to their indicators', async ({
+  page,
+}) => {
+  await page.goto(pageUrl(paths.plan(qianjiang.id)));
+  const clause = page.locator(`[id="${CLAUSE}"]`);
+  const lead = clause.locator('a.dept--lead').first();
+  await expect(lead).toContainText('区交通局');
+  await expect(lead.locator('.role')).toHaveText('牵头');
+  await expect(clause.locator('a.dept--supporting .role').first()).toHaveText('配合');
+  const href = await lead.getAttribute('href');
+  expect(href).toMatch(new RegExp(`^${E2E_BASE}departments/${qianjiang.id}/[a-z0-9-]+/$`));
+  const targets = page.locator('[data-seed-text] a.target');
+  if (qianjiang.targets.length > 0)
+    await expect(targets.first()).toHaveAttribute('href', /\/indicators\/[a-z0-9-]+\/$/);
+});
+
+test.describe('a hostile seed', () => {
+  // The only console error allowed is the browser refusing the script this test injects.
+  test.use({ expectedConsole: [/Content Security Policy/] });
+
+  test('shows its markup as text and runs no script', async ({ page }) => {
+    await page.goto(pageUrl(paths.plan(hostile.id)));
+    const doc = page.locator('[data-seed-text]');
+    await expect(doc).toContainText('<script>alert(2)</script>');
+    await expect(doc).toContainText('{alert(1)}');
+    await expect(doc).toContainText("import x from 'y'");
+    await expect(doc.locator('script, img, svg, b, iframe')).toHaveCount(0);
+    const scripts = await page.evaluate(() =>
+      Array.from(document.scripts, (s) => ({
+        src: s.src,
+        type: s.type,
+        inline: s.textContent?.trim() ?? '',
+      })),
+    );
+    expect(scripts.every((s) => s.src !== '' && s.inline === '')).toBe(true);
+  });
+
+  test('is served with a CSP that refuses inline script', async ({ page }) => {
+    await page.goto(pageUrl(paths.plan(hostile.id)));
+    const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__planAtlasInjected = true';
+      document.body.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return (window as unknown as { __planAtlasInjected?: boolean }).__planAtlasInjected === true;
+    });
+    expect(ran).toBe(false);
+  });
+});
+
+test.describe('table of contents', () => {
+  test('is open beside the text on wide screens and stays in view while reading', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(pageUrl(paths.clause(qianjiang.id, CLAUSE)));
+    const toc = page.locator('nav.toc');
+    await expect(toc.locator('a').first()).toBeVisible();
+    await expect(toc).toBeInViewport();
+  });
+
+  test('is collapsed on a 320 px phone and opens on demand', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(pageUrl(paths.plan(qianjiang.id)));
+    const toc = page.locator('nav.toc');
+    await expect(toc.locator('ol a').first()).toBeHidden();
+    await toc.locator('summary').click();
+    await expect(toc.locator('ol a').first()).toBeVisible();
+    // Nothing is wider than the phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test('print hides navigation and prints permalinks', async ({ page }) => {
+  await page.goto(pageUrl(paths.plan(qianjiang.id)));
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('nav.toc')).toBeHidden();
+  const printed = await page
+    .locator(`[id="${CLAUSE}"] a.permalink`)
+    .evaluate((el) => getComputedStyle(el, '::after').content);
+  expect(printed).toContain(`${E2E_SITE}${E2E_BASE}plans/${qianjiang.id}/#${CLAUSE}`);
+});
+
+test('skip link moves focus to the main content', async ({ page }) => {
+  await page.goto(pageUrl(paths.plan(qianjiang.id)));
+  await page.keyboard.press('Tab');
+  const skip = page.locator('a.skip-link');
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});

@@ -1,0 +1,53 @@
+/**
+ * Builds the site once for all browser tests and serves dist as a static host would.
+ *
+ * The build uses the seeds plus tests/e2e/seeds/ (hostile text) through PLAN_ATLAS_SEEDS, a sub-path base and
+ * a site origin, into a temporary directory. Ingest writes generated/ and src/content/plans/ in place, so
+ * teardown runs it again on the real seeds to leave the work tree as `npm run build` expects.
+ * PLAN_ATLAS_E2E_REUSE=1 skips the build and serves the previous one (for quick reruns while writing tests).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { E2E_BASE, E2E_SITE, OUT_DIR, SEEDS_DIR, WORK_DIR } from './harness';
+import { serveStatic } from './static-server';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function run(script: string, args: string[], env: Record<string, string>): void {
+  execFileSync(process.execPath, [script, ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+}
+
+const tsx = () => join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const astro = () => join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+function ingest(env: Record<string, string>): void {
+  run(tsx(), ['scripts/ingest.ts'], env);
+}
+
+function build(): void {
+  rmSync(WORK_DIR, { recursive: true, force: true });
+  mkdirSync(SEEDS_DIR, { recursive: true });
+  for (const dir of [join(ROOT, 'seeds'), join(ROOT, 'tests', 'e2e', 'seeds')]) {
+    for (const file of readdirSync(dir)) cpSync(join(dir, file), join(SEEDS_DIR, file));
+  }
+  const env = { PLAN_ATLAS_SEEDS: SEEDS_DIR, PLAN_ATLAS_BASE: E2E_BASE, PLAN_ATLAS_SITE: E2E_SITE };
+  ingest(env);
+  run(astro(), ['build', '--outDir', OUT_DIR], env);
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const reuse = process.env['PLAN_ATLAS_E2E_REUSE'] === '1' && existsSync(join(OUT_DIR, 'index.html'));
+  if (!reuse) build();
+  const site = await serveStatic(OUT_DIR, E2E_BASE);
+  process.env['PLAN_ATLAS_E2E_URL'] = site.url;
+  return async () => {
+    await site.close();
+    // Leave generated/ and the MDX as the real seeds produce them.
+    if (!reuse) ingest({});
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The browser tests' view of the built site. Global setup (global-setup.ts) builds the site once, with the
+ * seeds plus the hostile seeds of tests/e2e/seeds/, into a temporary directory, serves it and records where
+ * in the environment; tests read it from here.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import { PlansFile, type Plan } from '../../src/lib/model/plan';
+
+/** Where the e2e build lives: outside the work tree so it never mixes with a deployable dist/. */
+export const WORK_DIR = join(tmpdir(), 'plan-atlas-e2e');
+export const OUT_DIR = join(WORK_DIR, 'dist');
+export const SEEDS_DIR = join(WORK_DIR, 'seeds');
+/** The e2e build runs under a sub-path and with a site origin, as a real deployment would. */
+export const E2E_BASE = '/atlas/';
+export const E2E_SITE = 'https://plan-atlas.example';
+
+/** The served site's root URL (origin + base, ending in `/`), set by global setup. */
+export function siteUrl(): string {
+  const url = process.env['PLAN_ATLAS_E2E_URL'];
+  if (!url)
+    throw new Error('PLAN_ATLAS_E2E_URL is not set: run the browser tests through playwright.config.ts');
+  return url;
+}
+
+/** The served URL of a root-relative public path (from src/lib/urls.ts), e.g. `/plans/x/#3`. */
+export function pageUrl(path: string): string {
+  return new URL(path.replace(/^\//, ''), siteUrl()).href;
+}
+
+/** Every built HTML file, as paths relative to OUT_DIR with `/` separators. */
+export function htmlFiles(dir = OUT_DIR): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.html')) out.push(relative(OUT_DIR, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** The public path of a built HTML file: `plans/x/index.html` → `/plans/x/`. */
+export function pathOf(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** The plans as built into /data/plans.json. */
+export function builtPlans(): Plan[] {
+  return PlansFile.parse(JSON.parse(readFileSync(join(OUT_DIR, 'data', 'plans.json'), 'utf8'))).plans;
+}
+
+export function seedFiles(): string[] {
+  return existsSync(SEEDS_DIR)
+    ? readdirSync(SEEDS_DIR)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+    : [];
+}

@@ -1,0 +1,73 @@
+/**
+ * Every page type: accessible (axe, light and dark), one h1, Chinese language, a canonical URL, and no console
+ * errors. Pages are picked from the built data so the list follows the corpus.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { paths } from '../../src/lib/urls';
+import { builtPlans, E2E_BASE, E2E_SITE, pageUrl } from './harness';
+import { expect, test } from './fixtures';
+
+const plans = builtPlans();
+const withDepartments = plans.find((p) => p.departments.length > 0);
+const withTargets = plans.flatMap((p) => p.targets)[0];
+
+const PAGES: [string, string][] = [
+  ['home', paths.home()],
+  ...plans.map((p): [string, string] => [`plan ${p.id}`, paths.plan(p.id)]),
+  ['departments', paths.departments()],
+  ...(withDepartments
+    ? ([
+        ['department', paths.department(withDepartments.id, withDepartments.departments[0]!.id)],
+        ['department category', paths.departmentCategory(withDepartments.departments[0]!.category)],
+      ] as [string, string][])
+    : []),
+  ['indicators', paths.indicators()],
+  ['indicator', paths.indicator(withTargets?.indicatorId ?? 'energy-intensity')],
+  ['about', paths.about()],
+  ['data', paths.data('')],
+  ['search', paths.search()],
+];
+
+/** Axe's violations as readable lines; `rules` limits the run (the dark theme only changes colours). */
+async function axeViolations(page: Page, rules?: string[]): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const results = await (rules ? builder.withRules(rules) : builder).analyze();
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
+}
+
+for (const [name, path] of PAGES) {
+  test(`${name} page is accessible and well-formed`, async ({ page }) => {
+    const response = await page.goto(pageUrl(path));
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      'href',
+      `${E2E_SITE}${E2E_BASE}${path.slice(1)}`,
+    );
+    expect(await axeViolations(page), 'axe, light theme').toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(page, ['color-contrast', 'link-in-text-block']), 'axe, dark theme').toEqual(
+      [],
+    );
+  });
+}
+
+test.describe('404 page', () => {
+  test.use({ expectedConsole: [/status of 404/] });
+
+  test('answers unknown URLs with status 404, a way back and no axe violations', async ({ page }) => {
+    const response = await page.goto(pageUrl('/plans/no-such-plan/'));
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1')).toHaveText('找不到这个页面');
+    await expect(page.locator('main a[href$="/plans/' + plans[0]!.id + '/"]')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
