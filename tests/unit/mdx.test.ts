@@ -1,7 +1,14 @@
 import { mdxToHast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { escapeMdxText } from '../../src/lib/mdx/escape';
-import { clauseSpans, headingLength, planToMdx, printedNumber } from '../../src/lib/mdx/index';
+import {
+  assertReferences,
+  clauseSpans,
+  danglingReferences,
+  headingLength,
+  planToMdx,
+  printedNumber,
+} from '../../src/lib/mdx/index';
 import type { Clause, Plan } from '../../src/lib/model/plan';
 import { HOSTILE_STRINGS, hostile, qianjiang } from '../fixtures/plans';
 
@@ -148,6 +155,37 @@ describe('planToMdx', () => {
     const source = { clauseId: '7-7', text: '下降14.5%', line: 21 };
     const broken: Plan = { ...qianjiang, targets: [{ ...first!, sources: [source] }, ...rest] };
     expect(() => planToMdx(broken)).toThrow(/target "energy-intensity" cites clause or table "7-7"/);
+  });
+});
+
+describe('danglingReferences against the catalogues', () => {
+  const indicatorIds = new Set(
+    qianjiang.targets.map((t) => t.indicatorId).filter((id) => id !== 'unclassified'),
+  );
+  const categoryIds = new Set(qianjiang.departments.map((d) => d.category));
+
+  it('accepts the fixture', () => {
+    expect(danglingReferences(qianjiang, { indicatorIds, categoryIds })).toEqual([]);
+  });
+
+  it('names the clause of a target whose indicator is not in the catalogue', () => {
+    const without = new Set([...indicatorIds].filter((id) => id !== 'industrial-energy-intensity'));
+    expect(danglingReferences(qianjiang, { indicatorIds: without, categoryIds })).toEqual([
+      expect.stringMatching(/plan qianjiang-qu, clause 3-1-1 \(三（一）1\): .*"industrial-energy-intensity"/),
+    ]);
+  });
+
+  it('names a clause of a department whose category is not in the catalogue', () => {
+    const without = new Set([...categoryIds].filter((id) => id !== 'state-assets'));
+    expect(danglingReferences(qianjiang, { indicatorIds, categoryIds: without })).toEqual([
+      expect.stringMatching(/clause 3-4-3 \(三（四）3\): department "区国资委" has category "state-assets"/),
+    ]);
+  });
+
+  it('fails the build through assertReferences, listing every problem', () => {
+    expect(() => assertReferences([qianjiang], { indicatorIds: new Set(), categoryIds })).toThrow(
+      /Dangling cross-references \(\d+\)/,
+    );
   });
 });
 
