@@ -46,7 +46,16 @@ export function indicatorList(plans: readonly Plan[]): IndicatorInfo[] {
   return [
     ...catalogueIndicators(),
     ...(unclassified
-      ? [{ id: UNCLASSIFIED, name: '未归类指标', unit: null, direction: null, national: null, catalogued: false }]
+      ? [
+          {
+            id: UNCLASSIFIED,
+            name: '未归类指标',
+            unit: null,
+            direction: null,
+            national: null,
+            catalogued: false,
+          },
+        ]
       : []),
   ];
 }
