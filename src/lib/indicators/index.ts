@@ -47,16 +47,22 @@ interface Merged {
 
 function merge(drafts: Draft[]): Merged[] {
   const byKey = new Map<string, Merged[]>();
+  // How many entries of a key already hold a given source: entries fill in order, so that count is the index
+  // of the first entry still free for it (linear, however often a sentence repeats).
+  const taken = new Map<string, number>();
   const merged: Merged[] = [];
-  const sameSource = (a: TargetSource, b: TargetSource) => a.clauseId === b.clauseId && a.text === b.text;
   for (const draft of [...drafts].sort((a, b) => a.order - b.order)) {
     const key = mergeKey(draft);
-    const candidates = byKey.get(key) ?? [];
+    const entries = byKey.get(key) ?? [];
+    byKey.set(key, entries);
     // One sentence stating the same value twice (培育3个千亿、3个五百亿…) states two targets.
-    const existing = candidates.find((entry) => !entry.sources.some((source) => sameSource(source, draft.source)));
+    const sourceKey = `${key}\u0001${draft.source.clauseId}\u0001${draft.source.text}`;
+    const index = taken.get(sourceKey) ?? 0;
+    taken.set(sourceKey, index + 1);
+    const existing = entries[index];
     if (!existing) {
       const entry = { draft: { ...draft }, sources: [draft.source] };
-      byKey.set(key, [...candidates, entry]);
+      entries.push(entry);
       merged.push(entry);
       continue;
     }

@@ -166,6 +166,11 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
     (columns[labelIndex] as Column).kind = 'label';
   }
   const unitIndex = columns.findIndex((column) => column.kind === 'unit');
+  const columnIndex = new Map<string, number>();
+  columns.forEach((column, c) => {
+    const key = `${column.kind}\u0000${column.place}`;
+    if (!columnIndex.has(key)) columnIndex.set(key, c);
+  });
   const actualYear = (place: string) => columns.find((column) => column.kind === 'actual' && column.place === place)?.year ?? null;
 
   const drafts: Draft[] = [];
@@ -184,7 +189,7 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
       unitCell && !rules.placeholders.has(unitCell.folded) ? (compiled.units.get(unitCell.folded) ?? null) : labelUnit;
     // The plan's number per place and kind, to tell a derived change (25 − 22.2 = 2.8) from a stated one.
     const numberIn = (kind: ColumnKind, place: string): number | null => {
-      const c = columns.findIndex((column) => column.kind === kind && column.place === place);
+      const c = columnIndex.get(`${kind}\u0000${place}`) ?? -1;
       const text = c >= 0 ? (row[c]?.folded ?? '') : '';
       return /^\d+(?:\.\d+)?%?$/.test(text) ? Number(text.replace('%', '')) : null;
     };

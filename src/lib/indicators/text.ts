@@ -141,15 +141,25 @@ function markersOf(compiled: Compiled, folded: string): Marker[] {
   return markers.sort((a, b) => a.start - b.start);
 }
 
+/** Index of the first item whose start is at or after `position` (items sorted by start). */
+function firstAtOrAfter(items: readonly { start: number }[], position: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((items[mid] as { start: number }).start < position) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** The year a value aims at: the last marker before it in the paragraph, else one later in its sentence. */
 function targetYearOf(markers: Marker[], position: number, sentence: Range): number | null {
-  let year: number | null = null;
-  for (const marker of markers) {
-    if (marker.start < position) year = marker.year;
-    else if (year === null && marker.start < sentence.end) return marker.year;
-    else break;
-  }
-  return year;
+  const next = firstAtOrAfter(markers, position);
+  const before = markers[next - 1];
+  if (before) return before.year;
+  const after = markers[next];
+  return after && after.start < sentence.end ? after.year : null;
 }
 
 /** The last verb ending before `valueStart` and close enough to govern it. */
@@ -157,12 +167,11 @@ function governingVerb(compiled: Compiled, folded: string, regionStart: number, 
   const maxComplement = compiled.catalogue.grammar.maxComplement;
   const windowStart = Math.max(regionStart, valueStart - maxComplement - 12);
   let last: Verb | null = null;
-  compiled.verbs.lastIndex = windowStart;
-  for (let m = compiled.verbs.exec(folded); m !== null; m = compiled.verbs.exec(folded)) {
-    const end = m.index + m[0].length;
-    if (end > valueStart) break;
+  const window = folded.slice(windowStart, valueStart);
+  compiled.verbs.lastIndex = 0;
+  for (let m = compiled.verbs.exec(window); m !== null; m = compiled.verbs.exec(window)) {
     const cls = compiled.verbClass.get(m[0]);
-    if (cls) last = { start: m.index, end, word: m[0], cls };
+    if (cls) last = { start: windowStart + m.index, end: windowStart + m.index + m[0].length, word: m[0], cls };
   }
   if (!last) return null;
   const complement = folded.slice(last.end, valueStart).replace(/\s+/g, '');
@@ -299,13 +308,14 @@ function parseList(
   warnings: Warning[],
 ): ListResult | null {
   const { compiled, display } = input;
-  const first = tokens.find((token) => token.start >= at.end);
+  const firstIndex = firstAtOrAfter(tokens, at.end);
+  const first = tokens[firstIndex];
   if (!first || first.unit === null) return null;
   const phrase = folded.slice(at.end, first.start);
   if (phrase.length > 14 || /[,;:。]/.test(phrase)) return null;
 
   const values: ValueToken[] = [first];
-  for (let i = tokens.indexOf(first) + 1; i < tokens.length; i++) {
+  for (let i = firstIndex + 1; i < tokens.length; i++) {
     const next = tokens[i] as ValueToken;
     const previous = values[values.length - 1] as ValueToken;
     if (next.unit === null || !/^\s*[、和及与]?\s*$/.test(folded.slice(previous.end, next.start))) break;
@@ -326,7 +336,7 @@ function parseList(
     warnings.push({
       file: input.file,
       line: input.line,
-      message: `分别 list names ${parts.length} measure(s) but states ${values.length} value(s): “${tidy(display.slice(names.start, values[values.length - 1]!.end))}”`,
+      message: `分别 list names ${parts.length} measure(s) but states ${values.length} value(s): “${tidy(display.slice(names.start, Math.min(values[values.length - 1]!.end, names.start + SOURCE_LIMIT)))}”`,
     });
     return null;
   }
@@ -417,6 +427,8 @@ function unitlessAllowed(compiled: Compiled, folded: string, token: ValueToken, 
 /** Targets stated in one paragraph of running text. */
 export function extractFromParagraph(input: ParagraphInput, warnings: Warning[]): Draft[] {
   const { compiled, display } = input;
+  // No digit, no quantified target: skip the (costly) folding of most paragraphs.
+  if (!/[0-9\uff10-\uff19]/.test(display)) return [];
   const folded = foldForRecognition(display);
   const tokens = scanValues(compiled, folded);
   if (tokens.length === 0) return [];
@@ -432,7 +444,7 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
       cursor++;
     }
     if (sentenceTokens.length === 0) continue;
-    const hasMarker = markers.some((marker) => marker.start >= range.start && marker.start < range.end);
+    const hasMarker = (markers[firstAtOrAfter(markers, range.start)]?.start ?? Infinity) < range.end;
     const sentenceFolded = folded.slice(range.start, range.end);
     const sentence: Sentence = {
       range,
@@ -456,8 +468,14 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
       }
     }
 
+    let tokenCursor = 0;
     for (const fragment of fragmentsOf(folded, range)) {
-      const fragmentTokens = sentenceTokens.filter((token) => token.start >= fragment.start && token.start < fragment.end);
+      const fragmentTokens: ValueToken[] = [];
+      while (tokenCursor < sentenceTokens.length && (sentenceTokens[tokenCursor] as ValueToken).start < fragment.end) {
+        const token = sentenceTokens[tokenCursor] as ValueToken;
+        if (token.start >= fragment.start) fragmentTokens.push(token);
+        tokenCursor++;
+      }
       // Candidates: numbers with a unit (or a unitless value right after a level verb) that are not qualifiers.
       const candidates: ValueToken[] = [];
       for (const token of fragmentTokens) {
@@ -478,10 +496,10 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
       // or to the end of the fragment for the last one (100%执行绿色建筑标准).
       const afterRanges = candidates.map((token, index) => {
         const next = candidates[index + 1];
-        if (!next) return { start: token.end, end: fragment.end };
+        if (!next) return { start: token.end, end: Math.min(fragment.end, token.end + LABEL_WINDOW) };
         const between = folded.slice(token.end, next.start);
         const separator = between.search(/[、和及与]/);
-        return { start: token.end, end: separator < 0 ? next.start : token.end + separator };
+        return { start: token.end, end: Math.min(separator < 0 ? next.start : token.end + separator, token.end + LABEL_WINDOW) };
       });
       // 培育3个千亿、3个五百亿…产业集群: words after a value that is followed by another value belong to
       // both; the whole fragment is their label.
@@ -505,7 +523,10 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
         let scope: string | null = null;
         let change: Change = verb && (verb.cls === 'decrease' || verb.cls === 'increase') ? verb.cls : null;
         if (midRun) {
-          const whole = cleanRange(compiled, folded, fragment);
+          const whole = cleanRange(compiled, folded, {
+            start: Math.max(fragment.start, token.start - LABEL_WINDOW),
+            end: Math.min(fragment.end, token.end + LABEL_WINDOW),
+          });
           labelFolded = folded.slice(whole.start, whole.end);
           labelDisplay = display.slice(whole.start, whole.end);
         } else {
@@ -538,9 +559,10 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
 
         const comparatorWord = verb ? compiled.beforeComparator.get(verb.word) : undefined;
         const comparator = token.comparator ?? comparatorWord ?? null;
-        const ambition = ambitionOf(compiled, folded, { start: fragment.start, end: token.start }, { start: fragment.start, end: after.end });
+        const near = Math.max(fragment.start, token.start - LABEL_WINDOW);
+        const ambition = ambitionOf(compiled, folded, { start: near, end: token.start }, { start: near, end: after.end });
         let baselineYear =
-          lastBaseline(compiled, folded, region.start, token.start) ?? lastBaseline(compiled, folded, fragment.start, token.start);
+          lastBaseline(compiled, folded, region.start, token.start) ?? lastBaseline(compiled, folded, near, token.start);
         const source = {
           clauseId: input.clauseId,
           text: sourceText(display, folded, range, fragment, token),
