@@ -116,9 +116,7 @@ const Words = z.array(z.string().min(1));
 
 export const Grammar = z
   .object({
-    verbs: z
-      .object({ level: Words, decrease: Words, increase: Words, action: Words })
-      .strict(),
+    verbs: z.object({ level: Words, decrease: Words, increase: Words, action: Words }).strict(),
     maxComplement: z.number().int().nonnegative(),
     afterVerbs: Words,
     changeNouns: z.object({ decrease: Words, increase: Words }).strict(),
@@ -167,22 +165,38 @@ export const IndicatorCatalogueSchema = z
     const ids = new Set<string>();
     catalogue.indicators.forEach((indicator, index) => {
       if (indicator.id === UNCLASSIFIED) {
-        ctx.addIssue({ code: 'custom', path: ['indicators', index, 'id'], message: `“${UNCLASSIFIED}” is reserved` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', index, 'id'],
+          message: `“${UNCLASSIFIED}” is reserved`,
+        });
       }
       if (ids.has(indicator.id)) {
-        ctx.addIssue({ code: 'custom', path: ['indicators', index, 'id'], message: `duplicate indicator id “${indicator.id}”` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', index, 'id'],
+          message: `duplicate indicator id “${indicator.id}”`,
+        });
       }
       ids.add(indicator.id);
     });
     for (const id of REQUIRED_INDICATOR_IDS) {
       if (!ids.has(id)) {
-        ctx.addIssue({ code: 'custom', path: ['indicators'], message: `indicator “${id}” is a public URL and must exist` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators'],
+          message: `indicator “${id}” is a public URL and must exist`,
+        });
       }
     }
     const printed = new Set<string>();
     catalogue.units.forEach((unit, index) => {
       if (printed.has(unit.printed)) {
-        ctx.addIssue({ code: 'custom', path: ['units', index, 'printed'], message: `duplicate unit “${unit.printed}”` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['units', index, 'printed'],
+          message: `duplicate unit “${unit.printed}”`,
+        });
       }
       printed.add(unit.printed);
     });
@@ -261,7 +275,11 @@ export function loadIndicatorCatalogue(
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new IndicatorCatalogueError(file, 0, `cannot read the indicator catalogue: ${(error as Error).message}`);
+    throw new IndicatorCatalogueError(
+      file,
+      0,
+      `cannot read the indicator catalogue: ${(error as Error).message}`,
+    );
   }
   return parseIndicatorCatalogue(text, file);
 }

@@ -136,11 +136,16 @@ export function compile(catalogue: IndicatorCatalogue): Compiled {
     labelLead: new RegExp(
       `^(?:[\\s、,，和及与并]+|${yearMarkers}|${alternation([...grammar.jurisdictionPrefixes, ...grammar.ambition.aspiration])})`,
     ),
-    labelTrail: new RegExp(`(?:[\\s。!?]+|${alternation([...grammar.labelTrailers, ...grammar.ambition.aspiration])})$`),
+    labelTrail: new RegExp(
+      `(?:[\\s。!?]+|${alternation([...grammar.labelTrailers, ...grammar.ambition.aspiration])})$`,
+    ),
     scopeSuffix: scopeSuffix === null ? null : new RegExp(`(?:${scopeSuffix})$`),
     scopePrefix: scopePrefix === null ? null : new RegExp(`^(?:${scopePrefix})`),
     measureSuffixes: [...grammar.measureSuffixes].sort((a, b) => b.length - a.length),
-    emptyWords: new RegExp(`${alternation([...allVerbs, ...ambitionWords, '目标', '的'])}|[\\s、,，。；;：:()]`, 'g'),
+    emptyWords: new RegExp(
+      `${alternation([...allVerbs, ...ambitionWords, '目标', '的'])}|[\\s、,，。；;：:()]`,
+      'g',
+    ),
     tables: {
       rules: tables,
       labelHeader: new RegExp(alternation(tables.labelHeaders)),

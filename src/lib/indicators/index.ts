@@ -37,7 +37,15 @@ export interface ExtractTargetsInput {
 /** Drafts stating the same target: same indicator, value, unit, scope and ambition (and label if unclassified). */
 function mergeKey(draft: Draft): string {
   const label = draft.indicatorId === UNCLASSIFIED ? foldForRecognition(draft.label).replace(/\s+/g, '') : '';
-  return [draft.indicatorId, draft.value, draft.unit, draft.scope ?? '', draft.parent, draft.ambition, label].join('\u0000');
+  return [
+    draft.indicatorId,
+    draft.value,
+    draft.unit,
+    draft.scope ?? '',
+    draft.parent,
+    draft.ambition,
+    label,
+  ].join('\u0000');
 }
 
 interface Merged {
@@ -94,7 +102,9 @@ function assignIds(merged: Merged[]): Target[] {
       continue;
     }
     const primary =
-      group.find((entry) => !entry.draft.parent && entry.draft.scope === null && entry.draft.ambition === 'binding') ??
+      group.find(
+        (entry) => !entry.draft.parent && entry.draft.scope === null && entry.draft.ambition === 'binding',
+      ) ??
       group.find((entry) => !entry.draft.parent) ??
       (group[0] as Merged);
     ids.set(primary, indicatorId);
@@ -157,7 +167,10 @@ export function extractTargets(input: ExtractTargetsInput): { targets: Target[];
         order += block.text.length + 1;
       } else {
         drafts.push(
-          ...extractFromTable({ compiled, table: block, annex, region: input.region, file: input.file, order }, warnings),
+          ...extractFromTable(
+            { compiled, table: block, annex, region: input.region, file: input.file, order },
+            warnings,
+          ),
         );
         order += (block.rows.length + 1) * (Math.max(0, ...block.rows.map((row) => row.length)) + 1);
       }

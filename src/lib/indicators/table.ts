@@ -65,7 +65,10 @@ function composeHeaders(headerRows: Cell[][], width: number): { header: Cell; su
       below.forEach((cell, c) => {
         const above = top[c] ?? cellOf('');
         if (above.folded.length > 0) parent = above;
-        merged.push({ header: above.folded.length > 0 || cell.folded.length === 0 ? above : parent, subHeader: cell.display });
+        merged.push({
+          header: above.folded.length > 0 || cell.folded.length === 0 ? above : parent,
+          subHeader: cell.display,
+        });
       });
     } else {
       let p = 0;
@@ -119,11 +122,18 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
 
   let headerCount = table.headerRows;
   if (headerCount === 0) {
-    while (headerCount < rows.length && !rows[headerCount]!.some((cell) => /\d/.test(cell.folded))) headerCount++;
+    while (headerCount < rows.length && !rows[headerCount]!.some((cell) => /\d/.test(cell.folded)))
+      headerCount++;
     if (headerCount === rows.length) headerCount = 0;
   }
   const headerRows = rows.slice(0, headerCount).filter((row) => nonEmpty(row) >= 2);
-  const titles = [annex.title ?? '', ...rows.slice(0, headerCount).filter((row) => nonEmpty(row) < 2).map((row) => row.map((c) => c.display).join(''))]
+  const titles = [
+    annex.title ?? '',
+    ...rows
+      .slice(0, headerCount)
+      .filter((row) => nonEmpty(row) < 2)
+      .map((row) => row.map((c) => c.display).join('')),
+  ]
     .map((text) => foldForRecognition(text))
     .join(' ');
   const titleYear = rules.titleYears.find((rule) => rule.re.test(titles))?.year ?? null;
@@ -140,7 +150,10 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
     else if (rules.ignoreHeader.test(text)) kind = 'ignore';
     else if (rules.labelHeader.test(text) && !yearMatch) kind = 'label';
     else if (rules.actualHeader.test(text)) kind = 'actual';
-    else if (rules.changeHeader.test(foldForRecognition(subHeader)) || (!subHeader && rules.changeHeader.test(text) && !headerUnit))
+    else if (
+      rules.changeHeader.test(foldForRecognition(subHeader)) ||
+      (!subHeader && rules.changeHeader.test(text) && !headerUnit)
+    )
       kind = 'change';
     else kind = 'target';
     return {
@@ -171,7 +184,8 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
     const key = `${column.kind}\u0000${column.place}`;
     if (!columnIndex.has(key)) columnIndex.set(key, c);
   });
-  const actualYear = (place: string) => columns.find((column) => column.kind === 'actual' && column.place === place)?.year ?? null;
+  const actualYear = (place: string) =>
+    columns.find((column) => column.kind === 'actual' && column.place === place)?.year ?? null;
 
   const drafts: Draft[] = [];
   rows.slice(headerCount).forEach((row, r) => {
@@ -186,14 +200,18 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
     const labelDisplay = tidy(labelCell.display.slice(0, labelEnd));
     const unitCell = unitIndex >= 0 ? row[unitIndex] : undefined;
     const rowUnit =
-      unitCell && !rules.placeholders.has(unitCell.folded) ? (compiled.units.get(unitCell.folded) ?? null) : labelUnit;
+      unitCell && !rules.placeholders.has(unitCell.folded)
+        ? (compiled.units.get(unitCell.folded) ?? null)
+        : labelUnit;
     // The plan's number per place and kind, to tell a derived change (25 − 22.2 = 2.8) from a stated one.
     const numberIn = (kind: ColumnKind, place: string): number | null => {
       const c = columnIndex.get(`${kind}\u0000${place}`) ?? -1;
       const text = c >= 0 ? (row[c]?.folded ?? '') : '';
       return /^\d+(?:\.\d+)?%?$/.test(text) ? Number(text.replace('%', '')) : null;
     };
-    const context = contextTester(`${titles} ${columns.map((column) => column.header.folded).join(' ')} ${labelFolded}`);
+    const context = contextTester(
+      `${titles} ${columns.map((column) => column.header.folded).join(' ')} ${labelFolded}`,
+    );
 
     columns.forEach((column, c) => {
       if (column.kind !== 'target' && column.kind !== 'change') return;
@@ -213,7 +231,11 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
       const printedUnit = parsed[3] as string;
       const unit = (printedUnit ? compiled.units.get(printedUnit) : undefined) ?? column.unit ?? rowUnit;
       if (printedUnit && !compiled.units.has(printedUnit)) {
-        warnings.push({ file: input.file, line: table.line, message: `${table.id}: unknown unit “${printedUnit}” in “${cell.display}”` });
+        warnings.push({
+          file: input.file,
+          line: table.line,
+          message: `${table.id}: unknown unit “${printedUnit}” in “${cell.display}”`,
+        });
       }
       const isChange = parsed[1] === '[' || column.kind === 'change';
       if (column.kind === 'change' && parsed[1] !== '[') {
@@ -248,7 +270,9 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
       const classification = classify(compiled, labelFolded, context, unit?.unit ?? '', change);
       const label =
         classification?.indicator.name ??
-        (change === 'unspecified' && column.subHeader ? `${labelDisplay}（${column.subHeader}）` : labelDisplay);
+        (change === 'unspecified' && column.subHeader
+          ? `${labelDisplay}（${column.subHeader}）`
+          : labelDisplay);
       drafts.push({
         indicatorId: classification?.indicator.id ?? UNCLASSIFIED,
         label,

@@ -163,7 +163,12 @@ function targetYearOf(markers: Marker[], position: number, sentence: Range): num
 }
 
 /** The last verb ending before `valueStart` and close enough to govern it. */
-function governingVerb(compiled: Compiled, folded: string, regionStart: number, valueStart: number): Verb | null {
+function governingVerb(
+  compiled: Compiled,
+  folded: string,
+  regionStart: number,
+  valueStart: number,
+): Verb | null {
   const maxComplement = compiled.catalogue.grammar.maxComplement;
   const windowStart = Math.max(regionStart, valueStart - maxComplement - 12);
   let last: Verb | null = null;
@@ -171,7 +176,8 @@ function governingVerb(compiled: Compiled, folded: string, regionStart: number, 
   compiled.verbs.lastIndex = 0;
   for (let m = compiled.verbs.exec(window); m !== null; m = compiled.verbs.exec(window)) {
     const cls = compiled.verbClass.get(m[0]);
-    if (cls) last = { start: windowStart + m.index, end: windowStart + m.index + m[0].length, word: m[0], cls };
+    if (cls)
+      last = { start: windowStart + m.index, end: windowStart + m.index + m[0].length, word: m[0], cls };
   }
   if (!last) return null;
   const complement = folded.slice(last.end, valueStart).replace(/\s+/g, '');
@@ -181,7 +187,7 @@ function governingVerb(compiled: Compiled, folded: string, regionStart: number, 
 /** Narrows `range` by dropping leading markers/prefixes/connectors and trailing baselines/trailers. */
 function cleanRange(compiled: Compiled, folded: string, range: Range): Range {
   let { start, end } = range;
-  for (let changed = true; changed && start < end; ) {
+  for (let changed = true; changed && start < end;) {
     changed = false;
     const lead = compiled.labelLead.exec(folded.slice(start, end));
     if (lead && lead[0].length > 0) {
@@ -239,9 +245,17 @@ function isQualifier(folded: string, token: ValueToken): boolean {
   return false;
 }
 
-function sourceText(display: string, folded: string, sentence: Range, fragment: Range, around: Range): string {
-  if (sentence.end - sentence.start <= SOURCE_LIMIT) return display.slice(sentence.start, sentence.end).trim();
-  if (fragment.end - fragment.start <= SOURCE_LIMIT) return display.slice(fragment.start, fragment.end).trim();
+function sourceText(
+  display: string,
+  folded: string,
+  sentence: Range,
+  fragment: Range,
+  around: Range,
+): string {
+  if (sentence.end - sentence.start <= SOURCE_LIMIT)
+    return display.slice(sentence.start, sentence.end).trim();
+  if (fragment.end - fragment.start <= SOURCE_LIMIT)
+    return display.slice(fragment.start, fragment.end).trim();
   const half = Math.floor(SOURCE_LIMIT / 2);
   const start = Math.max(fragment.start, around.start - half);
   const end = Math.min(fragment.end, around.end + half);
@@ -249,13 +263,23 @@ function sourceText(display: string, folded: string, sentence: Range, fragment: 
   return display.slice(start, end).trim();
 }
 
-function ambitionOf(compiled: Compiled, folded: string, aspirationRange: Range, incentiveRange: Range): Ambition {
+function ambitionOf(
+  compiled: Compiled,
+  folded: string,
+  aspirationRange: Range,
+  incentiveRange: Range,
+): Ambition {
   if (compiled.incentive.test(folded.slice(incentiveRange.start, incentiveRange.end))) return 'incentive';
   if (compiled.aspiration.test(folded.slice(aspirationRange.start, aspirationRange.end))) return 'aspiration';
   return 'binding';
 }
 
-function numericValue(token: ValueToken): { value: number; unit: string; originalValue: number; originalUnit: string } {
+function numericValue(token: ValueToken): {
+  value: number;
+  unit: string;
+  originalValue: number;
+  originalUnit: string;
+} {
   return {
     value: scaleValue(token.number, token.unit?.factor ?? 1),
     unit: token.unit?.unit ?? '',
@@ -370,7 +394,8 @@ function parseList(
     phraseComparator = compiled.beforeComparator.get(m[0]) ?? phraseComparator;
   }
   const lastComparator = values[values.length - 1]!.comparator;
-  const shareLastComparator = lastComparator !== null && values.slice(0, -1).every((value) => value.comparator === null);
+  const shareLastComparator =
+    lastComparator !== null && values.slice(0, -1).every((value) => value.comparator === null);
   const ambition = ambitionOf(
     compiled,
     folded,
@@ -383,10 +408,14 @@ function parseList(
     const part = parts[index] as Range;
     const partText = folded.slice(part.start, part.end);
     const needsSuffix =
-      sharedSuffix !== null && index < values.length - (etc > 0 ? 0 : 1) && !compiled.measureSuffixes.some((word) => partText.endsWith(word));
-    const labelFolded = partText + (needsSuffix && sharedSuffix ? folded.slice(sharedSuffix.start, sharedSuffix.end) : '');
+      sharedSuffix !== null &&
+      index < values.length - (etc > 0 ? 0 : 1) &&
+      !compiled.measureSuffixes.some((word) => partText.endsWith(word));
+    const labelFolded =
+      partText + (needsSuffix && sharedSuffix ? folded.slice(sharedSuffix.start, sharedSuffix.end) : '');
     const labelDisplay =
-      display.slice(part.start, part.end) + (needsSuffix && sharedSuffix ? display.slice(sharedSuffix.start, sharedSuffix.end) : '');
+      display.slice(part.start, part.end) +
+      (needsSuffix && sharedSuffix ? display.slice(sharedSuffix.start, sharedSuffix.end) : '');
     const itemChange = change ?? changeOfWording(compiled, labelFolded);
     const numbers = numericValue(token);
     const classification = classify(compiled, labelFolded, sentence.contextHas, numbers.unit, itemChange);
@@ -417,7 +446,12 @@ function parseList(
 }
 
 /** A number without a unit counts only right after a level verb and before a clause break (PUE控制在1.25以内). */
-function unitlessAllowed(compiled: Compiled, folded: string, token: ValueToken, regionStart: number): boolean {
+function unitlessAllowed(
+  compiled: Compiled,
+  folded: string,
+  token: ValueToken,
+  regionStart: number,
+): boolean {
   const verb = governingVerb(compiled, folded, regionStart, token.start);
   if (!verb || verb.cls !== 'level' || folded.slice(verb.end, token.start).trim().length > 0) return false;
   const next = folded[token.end] ?? '';
@@ -471,7 +505,10 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
     let tokenCursor = 0;
     for (const fragment of fragmentsOf(folded, range)) {
       const fragmentTokens: ValueToken[] = [];
-      while (tokenCursor < sentenceTokens.length && (sentenceTokens[tokenCursor] as ValueToken).start < fragment.end) {
+      while (
+        tokenCursor < sentenceTokens.length &&
+        (sentenceTokens[tokenCursor] as ValueToken).start < fragment.end
+      ) {
         const token = sentenceTokens[tokenCursor] as ValueToken;
         if (token.start >= fragment.start) fragmentTokens.push(token);
         tokenCursor++;
@@ -485,7 +522,8 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
           continue;
         }
         if (consumed.has(token) || isFact) continue;
-        const regionStart = candidates.length > 0 ? (candidates[candidates.length - 1] as ValueToken).end : fragment.start;
+        const regionStart =
+          candidates.length > 0 ? (candidates[candidates.length - 1] as ValueToken).end : fragment.start;
         if (token.unit === null && !unitlessAllowed(compiled, folded, token, regionStart)) continue;
         if (isQualifier(folded, token)) continue;
         candidates.push(token);
@@ -499,7 +537,10 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
         if (!next) return { start: token.end, end: Math.min(fragment.end, token.end + LABEL_WINDOW) };
         const between = folded.slice(token.end, next.start);
         const separator = between.search(/[、和及与]/);
-        return { start: token.end, end: Math.min(separator < 0 ? next.start : token.end + separator, token.end + LABEL_WINDOW) };
+        return {
+          start: token.end,
+          end: Math.min(separator < 0 ? next.start : token.end + separator, token.end + LABEL_WINDOW),
+        };
       });
       // 培育3个千亿、3个五百亿…产业集群: words after a value that is followed by another value belong to
       // both; the whole fragment is their label.
@@ -535,12 +576,18 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
           const suffixScope = compiled.scopeSuffix?.exec(folded.slice(label.start, label.end));
           if (suffixScope) {
             scope = tidy(display.slice(label.start + suffixScope.index, label.end));
-            label = cleanRange(compiled, folded, { start: label.start, end: label.start + suffixScope.index });
+            label = cleanRange(compiled, folded, {
+              start: label.start,
+              end: label.start + suffixScope.index,
+            });
           }
           const prefixScope = compiled.scopePrefix?.exec(folded.slice(label.start, label.end));
           if (prefixScope && prefixScope[0].length < label.end - label.start) {
             scope = tidy(display.slice(label.start, label.start + prefixScope[0].length));
-            label = cleanRange(compiled, folded, { start: label.start + prefixScope[0].length, end: label.end });
+            label = cleanRange(compiled, folded, {
+              start: label.start + prefixScope[0].length,
+              end: label.end,
+            });
           }
           let tail = cleanRange(compiled, folded, after);
           const tailText = folded.slice(tail.start, tail.end);
@@ -560,9 +607,15 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
         const comparatorWord = verb ? compiled.beforeComparator.get(verb.word) : undefined;
         const comparator = token.comparator ?? comparatorWord ?? null;
         const near = Math.max(fragment.start, token.start - LABEL_WINDOW);
-        const ambition = ambitionOf(compiled, folded, { start: near, end: token.start }, { start: near, end: after.end });
+        const ambition = ambitionOf(
+          compiled,
+          folded,
+          { start: near, end: token.start },
+          { start: near, end: after.end },
+        );
         let baselineYear =
-          lastBaseline(compiled, folded, region.start, token.start) ?? lastBaseline(compiled, folded, near, token.start);
+          lastBaseline(compiled, folded, region.start, token.start) ??
+          lastBaseline(compiled, folded, near, token.start);
         const source = {
           clauseId: input.clauseId,
           text: sourceText(display, folded, range, fragment, token),
