@@ -203,7 +203,7 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
       unitCell && !rules.placeholders.has(unitCell.folded)
         ? (compiled.units.get(unitCell.folded) ?? null)
         : labelUnit;
-    // The plan's number per place and kind, to tell a derived change (25 − 22.2 = 2.8) from a stated one.
+    // The row's number per place and kind, to tell a derived change (25 − 22.2 = 2.8) from a stated one.
     const numberIn = (kind: ColumnKind, place: string): number | null => {
       const c = columnIndex.get(`${kind}\u0000${place}`) ?? -1;
       const text = c >= 0 ? (row[c]?.folded ?? '') : '';
@@ -238,20 +238,10 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
         });
       }
       const isChange = parsed[1] === '[' || column.kind === 'change';
-      if (column.kind === 'change' && parsed[1] !== '[') {
-        // An unbracketed 变化幅度 next to a target level is arithmetic on that level, not a target of its own.
-        const level = numberIn('target', column.place);
-        if (level !== null) {
-          const actual = numberIn('actual', column.place);
-          if (actual !== null && Math.abs(level - actual - Number(parsed[2])) > 0.05) {
-            warnings.push({
-              file: input.file,
-              line: table.line,
-              message: `${table.id}: “${labelDisplay}” change ${parsed[2]} under “${column.header.display}” is not target − base (${level} − ${actual})`,
-            });
-          }
-          return;
-        }
+      if (column.kind === 'change' && parsed[1] !== '[' && numberIn('target', column.place) !== null) {
+        // An unbracketed 变化幅度 beside a target level is arithmetic on that level (25 − 22.2 = 2.8), not a
+        // target of its own. (黔江's 47.8 beside 57.2 → 100 is not even that; either way it is no target.)
+        return;
       }
       let change: Change = null;
       if (isChange) {
