@@ -1,6 +1,6 @@
 /**
- * Every page type: accessible (axe, light and dark), one h1, Chinese language, a canonical URL, and no console
- * errors. Pages are picked from the built data so the list follows the corpus.
+ * Every page type: accessible (axe, light and dark), one h1, Chinese language, a canonical URL, no console
+ * errors, and no horizontal scrolling on a 320 px phone. Pages are picked from the built data so the list follows the corpus.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -54,9 +54,13 @@ for (const [name, path] of PAGES) {
     );
     expect(await axeViolations(page), 'axe, light theme').toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await axeViolations(page, ['color-contrast', 'link-in-text-block']), 'axe, dark theme').toEqual(
-      [],
-    );
+    const dark = await axeViolations(page, ['color-contrast', 'link-in-text-block']);
+    expect(dark, 'axe, dark theme').toEqual([]);
+    // A 320 px phone: nothing wider than the screen (wide tables scroll inside their own region).
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
   });
 }
 
