@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { foldForRecognition } from '../../src/lib/read/normalize';
+import { foldQuery, toSimplifiedChars } from '../../src/lib/search/fold';
+import { t2sModule } from '../../src/lib/search/t2s-build';
+import { T2S_PAIRS } from '../../src/lib/search/t2s-map';
+import { foldWidth, lowerAscii } from '../../src/lib/search/width';
+import { seedFiles, seedText } from '../helpers/seeds';
+
+describe('foldQuery', () => {
+  it.each([
+    ['節能減排', '节能减排'],
+    ['公轉鐵', '公转铁'],
+    ['兩高項目', '两高项目'],
+    ['揮發性有機物', '挥发性有机物'],
+    ['下降１４．５％', '下降14.5%'],
+    ['〔區發展改革委〕', '[区发展改革委]'],
+    ['VOCs　PUE', 'vocs pue'],
+  ])('%s → %s', (query, folded) => {
+    expect(foldQuery(query)).toBe(folded);
+  });
+
+  it('keeps the length, so offsets in the fold are offsets in the original', () => {
+    for (const s of ['節能減排　ＶＯＣｓ', '𠀀兩高']) expect(foldQuery(s)).toHaveLength(s.length);
+  });
+
+  it('agrees with the build fold (foldForRecognition) on every seed, character for character', () => {
+    for (const file of seedFiles) {
+      const text = seedText(file);
+      expect(foldQuery(text), file).toBe(lowerAscii(foldForRecognition(text)));
+    }
+  });
+
+  it('maps every character of the table as foldForRecognition maps it alone', () => {
+    const chars = Array.from(T2S_PAIRS);
+    expect(chars.length % 2).toBe(0);
+    expect(chars.length / 2).toBeGreaterThan(2500);
+    for (let i = 0; i < chars.length; i += 2) {
+      expect(toSimplifiedChars(chars[i]!)).toBe(foldForRecognition(chars[i]!));
+    }
+  });
+});
+
+describe('foldWidth', () => {
+  it('folds full-width ASCII and brackets as foldForRecognition does', () => {
+    let all = '';
+    for (let code = 0xff01; code <= 0xff5e; code++) all += String.fromCharCode(code);
+    all += '〔〕【】［］　';
+    expect(foldWidth(all)).toBe(foldForRecognition(all));
+  });
+});
+
+describe('t2s-map.ts', () => {
+  // CI never rewrites it (vitest does not write snapshots with CI=true): a stale table fails the build.
+  it('is what t2s-build.ts generates from OpenCC', async () => {
+    await expect(t2sModule()).toMatchFileSnapshot('../../src/lib/search/t2s-map.ts');
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { foldForRecognition } from '../../src/lib/read/normalize';
+import {
+  indexWords,
+  literalSpans,
+  lookupOf,
+  runsOf,
+  runTokens,
+  unitCode,
+  type Run,
+} from '../../src/lib/search/tokens';
+import { lowerAscii } from '../../src/lib/search/width';
+
+const fold = (s: string) => lowerAscii(foldForRecognition(s));
+const texts = (runs: Run[]) => runs.map((run) => run.map((u) => u.text).join('·'));
+
+describe('runsOf', () => {
+  it.each([
+    // 贵州 prints spaces between CJK and digits: they do not end a run.
+    ['到 2025 年', ['到·2025·年']],
+    // Decimals and percent stay whole; the full stop after a number is punctuation.
+    ['分别达到245吨、18吨、659.1吨', ['分·别·达·到·245·吨', '18·吨', '659.1·吨']],
+    ['下降14.5%。到2025.', ['下·降·14.5·%', '到·2025']],
+    // Latin inside Chinese is one unit, lowercased by the fold.
+    ['加快推进低VOCs原辅材料', ['加·快·推·进·低·vocs·原·辅·材·料']],
+    ['数据中心PUE值', ['数·据·中·心·pue·值']],
+    ['PM2.5浓度', ['pm·2.5·浓·度']],
+    // Full-width digits and brackets fold; brackets end runs.
+    ['下降１３．５％（当量值）', ['下·降·13.5·%', '当·量·值']],
+    ['“两高”项目', ['两·高', '项·目']],
+  ])('%s', (text, expected) => {
+    expect(texts(runsOf(fold(text)))).toEqual(expected);
+  });
+
+  it('keeps offsets of the folded text, which are offsets of the original', () => {
+    const text = '到 2025 年，氮氧化物（吨）　659.1';
+    const [run] = runsOf(fold(text)).slice(-1);
+    expect(run?.map((u) => text.slice(u.start, u.end))).toEqual(['659.1']);
+  });
+});
+
+describe('unitCode', () => {
+  const units = runsOf(fold('两高 生态环境局 659.1 65 14.5% vocs voc pue 𠀀')).flat();
+
+  it('spells every code in lowercase ASCII letters, so no segmenter or case fold can change it', () => {
+    for (const unit of units) expect(unitCode(unit)).toMatch(/^[a-z]+$/);
+  });
+
+  it('is prefix-free across units, except a Latin word before its longer forms', () => {
+    for (const a of units) {
+      for (const b of units) {
+        if (a === b || a.text === b.text) continue;
+        const prefix = unitCode(b).startsWith(unitCode(a).replace(/t$/, a.kind === 'latin' ? '' : 't'));
+        expect(prefix, `${a.text} / ${b.text}`).toBe(
+          a.kind === 'latin' && b.kind === 'latin' && b.text.startsWith(a.text),
+        );
+      }
+    }
+  });
+});
+
+describe('indexWords', () => {
+  it('indexes bigrams in order, ends each run alone, then every other unit alone', () => {
+    const runs = runsOf(fold('两高项目，VOCs'));
+    const [a, b] = runs as [Run, Run];
+    const code = (i: number) => unitCode(a[i]!);
+    expect(indexWords(runs, ['wabcd']).split(' ')).toEqual([
+      code(0) + code(1),
+      code(1) + code(2),
+      code(2) + code(3),
+      code(3),
+      unitCode(b[0]!),
+      code(0),
+      code(1),
+      code(2),
+      'wabcd',
+    ]);
+  });
+});
+
+describe('lookupOf', () => {
+  it.each([
+    ['公转铁', true],
+    ['两高', true],
+    ['659.1', true],
+    ['14.5%', true],
+  ])('%s is an exact (quoted) lookup', (query, exact) => {
+    const [run] = runsOf(fold(query)) as [Run];
+    const lookup = lookupOf(run);
+    expect(lookup.exact !== null).toBe(exact);
+    expect(lookup.exact).toMatch(/^"[a-z ]+"$/);
+  });
+
+  it('looks a phrase up by its bigrams, which are consecutive words of the index', () => {
+    const [run] = runsOf(fold('生态环境局')) as [Run];
+    const indexed = indexWords(runsOf(fold('区生态环境局负责')));
+    expect(indexed).toContain(lookupOf(run).loose);
+    expect(lookupOf(run).loose.split(' ')).toEqual(runTokens(run).slice(0, -1));
+  });
+
+  it('finds a single Latin word as a prefix (VOC finds VOCs)', () => {
+    const [run] = runsOf('voc') as [Run];
+    const lookup = lookupOf(run);
+    expect(lookup.exact).toBeNull();
+    expect(unitCode(runsOf('vocs')[0]![0]!).startsWith(lookup.loose)).toBe(true);
+  });
+});
+
+describe('literalSpans', () => {
+  const text = '推进大宗货物运输“公转铁”，到 2025 年，下降14.5%。';
+  const runs = runsOf(fold(text));
+  it.each([
+    ['公转铁', ['公转铁']],
+    ['到2025年', ['到 2025 年']],
+    ['14.5%', ['14.5%']],
+    ['14', []],
+    ['转铁到', []],
+  ])('%s', (query, expected) => {
+    const [queryRun] = runsOf(fold(query)) as [Run];
+    expect(literalSpans(runs, queryRun).map(([a, b]) => text.slice(a, b))).toEqual(expected);
+  });
+});
