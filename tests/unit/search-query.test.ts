@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { buildExcerpt } from '../../src/lib/search/excerpt';
+import { foldQuery } from '../../src/lib/search/fold';
+import { parseQuery, phrasesOf } from '../../src/lib/search/query';
+import { intersect, rank } from '../../src/lib/search/rank';
+import { compileSynonyms, containsForm, groupsIn } from '../../src/lib/search/synonyms';
+import { loadSynonyms, parseSynonyms } from '../../src/lib/search/synonyms-file';
+import { groupToken, runsOf } from '../../src/lib/search/tokens';
+
+const groups = compileSynonyms(loadSynonyms(), foldQuery);
+
+describe('phrasesOf', () => {
+  it.each([
+    ['两高 项目', ['两高', '项目']],
+    ['"超低排放 改造" 钢铁', ['超低排放 改造', '钢铁']],
+    ['“公转铁”', ['公转铁']],
+    ['「两高」', ['两高']],
+    ['"未闭合的引号', ['未闭合的引号']],
+    ['  ', []],
+  ])('%s', (query, expected) => {
+    expect(phrasesOf(query).map((p) => p.text)).toEqual(expected);
+  });
+});
+
+describe('parseQuery', () => {
+  it('returns null when nothing is searchable', () => {
+    expect(parseQuery('，。 ""', foldQuery, groups)).toBeNull();
+    expect(parseQuery('', foldQuery, groups)).toBeNull();
+  });
+
+  it('makes one exact lookup per run, all required in the loose search', () => {
+    const query = parseQuery('公转铁 14.5%', foldQuery, groups)!;
+    expect(query.terms.map((t) => t.text)).toEqual(['公转铁', '14.5%']);
+    expect(query.terms.every((t) => t.exact.length === 1 && t.exact[0]!.startsWith('"'))).toBe(true);
+    expect(query.loose).toBe(query.terms.map((t) => t.loose).join(' '));
+  });
+
+  it('keeps the wording as typed for messages (traditional, full-width)', () => {
+    expect(parseQuery('節能減排　１４．５％', foldQuery, groups)!.terms.map((t) => t.text)).toEqual([
+      '節能減排',
+      '１４．５％',
+    ]);
+  });
+
+  it('splits a quoted phrase only at punctuation, not at spaces', () => {
+    expect(parseQuery('"到 2025 年"', foldQuery, groups)!.terms.map((t) => t.text)).toEqual(['到 2025 年']);
+    expect(parseQuery('到 2025 年', foldQuery, groups)!.terms).toHaveLength(3);
+  });
+
+  it.each([
+    ['VOCs', '挥发性有机物'],
+    ['COD', '化学需氧量'],
+    ['化學需氧量', 'COD'],
+    ['NOx', '氮氧化物'],
+    ['两高', '高耗能高排放'],
+  ])('%s is a synonym group that also highlights %s', (query, other) => {
+    const [term] = parseQuery(query, foldQuery, groups)!.terms;
+    expect(term?.group).not.toBeNull();
+    expect(term?.loose).toBe(groupToken(term!.group!.index));
+    expect(term?.exact).toHaveLength(1);
+    const highlighted = term!.highlight.map((runs) =>
+      runs.map((r) => r.map((u) => u.text).join('')).join('、'),
+    );
+    expect(highlighted).toContain(foldQuery(other));
+  });
+});
+
+describe('synonyms', () => {
+  it('finds a form of several runs across its punctuation only', () => {
+    const form = runsOf(foldQuery('高耗能、高排放'));
+    expect(containsForm(runsOf(foldQuery('遏制高耗能、高排放项目')), form)).toBe(true);
+    expect(containsForm(runsOf(foldQuery('高耗能。排放高排放')), form)).toBe(false);
+  });
+
+  it('groups a clause by any form it prints', () => {
+    const text = runsOf(foldQuery('加快推进低VOCs原辅材料源头替代'));
+    expect(groupsIn(text, groups).map((g) => g.forms[0])).toEqual(['VOCs']);
+  });
+
+  it.each([
+    ['groups: [{ forms: [COD] }]', /groups.0.forms/],
+    ['groups:\n  - forms: [COD, 化学需氧量]\n  - forms: [化學需氧量, X]', null],
+    ['groups: [ {', /invalid YAML/],
+  ])('validates %j', (yaml, error) => {
+    if (error) {
+      expect(() => parseSynonyms(yaml, 'x.yaml')).toThrow(error);
+      return;
+    }
+    // Two groups sharing a form (after folding) are a mistake: a query could only use one of them.
+    expect(() => compileSynonyms(parseSynonyms(yaml, 'x.yaml'), foldQuery)).toThrow(
+      /化學需氧量.*groups 1 and 2/,
+    );
+  });
+});
+
+describe('rank', () => {
+  const set = (...ids: string[]) => new Set(ids);
+
+  it('puts literal matches first, then synonym matches, then the rest, each in Pagefind order', () => {
+    const ranked = rank(
+      ['a', 'b', 'c', 'd'],
+      [
+        { literal: set('c', 'd'), group: true },
+        { literal: set('b', 'c', 'd'), group: false },
+      ],
+    );
+    expect(ranked).toEqual([
+      { id: 'c', tier: 'literal' },
+      { id: 'd', tier: 'literal' },
+      { id: 'b', tier: 'synonym' },
+      { id: 'a', tier: 'related' },
+    ]);
+  });
+
+  it('adds literal matches the loose search missed after the ones it found', () => {
+    expect(rank(['b'], [{ literal: set('a', 'b'), group: false }]).map((r) => r.id)).toEqual(['b', 'a']);
+  });
+
+  it('treats a term without an exact lookup as literal everywhere', () => {
+    expect(rank(['x', 'y'], [{ literal: null, group: false }]).every((r) => r.tier === 'literal')).toBe(true);
+  });
+
+  it('intersects from the smallest set', () => {
+    expect([...intersect([set('a', 'b', 'c'), set('c', 'a')])!].sort()).toEqual(['a', 'c']);
+    expect(intersect([])).toBeNull();
+  });
+});
+
+describe('buildExcerpt', () => {
+  const text =
+    '到2025年，全区单位地区生产总值能源消耗比2020年下降14.5%，能源消费总量得到合理控制，主要污染物排放总量持续减少，化学需氧量、氨氮、氮氧化物、挥发性有机物等重点工程减排量分别达到245吨、18吨、659.1吨、103.9吨。';
+  const excerptOf = (query: string, length?: number) => {
+    const parsed = parseQuery(query, foldQuery, groups)!;
+    return buildExcerpt(
+      text,
+      parsed.terms.map((t) => t.highlight),
+      foldQuery,
+      length,
+    );
+  };
+  const marked = (query: string) =>
+    excerptOf(query)
+      .parts.filter((p) => p.mark)
+      .map((p) => p.text);
+
+  it.each([
+    ['659.1', ['659.1']],
+    ['14.5%', ['14.5%']],
+    ['１４．５％', ['14.5%']],
+    ['氮氧化物', ['氮氧化物']],
+    ['NOx', ['氮氧化物']],
+    ['659', []],
+  ])('%s marks %j with the decimal point kept', (query, expected) => {
+    expect(marked(query)).toEqual(expected);
+  });
+
+  it('starts a little before the first match and says what was cut', () => {
+    const excerpt = excerptOf('659.1', 40);
+    const shown = excerpt.parts.map((p) => p.text).join('');
+    expect(shown).toContain('659.1');
+    expect(shown.length).toBeLessThanOrEqual(40);
+    expect(excerpt.before).toBe(true);
+    expect(text.includes(shown)).toBe(true);
+  });
+
+  it('starts at the beginning when nothing matches', () => {
+    const excerpt = excerptOf('公转铁', 20);
+    expect(excerpt.parts).toEqual([{ text: text.slice(0, 20), mark: false }]);
+    expect(excerpt).toMatchObject({ before: false, after: true });
+  });
+});
