@@ -1,0 +1,116 @@
+/**
+ * Builds the Pagefind search index after Astro has written the site (`astro:build:done`), through Pagefind's
+ * Node API.
+ *
+ * Why custom records rather than indexing the built HTML (`addDirectory` / `data-pagefind-*`): a result must be
+ * a clause, and Pagefind's sub-results only split a page at headings, so HTML indexing would need one page per
+ * clause or rank whole plans (measured on the seeds: a plan-page index ranks the plan, and a query such as
+ * 公转铁 then needs the whole plan's fragment, ~10 KB, to find the clause). One `addCustomRecord` per clause
+ * gives each its permalink, its own excerpt and its own filters, and lets the content be the search alphabet of
+ * src/lib/search/tokens.ts instead of what Pagefind's Chinese segmenter makes of the text (see there for why).
+ * The records' cost is the index metadata Pagefind loads before the first query: ~7 bytes per record.
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import * as pagefind from 'pagefind';
+import { PlansFile, type Plan } from '../lib/model/plan';
+import { foldForRecognition } from '../lib/read/normalize';
+import { loadSearchNames } from '../lib/search/names';
+import { buildRecords, type SearchRecord } from '../lib/search/records';
+import { compileSynonyms } from '../lib/search/synonyms';
+import { loadSynonyms } from '../lib/search/synonyms-file';
+import { lowerAscii } from '../lib/search/width';
+
+/** Where the index goes, under the site's output directory; the search page loads `<base>pagefind/pagefind.js`. */
+export const BUNDLE_DIR = 'pagefind';
+
+/** Pagefind writes its UI bundles too; the site has its own search page, so they are removed. */
+const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
+
+export interface SearchIntegrationOptions {
+  /** The validated model written by ingest. */
+  plansFile?: string;
+}
+
+/** The build's search fold: recognition fold (OpenCC phrases, width) and lowercase ASCII. */
+export const buildFold = (s: string): string => lowerAscii(foldForRecognition(s));
+
+/** Every search record of the plans, with the catalogues' names and the synonyms of content/. */
+export function searchRecords(plans: readonly Plan[], base: string): SearchRecord[] {
+  return buildRecords(plans, {
+    base,
+    fold: buildFold,
+    names: loadSearchNames(),
+    synonyms: compileSynonyms(loadSynonyms(), buildFold),
+  });
+}
+
+/** Throws when a Pagefind response reports errors, naming the step. */
+function check<T extends { errors: string[] }>(step: string, response: T): T {
+  if (response.errors.length > 0) {
+    throw new Error(`Pagefind ${step} failed: ${response.errors.join('; ')}`, { cause: response.errors });
+  }
+  return response;
+}
+
+/**
+ * Writes the records as a Pagefind bundle into `outputPath`. Every response's `errors` are checked; the
+ * Pagefind service is closed however it ends.
+ */
+export async function writeIndex(
+  records: readonly SearchRecord[],
+  outputPath: string,
+): Promise<{ records: number }> {
+  try {
+    const { index } = check('createIndex', await pagefind.createIndex({ writePlayground: false }));
+    if (!index) throw new Error('Pagefind createIndex returned no index');
+    for (const record of records) {
+      try {
+        check(`addCustomRecord ${record.url}`, await index.addCustomRecord(record));
+      } catch (error) {
+        throw new Error(`cannot index ${record.url}`, { cause: error });
+      }
+    }
+    check('writeFiles', await index.writeFiles({ outputPath }));
+  } finally {
+    await pagefind.close();
+  }
+  for (const file of readdirSync(outputPath)) if (UNUSED.test(file)) rmSync(join(outputPath, file));
+  return { records: records.length };
+}
+
+function readPlans(file: string): Plan[] {
+  try {
+    return PlansFile.parse(JSON.parse(readFileSync(file, 'utf8'))).plans;
+  } catch (error) {
+    throw new Error(`${file}: cannot read the plans for the search index (run \`npm run ingest\`)`, {
+      cause: error,
+    });
+  }
+}
+
+/** The Astro integration: indexes every clause of generated/plans.json into `<outDir>/pagefind/`. */
+export default function planAtlasSearch(options: SearchIntegrationOptions = {}): AstroIntegration {
+  let base = '/';
+  const plansFile = resolve(options.plansFile ?? 'generated/plans.json');
+  return {
+    name: 'plan-atlas-search',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
+        const started = performance.now();
+        const plans = readPlans(plansFile);
+        const records = searchRecords(plans, base);
+        const outputPath = join(fileURLToPath(dir), BUNDLE_DIR);
+        await writeIndex(records, outputPath);
+        logger.info(
+          `indexed ${records.length} records of ${plans.length} plans into ${BUNDLE_DIR}/ in ${Math.round(performance.now() - started)} ms`,
+        );
+      },
+    },
+  };
+}

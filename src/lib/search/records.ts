@@ -1,0 +1,254 @@
+/**
+ * The search records: one per clause (and one per annex and annex table), each landing on its permalink.
+ * Pure: the Pagefind integration (src/integrations/pagefind.ts) feeds them to `addCustomRecord`.
+ */
+import type { Annex, AnnexTable, Clause, Level, Plan, PlanPart } from '../model/plan';
+import { paths, withBase } from '../urls';
+import { groupsIn, type CompiledGroup } from './synonyms';
+import { groupToken, indexWords, runsOf } from './tokens';
+
+/** Pagefind's custom record, as `addCustomRecord` takes it. */
+export interface SearchRecord {
+  url: string;
+  /** The words indexed (search alphabet tokens, see tokens.ts), not text for people. */
+  content: string;
+  language: string;
+  meta: RecordMeta;
+  filters: Record<FilterKey, string[]>;
+}
+
+/** What a result shows; every value a string, as Pagefind requires. */
+export interface RecordMeta extends Record<string, string> {
+  /** Printed number and heading, e.g. 三（四）3 推进工业节能. */
+  title: string;
+  /** The plan's title. */
+  plan: string;
+  region: string;
+  /** How the clause is cited: 三（四）3; 附件1 for an annex. */
+  citation: string;
+  heading: string;
+  /** The clause's own wording, paragraphs separated by newlines (excerpts are cut from it). */
+  text: string;
+}
+
+export const FILTER_KEYS = ['plan', 'level', 'part', 'department', 'indicator'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** Chinese labels for filter values, from the catalogues. */
+export interface SearchNames {
+  /** Department category id → name (content/departments.yaml). */
+  category(id: string): string;
+  /** Indicator id → name (content/indicators.yaml), or the target's own label when the id is not catalogued. */
+  indicator(id: string, label: string): string;
+  /** Plan part → name shown in the filter. */
+  part(part: PlanPart): string;
+  /** Category and indicator names in catalogue order, for listing filter values. */
+  order: { department: readonly string[]; indicator: readonly string[] };
+}
+
+export const LEVEL_NAMES: Record<Level, string> = {
+  national: '国家',
+  province: '省',
+  city: '市',
+  county: '区县',
+};
+
+/** The language every record is indexed under (the site's `<html lang>`, so Pagefind picks this index). */
+export const RECORD_LANGUAGE = 'zh-cn';
+
+export interface BuildOptions {
+  /** The deployment base path (Astro `base`): record URLs are the permalinks under it. */
+  base: string;
+  /** The search fold of the build: foldForRecognition, then lowercase ASCII. */
+  fold: (s: string) => string;
+  names: SearchNames;
+  synonyms: readonly CompiledGroup[];
+}
+
+/** How each plan appears in the plan filter: its region, or its title when two plans share a region. */
+export function planLabels(plans: readonly Plan[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const plan of plans) count.set(plan.region, (count.get(plan.region) ?? 0) + 1);
+  return new Map(plans.map((p) => [p.id, (count.get(p.region) ?? 0) > 1 ? p.title : p.region]));
+}
+
+function uniq(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+/** Distinct values in the order of `order`, values it lacks after them in first-seen order. */
+function byOrder(order: readonly string[], values: Iterable<string>): string[] {
+  const rank = (v: string) => {
+    const i = order.indexOf(v);
+    return i === -1 ? order.length : i;
+  };
+  return uniq(values)
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i)
+    .map(({ v }) => v);
+}
+
+/** The indexed words of some pieces of text; each piece is cut into runs on its own, so pieces never join into a phrase. */
+function words(pieces: readonly string[], options: BuildOptions): string {
+  const runs = pieces.flatMap((piece) => runsOf(options.fold(piece)));
+  const groups = groupsIn(runs, options.synonyms).map((g) => groupToken(g.index));
+  return indexWords(runs, groups);
+}
+
+/** Indicator names per clause or table id: the targets stated there. */
+function indicatorsBySource(plan: Plan, names: SearchNames): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const target of plan.targets) {
+    for (const source of target.sources) {
+      const set = out.get(source.clauseId) ?? new Set<string>();
+      set.add(names.indicator(target.indicatorId, target.label));
+      out.set(source.clauseId, set);
+    }
+  }
+  return new Map([...out].map(([id, set]) => [id, [...set]]));
+}
+
+function clauseRecord(
+  plan: Plan,
+  clause: Clause,
+  label: string,
+  indicators: string[],
+  options: BuildOptions,
+): SearchRecord | null {
+  const text = clause.paragraphs.join('\n');
+  if (!text.trim()) return null;
+  const mentioned = uniq((clause.responsibility?.departments ?? []).map((m) => m.departmentId));
+  const departments = mentioned.flatMap((id) => plan.departments.filter((d) => d.id === id));
+  // Department names as the plan prints them are in the text; the entity's canonical name and aliases are
+  // added so any of a department's names finds the clauses it is responsible for.
+  const names = uniq(departments.flatMap((d) => [d.name, ...d.aliases]));
+  const citation = clause.kind === 'preamble' ? '序言' : clause.citation;
+  const heading = clause.heading ?? '';
+  return {
+    url: withBase(options.base, paths.clause(plan.id, clause.id)),
+    content: words([text, ...names, plan.region], options),
+    language: RECORD_LANGUAGE,
+    meta: {
+      title: `${citation} ${heading}`.trim(),
+      plan: plan.title,
+      region: plan.region,
+      citation,
+      heading,
+      text,
+    },
+    filters: {
+      plan: [label],
+      level: [LEVEL_NAMES[plan.level]],
+      part: [options.names.part(clause.part)],
+      department: uniq(departments.map((d) => options.names.category(d.category))),
+      indicator: indicators,
+    },
+  };
+}
+
+function annexRecords(
+  plan: Plan,
+  annex: Annex,
+  label: string,
+  bySource: Map<string, string[]>,
+  options: BuildOptions,
+): SearchRecord[] {
+  const base = {
+    language: RECORD_LANGUAGE,
+    filters: (indicators: string[]) => ({
+      plan: [label],
+      level: [LEVEL_NAMES[plan.level]],
+      part: [options.names.part('annex')],
+      department: [],
+      indicator: indicators,
+    }),
+  };
+  const records: SearchRecord[] = [];
+  const paragraphs = annex.blocks.flatMap((b) => (b.type === 'paragraph' && b.text.trim() ? [b.text] : []));
+  const heading = annex.title ?? '';
+  const headText = [heading, ...paragraphs].filter(Boolean).join('\n');
+  if (headText.trim()) {
+    records.push({
+      url: withBase(options.base, paths.clause(plan.id, annex.id)),
+      content: words([headText, plan.region], options),
+      language: base.language,
+      meta: {
+        title: `${annex.label} ${heading}`.trim(),
+        plan: plan.title,
+        region: plan.region,
+        citation: annex.label,
+        heading,
+        text: headText,
+      },
+      filters: base.filters(bySource.get(annex.id) ?? []),
+    });
+  }
+  const tables = annex.blocks.filter((b): b is AnnexTable => b.type === 'table');
+  tables.forEach((table, i) => {
+    // Shown one row per line, cells separated by an ideographic space; indexed cell by cell, so a phrase
+    // never spans two cells.
+    const text = table.rows.map((row) => row.join('　')).join('\n');
+    if (!text.trim()) return;
+    const citation = tables.length > 1 ? `${annex.label}表${i + 1}` : annex.label;
+    records.push({
+      url: withBase(options.base, paths.clause(plan.id, table.id)),
+      content: words([...table.rows.flat(), heading, plan.region], options),
+      language: base.language,
+      meta: {
+        title: `${citation} ${heading}`.trim(),
+        plan: plan.title,
+        region: plan.region,
+        citation,
+        heading,
+        text,
+      },
+      filters: base.filters(bySource.get(table.id) ?? []),
+    });
+  });
+  return records;
+}
+
+/** Every record of every plan, clauses in reading order, then annexes. */
+export function buildRecords(plans: readonly Plan[], options: BuildOptions): SearchRecord[] {
+  const labels = planLabels(plans);
+  return plans.flatMap((plan) => {
+    const label = labels.get(plan.id) ?? plan.region;
+    const bySource = indicatorsBySource(plan, options.names);
+    const clauses = plan.clauses.flatMap((clause) => {
+      const record = clauseRecord(plan, clause, label, bySource.get(clause.id) ?? [], options);
+      return record ? [record] : [];
+    });
+    return [
+      ...clauses,
+      ...plan.annexes.flatMap((annex) => annexRecords(plan, annex, label, bySource, options)),
+    ];
+  });
+}
+
+/** The values of each filter in display order: plans as listed, then levels, parts, categories, indicators. */
+export function filterValues(plans: readonly Plan[], names: SearchNames): Record<FilterKey, string[]> {
+  const labels = planLabels(plans);
+  const levelOrder: Level[] = ['national', 'province', 'city', 'county'];
+  const partOrder: PlanPart[] = ['preamble', 'goals', 'projects', 'policies', 'safeguards', 'other', 'annex'];
+  const parts = new Set<PlanPart>(plans.flatMap((p) => p.clauses.map((c) => c.part)));
+  if (plans.some((p) => p.annexes.length > 0)) parts.add('annex');
+  return {
+    plan: uniq(plans.map((p) => labels.get(p.id) ?? p.region)),
+    level: levelOrder.filter((l) => plans.some((p) => p.level === l)).map((l) => LEVEL_NAMES[l]),
+    part: partOrder.filter((p) => parts.has(p)).map((p) => names.part(p)),
+    department: byOrder(
+      names.order.department,
+      plans.flatMap((p) =>
+        p.clauses.flatMap((c) =>
+          (c.responsibility?.departments ?? []).flatMap((m) =>
+            p.departments.filter((d) => d.id === m.departmentId).map((d) => names.category(d.category)),
+          ),
+        ),
+      ),
+    ),
+    indicator: byOrder(
+      names.order.indicator,
+      plans.flatMap((p) => p.targets.map((t) => names.indicator(t.indicatorId, t.label))),
+    ),
+  };
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { buildFold, searchRecords } from '../../src/integrations/pagefind';
+import type { Plan } from '../../src/lib/model/plan';
+import { foldQuery } from '../../src/lib/search/fold';
+import { parseQuery } from '../../src/lib/search/query';
+import { FILTER_KEYS, filterValues, type SearchRecord } from '../../src/lib/search/records';
+import { loadSearchNames } from '../../src/lib/search/names';
+import { compileSynonyms } from '../../src/lib/search/synonyms';
+import { loadSynonyms } from '../../src/lib/search/synonyms-file';
+import { ingestedSeeds } from '../helpers/seeds';
+
+const plans: Plan[] = ingestedSeeds().plans;
+const records = searchRecords(plans, '/atlas/');
+const groups = compileSynonyms(loadSynonyms(), foldQuery);
+
+/** Pagefind's lookups, simulated on the records' words: exact = consecutive words, loose = prefixes, all present. */
+function find(term: string, pool: readonly SearchRecord[] = records): SearchRecord[] {
+  const exact = /^".*"$/.test(term);
+  const words = term.replace(/"/g, '').split(' ');
+  return pool.filter((record) => {
+    const content = record.content.split(' ');
+    if (!exact) return words.every((w) => content.some((c) => c.startsWith(w)));
+    return content.some((_, i) => words.every((w, j) => content[i + j] === w));
+  });
+}
+
+/** The records a query finds literally, as the page computes them (without Pagefind's ranking). */
+function literal(query: string): string[] {
+  const parsed = parseQuery(query, foldQuery, groups)!;
+  let pool = find(parsed.loose);
+  for (const term of parsed.terms) for (const exact of term.exact) pool = find(exact, pool);
+  return pool.map((r) => r.url);
+}
+
+/** The records whose text contains the query, spaces ignored (the reference the index must reproduce). */
+function containing(query: string): string[] {
+  const needle = foldQuery(query).replace(/\s+/g, '');
+  return records.filter((r) => buildFold(r.meta.text).replace(/\s+/g, '').includes(needle)).map((r) => r.url);
+}
+
+describe('search records', () => {
+  it('has one record per clause with text, and one per annex text and annex table, each at its permalink', () => {
+    const clauses = plans.flatMap((p) => p.clauses.filter((c) => c.paragraphs.join('').trim()));
+    const tables = plans.flatMap((p) => p.annexes.flatMap((a) => a.blocks.filter((b) => b.type === 'table')));
+    expect(records.length).toBeGreaterThanOrEqual(clauses.length + tables.length);
+    expect(new Set(records.map((r) => r.url)).size).toBe(records.length);
+    for (const record of records) expect(record.url).toMatch(/^\/atlas\/plans\/[a-z0-9-]+\/#[a-z0-9-]+$/);
+    const [plan] = plans;
+    const clause = plan!.clauses.find((c) => c.id === '3-1-1')!;
+    const record = records.find((r) => r.url === `/atlas/plans/${plan!.id}/#3-1-1`)!;
+    expect(record.meta).toMatchObject({
+      citation: clause.citation,
+      heading: clause.heading,
+      plan: plan!.title,
+      text: clause.paragraphs.join('\n'),
+    });
+  });
+
+  it('tags every record with every filter, from the model and the catalogues', () => {
+    const names = loadSearchNames();
+    const values = filterValues(plans, names);
+    for (const record of records) {
+      for (const key of FILTER_KEYS)
+        for (const value of record.filters[key]) expect(values[key], key).toContain(value);
+      expect(record.filters.plan).toHaveLength(1);
+      expect(record.filters.level).toHaveLength(1);
+    }
+    expect(values.level).toEqual(['省', '市', '区县']);
+    expect(values.part).toEqual(expect.arrayContaining(['重点工程', '政策机制', '保障措施', '附件']));
+    // 黔江 2-p1 states the 14.5% energy intensity target; its table states 659.1 t of NOx.
+    const goals = records.find((r) => r.url.endsWith('/qianjiang-qu/#2-p1'))!;
+    expect(goals.filters.indicator.length).toBeGreaterThan(1);
+    const table = records.find((r) => r.url.endsWith('/qianjiang-qu/#annex-2-table-1'))!;
+    expect(table.filters.part).toEqual(['附件']);
+    expect(table.filters.indicator.length).toBeGreaterThan(0);
+    const led = records.find((r) => r.url.endsWith('/qianjiang-qu/#4-2-1'))!;
+    expect(led.filters.department).toEqual(['生态环境']);
+  });
+
+  it.each([
+    '两高',
+    '生态环境局',
+    '公转铁',
+    '659.1',
+    '14.5%',
+    'PUE',
+    'LNG',
+    '超低排放改造',
+    '有机物',
+    '到2025年',
+    '能效标杆水平',
+    '区发展改革委',
+    '氮氧化物',
+  ])('%s: the literal lookups find exactly the records whose text contains it', (query) => {
+    const expected = containing(query);
+    expect(expected.length, 'the seeds contain the query').toBeGreaterThan(0);
+    expect(
+      literal(query)
+        .filter((url) => expected.includes(url))
+        .sort(),
+    ).toEqual([...expected].sort());
+    // Department names and regions are indexed too, so a few more records may match; never fewer.
+  });
+
+  it.each(['能效标杆水平实施', '高排放项目', '推动泰钢', '0.0691万吨'])(
+    '%s: no record is found that does not contain it (bigrams never chain across units)',
+    (query) => {
+      expect(literal(query).sort()).toEqual(containing(query).sort());
+    },
+  );
+
+  it('finds every department by each of its names, in the clauses it is responsible for', () => {
+    for (const plan of plans) {
+      for (const department of plan.departments) {
+        const clauses = plan.clauses.filter((c) =>
+          c.responsibility?.departments.some((m) => m.departmentId === department.id),
+        );
+        for (const name of [department.name, ...department.aliases]) {
+          const found = new Set(literal(`"${name}"`));
+          for (const clause of clauses) {
+            expect(
+              found.has(`/atlas/plans/${plan.id}/#${clause.id}`),
+              `${plan.id} ${name} ${clause.id}`,
+            ).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it('finds a clause through a synonym it does not print', () => {
+    const parsed = parseQuery('COD', foldQuery, groups)!;
+    const found = find(parsed.loose).map((r) => r.url);
+    expect(found).toEqual(expect.arrayContaining(containing('化学需氧量')));
+    expect(containing('COD')).toEqual([]);
+  });
+});
