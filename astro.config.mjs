@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import planAtlasSearch from './src/integrations/pagefind.ts';
 
 // `site` makes citations and canonical URLs absolute; `base` lets the site live under a sub-path.
 // Both come from the environment so one build can be deployed anywhere.
@@ -15,7 +16,7 @@ const outDir = process.env.PLAN_ATLAS_OUT_DIR || './dist';
  * "'wasm-unsafe-eval'" here; nothing else may be added without a reason in this comment.
  * @type {string[]}
  */
-const extraScriptSources = [];
+const extraScriptSources = ["'wasm-unsafe-eval'"];
 
 export default defineConfig({
   ...(site ? { site } : {}),
@@ -39,6 +40,8 @@ export default defineConfig({
     mdx({ gfm: false, smartypants: false }),
     // The sitemap needs absolute URLs, so it exists only when `site` is known.
     ...(site ? [sitemap()] : []),
+    // Clause-level Pagefind index of generated/plans.json, written into the output after the build.
+    planAtlasSearch(),
   ],
   security: {
     csp: {
