@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractTargets, loadIndicatorCatalogue } from '../../src/lib/indicators/index';
-import type { Annex, Clause, Level, Target } from '../../src/lib/model/plan';
+import { Target, type Annex, type Clause, type Level } from '../../src/lib/model/plan';
 
 const catalogue = loadIndicatorCatalogue();
 
@@ -166,8 +166,9 @@ describe.each(seeds)('$file ($region)', (seed) => {
     }
   });
 
-  it('extracts without warnings, with unique ids and exact source wording', () => {
+  it('extracts valid targets without warnings, with unique ids and exact source wording', () => {
     expect(warnings).toEqual([]);
+    for (const target of targets) expect(Target.safeParse(target).success, target.id).toBe(true);
     expect(new Set(targets.map((t) => t.id)).size).toBe(targets.length);
     // Page breaks joined, export leftovers dropped: the display text the paragraphs are made of.
     const text = readFileSync(`seeds/${seed.file}`, 'utf8')

@@ -237,7 +237,7 @@ function isQualifier(folded: string, token: ValueToken): boolean {
   if (/^\s*(?:\([^()]{0,20}\))?\s*(?:及)?(?:以上|以下)?\s*的/.test(rest)) return true;
   if (
     token.unit?.kind === 'measure' &&
-    (token.comparator === '>=' || token.comparator === '<=') &&
+    /以上|以下/.test(folded.slice(token.numberEnd, token.end)) &&
     CJK.test(rest.replace(/^\s+/, '')[0] ?? '')
   ) {
     return true;
@@ -245,13 +245,8 @@ function isQualifier(folded: string, token: ValueToken): boolean {
   return false;
 }
 
-function sourceText(
-  display: string,
-  folded: string,
-  sentence: Range,
-  fragment: Range,
-  around: Range,
-): string {
+/** The sentence stating a value; for an overlong sentence its clause fragment, or a window around the value. */
+function sourceText(display: string, sentence: Range, fragment: Range, around: Range): string {
   if (sentence.end - sentence.start <= SOURCE_LIMIT)
     return display.slice(sentence.start, sentence.end).trim();
   if (fragment.end - fragment.start <= SOURCE_LIMIT)
@@ -259,7 +254,6 @@ function sourceText(
   const half = Math.floor(SOURCE_LIMIT / 2);
   const start = Math.max(fragment.start, around.start - half);
   const end = Math.min(fragment.end, around.end + half);
-  void folded;
   return display.slice(start, end).trim();
 }
 
@@ -436,7 +430,7 @@ function parseList(
       change: itemChange,
       source: {
         clauseId: input.clauseId,
-        text: sourceText(display, folded, sentence.range, fragment, { start: token.start, end: token.end }),
+        text: sourceText(display, sentence.range, fragment, { start: token.start, end: token.end }),
         line: input.line,
       },
       order: input.order + token.start,
@@ -618,7 +612,7 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
           lastBaseline(compiled, folded, near, token.start);
         const source = {
           clauseId: input.clauseId,
-          text: sourceText(display, folded, range, fragment, token),
+          text: sourceText(display, range, fragment, token),
           line: input.line,
         };
 
