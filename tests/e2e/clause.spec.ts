@@ -113,7 +113,13 @@ test.describe('table of contents', () => {
     const toc = page.locator('nav.toc');
     await expect(toc.locator('ol a').first()).toBeHidden();
     await toc.locator('summary').click();
-    await expect(toc.locator('ol a').first()).toBeVisible();
+    const entry = toc.locator('ol a').nth(2);
+    await expect(entry).toBeVisible();
+    // Following an entry closes the bar and shows the clause.
+    await entry.click();
+    await expect(entry).toBeHidden();
+    const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
     // Nothing is wider than the phone.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
