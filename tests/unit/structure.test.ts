@@ -68,7 +68,7 @@ describe('parseStructure', () => {
 
   it('gives text under a bare heading its own citable paragraph', () => {
     const { clauses } = parse('一、总体要求\n以习近平新时代中国特色社会主义思想为指导。\n（四）落实法规标准。\n严格落实地方法规制度。（区发展改革委负责）\n');
-    expect(clauses.map((c) => `${c.id}:${c.citation}`)).toEqual(['1:一', '1-p1:一第1段', '1-4:一（四）', '1-4-p1:一（四）第1段']);
+    expect(clauses.map((c) => `${c.id}:${c.citation}`)).toEqual(['1:一', '1-p1:一', '1-4:一（四）', '1-4-p1:一（四）']);
     expect(clauses[3]!.paragraphs).toEqual(['严格落实地方法规制度。（区发展改革委负责）']);
   });
 
@@ -76,6 +76,11 @@ describe('parseStructure', () => {
     const { clauses } = parse('一、重点工程\n\n(一)重点行业绿色升级工程。达到能效标杆水平的比例超\n\n过 30%。(省工业和信息化厅负责)\n');
     expect(clauses[1]!.paragraphs).toEqual(['重点行业绿色升级工程。达到能效标杆水平的比例超过 30%。(省工业和信息化厅负责)']);
     expect(clauses[1]!.endLine).toBe(5);
+  });
+
+  it('numbers paragraphs in citations when a heading has several', () => {
+    const { clauses } = parse('一、总体要求\n第一段。\n第二段。\n');
+    expect(clauses.map((c) => `${c.id}:${c.citation}`)).toEqual(['1:一', '1-p1:一第1段', '1-p2:一第2段']);
   });
 
   it('keeps a second paragraph of a section as a paragraph of that section (莱芜（十）)', () => {

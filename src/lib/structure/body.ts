@@ -243,6 +243,12 @@ export function parseBody(
       });
     }
   }
+  // A lone paragraph under a heading is cited as the heading itself (二, not 二第1段).
+  for (const clause of clauses) {
+    if (clause.kind !== 'paragraph' || clause.parentId === null) continue;
+    const parent = byId.get(clause.parentId);
+    if (parent && parent.paragraphCount === 1) clause.citation = parent.citation;
+  }
   return {
     clauses: clauses.map(({ open: _open, paragraphCount: _count, ...clause }) => clause),
     annexStart,
