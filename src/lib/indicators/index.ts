@@ -4,7 +4,6 @@
  * text and a table state the same value, and given stable ids.
  */
 import type { Annex, Clause, Level, Target, TargetSource, Warning } from '../model/plan';
-import { foldForRecognition } from '../read/normalize';
 import { UNCLASSIFIED, type IndicatorCatalogue } from './catalogue';
 import { compile } from './compile';
 import type { Draft } from './draft';
@@ -34,9 +33,16 @@ export interface ExtractTargetsInput {
   catalogue: IndicatorCatalogue;
 }
 
+/** Full-width forms folded and spaces dropped: enough to compare two printings of one plan's wording. */
+function wordingKey(label: string): string {
+  return label
+    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, '');
+}
+
 /** Drafts stating the same target: same indicator, value, unit, scope and ambition (and label if unclassified). */
 function mergeKey(draft: Draft): string {
-  const label = draft.indicatorId === UNCLASSIFIED ? foldForRecognition(draft.label).replace(/\s+/g, '') : '';
+  const label = draft.indicatorId === UNCLASSIFIED ? wordingKey(draft.label) : '';
   return [
     draft.indicatorId,
     draft.value,
@@ -53,24 +59,37 @@ interface Merged {
   sources: TargetSource[];
 }
 
+interface KeyGroup {
+  entries: Merged[];
+  /**
+   * How many entries already hold a given source (clause id → text → count). Entries fill in order, so the
+   * count is the index of the first entry still free for that source: linear however often a sentence repeats.
+   */
+  taken: Map<string, Map<string, number>>;
+}
+
 function merge(drafts: Draft[]): Merged[] {
-  const byKey = new Map<string, Merged[]>();
-  // How many entries of a key already hold a given source: entries fill in order, so that count is the index
-  // of the first entry still free for it (linear, however often a sentence repeats).
-  const taken = new Map<string, number>();
+  const byKey = new Map<string, KeyGroup>();
   const merged: Merged[] = [];
   for (const draft of [...drafts].sort((a, b) => a.order - b.order)) {
     const key = mergeKey(draft);
-    const entries = byKey.get(key) ?? [];
-    byKey.set(key, entries);
+    let group = byKey.get(key);
+    if (!group) {
+      group = { entries: [], taken: new Map() };
+      byKey.set(key, group);
+    }
     // One sentence stating the same value twice (培育3个千亿、3个五百亿…) states two targets.
-    const sourceKey = `${key}\u0001${draft.source.clauseId}\u0001${draft.source.text}`;
-    const index = taken.get(sourceKey) ?? 0;
-    taken.set(sourceKey, index + 1);
-    const existing = entries[index];
+    let byText = group.taken.get(draft.source.clauseId);
+    if (!byText) {
+      byText = new Map();
+      group.taken.set(draft.source.clauseId, byText);
+    }
+    const index = byText.get(draft.source.text) ?? 0;
+    byText.set(draft.source.text, index + 1);
+    const existing = group.entries[index];
     if (!existing) {
       const entry = { draft: { ...draft }, sources: [draft.source] };
-      entries.push(entry);
+      group.entries.push(entry);
       merged.push(entry);
       continue;
     }
@@ -133,6 +152,11 @@ function assignIds(merged: Merged[]): Target[] {
   });
 }
 
+/** `target.push(...items)` without the call-stack limit of a spread (a 10 MB plan has many targets). */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 /**
  * Extracts every quantified target of a plan from its clauses and annexes (paragraphs and tables), in
  * document order. Values are normalised (万吨 → 吨) with the printed value and unit kept; a value stated in
@@ -146,8 +170,9 @@ export function extractTargets(input: ExtractTargetsInput): { targets: Target[];
   for (const clause of input.clauses) {
     clause.paragraphs.forEach((paragraph, index) => {
       const line = Math.min(clause.line + index, clause.endLine);
-      drafts.push(
-        ...extractFromParagraph(
+      append(
+        drafts,
+        extractFromParagraph(
           { compiled, display: paragraph, clauseId: clause.id, line, file: input.file, order },
           warnings,
         ),
@@ -158,21 +183,24 @@ export function extractTargets(input: ExtractTargetsInput): { targets: Target[];
   for (const annex of input.annexes) {
     for (const block of annex.blocks) {
       if (block.type === 'paragraph') {
-        drafts.push(
-          ...extractFromParagraph(
+        append(
+          drafts,
+          extractFromParagraph(
             { compiled, display: block.text, clauseId: annex.id, line: block.line, file: input.file, order },
             warnings,
           ),
         );
         order += block.text.length + 1;
       } else {
-        drafts.push(
-          ...extractFromTable(
+        append(
+          drafts,
+          extractFromTable(
             { compiled, table: block, annex, region: input.region, file: input.file, order },
             warnings,
           ),
         );
-        order += (block.rows.length + 1) * (Math.max(0, ...block.rows.map((row) => row.length)) + 1);
+        const width = block.rows.reduce((max, row) => Math.max(max, row.length), 0);
+        order += (block.rows.length + 1) * (width + 1);
       }
     }
   }

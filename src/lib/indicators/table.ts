@@ -117,7 +117,7 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
   const { compiled, table, annex } = input;
   const rules = compiled.tables;
   const rows = table.rows.map((row) => row.map(cellOf));
-  const width = Math.max(0, ...rows.map((row) => row.length));
+  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   if (width < 2) return [];
 
   let headerCount = table.headerRows;

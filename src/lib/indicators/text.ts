@@ -512,7 +512,7 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
       for (const token of fragmentTokens) {
         const listDrafts = listed.get(token);
         if (listDrafts) {
-          sentence.drafts.push(...listDrafts);
+          for (const draft of listDrafts) sentence.drafts.push(draft);
           continue;
         }
         if (consumed.has(token) || isFact) continue;
@@ -666,7 +666,7 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
         });
       });
     }
-    drafts.push(...sentence.drafts);
+    for (const draft of sentence.drafts) drafts.push(draft);
   }
   return drafts;
 }
