@@ -8,12 +8,10 @@ import planAtlasSearch from './src/integrations/pagefind.ts';
 // Both come from the environment so one build can be deployed anywhere.
 const site = process.env.PLAN_ATLAS_SITE || undefined;
 const base = process.env.PLAN_ATLAS_BASE || '/';
-// Browser tests build into their own directory so they never clobber a deployable dist/.
-const outDir = process.env.PLAN_ATLAS_OUT_DIR || './dist';
 
 /**
- * Extra `script-src` sources for every page. Pagefind (search) compiles WebAssembly and will need
- * "'wasm-unsafe-eval'" here; nothing else may be added without a reason in this comment.
+ * Extra `script-src` sources for every page. Pagefind (search) compiles WebAssembly, which needs
+ * "'wasm-unsafe-eval'"; nothing else may be added without a reason in this comment.
  * @type {string[]}
  */
 const extraScriptSources = ["'wasm-unsafe-eval'"];
@@ -21,7 +19,6 @@ const extraScriptSources = ["'wasm-unsafe-eval'"];
 export default defineConfig({
   ...(site ? { site } : {}),
   base,
-  outDir,
   trailingSlash: 'always',
   build: {
     format: 'directory',
