@@ -129,7 +129,7 @@ describe('parseDepartmentCatalogue', () => {
 
   it('reports a missing file as file:0', () => {
     expect(() => loadDepartmentCatalogue('/nonexistent/departments.yaml')).toThrow(
-      /^\/nonexistent\/departments\.yaml:0: cannot read the department catalogue/,
+      /^\/nonexistent\/departments\.yaml:0: cannot read: ENOENT/,
     );
   });
 });

@@ -3,7 +3,7 @@
  * mechanisms), kept as curated data in `content/national-template.yaml`.
  */
 import { z } from 'zod';
-import { loadYaml } from '../content/load';
+import { loadCuratedYaml } from '../content/load';
 
 export const TopicKind = z.enum(['project', 'mechanism']);
 export type TopicKind = z.infer<typeof TopicKind>;
@@ -67,5 +67,5 @@ export const NATIONAL_TEMPLATE_FILE = 'national-template.yaml';
 
 /** Loads and validates `content/national-template.yaml`; topics come back in national order. */
 export function loadNationalTemplate(): NationalTemplate {
-  return loadYaml(NATIONAL_TEMPLATE_FILE, NationalTemplate);
+  return loadCuratedYaml(NATIONAL_TEMPLATE_FILE, NationalTemplate);
 }

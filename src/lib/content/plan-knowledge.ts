@@ -1,7 +1,7 @@
 /** Curated knowledge the structure and front-matter parsers use: plan parts and jurisdictions. */
 import { z } from 'zod';
 import { Level, PlanPart } from '../model/plan';
-import { loadYaml } from './load';
+import { loadCuratedYaml } from './load';
 
 export const PlanPartsFile = z.object({
   parts: z.array(
@@ -31,7 +31,7 @@ export interface PlanKnowledge {
 /** Loads content/plan-parts.yaml and content/jurisdictions.yaml. */
 export function loadPlanKnowledge(): PlanKnowledge {
   return {
-    parts: loadYaml('plan-parts.yaml', PlanPartsFile),
-    jurisdictions: loadYaml('jurisdictions.yaml', JurisdictionsFile),
+    parts: loadCuratedYaml('plan-parts.yaml', PlanPartsFile),
+    jurisdictions: loadCuratedYaml('jurisdictions.yaml', JurisdictionsFile),
   };
 }

@@ -2,9 +2,8 @@
  * The department catalogue (content/departments.yaml): functional categories shared across plans and the
  * rules that recognise departments, validated by zod so a broken edit fails with `file:line: reason`.
  */
-import { readFileSync } from 'node:fs';
+import { loadCuratedYaml, parseCuratedYaml } from '../content/load';
 import { resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { foldForRecognition } from '../read/normalize';
 
@@ -129,16 +128,7 @@ export type DepartmentCatalogue = z.infer<typeof DepartmentCatalogueSchema>;
 export const DEFAULT_CATALOGUE_FILE = 'content/departments.yaml';
 
 /** A catalogue that cannot be used; the message is `file:line: reason`. */
-export class CatalogueError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly reason: string,
-  ) {
-    super(`${file}:${line}: ${reason}`);
-    this.name = 'CatalogueError';
-  }
-}
+export { CuratedDataError as CatalogueError } from '../content/load';
 
 /**
  * Parses and validates the catalogue YAML. Throws a CatalogueError naming the YAML line of the first
@@ -148,30 +138,7 @@ export function parseDepartmentCatalogue(
   yamlText: string,
   file: string = DEFAULT_CATALOGUE_FILE,
 ): DepartmentCatalogue {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = yamlError.linePos?.[0]?.line ?? lineCounter.linePos(yamlError.pos[0]).line;
-    throw new CatalogueError(file, line, `invalid YAML: ${yamlError.message.split('\n')[0]}`);
-  }
-  const result = DepartmentCatalogueSchema.safeParse(doc.toJS());
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = (issue?.path ?? []).filter((key): key is string | number => typeof key !== 'symbol');
-    let line = 1;
-    // Walk up the path until a node with a source range is found: a missing key has none.
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) {
-        line = lineCounter.linePos(node.range[0]).line;
-        break;
-      }
-    }
-    const where = path.length > 0 ? `${path.join('.')}: ` : '';
-    throw new CatalogueError(file, line, `${where}${issue?.message ?? 'invalid catalogue'}`);
-  }
-  return result.data;
+  return parseCuratedYaml(yamlText, file, DepartmentCatalogueSchema);
 }
 
 /**
@@ -181,11 +148,5 @@ export function parseDepartmentCatalogue(
 export function loadDepartmentCatalogue(
   file: string = resolve(process.cwd(), DEFAULT_CATALOGUE_FILE),
 ): DepartmentCatalogue {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CatalogueError(file, 0, `cannot read the department catalogue: ${(error as Error).message}`);
-  }
-  return parseDepartmentCatalogue(text, file);
+  return loadCuratedYaml(file, DepartmentCatalogueSchema);
 }

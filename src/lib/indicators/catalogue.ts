@@ -2,9 +2,8 @@
  * The indicator catalogue (content/indicators.yaml): what each quantified target measures, its national
  * reference, and — as data — the words and patterns that recognise targets in a plan's text and tables.
  */
-import { readFileSync } from 'node:fs';
+import { loadCuratedYaml, parseCuratedYaml } from '../content/load';
 import { resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { Comparator } from '../model/plan';
 
@@ -219,16 +218,7 @@ export type IndicatorCatalogue = z.infer<typeof IndicatorCatalogueSchema>;
 export const DEFAULT_INDICATOR_CATALOGUE_FILE = 'content/indicators.yaml';
 
 /** A catalogue that cannot be used; the message is `file:line: reason`. */
-export class IndicatorCatalogueError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly reason: string,
-  ) {
-    super(`${file}:${line}: ${reason}`);
-    this.name = 'IndicatorCatalogueError';
-  }
-}
+export { CuratedDataError as IndicatorCatalogueError } from '../content/load';
 
 /**
  * Parses and validates the catalogue YAML. Throws an IndicatorCatalogueError naming the YAML line of the
@@ -238,30 +228,7 @@ export function parseIndicatorCatalogue(
   yamlText: string,
   file: string = DEFAULT_INDICATOR_CATALOGUE_FILE,
 ): IndicatorCatalogue {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = yamlError.linePos?.[0]?.line ?? lineCounter.linePos(yamlError.pos[0]).line;
-    throw new IndicatorCatalogueError(file, line, `invalid YAML: ${yamlError.message.split('\n')[0]}`);
-  }
-  const result = IndicatorCatalogueSchema.safeParse(doc.toJS());
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = (issue?.path ?? []).filter((key): key is string | number => typeof key !== 'symbol');
-    let line = 1;
-    // Walk up the path until a node with a source range is found: a missing key has none.
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) {
-        line = lineCounter.linePos(node.range[0]).line;
-        break;
-      }
-    }
-    const where = path.length > 0 ? `${path.join('.')}: ` : '';
-    throw new IndicatorCatalogueError(file, line, `${where}${issue?.message ?? 'invalid catalogue'}`);
-  }
-  return result.data;
+  return parseCuratedYaml(yamlText, file, IndicatorCatalogueSchema);
 }
 
 /**
@@ -271,17 +238,7 @@ export function parseIndicatorCatalogue(
 export function loadIndicatorCatalogue(
   file: string = resolve(process.cwd(), DEFAULT_INDICATOR_CATALOGUE_FILE),
 ): IndicatorCatalogue {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new IndicatorCatalogueError(
-      file,
-      0,
-      `cannot read the indicator catalogue: ${(error as Error).message}`,
-    );
-  }
-  return parseIndicatorCatalogue(text, file);
+  return loadCuratedYaml(file, IndicatorCatalogueSchema);
 }
 
 /** True when a larger value of the indicator is the more ambitious target. */
