@@ -58,6 +58,7 @@ describe('parseQuery', () => {
     expect(term?.group).not.toBeNull();
     expect(term?.loose).toBe(groupToken(term!.group!.index));
     expect(term?.exact).toHaveLength(1);
+    expect(term?.exact[0]).toMatch(/^"[a-z ]+"$/);
     const highlighted = term!.highlight.map((runs) =>
       runs.map((r) => r.map((u) => u.text).join('')).join('、'),
     );
@@ -114,6 +115,10 @@ describe('rank', () => {
 
   it('adds literal matches the loose search missed after the ones it found', () => {
     expect(rank(['b'], [{ literal: set('a', 'b'), group: false }]).map((r) => r.id)).toEqual(['b', 'a']);
+  });
+
+  it('adds no missed id when a term is a synonym group (its loose word is exact)', () => {
+    expect(rank(['b'], [{ literal: set('a', 'b'), group: true }]).map((r) => r.id)).toEqual(['b']);
   });
 
   it('treats a term without an exact lookup as literal everywhere', () => {

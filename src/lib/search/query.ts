@@ -3,7 +3,7 @@
  * runs by the search alphabet and say which Pagefind lookups find it. Pure; runs in the browser.
  */
 import { formKey, type CompiledGroup } from './synonyms';
-import { groupToken, lookupOf, runsOf, type Run } from './tokens';
+import { groupToken, lookupOf, runsOf, unitCode, type Run } from './tokens';
 
 /** One thing every result must contain: a run of the query, or a phrase that is a synonym form. */
 export interface Term {
@@ -75,7 +75,13 @@ export function parseQuery(
     if (runs.length === 0) continue;
     const group = byForm.get(formKey(runs)) ?? null;
     if (group) {
-      const lookups = runs.map(lookupOf);
+      // The wording itself is looked up exactly, without the prefix reading of a Latin word: COD is not code.
+      const lookups = runs.map((run) => {
+        const lookup = lookupOf(run);
+        return lookup.exact === null && run.length === 1
+          ? { ...lookup, exact: `"${unitCode(run[0]!)}"` }
+          : lookup;
+      });
       const first = runs[0]?.[0];
       const last = runs[runs.length - 1]?.[runs[runs.length - 1]!.length - 1];
       terms.push({

@@ -30,7 +30,8 @@ export function intersect(sets: readonly ReadonlySet<string>[]): Set<string> | n
 
 /**
  * Ranks the loose results (`looseIds`, best first) by tier. A literal id Pagefind's loose search did not return
- * (it can cut a prefix short at an index chunk boundary) is added after the literal ones it did.
+ * (it can cut a prefix short at an index chunk boundary) is added after the literal ones it did — unless a term
+ * is a synonym group, whose loose word is exact, so an id it did not return does not match.
  */
 export function rank(looseIds: readonly string[], terms: readonly TermSets[]): Ranked[] {
   const isLiteral = (id: string) => terms.every((t) => t.literal === null || t.literal.has(id));
@@ -47,7 +48,9 @@ export function rank(looseIds: readonly string[], terms: readonly TermSets[]): R
     else if (isSynonym(id)) synonym.push({ id, tier: 'synonym' });
     else related.push({ id, tier: 'related' });
   }
-  const extra = intersect(terms.flatMap((t) => (t.literal ? [t.literal] : [])));
+  const extra = terms.some((t) => t.group)
+    ? null
+    : intersect(terms.flatMap((t) => (t.literal ? [t.literal] : [])));
   if (extra) {
     for (const id of extra) {
       if (!seen.has(id)) {

@@ -1,8 +1,6 @@
 /** Loads and validates content/search-synonyms.yaml (build time only: zod and node:fs stay out of the browser). */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { loadCuratedYaml, parseCuratedYaml } from '../content/load';
 import type { SynonymGroup } from './synonyms';
 
 export const SynonymGroupSchema = z
@@ -14,36 +12,14 @@ export const SynonymGroupSchema = z
 
 export const SynonymsFileSchema = z.object({ groups: z.array(SynonymGroupSchema) }).strict();
 
-export const DEFAULT_SYNONYMS_FILE = 'content/search-synonyms.yaml';
+export const SYNONYMS_FILE = 'search-synonyms.yaml';
 
-/** Parses the file's text; a problem throws `file:line: reason`. */
-export function parseSynonyms(text: string, file: string = DEFAULT_SYNONYMS_FILE): SynonymGroup[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    throw new Error(
-      `${file}:${lineCounter.linePos(yamlError.pos[0]).line}: invalid YAML: ${yamlError.message.split('\n')[0]}`,
-    );
-  }
-  const result = SynonymsFileSchema.safeParse(doc.toJS());
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = (issue?.path ?? []).filter((key): key is string | number => typeof key !== 'symbol');
-    let line = 1;
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) {
-        line = lineCounter.linePos(node.range[0]).line;
-        break;
-      }
-    }
-    throw new Error(`${file}:${line}: ${path.join('.')}: ${issue?.message ?? 'invalid'}`);
-  }
-  return result.data.groups.map((g) => ({ forms: g.forms, note: g.note }));
+/** Parses the file's text; a problem throws a CuratedDataError (`file:line: reason`). */
+export function parseSynonyms(text: string, file: string = SYNONYMS_FILE): SynonymGroup[] {
+  return parseCuratedYaml(text, file, SynonymsFileSchema).groups;
 }
 
-/** Reads content/search-synonyms.yaml (relative to the working directory, the repository root). */
-export function loadSynonyms(file: string = resolve(process.cwd(), DEFAULT_SYNONYMS_FILE)): SynonymGroup[] {
-  return parseSynonyms(readFileSync(file, 'utf8'), file);
+/** Reads content/search-synonyms.yaml. */
+export function loadSynonyms(file: string = SYNONYMS_FILE): SynonymGroup[] {
+  return loadCuratedYaml(file, SynonymsFileSchema).groups;
 }
