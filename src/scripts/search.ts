@@ -29,6 +29,7 @@ interface PagefindResponse {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
   init(): Promise<void>;
   preload(term: string, options?: { filters?: Filters }): Promise<void>;
   search(term: string | null, options?: { filters?: Filters }): Promise<PagefindResponse | null>;
@@ -146,9 +147,10 @@ function loadPagefind(): Promise<Pagefind> {
 interface Outcome {
   query: ParsedQuery;
   ranked: Ranked[];
-  counts: Record<string, Record<string, number>>;
   results: Map<string, PagefindResult>;
 }
+
+type Counts = Record<string, Record<string, number>>;
 
 function ids(response: PagefindResponse | null): string[] {
   return response?.results.map((r) => r.id) ?? [];
@@ -177,15 +179,26 @@ async function runSearch(pf: Pagefind, query: ParsedQuery, filters: Filters): Pr
     const hit = spare.get(id);
     if (hit && !results.has(id)) results.set(id, hit);
   }
-  // Counts per filter: each filter's own selection is left out of its counts, so a reader can switch value.
-  const counts: Record<string, Record<string, number>> = { ...(loose?.filters ?? {}) };
+  return { query, ranked: ranked.filter((r) => results.has(r.id)), results };
+}
+
+let filtersLoaded: Promise<unknown> | null = null;
+
+/**
+ * Counts per filter value. Pagefind counts only filters whose index it has loaded, and loading them all costs
+ * more than the first query itself on a large corpus, so they load after the first results are shown. Each
+ * filter's own selection is left out of its counts, so a reader can see what switching value would give.
+ */
+async function countsFor(pf: Pagefind, query: ParsedQuery, filters: Filters): Promise<Counts> {
+  filtersLoaded ??= pf.filters();
+  await filtersLoaded;
+  const counts: Counts = { ...((await pf.search(query.loose, { filters }))?.filters ?? {}) };
   for (const key of Object.keys(filters) as FilterKey[]) {
     const others: Filters = { ...filters };
     delete others[key];
-    const response = await pf.search(query.loose, { filters: others });
-    counts[key] = response?.filters[key] ?? {};
+    counts[key] = (await pf.search(query.loose, { filters: others }))?.filters[key] ?? {};
   }
-  return { query, ranked: ranked.filter((r) => results.has(r.id)), counts, results };
+  return counts;
 }
 
 // --------------------------------------------------------------------------------------------- render
@@ -200,19 +213,16 @@ function setStatus(text: string): void {
   if (status) status.textContent = text;
 }
 
-function updateCounts(outcome: Outcome | null, filters: Filters): void {
+/** Writes “value（count）” into each filter option; values without results are hidden unless selected. */
+function updateCounts(all: Counts | null, filters: Filters): void {
   for (const [key, select] of selects) {
-    const counts = outcome?.counts[key] ?? null;
-    let total = 0;
+    const counts = all?.[key] ?? null;
     for (const option of select.options) {
       if (!option.value) continue;
       const count = counts ? (counts[option.value] ?? 0) : null;
-      if (count !== null) total += count;
       option.textContent = count === null ? option.value : `${option.value}（${count}）`;
       option.hidden = count === 0 && filters[key] !== option.value;
     }
-    const all = select.options[0];
-    if (all) all.textContent = counts ? `全部（${total}）` : '全部';
   }
 }
 
@@ -322,8 +332,11 @@ async function search(state: State): Promise<void> {
   list?.replaceChildren(items);
   await showMore(outcome, sequence);
   if (sequence !== searchSequence) return;
-  updateCounts(outcome, state.filters);
   setStatus(describe(outcome));
+  list?.setAttribute('data-search-state', 'results');
+  const counts = await countsFor(pf, query, state.filters);
+  if (sequence !== searchSequence) return;
+  updateCounts(counts, state.filters);
   list?.setAttribute('data-search-state', 'done');
 }
 
@@ -374,6 +387,7 @@ function onInput(event: Event): void {
 function start(): void {
   if (!form || !input || !list) return;
   document.querySelector<HTMLElement>('[data-search-keys]')?.removeAttribute('hidden');
+  document.querySelector<HTMLElement>('[data-search-nojs]')?.setAttribute('hidden', '');
   if (filterBox) filterBox.hidden = false;
 
   const initial = stateFromUrl(new URL(window.location.href));
@@ -397,6 +411,7 @@ function start(): void {
     });
   }
   window.addEventListener('popstate', () => {
+    clearTimeout(timer);
     const state = stateFromUrl(new URL(window.location.href));
     showState(state);
     void search(state).catch(report);
