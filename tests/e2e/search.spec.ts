@@ -1,0 +1,340 @@
+/**
+ * Search in Chromium against the built site: a relevance set (queries and the clauses that must come first),
+ * the Chinese specifics of the issue, URL state and Back, filters with counts, keyboard navigation, the page
+ * without JavaScript, hostile text, and axe.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { buildFold, searchRecords } from '../../src/integrations/pagefind';
+import { paths } from '../../src/lib/urls';
+import { builtPlans, E2E_BASE, pageUrl } from './harness';
+import { expect, test } from './fixtures';
+
+const plans = builtPlans();
+const records = searchRecords(plans, E2E_BASE);
+const planId = (source: string) => plans.find((p) => p.source === source)?.id ?? source;
+const QIANJIANG = planId('000_5b537b9a7be6a6a5.txt');
+const DAZHOU = planId('001_fe432f922416074d.txt');
+const GUIZHOU = planId('002_9e3084a1a31ff5d6.txt');
+const LAIWU = planId('003_a39c52263945813a.txt');
+const LANGFANG = planId('004_5c114cb50a3ad106.txt');
+const url = (plan: string, clause: string) => `${E2E_BASE}plans/${plan}/#${clause}`;
+
+/** Permalinks of the records whose wording contains `text` (spaces ignored): what a literal search must rank first. */
+function containing(text: string): string[] {
+  const needle = buildFold(text).replace(/\s+/g, '');
+  return records.filter((r) => buildFold(r.meta.text).replace(/\s+/g, '').includes(needle)).map((r) => r.url);
+}
+
+async function search(page: Page, query: string, params = ''): Promise<void> {
+  await page.goto(`${pageUrl(paths.search())}?q=${encodeURIComponent(query)}${params}`);
+  await expect(page.locator('[data-search-results]')).toHaveAttribute('data-search-state', 'done');
+}
+
+async function hitUrls(page: Page): Promise<string[]> {
+  return page
+    .locator('a[data-search-hit]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+}
+
+/**
+ * The relevance set: for each query, the clauses that must come first (in any order among themselves). Written
+ * from the seeds by hand; `containing` checks each list is exactly the clauses printing the wording.
+ */
+const RELEVANCE: { query: string; first: string[]; wording?: string }[] = [
+  {
+    query: '公转铁',
+    first: [url(QIANJIANG, '3-4-1'), url(LAIWU, '3-4'), url(LANGFANG, '3-4'), url(DAZHOU, '3-4')],
+  },
+  {
+    query: '公轉鐵',
+    wording: '公转铁',
+    first: [url(QIANJIANG, '3-4-1'), url(LAIWU, '3-4'), url(LANGFANG, '3-4'), url(DAZHOU, '3-4')],
+  },
+  { query: '659.1', first: [url(QIANJIANG, '2-p1'), url(QIANJIANG, 'annex-2-table-1')] },
+  { query: 'PUE', first: [url(LANGFANG, '3-1')] },
+  { query: 'LNG', first: [url(DAZHOU, '3-4')] },
+  { query: 'VOCs', first: [url(LAIWU, '3-9')] },
+  {
+    query: '两高',
+    first: [
+      url(QIANJIANG, '4-3-1'),
+      url(QIANJIANG, '4-3-2'),
+      url(QIANJIANG, '4-5-3'),
+      url(LAIWU, '4-3'),
+      url(GUIZHOU, '4-3'),
+      url(GUIZHOU, '5-2'),
+    ],
+  },
+  {
+    query: '"超低排放改造"',
+    wording: '超低排放改造',
+    first: [
+      url(GUIZHOU, '3-1'),
+      url(GUIZHOU, '3-8'),
+      url(QIANJIANG, '3-1-2'),
+      url(QIANJIANG, '3-8-2'),
+      url(LANGFANG, '3-8'),
+      url(DAZHOU, '3-8'),
+    ],
+  },
+];
+
+test.describe('relevance', () => {
+  for (const { query, first, wording } of RELEVANCE) {
+    test(`${query}: the clauses printing it come first`, async ({ page }) => {
+      const literal = containing(wording ?? query);
+      // The hand-written list names clauses that print the wording; the seeds may hold a few more.
+      expect(literal).toEqual(expect.arrayContaining(first));
+      await search(page, query);
+      const hits = await hitUrls(page);
+      const top = hits.slice(0, literal.length);
+      expect(top.length).toBe(Math.min(literal.length, hits.length));
+      for (const hit of top) expect(literal, `${hit} ranks among the literal matches`).toContain(hit);
+      for (const clause of first) expect(top, `${clause} comes first`).toContain(clause);
+    });
+  }
+
+  // Queries the segmenter splits, numbers, Latin tokens and department names: every clause printing the query
+  // comes before every clause that does not.
+  for (const query of [
+    '两高',
+    '生态环境局',
+    '公转铁',
+    '659.1',
+    '14.5%',
+    'PUE',
+    'LNG',
+    'VOCs',
+    '節能減排',
+    '区交通局',
+    '有机物',
+  ]) {
+    test(`${query}: literal matches before all others`, async ({ page }) => {
+      const literal = new Set(containing(query));
+      expect(literal.size).toBeGreaterThan(0);
+      await search(page, query);
+      const hits = await hitUrls(page);
+      expect(hits.length).toBeGreaterThan(0);
+      const firstOther = hits.findIndex((h) => !literal.has(h));
+      const lastLiteral = hits.findLastIndex((h) => literal.has(h));
+      if (firstOther !== -1)
+        expect(lastLiteral, `${hits[firstOther]} ranks before a literal match`).toBeLessThan(firstOther);
+      expect(hits.filter((h) => literal.has(h)).length).toBe(Math.min(literal.size, hits.length));
+    });
+  }
+
+  test('a quoted phrase matches exactly: nothing but the clauses printing it', async ({ page }) => {
+    await search(page, '“能效标杆水平”');
+    expect((await hitUrls(page)).sort()).toEqual(containing('能效标杆水平').sort());
+  });
+
+  test('an abbreviation finds the clauses printing its full form (COD → 化学需氧量)', async ({ page }) => {
+    const full = containing('化学需氧量');
+    await search(page, 'COD');
+    expect((await hitUrls(page)).sort()).toEqual(expect.arrayContaining(full.sort()));
+    await expect(page.locator('.search-hit mark').first()).toHaveText('化学需氧量');
+  });
+
+  test('a department name finds every clause it is responsible for', async ({ page }) => {
+    const plan = plans.find((p) => p.id === QIANJIANG)!;
+    const department = plan.departments.find((d) => d.name === '区交通局')!;
+    const clauses = plan.clauses.filter((c) =>
+      c.responsibility?.departments.some((m) => m.departmentId === department.id),
+    );
+    expect(clauses.length).toBeGreaterThan(0);
+    await search(page, department.name);
+    const hits = await hitUrls(page);
+    for (const clause of clauses) expect(hits).toContain(url(QIANJIANG, clause.id));
+  });
+});
+
+test.describe('results', () => {
+  test('show the plan, the printed number and heading, and an excerpt that keeps decimals', async ({
+    page,
+  }) => {
+    await search(page, '659.1');
+    const hit = page.locator('.search-hit').first();
+    await expect(hit.locator('a[data-search-hit]')).toHaveAttribute('href', url(QIANJIANG, '2-p1'));
+    await expect(hit.locator('.search-hit__plan')).toHaveText('黔江区“十四五”节能减排综合工作实施方案');
+    await expect(hit.locator('.search-hit__number')).not.toBeEmpty();
+    await expect(hit.locator('mark')).toHaveText(['659.1']);
+    await expect(hit.locator('.search-hit__excerpt')).toContainText('659.1吨、103.9吨');
+    await expect(page.locator('[data-search-status]')).toContainText('找到 2 个');
+  });
+
+  test('every result links to a clause permalink with data-search-hit, and Enter lands on the clause', async ({
+    page,
+  }) => {
+    await search(page, '公转铁');
+    const links = page.locator('.search-results a');
+    const count = await links.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      await expect(links.nth(i)).toHaveAttribute('data-search-hit', '');
+      await expect(links.nth(i)).toHaveAttribute(
+        'href',
+        new RegExp(`^${E2E_BASE}plans/[a-z0-9-]+/#[a-z0-9-]+$`),
+      );
+    }
+    const first = (await hitUrls(page))[0]!;
+    await links.first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => `${u.pathname}${u.hash}` === first);
+    const id = first.split('#')[1]!;
+    expect(await page.locator(`[id="${id}"]`).evaluate((el) => el.matches(':target'))).toBe(true);
+  });
+
+  test('hostile text is shown as text', async ({ page }) => {
+    await search(page, '"alert"');
+    await expect(page.locator('.search-hit').first()).toBeVisible();
+    await expect(
+      page.locator('.search-results script, .search-results img, .search-results svg'),
+    ).toHaveCount(0);
+    await expect(page.locator('.search-results')).toContainText('alert(1)');
+    await expect(page.locator('.search-results')).toContainText(/<(svg|img|script)/);
+  });
+
+  test('says so when nothing matches', async ({ page }) => {
+    await search(page, '不存在的词语组合');
+    await expect(page.locator('[data-search-status]')).toHaveText('没有找到包含“不存在的词语组合”的条款。');
+    await expect(page.locator('a[data-search-hit]')).toHaveCount(0);
+  });
+});
+
+test.describe('URL state', () => {
+  test('reads the query and filters from the URL', async ({ page }) => {
+    await search(page, '生态环境局', `&plan=${encodeURIComponent('莱芜区')}`);
+    await expect(page.locator('[data-search-input]')).toHaveValue('生态环境局');
+    await expect(page.locator('select[data-filter="plan"]')).toHaveValue('莱芜区');
+    const hits = await hitUrls(page);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(hit).toContain(`/plans/${LAIWU}/`);
+  });
+
+  test('writes the query back while typing, and Back returns to the previous search', async ({ page }) => {
+    await page.goto(pageUrl(paths.search()));
+    const input = page.locator('[data-search-input]');
+    const results = page.locator('[data-search-results]');
+    await input.fill('两高');
+    await expect(results).toHaveAttribute('data-search-state', 'done');
+    await expect(page).toHaveURL(/\?q=%E4%B8%A4%E9%AB%98$/);
+    await input.press('Enter');
+    const length = await page.evaluate(() => history.length);
+    await input.fill('公转');
+    await input.pressSequentially('铁');
+    await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent('公转铁')}$`));
+    await expect(page.locator('a[data-search-hit]').first()).toHaveAttribute('href', /#/);
+    // Typing after a committed search adds one entry, however many keystrokes.
+    expect(await page.evaluate(() => history.length)).toBe(length + 1);
+    await page.goBack();
+    await expect(input).toHaveValue('两高');
+    await expect(page).toHaveURL(/\?q=%E4%B8%A4%E9%AB%98$/);
+    await expect(results).toHaveAttribute('data-search-state', 'done');
+    expect(await hitUrls(page)).toContain(url(LAIWU, '4-3'));
+  });
+});
+
+test.describe('filters', () => {
+  test('narrow the results, show counts and go into the URL', async ({ page }) => {
+    await search(page, '生态环境局');
+    const level = page.locator('select[data-filter="level"]');
+    const county = level.locator('option[value="区县"]');
+    const label = await county.textContent();
+    const count = Number(/（(\d+)）/.exec(label ?? '')?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await level.selectOption('区县');
+    await expect(page).toHaveURL(new RegExp(`level=${encodeURIComponent('区县')}`));
+    await expect(page.locator('[data-search-results]')).toHaveAttribute('data-search-state', 'done');
+    await expect(page.locator('[data-search-status]')).toContainText(`找到 ${count} 个`);
+    const countyPlans = new Set(plans.filter((p) => p.level === 'county').map((p) => p.id));
+    for (const hit of await hitUrls(page)) expect(countyPlans.has(hit.split('/')[3]!)).toBe(true);
+    // The level filter's own counts ignore its selection, so the reader can switch.
+    await expect(level.locator('option[value="市"]')).toHaveText(/市（\d+）/);
+    await page.goBack();
+    await expect(level).toHaveValue('');
+  });
+
+  for (const [key, value] of [
+    ['part', '重点工程'],
+    ['department', '交通运输'],
+  ] as const) {
+    test(`the ${key} filter keeps only matching clauses`, async ({ page }) => {
+      await search(page, '节能', `&${key}=${encodeURIComponent(value)}`);
+      await expect(page.locator(`select[data-filter="${key}"]`)).toHaveValue(value);
+      const hits = await hitUrls(page);
+      expect(hits.length).toBeGreaterThan(0);
+      const allowed = new Set(records.filter((r) => r.filters[key].includes(value)).map((r) => r.url));
+      for (const hit of hits) expect(allowed.has(hit), hit).toBe(true);
+    });
+  }
+
+  test('the indicator filter lists indicators and keeps the clauses stating them', async ({ page }) => {
+    await page.goto(pageUrl(paths.search()));
+    expect(await page.locator('select[data-filter="indicator"] option').count()).toBeGreaterThan(2);
+    const value = records.find((r) => r.filters.indicator.length > 0)!.filters.indicator[0]!;
+    await search(page, '2025', `&indicator=${encodeURIComponent(value)}`);
+    for (const hit of await hitUrls(page)) {
+      expect(records.find((r) => r.url === hit)?.filters.indicator).toContain(value);
+    }
+  });
+});
+
+test.describe('keyboard', () => {
+  test('/ focuses the box; arrows move through results; ↑ from the first returns to the box', async ({
+    page,
+  }) => {
+    await search(page, '公转铁');
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    const input = page.locator('[data-search-input]');
+    await expect(input).toBeFocused();
+    await expect(input).toHaveValue('公转铁');
+    const links = page.locator('a[data-search-hit]');
+    await page.keyboard.press('ArrowDown');
+    await expect(links.nth(0)).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(links.nth(1)).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(links.nth(0)).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(input).toBeFocused();
+  });
+
+  test('typing / into the box types it', async ({ page }) => {
+    await page.goto(pageUrl(paths.search()));
+    const input = page.locator('[data-search-input]');
+    await input.focus();
+    await page.keyboard.type('a/b');
+    await expect(input).toHaveValue('a/b');
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the page explains itself and links to the plans; the header form submits here', async ({ page }) => {
+    await page.goto(`${pageUrl(paths.search())}?q=${encodeURIComponent('两高')}`);
+    await expect(page.locator('main')).toContainText('搜索需要启用 JavaScript');
+    for (const plan of plans)
+      await expect(page.locator(`main a[href="${E2E_BASE}plans/${plan.id}/"]`)).toBeVisible();
+    await expect(page.locator('[data-search-filters]')).toBeHidden();
+    const header = page.locator('header form[role="search"]');
+    await expect(header).toHaveAttribute('action', `${E2E_BASE}search/`);
+    await header.locator('input[name="q"]').fill('公转铁');
+    await header.locator('input[name="q"]').press('Enter');
+    await expect(page).toHaveURL(new RegExp(`${E2E_BASE}search/\\?q=${encodeURIComponent('公转铁')}$`));
+  });
+});
+
+test('the search page with results has no axe violations, light and dark', async ({ page }) => {
+  await search(page, 'VOCs');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+      scheme,
+    ).toEqual([]);
+  }
+});
