@@ -1,0 +1,168 @@
+/**
+ * The site's charts: which exist, their data from the atlas, their inline SVG for pages and their downloads
+ * (SVG and CSV with absolute links, since a downloaded file leaves the site). Pages and the download endpoints
+ * both come through here, so a chart and its files always show the same rows.
+ */
+import {
+  chartCsv,
+  renderSmallMultiplesSvg,
+  renderTargetComparisonSvg,
+  smallMultiples,
+  targetComparison,
+  type BarMark,
+  type SmallMultiplesGeometry,
+  type TargetComparisonGeometry,
+} from '../../lib/charts';
+import { embedSvg } from '../../lib/charts/embed';
+import {
+  chartDataRows,
+  entriesInMarkOrder,
+  indicatorChartData,
+  smallMultiplesFromPlans,
+  type ChartEntry,
+  type IndicatorChartData,
+  type IndicatorChartOptions,
+  type IndicatorForChart,
+} from '../../lib/charts/indicator-chart';
+import { atlas, UNCLASSIFIED } from '../../site/atlas';
+import type { IndicatorInfo } from '../../site/catalogues';
+import { absoluteUrl, href, paths } from '../../site/url';
+
+/** The headline small multiples of the home page: the four key-project pollutant reductions, in tonnes. */
+export const POLLUTANTS = {
+  id: 'pollutant-reductions',
+  title: '主要污染物重点工程减排量（吨）',
+  panels: [
+    { id: 'cod-reduction', shortName: '化学需氧量 COD' },
+    { id: 'ammonia-nitrogen-reduction', shortName: '氨氮 NH₃-N' },
+    { id: 'nox-reduction', shortName: '氮氧化物 NOx' },
+    { id: 'voc-reduction', shortName: '挥发性有机物 VOCs' },
+  ],
+} as const;
+
+/** The headline indicator of the home page. */
+export const HEADLINE_INDICATOR = 'energy-intensity';
+
+const onPage: IndicatorChartOptions = { link: href };
+const inFile: IndicatorChartOptions = { link: absoluteUrl };
+
+function forChart(indicator: IndicatorInfo, shortName?: string): IndicatorForChart {
+  return {
+    id: indicator.id,
+    name: indicator.name,
+    unit: indicator.unit,
+    national: indicator.national,
+    ...(shortName ? { shortName } : {}),
+  };
+}
+
+/** The chart data of an indicator, or null when it has none: no unit, or no plan sets a number. */
+function comparisonData(indicator: IndicatorInfo, options: IndicatorChartOptions): IndicatorChartData | null {
+  if (!indicator.catalogued || indicator.id === UNCLASSIFIED) return null;
+  const data = indicatorChartData(atlas().plans, forChart(indicator), options);
+  return data && data.entries.length > 0 ? data : null;
+}
+
+/** Public paths of a chart's downloads. */
+export function downloadPaths(chartId: string): { svg: string; csv: string } {
+  return { svg: paths.data(`charts/${chartId}.svg`), csv: paths.data(`charts/${chartId}.csv`) };
+}
+
+export interface PageChart {
+  /** Chart id: the indicator id, or `pollutant-reductions`. */
+  id: string;
+  /** Embedded SVG markup and the hash that allows its style element. */
+  svg: string;
+  styleHash: string | null;
+  title: string;
+  downloads: { svg: string; csv: string };
+}
+
+export interface ComparisonChart extends PageChart {
+  data: IndicatorChartData;
+  geometry: TargetComparisonGeometry;
+  /** The rows behind the marks, in the marks' order: the data table lists exactly these. */
+  entries: ChartEntry[];
+}
+
+/** An indicator's comparison chart as a page shows it, or null when the indicator has none. */
+export function comparisonChart(indicator: IndicatorInfo): ComparisonChart | null {
+  const data = comparisonData(indicator, onPage);
+  if (!data) return null;
+  const geometry = targetComparison(data.input);
+  const { svg, styleHash } = embedSvg(renderTargetComparisonSvg(geometry));
+  return {
+    id: indicator.id,
+    svg,
+    styleHash,
+    title: geometry.title,
+    downloads: downloadPaths(indicator.id),
+    data,
+    geometry,
+    entries: entriesInMarkOrder(geometry.layout.marks, data.entries),
+  };
+}
+
+export interface PollutantChart extends PageChart {
+  geometry: SmallMultiplesGeometry;
+  /** Per panel, its indicator and the rows behind its marks in the marks' order. */
+  panels: { indicator: IndicatorInfo; entries: ChartEntry[] }[];
+}
+
+function pollutantData(options: IndicatorChartOptions) {
+  const a = atlas();
+  const indicators = POLLUTANTS.panels.map((p) => forChart(a.indicator(p.id), p.shortName));
+  return smallMultiplesFromPlans(a.plans, indicators, {
+    ...options,
+    id: `chart-${POLLUTANTS.id}`,
+    title: POLLUTANTS.title,
+  });
+}
+
+/** The home page's pollutant small multiples. */
+export function pollutantChart(): PollutantChart {
+  const { input, panels } = pollutantData(onPage);
+  const geometry = smallMultiples(input);
+  const { svg, styleHash } = embedSvg(renderSmallMultiplesSvg(geometry));
+  return {
+    id: POLLUTANTS.id,
+    svg,
+    styleHash,
+    title: geometry.title,
+    downloads: downloadPaths(POLLUTANTS.id),
+    geometry,
+    panels: geometry.panels.map((panel, i) => ({
+      indicator: atlas().indicator(panel.indicator.id),
+      entries: entriesInMarkOrder(panel.layout.marks, panels[i]?.entries ?? []),
+    })),
+  };
+}
+
+/** Every chart with downloads: the indicators that have a comparison chart, and the pollutant small multiples. */
+export function downloadableCharts(): string[] {
+  const ids = atlas()
+    .indicators.filter((indicator) => comparisonData(indicator, onPage) !== null)
+    .map((indicator) => indicator.id);
+  if (ids.includes(POLLUTANTS.id)) throw new Error(`indicator id ${POLLUTANTS.id} collides with a chart id`);
+  return [...ids, POLLUTANTS.id];
+}
+
+/** A chart as a standalone SVG file, its links absolute. */
+export function chartSvgFile(chartId: string): string {
+  if (chartId === POLLUTANTS.id) return renderSmallMultiplesSvg(smallMultiples(pollutantData(inFile).input));
+  const data = comparisonData(atlas().indicator(chartId), inFile);
+  if (!data) throw new Error(`no chart for ${chartId}`);
+  return renderTargetComparisonSvg(targetComparison(data.input));
+}
+
+/** A chart's data as CSV with provenance (source_url of every value), links absolute. */
+export function chartCsvFile(chartId: string): string {
+  if (chartId === POLLUTANTS.id) {
+    return chartCsv(pollutantData(inFile).panels.flatMap((panel) => chartDataRows(panel, inFile)));
+  }
+  const data = comparisonData(atlas().indicator(chartId), inFile);
+  if (!data) throw new Error(`no chart for ${chartId}`);
+  return chartCsv(chartDataRows(data, inFile));
+}
+
+export type { BarMark, ChartEntry };
