@@ -24,6 +24,8 @@ const PAGES: [string, string][] = [
     : []),
   ['indicators', paths.indicators()],
   ['indicator', paths.indicator(withTargets?.indicatorId ?? 'energy-intensity')],
+  ['compare', paths.compare()],
+  ['compare topic', paths.compareTopic('industry-green-upgrade')],
   ['about', paths.about()],
   ['data', paths.data('')],
   ['search', paths.search()],

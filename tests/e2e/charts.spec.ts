@@ -1,0 +1,261 @@
+/**
+ * The charts as readers get them: on every indicator page with targets a build-time SVG whose marks match the
+ * data table's rows one to one and link to the clauses that state the values, a parent's value shown as the
+ * parent's, the chart styled under the CSP (no console errors), downloads that work, and the home page's
+ * headline charts.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import type { Plan } from '../../src/lib/model/plan';
+import { paths } from '../../src/lib/urls';
+import { builtPlans, E2E_BASE, E2E_SITE, pageUrl } from './harness';
+import { expect, test } from './fixtures';
+
+const plans = builtPlans();
+
+/** Indicator ids that some plan sets a number for (the unclassified page has no chart: no shared unit). */
+const charted = [...new Set(plans.flatMap((p) => p.targets.map((t) => t.indicatorId)))]
+  .filter((id) => id !== 'unclassified')
+  .sort();
+
+/** A plan stating its parent's value in a column of its own (黔江's annex: scope 重庆市). */
+const withParentColumn = plans.flatMap((plan) =>
+  plan.targets
+    .filter((t) => t.scope !== null && t.scope === plan.province && plan.province !== plan.region)
+    .map((target) => ({ plan, target })),
+)[0];
+
+/** The marks of a chart figure, and the rows of the table that lists them. */
+function chartParts(page: Page, chart: string): { marks: Locator; rows: Locator } {
+  return {
+    marks: page.locator(`figure[data-chart="${chart}"] svg a.mark`),
+    rows: page.locator(`table[data-chart-table="${chart}"] tbody tr`),
+  };
+}
+
+/** Whether `href` (relative to `page`) answers 200 and, for a fragment, has an element with that id. */
+async function resolves(page: Page, href: string): Promise<string | null> {
+  const url = new URL(href, page.url());
+  const response = await page.request.get(url.href);
+  if (response.status() !== 200) return `${href}: status ${response.status()}`;
+  const id = decodeURIComponent(url.hash.slice(1));
+  if (id === '') return null;
+  const html = await response.text();
+  return html.includes(` id="${id.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+    ? null
+    : `${href}: no #${id}`;
+}
+
+test('there are charted indicators to test', () => {
+  expect(charted.length).toBeGreaterThan(5);
+  expect(charted).toContain('energy-intensity');
+});
+
+test('every indicator page with targets has a chart whose marks are the table’s rows, one to one', async ({
+  page,
+}) => {
+  for (const id of charted) {
+    await page.goto(pageUrl(paths.indicator(id)));
+    const { marks, rows } = chartParts(page, id);
+    const count = await marks.count();
+    expect(count, `${id}: marks`).toBeGreaterThan(0);
+    await expect(rows, `${id}: one table row per mark`).toHaveCount(count);
+    // Same order, same plan, same value, same source: the mark links where the row's first source links.
+    for (let i = 0; i < count; i++) {
+      const mark = marks.nth(i);
+      const row = rows.nth(i);
+      expect(await mark.getAttribute('data-plan'), `${id} row ${i}: plan`).toBe(
+        await row.getAttribute('data-plan'),
+      );
+      expect(await mark.getAttribute('href'), `${id} row ${i}: source`).toBe(
+        await row.locator('ul.sources a').first().getAttribute('href'),
+      );
+      const value = ((await row.locator('td.num').textContent()) ?? '')
+        .replace(/\s+/g, '')
+        .replace(/[≥≤≈]/g, '');
+      const label = (await mark.locator('text.value-label').textContent()) ?? '';
+      expect(label.replace(/,/g, ''), `${id} row ${i}: value`).toContain(value);
+    }
+  }
+});
+
+test('every mark links to a clause permalink that resolves', async ({ page }) => {
+  const broken: string[] = [];
+  for (const id of charted) {
+    await page.goto(pageUrl(paths.indicator(id)));
+    const hrefs = await page
+      .locator(`figure[data-chart="${id}"] svg a`)
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    for (const href of hrefs) {
+      expect(href, `${id}: mark link under the base`).toMatch(
+        new RegExp(`^${E2E_BASE}plans/[a-z0-9-]+/(#[a-z0-9-]+)?$`),
+      );
+      const problem = await resolves(page, href);
+      if (problem) broken.push(`${id}: ${problem}`);
+    }
+  }
+  expect(broken).toEqual([]);
+});
+
+test('the energy-intensity chart: shared scale, binding vs incentive, comparators, national line, accessible', async ({
+  page,
+}) => {
+  await page.goto(pageUrl(paths.indicator('energy-intensity')));
+  const svg = page.locator('figure[data-chart="energy-intensity"] svg');
+  await expect(svg).toHaveAttribute('role', 'group');
+  await expect(svg).toHaveAccessibleName('「单位地区生产总值能耗降低率」各方案目标对比');
+  await expect(svg).toHaveAccessibleDescription(/贵州省13%（约束性目标）；贵州省14.5%（激励目标）/);
+  // 贵州: 13% binding (filled) and 14.5% incentive (hollow, labelled 激励), told apart by shape and word.
+  const guizhou = svg.locator('a.mark[data-plan="guizhou-sheng"]');
+  await expect(guizhou).toHaveCount(2);
+  await expect(guizhou.nth(0).locator('rect')).toHaveClass('bar-filled');
+  await expect(guizhou.nth(1).locator('rect')).toHaveClass('bar-hollow');
+  await expect(guizhou.nth(1).locator('.suffix')).toHaveText(' 激励');
+  await expect(guizhou.nth(1)).toHaveAccessibleName(/14.5%，激励目标/);
+  // The national reference as a labelled line in the same unit.
+  await expect(svg.locator('.reference-label')).toHaveText('全国（国发〔2021〕33号）：13.5%');
+  // One scale: bar widths are proportional to the values.
+  const widths = await svg
+    .locator('a.mark rect')
+    .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
+  const values = await svg
+    .locator('a.mark text.value-label')
+    .evaluateAll((texts) => texts.map((t) => Number(/[\d.]+/.exec(t.textContent ?? '')?.[0])));
+  const ratios = widths.map((w, i) => w / (values[i] as number));
+  for (const ratio of ratios) expect(ratio).toBeCloseTo(ratios[0] as number, 0);
+  // The chart's own style sheet applies (allowed by its CSP hash): bars are not the default black.
+  const fill = await svg
+    .locator('rect.bar-filled')
+    .first()
+    .evaluate((r) => getComputedStyle(r).fill);
+  expect(fill).not.toBe('rgb(0, 0, 0)');
+  // Plans without a number are listed, not left out.
+  const missing = plans.filter((p) => !p.targets.some((t) => t.indicatorId === 'energy-intensity'));
+  await expect(svg.locator('.unset-label')).toHaveCount(missing.length);
+});
+
+test('comparators show as glyphs: ≥ on a “以上” target', async ({ page }) => {
+  const geq = plans.flatMap((p) => p.targets.filter((t) => t.comparator === '>=' && t.scope === null))[0];
+  test.skip(!geq, 'no ≥ target in the corpus');
+  await page.goto(pageUrl(paths.indicator(geq!.indicatorId)));
+  await expect(
+    page.locator(`figure[data-chart="${geq!.indicatorId}"] svg text.value-label`).filter({ hasText: '≥' }),
+  ).not.toHaveCount(0);
+});
+
+test('years differing between plans are named in the chart’s caption', async ({ page }) => {
+  await page.goto(pageUrl(paths.indicator('public-institution-energy-per-area')));
+  const caption = page.locator('figure[data-chart="public-institution-energy-per-area"] svg .caption');
+  await expect(caption).toContainText('各方案基准年、目标年不同');
+  await expect(caption).toContainText('廊坊市：比2019年，到2025年');
+});
+
+test('a value a plan states for its parent is drawn as the parent’s, not as the plan’s own target', async ({
+  page,
+}) => {
+  test.skip(!withParentColumn, 'no plan states a parent value');
+  const { plan, target } = withParentColumn as { plan: Plan; target: Plan['targets'][number] };
+  await page.goto(pageUrl(paths.indicator(target.indicatorId)));
+  const { marks, rows } = chartParts(page, target.indicatorId);
+  const own = plan.targets.filter((t) => t.indicatorId === target.indicatorId && t.scope !== target.scope);
+  await expect(marks.and(page.locator(`[data-plan="${plan.id}"]`))).toHaveCount(own.length);
+  const mark = marks.and(page.locator(`[data-plan="${plan.id}"]`)).first();
+  await expect(mark.locator('line.parent-tick')).toHaveCount(1);
+  await expect(mark).toHaveAccessibleName(new RegExp(`上级${target.scope}${target.value}%`));
+  await expect(rows.and(page.locator(`[data-plan="${plan.id}"]`)).first()).toContainText(
+    `${target.scope} ${target.value}%`,
+  );
+  expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+});
+
+test('the chart’s CSV and SVG download, with provenance and absolute links', async ({ page }) => {
+  await page.goto(pageUrl(paths.indicator('energy-intensity')));
+  const figure = page.locator('figure[data-chart="energy-intensity"]');
+  const csvHref = await figure.locator('a[href$=".csv"]').getAttribute('href');
+  const svgHref = await figure.locator('a[href$=".svg"]').getAttribute('href');
+  expect(csvHref).toBe(`${E2E_BASE}data/charts/energy-intensity.csv`);
+  const csv = await page.request.get(new URL(csvHref!, page.url()).href);
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  const [header, ...lines] = text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(header).toBe(
+    'plan_id,plan,indicator,value,unit,comparator,ambition,baseline_year,target_year,scope,source_url',
+  );
+  const marks = await figure.locator('svg a.mark').count();
+  const withValue = lines.filter((l) => /,energy-intensity,\d/.test(l));
+  expect(withValue).toHaveLength(marks);
+  for (const line of withValue)
+    expect(line).toMatch(new RegExp(`,${E2E_SITE}${E2E_BASE}plans/[a-z0-9-]+/#[a-z0-9-]+$`));
+
+  // The SVG opened on its own, as a downloaded file would be: parsed, titled, styled, links absolute. (A
+  // document without a favicon link makes the browser ask for /favicon.ico, which this site does not have.)
+  await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
+  const svg = await page.goto(new URL(svgHref!, page.url()).href);
+  expect(svg?.status()).toBe(200);
+  expect(svg?.headers()['content-type']).toContain('image/svg+xml');
+  await expect(page.locator('svg > title')).toHaveText('「单位地区生产总值能耗降低率」各方案目标对比');
+  expect(await page.locator('parsererror').count()).toBe(0);
+  const links = await page.locator('a.mark').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(links).toHaveLength(marks);
+  for (const link of links) expect(link).toMatch(new RegExp(`^${E2E_SITE}${E2E_BASE}plans/`));
+  const fill = await page
+    .locator('rect.bar-filled')
+    .first()
+    .evaluate((r) => getComputedStyle(r).fill);
+  expect(fill).toBe('rgb(37, 99, 235)');
+});
+
+test('the home page shows energy intensity against the national target and the four pollutants in tonnes', async ({
+  page,
+}) => {
+  await page.goto(pageUrl(paths.home()));
+  const energy = chartParts(page, 'energy-intensity');
+  expect(await energy.marks.count()).toBeGreaterThan(0);
+  await expect(energy.rows).toHaveCount(await energy.marks.count());
+  await expect(page.locator('figure[data-chart="energy-intensity"] .reference-label')).toContainText('13.5%');
+
+  const pollutants = chartParts(page, 'pollutant-reductions');
+  const panels = page.locator('figure[data-chart="pollutant-reductions"] svg g.panel');
+  await expect(panels).toHaveCount(4);
+  await expect(panels.locator('.panel-title')).toHaveText([
+    '化学需氧量 COD（吨）',
+    '氨氮 NH₃-N（吨）',
+    '氮氧化物 NOx（吨）',
+    '挥发性有机物 VOCs（吨）',
+  ]);
+  const expected = plans.reduce(
+    (n, p) =>
+      n +
+      p.targets.filter((t) =>
+        ['cod-reduction', 'ammonia-nitrogen-reduction', 'nox-reduction', 'voc-reduction'].includes(
+          t.indicatorId,
+        ),
+      ).length,
+    0,
+  );
+  await expect(pollutants.marks).toHaveCount(expected);
+  await expect(pollutants.rows).toHaveCount(expected);
+  // 万吨 normalised to tonnes: 达州 1.017万吨 is drawn as 10,170吨.
+  await expect(panels.first()).toContainText('10,170吨');
+  const problems: string[] = [];
+  for (const href of await page
+    .locator('figure svg a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+    const problem = await resolves(page, href);
+    if (problem) problems.push(problem);
+  }
+  expect(problems).toEqual([]);
+});
+
+test('without JavaScript the chart is all there', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(pageUrl(paths.indicator('energy-intensity')));
+  const { marks, rows } = chartParts(page, 'energy-intensity');
+  expect(await marks.count()).toBeGreaterThan(0);
+  await expect(rows).toHaveCount(await marks.count());
+  await context.close();
+});
