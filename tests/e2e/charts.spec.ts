@@ -259,3 +259,50 @@ test('without JavaScript the chart is all there', async ({ browser }) => {
   await expect(rows).toHaveCount(await marks.count());
   await context.close();
 });
+
+test('progressive enhancement: the sort toggle moves marks and table rows together; focus shows a tooltip', async ({
+  page,
+}) => {
+  await page.goto(pageUrl(paths.indicator('energy-intensity')));
+  const figure = page.locator('figure[data-chart="energy-intensity"]');
+  const { marks, rows } = chartParts(page, 'energy-intensity');
+  const order = async () => ({
+    marks: await marks.evaluateAll((as) => as.map((a) => a.getAttribute('data-plan'))),
+    rows: await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-plan'))),
+    // Drawn top to bottom: the marks' rectangles by their position on screen.
+    drawn: await marks.evaluateAll((as) =>
+      as
+        .map((a) => ({
+          plan: a.getAttribute('data-plan'),
+          y: a.querySelector('rect')!.getBoundingClientRect().y,
+        }))
+        .sort((x, y) => x.y - y.y)
+        .map((m) => m.plan),
+    ),
+  });
+  const byValue = await order();
+  expect(byValue.rows).toEqual(byValue.marks);
+  expect(byValue.drawn).toEqual(byValue.marks);
+
+  const byPlanButton = figure.getByRole('button', { name: '按方案' });
+  await byPlanButton.click();
+  await expect(byPlanButton).toHaveAttribute('aria-pressed', 'true');
+  const byPlan = await order();
+  const planIndex = new Map(plans.map((p, i) => [p.id, i]));
+  expect(byPlan.marks).not.toEqual(byValue.marks);
+  expect(byPlan.rows).toEqual(byPlan.marks);
+  expect(byPlan.drawn).toEqual(byPlan.marks);
+  expect([...new Set(byPlan.marks)]).toEqual(
+    [...new Set(byPlan.marks)].sort((a, b) => planIndex.get(a!)! - planIndex.get(b!)!),
+  );
+
+  await figure.getByRole('button', { name: '按目标值' }).click();
+  expect(await order()).toEqual(byValue);
+
+  await marks.first().focus();
+  const tooltip = figure.locator('.chart-tooltip');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toHaveText((await marks.first().getAttribute('aria-label'))!);
+  await page.keyboard.press('Escape');
+  await expect(tooltip).toBeHidden();
+});
