@@ -8,7 +8,7 @@
 import { buildExcerpt } from '../lib/search/excerpt';
 import { foldQuery } from '../lib/search/fold';
 import { parseQuery, type ParsedQuery } from '../lib/search/query';
-import { rank, type Ranked, type TermSets } from '../lib/search/rank';
+import { hasRun, rank, type Ranked, type TermSets } from '../lib/search/rank';
 import { FILTER_KEYS, type FilterKey, type RecordMeta } from '../lib/search/records';
 import { compileSynonyms } from '../lib/search/synonyms';
 import { installSearchShortcut } from './search-shortcut';
@@ -43,8 +43,9 @@ interface State {
   filters: Filters;
 }
 
-/** How many results are shown at first and added by “显示更多”. */
+/** How many results are shown at first and added by “显示更多”; the first few are drawn before the rest load. */
 const PAGE = 20;
+const FIRST = 5;
 /** Waiting after a keystroke before searching: short, the index answers in milliseconds on the seeds. */
 const DEBOUNCE_MS = 60;
 
@@ -138,16 +139,35 @@ function loadPagefind(): Promise<Pagefind> {
     // Record URLs already carry the site's base path.
     await module.options({ baseUrl: '/' });
     await module.init();
+    // The first search builds the browser's Chinese word segmenter (Pagefind runs it on every query, even
+    // ours, which are ASCII tokens): do that now rather than on the reader's first keystroke.
+    await module.search('。');
     pagefind = module;
+    form?.setAttribute('data-search-ready', '');
+    setTimeout(() => loadFilters(module), FILTERS_AFTER_MS);
     return module;
   })();
   return loading;
+}
+
+/** Pagefind's filter index, loaded once the page has settled or after the first results, whichever is first. */
+const FILTERS_AFTER_MS = 1500;
+let filtersLoaded: Promise<unknown> | null = null;
+let filtersReady = false;
+
+function loadFilters(pf: Pagefind): Promise<unknown> {
+  filtersLoaded ??= pf.filters().then(() => {
+    filtersReady = true;
+  });
+  return filtersLoaded;
 }
 
 interface Outcome {
   query: ParsedQuery;
   ranked: Ranked[];
   results: Map<string, PagefindResult>;
+  /** Counts per filter value, when Pagefind's filter index was loaded before the search. */
+  counts: Counts | null;
 }
 
 type Counts = Record<string, Record<string, number>>;
@@ -158,47 +178,88 @@ function ids(response: PagefindResponse | null): string[] {
 
 /** The exact-match layer: one loose search for candidates, BM25 order and counts, one exact search per term. */
 async function runSearch(pf: Pagefind, query: ParsedQuery, filters: Filters): Promise<Outcome> {
+  const counted = filtersReady;
   const loose = await pf.search(query.loose, { filters });
   const results = new Map<string, PagefindResult>((loose?.results ?? []).map((r) => [r.id, r]));
   // A literal match the loose search missed (it can cut a prefix short) takes its result from an exact search.
   const spare = new Map<string, PagefindResult>();
+  const exactIds = async (term: string): Promise<Set<string>> => {
+    const response = await pf.search(term, { filters });
+    for (const r of response?.results ?? []) if (!results.has(r.id)) spare.set(r.id, r);
+    return new Set(ids(response));
+  };
   const terms: TermSets[] = [];
-  for (const term of query.terms) {
-    const sets: Set<string>[] = [];
-    for (const exact of term.exact) {
-      const response = await pf.search(exact, { filters });
-      for (const r of response?.results ?? []) if (!results.has(r.id)) spare.set(r.id, r);
-      sets.push(new Set(ids(response)));
+  if (query.chain !== null) {
+    // One run of distinct units: literal matches show in the loose results' positions, no exact search needed.
+    const chain = query.chain;
+    terms.push({
+      literal: new Set((loose?.results ?? []).filter((r) => hasRun(r.words, chain)).map((r) => r.id)),
+      group: false,
+    });
+  } else {
+    for (const term of query.terms) {
+      // A group whose other forms print nowhere (under these filters): every group result prints this wording.
+      if (term.group) {
+        let elsewhere = 0;
+        for (const form of term.others) {
+          const found: Set<string>[] = [];
+          for (const exact of form) found.push(await exactIds(exact));
+          elsewhere += found.reduce((a, b) => new Set([...a].filter((id) => b.has(id)))).size;
+        }
+        if (elsewhere === 0) {
+          terms.push({ literal: null, group: true });
+          continue;
+        }
+      }
+      const sets: Set<string>[] = [];
+      for (const exact of term.exact) sets.push(await exactIds(exact));
+      const literal =
+        sets.length === 0 ? null : sets.reduce((a, b) => new Set([...a].filter((id) => b.has(id))));
+      terms.push({ literal, group: term.group !== null });
     }
-    const literal =
-      sets.length === 0 ? null : sets.reduce((a, b) => new Set([...a].filter((id) => b.has(id))));
-    terms.push({ literal, group: term.group !== null });
   }
   const ranked = rank(ids(loose), terms);
   for (const { id } of ranked) {
     const hit = spare.get(id);
     if (hit && !results.has(id)) results.set(id, hit);
   }
-  return { query, ranked: ranked.filter((r) => results.has(r.id)), results };
+  const counts = counted && loose ? await countsOf(pf, query, filters, loose) : null;
+  return { query, ranked: ranked.filter((r) => results.has(r.id)), results, counts };
 }
 
-let filtersLoaded: Promise<unknown> | null = null;
-
 /**
- * Counts per filter value. Pagefind counts only filters whose index it has loaded, and loading them all costs
- * more than the first query itself on a large corpus, so they load after the first results are shown. Each
- * filter's own selection is left out of its counts, so a reader can see what switching value would give.
+ * Counts per filter value from a loose search made with the filter index loaded. Each filter's own selection
+ * is left out of its counts, so a reader sees what switching value would give: with one filter set that is
+ * Pagefind's `totalFilters`; with several, one more search per filter set.
  */
-async function countsFor(pf: Pagefind, query: ParsedQuery, filters: Filters): Promise<Counts> {
-  filtersLoaded ??= pf.filters();
-  await filtersLoaded;
-  const counts: Counts = { ...((await pf.search(query.loose, { filters }))?.filters ?? {}) };
-  for (const key of Object.keys(filters) as FilterKey[]) {
+async function countsOf(
+  pf: Pagefind,
+  query: ParsedQuery,
+  filters: Filters,
+  loose: PagefindResponse,
+): Promise<Counts> {
+  const counts: Counts = { ...loose.filters };
+  const active = Object.keys(filters) as FilterKey[];
+  for (const key of active) {
+    if (active.length === 1) {
+      counts[key] = loose.totalFilters[key] ?? {};
+      continue;
+    }
     const others: Filters = { ...filters };
     delete others[key];
     counts[key] = (await pf.search(query.loose, { filters: others }))?.filters[key] ?? {};
   }
   return counts;
+}
+
+/**
+ * Counts for a search made before the filter index was loaded (Pagefind counts only loaded filters): load it
+ * — it costs more than a first query on a large corpus, hence not earlier — and search once more.
+ */
+async function lateCounts(pf: Pagefind, query: ParsedQuery, filters: Filters): Promise<Counts | null> {
+  await loadFilters(pf);
+  const loose = await pf.search(query.loose, { filters });
+  return loose ? countsOf(pf, query, filters, loose) : null;
 }
 
 // --------------------------------------------------------------------------------------------- render
@@ -278,8 +339,8 @@ function hitElement(
 let current: Outcome | null = null;
 let shown = 0;
 
-async function showMore(outcome: Outcome, sequence: number): Promise<void> {
-  const slice = outcome.ranked.slice(shown, shown + PAGE);
+async function showMore(outcome: Outcome, sequence: number, count = PAGE): Promise<void> {
+  const slice = outcome.ranked.slice(shown, shown + count);
   const data = await Promise.all(slice.map((r) => outcome.results.get(r.id)?.data()));
   if (sequence !== searchSequence || !list) return;
   const items = slice.flatMap((r, i) => {
@@ -328,13 +389,17 @@ async function search(state: State): Promise<void> {
   if (sequence !== searchSequence) return;
   current = outcome;
   shown = 0;
-  const items = document.createDocumentFragment();
-  list?.replaceChildren(items);
-  await showMore(outcome, sequence);
+  const loaded = outcome.ranked.slice(0, FIRST).map((r) => outcome.results.get(r.id)?.data());
+  await Promise.all(loaded);
+  if (sequence !== searchSequence) return;
+  list?.replaceChildren();
+  await showMore(outcome, sequence, FIRST);
   if (sequence !== searchSequence) return;
   setStatus(describe(outcome));
   list?.setAttribute('data-search-state', 'results');
-  const counts = await countsFor(pf, query, state.filters);
+  await showMore(outcome, sequence, PAGE - FIRST);
+  if (sequence !== searchSequence) return;
+  const counts = outcome.counts ?? (await lateCounts(pf, query, state.filters));
   if (sequence !== searchSequence) return;
   updateCounts(counts, state.filters);
   list?.setAttribute('data-search-state', 'done');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildExcerpt } from '../../src/lib/search/excerpt';
 import { foldQuery } from '../../src/lib/search/fold';
 import { parseQuery, phrasesOf } from '../../src/lib/search/query';
-import { intersect, rank } from '../../src/lib/search/rank';
+import { hasRun, intersect, rank } from '../../src/lib/search/rank';
 import { compileSynonyms, containsForm, groupsIn } from '../../src/lib/search/synonyms';
 import { loadSynonyms, parseSynonyms } from '../../src/lib/search/synonyms-file';
 import { groupToken, runsOf } from '../../src/lib/search/tokens';
@@ -59,10 +59,37 @@ describe('parseQuery', () => {
     expect(term?.loose).toBe(groupToken(term!.group!.index));
     expect(term?.exact).toHaveLength(1);
     expect(term?.exact[0]).toMatch(/^"[a-z ]+"$/);
+    expect(term?.others.length).toBe(term!.group!.forms.length - 1);
     const highlighted = term!.highlight.map((runs) =>
       runs.map((r) => r.map((u) => u.text).join('')).join('、'),
     );
     expect(highlighted).toContain(foldQuery(other));
+  });
+});
+
+describe('chain', () => {
+  it.each([
+    ['超低排放改造', 5],
+    ['生态环境局', null], // a synonym group (环保局)
+    ['公转铁', 2],
+    ['两高', null], // a synonym group: its loose word is the group token
+    ['节能', 1],
+    ['碳达峰碳中和', null], // 碳 repeats: bigrams could chain out of order
+    ['公转铁 两高', null],
+    ['局', null],
+    ['14.5%', 1],
+  ])('%s → %s', (query, chain) => {
+    expect(parseQuery(query, foldQuery, groups)!.chain).toBe(chain);
+  });
+
+  it.each([
+    [[3, 4, 5], 3, true],
+    [[3, 5, 4], 3, true],
+    [[3, 4, 6, 7], 3, false],
+    [[9], 1, true],
+    [[], 1, false],
+  ])('hasRun(%j, %i) is %s', (positions, length, expected) => {
+    expect(hasRun(positions, length)).toBe(expected);
   });
 });
 

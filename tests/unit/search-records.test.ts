@@ -3,6 +3,7 @@ import { buildFold, searchRecords } from '../../src/integrations/pagefind';
 import type { Plan } from '../../src/lib/model/plan';
 import { foldQuery } from '../../src/lib/search/fold';
 import { parseQuery } from '../../src/lib/search/query';
+import { hasRun } from '../../src/lib/search/rank';
 import { FILTER_KEYS, filterValues, type SearchRecord } from '../../src/lib/search/records';
 import { loadSearchNames } from '../../src/lib/search/names';
 import { compileSynonyms } from '../../src/lib/search/synonyms';
@@ -100,6 +101,27 @@ describe('search records', () => {
         .sort(),
     ).toEqual([...expected].sort());
     // Department names and regions are indexed too, so a few more records may match; never fewer.
+  });
+
+  it.each([
+    '生态环境局',
+    '超低排放改造',
+    '公转铁',
+    '能效标杆水平',
+    '节能减排',
+    '到2025年',
+    '14.5%',
+    '重点行业',
+  ])('%s: the literal matches read from loose positions are exactly the records containing it', (query) => {
+    const parsed = parseQuery(query, foldQuery, [])!;
+    expect(parsed.chain).not.toBeNull();
+    const words = parsed.loose.split(' ');
+    const found = find(parsed.loose).filter((record) => {
+      const content = record.content.split(' ');
+      const positions = content.flatMap((c, i) => (words.some((w) => c.startsWith(w)) ? [i] : []));
+      return hasRun(positions, parsed.chain!);
+    });
+    expect(found.map((r) => r.url).sort()).toEqual(containing(query).sort());
   });
 
   it.each(['能效标杆水平实施', '高排放项目', '推动泰钢', '0.0691万吨'])(

@@ -18,6 +18,12 @@ export interface Term {
   loose: string;
   /** The synonym group when the phrase is one of its forms; the loose word is then the group's token. */
   group: CompiledGroup | null;
+  /**
+   * For a group term: exact lookups of each of the group's other forms (one per run of the form; a form is
+   * found where all of them are). When no other form is found, every result of the group token prints this
+   * wording, and the costlier exact lookup of the wording can be skipped. Empty for other terms.
+   */
+  others: string[][];
   /** What to highlight: alternatives (the wording, then any other form of its group), each a list of runs. */
   highlight: Run[][];
 }
@@ -30,6 +36,31 @@ export interface ParsedQuery {
   terms: Term[];
   /** The loose search: every term's words, all required. */
   loose: string;
+  /**
+   * When the literal matches can be read from the loose results' word positions, without exact searches: the
+   * number of consecutive matched positions that make a literal match (see `hasRun`); null otherwise.
+   */
+  chain: number | null;
+}
+
+/** An exact lookup of one run: its bigrams in quotes, or the unit alone as a whole word. */
+function exactOf(run: Run): string {
+  const lookup = lookupOf(run);
+  return lookup.exact ?? `"${unitCode(run[0]!)}"`;
+}
+
+/**
+ * A query of a single run whose units are all different: its bigrams can only follow one another in the index
+ * in the query's order, so a result with as many consecutive matched positions as the run has bigrams prints
+ * the run literally (positions of other words never join: a run ends with a lone unit, and one-unit words
+ * never match a bigram). A repeated unit (碳达峰碳中和) could chain in another order, so it needs the exact search.
+ */
+function chainOf(terms: readonly Term[], runs: readonly Run[]): number | null {
+  if (terms.length !== 1 || runs.length !== 1 || terms[0]!.group) return null;
+  const run = runs[0]!;
+  if (run.length < 2) return null;
+  const keys = run.map((u) => `${u.kind}:${u.text}`);
+  return new Set(keys).size === keys.length ? run.length - 1 : null;
 }
 
 // A phrase is a quoted stretch ("…", “…”, 「…」, 『…』) or a stretch without spaces. An unclosed quote runs to the end.
@@ -75,21 +106,17 @@ export function parseQuery(
     if (runs.length === 0) continue;
     const group = byForm.get(formKey(runs)) ?? null;
     if (group) {
-      // The wording itself is looked up exactly, without the prefix reading of a Latin word: COD is not code.
-      const lookups = runs.map((run) => {
-        const lookup = lookupOf(run);
-        return lookup.exact === null && run.length === 1
-          ? { ...lookup, exact: `"${unitCode(run[0]!)}"` }
-          : lookup;
-      });
+      const otherForms = group.runs.filter((form) => formKey(form) !== formKey(runs));
       const first = runs[0]?.[0];
       const last = runs[runs.length - 1]?.[runs[runs.length - 1]!.length - 1];
       terms.push({
         text: typed(first?.start ?? 0, last?.end ?? phrase.length),
-        exact: lookups.map((l) => l.exact ?? l.loose),
+        // The wording itself is looked up exactly, without the prefix reading of a Latin word: COD is not code.
+        exact: runs.map(exactOf),
         loose: groupToken(group.index),
         group,
-        highlight: [runs, ...group.runs.filter((form) => formKey(form) !== formKey(runs))],
+        others: otherForms.map((form) => form.map(exactOf)),
+        highlight: [runs, ...otherForms],
       });
       continue;
     }
@@ -100,10 +127,18 @@ export function parseQuery(
         exact: lookup.exact ? [lookup.exact] : [],
         loose: lookup.loose,
         group: null,
+        others: [],
         highlight: [[run]],
       });
     }
   }
   if (terms.length === 0) return null;
-  return { raw: trimmed, folded, terms, loose: terms.map((t) => t.loose).join(' ') };
+  const runs = phrasesOf(folded).flatMap((p) => runsOf(p.text));
+  return {
+    raw: trimmed,
+    folded,
+    terms,
+    loose: terms.map((t) => t.loose).join(' '),
+    chain: chainOf(terms, runs),
+  };
 }

@@ -19,6 +19,21 @@ export interface TermSets {
   group: boolean;
 }
 
+/**
+ * Whether `positions` (a result's matched word positions, as Pagefind reports them) hold `length` consecutive
+ * positions: a literal match of a query whose bigrams can only chain in order (see `chain` in query.ts).
+ */
+export function hasRun(positions: readonly number[], length: number): boolean {
+  if (length <= 1) return positions.length > 0;
+  const sorted = [...new Set(positions)].sort((a, b) => a - b);
+  let run = 1;
+  for (let i = 1; i < sorted.length; i++) {
+    run = sorted[i] === (sorted[i - 1] as number) + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
+}
+
 /** Intersection of sets; null (no constraint) for an empty list. */
 export function intersect(sets: readonly ReadonlySet<string>[]): Set<string> | null {
   if (sets.length === 0) return null;
