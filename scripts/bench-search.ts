@@ -1,0 +1,262 @@
+/**
+ * `npx tsx scripts/bench-search.ts [--copies 100] [--runs 3]`: what search costs, for the five seeds and for a
+ * corpus `--copies` times larger. Prints figures; asserts nothing (timings vary by machine).
+ *
+ * The seeds' site is built once (`astro build` into a temporary directory, with the search integration). The
+ * large corpus is the seeds' plans cloned in memory under distinct slugs and regions, indexed by the same record
+ * builder and writer as the integration (src/integrations/pagefind.ts), and served with the seeds' site in place
+ * of its index — no 500-page Astro build, and nothing in the work tree changes.
+ *
+ * Reported per corpus, in Debian's Chromium (static server without compression, so bytes on the wire are file
+ * sizes; Pagefind's index files are gzipped already, and `gz` estimates the JavaScript compressed):
+ * - index: records, bytes of the bundle by kind;
+ * - page load: what the search page fetches for Pagefind before the first keystroke (it warms up on load);
+ * - first query: bytes fetched from typing to the first results (index chunks and the shown results'
+ *   fragments), then to the filter counts (Pagefind's filter index, loaded once after the first results);
+ * - latency on the warm page: typing (an input event) to the results on screen, debounce included, per query.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { BUNDLE_DIR, searchRecords, writeIndex } from '../src/integrations/pagefind';
+import { PlansFile, type Plan } from '../src/lib/model/plan';
+import { serveStatic } from '../tests/e2e/static-server';
+
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? fallback : Number(process.argv[at + 1]);
+};
+const COPIES = arg('copies', 100);
+const RUNS = arg('runs', 3);
+const QUERIES = [
+  '两高',
+  '生态环境局',
+  '公转铁',
+  '659.1',
+  '14.5%',
+  'PUE',
+  'LNG',
+  'VOCs',
+  'COD',
+  '節能減排',
+  '公轉鐵',
+  '"超低排放改造"',
+  '区交通局',
+  '碳达峰',
+  '节能',
+];
+const FIRST_QUERY = '公转铁';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const work = mkdtempSync(join(tmpdir(), 'plan-atlas-bench-search-'));
+
+function dirBytes(dir: string, filter: (file: string) => boolean = () => true): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (!filter(path)) continue;
+    files++;
+    bytes += statSync(path).size;
+  }
+  return { files, bytes };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function indexSize(bundle: string) {
+  const part = (f: (p: string) => boolean) => dirBytes(bundle, f);
+  return {
+    meta: part((p) => p.endsWith('.pf_meta')),
+    index: part((p) => p.endsWith('.pf_index')),
+    fragments: part((p) => p.endsWith('.pf_fragment')),
+    filters: part((p) => p.endsWith('.pf_filter')),
+    wasm: part((p) => /wasm\.[a-z-]+\.pagefind$/.test(p)),
+    js: part((p) => p.endsWith('.js')),
+    total: part(() => true),
+  };
+}
+
+/** The seeds' plans cloned `copies` times: copy 0 is the original, copy k gets slug `<id>-c<k>`, region `<region>·k`. */
+function cloned(plans: readonly Plan[], copies: number): Plan[] {
+  const out: Plan[] = [];
+  for (let k = 0; k < copies; k++) {
+    for (const plan of plans) {
+      if (k === 0) out.push(plan);
+      else out.push({ ...plan, id: `${plan.id}-c${k}`, region: `${plan.region}·${k}`, url: `/plans/${plan.id}-c${k}/` });
+    }
+  }
+  return out;
+}
+
+interface Traffic {
+  raw: number;
+  gz: number;
+  files: string[];
+  /** Raw bytes by Pagefind file kind: pf_index, pf_fragment, pf_filter, pf_meta, … */
+  byKind: Record<string, number>;
+}
+
+/** Counts the bytes of every response while `during` runs. */
+async function traffic(page: Page, during: () => Promise<void>): Promise<Traffic> {
+  const seen: Promise<void>[] = [];
+  const total: Traffic = { raw: 0, gz: 0, files: [], byKind: {} };
+  const onResponse = (response: { url(): string; body(): Promise<Buffer> }) => {
+    seen.push(
+      response
+        .body()
+        .then((body) => {
+          total.raw += body.length;
+          total.gz += Math.min(body.length, gzipSync(body).length);
+          const file = new URL(response.url()).pathname.split('/').pop() ?? '';
+          total.files.push(file);
+          const kind = /\.(pf_[a-z]+)$/.exec(file)?.[1] ?? 'other';
+          total.byKind[kind] = (total.byKind[kind] ?? 0) + body.length;
+        })
+        .catch(() => undefined),
+    );
+  };
+  page.on('response', onResponse);
+  await during();
+  await page.waitForLoadState('networkidle');
+  await Promise.all(seen);
+  page.off('response', onResponse);
+  return total;
+}
+
+/** Types `query` into the search box (one input event) and resolves with ms to results, and to counts. */
+function typeAndTime(page: Page, query: string): Promise<{ results: number; counts: number; hits: number }> {
+  return page.evaluate(async (q) => {
+    const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
+    const list = document.querySelector<HTMLElement>('[data-search-results]')!;
+    const started = performance.now();
+    let results = -1;
+    const done = new Promise<number>((resolvePromise) => {
+      let busy = false;
+      const observer = new MutationObserver(() => {
+        const state = list.dataset['searchState'];
+        if (state === 'busy') busy = true;
+        if (busy && state === 'results' && results < 0) results = performance.now() - started;
+        if (busy && state === 'done') {
+          if (results < 0) results = performance.now() - started;
+          observer.disconnect();
+          resolvePromise(performance.now() - started);
+        }
+      });
+      observer.observe(list, { attributes: true, attributeFilter: ['data-search-state'] });
+    });
+    input.value = q;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const counts = await done;
+    return { results, counts, hits: list.querySelectorAll('[data-search-hit]').length };
+  }, query);
+}
+
+async function openWarm(browser: Browser, url: string): Promise<{ page: Page; load: Traffic }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const load = await traffic(page, async () => {
+    await page.goto(url);
+    await page.waitForSelector('form[data-search-ready]', { state: 'attached' });
+  });
+  return { page, load };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function measure(browser: Browser, name: string, siteDir: string, records: number): Promise<void> {
+  const size = indexSize(join(siteDir, BUNDLE_DIR));
+  const site = await serveStatic(siteDir);
+  try {
+    const url = `${site.url}search/`;
+    const { page, load } = await openWarm(browser, url);
+    const pagefindFiles = load.files.filter((f) => /pagefind|pf_meta|wasm/.test(f));
+    let first: { results: number; counts: number; hits: number } = { results: 0, counts: 0, hits: 0 };
+    const firstQuery = await traffic(page, async () => {
+      first = await typeAndTime(page, FIRST_QUERY);
+    });
+    const latencies: { query: string; hits: number; results: number[]; counts: number[] }[] = [];
+    for (const query of QUERIES) {
+      const row = { query, hits: 0, results: [] as number[], counts: [] as number[] };
+      for (let run = 0; run < RUNS; run++) {
+        // A fresh warm page per run (index initialised, no chunk cached): the query pays its chunk fetches.
+        const fresh = (await openWarm(browser, url)).page;
+        const t = await typeAndTime(fresh, query);
+        row.hits = t.hits;
+        row.results.push(t.results);
+        row.counts.push(t.counts);
+        await fresh.context().close();
+      }
+      latencies.push(row);
+    }
+    await page.context().close();
+
+    console.log(`\n## ${name}: ${records} records`);
+    console.log(
+      `index ${kb(size.total.bytes)} in ${size.total.files} files — meta ${kb(size.meta.bytes)}, ` +
+        `index chunks ${kb(size.index.bytes)} (${size.index.files}), fragments ${kb(size.fragments.bytes)} (${size.fragments.files}), ` +
+        `filters ${kb(size.filters.bytes)}, wasm ${kb(size.wasm.bytes)}, js ${kb(size.js.bytes)}`,
+    );
+    console.log(
+      `page load (before typing): ${kb(load.raw)} raw / ${kb(load.gz)} gz for the whole page; Pagefind files: ${pagefindFiles.join(', ')}`,
+    );
+    const k = (kind: string) => firstQuery.byKind[kind] ?? 0;
+    console.log(
+      `first query “${FIRST_QUERY}” on the warm page: ${kb(k('pf_index') + k('pf_fragment'))} to results ` +
+        `(index chunks ${kb(k('pf_index'))}, ${first.hits} results' fragments ${kb(k('pf_fragment'))}), ` +
+        `then ${kb(k('pf_filter'))} of filter index for the counts; results in ${first.results.toFixed(0)} ms, counts in ${first.counts.toFixed(0)} ms`,
+    );
+    console.log(`query | hits shown | results ms (median of ${RUNS}) | worst | counts ms (median)`);
+    for (const row of latencies) {
+      console.log(
+        `${row.query} | ${row.hits} | ${median(row.results).toFixed(0)} | ${Math.max(...row.results).toFixed(0)} | ${median(row.counts).toFixed(0)}`,
+      );
+    }
+    const all = latencies.map((r) => median(r.results)).sort((a, b) => a - b);
+    console.log(
+      `latency to results: median ${median(all).toFixed(0)} ms, worst ${all[all.length - 1]?.toFixed(0)} ms over ${QUERIES.length} queries`,
+    );
+  } finally {
+    await site.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const env = { ...process.env };
+  const run = (script: string, args: string[]) =>
+    execFileSync(process.execPath, [script, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env });
+  const seedsSite = join(work, 'seeds-site');
+  console.log(`building the seeds' site into ${seedsSite} …`);
+  run(join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ['scripts/ingest.ts']);
+  run(join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), ['build', '--outDir', seedsSite]);
+  const plans = PlansFile.parse(JSON.parse(readFileSync(join(ROOT, 'generated', 'plans.json'), 'utf8'))).plans;
+
+  const largeSite = join(work, 'large-site');
+  cpSync(seedsSite, largeSite, { recursive: true });
+  rmSync(join(largeSite, BUNDLE_DIR), { recursive: true });
+  const large = cloned(plans, COPIES);
+  const started = performance.now();
+  const records = searchRecords(large, '/');
+  await writeIndex(records, join(largeSite, BUNDLE_DIR));
+  console.log(
+    `indexed ${COPIES}× the seeds (${large.length} plans, ${records.length} records) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    await measure(browser, 'five seeds', seedsSite, searchRecords(plans, '/').length);
+    await measure(browser, `${COPIES}× the seeds`, largeSite, records.length);
+  } finally {
+    await browser.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
