@@ -4,12 +4,14 @@
  * in the environment; tests read it from here.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
 import { PlansFile, type Plan } from '../../src/lib/model/plan';
 
-/** Where the e2e build lives: outside the work tree so it never mixes with a deployable dist/. */
-export const WORK_DIR = join(tmpdir(), 'plan-atlas-e2e');
+/**
+ * Where the e2e build lives: apart from a deployable dist/, and inside this checkout (gitignored) so two
+ * checkouts on one machine never build over each other.
+ */
+export const WORK_DIR = resolve(import.meta.dirname, '../../.e2e-build');
 export const OUT_DIR = join(WORK_DIR, 'dist');
 export const SEEDS_DIR = join(WORK_DIR, 'seeds');
 /** The e2e build runs under a sub-path and with a site origin, as a real deployment would. */
