@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench-search.ts [--copies 100] [--runs 3]`: what search costs, for the five seeds and for a
+ * `npx tsx scripts/bench-search.ts [--copies 100] [--runs 3] [--keep]`: what search costs, for the five seeds and for a
  * corpus `--copies` times larger. Prints figures; asserts nothing (timings vary by machine).
  *
  * The seeds' site is built once (`astro build` into a temporary directory, with the search integration). The
@@ -13,10 +13,11 @@
  * - page load: what the search page fetches for Pagefind before the first keystroke (it warms up on load);
  * - first query: bytes fetched from typing to the first results (index chunks and the shown results'
  *   fragments), then to the filter counts (Pagefind's filter index, loaded once after the first results);
- * - latency on the warm page: typing (an input event) to the results on screen, debounce included, per query.
+ * - latency on the warm page: typing (an input event) to the results on screen, debounce included, per query;
+ *   and again once the reader has turned to the filters, when every search also counts filter values.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -31,6 +32,8 @@ const arg = (name: string, fallback: number) => {
 };
 const COPIES = arg('copies', 100);
 const RUNS = arg('runs', 3);
+/** Keep the built sites (their directory is printed) for a closer look. */
+const KEEP = process.argv.includes('--keep');
 const QUERIES = [
   '两高',
   '生态环境局',
@@ -53,7 +56,10 @@ const FIRST_QUERY = '公转铁';
 const ROOT = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'plan-atlas-bench-search-'));
 
-function dirBytes(dir: string, filter: (file: string) => boolean = () => true): { files: number; bytes: number } {
+function dirBytes(
+  dir: string,
+  filter: (file: string) => boolean = () => true,
+): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -87,7 +93,13 @@ function cloned(plans: readonly Plan[], copies: number): Plan[] {
   for (let k = 0; k < copies; k++) {
     for (const plan of plans) {
       if (k === 0) out.push(plan);
-      else out.push({ ...plan, id: `${plan.id}-c${k}`, region: `${plan.region}·${k}`, url: `/plans/${plan.id}-c${k}/` });
+      else
+        out.push({
+          ...plan,
+          id: `${plan.id}-c${k}`,
+          region: `${plan.region}·${k}`,
+          url: `/plans/${plan.id}-c${k}/`,
+        });
     }
   }
   return out;
@@ -156,12 +168,24 @@ function typeAndTime(page: Page, query: string): Promise<{ results: number; coun
   }, query);
 }
 
-async function openWarm(browser: Browser, url: string): Promise<{ page: Page; load: Traffic }> {
+/**
+ * A fresh page (no HTTP cache) with the index initialised. With `counts`, the reader has turned to the filters
+ * first, so Pagefind's filter index is loaded and every search also counts filter values.
+ */
+async function openWarm(
+  browser: Browser,
+  url: string,
+  counts = false,
+): Promise<{ page: Page; load: Traffic }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const load = await traffic(page, async () => {
     await page.goto(url);
     await page.waitForSelector('form[data-search-ready]', { state: 'attached' });
+    if (counts) {
+      await page.locator('select[data-filter]').first().focus();
+      await page.waitForSelector('form[data-search-counts]', { state: 'attached' });
+    }
   });
   return { page, load };
 }
@@ -179,20 +203,25 @@ async function measure(browser: Browser, name: string, siteDir: string, records:
     const firstQuery = await traffic(page, async () => {
       first = await typeAndTime(page, FIRST_QUERY);
     });
-    const latencies: { query: string; hits: number; results: number[]; counts: number[] }[] = [];
-    for (const query of QUERIES) {
-      const row = { query, hits: 0, results: [] as number[], counts: [] as number[] };
-      for (let run = 0; run < RUNS; run++) {
-        // A fresh warm page per run (index initialised, no chunk cached): the query pays its chunk fetches.
-        const fresh = (await openWarm(browser, url)).page;
-        const t = await typeAndTime(fresh, query);
-        row.hits = t.hits;
-        row.results.push(t.results);
-        row.counts.push(t.counts);
-        await fresh.context().close();
+    const latencies = async (counts: boolean) => {
+      const rows: { query: string; hits: number; results: number[]; counts: number[] }[] = [];
+      for (const query of QUERIES) {
+        const row = { query, hits: 0, results: [] as number[], counts: [] as number[] };
+        for (let run = 0; run < RUNS; run++) {
+          // A fresh warm page per run (index initialised, no chunk cached): the query pays its chunk fetches.
+          const fresh = (await openWarm(browser, url, counts)).page;
+          const t = await typeAndTime(fresh, query);
+          row.hits = t.hits;
+          row.results.push(t.results);
+          row.counts.push(t.counts);
+          await fresh.context().close();
+        }
+        rows.push(row);
       }
-      latencies.push(row);
-    }
+      return rows;
+    };
+    const plain = await latencies(false);
+    const counted = await latencies(true);
     await page.context().close();
 
     console.log(`\n## ${name}: ${records} records`);
@@ -210,15 +239,29 @@ async function measure(browser: Browser, name: string, siteDir: string, records:
         `(index chunks ${kb(k('pf_index'))}, ${first.hits} results' fragments ${kb(k('pf_fragment'))}), ` +
         `then ${kb(k('pf_filter'))} of filter index for the counts; results in ${first.results.toFixed(0)} ms, counts in ${first.counts.toFixed(0)} ms`,
     );
-    console.log(`query | hits shown | results ms (median of ${RUNS}) | worst | counts ms (median)`);
-    for (const row of latencies) {
-      console.log(
-        `${row.query} | ${row.hits} | ${median(row.results).toFixed(0)} | ${Math.max(...row.results).toFixed(0)} | ${median(row.counts).toFixed(0)}`,
-      );
-    }
-    const all = latencies.map((r) => median(r.results)).sort((a, b) => a - b);
     console.log(
-      `latency to results: median ${median(all).toFixed(0)} ms, worst ${all[all.length - 1]?.toFixed(0)} ms over ${QUERIES.length} queries`,
+      `query | hits shown | results ms (median of ${RUNS}) | worst | done ms | with filter counts: results ms | done ms`,
+    );
+    plain.forEach((row, i) => {
+      const c = counted[i]!;
+      console.log(
+        [
+          row.query,
+          row.hits,
+          median(row.results).toFixed(0),
+          Math.max(...row.results).toFixed(0),
+          median(row.counts).toFixed(0),
+          median(c.results).toFixed(0),
+          median(c.counts).toFixed(0),
+        ].join(' | '),
+      );
+    });
+    const summary = (rows: typeof plain) => {
+      const all = rows.map((r) => median(r.results)).sort((a, b) => a - b);
+      return `median ${median(all).toFixed(0)} ms, worst ${all[all.length - 1]?.toFixed(0)} ms`;
+    };
+    console.log(
+      `latency to results over ${QUERIES.length} queries: ${summary(plain)}; with filter counts loaded: ${summary(counted)}`,
     );
   } finally {
     await site.close();
@@ -228,17 +271,32 @@ async function measure(browser: Browser, name: string, siteDir: string, records:
 async function main(): Promise<void> {
   const env = { ...process.env };
   const run = (script: string, args: string[]) =>
-    execFileSync(process.execPath, [script, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env });
+    execFileSync(process.execPath, [script, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env,
+    });
   const seedsSite = join(work, 'seeds-site');
   console.log(`building the seeds' site into ${seedsSite} …`);
   run(join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ['scripts/ingest.ts']);
   run(join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), ['build', '--outDir', seedsSite]);
-  const plans = PlansFile.parse(JSON.parse(readFileSync(join(ROOT, 'generated', 'plans.json'), 'utf8'))).plans;
+  // The plans the site was built from (generated/ is shared with other builds running in this checkout).
+  const plans = PlansFile.parse(
+    JSON.parse(readFileSync(join(seedsSite, 'data', 'plans.json'), 'utf8')),
+  ).plans;
+  console.log(`the seeds' site has ${plans.length} plans: ${plans.map((p) => p.id).join(', ')}`);
 
   const largeSite = join(work, 'large-site');
   cpSync(seedsSite, largeSite, { recursive: true });
   rmSync(join(largeSite, BUNDLE_DIR), { recursive: true });
   const large = cloned(plans, COPIES);
+  // The search page tells its script the corpus size (it decides when to count filter values): the large one's.
+  const searchPage = join(largeSite, 'search', 'index.html');
+  const clauses = large.reduce((n, p) => n + p.clauses.length, 0);
+  writeFileSync(
+    searchPage,
+    readFileSync(searchPage, 'utf8').replace(/data-clauses="\d+"/, `data-clauses="${clauses}"`),
+  );
   const started = performance.now();
   const records = searchRecords(large, '/');
   await writeIndex(records, join(largeSite, BUNDLE_DIR));
@@ -248,14 +306,21 @@ async function main(): Promise<void> {
 
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     await measure(browser, 'five seeds', seedsSite, searchRecords(plans, '/').length);
     await measure(browser, `${COPIES}× the seeds`, largeSite, records.length);
   } finally {
     await browser.close();
-    rmSync(work, { recursive: true, force: true });
+    if (KEEP) console.log(`sites kept in ${work}`);
+    else rmSync(work, { recursive: true, force: true });
   }
 }
 

@@ -144,20 +144,30 @@ function loadPagefind(): Promise<Pagefind> {
     await module.search('。');
     pagefind = module;
     form?.setAttribute('data-search-ready', '');
-    setTimeout(() => loadFilters(module), FILTERS_AFTER_MS);
+    if (EAGER_COUNTS) setTimeout(() => void loadFilters(module).catch(report), FILTERS_AFTER_MS);
     return module;
   })();
   return loading;
 }
 
-/** Pagefind's filter index, loaded once the page has settled or after the first results, whichever is first. */
+/**
+ * Filter counts. Pagefind counts the filters it has loaded on every search, at a cost that grows with the
+ * number of results times the records per filter value: nothing on the seeds, seconds for the commonest words
+ * on a corpus of 20,000 clauses (scripts/bench-search.ts). So counts come eagerly — once the page has settled
+ * or after the first results — only up to EAGER_COUNT_LIMIT clauses; above it, once the reader turns to the
+ * filters (or arrives with one set).
+ */
+const EAGER_COUNT_LIMIT = 5000;
+const EAGER_COUNTS = Number(form?.dataset['clauses'] ?? 0) <= EAGER_COUNT_LIMIT;
 const FILTERS_AFTER_MS = 1500;
 let filtersLoaded: Promise<unknown> | null = null;
 let filtersReady = false;
+let filtersWanted = EAGER_COUNTS;
 
 function loadFilters(pf: Pagefind): Promise<unknown> {
   filtersLoaded ??= pf.filters().then(() => {
     filtersReady = true;
+    form?.setAttribute('data-search-counts', '');
   });
   return filtersLoaded;
 }
@@ -399,10 +409,28 @@ async function search(state: State): Promise<void> {
   list?.setAttribute('data-search-state', 'results');
   await showMore(outcome, sequence, PAGE - FIRST);
   if (sequence !== searchSequence) return;
-  const counts = outcome.counts ?? (await lateCounts(pf, query, state.filters));
-  if (sequence !== searchSequence) return;
-  updateCounts(counts, state.filters);
+  if (filtersWanted || Object.keys(state.filters).length > 0) {
+    const counts = outcome.counts ?? (await lateCounts(pf, query, state.filters));
+    if (sequence !== searchSequence) return;
+    updateCounts(counts, state.filters);
+  }
   list?.setAttribute('data-search-state', 'done');
+}
+
+/** The reader turns to the filters: on a large corpus, that is when counts start. */
+function wantFilters(): void {
+  if (filtersWanted) return;
+  filtersWanted = true;
+  if (!current || !pagefind) return;
+  const pf = pagefind;
+  const sequence = searchSequence;
+  const outcome = current;
+  const state = stateFromForm();
+  void lateCounts(pf, outcome.query, state.filters)
+    .then((counts) => {
+      if (sequence === searchSequence) updateCounts(counts, state.filters);
+    })
+    .catch(report);
 }
 
 function report(error: unknown): void {
@@ -469,6 +497,8 @@ function start(): void {
     void search(state).catch(report);
   });
   for (const select of selects.values()) {
+    select.addEventListener('focus', wantFilters);
+    select.addEventListener('pointerdown', wantFilters);
     select.addEventListener('change', () => {
       const state = stateFromForm();
       writeCommit(state);
