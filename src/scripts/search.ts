@@ -421,7 +421,9 @@ async function search(state: State): Promise<void> {
 function wantFilters(): void {
   if (filtersWanted) return;
   filtersWanted = true;
-  if (!current || !pagefind) return;
+  if (!pagefind) return;
+  void loadFilters(pagefind).catch(report);
+  if (!current) return;
   const pf = pagefind;
   const sequence = searchSequence;
   const outcome = current;
