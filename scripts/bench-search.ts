@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { BUNDLE_DIR, searchRecords, writeIndex } from '../src/integrations/pagefind';
+import { BUNDLE_DIR, searchBundles, searchRecords, writeBundles } from '../src/integrations/pagefind';
 import { PlansFile, type Plan } from '../src/lib/model/plan';
 import { serveStatic } from '../tests/e2e/static-server';
 
@@ -74,8 +74,13 @@ function dirBytes(
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-function indexSize(bundle: string) {
-  const part = (f: (p: string) => boolean) => dirBytes(bundle, f);
+/** Bytes of every bundle (`pagefind/`, `pagefind-1/`…) by kind. */
+function indexSize(site: string) {
+  const bundles = readdirSync(site).filter((d) => /^pagefind(-\d+)?$/.test(d));
+  const part = (f: (p: string) => boolean) =>
+    bundles
+      .map((b) => dirBytes(join(site, b), f))
+      .reduce((a, b) => ({ files: a.files + b.files, bytes: a.bytes + b.bytes }), { files: 0, bytes: 0 });
   return {
     meta: part((p) => p.endsWith('.pf_meta')),
     index: part((p) => p.endsWith('.pf_index')),
@@ -193,7 +198,7 @@ async function openWarm(
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function measure(browser: Browser, name: string, siteDir: string, records: number): Promise<void> {
-  const size = indexSize(join(siteDir, BUNDLE_DIR));
+  const size = indexSize(siteDir);
   const site = await serveStatic(siteDir);
   try {
     const url = `${site.url}search/`;
@@ -293,16 +298,18 @@ async function main(): Promise<void> {
   // The search page tells its script the corpus size (it decides when to count filter values): the large one's.
   const searchPage = join(largeSite, 'search', 'index.html');
   const clauses = large.reduce((n, p) => n + p.clauses.length, 0);
-  writeFileSync(
-    searchPage,
-    readFileSync(searchPage, 'utf8').replace(/data-clauses="\d+"/, `data-clauses="${clauses}"`),
-  );
+  let html = readFileSync(searchPage, 'utf8').replace(/data-clauses="\d+"/, `data-clauses="${clauses}"`);
   const started = performance.now();
-  const records = searchRecords(large, '/');
-  await writeIndex(records, join(largeSite, BUNDLE_DIR));
+  const bundles = searchBundles(large, '/');
+  await writeBundles(bundles, largeSite);
+  const records = bundles.reduce((n, b) => n + b.records.length, 0);
   console.log(
-    `indexed ${COPIES}× the seeds (${large.length} plans, ${records.length} records) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `indexed ${COPIES}× the seeds (${large.length} plans, ${records} records) in ${bundles.length} bundles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
+  // …and where its bundles are (the attribute is JSON in an HTML attribute: quotes are &quot;).
+  const paths = JSON.stringify(bundles.map((b) => `/${b.dir}/`)).replace(/"/g, '&quot;');
+  html = html.replace(/data-bundles="[^"]*"/, `data-bundles="${paths}"`);
+  writeFileSync(searchPage, html);
 
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -316,7 +323,7 @@ async function main(): Promise<void> {
   });
   try {
     await measure(browser, 'five seeds', seedsSite, searchRecords(plans, '/').length);
-    await measure(browser, `${COPIES}× the seeds`, largeSite, records.length);
+    await measure(browser, `${COPIES}× the seeds`, largeSite, records);
   } finally {
     await browser.close();
     if (KEEP) console.log(`sites kept in ${work}`);

@@ -18,13 +18,14 @@ import * as pagefind from 'pagefind';
 import { PlansFile, type Plan } from '../lib/model/plan';
 import { foldForRecognition } from '../lib/read/normalize';
 import { loadSearchNames } from '../lib/search/names';
-import { buildRecords, type SearchRecord } from '../lib/search/records';
+import { buildRecordsByPlan, type BuildOptions, type SearchRecord } from '../lib/search/records';
+import { assignShards, bundleDir } from '../lib/search/shards';
 import { compileSynonyms } from '../lib/search/synonyms';
 import { loadSynonyms } from '../lib/search/synonyms-file';
 import { lowerAscii } from '../lib/search/width';
 
 /** Where the index goes, under the site's output directory; the search page loads `<base>pagefind/pagefind.js`. */
-export const BUNDLE_DIR = 'pagefind';
+export const BUNDLE_DIR = bundleDir(0);
 
 /** Pagefind writes its UI bundles too; the site has its own search page, so they are removed. */
 const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
@@ -37,14 +38,34 @@ export interface SearchIntegrationOptions {
 /** The build's search fold: recognition fold (OpenCC phrases, width) and lowercase ASCII. */
 export const buildFold = (s: string): string => lowerAscii(foldForRecognition(s));
 
-/** Every search record of the plans, with the catalogues' names and the synonyms of content/. */
-export function searchRecords(plans: readonly Plan[], base: string): SearchRecord[] {
-  return buildRecords(plans, {
+function buildOptions(base: string): BuildOptions {
+  return {
     base,
     fold: buildFold,
     names: loadSearchNames(),
     synonyms: compileSynonyms(loadSynonyms(), buildFold),
-  });
+  };
+}
+
+/** Every search record of the plans, with the catalogues' names and the synonyms of content/. */
+export function searchRecords(plans: readonly Plan[], base: string): SearchRecord[] {
+  return [...buildRecordsByPlan(plans, buildOptions(base)).values()].flat();
+}
+
+/** One Pagefind bundle: its directory under the output and its records. */
+export interface Bundle {
+  dir: string;
+  records: SearchRecord[];
+}
+
+/** The records split into bundles of whole plans (one bundle unless the corpus is large: see shards.ts). */
+export function searchBundles(plans: readonly Plan[], base: string): Bundle[] {
+  const byPlan = buildRecordsByPlan(plans, buildOptions(base));
+  const shards = assignShards(plans);
+  const count = Math.max(1, ...[...shards.values()].map((k) => k + 1));
+  const bundles: Bundle[] = Array.from({ length: count }, (_, k) => ({ dir: bundleDir(k), records: [] }));
+  for (const plan of plans) bundles[shards.get(plan.id) ?? 0]!.records.push(...(byPlan.get(plan.id) ?? []));
+  return bundles;
 }
 
 /** Throws when a Pagefind response reports errors, naming the step. */
@@ -56,29 +77,31 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
 }
 
 /**
- * Writes the records as a Pagefind bundle into `outputPath`. Every response's `errors` are checked; the
- * Pagefind service is closed however it ends.
+ * Writes each bundle's records as a Pagefind bundle into `outDir/<bundle dir>`. Every response's `errors` are
+ * checked; the Pagefind service is closed however it ends.
  */
-export async function writeIndex(
-  records: readonly SearchRecord[],
-  outputPath: string,
-): Promise<{ records: number }> {
+export async function writeBundles(bundles: readonly Bundle[], outDir: string): Promise<void> {
   try {
-    const { index } = check('createIndex', await pagefind.createIndex({ writePlayground: false }));
-    if (!index) throw new Error('Pagefind createIndex returned no index');
-    for (const record of records) {
-      try {
-        check(`addCustomRecord ${record.url}`, await index.addCustomRecord(record));
-      } catch (error) {
-        throw new Error(`cannot index ${record.url}`, { cause: error });
+    for (const bundle of bundles) {
+      const { index } = check('createIndex', await pagefind.createIndex({ writePlayground: false }));
+      if (!index) throw new Error('Pagefind createIndex returned no index');
+      for (const record of bundle.records) {
+        try {
+          check(`addCustomRecord ${record.url}`, await index.addCustomRecord(record));
+        } catch (error) {
+          throw new Error(`cannot index ${record.url}`, { cause: error });
+        }
       }
+      check('writeFiles', await index.writeFiles({ outputPath: join(outDir, bundle.dir) }));
+      await index.deleteIndex();
     }
-    check('writeFiles', await index.writeFiles({ outputPath }));
   } finally {
     await pagefind.close();
   }
-  for (const file of readdirSync(outputPath)) if (UNUSED.test(file)) rmSync(join(outputPath, file));
-  return { records: records.length };
+  for (const bundle of bundles) {
+    const dir = join(outDir, bundle.dir);
+    for (const file of readdirSync(dir)) if (UNUSED.test(file)) rmSync(join(dir, file));
+  }
 }
 
 function readPlans(file: string): Plan[] {
@@ -91,7 +114,7 @@ function readPlans(file: string): Plan[] {
   }
 }
 
-/** The Astro integration: indexes every clause of generated/plans.json into `<outDir>/pagefind/`. */
+/** The Astro integration: indexes every clause of generated/plans.json into `<outDir>/pagefind/` (and more bundles for a large corpus). */
 export default function planAtlasSearch(options: SearchIntegrationOptions = {}): AstroIntegration {
   let base = '/';
   const plansFile = resolve(options.plansFile ?? 'generated/plans.json');
@@ -104,11 +127,11 @@ export default function planAtlasSearch(options: SearchIntegrationOptions = {}):
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         const started = performance.now();
         const plans = readPlans(plansFile);
-        const records = searchRecords(plans, base);
-        const outputPath = join(fileURLToPath(dir), BUNDLE_DIR);
-        await writeIndex(records, outputPath);
+        const bundles = searchBundles(plans, base);
+        const records = bundles.reduce((n, b) => n + b.records.length, 0);
+        await writeBundles(bundles, fileURLToPath(dir));
         logger.info(
-          `indexed ${records.length} records of ${plans.length} plans into ${BUNDLE_DIR}/ in ${Math.round(performance.now() - started)} ms`,
+          `indexed ${records} records of ${plans.length} plans into ${bundles.map((b) => `${b.dir}/`).join(', ')} in ${Math.round(performance.now() - started)} ms`,
         );
       },
     },

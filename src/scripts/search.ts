@@ -29,6 +29,7 @@ interface PagefindResponse {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   init(): Promise<void>;
   preload(term: string, options?: { filters?: Filters }): Promise<void>;
@@ -134,11 +135,13 @@ let loading: Promise<Pagefind> | null = null;
 function loadPagefind(): Promise<Pagefind> {
   if (pagefind) return Promise.resolve(pagefind);
   loading ??= (async () => {
-    const bundle = form?.dataset['bundle'] ?? '/pagefind/';
-    const module = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+    const [primary = '/pagefind/', ...others] = JSON.parse(form?.dataset['bundles'] ?? '[]') as string[];
+    const module = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as Pagefind;
     // Record URLs already carry the site's base path.
     await module.options({ baseUrl: '/' });
     await module.init();
+    // A large corpus comes in several bundles, searched together.
+    for (const path of others) await module.mergeIndex(path, { baseUrl: '/' });
     // The first search builds the browser's Chinese word segmenter (Pagefind runs it on every query, even
     // ours, which are ASCII tokens): do that now rather than on the reader's first keystroke.
     await module.search('。');

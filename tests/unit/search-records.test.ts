@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildFold, searchRecords } from '../../src/integrations/pagefind';
+import { buildFold, searchBundles, searchRecords } from '../../src/integrations/pagefind';
+import { assignShards, bundleDir, shardCount } from '../../src/lib/search/shards';
 import type { Plan } from '../../src/lib/model/plan';
 import { foldQuery } from '../../src/lib/search/fold';
 import { parseQuery } from '../../src/lib/search/query';
@@ -155,5 +156,36 @@ describe('search records', () => {
     const found = find(parsed.loose).map((r) => r.url);
     expect(found).toEqual(expect.arrayContaining(containing('化学需氧量')));
     expect(containing('COD')).toEqual([]);
+  });
+});
+
+describe('bundles', () => {
+  it('keeps the seeds in one bundle, at pagefind/', () => {
+    const bundles = searchBundles(plans, '/atlas/');
+    expect(bundles.map((b) => b.dir)).toEqual(['pagefind']);
+    expect(bundles[0]!.records).toHaveLength(records.length);
+  });
+
+  it.each([
+    [200, 1],
+    [5000, 1],
+    [5001, 2],
+    [19800, 4],
+  ])('splits %i clauses into %i bundles', (clauses, count) => {
+    expect(shardCount(clauses)).toBe(count);
+  });
+
+  it('puts whole plans into even bundles, deterministically', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ ...plans[i % plans.length]!, id: `p${i}` }));
+    const shards = assignShards(many, 4);
+    expect(new Set(shards.values())).toEqual(new Set([0, 1, 2, 3]));
+    const load = [0, 0, 0, 0];
+    for (const plan of many) load[shards.get(plan.id)!]! += plan.clauses.length;
+    expect(Math.max(...load) - Math.min(...load)).toBeLessThanOrEqual(
+      Math.max(...plans.map((p) => p.clauses.length)),
+    );
+    expect(assignShards(many, 4)).toEqual(shards);
+    expect(bundleDir(0)).toBe('pagefind');
+    expect(bundleDir(3)).toBe('pagefind-3');
   });
 });

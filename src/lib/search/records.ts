@@ -210,19 +210,26 @@ function annexRecords(
 
 /** Every record of every plan, clauses in reading order, then annexes. */
 export function buildRecords(plans: readonly Plan[], options: BuildOptions): SearchRecord[] {
+  return [...buildRecordsByPlan(plans, options).values()].flat();
+}
+
+/** The records of each plan (by plan id, in plan order). */
+export function buildRecordsByPlan(
+  plans: readonly Plan[],
+  options: BuildOptions,
+): Map<string, SearchRecord[]> {
   const labels = planLabels(plans);
-  return plans.flatMap((plan) => {
+  const entries = plans.map((plan): [string, SearchRecord[]] => {
     const label = labels.get(plan.id) ?? plan.region;
     const bySource = indicatorsBySource(plan, options.names);
     const clauses = plan.clauses.flatMap((clause) => {
       const record = clauseRecord(plan, clause, label, bySource.get(clause.id) ?? [], options);
       return record ? [record] : [];
     });
-    return [
-      ...clauses,
-      ...plan.annexes.flatMap((annex) => annexRecords(plan, annex, label, bySource, options)),
-    ];
+    const annexes = plan.annexes.flatMap((annex) => annexRecords(plan, annex, label, bySource, options));
+    return [plan.id, [...clauses, ...annexes]];
   });
+  return new Map(entries);
 }
 
 /** The values of each filter in display order: plans as listed, then levels, parts, categories, indicators. */
