@@ -52,5 +52,10 @@ for (const size of sizes) {
 console.table(rows);
 const first = rows[0]!;
 const last = rows[rows.length - 1]!;
-const ratio = Number(last['time (ms)']) / Number(first['time (ms)']) / (Number(last['input (MB)']) / Number(first['input (MB)']));
-console.log(`time per MB at ${last['input (MB)']} MB vs ${first['input (MB)']} MB: ×${ratio.toFixed(2)} (1.0 = linear)`);
+const ratio =
+  Number(last['time (ms)']) /
+  Number(first['time (ms)']) /
+  (Number(last['input (MB)']) / Number(first['input (MB)']));
+console.log(
+  `time per MB at ${last['input (MB)']} MB vs ${first['input (MB)']} MB: ×${ratio.toFixed(2)} (1.0 = linear)`,
+);

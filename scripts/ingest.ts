@@ -18,7 +18,10 @@ const outDir = resolve('generated');
 
 const knowledge = loadKnowledge();
 const started = performance.now();
-const result = ingestSeeds(readSeedDirectory(seedDir), knowledge.plan, { base, enrichments: enrichments(knowledge) });
+const result = ingestSeeds(readSeedDirectory(seedDir), knowledge.plan, {
+  base,
+  enrichments: enrichments(knowledge),
+});
 const elapsed = performance.now() - started;
 
 mkdirSync(outDir, { recursive: true });
@@ -42,7 +45,8 @@ const rows = result.plans.map((plan) => ({
   warnings: result.warnings.filter((w) => w.file === plan.source).length,
 }));
 console.table(rows);
-for (const warning of result.warnings) console.warn(`warning: ${warning.file}:${warning.line}: ${warning.message}`);
+for (const warning of result.warnings)
+  console.warn(`warning: ${warning.file}:${warning.line}: ${warning.message}`);
 for (const error of result.errors) console.error(`error: ${error.message}`);
 console.log(
   `${result.plans.length} plans from ${seedDir} in ${elapsed.toFixed(0)} ms; ${result.warnings.length} warnings, ${result.errors.length} errors`,

@@ -36,12 +36,18 @@ export function readSeedDirectory(dir: string): SeedFile[] {
       return {
         file,
         bytes: readFileSync(join(dir, file)),
-        sidecar: existsSync(sidecarPath) ? { file: sidecarFile, text: readFileSync(sidecarPath, 'utf8') } : null,
+        sidecar: existsSync(sidecarPath)
+          ? { file: sidecarFile, text: readFileSync(sidecarPath, 'utf8') }
+          : null,
       };
     });
 }
 
-export function ingestSeeds(seeds: SeedFile[], knowledge: PlanKnowledge, options: ParsePlanOptions): IngestResult {
+export function ingestSeeds(
+  seeds: SeedFile[],
+  knowledge: PlanKnowledge,
+  options: ParsePlanOptions,
+): IngestResult {
   const plans: Plan[] = [];
   const warnings: Warning[] = [];
   const errors: SeedError[] = [];
@@ -70,7 +76,11 @@ export function ingestSeeds(seeds: SeedFile[], knowledge: PlanKnowledge, options
   }
   for (const plan of plans) {
     if (plan.parent !== null && !slugOwners.has(plan.parent)) {
-      warnings.push({ file: plan.source, line: 0, message: `parent plan "${plan.parent}" is not among the seeds` });
+      warnings.push({
+        file: plan.source,
+        line: 0,
+        message: `parent plan "${plan.parent}" is not among the seeds`,
+      });
     }
   }
   return { plans, warnings, errors };

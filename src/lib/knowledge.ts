@@ -3,7 +3,11 @@
  * they run after the structure is parsed.
  */
 import { loadPlanKnowledge, type PlanKnowledge } from './content/plan-knowledge';
-import { assignResponsibilities, loadDepartmentCatalogue, type DepartmentCatalogue } from './departments/index';
+import {
+  assignResponsibilities,
+  loadDepartmentCatalogue,
+  type DepartmentCatalogue,
+} from './departments/index';
 import { extractTargets } from './indicators/index';
 import { loadIndicatorCatalogue, type IndicatorCatalogue } from './indicators/catalogue';
 import type { Enrichment } from './parse-plan';
@@ -32,7 +36,10 @@ export function enrichments(knowledge: Knowledge): Enrichment[] {
       file,
       catalogue: knowledge.departments,
     });
-    return { plan: { ...plan, clauses: result.clauses, departments: result.departments }, warnings: result.warnings };
+    return {
+      plan: { ...plan, clauses: result.clauses, departments: result.departments },
+      warnings: result.warnings,
+    };
   };
   const targets: Enrichment = (plan, file) => {
     const result = extractTargets({

@@ -40,7 +40,11 @@ export function parseSidecar(text: string, file: string): Sidecar {
     const issue = result.error.issues[0];
     const key = issue?.path.join('.') ?? '';
     const line = lineOfKey(text, String(issue?.path[0] ?? ''));
-    throw new SeedError(file, line, `invalid sidecar${key ? ` key ${key}` : ''}: ${issue?.message ?? 'invalid'}`);
+    throw new SeedError(
+      file,
+      line,
+      `invalid sidecar${key ? ` key ${key}` : ''}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   return result.data;
 }

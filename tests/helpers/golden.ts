@@ -31,7 +31,9 @@ export function renderGolden(plan: Plan): string {
         if (names.length > 0) out.push(`${indent}  ${role}: ${names.join('、')}`);
       }
       if (r.implementers.length > 0) {
-        out.push(`${indent}  implementers${r.implementersInherited ? ' (inherited)' : ''}: ${r.implementers.join('、')}`);
+        out.push(
+          `${indent}  implementers${r.implementersInherited ? ' (inherited)' : ''}: ${r.implementers.join('、')}`,
+        );
       }
     }
   }
@@ -54,11 +56,15 @@ export function renderGolden(plan: Plan): string {
   out.push('', '## Targets');
   for (const t of plan.targets) {
     const years = `${t.baselineYear ?? '-'}→${t.targetYear ?? '-'}`;
-    const original = t.originalUnit !== t.unit || t.originalValue !== t.value ? ` (${t.originalValue} ${t.originalUnit})` : '';
+    const original =
+      t.originalUnit !== t.unit || t.originalValue !== t.value
+        ? ` (${t.originalValue} ${t.originalUnit})`
+        : '';
     out.push(
       `- ${t.id} ${t.indicatorId} "${t.label}" ${t.comparator} ${t.value} ${t.unit}${original} ${t.ambition} ${years}${t.scope ? ` scope=${t.scope}` : ''}`,
     );
-    for (const source of t.sources) out.push(`    @${source.clauseId} L${source.line}: ${clip(source.text, 80)}`);
+    for (const source of t.sources)
+      out.push(`    @${source.clauseId} L${source.line}: ${clip(source.text, 80)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -4,7 +4,9 @@ import { ingestSeeds, readSeedDirectory } from '../../src/lib/ingest';
 import type { Plan } from '../../src/lib/model/plan';
 
 export const SEED_DIR = 'seeds';
-export const seedFiles = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort();
+export const seedFiles = readdirSync(SEED_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 export function seedText(file: string): string {
   return readFileSync(`${SEED_DIR}/${file}`, 'utf8');

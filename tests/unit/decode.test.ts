@@ -116,7 +116,8 @@ describe('decodeSeed: refused input', () => {
   });
 
   it('decodes Big5 (traditional characters from Hong Kong and Taiwan mirrors) exactly', () => {
-    const text = '黔江區「十四五」節能減排綜合工作實施方案：到2025年，全區單位地區生產總值能源消耗比2020年下降14.5%。';
+    const text =
+      '黔江區「十四五」節能減排綜合工作實施方案：到2025年，全區單位地區生產總值能源消耗比2020年下降14.5%。';
     expect(decodeSeed(big5, 'big5.txt')).toEqual({ text, encoding: 'big5' });
   });
 
@@ -146,7 +147,11 @@ describe('decodeSeed: refused input', () => {
       concat(utf8('方案\n'), randomBytes(64, 7, 0x01, 0x08)),
       'controls.bin:2: binary file (control characters)',
     ],
-    ['random.bin', concat(utf8('第一行\n第二行\n'), randomTail), 'random.bin:3: not UTF-8, GB18030 or Big5 text'],
+    [
+      'random.bin',
+      concat(utf8('第一行\n第二行\n'), randomTail),
+      'random.bin:3: not UTF-8, GB18030 or Big5 text',
+    ],
     ['latin1.txt', latin1, 'latin1.txt:2: not UTF-8, GB18030 or Big5 text'],
     ['cp1251.txt', cp1251, 'cp1251.txt:1: not UTF-8, GB18030 or Big5 text'],
     ['corrupted.txt', corrupted, 'corrupted.txt:4: not UTF-8, GB18030 or Big5 text'],

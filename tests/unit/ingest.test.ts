@@ -9,7 +9,11 @@ const good: SeedFile = { file: '000_good.txt', bytes: goodBytes, sidecar: null }
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const ingest = (...seeds: SeedFile[]) =>
   ingestSeeds(seeds, knowledge.plan, { base: '/', enrichments: enrichments(knowledge) });
-const seed = (file: string, bytes: Uint8Array, sidecar: SeedFile['sidecar'] = null): SeedFile => ({ file, bytes, sidecar });
+const seed = (file: string, bytes: Uint8Array, sidecar: SeedFile['sidecar'] = null): SeedFile => ({
+  file,
+  bytes,
+  sidecar,
+});
 
 // One bad seed per case, always beside a good one: the bad one is reported as file:line: reason and the
 // good one still becomes a plan.
@@ -27,7 +31,11 @@ describe('bad input', () => {
       seed('latin1.txt', Uint8Array.from([...utf8('一、总体要求\n'), 0xe9, 0x74, 0xe9, 0x0a])),
       'latin1.txt:2: not UTF-8, GB18030 or Big5 text',
     ],
-    ['10 MB file', seed('huge.txt', new Uint8Array(10 * 1024 * 1024).fill(0x41)), 'huge.txt:0: file too large: 10.0 MB (limit 4.0 MB)'],
+    [
+      '10 MB file',
+      seed('huge.txt', new Uint8Array(10 * 1024 * 1024).fill(0x41)),
+      'huge.txt:0: file too large: 10.0 MB (limit 4.0 MB)',
+    ],
     [
       'no recognisable structure',
       seed('prose.txt', utf8('关于节能减排的一些想法\n\n节能减排很重要，我们要努力。\n')),
@@ -58,7 +66,10 @@ describe('bad input', () => {
   });
 
   it('accepts the same plan under another slug given by a sidecar', () => {
-    const result = ingest(good, seed('001_copy.txt', goodBytes, { file: '001_copy.yaml', text: 'slug: qianjiang-copy\n' }));
+    const result = ingest(
+      good,
+      seed('001_copy.txt', goodBytes, { file: '001_copy.yaml', text: 'slug: qianjiang-copy\n' }),
+    );
     expect(result.errors).toEqual([]);
     expect(result.plans.map((p) => p.id)).toEqual(['qianjiang-qu', 'qianjiang-copy']);
   });
@@ -75,8 +86,14 @@ describe('bad input', () => {
     const result = ingest(good, seed('hostile.txt', utf8(hostile)));
     expect(result.errors).toEqual([]);
     const plan = result.plans.find((p) => p.source === 'hostile.txt')!;
-    expect(plan.clauses.flatMap((c) => c.paragraphs).join('')).toContain('<script>alert(1)</script>要求{alert(1)}。');
-    expect(result.warnings.filter((w) => w.file === 'hostile.txt' && w.message.includes('markup')).map((w) => w.line)).toEqual([3, 4, 5, 6]);
+    expect(plan.clauses.flatMap((c) => c.paragraphs).join('')).toContain(
+      '<script>alert(1)</script>要求{alert(1)}。',
+    );
+    expect(
+      result.warnings
+        .filter((w) => w.file === 'hostile.txt' && w.message.includes('markup'))
+        .map((w) => w.line),
+    ).toEqual([3, 4, 5, 6]);
   });
 
   it('reads a GB18030 seed exactly like its UTF-8 original', async () => {

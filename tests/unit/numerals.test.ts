@@ -3,8 +3,18 @@ import { chineseNumeralValue } from '../../src/lib/structure/numerals';
 
 describe('chineseNumeralValue', () => {
   it.each([
-    ['一', 1], ['三', 3], ['十', 10], ['十一', 11], ['二十', 20], ['二十一', 21], ['九十九', 99],
-    ['一百零五', 105], ['二〇二三', 2023], ['12', 12], ['', null], ['甲', null],
+    ['一', 1],
+    ['三', 3],
+    ['十', 10],
+    ['十一', 11],
+    ['二十', 20],
+    ['二十一', 21],
+    ['九十九', 99],
+    ['一百零五', 105],
+    ['二〇二三', 2023],
+    ['12', 12],
+    ['', null],
+    ['甲', null],
   ])('%s → %s', (text, value) => {
     expect(chineseNumeralValue(text)).toBe(value);
   });

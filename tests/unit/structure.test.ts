@@ -19,7 +19,13 @@ describe('readMarker', () => {
     ['3．推动运输装备绿色发展。', 'item', 3, '3．', '推动运输装备绿色发展。'],
     ['3.推动运输装备绿色发展。', 'item', 3, '3.', '推动运输装备绿色发展。'],
     ['（1）开展试点。', 'subitem', 1, '（1）', '开展试点。'],
-    ['[bookmark: _GoBack]（十）环境基础设施水平提升工程。', 'section', 10, '（十）', '环境基础设施水平提升工程。'],
+    [
+      '[bookmark: _GoBack]（十）环境基础设施水平提升工程。',
+      'section',
+      10,
+      '（十）',
+      '环境基础设施水平提升工程。',
+    ],
     ['（四）交通物流節能減排工程。', 'section', 4, '（四）', '交通物流節能減排工程。'],
   ])('%s', (text, kind, value, printed, rest) => {
     expect(readMarker(line(text))).toMatchObject({ kind, value, printed, rest });
@@ -28,7 +34,9 @@ describe('readMarker', () => {
   it.each([
     ['2025年，全区单位地区生产总值能耗下降14.5%。'],
     ['1.5万吨以上的企业'],
-    ['一、二级水源保护区内，禁止新建排污口，并对现有排污口全部实施关闭整治，确保饮用水水源地水质稳定达标，以下略去若干字以显示这是一个长句子。'],
+    [
+      '一、二级水源保护区内，禁止新建排污口，并对现有排污口全部实施关闭整治，确保饮用水水源地水质稳定达标，以下略去若干字以显示这是一个长句子。',
+    ],
     ['（此件公开发布）'],
   ])('no marker in %s', (text) => {
     expect(readMarker(line(text))).toBeNull();
@@ -39,7 +47,10 @@ describe('headingOf', () => {
   it.each([
     ['着力提升重点行业能效水平。拟建项目应对照能效标杆水平。', '着力提升重点行业能效水平'],
     ['重点行业绿色升级工程', '重点行业绿色升级工程'],
-    ['以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，深入贯彻习近平生态文明思想，立足新发展阶段。', null],
+    [
+      '以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，深入贯彻习近平生态文明思想，立足新发展阶段。',
+      null,
+    ],
   ])('%s → %s', (text, heading) => {
     expect(headingOf(text)).toBe(heading);
   });
@@ -47,7 +58,9 @@ describe('headingOf', () => {
 
 describe('parseStructure', () => {
   it('builds ids from the printed numbering, items under sections', () => {
-    expect(outline('方案\n一、总体要求\n（一）重点工程。\n1．第一项。\n2．第二项。\n（二）政策。\n二、保障\n')).toEqual([
+    expect(
+      outline('方案\n一、总体要求\n（一）重点工程。\n1．第一项。\n2．第二项。\n（二）政策。\n二、保障\n'),
+    ).toEqual([
       '1:chapter:一',
       '1-1:section:一（一）',
       '1-1-1:item:一（一）1',
@@ -58,23 +71,33 @@ describe('parseStructure', () => {
   });
 
   it('keeps section numbering that runs on across chapters (达州)', () => {
-    expect(outline('一、重点工程\n（十）环境基础设施水平提升工程。文字。\n二、政策机制\n（十一）优化完善能耗双控制度。文字。\n')).toEqual([
-      '1:chapter:一',
-      '1-10:section:一（十）',
-      '2:chapter:二',
-      '2-11:section:二（十一）',
-    ]);
+    expect(
+      outline(
+        '一、重点工程\n（十）环境基础设施水平提升工程。文字。\n二、政策机制\n（十一）优化完善能耗双控制度。文字。\n',
+      ),
+    ).toEqual(['1:chapter:一', '1-10:section:一（十）', '2:chapter:二', '2-11:section:二（十一）']);
   });
 
   it('gives text under a bare heading its own citable paragraph', () => {
-    const { clauses } = parse('一、总体要求\n以习近平新时代中国特色社会主义思想为指导。\n（四）落实法规标准。\n严格落实地方法规制度。（区发展改革委负责）\n');
-    expect(clauses.map((c) => `${c.id}:${c.citation}`)).toEqual(['1:一', '1-p1:一', '1-4:一（四）', '1-4-p1:一（四）']);
+    const { clauses } = parse(
+      '一、总体要求\n以习近平新时代中国特色社会主义思想为指导。\n（四）落实法规标准。\n严格落实地方法规制度。（区发展改革委负责）\n',
+    );
+    expect(clauses.map((c) => `${c.id}:${c.citation}`)).toEqual([
+      '1:一',
+      '1-p1:一',
+      '1-4:一（四）',
+      '1-4-p1:一（四）',
+    ]);
     expect(clauses[3]!.paragraphs).toEqual(['严格落实地方法规制度。（区发展改革委负责）']);
   });
 
   it('joins a sentence broken by a page break and blank lines (贵州)', () => {
-    const { clauses } = parse('一、重点工程\n\n(一)重点行业绿色升级工程。达到能效标杆水平的比例超\n\n过 30%。(省工业和信息化厅负责)\n');
-    expect(clauses[1]!.paragraphs).toEqual(['重点行业绿色升级工程。达到能效标杆水平的比例超过 30%。(省工业和信息化厅负责)']);
+    const { clauses } = parse(
+      '一、重点工程\n\n(一)重点行业绿色升级工程。达到能效标杆水平的比例超\n\n过 30%。(省工业和信息化厅负责)\n',
+    );
+    expect(clauses[1]!.paragraphs).toEqual([
+      '重点行业绿色升级工程。达到能效标杆水平的比例超过 30%。(省工业和信息化厅负责)',
+    ]);
     expect(clauses[1]!.endLine).toBe(5);
   });
 
@@ -84,21 +107,36 @@ describe('parseStructure', () => {
   });
 
   it('keeps a second paragraph of a section as a paragraph of that section (莱芜（十）)', () => {
-    const { clauses } = parse('一、重点工作\n(十)全面提升环境基础设施水平。优化布局。\n\n加快城镇生活污水处理设施建设。(区住房城乡建设局牵头负责)\n');
+    const { clauses } = parse(
+      '一、重点工作\n(十)全面提升环境基础设施水平。优化布局。\n\n加快城镇生活污水处理设施建设。(区住房城乡建设局牵头负责)\n',
+    );
     expect(clauses[1]!.paragraphs).toHaveLength(2);
   });
 
   it('makes a duplicate number unique and warns', () => {
     const result = parse('一、重点工程\n（一）甲。\n（一）乙。\n');
     expect(result.clauses.map((c) => c.id)).toEqual(['1', '1-1', '1-1-2']);
-    expect(result.warnings).toContainEqual({ file: 'test.txt', line: 3, message: expect.stringContaining('duplicate clause number') });
+    expect(result.warnings).toContainEqual({
+      file: 'test.txt',
+      line: 3,
+      message: expect.stringContaining('duplicate clause number'),
+    });
   });
 
   it('separates news lead, notice, title and subtitle', () => {
     const { front } = parse(
       '日前，某市人民政府关于印发某市“十四五”节能减排综合实施方案的通知指出，全面推进城镇绿色规划、绿色建设、绿色运行管理，大力推动低碳城市建设。\n\n某市人民政府关于印发某市“十四五”节能减排综合实施方案的通知\n各县人民政府：\n某市人民政府\n2023年5月15日\n附件\n某市“十四五”节能减排综合实施方案\n（征求意见稿）\n一、总体要求\n',
     );
-    expect(front.map((b) => b.kind)).toEqual(['lead', 'notice', 'notice', 'notice', 'notice', 'label', 'title', 'subtitle']);
+    expect(front.map((b) => b.kind)).toEqual([
+      'lead',
+      'notice',
+      'notice',
+      'notice',
+      'notice',
+      'label',
+      'title',
+      'subtitle',
+    ]);
   });
 
   it('rebuilds an annex table from one tab-indented cell per line', () => {
@@ -108,7 +146,15 @@ describe('parseStructure', () => {
     expect(annexes).toHaveLength(1);
     expect(annexes[0]).toMatchObject({ id: 'annex-1', label: '附件1', title: '主要污染物减排目标' });
     expect(annexes[0]!.blocks).toEqual([
-      expect.objectContaining({ type: 'table', id: 'annex-1-table-1', headerRows: 1, rows: [['序号', '主要污染物', '减排目标（吨）'], ['1', '氮氧化物（吨）', '659.1']] }),
+      expect.objectContaining({
+        type: 'table',
+        id: 'annex-1-table-1',
+        headerRows: 1,
+        rows: [
+          ['序号', '主要污染物', '减排目标（吨）'],
+          ['1', '氮氧化物（吨）', '659.1'],
+        ],
+      }),
       expect.objectContaining({ type: 'paragraph', text: '注：说明' }),
     ]);
   });
@@ -123,7 +169,11 @@ describe('parseStructure', () => {
 
   it('refuses text with no recognisable structure, naming file and line', () => {
     expect(() => parse('\n\n这是一段没有任何编号结构的文字。\n只是散文。\n')).toThrowError(
-      new SeedError('test.txt', 3, 'no recognisable structure: no chapter (一、) or section (（一）) headings found'),
+      new SeedError(
+        'test.txt',
+        3,
+        'no recognisable structure: no chapter (一、) or section (（一）) headings found',
+      ),
     );
   });
 

@@ -22,7 +22,8 @@ export interface FrontMatter {
 
 const DRAFT = /征求意见稿|送审稿|草案|讨论稿/;
 const ISSUER = /(人民政府|办公厅|办公室|委员会|领导小组)$/;
-const DATE = /^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
+const DATE =
+  /^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
 
 function isoDate(text: string): string | null {
   const match = DATE.exec(foldForRecognition(text).trim());
@@ -90,7 +91,11 @@ export function readFrontMatter(
   const title = titleBlock?.text ?? file.replace(/\.[^.]+$/, '');
   const region = regionOfTitle(title);
   if (region === '') {
-    warnings.push({ file, line: titleBlock?.line ?? 1, message: `cannot tell the region from the title ${title}` });
+    warnings.push({
+      file,
+      line: titleBlock?.line ?? 1,
+      message: `cannot tell the region from the title ${title}`,
+    });
   }
 
   const notice = front.filter((block) => block.kind === 'notice');

@@ -219,7 +219,10 @@ export const Plan = z.object({
   /** Issuing body where the text states it, e.g. 重庆市黔江区人民政府. */
   issuer: z.string().nullable(),
   /** Issue date (ISO yyyy-mm-dd) where the text states it. */
-  issued: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  issued: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   status: Status,
   /** Id of the plan this one implements (a higher level's plan), where known. */
   parent: z.string().nullable(),

@@ -81,7 +81,11 @@ export function parseBody(
     nextSuffix.set(wanted, n + 1);
     const id = `${wanted}-${n}`;
     usedIds.add(id);
-    warnings.push({ file, line, message: `duplicate clause number: id ${wanted} already used, this clause is ${id}` });
+    warnings.push({
+      file,
+      line,
+      message: `duplicate clause number: id ${wanted} already used, this clause is ${id}`,
+    });
     return id;
   };
 
@@ -169,13 +173,20 @@ export function parseBody(
     const marker = readMarker(line);
     if (marker) {
       const depth = DEPTH[marker.kind];
-      const parent = stack.slice(0, depth - 1).reverse().find((d) => d !== undefined);
+      const parent = stack
+        .slice(0, depth - 1)
+        .reverse()
+        .find((d) => d !== undefined);
       stack.length = depth - 1;
       const rest = marker.rest.trim();
       const chapter = stack[0];
       const part = marker.kind === 'chapter' ? partOfChapter(rest, parts) : (chapter?.part ?? 'other');
       const clause = emit({
-        id: parent ? `${parent.id}-${marker.value}` : marker.kind === 'chapter' ? `${marker.value}` : `${marker.kind[0]}${marker.value}`,
+        id: parent
+          ? `${parent.id}-${marker.value}`
+          : marker.kind === 'chapter'
+            ? `${marker.value}`
+            : `${marker.kind[0]}${marker.value}`,
         kind: marker.kind === 'subitem' ? 'item' : marker.kind,
         parentId: parent?.id ?? null,
         depth,

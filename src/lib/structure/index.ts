@@ -25,7 +25,11 @@ export function parseStructure(text: string, file: string, parts: PlanPartsFile)
   const warnings: Warning[] = [];
   const { front, titleIndex, bodyStart } = splitFront(lines);
   if (titleIndex === -1) {
-    warnings.push({ file, line: 1, message: 'no plan title (a line ending in 方案) found before the first chapter' });
+    warnings.push({
+      file,
+      line: 1,
+      message: 'no plan title (a line ending in 方案) found before the first chapter',
+    });
   }
   const body = parseBody(lines, bodyStart, file, parts);
   warnings.push(...body.warnings);
@@ -42,7 +46,8 @@ export function parseStructure(text: string, file: string, parts: PlanPartsFile)
       warnings.push({
         file,
         line: line.number,
-        message: 'contains characters that are markup in MDX/HTML ({ } < > ` or a leading import/export); shown escaped',
+        message:
+          'contains characters that are markup in MDX/HTML ({ } < > ` or a leading import/export); shown escaped',
       });
     }
   }
