@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench-search.ts [--copies 100] [--runs 3] [--keep]`: what search costs, for the five seeds and for a
+ * `npx tsx scripts/bench-search.ts [--copies 100] [--runs 3] [--bundles n] [--keep]`: what search costs, for the five seeds and for a
  * corpus `--copies` times larger. Prints figures; asserts nothing (timings vary by machine).
  *
  * The seeds' site is built once (`astro build` into a temporary directory, with the search integration). The
@@ -32,6 +32,8 @@ const arg = (name: string, fallback: number) => {
 };
 const COPIES = arg('copies', 100);
 const RUNS = arg('runs', 3);
+/** Bundles of the large corpus; by default what the build would choose (src/lib/search/shards.ts). */
+const BUNDLES = process.argv.includes('--bundles') ? arg('bundles', 1) : undefined;
 /** Keep the built sites (their directory is printed) for a closer look. */
 const KEEP = process.argv.includes('--keep');
 const QUERIES = [
@@ -300,7 +302,7 @@ async function main(): Promise<void> {
   const clauses = large.reduce((n, p) => n + p.clauses.length, 0);
   let html = readFileSync(searchPage, 'utf8').replace(/data-clauses="\d+"/, `data-clauses="${clauses}"`);
   const started = performance.now();
-  const bundles = searchBundles(large, '/');
+  const bundles = searchBundles(large, '/', BUNDLES);
   await writeBundles(bundles, largeSite);
   const records = bundles.reduce((n, b) => n + b.records.length, 0);
   console.log(

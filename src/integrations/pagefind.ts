@@ -29,6 +29,8 @@ export const BUNDLE_DIR = bundleDir(0);
 
 /** Pagefind writes its UI bundles too; the site has its own search page, so they are removed. */
 const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
+/** A merged bundle is searched by the first bundle's script and WebAssembly: its own copies go. */
+const UNUSED_MERGED = /^(pagefind(-worker)?\.js|wasm\..*\.pagefind)$/;
 
 export interface SearchIntegrationOptions {
   /** The validated model written by ingest. */
@@ -58,12 +60,15 @@ export interface Bundle {
   records: SearchRecord[];
 }
 
-/** The records split into bundles of whole plans (one bundle unless the corpus is large: see shards.ts). */
-export function searchBundles(plans: readonly Plan[], base: string): Bundle[] {
+/**
+ * The records split into bundles of whole plans: one unless the corpus is large (see shards.ts); `count`
+ * overrides the number (the benchmark compares).
+ */
+export function searchBundles(plans: readonly Plan[], base: string, count?: number): Bundle[] {
   const byPlan = buildRecordsByPlan(plans, buildOptions(base));
-  const shards = assignShards(plans);
-  const count = Math.max(1, ...[...shards.values()].map((k) => k + 1));
-  const bundles: Bundle[] = Array.from({ length: count }, (_, k) => ({ dir: bundleDir(k), records: [] }));
+  const shards = count === undefined ? assignShards(plans) : assignShards(plans, count);
+  const used = Math.max(1, ...[...shards.values()].map((k) => k + 1));
+  const bundles: Bundle[] = Array.from({ length: used }, (_, k) => ({ dir: bundleDir(k), records: [] }));
   for (const plan of plans) bundles[shards.get(plan.id) ?? 0]!.records.push(...(byPlan.get(plan.id) ?? []));
   return bundles;
 }
@@ -98,10 +103,12 @@ export async function writeBundles(bundles: readonly Bundle[], outDir: string): 
   } finally {
     await pagefind.close();
   }
-  for (const bundle of bundles) {
+  bundles.forEach((bundle, k) => {
     const dir = join(outDir, bundle.dir);
-    for (const file of readdirSync(dir)) if (UNUSED.test(file)) rmSync(join(dir, file));
-  }
+    for (const file of readdirSync(dir)) {
+      if (UNUSED.test(file) || (k > 0 && UNUSED_MERGED.test(file))) rmSync(join(dir, file));
+    }
+  });
 }
 
 function readPlans(file: string): Plan[] {

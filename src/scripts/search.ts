@@ -189,54 +189,59 @@ function ids(response: PagefindResponse | null): string[] {
   return response?.results.map((r) => r.id) ?? [];
 }
 
-/** The exact-match layer: one loose search for candidates, BM25 order and counts, one exact search per term. */
+function intersectIds(responses: (PagefindResponse | null)[]): Set<string> {
+  const sets = responses.map((r) => new Set(ids(r)));
+  return sets.reduce((a, b) => new Set([...a].filter((id) => b.has(id))));
+}
+
+/**
+ * The exact-match layer: one loose search for candidates, BM25 order and counts, and the exact searches that
+ * tell literal matches apart. Searches that do not wait for another's answer run at once, so Pagefind fetches
+ * their index chunks in parallel.
+ */
 async function runSearch(pf: Pagefind, query: ParsedQuery, filters: Filters): Promise<Outcome> {
   const counted = filtersReady;
-  const loose = await pf.search(query.loose, { filters });
-  const results = new Map<string, PagefindResult>((loose?.results ?? []).map((r) => [r.id, r]));
+  const find = (term: string) => pf.search(term, { filters });
+  const exactResponses: (PagefindResponse | null)[] = [];
+  const termSets = async (term: ParsedQuery['terms'][number]): Promise<TermSets> => {
+    if (term.group) {
+      // A group whose other forms print nowhere (under these filters): every group result prints this wording.
+      const others = await Promise.all(term.others.map((form) => Promise.all(form.map(find))));
+      exactResponses.push(...others.flat());
+      if (others.every((responses) => intersectIds(responses).size === 0))
+        return { literal: null, group: true };
+    }
+    const responses = await Promise.all(term.exact.map(find));
+    exactResponses.push(...responses);
+    return { literal: responses.length === 0 ? null : intersectIds(responses), group: term.group !== null };
+  };
+  const [looseResponse, exact] = await Promise.all([
+    find(query.loose),
+    query.chain === null ? Promise.all(query.terms.map(termSets)) : Promise.resolve(null),
+  ]);
+  const chain = query.chain;
+  // One run of distinct units: literal matches show in the loose results' positions, no exact search needed.
+  const terms: TermSets[] = exact ?? [
+    {
+      literal: new Set(
+        (looseResponse?.results ?? [])
+          .filter((r) => chain !== null && hasRun(r.words, chain))
+          .map((r) => r.id),
+      ),
+      group: false,
+    },
+  ];
+  const results = new Map<string, PagefindResult>((looseResponse?.results ?? []).map((r) => [r.id, r]));
   // A literal match the loose search missed (it can cut a prefix short) takes its result from an exact search.
   const spare = new Map<string, PagefindResult>();
-  const exactIds = async (term: string): Promise<Set<string>> => {
-    const response = await pf.search(term, { filters });
+  for (const response of exactResponses)
     for (const r of response?.results ?? []) if (!results.has(r.id)) spare.set(r.id, r);
-    return new Set(ids(response));
-  };
-  const terms: TermSets[] = [];
-  if (query.chain !== null) {
-    // One run of distinct units: literal matches show in the loose results' positions, no exact search needed.
-    const chain = query.chain;
-    terms.push({
-      literal: new Set((loose?.results ?? []).filter((r) => hasRun(r.words, chain)).map((r) => r.id)),
-      group: false,
-    });
-  } else {
-    for (const term of query.terms) {
-      // A group whose other forms print nowhere (under these filters): every group result prints this wording.
-      if (term.group) {
-        let elsewhere = 0;
-        for (const form of term.others) {
-          const found: Set<string>[] = [];
-          for (const exact of form) found.push(await exactIds(exact));
-          elsewhere += found.reduce((a, b) => new Set([...a].filter((id) => b.has(id)))).size;
-        }
-        if (elsewhere === 0) {
-          terms.push({ literal: null, group: true });
-          continue;
-        }
-      }
-      const sets: Set<string>[] = [];
-      for (const exact of term.exact) sets.push(await exactIds(exact));
-      const literal =
-        sets.length === 0 ? null : sets.reduce((a, b) => new Set([...a].filter((id) => b.has(id))));
-      terms.push({ literal, group: term.group !== null });
-    }
-  }
-  const ranked = rank(ids(loose), terms);
+  const ranked = rank(ids(looseResponse), terms);
   for (const { id } of ranked) {
     const hit = spare.get(id);
     if (hit && !results.has(id)) results.set(id, hit);
   }
-  const counts = counted && loose ? await countsOf(pf, query, filters, loose) : null;
+  const counts = counted && looseResponse ? await countsOf(pf, query, filters, looseResponse) : null;
   return { query, ranked: ranked.filter((r) => results.has(r.id)), results, counts };
 }
 
@@ -476,8 +481,12 @@ function onInput(event: Event): void {
   const state = stateFromForm();
   writeTyping(state);
   const query = parseQuery(state.q, foldQuery, groups);
-  // Fetch the index chunks while the debounce runs.
-  if (query && pagefind) void pagefind.preload(query.loose, { filters: state.filters }).catch(report);
+  // Fetch the index chunks of every lookup while the debounce runs.
+  if (query && pagefind) {
+    const pf = pagefind;
+    const lookups = [query.loose, ...query.terms.flatMap((t) => [...t.exact, ...t.others.flat()])];
+    for (const lookup of new Set(lookups)) void pf.preload(lookup, { filters: state.filters }).catch(report);
+  }
   clearTimeout(timer);
   timer = setTimeout(() => void search(state).catch(report), DEBOUNCE_MS);
 }
