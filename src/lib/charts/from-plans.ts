@@ -50,21 +50,27 @@ export function chartRowsFromPlans(
       parentPlan && parentTarget ? { value: parentTarget.value, label: parentPlan.region } : null;
     for (const target of targets) {
       const source = target.sources[0];
-      rows.push({
-        planId: plan.id,
-        plan: plan.region,
-        planTitle: plan.title,
-        value: target.value,
-        unit: target.unit,
-        comparator: target.comparator,
-        ambition: target.ambition,
-        baselineYear: target.baselineYear,
-        targetYear: target.targetYear,
-        scope: target.scope,
-        href: withBase(base, source ? paths.clause(plan.id, source.clauseId) : paths.plan(plan.id)),
-        parent,
-      });
+      const href = withBase(base, source ? paths.clause(plan.id, source.clauseId) : paths.plan(plan.id));
+      rows.push(targetRow(plan, target, href, parent));
     }
   }
   return { rows, unset };
+}
+
+/** One plan's target as a chart row: the fields every chart of targets shows, linked to `href`. */
+export function targetRow(plan: Plan, target: Target, href: string, parent: ParentValue | null): TargetRow {
+  return {
+    planId: plan.id,
+    plan: plan.region,
+    planTitle: plan.title,
+    value: target.value,
+    unit: target.unit,
+    comparator: target.comparator,
+    ambition: target.ambition,
+    baselineYear: target.baselineYear,
+    targetYear: target.targetYear,
+    scope: target.scope,
+    href,
+    parent,
+  };
 }

@@ -10,6 +10,7 @@ import type { Plan, Target } from '../model/plan';
 import { paths } from '../urls';
 import { targetComparisonData, type ChartDataRow } from './csv';
 import { AMBITION_ORDER } from './format';
+import { targetRow } from './from-plans';
 import { sortedByPlan } from './shared';
 import type {
   BarMark,
@@ -165,20 +166,7 @@ export function indicatorChartData(
     }
 
     for (const target of own) {
-      const row: TargetRow = {
-        planId: plan.id,
-        plan: plan.region,
-        planTitle: plan.title,
-        value: target.value,
-        unit: target.unit,
-        comparator: target.comparator,
-        ambition: target.ambition,
-        baselineYear: target.baselineYear,
-        targetYear: target.targetYear,
-        scope: target.scope,
-        href: options.link(sourcePath(plan, target)),
-        parent,
-      };
+      const row = targetRow(plan, target, options.link(sourcePath(plan, target)), parent);
       rows.push(row);
       entryOf.set(row, { plan, target, row, parent: parentSource });
     }
