@@ -4,7 +4,7 @@
  */
 import { loadKnowledge, enrichments } from '../src/lib/knowledge';
 import { parsePlan } from '../src/lib/parse-plan';
-import { readSeedDirectory } from '../src/lib/ingest';
+import { ingestSeeds, readSeedDirectory } from '../src/lib/ingest';
 
 const knowledge = loadKnowledge();
 // The body of every seed (first chapter up to the annexes), so repetitions stay plan body rather than
@@ -27,6 +27,36 @@ function inputOfSize(bytes: number): string {
     size += unit;
   }
   return front + parts.join('\n');
+}
+
+// The seeds as the build reads them (decode, parse, departments, targets, validation), repeated until the
+// figure is steady; the median of several rounds, as CPU seconds of this process and as wall time.
+const PARSE_GOAL_MB_PER_S = 10;
+{
+  const seeds = readSeedDirectory('seeds');
+  const seedBytes = seeds.reduce((n, seed) => n + seed.bytes.length, 0);
+  const options = { base: '/', enrichments: enrichments(knowledge) };
+  ingestSeeds(seeds, knowledge.plan, options); // warm-up: module initialisation, JIT
+  const ROUNDS = 7;
+  const REPEATS = 5;
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const startedCpu = process.cpuUsage();
+    const started = performance.now();
+    for (let k = 0; k < REPEATS; k++) ingestSeeds(seeds, knowledge.plan, options);
+    wall.push((performance.now() - started) / REPEATS);
+    const used = process.cpuUsage(startedCpu);
+    cpu.push((used.user + used.system) / 1000 / REPEATS);
+  }
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+  const mb = seedBytes / 1024 / 1024;
+  const rate = (ms: number) => (mb / (ms / 1000)).toFixed(2);
+  console.log(
+    `Parse the ${seeds.length} seeds (${mb.toFixed(2)} MB): ${median(wall).toFixed(1)} ms wall, ${median(cpu).toFixed(1)} ms CPU ` +
+      `→ ${rate(median(wall))} MB/s wall, ${rate(median(cpu))} MB/s CPU (goal ≥ ${PARSE_GOAL_MB_PER_S} MB/s; median of ${ROUNDS})`,
+  );
 }
 
 const sizes = [0.5, 1, 2, 5, 10].map((mb) => mb * 1024 * 1024);

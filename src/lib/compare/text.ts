@@ -42,7 +42,19 @@ export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return (2 * shared) / (a.size + b.size);
 }
 
+// A topic's term list is matched against every clause of every plan: fold each list once, not per clause.
+const foldedTermLists = new WeakMap<readonly string[], readonly string[]>();
+
+function foldedTerms(terms: readonly string[]): readonly string[] {
+  let folded = foldedTermLists.get(terms);
+  if (!folded) {
+    folded = [...new Set(terms.map(foldForMatch))];
+    foldedTermLists.set(terms, folded);
+  }
+  return folded;
+}
+
 /** The distinct terms found in a folded text. */
 export function termsIn(folded: string, terms: readonly string[]): string[] {
-  return [...new Set(terms.map(foldForMatch))].filter((term) => folded.includes(term));
+  return foldedTerms(terms).filter((term) => folded.includes(term));
 }

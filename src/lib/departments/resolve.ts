@@ -73,23 +73,43 @@ interface Match {
   branch: string;
 }
 
+interface CompiledCatalogue {
+  aliases: ReadonlyMap<string, DepartmentRule>;
+  patterns: readonly { rule: DepartmentRule; pattern: RegExp }[];
+}
+
+// Every plan gets its own resolver, but the catalogue is the same for all of them: fold its aliases and
+// compile its patterns once per catalogue, not once per plan.
+const compiledCatalogues = new WeakMap<DepartmentCatalogue, CompiledCatalogue>();
+
+function compiledCatalogue(catalogue: DepartmentCatalogue): CompiledCatalogue {
+  const known = compiledCatalogues.get(catalogue);
+  if (known) return known;
+  const aliases = new Map<string, DepartmentRule>();
+  const patterns: { rule: DepartmentRule; pattern: RegExp }[] = [];
+  for (const rule of catalogue.departments) {
+    for (const alias of rule.aliases) aliases.set(foldForRecognition(alias), rule);
+    for (const pattern of rule.patterns) patterns.push({ rule, pattern: new RegExp(pattern) });
+  }
+  const compiled = { aliases, patterns };
+  compiledCatalogues.set(catalogue, compiled);
+  return compiled;
+}
+
 /**
  * Resolves department names of one plan against the catalogue. Matching strips the jurisdiction prefix
  * (the region name, 省/市/区/县, 省委/市委/区委, 国家/国务院), ignores bracketed qualifiers, and handles
  * branch offices through their parent's rule.
  */
 export class DepartmentResolver {
-  private readonly aliases = new Map<string, DepartmentRule>();
-  private readonly patterns: { rule: DepartmentRule; pattern: RegExp }[] = [];
+  private readonly aliases: ReadonlyMap<string, DepartmentRule>;
+  private readonly patterns: readonly { rule: DepartmentRule; pattern: RegExp }[];
 
   constructor(
     catalogue: DepartmentCatalogue,
     readonly jurisdiction: Jurisdiction,
   ) {
-    for (const rule of catalogue.departments) {
-      for (const alias of rule.aliases) this.aliases.set(foldForRecognition(alias), rule);
-      for (const pattern of rule.patterns) this.patterns.push({ rule, pattern: new RegExp(pattern) });
-    }
+    ({ aliases: this.aliases, patterns: this.patterns } = compiledCatalogue(catalogue));
   }
 
   /** Resolves one printed name. Never throws: an unknown name gets category `other`. */
