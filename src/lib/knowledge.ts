@@ -8,6 +8,7 @@ import {
   loadDepartmentCatalogue,
   type DepartmentCatalogue,
 } from './departments/index';
+import { withTableDepartments } from './departments/table';
 import { extractTargets } from './indicators/index';
 import { loadIndicatorCatalogue, type IndicatorCatalogue } from './indicators/catalogue';
 import type { Enrichment } from './parse-plan';
@@ -37,7 +38,12 @@ export function enrichments(knowledge: Knowledge): Enrichment[] {
       catalogue: knowledge.departments,
     });
     return {
-      plan: { ...plan, clauses: result.clauses, departments: result.departments },
+      plan: {
+        ...plan,
+        clauses: result.clauses,
+        annexes: withTableDepartments(plan.annexes, result.departments),
+        departments: result.departments,
+      },
       warnings: result.warnings,
     };
   };

@@ -1,6 +1,6 @@
 /** Chinese display labels for the model's enums, and small formatting helpers shared by the pages. */
 import type { Ambition, Comparator, Level, Role, Status, Target } from '../lib/model/plan';
-import { printedNumber } from '../lib/mdx/spans';
+import { printedNumber } from '../lib/indicators/draft';
 
 export const LEVEL: Record<Level, string> = {
   national: '国家',

@@ -104,7 +104,7 @@ describe('chartRowsFromPlans', () => {
     baselineYear: 2020,
     targetYear: 2025,
     scope: null,
-    sources: [{ clauseId: '2-p1', text: '下降14.5%', line: 21 }],
+    sources: [{ clauseId: '2-p1', text: '下降14.5%', line: 21, range: null, cell: null }],
     ...extra,
   });
   // The seeds as parsed, with the targets the indicator extraction is to find (it is built in parallel).
@@ -120,7 +120,7 @@ describe('chartRowsFromPlans', () => {
     {
       ...planOf('001_fe432f922416074d.txt'),
       parent: 'guizhou-sheng',
-      targets: [target({ sources: [{ clauseId: '2-p1', text: 'x', line: 9 }] })],
+      targets: [target({ sources: [{ clauseId: '2-p1', text: 'x', line: 9, range: null, cell: null }] })],
     },
     { ...planOf('003_a39c52263945813a.txt'), targets: [] },
   ];

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadNationalTemplate, matchTopics } from '../../src/lib/compare';
-import { clauseName, clauseSegments, segments, topicClauses } from '../../src/lib/compare/view';
-import type { Span } from '../../src/lib/mdx/spans';
+import { clauseName, clauseSegments, topicClauses } from '../../src/lib/compare/view';
 import { planOf } from '../helpers/seeds';
 
 const template = loadNationalTemplate();
@@ -33,53 +32,6 @@ describe('topicClauses', () => {
   it('ignores unknown ids and shows nothing for none', () => {
     expect(topicClauses(qianjiang, ['no-such-clause'])).toEqual([]);
     expect(topicClauses(qianjiang, [])).toEqual([]);
-  });
-});
-
-describe('segments', () => {
-  const span = (start: number, end: number, paragraph = 0): Span => ({
-    kind: 'target',
-    paragraph,
-    start,
-    end,
-    targetId: 't',
-  });
-
-  it.each([
-    ['no spans', '下降14.5%。', [], [['下降14.5%。', false]]],
-    [
-      'a span in the middle',
-      '下降14.5%。',
-      [span(2, 7)],
-      [
-        ['下降', false],
-        ['14.5%', true],
-        ['。', false],
-      ],
-    ],
-    [
-      'spans at both ends',
-      '14.5%和13%',
-      [span(0, 5), span(6, 9)],
-      [
-        ['14.5%', true],
-        ['和', false],
-        ['13%', true],
-      ],
-    ],
-    ['a span of another paragraph', '下降14.5%。', [span(2, 7, 1)], [['下降14.5%。', false]]],
-  ] as const)('%s', (_name, text, spans, expected) => {
-    const runs = segments(text, 0, spans);
-    expect(runs.map((r) => [r.text, r.span !== null])).toEqual(expected);
-    expect(runs.map((r) => r.text).join('')).toBe(text);
-  });
-
-  it.each([
-    ['overlapping spans', [span(0, 3), span(2, 5)]],
-    ['a span past the end', [span(2, 20)]],
-    ['an empty span', [span(2, 2)]],
-  ])('refuses %s', (_name, spans) => {
-    expect(() => segments('下降14.5%。', 0, spans)).toThrow(/does not fit/);
   });
 });
 

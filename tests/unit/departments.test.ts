@@ -225,7 +225,7 @@ describe('assignResponsibilities: merging', () => {
 describe('assignResponsibilities: clauses', () => {
   it('fills responsibility with roles and department ids, and leaves clauses without a note alone', () => {
     const plain = clause(5, '一、总体要求');
-    const noted = clause(6, '（区农业农村委牵头，区发展改革委等按职责分工负责）');
+    const noted = clause(6, '推进农业节能。（区农业农村委牵头，区发展改革委等按职责分工负责）');
     const result = assignResponsibilities({
       clauses: [plain, noted],
       region: '黔江区',
@@ -236,9 +236,21 @@ describe('assignResponsibilities: clauses', () => {
     expect(result.clauses[0]).toBe(plain);
     expect(result.clauses[1]?.responsibility).toEqual({
       text: '（区农业农村委牵头，区发展改革委等按职责分工负责）',
+      // Ranges in the last paragraph (the helper puts one before it), after the sentence before the note.
+      range: { paragraph: 1, start: 7, end: 32 },
       departments: [
-        { name: '区农业农村委', departmentId: 'nong-ye-nong-cun-wei', role: 'lead' },
-        { name: '区发展改革委', departmentId: 'fa-zhan-gai-ge-wei', role: 'supporting' },
+        {
+          name: '区农业农村委',
+          departmentId: 'nong-ye-nong-cun-wei',
+          role: 'lead',
+          range: { paragraph: 1, start: 8, end: 14 },
+        },
+        {
+          name: '区发展改革委',
+          departmentId: 'fa-zhan-gai-ge-wei',
+          role: 'supporting',
+          range: { paragraph: 1, start: 17, end: 23 },
+        },
       ],
       implementers: [],
       implementersInherited: false,

@@ -8,7 +8,14 @@ import {
   plansJsonSchema,
   type UrlContext,
 } from '../../src/lib/export';
-import { Plan, PlansFile, type Clause, type Department, type Responsibility } from '../../src/lib/model/plan';
+import {
+  Plan,
+  PlansFile,
+  type Clause,
+  type Department,
+  type DepartmentMention,
+  type Responsibility,
+} from '../../src/lib/model/plan';
 
 /** A seed line (1-based), byte for byte. */
 function seedLine(file: string, line: number): string {
@@ -33,8 +40,30 @@ const qj352 = afterMarker(seedLine(QJ, 39), '2．');
 const dzGoals = seedLine(DZ, 9);
 const lw31 = afterMarker(seedLine(LW, 15), '(一)');
 
-/** The closing note of a clause: the seed text from its last opening bracket. */
-const note = (text: string, open: string): string => text.slice(text.lastIndexOf(open));
+/**
+ * The closing note of a clause's only paragraph (the seed text from the last `open`), with its ranges as the
+ * recogniser records them: each department found after the previous one.
+ */
+function responsibility(
+  paragraph: string,
+  open: string,
+  departments: Omit<DepartmentMention, 'range'>[],
+  implementers: string[] = [],
+): Responsibility {
+  const start = paragraph.lastIndexOf(open);
+  let cursor = start;
+  return {
+    text: paragraph.slice(start),
+    range: { paragraph: 0, start, end: paragraph.length },
+    departments: departments.map((d) => {
+      const at = paragraph.indexOf(d.name, cursor);
+      cursor = at + d.name.length;
+      return { ...d, range: { paragraph: 0, start: at, end: cursor } };
+    }),
+    implementers,
+    implementersInherited: false,
+  };
+}
 
 function clause(fields: Partial<Clause> & Pick<Clause, 'id' | 'line' | 'position'>): Clause {
   return {
@@ -50,14 +79,6 @@ function clause(fields: Partial<Clause> & Pick<Clause, 'id' | 'line' | 'position
     part: 'projects',
     ...fields,
   };
-}
-
-function responsibility(
-  text: string,
-  departments: Responsibility['departments'],
-  implementers: string[] = [],
-) {
-  return { text, departments, implementers, implementersInherited: false };
 }
 
 const dept = (id: string, name: string, category: string, aliases: string[] = []): Department => ({
@@ -114,7 +135,7 @@ const qianjiang: Plan = {
       citation: '三（一）1',
       heading: '着力提升重点行业能效水平',
       paragraphs: [qj311],
-      responsibility: responsibility(note(qj311, '〔'), [
+      responsibility: responsibility(qj311, '〔', [
         { name: '区发展改革委', departmentId: 'fazhan-gaige-wei', role: 'responsible' },
         { name: '区经济信息委（区大数据发展局）', departmentId: 'jingji-xinxi-wei', role: 'responsible' },
         { name: '区市场监管局', departmentId: 'shichang-jianguan-ju', role: 'responsible' },
@@ -130,7 +151,7 @@ const qianjiang: Plan = {
       citation: '三（五）1',
       heading: '加快推进农业农村节能',
       paragraphs: [qj351],
-      responsibility: responsibility(note(qj351, '（'), [
+      responsibility: responsibility(qj351, '（', [
         { name: '区农业农村委', departmentId: 'nongye-nongcun-wei', role: 'lead' },
         { name: '区发展改革委', departmentId: 'fazhan-gaige-wei', role: 'supporting' },
       ]),
@@ -144,7 +165,7 @@ const qianjiang: Plan = {
       citation: '三（五）2',
       heading: '强化农业面源污染防治',
       paragraphs: [qj352],
-      responsibility: responsibility(note(qj352, '（区农业'), [
+      responsibility: responsibility(qj352, '（区农业', [
         { name: '区农业农村委', departmentId: 'nongye-nongcun-wei', role: 'lead' },
         { name: '区生态环境局', departmentId: 'shengtai-huanjing-ju', role: 'supporting' },
         { name: '区乡村振兴局', departmentId: 'xiangcun-zhenxing-ju', role: 'supporting' },
@@ -164,6 +185,7 @@ const qianjiang: Plan = {
           type: 'table',
           id: 'annex-1-table-1',
           headerRows: 1,
+          departments: [],
           rows: [
             ['指标名称', '目标值'],
             ['规上工业单位增加值能耗强度下降率', '[13.5％]'],
@@ -201,7 +223,15 @@ const qianjiang: Plan = {
       baselineYear: 2020,
       targetYear: 2025,
       scope: null,
-      sources: [{ clauseId: '2-p1', text: '全区单位地区生产总值能源消耗比2020年下降14.5%', line: 21 }],
+      sources: [
+        {
+          clauseId: '2-p1',
+          text: '全区单位地区生产总值能源消耗比2020年下降14.5%',
+          line: 21,
+          range: null,
+          cell: null,
+        },
+      ],
     },
     {
       id: 'industrial-energy-intensity',
@@ -217,8 +247,14 @@ const qianjiang: Plan = {
       targetYear: 2025,
       scope: '规上工业',
       sources: [
-        { clauseId: '3-1-1', text: '规上工业单位增加值能耗强度比2020年下降13.5%', line: 24 },
-        { clauseId: 'annex-1-table-1', text: '[13.5％]', line: 138 },
+        {
+          clauseId: '3-1-1',
+          text: '规上工业单位增加值能耗强度比2020年下降13.5%',
+          line: 24,
+          range: null,
+          cell: null,
+        },
+        { clauseId: 'annex-1-table-1', text: '[13.5％]', line: 138, range: null, cell: null },
       ],
     },
     {
@@ -234,7 +270,9 @@ const qianjiang: Plan = {
       baselineYear: null,
       targetYear: 2025,
       scope: null,
-      sources: [{ clauseId: '3-5-2', text: '农作物秸秆综合利用率稳定在90%以上', line: 39 }],
+      sources: [
+        { clauseId: '3-5-2', text: '农作物秸秆综合利用率稳定在90%以上', line: 39, range: null, cell: null },
+      ],
     },
   ],
 };
@@ -309,6 +347,8 @@ const dazhou: Plan = {
           clauseId: '2-p1',
           text: '化学需氧量、氨氮、氮氧化物、挥发性有机物等主要污染物重点工程减排量分别完成1.017万吨',
           line: 9,
+          range: null,
+          cell: null,
         },
       ],
     },
@@ -342,7 +382,8 @@ const laiwu: Plan = {
       heading: '强化重点行业节能减排',
       paragraphs: [lw31],
       responsibility: responsibility(
-        note(lw31, '(区发展'),
+        lw31,
+        '(区发展',
         [
           { name: '区发展改革局', departmentId: 'fazhan-gaige-ju', role: 'lead' },
           { name: '区工业和信息化局', departmentId: 'gongye-xinxihua-ju', role: 'lead' },
@@ -376,7 +417,9 @@ const laiwu: Plan = {
       baselineYear: null,
       targetYear: 2025,
       scope: null,
-      sources: [{ clauseId: '3-1', text: '到2025年,创建省级及以上绿色工厂5家', line: 15 }],
+      sources: [
+        { clauseId: '3-1', text: '到2025年,创建省级及以上绿色工厂5家', line: 15, range: null, cell: null },
+      ],
     },
   ],
 };
@@ -552,8 +595,8 @@ describe('indicators.csv', () => {
     });
     target.indicatorId = 'unclassified';
     target.sources = [
-      { clauseId: '2-p1', text: '@SUM(1)', line: 21 },
-      { clauseId: '2', text: '+86', line: 20 },
+      { clauseId: '2-p1', text: '@SUM(1)', line: 21, range: null, cell: null },
+      { clauseId: '2', text: '+86', line: 20, range: null, cell: null },
     ];
     expect(records(indicatorsCsv([hostile], atlas, indicatorNames))[0]).toBe(
       'qianjiang-qu,unclassified,\'-1+1,-14.5,%,-0.145,%,\'=,binding,2020,2025,"\'=HYPERLINK(""http://x"",""y"")",2-p1;2,"\'@SUM(1)\n+86",/atlas/plans/qianjiang-qu/#2-p1;/atlas/plans/qianjiang-qu/#2',
@@ -603,7 +646,12 @@ describe('departments.csv', () => {
     const repeated = structuredClone(qianjiang);
     const mentions = repeated.clauses[3]?.responsibility?.departments;
     if (!mentions) throw new Error('fixture');
-    mentions.push({ name: '区农业农村委', departmentId: 'nongye-nongcun-wei', role: 'lead' });
+    mentions.push({
+      name: '区农业农村委',
+      departmentId: 'nongye-nongcun-wei',
+      role: 'lead',
+      range: { paragraph: 0, start: 0, end: 6 },
+    });
     expect(records(departmentsCsv([repeated], atlas))[4]).toBe(
       'qianjiang-qu,nongye-nongcun-wei,区农业农村委,,agriculture-rural,2,0,0,/atlas/departments/qianjiang-qu/nongye-nongcun-wei/',
     );

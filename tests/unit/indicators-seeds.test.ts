@@ -57,6 +57,7 @@ const QIANJIANG_ANNEX_2: Annex = {
       type: 'table',
       id: 'annex-2-table-1',
       headerRows: 1,
+      departments: [],
       line: 204,
       endLine: 231,
       rows: [

@@ -32,7 +32,7 @@ function clause(id: string, paragraphs: string[], line = 1): Clause {
 }
 
 function table(id: string, rows: string[][], headerRows: number, line = 1): AnnexTable {
-  return { type: 'table', id, headerRows, rows, line, endLine: line + rows.length };
+  return { type: 'table', id, headerRows, rows, line, endLine: line + rows.length, departments: [] };
 }
 
 function annex(n: number, title: string | null, tables: AnnexTable[], line = 1): Annex {
@@ -550,8 +550,17 @@ describe('one target, several sources', () => {
         clauseId: '2-p1',
         line: 21,
         text: expect.stringMatching(/^到2025年，全区单位地区生产总值.*103\.9吨。$/),
+        // 245吨 in the paragraph; the cell of row 3 (化学需氧量) under 减排目标.
+        range: { paragraph: 0, start: 94, end: 98 },
+        cell: null,
       },
-      { clauseId: 'annex-2-table-1', line: 204, text: '化学需氧量（吨）｜减排目标（吨）｜245' },
+      {
+        clauseId: 'annex-2-table-1',
+        line: 204,
+        text: '化学需氧量（吨）｜减排目标（吨）｜245',
+        range: null,
+        cell: { row: 3, column: 2, start: 0, end: 3 },
+      },
     ]);
   });
 
@@ -706,5 +715,70 @@ describe('ids', () => {
       [qianjiangAnnex1(), qianjiangAnnex2()],
     );
     expect(new Set(targets.map((t) => t.id)).size).toBe(targets.length);
+  });
+});
+
+describe('where values are printed', () => {
+  /** The printed text of every source's range or cell, per target id. */
+  function printed(clauses: Clause[], annexes: Annex[] = []): [string, string][] {
+    return run(clauses, annexes).targets.flatMap((t) =>
+      t.sources.map((source): [string, string] => {
+        if (source.range) {
+          const c = clauses.find((x) => x.id === source.clauseId);
+          const text = c?.paragraphs[source.range.paragraph] ?? '';
+          return [t.id, text.slice(source.range.start, source.range.end)];
+        }
+        const rows = annexes
+          .flatMap((a) => a.blocks)
+          .find((b): b is AnnexTable => b.type === 'table' && b.id === source.clauseId)?.rows;
+        const cell = source.cell;
+        return [t.id, cell ? (rows?.[cell.row]?.[cell.column] ?? '').slice(cell.start, cell.end) : ''];
+      }),
+    );
+  }
+
+  it.each([
+    ['a value and its unit', '全区单位地区生产总值能耗比2020年下降14.5%。', [['energy-intensity', '14.5%']]],
+    [
+      'full-width digits and a space before the unit',
+      '全省单位地区生产总值能耗比 2020 年下降 １３．５ ％，力争完成更高目标。',
+      [['energy-intensity', '１３．５ ％']],
+    ],
+    [
+      'a comparator suffix stays outside',
+      '农作物秸秆综合利用率稳定在90%以上。',
+      [['straw-utilization', '90%']],
+    ],
+    [
+      'a 分别 list, each value where it is',
+      '化学需氧量、氨氮重点工程减排量分别达到245吨、18吨。',
+      [
+        ['cod-reduction', '245吨'],
+        ['ammonia-nitrogen-reduction', '18吨'],
+      ],
+    ],
+  ])('records %s', (_label, text, expected) => {
+    expect(printed([clause('3-1', [text], 24)])).toEqual(expected);
+  });
+
+  it('records the paragraph a value is in', () => {
+    const targets = run([clause('3-1', ['第一段没有数字。', '单位地区生产总值能耗下降14.5%。'], 24)]).targets;
+    expect(targets[0]?.sources[0]?.range).toEqual({ paragraph: 1, start: 12, end: 17 });
+  });
+
+  it('records a table value as its cell, offsets into the cell as printed (line breaks and spaces kept)', () => {
+    const rows = [
+      ['序号', '主要污染物', '减排目标（吨）'],
+      ['1', '氮氧化物\n（吨）', ' 659.1\n'],
+      ['2', '化学需氧量（吨）', '[ 245 吨 ]'],
+    ];
+    const annexes = [annex(2, '主要污染物重点工程减排量目标', [table('annex-2-table-1', rows, 1)])];
+    const targets = run([], annexes).targets;
+    // A bracketed value is a change ([ ] 内为变化), so the second is kept unclassified; its cell is recorded all the same.
+    expect(targets.map((t) => t.sources[0]?.cell)).toEqual([
+      { row: 1, column: 2, start: 1, end: 6 },
+      { row: 2, column: 2, start: 2, end: 7 },
+    ]);
+    expect(printed([], annexes).map(([, text]) => text)).toEqual(['659.1', '245 吨']);
   });
 });

@@ -1,14 +1,8 @@
 import { mdxToHast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { escapeMdxText } from '../../src/lib/mdx/escape';
-import {
-  assertReferences,
-  clauseSpans,
-  danglingReferences,
-  headingLength,
-  planToMdx,
-  printedNumber,
-} from '../../src/lib/mdx/index';
+import { printedNumber } from '../../src/lib/indicators/draft';
+import { assertReferences, danglingReferences, headingLength, planToMdx } from '../../src/lib/mdx/index';
 import type { Clause, Plan } from '../../src/lib/model/plan';
 import { HOSTILE_STRINGS, hostile, qianjiang } from '../fixtures/plans';
 
@@ -150,9 +144,18 @@ describe('planToMdx', () => {
     expect(() => planToMdx(broken)).toThrow(/clause 3-4-3 \(三（四）3\).*区国资委.*qu-guozi-wei/);
   });
 
+  it('fails on a table department mention without its department, naming the table', () => {
+    const broken: Plan = {
+      ...qianjiang,
+      departments: qianjiang.departments.filter((d) => d.id !== 'qu-zhufang-chengxiang-jianwei'),
+      clauses: qianjiang.clauses.filter((c) => c.id !== '3-4-3'),
+    };
+    expect(() => planToMdx(broken)).toThrow(/table annex-1-table-1: department "区住房城乡建委"/);
+  });
+
   it('fails on a target citing a clause the plan lacks', () => {
     const [first, ...rest] = qianjiang.targets;
-    const source = { clauseId: '7-7', text: '下降14.5%', line: 21 };
+    const source = { clauseId: '7-7', text: '下降14.5%', line: 21, range: null, cell: null };
     const broken: Plan = { ...qianjiang, targets: [{ ...first!, sources: [source] }, ...rest] };
     expect(() => planToMdx(broken)).toThrow(/target "energy-intensity" cites clause or table "7-7"/);
   });
@@ -186,64 +189,6 @@ describe('danglingReferences against the catalogues', () => {
     expect(() => assertReferences([qianjiang], { indicatorIds: new Set(), categoryIds })).toThrow(
       /Dangling cross-references \(\d+\)/,
     );
-  });
-});
-
-describe('clauseSpans', () => {
-  const clause = (id: string) => qianjiang.clauses.find((c) => c.id === id) as Clause;
-
-  it('links every department of a responsibility note, with its role, in order', () => {
-    const c = clause('3-4-3');
-    const text = c.paragraphs[0] as string;
-    const links = clauseSpans(c, qianjiang.targets)
-      .filter((s) => s.kind === 'department')
-      .map((s) => [text.slice(s.start, s.end), s.kind === 'department' ? s.role : '']);
-    expect(links).toEqual([
-      ['区交通局（黔江邮政业安全发展中心）', 'lead'],
-      ['区商务委', 'lead'],
-      ['区生态环境局', 'lead'],
-      ['区发展改革委', 'supporting'],
-      ['区公安局', 'supporting'],
-      ['区住房城乡建委', 'supporting'],
-      ['区国资委', 'supporting'],
-      ['区市场监管局', 'supporting'],
-    ]);
-  });
-
-  it.each([
-    ['2-p1', ['14.5%', '245吨', '18吨', '659.1吨', '103.9吨']],
-    ['3-1-1', ['13.5%', '30%']],
-  ])('links the target values of clause %s', (id, values) => {
-    const c = clause(id);
-    const spans = clauseSpans(c, qianjiang.targets).filter((s) => s.kind === 'target');
-    expect(spans.map((s) => (c.paragraphs[s.paragraph] as string).slice(s.start, s.end))).toEqual(values);
-  });
-
-  it('links a value written with full-width digits and a space before its unit', () => {
-    const c: Clause = {
-      ...clause('2-p1'),
-      paragraphs: ['全省单位地区生产总值能耗比 2020 年下降 １３．５ ％，力争'],
-    };
-    const t = {
-      ...qianjiang.targets[0]!,
-      originalValue: 13.5,
-      sources: [{ clauseId: '2-p1', text: '下降 13.5 %', line: 1 }],
-    };
-    const [span] = clauseSpans(c, [t]);
-    expect(span && (c.paragraphs[0] as string).slice(span.start, span.end)).toBe('１３．５ ％');
-  });
-
-  it.each([
-    ['the source wording is not in the text', '下降99%', 14.5],
-    ['the number is not in the source wording', '下降14.5%', 14.55],
-    ['the number is only part of a longer number', '比2020年', 20],
-  ])('does not link when %s', (_, wording, value) => {
-    const t = {
-      ...qianjiang.targets[0]!,
-      originalValue: value,
-      sources: [{ clauseId: '2-p1', text: wording, line: 21 }],
-    };
-    expect(clauseSpans(clause('2-p1'), [t])).toEqual([]);
   });
 });
 

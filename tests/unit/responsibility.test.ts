@@ -345,6 +345,13 @@ describe('parseResponsibility', () => {
     const parsed = parseResponsibility(note);
     expect(parsed.text).toBe(note);
     expect(parsed.mentions.map((m) => [m.name, m.role])).toEqual(expected.mentions);
+    // Each mention records where in the note it is printed: the slice is the name, in reading order.
+    expect(parsed.mentions.map((m) => note.slice(m.start, m.end))).toEqual(
+      expected.mentions.map(([name]) => name),
+    );
+    expect(parsed.mentions.map((m) => m.start)).toEqual(
+      parsed.mentions.map((m) => m.start).sort((a, b) => a - b),
+    );
     expect(parsed.implementers).toEqual(expected.implementers ?? []);
     expect(parsed.standingImplementers).toEqual(expected.standing ?? null);
     expect(parsed.problems).toEqual([]);

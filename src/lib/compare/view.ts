@@ -3,8 +3,8 @@
  * text cut into plain runs and highlighted runs (target values, responsible departments), and the short
  * wording of a matrix cell.
  */
+import { clauseSpans, segments, type Segment } from '../links';
 import type { Clause, Plan } from '../model/plan';
-import { clauseSpans, type Span } from '../mdx/spans';
 import type { TopicMatch } from './match';
 
 /** A clause to show, with its depth below the matched clause (0 for the matched clause itself). */
@@ -40,33 +40,10 @@ export function topicClauses(plan: Plan, clauseIds: readonly string[]): ShownCla
   return out;
 }
 
-/** A run of a paragraph: plain text, or a highlighted target value or department name. */
-export type Segment = { text: string; span: null } | { text: string; span: Span };
-
-/**
- * Cuts one paragraph into runs at the spans that fall in it (spans of other paragraphs are ignored). Spans
- * must not overlap, as `clauseSpans` guarantees; the runs joined give the paragraph back unchanged.
- */
-export function segments(text: string, paragraph: number, spans: readonly Span[]): Segment[] {
-  const own = spans.filter((s) => s.paragraph === paragraph).sort((a, b) => a.start - b.start);
-  const out: Segment[] = [];
-  let at = 0;
-  for (const span of own) {
-    if (span.start < at || span.end > text.length || span.end <= span.start) {
-      throw new Error(`segments: span [${span.start}, ${span.end}) does not fit paragraph ${paragraph}`);
-    }
-    if (span.start > at) out.push({ text: text.slice(at, span.start), span: null });
-    out.push({ text: text.slice(span.start, span.end), span });
-    at = span.end;
-  }
-  if (at < text.length) out.push({ text: text.slice(at), span: null });
-  return out;
-}
-
 /** Every paragraph of a clause as runs, with its target values and departments highlighted. */
 export function clauseSegments(plan: Plan, clause: Clause): Segment[][] {
   const spans = clauseSpans(clause, plan.targets);
-  return clause.paragraphs.map((text, p) => segments(text, p, spans));
+  return clause.paragraphs.map((text, p) => segments(text, spans[p] ?? []));
 }
 
 /** What a matrix cell says before its links: nothing for a covered topic, 合并于 / 未涉及 otherwise. */

@@ -35,6 +35,16 @@ export interface AssignResponsibilitiesResult {
   warnings: Warning[];
 }
 
+/** A clause's responsibility note as read, with where it was found. */
+interface FoundNote {
+  parsed: ParsedResponsibility;
+  line: number;
+  /** Index of the clause paragraph holding the note (its last). */
+  paragraph: number;
+  /** Offset of the note's opening bracket in that paragraph. */
+  start: number;
+}
+
 /** A printed name with the line of its first mention and how often it is printed. */
 interface PrintedName {
   name: string;
@@ -97,8 +107,9 @@ export function assignResponsibilities(input: AssignResponsibilitiesInput): Assi
   const jurisdiction = jurisdictionOf(region, level);
   const resolver = new DepartmentResolver(catalogue, jurisdiction);
 
-  const notes: ({ parsed: ParsedResponsibility; line: number } | null)[] = clauses.map((clause) => {
-    const last = clause.paragraphs[clause.paragraphs.length - 1];
+  const notes: (FoundNote | null)[] = clauses.map((clause) => {
+    const paragraph = clause.paragraphs.length - 1;
+    const last = clause.paragraphs[paragraph];
     if (last === undefined) return null;
     const note = findResponsibilityNote(last);
     if (!note) return null;
@@ -106,7 +117,7 @@ export function assignResponsibilities(input: AssignResponsibilitiesInput): Assi
     for (const problem of parsed.problems) {
       warnings.push({ file, line: clause.endLine, message: `responsibility note ${note.text}: ${problem}` });
     }
-    return { parsed, line: clause.endLine };
+    return { parsed, line: clause.endLine, paragraph, start: note.start };
   });
 
   // Every distinct printed name, in order of first mention.
@@ -205,9 +216,11 @@ export function assignResponsibilities(input: AssignResponsibilitiesInput): Assi
       name: mention.name,
       departmentId: idByName.get(mention.name) as string,
       role: mention.role,
+      range: { paragraph: note.paragraph, start: note.start + mention.start, end: note.start + mention.end },
     }));
     const responsibility: Responsibility = {
       text: parsed.text,
+      range: { paragraph: note.paragraph, start: note.start, end: note.start + parsed.text.length },
       departments: departmentsOfClause,
       implementers,
       implementersInherited: inherited,

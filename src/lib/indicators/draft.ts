@@ -32,6 +32,12 @@ export function scaleValue(printed: string, factor: number): number {
   return Number(value.toPrecision(12));
 }
 
+/** Formats a number as plans print it: no exponent, no trailing zeros (0.0691, 659.1, 1196). */
+export function printedNumber(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  return value.toFixed(10).replace(/0+$/, '').replace(/\.$/, '');
+}
+
 /** Collapses whitespace runs and trims: labels are read by people. */
 export function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -173,7 +173,15 @@ export function extractTargets(input: ExtractTargetsInput): { targets: Target[];
       append(
         drafts,
         extractFromParagraph(
-          { compiled, display: paragraph, clauseId: clause.id, line, file: input.file, order },
+          {
+            compiled,
+            display: paragraph,
+            clauseId: clause.id,
+            paragraph: index,
+            line,
+            file: input.file,
+            order,
+          },
           warnings,
         ),
       );
@@ -181,12 +189,20 @@ export function extractTargets(input: ExtractTargetsInput): { targets: Target[];
     });
   }
   for (const annex of input.annexes) {
-    for (const block of annex.blocks) {
+    annex.blocks.forEach((block, index) => {
       if (block.type === 'paragraph') {
         append(
           drafts,
           extractFromParagraph(
-            { compiled, display: block.text, clauseId: annex.id, line: block.line, file: input.file, order },
+            {
+              compiled,
+              display: block.text,
+              clauseId: annex.id,
+              paragraph: index,
+              line: block.line,
+              file: input.file,
+              order,
+            },
             warnings,
           ),
         );
@@ -202,7 +218,7 @@ export function extractTargets(input: ExtractTargetsInput): { targets: Target[];
         const width = block.rows.reduce((max, row) => Math.max(max, row.length), 0);
         order += (block.rows.length + 1) * (width + 1);
       }
-    }
+    });
   }
   return { targets: assignIds(merge(drafts)), warnings };
 }

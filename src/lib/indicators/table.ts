@@ -22,13 +22,15 @@ export interface TableInput {
 interface Cell {
   display: string;
   folded: string;
+  /** For each display character, its offset in the cell as printed (`rows[r][c]`); then one past the last. */
+  printedAt: number[];
 }
 
 type ColumnKind = 'label' | 'unit' | 'ignore' | 'actual' | 'target' | 'change';
 
 interface Column {
   kind: ColumnKind;
-  header: Cell;
+  header: Pick<Cell, 'display' | 'folded'>;
   /** The sub-header under a merged header (目标值, 变化幅度/变化率), for labels. */
   subHeader: string;
   year: number | null;
@@ -38,10 +40,31 @@ interface Column {
   unit: UnitDefinition | null;
 }
 
+/**
+ * A cell as read: line breaks inside it (a label printed over two lines) and the spaces around them dropped,
+ * then trimmed, remembering where each kept character is in the printed cell so ranges point into the model.
+ */
 const cellOf = (text: string): Cell => {
-  const display = text.replace(/\s*\n\s*/g, '').trim();
-  return { display, folded: foldForRecognition(display) };
+  const dropped = new Uint8Array(text.length);
+  for (const m of text.matchAll(/\s*\n\s*/g)) dropped.fill(1, m.index, m.index + m[0].length);
+  let kept: number[] = [];
+  for (let i = 0; i < text.length; i++) if (dropped[i] === 0) kept.push(i);
+  const blank = (i: number) => /\s/.test(text[i] as string);
+  let first = 0;
+  let last = kept.length;
+  while (first < last && blank(kept[first] as number)) first++;
+  while (last > first && blank(kept[last - 1] as number)) last--;
+  kept = kept.slice(first, last);
+  const display = kept.map((i) => text[i]).join('');
+  const printedAt = [...kept, kept.length > 0 ? (kept[kept.length - 1] as number) + 1 : 0];
+  return { display, folded: foldForRecognition(display), printedAt };
 };
+
+/** Where display characters `[start, end)` of a cell are in the printed cell. */
+function printedRange(cell: Cell, start: number, end: number): { start: number; end: number } {
+  const at = (i: number) => cell.printedAt[i] as number;
+  return { start: at(start), end: end > start ? at(end - 1) + 1 : at(start) };
+}
 
 const nonEmpty = (row: Cell[]) => row.filter((cell) => cell.folded.length > 0).length;
 
@@ -217,7 +240,7 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
       if (column.kind !== 'target' && column.kind !== 'change') return;
       const cell = row[c];
       if (!cell || rules.placeholders.has(cell.folded)) return;
-      const parsed = /^(\[)?\s*(\d+(?:\.\d+)?)\s*([^\]\s\d]*)\s*\]?$/.exec(cell.folded);
+      const parsed = /^(\[)?\s*(\d+(?:\.\d+)?)\s*([^\]\s\d]*)\s*\]?$/d.exec(cell.folded);
       if (!parsed) {
         warnings.push({
           file: input.file,
@@ -256,6 +279,11 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
         change ??= 'unspecified';
       }
       const number = parsed[2] as string;
+      const indices = parsed.indices as RegExpIndicesArray;
+      const valueStart = (indices[2] as [number, number])[0];
+      const valueEnd = printedUnit
+        ? (indices[3] as [number, number])[1]
+        : (indices[2] as [number, number])[1];
       const value = scaleValue(number, unit?.factor ?? 1);
       const classification = classify(compiled, labelFolded, context, unit?.unit ?? '', change);
       const label =
@@ -282,6 +310,9 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
           clauseId: table.id,
           text: `${labelCell.display}｜${column.header.display}｜${cell.display}`,
           line: table.line,
+          range: null,
+          // The value and the unit printed with it (13.5％ in [13.5％]), as in running text.
+          cell: { row: headerCount + r, column: c, ...printedRange(cell, valueStart, valueEnd) },
         },
         order: input.order + r * width + c,
       });

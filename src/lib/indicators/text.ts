@@ -5,7 +5,7 @@
  * Linear by construction: one scan for numbers, one for year markers, and every look-back is bounded
  * (a label is at most LABEL_WINDOW characters, a 分别 list's names at most LIST_WINDOW).
  */
-import type { Ambition, Comparator, Warning } from '../model/plan';
+import type { Ambition, Comparator, TextRange, Warning } from '../model/plan';
 import { foldForRecognition } from '../read/normalize';
 import type { UnitDefinition } from './catalogue';
 import { UNCLASSIFIED } from './catalogue';
@@ -28,6 +28,8 @@ export interface ValueToken {
   start: number;
   /** End of the number itself. */
   numberEnd: number;
+  /** End of the number and its unit (spaces between them included); `numberEnd` when no unit follows. */
+  unitEnd: number;
   /** End of number, unit and comparator suffix. */
   end: number;
   number: string;
@@ -51,6 +53,7 @@ export function scanValues(compiled: Compiled, folded: string, from = 0, to = fo
       unit = compiled.units.get(u[1] as string) ?? null;
       end = compiled.unitAt.lastIndex;
     }
+    const unitEnd = end;
     let comparator: Comparator | null = null;
     compiled.suffixAt.lastIndex = end;
     const s = compiled.suffixAt.exec(folded);
@@ -58,7 +61,7 @@ export function scanValues(compiled: Compiled, folded: string, from = 0, to = fo
       comparator = compiled.suffixComparator.get(s[1] as string) ?? null;
       end = compiled.suffixAt.lastIndex;
     }
-    tokens.push({ start: m.index, numberEnd, end, number: m[0], unit, comparator });
+    tokens.push({ start: m.index, numberEnd, unitEnd, end, number: m[0], unit, comparator });
     NUMBER.lastIndex = Math.max(NUMBER.lastIndex, end);
   }
   return tokens;
@@ -84,6 +87,8 @@ export interface ParagraphInput {
   /** The paragraph as displayed (original wording). */
   display: string;
   clauseId: string;
+  /** Index of this paragraph in its clause's `paragraphs` (an annex's `blocks`), for source ranges. */
+  paragraph: number;
   line: number;
   file: string;
   /** Document-order base for the drafts of this paragraph. */
@@ -243,6 +248,11 @@ function isQualifier(folded: string, token: ValueToken): boolean {
     return true;
   }
   return false;
+}
+
+/** Where a value and its unit are printed: what a reader sees as the number (the link text). */
+function valueRange(input: ParagraphInput, token: ValueToken): TextRange {
+  return { paragraph: input.paragraph, start: token.start, end: token.unitEnd };
 }
 
 /** The sentence stating a value; for an overlong sentence its clause fragment, or a window around the value. */
@@ -432,6 +442,8 @@ function parseList(
         clauseId: input.clauseId,
         text: sourceText(display, sentence.range, fragment, { start: token.start, end: token.end }),
         line: input.line,
+        range: valueRange(input, token),
+        cell: null,
       },
       order: input.order + token.start,
     };
@@ -614,6 +626,8 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
           clauseId: input.clauseId,
           text: sourceText(display, range, fragment, token),
           line: input.line,
+          range: valueRange(input, token),
+          cell: null,
         };
 
         let indicatorId: string = UNCLASSIFIED;

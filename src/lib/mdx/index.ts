@@ -15,14 +15,13 @@
  * Plain elements: `<span class="n">` (printed number), `<strong>` (run-in heading), `<span class="resp">`
  * (responsibility note), `<br />` (line break inside a block).
  */
-import type { Annex, Clause, FrontBlock, Plan } from '../model/plan';
+import { clauseSpans, type Span } from '../links';
+import type { Annex, Clause, FrontBlock, Plan, TextRange } from '../model/plan';
 import { attribute, escapeMdxText, hasText } from './escape';
 import { danglingReferences } from './references';
-import { clauseSpans, type Span } from './spans';
 
 export { escapeMdxText } from './escape';
 export { danglingReferences, assertReferences, UNCLASSIFIED, type Vocabularies } from './references';
-export { clauseSpans, locateValue, printedNumber, type Span } from './spans';
 
 /** Text of `[from, to)` with the spans inside it as components; spans crossing the range are not linked. */
 function renderRange(text: string, from: number, to: number, spans: readonly Span[]): string {
@@ -32,25 +31,20 @@ function renderRange(text: string, from: number, to: number, spans: readonly Spa
     if (span.start < at || span.end > to) continue;
     out += escapeMdxText(text.slice(at, span.start));
     const inner = escapeMdxText(text.slice(span.start, span.end));
+    const role = span.kind === 'department' && span.role !== null ? ` r=${attribute(span.role)}` : '';
     out +=
       span.kind === 'department'
-        ? `<D id=${attribute(span.departmentId)} r=${attribute(span.role)}>${inner}</D>`
+        ? `<D id=${attribute(span.departmentId)}${role}>${inner}</D>`
         : `<T id=${attribute(span.targetId)}>${inner}</T>`;
     at = span.end;
   }
   return out + escapeMdxText(text.slice(at, to));
 }
 
-/** A paragraph's text with its links, the responsibility note wrapped when it is in this paragraph. */
-function renderParagraph(
-  text: string,
-  from: number,
-  spans: readonly Span[],
-  responsibility: string | null,
-): string {
-  const resp = responsibility === null ? -1 : text.lastIndexOf(responsibility);
-  if (resp < from) return renderRange(text, from, text.length, spans);
-  const end = resp + (responsibility as string).length;
+/** A paragraph's text with its links, the responsibility note wrapped when `note` is set (it is here). */
+function renderParagraph(text: string, from: number, spans: readonly Span[], note: TextRange | null): string {
+  if (note === null || note.start < from) return renderRange(text, from, text.length, spans);
+  const { start: resp, end } = note;
   return (
     renderRange(text, from, resp, spans) +
     `<span class="resp">${renderRange(text, resp, end, spans)}</span>` +
@@ -83,14 +77,14 @@ function numberMarkup(clause: Clause): string {
 
 function clauseMdx(clause: Clause, plan: Plan): string {
   const spans = clauseSpans(clause, plan.targets);
-  const resp = clause.responsibility?.text ?? null;
+  const note = clause.responsibility?.range ?? null;
   const blocks: string[] = [];
   const titled = clause.kind === 'chapter' || clause.kind === 'section';
   const lead = headingLength(clause);
 
   clause.paragraphs.forEach((text, p) => {
-    const own = spans.filter((s) => s.paragraph === p);
-    const respHere = p === clause.paragraphs.length - 1 ? resp : null;
+    const own = spans[p] ?? [];
+    const respHere = note !== null && note.paragraph === p ? note : null;
     if (p !== 0) {
       if (hasText(text)) blocks.push(renderParagraph(text, 0, own, respHere));
       return;

@@ -43,6 +43,18 @@ export function danglingReferences(plan: Plan, vocabularies: Vocabularies = {}):
       }
     }
   }
+  for (const annex of plan.annexes) {
+    for (const block of annex.blocks) {
+      if (block.type !== 'table') continue;
+      for (const mention of block.departments) {
+        if (!departments.has(mention.departmentId)) {
+          problems.push(
+            `${plan.source}: plan ${plan.id}, table ${block.id}: department "${mention.name}" refers to unknown department id "${mention.departmentId}"`,
+          );
+        }
+      }
+    }
+  }
   for (const target of plan.targets) {
     const first = target.sources[0]?.clauseId ?? '?';
     if (

@@ -28,6 +28,34 @@ export const SourceLines = z.object({
   endLine: z.number().int().positive(),
 });
 
+/**
+ * Where a recognised piece of text sits: `paragraphs[paragraph].slice(start, end)` of the clause it belongs to
+ * (for an annex, `blocks[paragraph].text` of that annex). Offsets count UTF-16 code units, `end` exclusive, in
+ * the display text as stored in the model, so slicing the model's own text gives back exactly what was read.
+ */
+export const TextRange = z.object({
+  /** 0-based index into the clause's `paragraphs` (an annex's `blocks`). */
+  paragraph: z.number().int().nonnegative(),
+  /** First code unit (0-based). */
+  start: z.number().int().nonnegative(),
+  /** One past the last code unit. */
+  end: z.number().int().nonnegative(),
+});
+export type TextRange = z.infer<typeof TextRange>;
+
+/** Where a recognised piece of an annex table sits: `rows[row][column].slice(start, end)` of that table. */
+export const CellRange = z.object({
+  /** 0-based row index into `rows`, header rows included. */
+  row: z.number().int().nonnegative(),
+  /** 0-based cell index within that row. */
+  column: z.number().int().nonnegative(),
+  /** First code unit within the cell text (0-based). */
+  start: z.number().int().nonnegative(),
+  /** One past the last code unit. */
+  end: z.number().int().nonnegative(),
+});
+export type CellRange = z.infer<typeof CellRange>;
+
 /** A document the plan cites, e.g. 《关于印发…的通知》（渝府发〔2022〕39号）. */
 export const CitedDocument = z.object({
   /** The title between 《 and 》, without the brackets. */
@@ -56,6 +84,8 @@ export const DepartmentMention = z.object({
   /** Id of the resolved department entity within the plan (see `Department.id`). */
   departmentId: z.string().min(1),
   role: Role,
+  /** Where the name is printed: its range in the clause's last paragraph, the one the note closes. */
+  range: TextRange,
 });
 export type DepartmentMention = z.infer<typeof DepartmentMention>;
 
@@ -63,6 +93,8 @@ export type DepartmentMention = z.infer<typeof DepartmentMention>;
 export const Responsibility = z.object({
   /** The parenthetical exactly as printed, brackets included. */
   text: z.string().min(1),
+  /** Where the note is printed (brackets included): a range in the clause's last paragraph. */
+  range: TextRange,
   departments: z.array(DepartmentMention),
   /**
    * Implementing governments/bodies as printed (各县（市、区）人民政府…负责落实), including those carried over from
@@ -118,6 +150,17 @@ export const Clause = SourceLines.extend({
 });
 export type Clause = z.infer<typeof Clause>;
 
+/** A department of the plan named in an annex table cell (a 责任单位 column), e.g. 区发展改革委. */
+export const TableDepartmentMention = z.object({
+  /** The name exactly as printed in the cell. */
+  name: z.string().min(1),
+  /** Id of the department entity (see `Department.id`). */
+  departmentId: z.string().min(1),
+  /** Where the name is printed. */
+  cell: CellRange,
+});
+export type TableDepartmentMention = z.infer<typeof TableDepartmentMention>;
+
 /** An annex table rebuilt from one-cell-per-line text: `rows[r][c]` are cell texts as printed. */
 export const AnnexTable = SourceLines.extend({
   type: z.literal('table'),
@@ -126,6 +169,8 @@ export const AnnexTable = SourceLines.extend({
   /** Number of header rows at the top of `rows`. */
   headerRows: z.number().int().nonnegative(),
   rows: z.array(z.array(z.string())),
+  /** Departments of the plan named in body cells, in reading order (row by row). */
+  departments: z.array(TableDepartmentMention),
 });
 export type AnnexTable = z.infer<typeof AnnexTable>;
 
@@ -177,6 +222,13 @@ export const TargetSource = z.object({
   text: z.string().min(1),
   /** 1-based source line. */
   line: z.number().int().positive(),
+  /**
+   * For a value read from running text: where the value and its unit are printed (e.g. `14.5%`) in the
+   * clause (or annex) named by `clauseId`; null for a value read from a table.
+   */
+  range: TextRange.nullable(),
+  /** For a value read from an annex table: the cell and where in it the value and unit are printed; else null. */
+  cell: CellRange.nullable(),
 });
 export type TargetSource = z.infer<typeof TargetSource>;
 

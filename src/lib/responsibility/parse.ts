@@ -18,10 +18,13 @@ import {
 } from './brackets';
 import type { Span } from './brackets';
 
-/** One department named in a note: its name as printed (nested brackets kept) and its role. */
+/** One department named in a note: its name as printed (nested brackets kept), its role and where it is. */
 export interface ResponsibilityMention {
   name: string;
   role: Role;
+  /** `[start, end)` of the name within the note: `note.slice(start, end) === name`. */
+  start: number;
+  end: number;
 }
 
 export interface ParsedResponsibility {
@@ -226,7 +229,7 @@ export function parseResponsibility(note: string): ParsedResponsibility {
           : segment.kind === 'supporting' || hasLead
             ? 'supporting'
             : 'responsible';
-      mentions.push({ name, role });
+      mentions.push({ name, role, start: span.start, end: span.end });
     }
   }
 

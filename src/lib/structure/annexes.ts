@@ -63,6 +63,8 @@ function parseAnnex(label: SourceLine, content: SourceLine[], ordinal: number): 
       rows: table.rows,
       line: table.line,
       endLine: table.endLine,
+      // Filled by department recognition, which knows the plan's departments.
+      departments: [],
     });
     table = null;
   };

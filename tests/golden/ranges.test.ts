@@ -1,0 +1,142 @@
+/**
+ * The guard over recorded ranges: every range the recognisers record slices out exactly the name it claims,
+ * or a value that reads as the number it claims — on every seed, the hostile browser-test seed and generated
+ * variants of the seeds (different brackets, full-width digits, spaced units, CRLF line ends). Rendering
+ * links by these ranges without looking again, so a wrong range would be a wrong link.
+ */
+import { describe, expect, it } from 'vitest';
+import { ingestSeeds, readSeedDirectory, type SeedFile } from '../../src/lib/ingest';
+import { enrichments, loadKnowledge } from '../../src/lib/knowledge';
+import type { CellRange, Plan, TextRange } from '../../src/lib/model/plan';
+import { foldForRecognition } from '../../src/lib/read/normalize';
+import { SEED_DIR } from '../helpers/seeds';
+
+const knowledge = loadKnowledge();
+const seeds = readSeedDirectory(SEED_DIR);
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/** Rewrites of a seed's text that the recognisers should read the same way (or at least not misplace). */
+const VARIANTS: Record<string, (text: string) => string> = {
+  'as published': (text) => text,
+  'round brackets for 〔〕': (text) => text.replace(/〔/g, '（').replace(/〕/g, '）'),
+  'full-width digits': (text) => text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)),
+  'a space between number and unit': (text) => text.replace(/([0-9])(%|％|吨|万吨|个|家)/g, '$1 $2'),
+  'CRLF line ends': (text) => text.replace(/\r?\n/g, '\r\n'),
+};
+
+function variantOf(seed: SeedFile, rewrite: (text: string) => string): SeedFile {
+  return { ...seed, bytes: encoder.encode(rewrite(decoder.decode(seed.bytes))) };
+}
+
+interface Claim {
+  where: string;
+  slice: string;
+  /** The exact name, or the number the slice must read as. */
+  claim: { name: string } | { number: number };
+}
+
+function sliceOf(text: string | undefined, range: { start: number; end: number }): string | null {
+  if (text === undefined || range.start >= range.end || range.end > text.length) return null;
+  return text.slice(range.start, range.end);
+}
+
+/** Every recorded range of a plan with what it claims to hold; a range that does not fit gives slice ''. */
+function claims(plan: Plan): Claim[] {
+  const out: Claim[] = [];
+  const paragraphsOf = new Map<string, readonly string[]>();
+  const tables = new Map<string, string[][]>();
+  for (const clause of plan.clauses) paragraphsOf.set(clause.id, clause.paragraphs);
+  for (const annex of plan.annexes) {
+    paragraphsOf.set(
+      annex.id,
+      annex.blocks.map((b) => (b.type === 'paragraph' ? b.text : '')),
+    );
+    for (const block of annex.blocks) if (block.type === 'table') tables.set(block.id, block.rows);
+  }
+  const inText = (id: string, range: TextRange) => sliceOf(paragraphsOf.get(id)?.[range.paragraph], range) ?? '';
+  const inCell = (id: string, cell: CellRange) => sliceOf(tables.get(id)?.[cell.row]?.[cell.column], cell) ?? '';
+
+  for (const clause of plan.clauses) {
+    const r = clause.responsibility;
+    if (!r) continue;
+    const where = `${plan.source} ${clause.id}`;
+    out.push({ where: `${where} note`, slice: inText(clause.id, r.range), claim: { name: r.text } });
+    for (const d of r.departments)
+      out.push({ where, slice: inText(clause.id, d.range), claim: { name: d.name } });
+  }
+  for (const annex of plan.annexes)
+    for (const block of annex.blocks)
+      if (block.type === 'table')
+        for (const d of block.departments)
+          out.push({ where: `${plan.source} ${block.id}`, slice: inCell(block.id, d.cell), claim: { name: d.name } });
+  for (const target of plan.targets) {
+    for (const source of target.sources) {
+      const where = `${plan.source} ${target.id} @${source.clauseId}`;
+      expect(source.range === null, `${where}: exactly one of range and cell`).toBe(source.cell !== null);
+      const slice = source.range
+        ? inText(source.clauseId, source.range)
+        : source.cell
+          ? inCell(source.clauseId, source.cell)
+          : '';
+      out.push({ where, slice, claim: { number: target.originalValue } });
+    }
+  }
+  return out;
+}
+
+/** The number a value slice starts with (folded, so １３．５ reads as 13.5). */
+const leadingNumber = (slice: string): number | null => {
+  const m = /^\d+(?:\.\d+)?/.exec(foldForRecognition(slice));
+  return m ? Number(m[0]) : null;
+};
+
+describe.each(Object.entries(VARIANTS))('recorded ranges, seeds %s', (_name, rewrite) => {
+  const { plans } = ingestSeeds(
+    seeds.map((seed) => variantOf(seed, rewrite)),
+    knowledge.plan,
+    { base: '/', enrichments: enrichments(knowledge) },
+  );
+
+  it('parses every seed and records ranges of each kind', () => {
+    expect(plans).toHaveLength(seeds.length);
+    const all = plans.flatMap(claims);
+    expect(all.filter((c) => 'name' in c.claim).length).toBeGreaterThan(100);
+    expect(all.filter((c) => 'number' in c.claim).length).toBeGreaterThan(20);
+  });
+
+  it('slices out exactly the name each department mention and note claims', () => {
+    const wrong = plans
+      .flatMap(claims)
+      .filter((c) => 'name' in c.claim && c.slice !== c.claim.name)
+      .map((c) => `${c.where}: “${c.slice}”`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('slices out a value reading as the number each target source claims', () => {
+    const wrong = plans
+      .flatMap(claims)
+      .filter((c) => 'number' in c.claim && leadingNumber(c.slice) !== c.claim.number)
+      .map((c) => `${c.where}: “${c.slice}”`);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('recorded ranges, the hostile browser-test seed', () => {
+  const dir = 'tests/e2e/seeds';
+  const { plans } = ingestSeeds(readSeedDirectory(dir), knowledge.plan, {
+    base: '/',
+    enrichments: enrichments(knowledge),
+  });
+
+  it('fit what they claim', () => {
+    expect(plans.length).toBeGreaterThan(0);
+    const wrong = plans
+      .flatMap(claims)
+      .filter((c) =>
+        'name' in c.claim ? c.slice !== c.claim.name : leadingNumber(c.slice) !== c.claim.number,
+      )
+      .map((c) => `${c.where}: “${c.slice}”`);
+    expect(wrong).toEqual([]);
+  });
+});
