@@ -93,21 +93,9 @@ function correctedKey(
   return null;
 }
 
-/**
- * Fills clause.responsibility for every clause whose last paragraph ends in a responsibility note, applies
- * standing implementers (以下均需…落实，不再列出) to every later clause with a note (implementersInherited=true),
- * and returns one Department entity per department of this plan's jurisdiction with aliases merged. Entity
- * `name` is the most frequent correctly spelled printed form (first printed wins a tie), `aliases` the other
- * printed forms. Unknown departments get category `other` and a warning at their first mention; unreadable
- * parts of a note are warned about at the clause's last line (where its note is).
- */
-export function assignResponsibilities(input: AssignResponsibilitiesInput): AssignResponsibilitiesResult {
-  const { clauses, region, level, file, catalogue } = input;
-  const warnings: Warning[] = [];
-  const jurisdiction = jurisdictionOf(region, level);
-  const resolver = new DepartmentResolver(catalogue, jurisdiction);
-
-  const notes: (FoundNote | null)[] = clauses.map((clause) => {
+/** Step 1: the closing note of every clause (null where there is none), read, with where it was found. */
+function readNotes(clauses: readonly Clause[], file: string, warnings: Warning[]): (FoundNote | null)[] {
+  return clauses.map((clause) => {
     const paragraph = clause.paragraphs.length - 1;
     const last = clause.paragraphs[paragraph];
     if (last === undefined) return null;
@@ -119,8 +107,13 @@ export function assignResponsibilities(input: AssignResponsibilitiesInput): Assi
     }
     return { parsed, line: clause.endLine, paragraph, start: note.start };
   });
+}
 
-  // Every distinct printed name, in order of first mention.
+/** Step 2: every distinct printed name, in order of first mention, resolved and counted. */
+function collectPrintedNames(
+  notes: readonly (FoundNote | null)[],
+  resolver: DepartmentResolver,
+): Map<string, PrintedName> {
   const printed = new Map<string, PrintedName>();
   for (const note of notes) {
     for (const mention of note?.parsed.mentions ?? []) {
@@ -140,6 +133,15 @@ export function assignResponsibilities(input: AssignResponsibilitiesInput): Assi
       }
     }
   }
+  return printed;
+}
+
+/** Step 3: names misspelling the jurisdiction's own name take the key of the attested correct form. */
+function correctTypos(
+  printed: ReadonlyMap<string, PrintedName>,
+  jurisdiction: Jurisdiction,
+  resolver: DepartmentResolver,
+): void {
   const attested = new Map<string, number>();
   for (const entry of printed.values()) attested.set(entry.key, (attested.get(entry.key) ?? 0) + 1);
   for (const entry of printed.values()) {
@@ -149,7 +151,18 @@ export function assignResponsibilities(input: AssignResponsibilitiesInput): Assi
       entry.typo = true;
     }
   }
+}
 
+/**
+ * Step 4: one Department per merge key, named by its most frequent correctly spelled printed form, with the
+ * id of every printed name. Unknown departments are warned about at their first mention.
+ */
+function buildDepartments(
+  printed: ReadonlyMap<string, PrintedName>,
+  catalogue: DepartmentCatalogue,
+  file: string,
+  warnings: Warning[],
+): { departments: Department[]; idByName: Map<string, string> } {
   // Group by key; the group's order is that of its first mention.
   const groups = new Map<string, PrintedName[]>();
   for (const entry of printed.values()) {
@@ -190,9 +203,20 @@ export function assignResponsibilities(input: AssignResponsibilitiesInput): Assi
       .map((e) => e.name);
     return { id, name: canonical.name, aliases, category };
   });
+  return { departments, idByName };
+}
 
+/**
+ * Step 5: each clause with a note gets its Responsibility: mentions with department ids and ranges, and
+ * implementers, carrying standing implementers (以下均需…落实，不再列出) to every later clause with a note.
+ */
+function fillResponsibilities(
+  clauses: readonly Clause[],
+  notes: readonly (FoundNote | null)[],
+  idByName: ReadonlyMap<string, string>,
+): Clause[] {
   let standing: string[] | null = null;
-  const filled = clauses.map((clause, index): Clause => {
+  return clauses.map((clause, index): Clause => {
     const note = notes[index];
     if (!note) return clause;
     const { parsed } = note;
@@ -227,6 +251,24 @@ export function assignResponsibilities(input: AssignResponsibilitiesInput): Assi
     };
     return { ...clause, responsibility };
   });
+}
 
-  return { clauses: filled, departments, warnings };
+/**
+ * Fills clause.responsibility for every clause whose last paragraph ends in a responsibility note, applies
+ * standing implementers (以下均需…落实，不再列出) to every later clause with a note (implementersInherited=true),
+ * and returns one Department entity per department of this plan's jurisdiction with aliases merged. Entity
+ * `name` is the most frequent correctly spelled printed form (first printed wins a tie), `aliases` the other
+ * printed forms. Unknown departments get category `other` and a warning at their first mention; unreadable
+ * parts of a note are warned about at the clause's last line (where its note is).
+ */
+export function assignResponsibilities(input: AssignResponsibilitiesInput): AssignResponsibilitiesResult {
+  const { clauses, region, level, file, catalogue } = input;
+  const warnings: Warning[] = [];
+  const jurisdiction = jurisdictionOf(region, level);
+  const resolver = new DepartmentResolver(catalogue, jurisdiction);
+  const notes = readNotes(clauses, file, warnings);
+  const printed = collectPrintedNames(notes, resolver);
+  correctTypos(printed, jurisdiction, resolver);
+  const { departments, idByName } = buildDepartments(printed, catalogue, file, warnings);
+  return { clauses: fillResponsibilities(clauses, notes, idByName), departments, warnings };
 }
