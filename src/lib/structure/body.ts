@@ -53,52 +53,57 @@ export interface BodyResult {
   warnings: Warning[];
 }
 
-/** Parses `lines[start..]` up to the first annex label. */
-export function parseBody(
-  lines: SourceLine[],
-  start: number,
-  file: string,
-  parts: PlanPartsFile,
-): BodyResult {
-  const clauses: Draft[] = [];
-  const warnings: Warning[] = [];
-  const usedIds = new Set<string>();
-  const byId = new Map<string, Draft>();
+/** The clauses read so far, and the state reading needs: used ids, the open clause at each depth. */
+class BodyBuilder {
+  readonly clauses: Draft[] = [];
+  readonly warnings: Warning[] = [];
+  private readonly usedIds = new Set<string>();
+  private readonly byId = new Map<string, Draft>();
   // The open clause at each depth: [chapter, section, item, subitem].
-  const stack: (Draft | undefined)[] = [];
-  let inAnnexList = false;
-  let annexStart = lines.length;
-
+  private readonly stack: (Draft | undefined)[] = [];
   // Next suffix to try per wanted id, so a plan full of repeated numbers stays linear.
-  const nextSuffix = new Map<string, number>();
-  const uniqueId = (wanted: string, line: number): string => {
-    if (!usedIds.has(wanted)) {
-      usedIds.add(wanted);
+  private readonly nextSuffix = new Map<string, number>();
+  inAnnexList = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly parts: PlanPartsFile,
+  ) {}
+
+  last(): Draft | undefined {
+    return this.clauses[this.clauses.length - 1];
+  }
+
+  private uniqueId(wanted: string, line: number): string {
+    if (!this.usedIds.has(wanted)) {
+      this.usedIds.add(wanted);
       return wanted;
     }
-    let n = nextSuffix.get(wanted) ?? 2;
-    while (usedIds.has(`${wanted}-${n}`)) n++;
-    nextSuffix.set(wanted, n + 1);
+    let n = this.nextSuffix.get(wanted) ?? 2;
+    while (this.usedIds.has(`${wanted}-${n}`)) n++;
+    this.nextSuffix.set(wanted, n + 1);
     const id = `${wanted}-${n}`;
-    usedIds.add(id);
-    warnings.push({
-      file,
+    this.usedIds.add(id);
+    this.warnings.push({
+      file: this.file,
       line,
       message: `duplicate clause number: id ${wanted} already used, this clause is ${id}`,
     });
     return id;
-  };
+  }
 
-  const emit = (draft: Omit<Draft, 'position' | 'id'> & { id: string }): Draft => {
-    const clause: Draft = { ...draft, id: uniqueId(draft.id, draft.line), position: clauses.length };
-    clauses.push(clause);
-    byId.set(clause.id, clause);
+  private emit(draft: Omit<Draft, 'position' | 'id'> & { id: string }): Draft {
+    const clause: Draft = {
+      ...draft,
+      id: this.uniqueId(draft.id, draft.line),
+      position: this.clauses.length,
+    };
+    this.clauses.push(clause);
+    this.byId.set(clause.id, clause);
     return clause;
-  };
+  }
 
-  const last = (): Draft | undefined => clauses[clauses.length - 1];
-
-  const appendText = (clause: Draft, line: SourceLine, text: string) => {
+  private appendText(clause: Draft, line: SourceLine, text: string): void {
     if (clause.open && clause.paragraphs.length > 0) {
       // A page break cut the sentence: the text continues the same paragraph.
       const index = clause.paragraphs.length - 1;
@@ -109,12 +114,12 @@ export function parseBody(
     clause.endLine = line.number;
     // The paragraph now ends where this line ends; looking at the line alone keeps long run-ons linear.
     clause.open = !endsSentence(foldForRecognition(text));
-  };
+  }
 
-  const paragraphClause = (parent: Draft | null, line: SourceLine, part: PlanPart) => {
+  private paragraphClause(parent: Draft | null, line: SourceLine, part: PlanPart): Draft {
     const count = parent ? ++parent.paragraphCount : 1;
     const parentId = parent?.id ?? null;
-    return emit({
+    return this.emit({
       id: parentId ? `${parentId}-p${count}` : `p${count}`,
       kind: 'paragraph',
       parentId,
@@ -130,86 +135,81 @@ export function parseBody(
       open: false,
       paragraphCount: 0,
     });
-  };
+  }
 
-  for (let i = start; i < lines.length; i++) {
-    const line = lines[i] as SourceLine;
-    if (isBlank(line)) continue;
-    if (annexLabel(line) !== null && (clauses.length > 0 || inAnnexList)) {
-      annexStart = i;
-      break;
-    }
-    const text = line.display.trim();
-    const current = last();
+  /** The 附件： list line: one clause holding it and the lines after it. */
+  annexList(line: SourceLine, text: string): void {
+    this.inAnnexList = true;
+    this.stack.length = 0;
+    this.emit({
+      id: 'annex-list',
+      kind: 'annex-list',
+      parentId: null,
+      depth: 1,
+      number: null,
+      citation: '附件',
+      heading: null,
+      paragraphs: [text],
+      responsibility: null,
+      part: 'annex',
+      line: line.number,
+      endLine: line.number,
+      open: false,
+      paragraphCount: 0,
+    });
+  }
 
-    if (isAnnexList(line)) {
-      inAnnexList = true;
-      stack.length = 0;
-      emit({
-        id: 'annex-list',
-        kind: 'annex-list',
-        parentId: null,
-        depth: 1,
-        number: null,
-        citation: '附件',
-        heading: null,
-        paragraphs: [text],
-        responsibility: null,
-        part: 'annex',
-        line: line.number,
-        endLine: line.number,
-        open: false,
-        paragraphCount: 0,
-      });
-      continue;
-    }
-    if (inAnnexList && current) {
-      current.paragraphs.push(text);
-      current.endLine = line.number;
-      continue;
-    }
+  /** A line continuing the 附件： list. */
+  annexListLine(current: Draft, line: SourceLine, text: string): void {
+    current.paragraphs.push(text);
+    current.endLine = line.number;
+  }
 
-    // A numbering marker wins over a run-on sentence: a heading is never part of a page-broken paragraph.
-    const marker = readMarker(line);
-    if (marker) {
-      const depth = DEPTH[marker.kind];
-      const parent = stack
-        .slice(0, depth - 1)
-        .reverse()
-        .find((d) => d !== undefined);
-      stack.length = depth - 1;
-      const rest = marker.rest.trim();
-      const chapter = stack[0];
-      const part = marker.kind === 'chapter' ? partOfChapter(rest, parts) : (chapter?.part ?? 'other');
-      const clause = emit({
-        id: parent
-          ? `${parent.id}-${marker.value}`
-          : marker.kind === 'chapter'
-            ? `${marker.value}`
-            : `${marker.kind[0]}${marker.value}`,
-        kind: marker.kind === 'subitem' ? 'item' : marker.kind,
-        parentId: parent?.id ?? null,
-        depth,
-        number: marker.printed,
-        citation: `${parent?.citation ?? ''}${citationPart(marker)}`,
-        heading: marker.kind === 'chapter' ? rest.replace(/。$/, '') : headingOf(rest),
-        paragraphs: [],
-        responsibility: null,
-        part,
-        line: line.number,
-        endLine: line.number,
-        open: false,
-        paragraphCount: 0,
-      });
-      appendText(clause, line, rest);
-      // Headings carry no sentence punctuation; they never run on into the next line.
-      if (isHeadingOnly(rest)) clause.open = false;
-      stack[depth - 1] = clause;
-      continue;
-    }
+  /** A line opening a numbered clause: chapter, section, item or sub-item, under the open one above it. */
+  numbered(line: SourceLine, marker: Marker): void {
+    const { stack } = this;
+    const depth = DEPTH[marker.kind];
+    const parent = stack
+      .slice(0, depth - 1)
+      .reverse()
+      .find((d) => d !== undefined);
+    stack.length = depth - 1;
+    const rest = marker.rest.trim();
+    const chapter = stack[0];
+    const part = marker.kind === 'chapter' ? partOfChapter(rest, this.parts) : (chapter?.part ?? 'other');
+    const clause = this.emit({
+      id: parent
+        ? `${parent.id}-${marker.value}`
+        : marker.kind === 'chapter'
+          ? `${marker.value}`
+          : `${marker.kind[0]}${marker.value}`,
+      kind: marker.kind === 'subitem' ? 'item' : marker.kind,
+      parentId: parent?.id ?? null,
+      depth,
+      number: marker.printed,
+      citation: `${parent?.citation ?? ''}${citationPart(marker)}`,
+      heading: marker.kind === 'chapter' ? rest.replace(/。$/, '') : headingOf(rest),
+      paragraphs: [],
+      responsibility: null,
+      part,
+      line: line.number,
+      endLine: line.number,
+      open: false,
+      paragraphCount: 0,
+    });
+    this.appendText(clause, line, rest);
+    // Headings carry no sentence punctuation; they never run on into the next line.
+    if (isHeadingOnly(rest)) clause.open = false;
+    stack[depth - 1] = clause;
+  }
 
+  /**
+   * A line of text without a marker: the preamble before the first clause, the continuation of a paragraph a
+   * page break cut, a new paragraph under a heading, or more text of the current clause.
+   */
+  unnumbered(current: Draft | undefined, line: SourceLine, text: string): void {
     if (!current) {
-      const preamble = emit({
+      const preamble = this.emit({
         id: 'preamble',
         kind: 'preamble',
         parentId: null,
@@ -225,44 +225,79 @@ export function parseBody(
         open: false,
         paragraphCount: 0,
       });
-      appendText(preamble, line, text);
-      continue;
+      this.appendText(preamble, line, text);
+      return;
     }
     if (current.open || current.kind === 'preamble') {
-      appendText(current, line, text);
-      continue;
+      this.appendText(current, line, text);
+      return;
     }
     if (current.kind === 'paragraph') {
-      const parent = current.parentId === null ? null : (byId.get(current.parentId) ?? null);
-      appendText(paragraphClause(parent, line, current.part), line, text);
-      continue;
+      const parent = current.parentId === null ? null : (this.byId.get(current.parentId) ?? null);
+      this.appendText(this.paragraphClause(parent, line, current.part), line, text);
+      return;
     }
     if (current.paragraphs.length === 1 && isHeadingOnly(current.paragraphs[0] ?? '')) {
       // A bare heading (四、…, （四）落实法规标准。): the text under it is its own citable paragraph.
-      appendText(paragraphClause(current, line, current.part), line, text);
-      continue;
+      this.appendText(this.paragraphClause(current, line, current.part), line, text);
+      return;
     }
-    appendText(current, line, text);
+    this.appendText(current, line, text);
   }
 
-  for (const clause of clauses) {
-    if (clause.open && clause.kind !== 'chapter') {
-      warnings.push({
-        file,
-        line: clause.endLine,
-        message: `clause ${clause.id} ends mid-sentence (no closing punctuation)`,
-      });
+  /** Warns about clauses left mid-sentence and cites a lone paragraph as its heading; the finished clauses. */
+  finish(): Clause[] {
+    const { clauses } = this;
+    for (const clause of clauses) {
+      if (clause.open && clause.kind !== 'chapter') {
+        this.warnings.push({
+          file: this.file,
+          line: clause.endLine,
+          message: `clause ${clause.id} ends mid-sentence (no closing punctuation)`,
+        });
+      }
     }
+    // A lone paragraph under a heading is cited as the heading itself (二, not 二第1段).
+    for (const clause of clauses) {
+      if (clause.kind !== 'paragraph' || clause.parentId === null) continue;
+      const parent = this.byId.get(clause.parentId);
+      if (parent && parent.paragraphCount === 1) clause.citation = parent.citation;
+    }
+    return clauses.map(({ open: _open, paragraphCount: _count, ...clause }) => clause);
   }
-  // A lone paragraph under a heading is cited as the heading itself (二, not 二第1段).
-  for (const clause of clauses) {
-    if (clause.kind !== 'paragraph' || clause.parentId === null) continue;
-    const parent = byId.get(clause.parentId);
-    if (parent && parent.paragraphCount === 1) clause.citation = parent.citation;
+}
+
+/** Parses `lines[start..]` up to the first annex label. */
+export function parseBody(
+  lines: SourceLine[],
+  start: number,
+  file: string,
+  parts: PlanPartsFile,
+): BodyResult {
+  const body = new BodyBuilder(file, parts);
+  let annexStart = lines.length;
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i] as SourceLine;
+    if (isBlank(line)) continue;
+    if (annexLabel(line) !== null && (body.clauses.length > 0 || body.inAnnexList)) {
+      annexStart = i;
+      break;
+    }
+    const text = line.display.trim();
+    const current = body.last();
+    if (isAnnexList(line)) {
+      body.annexList(line, text);
+      continue;
+    }
+    if (body.inAnnexList && current) {
+      body.annexListLine(current, line, text);
+      continue;
+    }
+    // A numbering marker wins over a run-on sentence: a heading is never part of a page-broken paragraph.
+    const marker = readMarker(line);
+    if (marker) body.numbered(line, marker);
+    else body.unnumbered(current, line, text);
   }
-  return {
-    clauses: clauses.map(({ open: _open, paragraphCount: _count, ...clause }) => clause),
-    annexStart,
-    warnings,
-  };
+  const clauses = body.finish();
+  return { clauses, annexStart, warnings: body.warnings };
 }
