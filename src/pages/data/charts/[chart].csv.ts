@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { chartCsvFile, downloadableCharts } from '../../../components/charts/charts';
+import { chartCsvFile, downloadableCharts } from '../../../site/charts';
 
 export const getStaticPaths = (() =>
   downloadableCharts().map((chart) => ({ params: { chart } }))) satisfies GetStaticPaths;

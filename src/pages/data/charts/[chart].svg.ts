@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { chartSvgFile, downloadableCharts } from '../../../components/charts/charts';
+import { chartSvgFile, downloadableCharts } from '../../../site/charts';
 
 export const getStaticPaths = (() =>
   downloadableCharts().map((chart) => ({ params: { chart } }))) satisfies GetStaticPaths;

@@ -12,8 +12,8 @@ import {
   type BarMark,
   type SmallMultiplesGeometry,
   type TargetComparisonGeometry,
-} from '../../lib/charts';
-import { embedSvg } from '../../lib/charts/embed';
+} from '../lib/charts';
+import { embedSvg } from '../lib/charts/embed';
 import {
   chartDataRows,
   entriesInMarkOrder,
@@ -23,10 +23,10 @@ import {
   type IndicatorChartData,
   type IndicatorChartOptions,
   type IndicatorForChart,
-} from '../../lib/charts/indicator-chart';
-import { atlas, UNCLASSIFIED } from '../../site/atlas';
-import type { IndicatorInfo } from '../../site/catalogues';
-import { absoluteUrl, href, paths } from '../../site/url';
+} from '../lib/charts/indicator-chart';
+import { atlas, UNCLASSIFIED } from './atlas';
+import type { IndicatorInfo } from './catalogues';
+import { absoluteUrl, href, paths } from './url';
 
 /** The headline small multiples of the home page: the four key-project pollutant reductions, in tonnes. */
 export const POLLUTANTS = {

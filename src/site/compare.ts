@@ -7,10 +7,10 @@ import {
   loadNationalTemplate,
   unmatchedClauses,
   type NationalTemplate,
-} from '../../lib/compare';
-import type { TopicMatch } from '../../lib/compare';
-import type { Clause, Plan } from '../../lib/model/plan';
-import { atlas } from '../../site/atlas';
+} from '../lib/compare';
+import type { TopicMatch } from '../lib/compare';
+import type { Clause, Plan } from '../lib/model/plan';
+import { atlas } from './atlas';
 
 export interface PlanAlignment {
   plan: Plan;
