@@ -43,6 +43,8 @@ const rows = result.plans.map((plan) => ({
   departments: plan.departments.length,
   indicators: plan.targets.length,
   warnings: result.warnings.filter((w) => w.file === plan.source).length,
+  // What the text did not let the parser recognise (title, region, level, issuer, date, structure).
+  unrecognised: plan.unrecognised.join(', '),
 }));
 console.table(rows);
 for (const warning of result.warnings)

@@ -9,7 +9,9 @@ import { SeedError } from './errors';
 import type { Plan, Warning } from './model/plan';
 import { parsePlan, type ParsePlanOptions } from './parse-plan';
 import { decodeSeed } from './read/decode';
+import { assignVersionSlugs, linkPlans, type ParsedPlan } from './regions/corpus';
 import { parseSidecar } from './sidecar';
+import { paths, withBase } from './urls';
 
 export interface SeedFile {
   /** File name, e.g. 000_5b537b9a7be6a6a5.txt. */
@@ -48,25 +50,19 @@ export function ingestSeeds(
   knowledge: PlanKnowledge,
   options: ParsePlanOptions,
 ): IngestResult {
-  const plans: Plan[] = [];
+  const parsed: ParsedPlan[] = [];
   const warnings: Warning[] = [];
   const errors: SeedError[] = [];
-  const slugOwners = new Map<string, string>();
   for (const seed of seeds) {
     try {
       const { text } = decodeSeed(seed.bytes, seed.file);
       const sidecar = seed.sidecar ? parseSidecar(seed.sidecar.text, seed.sidecar.file) : null;
       const result = parsePlan(text, seed.file, sidecar, knowledge, options);
-      const owner = slugOwners.get(result.plan.id);
-      if (owner !== undefined) {
-        throw new SeedError(
-          seed.file,
-          1,
-          `slug "${result.plan.id}" is already used by ${owner}; set another with \`slug:\` in ${basename(seed.file, '.txt')}.yaml`,
-        );
-      }
-      slugOwners.set(result.plan.id, seed.file);
-      plans.push(result.plan);
+      parsed.push({
+        plan: result.plan,
+        explicitSlug: sidecar?.slug !== undefined,
+        explicitParent: sidecar?.parent !== undefined,
+      });
       warnings.push(...result.warnings);
     } catch (error) {
       if (error instanceof SeedError) errors.push(error);
@@ -74,6 +70,26 @@ export function ingestSeeds(
       else errors.push(new SeedError(seed.file, 0, `internal error: ${(error as Error).stack ?? error}`));
     }
   }
+  // Generated slugs never clash: several texts of one government get distinct ones. Slugs set in sidecars
+  // may still clash with each other.
+  const slugOwners = new Map<string, string>();
+  const kept: ParsedPlan[] = [];
+  for (const entry of assignVersionSlugs(parsed, (id) => withBase(options.base, paths.plan(id)))) {
+    const owner = slugOwners.get(entry.plan.id);
+    if (owner !== undefined) {
+      errors.push(
+        new SeedError(
+          entry.plan.source,
+          1,
+          `slug "${entry.plan.id}" is already used by ${owner}; set another with \`slug:\` in ${basename(entry.plan.source, '.txt')}.yaml`,
+        ),
+      );
+      continue;
+    }
+    slugOwners.set(entry.plan.id, entry.plan.source);
+    kept.push(entry);
+  }
+  const plans = linkPlans(kept);
   for (const plan of plans) {
     if (plan.parent !== null && !slugOwners.has(plan.parent)) {
       warnings.push({

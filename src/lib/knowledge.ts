@@ -32,8 +32,10 @@ export function enrichments(knowledge: Knowledge): Enrichment[] {
   const departments: Enrichment = (plan, file) => {
     const result = assignResponsibilities({
       clauses: plan.clauses,
-      region: plan.region,
-      level: plan.level,
+      // A plan whose region is unknown still gets its departments and targets read; with no region, no
+      // department prefix is taken as the plan's own.
+      region: plan.region ?? '',
+      level: plan.level ?? 'county',
       file,
       catalogue: knowledge.departments,
     });
@@ -51,8 +53,10 @@ export function enrichments(knowledge: Knowledge): Enrichment[] {
     const result = extractTargets({
       clauses: plan.clauses,
       annexes: plan.annexes,
-      region: plan.region,
-      level: plan.level,
+      // A plan whose region is unknown still gets its departments and targets read; with no region, no
+      // department prefix is taken as the plan's own.
+      region: plan.region ?? '',
+      level: plan.level ?? 'county',
       file,
       catalogue: knowledge.indicators,
     });

@@ -3,8 +3,13 @@
  * path) is passed in, so tests and the benchmark call it directly.
  */
 import type { PlanKnowledge } from './content/plan-knowledge';
-import { readFrontMatter, slugOfRegion, type FrontMatter } from './frontmatter/index';
-import { Plan, type Warning } from './model/plan';
+import type { z } from 'zod';
+import { SeedError } from './errors';
+import { readFrontMatter, type FrontMatter } from './frontmatter/index';
+import { foldForRecognition } from './read/normalize';
+import { Plan, type Unrecognised, type Warning } from './model/plan';
+import type { DivisionIndex } from './regions/divisions';
+import { slugOfDivision, slugOfFile, slugOfName } from './regions/slug';
 import type { Sidecar } from './sidecar';
 import { parseStructure } from './structure/index';
 import { paths, withBase } from './urls';
@@ -33,28 +38,24 @@ export function parsePlan(
     structure.clauses,
     file,
     knowledge.jurisdictions,
+    knowledge.divisions,
   );
-  const meta: FrontMatter = {
-    ...frontMatter,
-    title: sidecar?.title ?? frontMatter.title,
-    region: sidecar?.region ?? frontMatter.region,
-    province: sidecar?.province ?? frontMatter.province,
-    level: sidecar?.level ?? frontMatter.level,
-    issuer: sidecar?.issuer ?? frontMatter.issuer,
-    issued: sidecar?.issued ?? frontMatter.issued,
-    status: sidecar?.status ?? frontMatter.status,
-  };
-  const id = sidecar?.slug ?? slugOfRegion(meta.region);
+  const meta = withSidecar(frontMatter, sidecar, knowledge.divisions);
+  const id = sidecar?.slug ?? slugOfPlan(meta, file, knowledge.divisions);
   let plan: Plan = {
     id,
     title: meta.title,
     region: meta.region,
+    regionPath: meta.regionPath,
+    regionSource: meta.regionSource,
     province: meta.province,
     level: meta.level,
     issuer: meta.issuer,
     issued: meta.issued,
     status: meta.status,
     parent: sidecar?.parent ?? null,
+    versions: [],
+    unrecognised: structure.plain ? [...meta.unrecognised, 'structure'] : meta.unrecognised,
     source: file,
     url: withBase(options.base, paths.plan(id)),
     cites: meta.cites,
@@ -65,10 +66,93 @@ export function parsePlan(
     targets: [],
   };
   const warnings = [...structure.warnings, ...frontWarnings];
+  const base = Plan.safeParse(plan);
+  if (!base.success) throw new SeedError(file, 1, `internal error: ${describeIssue(base.error)}`);
   for (const enrich of options.enrichments ?? []) {
-    const result = enrich(plan, file);
-    plan = result.plan;
-    warnings.push(...result.warnings);
+    // A recogniser that fails, or produces what the model refuses, must not take the plan's text with it:
+    // the plan keeps what the stages before gave it and the failure is reported against the seed.
+    try {
+      const result = enrich(plan, file);
+      const checked = Plan.safeParse(result.plan);
+      if (!checked.success) {
+        warnings.push({
+          file,
+          line: 1,
+          message: `internal error, ${enrich.name || 'a recogniser'} skipped: ${describeIssue(checked.error)}`,
+        });
+        continue;
+      }
+      plan = checked.data;
+      warnings.push(...result.warnings);
+    } catch (error) {
+      warnings.push({
+        file,
+        line: 1,
+        message: `internal error, ${enrich.name || 'a recogniser'} skipped: ${(error as Error).message ?? error}`,
+      });
+    }
   }
-  return { plan: Plan.parse(plan), warnings };
+  return { plan, warnings };
+}
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${issue?.path.join('.') || 'plan'}: ${issue?.message ?? 'invalid'}`;
+}
+
+/** What the sidecar states overrides what the text was read as; a sidecar region is looked up in the list. */
+function withSidecar(
+  frontMatter: FrontMatter,
+  sidecar: Sidecar | null,
+  divisions: DivisionIndex,
+): FrontMatter {
+  if (!sidecar) return frontMatter;
+  let regional: Pick<FrontMatter, 'region' | 'regionPath' | 'regionSource' | 'level' | 'province'> =
+    frontMatter;
+  if (sidecar.region !== undefined) {
+    // 鼓楼区 names four divisions: the sidecar's province, when given, picks one.
+    const named = divisions
+      .named(foldForRecognition(sidecar.region))
+      .filter((d) => sidecar.province === undefined || divisions.province(d).name === sidecar.province);
+    const division = named.length === 1 ? named[0] : undefined;
+    regional = {
+      region: sidecar.region,
+      regionPath: division
+        ? divisions.chain(division).map(({ code, name, level }) => ({ code, name, level }))
+        : [],
+      regionSource: 'sidecar',
+      level: division?.level ?? null,
+      province: division ? divisions.province(division).name : frontMatter.province,
+    };
+  }
+  const level = sidecar.level ?? regional.level;
+  // What the sidecar states is no longer unknown.
+  const stated: Partial<Record<Unrecognised, unknown>> = {
+    title: sidecar.title,
+    region: regional.region ?? undefined,
+    level: level ?? undefined,
+    issuer: sidecar.issuer,
+    date: sidecar.issued,
+  };
+  return {
+    ...frontMatter,
+    ...regional,
+    title: sidecar.title ?? frontMatter.title,
+    province: sidecar.province ?? regional.province,
+    level,
+    issuer: sidecar.issuer ?? frontMatter.issuer,
+    issued: sidecar.issued ?? frontMatter.issued,
+    status: sidecar.status ?? frontMatter.status,
+    unrecognised: frontMatter.unrecognised.filter((what) => stated[what] === undefined),
+  };
+}
+
+/** The region's slug (unique among all divisions), else the printed name's, else the file's. */
+function slugOfPlan(meta: FrontMatter, file: string, divisions: DivisionIndex): string {
+  const code = meta.regionPath[meta.regionPath.length - 1]?.code;
+  const division = code ? divisions.get(code) : undefined;
+  if (division) return slugOfDivision(division, divisions);
+  if (meta.level === 'national') return 'quanguo';
+  const named = meta.region ? slugOfName(meta.region) : '';
+  return named !== '' ? named : slugOfFile(file);
 }

@@ -16,6 +16,7 @@ import {
   type Target,
 } from '../lib/model/plan';
 import { departmentCategories, indicatorList, type CategoryInfo, type IndicatorInfo } from './catalogues';
+import { planLabel } from '../lib/model/label';
 
 export const PLANS_FILE = 'generated/plans.json';
 
@@ -41,10 +42,13 @@ export interface Atlas {
 
 const LEVEL_ORDER: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3 };
 
+/** Plans of an unknown level come last. */
+const levelOrder = (plan: Plan) => (plan.level === null ? 4 : LEVEL_ORDER[plan.level]);
+
 function byLevel(a: Plan, b: Plan): number {
   return (
-    LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
-    a.region.localeCompare(b.region, 'zh-CN') ||
+    levelOrder(a) - levelOrder(b) ||
+    planLabel(a).localeCompare(planLabel(b), 'zh-CN') ||
     a.id.localeCompare(b.id)
   );
 }

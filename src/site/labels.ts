@@ -1,6 +1,7 @@
 /** Chinese display labels for the model's enums, and small formatting helpers shared by the pages. */
 import type { Ambition, Comparator, Level, Role, Status, Target } from '../lib/model/plan';
 import { printedNumber } from '../lib/indicators/draft';
+import { UNKNOWN_LEVEL } from '../lib/model/label';
 
 export const LEVEL: Record<Level, string> = {
   national: '国家',
@@ -54,4 +55,9 @@ export function originalValue(target: Target): string | null {
 export function years(baseline: number | null, target: number | null): string | null {
   if (baseline === null && target === null) return null;
   return `${baseline ?? ''}${baseline !== null && target !== null ? '–' : ''}${target ?? ''}`;
+}
+
+/** The level's label, or that it could not be told. */
+export function levelLabel(level: Level | null): string {
+  return level === null ? UNKNOWN_LEVEL : LEVEL[level];
 }

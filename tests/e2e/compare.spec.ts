@@ -9,6 +9,7 @@ import { loadNationalTemplate } from '../../src/lib/compare';
 import { paths } from '../../src/lib/urls';
 import { builtPlans, E2E_BASE, pageUrl } from './harness';
 import { expect, test } from './fixtures';
+import { planLabel } from '../../src/lib/model/label';
 
 const plans = builtPlans();
 const template = loadNationalTemplate();
@@ -114,7 +115,7 @@ for (const topic of [template.topics[5]!, template.topics.find((t) => t.id === '
     await expect(sections).toHaveCount(plans.length);
     for (const plan of plans) {
       const section = page.locator(`section.topic-plan:has(h2#plan-${plan.id})`);
-      await expect(section.locator('h2')).toContainText(plan.region);
+      await expect(section.locator('h2')).toContainText(planLabel(plan));
       const clauses = section.locator('.quoted-clause');
       if ((await clauses.count()) === 0) {
         await expect(section).toContainText('未涉及');

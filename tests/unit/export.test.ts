@@ -98,6 +98,10 @@ const qianjiang: Plan = {
   issued: '2023-05-04',
   status: 'final',
   parent: null,
+  versions: [],
+  unrecognised: [],
+  regionPath: [],
+  regionSource: 'title',
   source: QJ,
   url: '/plans/qianjiang-qu/',
   cites: [{ title: '关于印发重庆市“十四五”节能减排综合工作实施方案的通知', number: null }],
@@ -287,6 +291,10 @@ const dazhou: Plan = {
   issued: null,
   status: 'draft',
   parent: null,
+  versions: [],
+  unrecognised: [],
+  regionPath: [],
+  regionSource: 'title',
   source: DZ,
   url: '/plans/dazhou-shi/',
   cites: [
@@ -365,6 +373,10 @@ const laiwu: Plan = {
   issued: null,
   status: 'final',
   parent: null,
+  versions: [],
+  unrecognised: [],
+  regionPath: [],
+  regionSource: 'title',
   source: LW,
   url: '/plans/laiwu-qu/',
   cites: [{ title: '济南市“十四五”节能减排工作实施方案', number: null }],
@@ -728,9 +740,10 @@ describe('schema.json', () => {
       ]),
     );
     expect(Object.keys(items.properties)).toEqual(Object.keys(Plan.shape));
+    // Unknown where the text names no region the division list has.
     expect(items.properties.level).toEqual({
-      type: 'string',
-      enum: ['national', 'province', 'city', 'county'],
+      anyOf: [{ type: 'string', enum: ['national', 'province', 'city', 'county'] }, { type: 'null' }],
     });
+    expect(items.properties.region).toEqual({ anyOf: [{ type: 'string', minLength: 1 }, { type: 'null' }] });
   });
 });

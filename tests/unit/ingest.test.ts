@@ -37,11 +37,6 @@ describe('bad input', () => {
       'huge.txt:0: file too large: 10.0 MB (limit 4.0 MB)',
     ],
     [
-      'no recognisable structure',
-      seed('prose.txt', utf8('关于节能减排的一些想法\n\n节能减排很重要，我们要努力。\n')),
-      'prose.txt:1: no recognisable structure: no chapter (一、) or section (（一）) headings found',
-    ],
-    [
       'invalid sidecar',
       seed('meta.txt', goodBytes, { file: 'meta.yaml', text: 'slug: 黔江\n' }),
       'meta.yaml:1: invalid sidecar key slug: Invalid string: must match pattern /^[a-z0-9-]+$/',
@@ -57,10 +52,50 @@ describe('bad input', () => {
     expect(result.plans.map((p) => p.source)).toEqual(['000_good.txt']);
   });
 
-  it('refuses a second seed with the same slug and names the sidecar that fixes it', () => {
+  it('keeps text with no headings as a plan of plain paragraphs, saying so', () => {
+    const result = ingest(
+      good,
+      seed('prose.txt', utf8('关于节能减排的一些想法\n\n节能减排很重要，我们要努力。\n')),
+    );
+    expect(result.errors).toEqual([]);
+    const prose = result.plans.find((p) => p.source === 'prose.txt');
+    expect(prose?.unrecognised).toEqual(expect.arrayContaining(['title', 'region', 'structure']));
+    expect(prose?.region).toBeNull();
+    expect(prose?.clauses.flatMap((c) => c.paragraphs).join('')).toContain('节能减排很重要，我们要努力。');
+    expect(result.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`)).toContain(
+      'prose.txt:1: no chapter (一、) or section (（一）) headings found: the text is kept as plain paragraphs',
+    );
+  });
+
+  it('keeps two texts of one government with distinct slugs, linked to each other', () => {
     const result = ingest(good, seed('001_copy.txt', goodBytes));
+    expect(result.errors).toEqual([]);
+    expect(result.plans.map((p) => [p.id, p.url, p.versions])).toEqual([
+      ['qianjiang-qu', '/plans/qianjiang-qu/', ['qianjiang-qu-2']],
+      ['qianjiang-qu-2', '/plans/qianjiang-qu-2/', ['qianjiang-qu']],
+    ]);
+  });
+
+  it('gives a sidecar slug precedence over a generated one', () => {
+    const result = ingest(
+      good,
+      seed('001_copy.txt', goodBytes, { file: '001_copy.yaml', text: 'slug: qianjiang-qu\n' }),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.plans.map((p) => [p.source, p.id])).toEqual([
+      ['000_good.txt', 'qianjiang-qu-2'],
+      ['001_copy.txt', 'qianjiang-qu'],
+    ]);
+  });
+
+  it('refuses a second seed whose sidecar sets a slug another sidecar set, naming the sidecar', () => {
+    const sidecar = (file: string) => ({ file, text: 'slug: qianjiang\n' });
+    const result = ingest(
+      seed('000_good.txt', goodBytes, sidecar('000_good.yaml')),
+      seed('001_copy.txt', goodBytes, sidecar('001_copy.yaml')),
+    );
     expect(result.errors.map((e) => e.message)).toEqual([
-      '001_copy.txt:1: slug "qianjiang-qu" is already used by 000_good.txt; set another with `slug:` in 001_copy.yaml',
+      '001_copy.txt:1: slug "qianjiang" is already used by 000_good.txt; set another with `slug:` in 001_copy.yaml',
     ]);
     expect(result.plans).toHaveLength(1);
   });

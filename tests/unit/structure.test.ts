@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlanKnowledge } from '../../src/lib/content/plan-knowledge';
-import { SeedError } from '../../src/lib/errors';
 import { headingOf, readMarker, toSourceLines } from '../../src/lib/structure/lines';
 import { parseStructure } from '../../src/lib/structure/index';
 
@@ -167,14 +166,17 @@ describe('parseStructure', () => {
     ]);
   });
 
-  it('refuses text with no recognisable structure, naming file and line', () => {
-    expect(() => parse('\n\n这是一段没有任何编号结构的文字。\n只是散文。\n')).toThrowError(
-      new SeedError(
-        'test.txt',
-        3,
-        'no recognisable structure: no chapter (一、) or section (（一）) headings found',
-      ),
+  it('keeps text with no headings as plain paragraphs, warning at its first line', () => {
+    const result = parse('\n\n这是一段没有任何编号结构的文字。\n只是散文。\n');
+    expect(result.plain).toBe(true);
+    expect(result.clauses.flatMap((c) => c.paragraphs).join('')).toContain(
+      '这是一段没有任何编号结构的文字。',
     );
+    expect(result.warnings).toContainEqual({
+      file: 'test.txt',
+      line: 3,
+      message: 'no chapter (一、) or section (（一）) headings found: the text is kept as plain paragraphs',
+    });
   });
 
   it('reports markup characters line by line and keeps them', () => {

@@ -6,6 +6,7 @@ import type { Plan, Target } from '../model/plan';
 import { paths, withBase } from '../urls';
 import { AMBITION_ORDER } from './format';
 import type { ParentValue, TargetRow, UnsetPlan } from './types';
+import { planLabel } from '../model/label';
 
 export interface ChartRowsOptions {
   /** Deployment base (Astro `base`), `/` by default. */
@@ -38,7 +39,7 @@ export function chartRowsFromPlans(
       const note = options.unsetNotes?.[plan.id];
       unset.push({
         planId: plan.id,
-        plan: plan.region,
+        plan: planLabel(plan),
         href: withBase(base, paths.plan(plan.id)),
         ...(note ? { note } : {}),
       });
@@ -47,7 +48,7 @@ export function chartRowsFromPlans(
     const parentPlan = plan.parent ? byId.get(plan.parent) : undefined;
     const parentTarget = parentPlan ? headline(targetsOf(parentPlan)) : undefined;
     const parent: ParentValue | null =
-      parentPlan && parentTarget ? { value: parentTarget.value, label: parentPlan.region } : null;
+      parentPlan && parentTarget ? { value: parentTarget.value, label: planLabel(parentPlan) } : null;
     for (const target of targets) {
       const source = target.sources[0];
       const href = withBase(base, source ? paths.clause(plan.id, source.clauseId) : paths.plan(plan.id));
@@ -61,7 +62,7 @@ export function chartRowsFromPlans(
 export function targetRow(plan: Plan, target: Target, href: string, parent: ParentValue | null): TargetRow {
   return {
     planId: plan.id,
-    plan: plan.region,
+    plan: planLabel(plan),
     planTitle: plan.title,
     value: target.value,
     unit: target.unit,

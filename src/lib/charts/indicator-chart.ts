@@ -22,6 +22,7 @@ import type {
   TargetRow,
   UnsetPlan,
 } from './types';
+import { planLabel } from '../model/label';
 
 /** What a chart needs to know about an indicator (the site's catalogue entry fits). */
 export interface IndicatorForChart {
@@ -161,7 +162,7 @@ export function indicatorChartData(
       parent = { value: stated.value, label: stated.scope as string };
       parentSource = { plan, target: stated, stated: true };
     } else if (parentPlan && fromPlan) {
-      parent = { value: fromPlan.value, label: parentPlan.region };
+      parent = { value: fromPlan.value, label: planLabel(parentPlan) };
       parentSource = { plan: parentPlan, target: fromPlan, stated: false };
     }
 
@@ -175,7 +176,7 @@ export function indicatorChartData(
   const ordered = sortedByPlan(rows);
   const unsetPlans: UnsetPlan[] = unset.map(({ plan, parentTarget }) => ({
     planId: plan.id,
-    plan: plan.region,
+    plan: planLabel(plan),
     href: options.link(paths.plan(plan.id)),
     ...(parentTarget ? { note: `仅列出${parentTarget.scope}目标` } : {}),
   }));
@@ -257,7 +258,7 @@ export function chartDataRows(data: IndicatorChartData, options: IndicatorChartO
     const { plan, target } = parent;
     out.push({
       planId: plan.id,
-      plan: plan.region,
+      plan: planLabel(plan),
       indicator: row.indicator,
       value: target.value,
       unit: target.unit,

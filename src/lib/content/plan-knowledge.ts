@@ -1,6 +1,7 @@
 /** Curated knowledge the structure and front-matter parsers use: plan parts and jurisdictions. */
 import { z } from 'zod';
-import { Level, PlanPart } from '../model/plan';
+import { PlanPart } from '../model/plan';
+import { loadDivisions, type DivisionIndex } from '../regions/divisions';
 import { loadCuratedYaml } from './load';
 
 export const PlanPartsFile = z.object({
@@ -17,8 +18,8 @@ export const PlanPartsFile = z.object({
 export type PlanPartsFile = z.infer<typeof PlanPartsFile>;
 
 export const JurisdictionsFile = z.object({
-  provinces: z.array(z.object({ name: z.string(), abbr: z.string().length(1) })),
-  levelBySuffix: z.array(z.object({ suffix: z.string().min(1), level: Level })),
+  /** Province-level unit → the one-character abbreviation heading its 文号 (贵州省 → 黔). */
+  abbreviations: z.record(z.string().min(2), z.string().length(1)),
   nationalIssuers: z.array(z.string()),
 });
 export type JurisdictionsFile = z.infer<typeof JurisdictionsFile>;
@@ -26,12 +27,15 @@ export type JurisdictionsFile = z.infer<typeof JurisdictionsFile>;
 export interface PlanKnowledge {
   parts: PlanPartsFile;
   jurisdictions: JurisdictionsFile;
+  /** The official division list (names, levels, parents). */
+  divisions: DivisionIndex;
 }
 
-/** Loads content/plan-parts.yaml and content/jurisdictions.yaml. */
+/** Loads content/plan-parts.yaml, content/jurisdictions.yaml and the official division list. */
 export function loadPlanKnowledge(): PlanKnowledge {
   return {
     parts: loadCuratedYaml('plan-parts.yaml', PlanPartsFile),
     jurisdictions: loadCuratedYaml('jurisdictions.yaml', JurisdictionsFile),
+    divisions: loadDivisions(),
   };
 }

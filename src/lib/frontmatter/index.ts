@@ -2,25 +2,40 @@
  * Plan metadata read from the text itself: title, region, level, issuer, issue date, status and the
  * documents it cites. A sidecar (seeds/<name>.yaml) may add or override any of it.
  */
-import { pinyin } from 'pinyin-pro';
 import type { JurisdictionsFile } from '../content/plan-knowledge';
-import type { Clause, FrontBlock, Level, Status, Warning } from '../model/plan';
+import type {
+  Clause,
+  DivisionRef,
+  FrontBlock,
+  Level,
+  RegionSource,
+  Status,
+  Unrecognised,
+  Warning,
+} from '../model/plan';
+import type { Division, DivisionIndex } from '../regions/divisions';
+import { findFullNames } from '../regions/find';
+import { recogniseRegion } from '../regions/recognise';
 import { foldForRecognition } from '../read/normalize';
 import { chineseNumeralValue } from '../structure/numerals';
 import { findCitedDocuments, type CitedDocument } from './citations';
 
 export interface FrontMatter {
   title: string;
-  region: string;
+  region: string | null;
+  regionPath: DivisionRef[];
+  regionSource: RegionSource | null;
   province: string | null;
-  level: Level;
+  level: Level | null;
+  unrecognised: Unrecognised[];
   issuer: string | null;
   issued: string | null;
   status: Status;
   cites: CitedDocument[];
 }
 
-const DRAFT = /征求意见稿|送审稿|草案|讨论稿/;
+// 征求意见 alone too: a title may end 征求意见 without 稿.
+const DRAFT = /征求意见|送审稿|草案|讨论稿/;
 const ISSUER = /(人民政府|办公厅|办公室|委员会|领导小组)$/;
 const DATE =
   /^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
@@ -38,46 +53,40 @@ export function regionOfTitle(title: string): string {
   const folded = foldForRecognition(title);
   const match = /^(.*?)["“”]?十四五/.exec(folded);
   const region = (match ? title.slice(0, (match[1] ?? '').length) : '').trim();
-  return region.replace(/^关于/, '');
+  return region.replace(/^关于(印发)?/, '');
 }
 
-export function levelOfRegion(printedRegion: string, jurisdictions: JurisdictionsFile): Level {
-  const region = foldForRecognition(printedRegion);
-  if (region === '' || region === '全国') return 'national';
-  if (jurisdictions.provinces.some((province) => province.name === region)) return 'province';
-  const rule = jurisdictions.levelBySuffix.find(({ suffix }) => region.endsWith(suffix));
-  return rule?.level ?? 'city';
-}
-
-/** The province-level unit named first in the given texts, or the one whose abbreviation heads a 文号. */
-export function findProvince(texts: string[], documentNumbers: string[], jurisdictions: JurisdictionsFile) {
-  for (const printed of texts) {
-    const text = foldForRecognition(printed);
-    let best: { name: string; index: number } | null = null;
-    for (const { name } of jurisdictions.provinces) {
-      const short = name.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/, '');
-      const index = text.indexOf(name) >= 0 ? text.indexOf(name) : text.indexOf(`${short}省`);
-      if (index >= 0 && (best === null || index < best.index)) best = { name, index };
-    }
-    if (best) return best.name;
-  }
-  for (const number of documentNumbers.map(foldForRecognition)) {
-    const province = jurisdictions.provinces.find(({ abbr }) => number.startsWith(abbr));
-    if (province && !number.startsWith('国')) return province.name;
+/** A plan title quoted by its notice or a news lead: 关于印发廊坊市“十四五”节能减排综合实施方案的通知 → 廊坊市“十四五”…方案. */
+export function titleFromNotice(lines: string[]): string | null {
+  for (const line of lines) {
+    const folded = foldForRecognition(line);
+    const quoted = /《([^《》]{4,60}?(?:方案|规划|计划))》/.exec(folded);
+    const match = quoted ?? /印发(?:了)?([^,，。《》]{4,60}?(?:方案|规划|计划))(?:的通知|》|$)/.exec(folded);
+    if (match)
+      return line
+        .slice(match.index + match[0].indexOf(match[1] as string))
+        .slice(0, (match[1] as string).length);
   }
   return null;
 }
 
-/** `黔江区` → `qianjiang-qu`: the name in pinyin, the administrative suffix apart. */
-export function slugOfRegion(printedRegion: string): string {
-  const region = foldForRecognition(printedRegion);
-  const syllables = pinyin(region, { toneType: 'none', type: 'array', nonZh: 'removed' }).map((s) =>
-    s.toLowerCase().replace(/[^a-z]/g, ''),
-  );
-  const suffixLength = /(省|市|区|县|州|旗|盟)$/.test(region) && syllables.length > 1 ? 1 : 0;
-  const name = syllables.slice(0, syllables.length - suffixLength).join('');
-  const suffix = syllables.slice(syllables.length - suffixLength).join('');
-  return [name, suffix].filter(Boolean).join('-') || 'plan';
+/** The province-level unit named first in the given texts, or the one whose abbreviation heads a cited 文号. */
+function provinceNamedIn(
+  texts: string[],
+  documentNumbers: string[],
+  jurisdictions: JurisdictionsFile,
+  divisions: DivisionIndex,
+): string | null {
+  for (const text of texts) {
+    const hit = findFullNames(foldForRecognition(text), divisions).find((h) => h.divisions.length === 1);
+    if (hit) return divisions.province(hit.divisions[0] as Division).name;
+  }
+  for (const number of documentNumbers.map(foldForRecognition)) {
+    if (number.startsWith('国')) continue;
+    const entry = Object.entries(jurisdictions.abbreviations).find(([, abbr]) => number.startsWith(abbr));
+    if (entry) return entry[0];
+  }
+  return null;
 }
 
 export function readFrontMatter(
@@ -85,20 +94,33 @@ export function readFrontMatter(
   clauses: Clause[],
   file: string,
   jurisdictions: JurisdictionsFile,
+  divisions: DivisionIndex,
 ): { frontMatter: FrontMatter; warnings: Warning[] } {
   const warnings: Warning[] = [];
   const titleBlock = front.find((block) => block.kind === 'title');
-  const title = titleBlock?.text ?? file.replace(/\.[^.]+$/, '');
-  const region = regionOfTitle(title);
-  if (region === '') {
+  const notice = front.filter((block) => block.kind === 'notice');
+  // Without a title line nothing is split off as front matter: a news lead is then the body's preamble.
+  const preamble = clauses.find((clause) => clause.kind === 'preamble')?.paragraphs ?? [];
+  const leadTexts = [
+    ...front.filter((block) => block.kind === 'lead').map((block) => block.text),
+    ...(titleBlock ? [] : preamble),
+  ];
+  const quotedTitle = titleBlock
+    ? null
+    : titleFromNotice([...notice.map((block) => block.text), ...leadTexts]);
+  const title = titleBlock?.text ?? quotedTitle ?? file.replace(/\.[^.]+$/, '');
+  const unrecognised: Unrecognised[] = [];
+  if (!titleBlock) {
+    unrecognised.push('title');
     warnings.push({
       file,
-      line: titleBlock?.line ?? 1,
-      message: `cannot tell the region from the title ${title}`,
+      line: 1,
+      message: quotedTitle
+        ? `no title line; the title is read from the notice: ${quotedTitle}`
+        : 'no title line and no notice naming the plan; the file name stands for the title',
     });
   }
 
-  const notice = front.filter((block) => block.kind === 'notice');
   const issuerBlocks = notice.filter((block) => block.text.length <= 30 && ISSUER.test(block.text));
   const dates = notice.map((block) => ({ block, iso: isoDate(block.text) })).filter((d) => d.iso !== null);
   // The signature just above the date names the issuer; the header above the notice title does too.
@@ -106,18 +128,83 @@ export function readFrontMatter(
   const issued = dates[0]?.iso ?? null;
 
   const subtitle = front.find((block) => block.kind === 'subtitle');
-  const status: Status = DRAFT.test(`${title}${subtitle?.text ?? ''}`) ? 'draft' : 'final';
+  const status: Status = DRAFT.test(foldForRecognition(`${title}${subtitle?.text ?? ''}`))
+    ? 'draft'
+    : 'final';
 
   const texts = [...front.map((block) => block.text), ...clauses.flatMap((clause) => clause.paragraphs)];
   const cites = findCitedDocuments(texts, title);
-  const level = levelOfRegion(region, jurisdictions);
-  const province =
-    level === 'province'
-      ? (jurisdictions.provinces.find(({ name }) => name === foldForRecognition(region))?.name ?? region)
-      : findProvince(
+  // A title quoted by the notice or a lead is read as what it is: the notice's or the lead's words.
+  const titleText = titleBlock?.text ?? '';
+  const found = recogniseRegion(
+    {
+      titlePlace: foldForRecognition(titleText).replace(/^(关于)?(印发)?/, ''),
+      issuers: issuerBlocks.map((block) => foldForRecognition(block.text)),
+      notice: notice.map((block) => foldForRecognition(block.text)),
+      lead: leadTexts.map(foldForRecognition),
+      body: foldForRecognition(clauses.flatMap((clause) => clause.paragraphs).join('\n')),
+      fileName: file,
+      abbreviations: new Map(Object.entries(jurisdictions.abbreviations).map(([name, abbr]) => [abbr, name])),
+      nationalIssuers: jurisdictions.nationalIssuers,
+    },
+    divisions,
+  );
+  const region = found.division?.name ?? found.printed;
+  const regionPath: DivisionRef[] = found.division
+    ? divisions.chain(found.division).map(({ code, name, level }) => ({ code, name, level }))
+    : [];
+  const province = found.division
+    ? divisions.province(found.division).name
+    : found.level === 'national'
+      ? null
+      : provinceNamedIn(
           [issuer ?? '', ...front.map((block) => block.text), ...cites.map((doc) => doc.title)],
           cites.flatMap((doc) => (doc.number ? [doc.number] : [])),
           jurisdictions,
+          divisions,
         );
-  return { frontMatter: { title, region, province, level, issuer, issued, status, cites }, warnings };
+  const line = titleBlock?.line ?? 1;
+  if (region === null) {
+    unrecognised.push('region', 'level');
+    warnings.push({
+      file,
+      line,
+      message: 'cannot tell the region: no title, issuer, notice or body names it',
+    });
+  } else if (found.level === null) {
+    unrecognised.push('level');
+    warnings.push({
+      file,
+      line,
+      message:
+        found.ambiguous.length > 0
+          ? `region ${region} is ambiguous: ${found.ambiguous
+              .map((d) =>
+                divisions
+                  .chain(d)
+                  .map((c) => c.name)
+                  .join(''),
+              )
+              .join(', ')}`
+          : `region ${region} is not in the official division list; its level is unknown`,
+    });
+  }
+  if (issuer === null) unrecognised.push('issuer');
+  if (issued === null) unrecognised.push('date');
+  return {
+    frontMatter: {
+      title,
+      region,
+      regionPath,
+      regionSource: found.source,
+      province,
+      level: found.level,
+      issuer,
+      issued,
+      status,
+      cites,
+      unrecognised,
+    },
+    warnings,
+  };
 }

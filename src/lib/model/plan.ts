@@ -258,16 +258,54 @@ export const Target = z.object({
 });
 export type Target = z.infer<typeof Target>;
 
+/** A division of the official list (GB/T 2260): code, canonical name, level. */
+export const DivisionRef = z.object({
+  /** GB/T 2260 code: 2 digits for a province, 4 for a prefecture, 6 for a county-level unit. */
+  code: z.string().regex(/^\d{2}(\d{2}){0,2}$/),
+  /** Canonical simplified name, e.g. 莱芜区. */
+  name: z.string().min(1),
+  level: Level,
+});
+export type DivisionRef = z.infer<typeof DivisionRef>;
+
+/** Where the region was read from: the title, the issuer, the notice, a news lead, the 文号, the body, the file name, or the sidecar. */
+export const RegionSource = z.enum([
+  'title',
+  'issuer',
+  'notice',
+  'lead',
+  'document-number',
+  'body',
+  'file-name',
+  'sidecar',
+]);
+export type RegionSource = z.infer<typeof RegionSource>;
+
+/** What the parser could not recognise in a plan's text; the page shows a notice for each. */
+export const Unrecognised = z.enum(['title', 'region', 'level', 'issuer', 'date', 'structure']);
+export type Unrecognised = z.infer<typeof Unrecognised>;
+
 export const Plan = z.object({
-  /** URL slug: `/plans/<id>/`. From the sidecar, else the pinyin of the region. */
+  /** URL slug: `/plans/<id>/`. From the sidecar, else the region's (unique among divisions), else the file name's. */
   id: z.string().regex(/^[a-z0-9-]+$/),
-  /** The plan's own name, e.g. 黔江区“十四五”节能减排综合工作实施方案. */
+  /**
+   * The plan's own name, e.g. 黔江区“十四五”节能减排综合工作实施方案; read from the notice that issues it when the
+   * text has no title line, else the file name (and `unrecognised` includes `title`).
+   */
   title: z.string().min(1),
-  /** The issuing jurisdiction, e.g. 黔江区. */
-  region: z.string().min(1),
+  /**
+   * The issuing jurisdiction's canonical simplified name (黔江区; 重慶市 → 重庆市), or the place as printed when the
+   * official list does not have it; null when the text names none.
+   */
+  region: z.string().min(1).nullable(),
+  /** The region in the official division list, top first (山东省, 济南市, 莱芜区); empty when not in it. */
+  regionPath: z.array(DivisionRef),
+  /** Where the region was read from; null when it was not found. */
+  regionSource: RegionSource.nullable(),
   /** Province-level unit the region belongs to (itself for a province), where known. */
   province: z.string().nullable(),
-  level: Level,
+  /** Administrative level (a 县级市 is a county); null when the region is unknown. */
+  level: Level.nullable(),
   /** Issuing body where the text states it, e.g. 重庆市黔江区人民政府. */
   issuer: z.string().nullable(),
   /** Issue date (ISO yyyy-mm-dd) where the text states it. */
@@ -276,8 +314,15 @@ export const Plan = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .nullable(),
   status: Status,
-  /** Id of the plan this one implements (a higher level's plan), where known. */
+  /**
+   * Id of the plan this one implements: the sidecar's `parent`, else the corpus plan of the nearest division
+   * above this one (莱芜区 → 济南市's plan, else 山东省's).
+   */
   parent: z.string().nullable(),
+  /** Ids of other texts of the same government's plan in the corpus (a draft and the final, two copies). */
+  versions: z.array(z.string()),
+  /** What could not be recognised in the text. */
+  unrecognised: z.array(Unrecognised),
   /** The seed's file name. */
   source: z.string().min(1),
   /** The plan page's path, e.g. `/plans/qianjiang-qu/` (base-prefixed when the site has a base). */

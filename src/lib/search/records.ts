@@ -6,6 +6,7 @@ import type { Annex, AnnexTable, Clause, Level, Plan, PlanPart } from '../model/
 import { paths, withBase } from '../urls';
 import { groupsIn, type CompiledGroup } from './synonyms';
 import { groupToken, indexWords, runsOf } from './tokens';
+import { planLabel, UNKNOWN_LEVEL } from '../model/label';
 
 /** Pagefind's custom record, as `addCustomRecord` takes it. */
 export interface SearchRecord {
@@ -68,8 +69,8 @@ export interface BuildOptions {
 /** How each plan appears in the plan filter: its region, or its title when two plans share a region. */
 export function planLabels(plans: readonly Plan[]): Map<string, string> {
   const count = new Map<string, number>();
-  for (const plan of plans) count.set(plan.region, (count.get(plan.region) ?? 0) + 1);
-  return new Map(plans.map((p) => [p.id, (count.get(p.region) ?? 0) > 1 ? p.title : p.region]));
+  for (const plan of plans) count.set(planLabel(plan), (count.get(planLabel(plan)) ?? 0) + 1);
+  return new Map(plans.map((p) => [p.id, (count.get(planLabel(p)) ?? 0) > 1 ? p.title : planLabel(p)]));
 }
 
 function uniq(values: Iterable<string>): string[] {
@@ -126,19 +127,19 @@ function clauseRecord(
   const heading = clause.heading ?? '';
   return {
     url: withBase(options.base, paths.clause(plan.id, clause.id)),
-    content: words([text, ...names, plan.region], options),
+    content: words([text, ...names, planLabel(plan)], options),
     language: RECORD_LANGUAGE,
     meta: {
       title: `${citation} ${heading}`.trim(),
       plan: plan.title,
-      region: plan.region,
+      region: planLabel(plan),
       citation,
       heading,
       text,
     },
     filters: {
       plan: [label],
-      level: [LEVEL_NAMES[plan.level]],
+      level: [plan.level === null ? UNKNOWN_LEVEL : LEVEL_NAMES[plan.level]],
       part: [options.names.part(clause.part)],
       department: uniq(departments.map((d) => options.names.category(d.category))),
       indicator: indicators,
@@ -157,7 +158,7 @@ function annexRecords(
     language: RECORD_LANGUAGE,
     filters: (indicators: string[]) => ({
       plan: [label],
-      level: [LEVEL_NAMES[plan.level]],
+      level: [plan.level === null ? UNKNOWN_LEVEL : LEVEL_NAMES[plan.level]],
       part: [options.names.part('annex')],
       department: [],
       indicator: indicators,
@@ -170,12 +171,12 @@ function annexRecords(
   if (headText.trim()) {
     records.push({
       url: withBase(options.base, paths.clause(plan.id, annex.id)),
-      content: words([headText, plan.region], options),
+      content: words([headText, planLabel(plan)], options),
       language: base.language,
       meta: {
         title: `${annex.label} ${heading}`.trim(),
         plan: plan.title,
-        region: plan.region,
+        region: planLabel(plan),
         citation: annex.label,
         heading,
         text: headText,
@@ -192,12 +193,12 @@ function annexRecords(
     const citation = tables.length > 1 ? `${annex.label}表${i + 1}` : annex.label;
     records.push({
       url: withBase(options.base, paths.clause(plan.id, table.id)),
-      content: words([...table.rows.flat(), heading, plan.region], options),
+      content: words([...table.rows.flat(), heading, planLabel(plan)], options),
       language: base.language,
       meta: {
         title: `${citation} ${heading}`.trim(),
         plan: plan.title,
-        region: plan.region,
+        region: planLabel(plan),
         citation,
         heading,
         text,
@@ -220,7 +221,7 @@ export function buildRecordsByPlan(
 ): Map<string, SearchRecord[]> {
   const labels = planLabels(plans);
   const entries = plans.map((plan): [string, SearchRecord[]] => {
-    const label = labels.get(plan.id) ?? plan.region;
+    const label = labels.get(plan.id) ?? planLabel(plan);
     const bySource = indicatorsBySource(plan, options.names);
     const clauses = plan.clauses.flatMap((clause) => {
       const record = clauseRecord(plan, clause, label, bySource.get(clause.id) ?? [], options);
@@ -240,7 +241,7 @@ export function filterValues(plans: readonly Plan[], names: SearchNames): Record
   const parts = new Set<PlanPart>(plans.flatMap((p) => p.clauses.map((c) => c.part)));
   if (plans.some((p) => p.annexes.length > 0)) parts.add('annex');
   return {
-    plan: uniq(plans.map((p) => labels.get(p.id) ?? p.region)),
+    plan: uniq(plans.map((p) => labels.get(p.id) ?? planLabel(p))),
     level: levelOrder.filter((l) => plans.some((p) => p.level === l)).map((l) => LEVEL_NAMES[l]),
     part: partOrder.filter((p) => parts.has(p)).map((p) => names.part(p)),
     department: byOrder(

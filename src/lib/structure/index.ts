@@ -3,7 +3,6 @@
  * the text (export leftovers aside) lands in exactly one of them, in order.
  */
 import type { PlanPartsFile } from '../content/plan-knowledge';
-import { SeedError } from '../errors';
 import type { Annex, Clause, FrontBlock, Warning } from '../model/plan';
 import { parseAnnexes } from './annexes';
 import { parseBody } from './body';
@@ -15,6 +14,8 @@ export interface Structure {
   clauses: Clause[];
   annexes: Annex[];
   warnings: Warning[];
+  /** True when no chapter or section heading was found: the plan is a run of plain paragraphs. */
+  plain: boolean;
 }
 
 /** Characters that MDX or HTML would read as syntax; the site escapes them, the report names them. */
@@ -33,13 +34,15 @@ export function parseStructure(text: string, file: string, parts: PlanPartsFile)
   }
   const body = parseBody(lines, bodyStart, file, parts);
   warnings.push(...body.warnings);
-  if (!body.clauses.some((clause) => clause.kind === 'chapter' || clause.kind === 'section')) {
+  // A news copy quoting the plan in running paragraphs has no headings: it is kept as plain paragraphs.
+  const plain = !body.clauses.some((clause) => clause.kind === 'chapter' || clause.kind === 'section');
+  if (plain) {
     const firstText = lines.find((line) => line.display.trim() !== '');
-    throw new SeedError(
+    warnings.push({
       file,
-      firstText?.number ?? 1,
-      'no recognisable structure: no chapter (一、) or section (（一）) headings found',
-    );
+      line: firstText?.number ?? 1,
+      message: 'no chapter (一、) or section (（一）) headings found: the text is kept as plain paragraphs',
+    });
   }
   for (const line of lines) {
     if (MARKUP_CHARACTERS.test(line.display)) {
@@ -51,5 +54,11 @@ export function parseStructure(text: string, file: string, parts: PlanPartsFile)
       });
     }
   }
-  return { front, clauses: body.clauses, annexes: parseAnnexes(lines.slice(body.annexStart)), warnings };
+  return {
+    front,
+    clauses: body.clauses,
+    annexes: parseAnnexes(lines.slice(body.annexStart)),
+    warnings,
+    plain,
+  };
 }

@@ -1,0 +1,79 @@
+/**
+ * What only the whole corpus tells: the slugs of several texts of one government's plan (a draft and the final,
+ * two copies), which texts are versions of each other, and each plan's parent — the plan of the nearest
+ * division above it (莱芜区 → 济南市's plan, else 山东省's, else the national plan).
+ */
+import type { Plan } from '../model/plan';
+import { versionSlug } from './slug';
+
+export interface ParsedPlan {
+  plan: Plan;
+  /** True when the sidecar set the slug: it is kept as given (the conflict policy is the ingest's). */
+  explicitSlug: boolean;
+  /** True when the sidecar set the parent. */
+  explicitParent: boolean;
+}
+
+/** The key of the government that issued a plan: its division code, else its printed name; null if unknown. */
+export function governmentKey(plan: Plan): string | null {
+  const own = plan.regionPath[plan.regionPath.length - 1];
+  if (own) return own.code;
+  if (plan.level === 'national') return 'national';
+  return plan.region === null ? null : `name:${plan.region}`;
+}
+
+/**
+ * Gives every generated slug shared by several texts a distinct one: the final text (else the first file)
+ * keeps it, a draft becomes `<slug>-draft`, further texts are numbered. Slugs set in a sidecar are taken first.
+ */
+export function assignVersionSlugs(parsed: ParsedPlan[], url: (id: string) => string): ParsedPlan[] {
+  const taken = new Set(parsed.filter((p) => p.explicitSlug).map((p) => p.plan.id));
+  const auto = parsed
+    .map((entry, order) => ({ entry, order }))
+    .filter(({ entry }) => !entry.explicitSlug)
+    .sort(
+      (a, b) =>
+        Number(a.entry.plan.status === 'draft') - Number(b.entry.plan.status === 'draft') ||
+        a.order - b.order,
+    );
+  const ids = new Map<ParsedPlan, string>();
+  for (const { entry } of auto) {
+    const id = versionSlug(entry.plan.id, entry.plan.status, (slug) => taken.has(slug));
+    taken.add(id);
+    ids.set(entry, id);
+  }
+  return parsed.map((entry) => {
+    const id = ids.get(entry);
+    if (id === undefined || id === entry.plan.id) return entry;
+    return { ...entry, plan: { ...entry.plan, id, url: url(id) } };
+  });
+}
+
+/** Versions of the same government's plan, and each plan's parent plan where the corpus has one. */
+export function linkPlans(parsed: ParsedPlan[]): Plan[] {
+  const byGovernment = new Map<string, Plan[]>();
+  for (const { plan } of parsed) {
+    const key = governmentKey(plan);
+    if (key !== null) byGovernment.set(key, [...(byGovernment.get(key) ?? []), plan]);
+  }
+  // The text a child links to: the final one where there is one, else the first.
+  const preferred = (plans: Plan[]) => plans.find((p) => p.status === 'final') ?? plans[0];
+  return parsed.map(({ plan, explicitParent }) => {
+    const key = governmentKey(plan);
+    const versions =
+      key === null ? [] : (byGovernment.get(key) ?? []).filter((p) => p !== plan).map((p) => p.id);
+    let parent = plan.parent;
+    // Only a plan placed in the division list has a known place in the tree.
+    if (!explicitParent && plan.regionPath.length > 0) {
+      const ancestors = plan.regionPath
+        .slice(0, -1)
+        .reverse()
+        .map((d) => d.code);
+      const found = [...ancestors, 'national']
+        .map((code) => byGovernment.get(code))
+        .find((plans) => plans !== undefined && plans.length > 0);
+      parent = found ? (preferred(found)?.id ?? null) : null;
+    }
+    return { ...plan, versions, parent };
+  });
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { loadPlanKnowledge } from '../../src/lib/content/plan-knowledge';
+import { readFrontMatter } from '../../src/lib/frontmatter/index';
+import { loadDivisions } from '../../src/lib/regions/divisions';
+import { splitName } from '../../src/lib/regions/names';
+import { slugOfDivision, slugOfFile, slugOfName } from '../../src/lib/regions/slug';
+import { parseStructure } from '../../src/lib/structure/index';
+
+const divisions = loadDivisions();
+const knowledge = loadPlanKnowledge();
+const one = (name: string) => {
+  const named = divisions.named(name);
+  expect(named, name).toHaveLength(1);
+  return named[0]!;
+};
+
+/** Front matter of a small hand-written text, as the parser reads it. */
+function front(text: string, file = 'test.txt') {
+  const structure = parseStructure(text, file, knowledge.parts);
+  return readFrontMatter(structure.front, structure.clauses, file, knowledge.jurisdictions, divisions)
+    .frontMatter;
+}
+
+describe('division list', () => {
+  it.each([
+    ['莱芜区', 'county', ['山东省', '济南市', '莱芜区']],
+    ['黔江区', 'county', ['重庆市', '黔江区']],
+    ['都江堰市', 'county', ['四川省', '成都市', '都江堰市']], // a 县级市 is a county
+    ['仙桃市', 'county', ['湖北省', '仙桃市']], // directly administered by the province
+    ['东莞市', 'city', ['广东省', '东莞市']], // a prefecture without counties is listed once
+    ['重庆市', 'province', ['重庆市']],
+    ['香港特别行政区', 'province', ['香港特别行政区']],
+  ] as const)('%s is a %s under %j', (name, level, chain) => {
+    const division = one(name);
+    expect(division.level).toBe(level);
+    expect(divisions.chain(division).map((d) => d.name)).toEqual(chain);
+  });
+
+  it('has no placeholder units (市辖区, 省直辖县级行政区划)', () => {
+    expect(divisions.all.filter((d) => /^(市辖区|县|.*直辖县级行政区划)$/.test(d.name))).toEqual([]);
+  });
+
+  it('knows every province whose 文号 abbreviation is curated', () => {
+    for (const name of Object.keys(knowledge.jurisdictions.abbreviations)) {
+      expect(
+        divisions.named(name).map((d) => d.level),
+        name,
+      ).toEqual(['province']);
+    }
+  });
+});
+
+describe('names and slugs', () => {
+  it.each([
+    ['贵州省', '贵州', '省'],
+    ['内蒙古自治区', '内蒙古', '自治区'],
+    ['湘西土家族苗族自治州', '湘西', '土家族苗族自治州'],
+    ['城区', '城区', ''],
+    ['大兴安岭地区', '大兴安岭', '地区'],
+  ])('%s → %s + %s', (name, proper, suffix) => {
+    expect(splitName(name)).toEqual({ proper, suffix });
+  });
+
+  it.each([
+    ['陕西省', 'shaanxi-sheng'],
+    ['山西省', 'shanxi-sheng'],
+    ['黔江区', 'qianjiang-qu'],
+    ['莱芜区', 'laiwu-qu'],
+    ['重庆市', 'chongqing-shi'],
+  ])('%s → %s', (name, slug) => {
+    expect(slugOfDivision(one(name), divisions)).toBe(slug);
+  });
+
+  it('tells same-named counties apart by their prefecture', () => {
+    const slugs = divisions.named('鼓楼区').map((d) => slugOfDivision(d, divisions));
+    expect(slugs).toEqual(expect.arrayContaining(['nanjing-gulou-qu', 'fuzhou-gulou-qu']));
+    expect(new Set(slugs).size).toBe(slugs.length);
+  });
+
+  it('gives every division a distinct slug', () => {
+    const slugs = divisions.all.map((d) => slugOfDivision(d, divisions));
+    expect(new Set(slugs).size).toBe(slugs.length);
+  });
+
+  it('names a plan with no region after its file', () => {
+    expect(slugOfFile('news copy_7.txt')).toBe('plan-news-copy-7');
+    expect(slugOfFile('节能方案.txt')).toBe('plan-jienengfangan');
+    expect(slugOfName('雄安新区')).toBe('xiongan-xinqu');
+  });
+});
+
+const BODY = '一、总体要求\n（一）主要目标。到2025年，能耗下降13%。\n';
+
+describe('region recognition', () => {
+  it.each([
+    ['the title', `黔江区“十四五”节能减排综合工作实施方案\n${BODY}`, '黔江区', 'county', 'title'],
+    [
+      'a traditional title, canonical name',
+      `重慶市“十四五”節能減排綜合工作方案\n${BODY}`,
+      '重庆市',
+      'province',
+      'title',
+    ],
+    [
+      'the issuer above a notice, no region in the title',
+      `山东省济南市莱芜区人民政府\n关于印发“十四五”节能减排工作实施方案的通知\n各街道办事处：\n现印发给你们。\n“十四五”节能减排工作实施方案\n${BODY}`,
+      '莱芜区',
+      'county',
+      'issuer',
+    ],
+    [
+      'a news lead quoting the notice',
+      `日前，河北省廊坊市人民政府关于印发廊坊市“十四五”节能减排综合实施方案的通知指出，要全面推进。\n${BODY}`,
+      '廊坊市',
+      'city',
+      'lead',
+    ],
+    [
+      '全省 with the one province the body names (in a quotation)',
+      `一、总体要求\n根据《贵州省“十四五”生态环境保护规划》，全省能耗持续下降，全省上下共同努力。\n`,
+      '贵州省',
+      'province',
+      'body',
+    ],
+    [
+      'the 文号 abbreviation of the notice',
+      `关于印发“十四五”节能减排综合工作方案的通知\n黔府办发〔2022〕12号\n各市（州）人民政府：\n“十四五”节能减排综合工作方案\n${BODY}`,
+      '贵州省',
+      'province',
+      'document-number',
+    ],
+    [
+      'the file name',
+      `“十四五”节能减排综合工作方案\n${BODY}`,
+      '达州市',
+      'city',
+      'file-name',
+      '达州市方案.txt',
+    ],
+    [
+      'a same-named county told apart by the issuer',
+      `福建省福州市鼓楼区人民政府\n关于印发鼓楼区“十四五”节能减排实施方案的通知\n鼓楼区“十四五”节能减排实施方案\n${BODY}`,
+      '鼓楼区',
+      'county',
+      'title',
+    ],
+  ])('from %s', (_what, text, region, level, source, file = 'test.txt') => {
+    const meta = front(text, file);
+    expect([meta.region, meta.level, meta.regionSource]).toEqual([region, level, source]);
+  });
+
+  it('keeps a printed place the list does not have, its level unknown', () => {
+    const meta = front(`雄安新区“十四五”节能减排综合工作方案\n${BODY}`);
+    expect([meta.region, meta.level, meta.regionPath]).toEqual(['雄安新区', null, []]);
+    expect(meta.unrecognised).toContain('level');
+  });
+
+  it('says the region is unknown when nothing names it', () => {
+    const meta = front(`“十四五”节能减排综合工作方案\n${BODY}`);
+    expect([meta.region, meta.level]).toEqual([null, null]);
+    expect(meta.unrecognised).toEqual(expect.arrayContaining(['region', 'level']));
+  });
+
+  it('reads the parent chain of a district', () => {
+    const meta = front(`莱芜区“十四五”节能减排工作实施方案\n${BODY}`);
+    expect(meta.regionPath.map((d) => `${d.code} ${d.name} ${d.level}`)).toEqual([
+      '37 山东省 province',
+      '3701 济南市 city',
+      '370116 莱芜区 county',
+    ]);
+    expect(meta.province).toBe('山东省');
+  });
+});
