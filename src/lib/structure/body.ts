@@ -17,6 +17,12 @@ import {
 } from './lines';
 import { foldForRecognition } from '../read/normalize';
 
+/** What differs between the clauses `emit` adds; the rest starts the same for all. */
+type ClauseFields = Pick<
+  Clause,
+  'id' | 'kind' | 'parentId' | 'depth' | 'number' | 'citation' | 'heading' | 'part'
+>;
+
 /** A clause under construction; `open` is true while its last paragraph runs on past a page break. */
 interface Draft extends Clause {
   open: boolean;
@@ -92,10 +98,17 @@ class BodyBuilder {
     return id;
   }
 
-  private emit(draft: Omit<Draft, 'position' | 'id'> & { id: string }): Draft {
+  /** Adds a clause starting at `line`, with a unique id; it has no text yet unless `paragraphs` is given. */
+  private emit(fields: ClauseFields, line: SourceLine, paragraphs: string[] = []): Draft {
     const clause: Draft = {
-      ...draft,
-      id: this.uniqueId(draft.id, draft.line),
+      ...fields,
+      id: this.uniqueId(fields.id, line.number),
+      paragraphs,
+      responsibility: null,
+      line: line.number,
+      endLine: line.number,
+      open: false,
+      paragraphCount: 0,
       position: this.clauses.length,
     };
     this.clauses.push(clause);
@@ -119,44 +132,39 @@ class BodyBuilder {
   private paragraphClause(parent: Draft | null, line: SourceLine, part: PlanPart): Draft {
     const count = parent ? ++parent.paragraphCount : 1;
     const parentId = parent?.id ?? null;
-    return this.emit({
-      id: parentId ? `${parentId}-p${count}` : `p${count}`,
-      kind: 'paragraph',
-      parentId,
-      depth: (parent?.depth ?? 0) + 1,
-      number: null,
-      citation: parent ? `${parent.citation}第${count}段` : '',
-      heading: null,
-      paragraphs: [],
-      responsibility: null,
-      part,
-      line: line.number,
-      endLine: line.number,
-      open: false,
-      paragraphCount: 0,
-    });
+    return this.emit(
+      {
+        id: parentId ? `${parentId}-p${count}` : `p${count}`,
+        kind: 'paragraph',
+        parentId,
+        depth: (parent?.depth ?? 0) + 1,
+        number: null,
+        citation: parent ? `${parent.citation}第${count}段` : '',
+        heading: null,
+        part,
+      },
+      line,
+    );
   }
 
   /** The 附件： list line: one clause holding it and the lines after it. */
   annexList(line: SourceLine, text: string): void {
     this.inAnnexList = true;
     this.stack.length = 0;
-    this.emit({
-      id: 'annex-list',
-      kind: 'annex-list',
-      parentId: null,
-      depth: 1,
-      number: null,
-      citation: '附件',
-      heading: null,
-      paragraphs: [text],
-      responsibility: null,
-      part: 'annex',
-      line: line.number,
-      endLine: line.number,
-      open: false,
-      paragraphCount: 0,
-    });
+    this.emit(
+      {
+        id: 'annex-list',
+        kind: 'annex-list',
+        parentId: null,
+        depth: 1,
+        number: null,
+        citation: '附件',
+        heading: null,
+        part: 'annex',
+      },
+      line,
+      [text],
+    );
   }
 
   /** A line continuing the 附件： list. */
@@ -177,26 +185,23 @@ class BodyBuilder {
     const rest = marker.rest.trim();
     const chapter = stack[0];
     const part = marker.kind === 'chapter' ? partOfChapter(rest, this.parts) : (chapter?.part ?? 'other');
-    const clause = this.emit({
-      id: parent
-        ? `${parent.id}-${marker.value}`
-        : marker.kind === 'chapter'
-          ? `${marker.value}`
-          : `${marker.kind[0]}${marker.value}`,
-      kind: marker.kind === 'subitem' ? 'item' : marker.kind,
-      parentId: parent?.id ?? null,
-      depth,
-      number: marker.printed,
-      citation: `${parent?.citation ?? ''}${citationPart(marker)}`,
-      heading: marker.kind === 'chapter' ? rest.replace(/。$/, '') : headingOf(rest),
-      paragraphs: [],
-      responsibility: null,
-      part,
-      line: line.number,
-      endLine: line.number,
-      open: false,
-      paragraphCount: 0,
-    });
+    const clause = this.emit(
+      {
+        id: parent
+          ? `${parent.id}-${marker.value}`
+          : marker.kind === 'chapter'
+            ? `${marker.value}`
+            : `${marker.kind[0]}${marker.value}`,
+        kind: marker.kind === 'subitem' ? 'item' : marker.kind,
+        parentId: parent?.id ?? null,
+        depth,
+        number: marker.printed,
+        citation: `${parent?.citation ?? ''}${citationPart(marker)}`,
+        heading: marker.kind === 'chapter' ? rest.replace(/。$/, '') : headingOf(rest),
+        part,
+      },
+      line,
+    );
     this.appendText(clause, line, rest);
     // Headings carry no sentence punctuation; they never run on into the next line.
     if (isHeadingOnly(rest)) clause.open = false;
@@ -209,22 +214,19 @@ class BodyBuilder {
    */
   unnumbered(current: Draft | undefined, line: SourceLine, text: string): void {
     if (!current) {
-      const preamble = this.emit({
-        id: 'preamble',
-        kind: 'preamble',
-        parentId: null,
-        depth: 0,
-        number: null,
-        citation: '',
-        heading: null,
-        paragraphs: [],
-        responsibility: null,
-        part: 'preamble',
-        line: line.number,
-        endLine: line.number,
-        open: false,
-        paragraphCount: 0,
-      });
+      const preamble = this.emit(
+        {
+          id: 'preamble',
+          kind: 'preamble',
+          parentId: null,
+          depth: 0,
+          number: null,
+          citation: '',
+          heading: null,
+          part: 'preamble',
+        },
+        line,
+      );
       this.appendText(preamble, line, text);
       return;
     }
