@@ -6,10 +6,13 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import { OPENCC_TRIGGERS } from './opencc-triggers';
 
-/** Leftovers of a .docx → text export: `[bookmark: _GoBack]` anchors and Markdown `**bold**` markers. */
-const EXPORT_LEFTOVERS = /\[bookmark:[^\]]*\]|\*\*/g;
+/**
+ * Leftovers of a .docx → text export (`[bookmark: _GoBack]` anchors, Markdown `**bold**` markers) and of web
+ * scrapers (`@@` runs where the page had markup: `一@@、总体要求@@`).
+ */
+const EXPORT_LEFTOVERS = /\[bookmark:[^\]]*\]|\*\*|@@+/g;
 
-/** Removes `[bookmark: …]` anchors and `**` bold markers; nothing else. */
+/** Removes `[bookmark: …]` anchors, `**` bold markers and `@@` scraper noise; nothing else. */
 export function stripExportLeftovers(text: string): string {
   return text.replace(EXPORT_LEFTOVERS, '');
 }

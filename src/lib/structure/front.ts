@@ -21,13 +21,18 @@ export interface FrontSplit {
   bodyStart: number;
 }
 
+// A title ends in 方案 (or 规划/计划), possibly followed by the draft mark on the same line: …方案（征求意见稿）,
+// …方案征求意见稿, …方案(征求意见). Recognition text is folded, so 徵求意見稿 and full-width brackets match too.
+const TITLE_END =
+  /(方案|规划|计划)\s*(\(\s*(征求意见稿|征求意见|送审稿|草案|讨论稿|试行)\s*\)|征求意见稿|征求意见|送审稿|草案)?$/;
+
 /** The plan's own title line: `…方案`, short, not a notice title, not a quotation. */
 function isPlanTitle(line: SourceLine): boolean {
   const text = line.folded.trim();
   return (
     text.length > 0 &&
     text.length <= 60 &&
-    /方案$/.test(text) &&
+    TITLE_END.test(text) &&
     !/通知|关于|《/.test(text) &&
     readMarker(line) === null
   );

@@ -24,14 +24,8 @@ const MARKUP_CHARACTERS = /[{}<>`]|^\s*(import|export)\s/;
 export function parseStructure(text: string, file: string, parts: PlanPartsFile): Structure {
   const lines = toSourceLines(text);
   const warnings: Warning[] = [];
-  const { front, titleIndex, bodyStart } = splitFront(lines);
-  if (titleIndex === -1) {
-    warnings.push({
-      file,
-      line: 1,
-      message: 'no plan title (a line ending in 方案) found before the first chapter',
-    });
-  }
+  // A missing title is reported by the front-matter reader, which knows whether a notice names the plan.
+  const { front, bodyStart } = splitFront(lines);
   const body = parseBody(lines, bodyStart, file, parts);
   warnings.push(...body.warnings);
   // A news copy quoting the plan in running paragraphs has no headings: it is kept as plain paragraphs.

@@ -1,0 +1,85 @@
+/**
+ * Texts as real sites publish them: no title line, a title ending in the draft mark, traditional characters,
+ * scraper noise in headings, a news copy without headings. Small hand-written fixtures, one per wording.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge, enrichments } from '../../src/lib/knowledge';
+import { parsePlan } from '../../src/lib/parse-plan';
+
+const knowledge = loadKnowledge();
+const parse = (text: string, file = 'messy.txt') =>
+  parsePlan(text, file, null, knowledge.plan, { base: '/', enrichments: enrichments(knowledge) });
+
+const BODY = [
+  '一、总体要求',
+  '（一）指导思想。坚持节约优先。',
+  '二、主要目标',
+  '到2025年，全县单位地区生产总值能源消耗比2020年下降14%。',
+].join('\n');
+
+describe('title and status', () => {
+  it.each([
+    [
+      'a draft mark in brackets on the title line',
+      '安化县“十四五”节能减排综合工作方案（征求意见稿）',
+      'draft',
+    ],
+    ['a draft mark without brackets', '安化县“十四五”节能减排综合工作方案征求意见稿', 'draft'],
+    ['a title ending 征求意见', '安化县“十四五”节能减排综合工作方案(征求意见)', 'draft'],
+    ['traditional characters', '安化縣“十四五”節能減排綜合工作方案（徵求意見稿）', 'draft'],
+    ['a final title', '安化县“十四五”节能减排综合工作方案', 'final'],
+  ])('%s', (_what, title, status) => {
+    const { plan } = parse(`${title}\n${BODY}\n`);
+    expect(plan.title).toBe(title);
+    expect(plan.status).toBe(status);
+    expect(plan.region).toBe('安化县');
+    expect(plan.unrecognised).not.toContain('title');
+  });
+
+  it('reads the title from the notice when the plan has no title line of its own', () => {
+    const text = `关于印发《安化县“十四五”节能减排综合工作方案》的通知\n各乡镇人民政府：\n现印发给你们。\n${BODY}\n`;
+    const { plan, warnings } = parse(text);
+    expect(plan.title).toBe('安化县“十四五”节能减排综合工作方案');
+    expect(plan.unrecognised).toContain('title');
+    expect(plan.region).toBe('安化县');
+    expect(warnings.map((w) => w.message)).toContain(
+      'no title line; the title is read from the notice: 安化县“十四五”节能减排综合工作方案',
+    );
+  });
+
+  it('keeps a text that starts at 一、总体要求, naming it after its file', () => {
+    const { plan } = parse(`${BODY}\n`, '安化县节能减排.txt');
+    expect(plan.title).toBe('安化县节能减排');
+    expect(plan.region).toBe('安化县');
+    expect(plan.regionSource).toBe('file-name');
+    expect(plan.clauses.filter((c) => c.kind === 'chapter')).toHaveLength(2);
+  });
+});
+
+describe('headings', () => {
+  it('reads headings broken by @@ scraper noise', () => {
+    const noisy = BODY.split('\n')
+      .map((line) => line.replace(/^([一二三四五六七八九十]+)、/, '$1@@、').replace(/$/, '@@'))
+      .join('\n');
+    const { plan } = parse(`安化县“十四五”节能减排综合工作方案\n${noisy}\n`);
+    expect(plan.clauses.filter((c) => c.kind === 'chapter').map((c) => c.heading)).toEqual([
+      '总体要求',
+      '主要目标',
+    ]);
+    expect(plan.clauses.flatMap((c) => c.paragraphs).join('')).not.toContain('@');
+  });
+
+  it('keeps a news copy without headings as plain paragraphs, region from its lead', () => {
+    const news = [
+      '近日，湖南省益阳市安化县人民政府印发《安化县“十四五”节能减排综合工作方案》。',
+      '方案要求，到2025年，全县单位地区生产总值能源消耗比2020年下降14%。',
+      '方案提出，要坚持节约优先，推动重点行业绿色升级。',
+    ].join('\n\n');
+    const { plan } = parse(`${news}\n`);
+    expect(plan.unrecognised).toEqual(expect.arrayContaining(['structure', 'title']));
+    expect(plan.title).toBe('安化县“十四五”节能减排综合工作方案');
+    expect([plan.region, plan.level, plan.province]).toEqual(['安化县', 'county', '湖南省']);
+    expect(plan.regionPath.map((d) => d.name)).toEqual(['湖南省', '益阳市', '安化县']);
+    expect(plan.clauses.flatMap((c) => c.paragraphs).join('\n')).toContain('推动重点行业绿色升级');
+  });
+});
