@@ -149,6 +149,16 @@ describe('region recognition', () => {
     expect([meta.region, meta.level, meta.regionSource]).toEqual([region, level, source]);
   });
 
+  it('does not take the plan a preamble follows for the plan itself', () => {
+    const text = [
+      '为推进全区节能减排，根据重庆市人民政府关于印发重庆市“十四五”节能减排综合工作实施方案的通知要求，结合黔江区实际，制定本方案。',
+      '一、总体要求',
+      '全区上下坚持节约优先。到2025年，黔江区单位地区生产总值能耗下降14%。',
+    ].join('\n');
+    const meta = front(text);
+    expect([meta.region, meta.regionSource]).toEqual(['黔江区', 'body']);
+  });
+
   it('keeps a printed place the list does not have, its level unknown', () => {
     const meta = front(`雄安新区“十四五”节能减排综合工作方案\n${BODY}`);
     expect([meta.region, meta.level, meta.regionPath]).toEqual(['雄安新区', null, []]);

@@ -60,7 +60,9 @@ export function regionOfTitle(title: string): string {
 export function titleFromNotice(lines: string[]): string | null {
   for (const line of lines) {
     const folded = foldForRecognition(line);
-    const quoted = /《([^《》]{4,60}?(?:方案|规划|计划))》/.exec(folded);
+    // The quoted title keeps a draft mark printed inside the quotation: 《…方案（征求意见稿）》.
+    const quoted =
+      /《([^《》]{4,60}?(?:方案|规划|计划)(?:\(?(?:征求意见稿|征求意见|送审稿|草案)\)?)?)》/.exec(folded);
     const match = quoted ?? /印发(?:了)?([^,，。《》]{4,60}?(?:方案|规划|计划))(?:的通知|》|$)/.exec(folded);
     if (match)
       return line

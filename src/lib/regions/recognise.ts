@@ -56,6 +56,16 @@ const QUOTED_PLAN = /(?:关于印发|印发了?|出台|发布了?)[《〈"“]?(
 const OWN_NUMBER = /^(.{1,4}?)(?:府|政|办|发改)\S{0,4}\[\s*\d{4}\s*\]\s*\d+\s*号/;
 const WHOLE = /全(省|市|区|县|州|旗|盟)/g;
 
+// A plan's own preamble cites the documents it follows (根据《重庆市“十四五”…方案》): those name the level above.
+const FOLLOWS = /(根据|按照|依据|贯彻|落实|对标|衔接)[^。]*$/;
+
+/** The place of the plan a notice or news lead says is issued (印发《廊坊市“十四五”…》), not one it follows. */
+function quotedPlanPlace(line: string): string {
+  const match = QUOTED_PLAN.exec(line);
+  if (!match || FOLLOWS.test(line.slice(0, match.index))) return '';
+  return match[1] as string;
+}
+
 const NOTHING: RecognisedRegion = { division: null, printed: null, level: null, source: null, ambiguous: [] };
 
 /** Every division named in full in these texts: the context that tells same-named divisions apart. */
@@ -144,7 +154,7 @@ function fromBody(body: string, index: DivisionIndex): RecognisedRegion | null {
 export function recogniseRegion(clues: RegionClues, index: DivisionIndex): RecognisedRegion {
   const context = contextOf([...clues.issuers, ...clues.notice, ...clues.lead], index);
 
-  const quoted = (lines: string[]) => lines.map((line) => QUOTED_PLAN.exec(line)?.[1] ?? '');
+  const quoted = (lines: string[]) => lines.map(quotedPlanPlace);
   const attempts: [RegionSource, string[]][] = [
     ['title', [clues.titlePlace]],
     ['issuer', clues.issuers.map(issuerPlace)],
