@@ -51,6 +51,7 @@ export function enrichments(knowledge: Knowledge): Enrichment[] {
   };
   const targets: Enrichment = (plan, file) => {
     const result = extractTargets({
+      front: plan.front,
       clauses: plan.clauses,
       annexes: plan.annexes,
       // A plan whose region is unknown still gets its departments and targets read; with no region, no
@@ -60,7 +61,10 @@ export function enrichments(knowledge: Knowledge): Enrichment[] {
       file,
       catalogue: knowledge.indicators,
     });
-    return { plan: { ...plan, targets: result.targets }, warnings: result.warnings };
+    return {
+      plan: { ...plan, targets: result.targets, outcomes: result.outcomes },
+      warnings: result.warnings,
+    };
   };
   return [departments, targets];
 }

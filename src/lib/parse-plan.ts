@@ -64,6 +64,7 @@ export function parsePlan(
     annexes: structure.annexes,
     departments: [],
     targets: [],
+    outcomes: [],
   };
   const warnings = [...structure.warnings, ...frontWarnings];
   const base = Plan.safeParse(plan);

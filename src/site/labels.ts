@@ -21,10 +21,19 @@ export const AMBITION: Record<Ambition, string> = {
   incentive: '激励性',
   aspiration: '力争',
 };
-export const COMPARATOR: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '~': '≈', '=': '' };
+export const COMPARATOR: Record<Comparator, string> = {
+  '>=': '≥',
+  '>': '>',
+  '<=': '≤',
+  '<': '<',
+  '~': '≈',
+  '=': '',
+};
 export const COMPARATOR_LONG: Record<Comparator, string> = {
   '>=': '不低于',
+  '>': '超过',
   '<=': '不高于',
+  '<': '低于',
   '~': '左右',
   '=': '等于',
 };

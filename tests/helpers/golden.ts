@@ -2,6 +2,27 @@ import type { Plan } from '../../src/lib/model/plan';
 
 const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
+type Stated = Plan['targets'][number] | Plan['outcomes'][number];
+
+function valueText(t: Stated): string {
+  const original =
+    t.originalUnit !== t.unit || t.originalValue !== t.value ? ` (${t.originalValue} ${t.originalUnit})` : '';
+  const wording = t.wording === null ? '' : ` “${t.wording}”`;
+  return `${t.comparator} ${t.value} ${t.unit}${original}${wording}`;
+}
+
+/** Scope, and the jurisdiction when it is not the plan's own region. */
+function extras(plan: Plan, t: Stated): string {
+  const scope = t.scope ? ` scope=${t.scope}` : '';
+  const jurisdiction = t.jurisdiction !== plan.region ? ` jurisdiction=${t.jurisdiction}` : '';
+  return `${scope}${jurisdiction}`;
+}
+
+function sourceLine(source: Stated['sources'][number]): string {
+  const origin = source.origin === 'plan' ? '' : ` [${source.origin}]`;
+  return `    @${source.clauseId} L${source.line}${origin}: ${clip(source.text, 80)}`;
+}
+
 /**
  * A reviewable plain-text rendering of what the parser recognised in one plan: metadata, outline with
  * responsibilities, annex tables, departments and targets. Golden files are this text.
@@ -56,15 +77,20 @@ export function renderGolden(plan: Plan): string {
   out.push('', '## Targets');
   for (const t of plan.targets) {
     const years = `${t.baselineYear ?? '-'}→${t.targetYear ?? '-'}`;
-    const original =
-      t.originalUnit !== t.unit || t.originalValue !== t.value
-        ? ` (${t.originalValue} ${t.originalUnit})`
-        : '';
     out.push(
-      `- ${t.id} ${t.indicatorId} "${t.label}" ${t.comparator} ${t.value} ${t.unit}${original} ${t.ambition} ${years}${t.scope ? ` scope=${t.scope}` : ''}`,
+      `- ${t.id} ${t.indicatorId} "${t.label}" ${valueText(t)} ${t.ambition} ${years}${extras(plan, t)}`,
     );
-    for (const source of t.sources)
-      out.push(`    @${source.clauseId} L${source.line}: ${clip(source.text, 80)}`);
+    for (const source of t.sources) out.push(sourceLine(source));
+  }
+  if (plan.outcomes.length > 0) {
+    out.push('', '## Outcomes');
+    for (const o of plan.outcomes) {
+      const period = `${o.period ?? '-'}/${o.year ?? '-'}`;
+      out.push(
+        `- ${o.id} ${o.indicatorId} "${o.label}" ${valueText(o)} ${period} base=${o.baselineYear ?? '-'}${extras(plan, o)}`,
+      );
+      for (const source of o.sources) out.push(sourceLine(source));
+    }
   }
   return `${out.join('\n')}\n`;
 }

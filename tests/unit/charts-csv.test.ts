@@ -14,7 +14,7 @@ import { energyIntensity, nonFossilShare, pollutantReductions } from '../golden/
 
 const BOM = '\uFEFF';
 const HEADER =
-  'plan_id,plan,indicator,value,unit,comparator,ambition,baseline_year,target_year,scope,source_url';
+  'plan_id,plan,indicator,value,unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url';
 
 function lines(csv: string): string[] {
   expect(csv.startsWith(BOM)).toBe(true);
@@ -41,24 +41,27 @@ describe('chartCsv', () => {
   // Like /data/indicators.csv, every text cell starting with = is defused for Excel, the comparator `=` too.
   it.each([
     [
-      `guizhou-sheng,贵州省,energy-intensity,14.5,%,'=,incentive,2020,2025,,/plans/guizhou-sheng/#2-p1`,
+      `guizhou-sheng,贵州省,energy-intensity,14.5,%,'=,incentive,2020,2025,,贵州省,/plans/guizhou-sheng/#2-p1`,
       targetComparisonData(energyIntensity),
     ],
     [
-      'langfang-shi,廊坊市,non-fossil-share,10,%,>=,binding,,2025,,/plans/langfang-shi/#3-8',
+      'langfang-shi,廊坊市,non-fossil-share,10,%,>=,binding,,2025,,廊坊市,/plans/langfang-shi/#3-8',
       targetComparisonData(nonFossilShare),
     ],
-    ['dazhou-shi,达州市,non-fossil-share,,%,,,,,,/plans/dazhou-shi/', targetComparisonData(nonFossilShare)],
     [
-      `dazhou-shi,达州市,cod-reduction,10170,吨,'=,binding,,2025,,/plans/dazhou-shi/#2-p1`,
+      'dazhou-shi,达州市,non-fossil-share,,%,,,,,,达州市,/plans/dazhou-shi/',
+      targetComparisonData(nonFossilShare),
+    ],
+    [
+      `dazhou-shi,达州市,cod-reduction,10170,吨,'=,binding,,2025,,达州市,/plans/dazhou-shi/#2-p1`,
       smallMultiplesData(pollutantReductions),
     ],
     [
-      `qianjiang-qu,黔江区,nox-reduction,659.1,吨,'=,binding,,2025,,/plans/qianjiang-qu/#2-p1`,
+      `qianjiang-qu,黔江区,nox-reduction,659.1,吨,'=,binding,,2025,,黔江区,/plans/qianjiang-qu/#2-p1`,
       smallMultiplesData(pollutantReductions),
     ],
     [
-      'guizhou-sheng,贵州省,voc-reduction,,吨,,,,,,/plans/guizhou-sheng/',
+      'guizhou-sheng,贵州省,voc-reduction,,吨,,,,,,贵州省,/plans/guizhou-sheng/',
       smallMultiplesData(pollutantReductions),
     ],
   ])('contains %s', (line, rows) => {
@@ -76,6 +79,7 @@ describe('chartCsv', () => {
     baselineYear: null,
     targetYear: null,
     scope: null,
+    jurisdiction: null,
     sourceUrl: null,
     ...extra,
   });
@@ -104,7 +108,9 @@ describe('chartRowsFromPlans', () => {
     baselineYear: 2020,
     targetYear: 2025,
     scope: null,
-    sources: [{ clauseId: '2-p1', text: '下降14.5%', line: 21, range: null, cell: null }],
+    jurisdiction: '黔江区',
+    wording: null,
+    sources: [{ clauseId: '2-p1', origin: 'plan', text: '下降14.5%', line: 21, range: null, cell: null }],
     ...extra,
   });
   // The seeds as parsed, with the targets the indicator extraction is to find (it is built in parallel).
@@ -120,7 +126,11 @@ describe('chartRowsFromPlans', () => {
     {
       ...planOf('001_fe432f922416074d.txt'),
       parent: 'guizhou-sheng',
-      targets: [target({ sources: [{ clauseId: '2-p1', text: 'x', line: 9, range: null, cell: null }] })],
+      targets: [
+        target({
+          sources: [{ clauseId: '2-p1', origin: 'plan', text: 'x', line: 9, range: null, cell: null }],
+        }),
+      ],
     },
     { ...planOf('003_a39c52263945813a.txt'), targets: [] },
   ];

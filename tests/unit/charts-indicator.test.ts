@@ -124,7 +124,9 @@ describe('indicatorChartData: rows from the seeds', () => {
   it('lists a plan stating only its parent’s value as unset, saying so', () => {
     const onlyParent: Plan = {
       ...qianjiang,
-      targets: qianjiang.targets.filter((t) => t.indicatorId !== 'non-fossil-share' || t.scope === '重庆市'),
+      targets: qianjiang.targets.filter(
+        (t) => t.indicatorId !== 'non-fossil-share' || t.jurisdiction === '重庆市',
+      ),
     };
     const d = data('non-fossil-share', [onlyParent]);
     expect(d.entries).toEqual([]);
@@ -171,17 +173,19 @@ describe('referenceFor', () => {
 });
 
 describe('parentScopeOf', () => {
-  const target = (scope: string | null) => ({ ...qianjiang.targets[0]!, scope });
+  const target = (jurisdiction: string | null) => ({ ...qianjiang.targets[0]!, jurisdiction });
   it.each([
-    [qianjiang, '重庆市', null, '重庆市'],
-    [qianjiang, null, null, null],
-    [qianjiang, '黔江区', null, null],
-    [qianjiang, '县城', null, null],
-    // A province's own scope is never its parent.
-    [guizhou, '贵州省', null, null],
-    [planOf('001_fe432f922416074d.txt'), '贵州省', guizhou, '贵州省'],
-  ] as const)('%#: %s scope %s', (plan, scope, parent, expected) => {
-    expect(parentScopeOf(plan, target(scope), parent)).toBe(expected);
+    // 黔江's annex lists 重庆市's values: the parent's, never the plan's own.
+    [qianjiang, '重庆市', '重庆市'],
+    [qianjiang, '黔江区', null],
+    // Unknown region: nothing to tell apart, so the plan's own.
+    [qianjiang, null, null],
+    [guizhou, '贵州省', null],
+  ] as const)('%#: jurisdiction %s', (plan, jurisdiction, expected) => {
+    expect(parentScopeOf(plan, target(jurisdiction))).toBe(expected);
+  });
+  it('ignores a narrower scope of the plan’s own target (县城 is no parent)', () => {
+    expect(parentScopeOf(qianjiang, { ...target('黔江区'), scope: '县城' })).toBeNull();
   });
 });
 
@@ -206,13 +210,14 @@ describe('entriesInMarkOrder', () => {
 describe('chartDataRows', () => {
   it('lists the marks, then each plan’s stated parent value with its source, then unset plans', () => {
     const rows = chartDataRows(data('public-institution-energy-per-area'), { link });
-    expect(rows.map((r) => [r.planId, r.value, r.scope, r.sourceUrl])).toEqual([
-      ['langfang-shi', 6, null, '/atlas/plans/langfang-shi/#3-6'],
-      ['laiwu-qu', 5, null, '/atlas/plans/laiwu-qu/#3-6'],
-      ['qianjiang-qu', 4, null, '/atlas/plans/qianjiang-qu/#3-6-2'],
+    expect(rows.map((r) => [r.planId, r.value, r.jurisdiction, r.sourceUrl])).toEqual([
+      ['langfang-shi', 6, '廊坊市', '/atlas/plans/langfang-shi/#3-6'],
+      ['laiwu-qu', 5, '莱芜区', '/atlas/plans/laiwu-qu/#3-6'],
+      ['qianjiang-qu', 4, '黔江区', '/atlas/plans/qianjiang-qu/#3-6-2'],
+      // The value 黔江 lists for 重庆市: in 黔江's rows, with 重庆市 as its jurisdiction.
       ['qianjiang-qu', 5, '重庆市', '/atlas/plans/qianjiang-qu/#annex-1-table-1'],
-      ['dazhou-shi', 3.2, null, '/atlas/plans/dazhou-shi/#3-6'],
-      ['guizhou-sheng', null, null, '/atlas/plans/guizhou-sheng/'],
+      ['dazhou-shi', 3.2, '达州市', '/atlas/plans/dazhou-shi/#3-6'],
+      ['guizhou-sheng', null, '贵州省', '/atlas/plans/guizhou-sheng/'],
     ]);
   });
 });

@@ -213,6 +213,7 @@ const qianjiang: Plan = {
     dept('xiangcun-zhenxing-ju', '区乡村振兴局', 'agriculture-rural'),
     dept('gongxiao-hezuoshe', '区供销合作社', 'other'),
   ],
+  outcomes: [],
   targets: [
     {
       id: 'energy-intensity',
@@ -227,9 +228,12 @@ const qianjiang: Plan = {
       baselineYear: 2020,
       targetYear: 2025,
       scope: null,
+      jurisdiction: '黔江区',
+      wording: null,
       sources: [
         {
           clauseId: '2-p1',
+          origin: 'plan',
           text: '全区单位地区生产总值能源消耗比2020年下降14.5%',
           line: 21,
           range: null,
@@ -250,15 +254,18 @@ const qianjiang: Plan = {
       baselineYear: 2020,
       targetYear: 2025,
       scope: '规上工业',
+      jurisdiction: '黔江区',
+      wording: null,
       sources: [
         {
           clauseId: '3-1-1',
+          origin: 'plan',
           text: '规上工业单位增加值能耗强度比2020年下降13.5%',
           line: 24,
           range: null,
           cell: null,
         },
-        { clauseId: 'annex-1-table-1', text: '[13.5％]', line: 138, range: null, cell: null },
+        { clauseId: 'annex-1-table-1', origin: 'plan', text: '[13.5％]', line: 138, range: null, cell: null },
       ],
     },
     {
@@ -274,8 +281,17 @@ const qianjiang: Plan = {
       baselineYear: null,
       targetYear: 2025,
       scope: null,
+      jurisdiction: '黔江区',
+      wording: null,
       sources: [
-        { clauseId: '3-5-2', text: '农作物秸秆综合利用率稳定在90%以上', line: 39, range: null, cell: null },
+        {
+          clauseId: '3-5-2',
+          origin: 'plan',
+          text: '农作物秸秆综合利用率稳定在90%以上',
+          line: 39,
+          range: null,
+          cell: null,
+        },
       ],
     },
   ],
@@ -335,6 +351,7 @@ const dazhou: Plan = {
   ],
   annexes: [],
   departments: [],
+  outcomes: [],
   targets: [
     {
       id: 'cod-reduction',
@@ -350,9 +367,12 @@ const dazhou: Plan = {
       baselineYear: null,
       targetYear: 2025,
       scope: null,
+      jurisdiction: '达州市',
+      wording: null,
       sources: [
         {
           clauseId: '2-p1',
+          origin: 'plan',
           text: '化学需氧量、氨氮、氮氧化物、挥发性有机物等主要污染物重点工程减排量分别完成1.017万吨',
           line: 9,
           range: null,
@@ -415,6 +435,7 @@ const laiwu: Plan = {
     dept('chengguan-ju', '区城管局', 'urban-management', ['区城市管理局']),
     dept('shuiwu-ju', '区水务局', 'water'),
   ],
+  outcomes: [],
   targets: [
     {
       id: 'unclassified',
@@ -429,8 +450,17 @@ const laiwu: Plan = {
       baselineYear: null,
       targetYear: 2025,
       scope: null,
+      jurisdiction: '莱芜区',
+      wording: null,
       sources: [
-        { clauseId: '3-1', text: '到2025年,创建省级及以上绿色工厂5家', line: 15, range: null, cell: null },
+        {
+          clauseId: '3-1',
+          origin: 'plan',
+          text: '到2025年,创建省级及以上绿色工厂5家',
+          line: 15,
+          range: null,
+          cell: null,
+        },
       ],
     },
   ],
@@ -488,7 +518,7 @@ describe('CSV format', () => {
     [
       'indicators.csv',
       indicatorsCsv([], atlas, indicatorNames),
-      'plan_id,indicator_id,indicator_name,value,unit,original_value,original_unit,comparator,ambition,baseline_year,target_year,scope,clause_id,source_text,url',
+      'plan_id,indicator_id,indicator_name,value,unit,original_value,original_unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,wording,source_origin,clause_id,source_text,url',
     ],
     [
       'departments.csv',
@@ -569,27 +599,27 @@ describe('indicators.csv', () => {
     [
       'a single source',
       0,
-      "qianjiang-qu,energy-intensity,单位地区生产总值能源消耗,14.5,%,14.5,%,'=,binding,2020,2025,,2-p1,全区单位地区生产总值能源消耗比2020年下降14.5%,https://example.org/atlas/plans/qianjiang-qu/#2-p1",
+      "qianjiang-qu,energy-intensity,单位地区生产总值能源消耗,14.5,%,14.5,%,'=,binding,2020,2025,,黔江区,,plan,2-p1,全区单位地区生产总值能源消耗比2020年下降14.5%,https://example.org/atlas/plans/qianjiang-qu/#2-p1",
     ],
     [
       'text and annex table: both sources, in order',
       1,
-      'qianjiang-qu,industrial-energy-intensity,规模以上工业单位增加值能耗,13.5,%,13.5,%,\'=,binding,2020,2025,规上工业,3-1-1;annex-1-table-1,"规上工业单位增加值能耗强度比2020年下降13.5%\n[13.5％]",https://example.org/atlas/plans/qianjiang-qu/#3-1-1;https://example.org/atlas/plans/qianjiang-qu/#annex-1-table-1',
+      'qianjiang-qu,industrial-energy-intensity,规模以上工业单位增加值能耗,13.5,%,13.5,%,\'=,binding,2020,2025,规上工业,黔江区,,plan;plan,3-1-1;annex-1-table-1,"规上工业单位增加值能耗强度比2020年下降13.5%\n[13.5％]",https://example.org/atlas/plans/qianjiang-qu/#3-1-1;https://example.org/atlas/plans/qianjiang-qu/#annex-1-table-1',
     ],
     [
       'no catalogue name: the label; null baseline is empty',
       2,
-      'qianjiang-qu,straw-utilization,农作物秸秆综合利用率,90,%,90,%,>=,binding,,2025,,3-5-2,农作物秸秆综合利用率稳定在90%以上,https://example.org/atlas/plans/qianjiang-qu/#3-5-2',
+      'qianjiang-qu,straw-utilization,农作物秸秆综合利用率,90,%,90,%,>=,binding,,2025,,黔江区,,plan,3-5-2,农作物秸秆综合利用率稳定在90%以上,https://example.org/atlas/plans/qianjiang-qu/#3-5-2',
     ],
     [
       '1.017万吨 prints as 10170 吨, without float noise',
       3,
-      "dazhou-shi,cod-reduction,化学需氧量重点工程减排量,10170,吨,1.017,万吨,'=,binding,,2025,,2-p1,化学需氧量、氨氮、氮氧化物、挥发性有机物等主要污染物重点工程减排量分别完成1.017万吨,https://example.org/atlas/plans/dazhou-shi/#2-p1",
+      "dazhou-shi,cod-reduction,化学需氧量重点工程减排量,10170,吨,1.017,万吨,'=,binding,,2025,,达州市,,plan,2-p1,化学需氧量、氨氮、氮氧化物、挥发性有机物等主要污染物重点工程减排量分别完成1.017万吨,https://example.org/atlas/plans/dazhou-shi/#2-p1",
     ],
     [
       'unclassified: the plan’s own wording, not the catalogue’s “unclassified”',
       4,
-      'laiwu-qu,unclassified,省级及以上绿色工厂,5,家,5,家,\'=,binding,,2025,,3-1,"到2025年,创建省级及以上绿色工厂5家",https://example.org/atlas/plans/laiwu-qu/#3-1',
+      'laiwu-qu,unclassified,省级及以上绿色工厂,5,家,5,家,\'=,binding,,2025,,莱芜区,,plan,3-1,"到2025年,创建省级及以上绿色工厂5家",https://example.org/atlas/plans/laiwu-qu/#3-1',
     ],
   ])('%s', (_name, index, expected) => {
     expect(rows[index]).toBe(expected);
@@ -607,11 +637,11 @@ describe('indicators.csv', () => {
     });
     target.indicatorId = 'unclassified';
     target.sources = [
-      { clauseId: '2-p1', text: '@SUM(1)', line: 21, range: null, cell: null },
-      { clauseId: '2', text: '+86', line: 20, range: null, cell: null },
+      { clauseId: '2-p1', origin: 'plan', text: '@SUM(1)', line: 21, range: null, cell: null },
+      { clauseId: '2', origin: 'plan', text: '+86', line: 20, range: null, cell: null },
     ];
     expect(records(indicatorsCsv([hostile], atlas, indicatorNames))[0]).toBe(
-      'qianjiang-qu,unclassified,\'-1+1,-14.5,%,-0.145,%,\'=,binding,2020,2025,"\'=HYPERLINK(""http://x"",""y"")",2-p1;2,"\'@SUM(1)\n+86",/atlas/plans/qianjiang-qu/#2-p1;/atlas/plans/qianjiang-qu/#2',
+      'qianjiang-qu,unclassified,\'-1+1,-14.5,%,-0.145,%,\'=,binding,2020,2025,"\'=HYPERLINK(""http://x"",""y"")",黔江区,,plan;plan,2-p1;2,"\'@SUM(1)\n+86",/atlas/plans/qianjiang-qu/#2-p1;/atlas/plans/qianjiang-qu/#2',
     );
   });
 });

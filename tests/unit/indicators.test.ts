@@ -301,7 +301,11 @@ describe('comparators', () => {
       'unclassified',
       '>=',
     ],
-    ['超过', '到2025年，重点行业均达到基准水平，标杆水平产能比例超过30%。', 'benchmark-capacity-share', '>='],
+    // 超过 excludes the value (issue 8: 超过30% is `>`, not `≥`).
+    ['超过', '到2025年，重点行业均达到基准水平，标杆水平产能比例超过30%。', 'benchmark-capacity-share', '>'],
+    ['高于', '到2025年，城市生活污水集中收集率高于70%。', 'unclassified', '>'],
+    ['低于', '到2025年，公共供水管网漏损率低于9%。', 'unclassified', '<'],
+    ['以下 (inclusive)', '到2025年，公共供水管网漏损率控制在9%以下。', 'unclassified', '<='],
     [
       '控制在…以内',
       '到2025年,公共供水管网漏损率控制在7.8%以内,清洁取暖率达到90%以上。',
@@ -461,10 +465,16 @@ describe('scope', () => {
     ]);
   });
 
-  it('贵州 bus share: an average over 各市(州)中心城市', () => {
+  // 公共交通机动化出行分担率 measures another thing than 公交出行分担率 (issue 8): its own indicator.
+  it('贵州 motorised public-transport share: an average over 各市(州)中心城市', () => {
     expect(
       onlyTarget('到 2025 年，各市(州)中心城市公共交通机动化出行分担率平均达到 45%以上。'),
-    ).toMatchObject({ indicatorId: 'bus-share', value: 45, comparator: '>=', scope: '各市(州)中心城市' });
+    ).toMatchObject({
+      indicatorId: 'motorised-public-transport-share',
+      value: 45,
+      comparator: '>=',
+      scope: '各市(州)中心城市',
+    });
   });
 
   it('the whole jurisdiction (全区, 全市) has no scope', () => {
@@ -481,19 +491,22 @@ describe('scope', () => {
 describe('annex tables', () => {
   it('reads 黔江 annex 1: own columns are the plan’s, 重庆市 columns are the parent’s, 实际值 are no targets', () => {
     const { targets, warnings } = run([], [qianjiangAnnex1()]);
-    expect(targets.map((t) => [t.id, t.value, t.unit, t.scope, t.baselineYear, t.targetYear])).toEqual([
-      ['non-fossil-share-2', 25, '%', '重庆市', null, 2025],
-      ['non-fossil-share', 23, '%', null, null, 2025],
-      ['industrial-energy-intensity-2', 14.5, '%', '重庆市', 2020, 2025],
-      ['industrial-energy-intensity', 13.5, '%', null, 2020, 2025],
-      ['green-building-share-2', 100, '%', '重庆市', null, 2025],
-      ['green-building-share', 100, '%', null, null, 2025],
-      ['unclassified-1', 60, '辆', null, null, 2025],
-      ['bus-share', 30, '%', null, null, 2025],
-      ['public-institution-energy-per-area-2', 5, '%', '重庆市', 2020, 2025],
-      ['public-institution-energy-per-area', 4, '%', null, 2020, 2025],
-      ['public-institution-energy-per-capita-2', 6, '%', '重庆市', 2020, 2025],
-      ['public-institution-energy-per-capita', 5, '%', null, 2020, 2025],
+    // Issue 8: a parent's value carries its jurisdiction (not a scope of the plan's own).
+    expect(
+      targets.map((t) => [t.id, t.value, t.unit, t.jurisdiction, t.baselineYear, t.targetYear, t.scope]),
+    ).toEqual([
+      ['non-fossil-share-2', 25, '%', '重庆市', null, 2025, null],
+      ['non-fossil-share', 23, '%', '黔江区', null, 2025, null],
+      ['industrial-energy-intensity-2', 14.5, '%', '重庆市', 2020, 2025, null],
+      ['industrial-energy-intensity', 13.5, '%', '黔江区', 2020, 2025, null],
+      ['green-building-share-2', 100, '%', '重庆市', null, 2025, null],
+      ['green-building-share', 100, '%', '黔江区', null, 2025, null],
+      ['unclassified-1', 60, '辆', '黔江区', null, 2025, null],
+      ['bus-share', 30, '%', '黔江区', null, 2025, null],
+      ['public-institution-energy-per-area-2', 5, '%', '重庆市', 2020, 2025, null],
+      ['public-institution-energy-per-area', 4, '%', '黔江区', 2020, 2025, null],
+      ['public-institution-energy-per-capita-2', 6, '%', '重庆市', 2020, 2025, null],
+      ['public-institution-energy-per-capita', 5, '%', '黔江区', 2020, 2025, null],
     ]);
     expect(
       targets.every((t) => t.sources[0]?.clauseId === 'annex-1-table-1' && t.sources[0]?.line === 99),
@@ -508,7 +521,7 @@ describe('annex tables', () => {
 
   it('never gives a parent column’s value to the plan: with `parentColumns: skip` it is left out', () => {
     const text = readFileSync('content/indicators.yaml', 'utf8').replace(
-      'parentColumns: scope',
+      'parentColumns: keep',
       'parentColumns: skip',
     );
     const { targets } = run([], [qianjiangAnnex1()], parseIndicatorCatalogue(text));
@@ -548,6 +561,7 @@ describe('one target, several sources', () => {
     expect(cod?.sources).toEqual([
       {
         clauseId: '2-p1',
+        origin: 'plan',
         line: 21,
         text: expect.stringMatching(/^到2025年，全区单位地区生产总值.*103\.9吨。$/),
         // 245吨 in the paragraph; the cell of row 3 (化学需氧量) under 减排目标.
@@ -556,6 +570,7 @@ describe('one target, several sources', () => {
       },
       {
         clauseId: 'annex-2-table-1',
+        origin: 'plan',
         line: 204,
         text: '化学需氧量（吨）｜减排目标（吨）｜245',
         range: null,
@@ -700,9 +715,9 @@ describe('ids', () => {
   it('the plan’s own binding target takes the bare id even when a parent column comes first', () => {
     const { targets } = run([], [qianjiangAnnex1()]);
     const perArea = targets.filter((t) => t.indicatorId === 'public-institution-energy-per-area');
-    expect(perArea.map((t) => [t.id, t.scope])).toEqual([
+    expect(perArea.map((t) => [t.id, t.jurisdiction])).toEqual([
       ['public-institution-energy-per-area-2', '重庆市'],
-      ['public-institution-energy-per-area', null],
+      ['public-institution-energy-per-area', '黔江区'],
     ]);
   });
 

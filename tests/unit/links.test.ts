@@ -46,6 +46,7 @@ describe('clauseSpans', () => {
       sources: [
         {
           clauseId: '2-p1',
+          origin: 'plan' as const,
           text: '下降14.5%',
           line: 21,
           range: { paragraph: 1, start: 2, end: 7 },
@@ -60,8 +61,22 @@ describe('clauseSpans', () => {
     const t = {
       ...qianjiang.targets[0]!,
       sources: [
-        { clauseId: '2-p1', text: 'x', line: 21, range: null, cell: { row: 0, column: 0, start: 0, end: 1 } },
-        { clauseId: '3-1-1', text: 'x', line: 24, range: { paragraph: 0, start: 0, end: 1 }, cell: null },
+        {
+          clauseId: '2-p1',
+          origin: 'plan' as const,
+          text: 'x',
+          line: 21,
+          range: null,
+          cell: { row: 0, column: 0, start: 0, end: 1 },
+        },
+        {
+          clauseId: '3-1-1',
+          origin: 'plan' as const,
+          text: 'x',
+          line: 24,
+          range: { paragraph: 0, start: 0, end: 1 },
+          cell: null,
+        },
       ],
     };
     expect(clauseSpans(clause('2-p1'), [t])).toEqual([[]]);
@@ -73,7 +88,14 @@ describe('clauseSpans', () => {
     const t = {
       ...qianjiang.targets[0]!,
       sources: [
-        { clauseId: '3-4-3', text: 'x', line: 35, range: { ...first, end: first.start + 2 }, cell: null },
+        {
+          clauseId: '3-4-3',
+          origin: 'plan' as const,
+          text: 'x',
+          line: 35,
+          range: { ...first, end: first.start + 2 },
+          cell: null,
+        },
       ],
     };
     const spans = clauseSpans(c, [t])[0] ?? [];
@@ -85,7 +107,14 @@ describe('clauseSpans', () => {
     const t = {
       ...qianjiang.targets[0]!,
       sources: [
-        { clauseId: '2-p1', text: 'x', line: 21, range: { paragraph: 3, start: 0, end: 1 }, cell: null },
+        {
+          clauseId: '2-p1',
+          origin: 'plan' as const,
+          text: 'x',
+          line: 21,
+          range: { paragraph: 3, start: 0, end: 1 },
+          cell: null,
+        },
       ],
     };
     expect(() => clauseSpans(clause('2-p1'), [t])).toThrow(/2-p1: range in paragraph 3/);
@@ -134,6 +163,7 @@ describe('tableSpans', () => {
       sources: [
         {
           clauseId: 'annex-2-table-1',
+          origin: 'plan' as const,
           text: 'x',
           line: 1,
           range: null,

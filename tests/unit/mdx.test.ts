@@ -155,7 +155,14 @@ describe('planToMdx', () => {
 
   it('fails on a target citing a clause the plan lacks', () => {
     const [first, ...rest] = qianjiang.targets;
-    const source = { clauseId: '7-7', text: '下降14.5%', line: 21, range: null, cell: null };
+    const source = {
+      clauseId: '7-7',
+      origin: 'plan' as const,
+      text: '下降14.5%',
+      line: 21,
+      range: null,
+      cell: null,
+    };
     const broken: Plan = { ...qianjiang, targets: [{ ...first!, sources: [source] }, ...rest] };
     expect(() => planToMdx(broken)).toThrow(/target "energy-intensity" cites clause or table "7-7"/);
   });

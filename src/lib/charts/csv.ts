@@ -19,6 +19,8 @@ export interface ChartDataRow {
   baselineYear: number | null;
   targetYear: number | null;
   scope: string | null;
+  /** Whose value it is: the plan's own region, or the parent jurisdiction a plan lists a value for. */
+  jurisdiction: string | null;
   /** The stating clause's permalink; for an unset plan, where to read it. */
   sourceUrl: string | null;
 }
@@ -34,6 +36,7 @@ export const CHART_CSV_COLUMNS = [
   'baseline_year',
   'target_year',
   'scope',
+  'jurisdiction',
   'source_url',
 ] as const;
 
@@ -49,6 +52,7 @@ function fromTarget(indicator: string, row: TargetRow): ChartDataRow {
     baselineYear: row.baselineYear,
     targetYear: row.targetYear,
     scope: row.scope,
+    jurisdiction: row.plan,
     sourceUrl: row.href,
   };
 }
@@ -65,6 +69,7 @@ function fromUnset(indicator: string, unit: string, plan: UnsetPlan): ChartDataR
     baselineYear: null,
     targetYear: null,
     scope: null,
+    jurisdiction: plan.plan,
     sourceUrl: plan.href ?? null,
   };
 }
@@ -94,7 +99,7 @@ const cleanNumber = (value: number): string => String(Number(value.toPrecision(1
 
 /**
  * Serialises chart rows as CSV: UTF-8 with BOM, CRLF, header `plan_id,plan,indicator,value,unit,comparator,
- * ambition,baseline_year,target_year,scope,source_url`. Empty cells for unknown values.
+ * ambition,baseline_year,target_year,scope,jurisdiction,source_url`. Empty cells for unknown values.
  */
 export function chartCsv(rows: readonly ChartDataRow[]): string {
   const records = rows.map((row) => ({
@@ -108,6 +113,7 @@ export function chartCsv(rows: readonly ChartDataRow[]): string {
     baseline_year: row.baselineYear,
     target_year: row.targetYear,
     scope: row.scope,
+    jurisdiction: row.jurisdiction,
     source_url: row.sourceUrl,
   }));
   return stringify(records, {

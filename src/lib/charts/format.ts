@@ -21,10 +21,24 @@ export function withUnit(value: number, unit: string): string {
 }
 
 /** The comparator as a glyph before the number; `=` prints nothing. */
-export const COMPARATOR_GLYPH: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '~': '≈', '=': '' };
+export const COMPARATOR_GLYPH: Record<Comparator, string> = {
+  '>=': '≥',
+  '>': '>',
+  '<=': '≤',
+  '<': '<',
+  '~': '≈',
+  '=': '',
+};
 
-/** The comparator in words, as the plans write it (14.5%以上, 7.8%以内, 12%左右). */
-const COMPARATOR_WORD: Record<Comparator, string> = { '>=': '以上', '<=': '以内', '~': '左右', '=': '' };
+/** The comparator in words, as the plans write it: before (超过30%) or after the value (14.5%以上, 12%左右). */
+const COMPARATOR_WORD: Record<Comparator, { before: string; after: string }> = {
+  '>=': { before: '', after: '以上' },
+  '>': { before: '超过', after: '' },
+  '<=': { before: '', after: '以内' },
+  '<': { before: '低于', after: '' },
+  '~': { before: '', after: '左右' },
+  '=': { before: '', after: '' },
+};
 
 /** Ambition names for legends and accessible labels. */
 export const AMBITION_NAME: Record<Ambition, string> = {
@@ -57,7 +71,8 @@ export function valueLabel(value: number, unit: string, comparator: Comparator):
 
 /** 14.5%以上 */
 export function valueInWords(value: number, unit: string, comparator: Comparator): string {
-  return `${withUnit(value, unit)}${COMPARATOR_WORD[comparator]}`;
+  const words = COMPARATOR_WORD[comparator];
+  return `${words.before}${withUnit(value, unit)}${words.after}`;
 }
 
 /**

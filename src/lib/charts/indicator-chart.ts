@@ -93,15 +93,12 @@ export function referenceFor(indicator: IndicatorForChart): ReferenceValue | nul
 }
 
 /**
- * The name of a higher jurisdiction a target's scope names, or null for the plan's own (possibly narrower)
- * scope: the plan's province when the plan is below it, or the region of its parent plan.
+ * The jurisdiction a target belongs to when it is not the plan's own (黔江's annex lists 重庆市's values), or
+ * null for the plan's own targets. Such a value is drawn as the parent's, never as the plan's.
  */
-export function parentScopeOf(plan: Plan, target: Target, parentPlan: Plan | null): string | null {
-  const scope = target.scope;
-  if (scope === null || scope === plan.region) return null;
-  if (plan.province !== null && plan.province !== plan.region && scope === plan.province) return scope;
-  if (parentPlan && scope === parentPlan.region) return scope;
-  return null;
+export function parentScopeOf(plan: Plan, target: Target): string | null {
+  const jurisdiction = target.jurisdiction;
+  return jurisdiction === null || jurisdiction === plan.region ? null : jurisdiction;
 }
 
 /** Binding before incentive before aspiration; the first stated among equals. */
@@ -141,14 +138,18 @@ export function indicatorChartData(
     const all = plan.targets.filter((t) => t.indicatorId === indicator.id);
     const inUnit = all.filter((t) => t.unit === unit);
     for (const target of all) if (target.unit !== unit) otherUnit.push({ plan, target });
-    const own = inUnit.filter((t) => parentScopeOf(plan, t, parentPlan) === null);
-    const stated = headline(inUnit.filter((t) => parentScopeOf(plan, t, parentPlan) !== null)) ?? null;
+    const own = inUnit.filter((t) => parentScopeOf(plan, t) === null);
+    const stated = headline(inUnit.filter((t) => parentScopeOf(plan, t) !== null)) ?? null;
     const fromPlan =
       parentPlan === null
         ? undefined
         : headline(
             parentPlan.targets.filter(
-              (t) => t.indicatorId === indicator.id && t.unit === unit && t.scope === null,
+              (t) =>
+                t.indicatorId === indicator.id &&
+                t.unit === unit &&
+                t.scope === null &&
+                parentScopeOf(parentPlan, t) === null,
             ),
           );
 
@@ -159,7 +160,7 @@ export function indicatorChartData(
     let parent: ParentValue | null = null;
     let parentSource: ParentSource | null = null;
     if (stated) {
-      parent = { value: stated.value, label: stated.scope as string };
+      parent = { value: stated.value, label: stated.jurisdiction as string };
       parentSource = { plan, target: stated, stated: true };
     } else if (parentPlan && fromPlan) {
       parent = { value: fromPlan.value, label: planLabel(parentPlan) };
@@ -178,7 +179,7 @@ export function indicatorChartData(
     planId: plan.id,
     plan: planLabel(plan),
     href: options.link(paths.plan(plan.id)),
-    ...(parentTarget ? { note: `仅列出${parentTarget.scope}目标` } : {}),
+    ...(parentTarget ? { note: `仅列出${parentTarget.jurisdiction}目标` } : {}),
   }));
   return {
     input: {
@@ -267,6 +268,7 @@ export function chartDataRows(data: IndicatorChartData, options: IndicatorChartO
       baselineYear: target.baselineYear,
       targetYear: target.targetYear,
       scope: target.scope,
+      jurisdiction: target.jurisdiction,
       sourceUrl: options.link(sourcePath(plan, target)),
     });
   });

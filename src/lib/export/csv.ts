@@ -93,6 +93,9 @@ const INDICATOR_COLUMNS = [
   'baseline_year',
   'target_year',
   'scope',
+  'jurisdiction',
+  'wording',
+  'source_origin',
   'clause_id',
   'source_text',
   'url',
@@ -132,6 +135,10 @@ export function indicatorsCsv(
       baseline_year: target.baselineYear,
       target_year: target.targetYear,
       scope: target.scope,
+      // Whose target: the plan's region, or a parent's (黔江's annex lists 重庆市's values).
+      jurisdiction: target.jurisdiction,
+      wording: target.wording,
+      source_origin: target.sources.map((s) => s.origin).join(LIST_SEPARATOR),
       // Not deduplicated: the n-th id, text and url describe the same source.
       clause_id: target.sources.map((s) => s.clauseId).join(LIST_SEPARATOR),
       source_text: target.sources.map((s) => s.text).join(TEXT_SEPARATOR),

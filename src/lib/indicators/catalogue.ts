@@ -95,6 +95,13 @@ export const Indicator = z
     requires: z.array(Pattern).default([]),
     /** Other units measuring the same thing → factor into `unit`. */
     unitAliases: z.record(z.string(), z.number().positive()).default({}),
+    /**
+     * Changes that state the same value as the `level` wording: a pollutant 比2020年减少0.5万吨 is a
+     * reduction of 0.5万吨, the same as 重点工程减排量0.5万吨.
+     */
+    alsoAsChange: z.array(z.enum(['decrease', 'increase'])).default([]),
+    /** A class rather than a quantity (water-quality class): recorded, listed, never drawn on a scale. */
+    categorical: z.boolean().default(false),
   })
   .strict();
 export type Indicator = z.infer<typeof Indicator>;
@@ -113,6 +120,35 @@ export type UnitDefinition = z.infer<typeof UnitDefinition>;
 
 const Words = z.array(z.string().min(1));
 
+/** A value stated in words, e.g. 全面 (100%) before 执行, or 零增长 (0%). */
+export const WordValue = z
+  .object({
+    /** Regex on the folded words. */
+    pattern: Pattern,
+    value: z.number(),
+    /** A printed unit from `units`, or '' for a count of things left (清零). */
+    unit: z.string(),
+    /** The words count only when one of these follows right after (全面 alone is everywhere). */
+    follow: Words.default([]),
+    /** What the words say about the measure besides the value (零增长 → 增长), appended to the label. */
+    label: z.string().default(''),
+  })
+  .strict();
+export type WordValue = z.infer<typeof WordValue>;
+
+/** Ordered classes such as water-quality classes: the captured numeral names a class number. */
+export const ClassValues = z
+  .object({
+    /** Regex with one capturing group holding the class numeral. */
+    pattern: Pattern,
+    /** Numeral as printed → class number. */
+    numerals: z.record(z.string(), z.number().int().positive()),
+    /** The unit the class is recorded in, e.g. 类. */
+    unit: z.string().min(1),
+  })
+  .strict();
+export type ClassValues = z.infer<typeof ClassValues>;
+
 export const Grammar = z
   .object({
     verbs: z.object({ level: Words, decrease: Words, increase: Words, action: Words }).strict(),
@@ -122,13 +158,28 @@ export const Grammar = z
     comparators: z
       .object({
         '>=': z.object({ before: Words, after: Words }).strict(),
+        '>': z.object({ before: Words, after: Words }).strict(),
         '<=': z.object({ before: Words, after: Words }).strict(),
+        '<': z.object({ before: Words, after: Words }).strict(),
         '~': z.object({ before: Words, after: Words }).strict(),
       })
       .strict(),
     ambition: z.object({ incentive: Words, aspiration: Words }).strict(),
     targetYears: z.array(z.object({ pattern: Pattern, year: Year.optional() }).strict()).min(1),
     factMarkers: Words.default([]),
+    /**
+     * Marks of an earlier plan period: a sentence with one (and no target year), or every sentence of a clause
+     * whose heading has one, reports an outcome of that period, not a target.
+     */
+    outcomePeriods: z
+      .array(z.object({ pattern: Pattern, period: z.string().min(1), year: Year }).strict())
+      .default([]),
+    /** Values stated in words (全面执行 → 100%, 零增长 → 0). */
+    wordValues: z.array(WordValue).default([]),
+    /** Categorical values such as water-quality classes (II 类): `pattern` captures the class numeral. */
+    classes: ClassValues.nullable().default(null),
+    /** Words dropped from the start of a label (基本实现 原生生活垃圾…). */
+    labelLeaders: Words.default([]),
     baselineYear: Pattern,
     jurisdictionPrefixes: Words,
     labelTrailers: Words,
@@ -140,7 +191,7 @@ export type Grammar = z.infer<typeof Grammar>;
 
 export const TableRules = z
   .object({
-    parentColumns: z.enum(['scope', 'skip']),
+    parentColumns: z.enum(['keep', 'skip']),
     labelHeaders: Words,
     unitHeaders: z.array(Pattern),
     ignoreHeaders: Words,

@@ -3,7 +3,14 @@
  * catalogue object (a WeakMap), so the catalogue type itself stays plain, serialisable data.
  */
 import type { Comparator } from '../model/plan';
-import type { Indicator, IndicatorCatalogue, TableRules, UnitDefinition } from './catalogue';
+import type {
+  ClassValues,
+  Indicator,
+  IndicatorCatalogue,
+  TableRules,
+  UnitDefinition,
+  WordValue,
+} from './catalogue';
 
 export type VerbClass = 'level' | 'decrease' | 'increase' | 'action';
 /** Whether a value is stated as a change against a baseline, and which way. */
@@ -38,6 +45,13 @@ export interface Compiled {
   targetYears: { re: RegExp; year: number | undefined }[];
   /** Words marking a sentence about the past; null when the catalogue lists none. */
   factMarkers: RegExp | null;
+  /** Marks of an earlier period (十三五), each with the period's name and last year. */
+  outcomePeriods: { re: RegExp; period: string; year: number }[];
+  /** Global: any value stated in words; `wordValueOf` finds which rule matched. */
+  wordValues: RegExp | null;
+  wordRules: { re: RegExp; rule: WordValue; follow: RegExp | null }[];
+  /** Global: a class numeral with its class word (II 类). */
+  classes: { re: RegExp; rules: ClassValues } | null;
   /** Global baseline phrase; group 1 is the year. */
   baseline: RegExp;
   /** Anchored at the end: a baseline phrase closing a label. */
@@ -92,7 +106,7 @@ export function compile(catalogue: IndicatorCatalogue): Compiled {
   const units = new Map(catalogue.units.map((unit) => [unit.printed, unit]));
   const suffixComparator = new Map<string, Comparator>();
   const beforeComparator = new Map<string, Comparator>();
-  for (const comparator of ['>=', '<=', '~'] as const) {
+  for (const comparator of ['>=', '>', '<=', '<', '~'] as const) {
     for (const word of grammar.comparators[comparator].after) suffixComparator.set(word, comparator);
     for (const word of grammar.comparators[comparator].before) beforeComparator.set(word, comparator);
   }
@@ -131,13 +145,30 @@ export function compile(catalogue: IndicatorCatalogue): Compiled {
     aspiration: new RegExp(alternation(grammar.ambition.aspiration)),
     targetYears: grammar.targetYears.map((rule) => ({ re: new RegExp(rule.pattern, 'g'), year: rule.year })),
     factMarkers: grammar.factMarkers.length === 0 ? null : new RegExp(alternation(grammar.factMarkers)),
+    outcomePeriods: grammar.outcomePeriods.map((rule) => ({
+      re: new RegExp(rule.pattern),
+      period: rule.period,
+      year: rule.year,
+    })),
+    wordValues:
+      grammar.wordValues.length === 0
+        ? null
+        : new RegExp(grammar.wordValues.map((rule) => `(?:${rule.pattern})`).join('|'), 'g'),
+    wordRules: grammar.wordValues.map((rule) => ({
+      re: new RegExp(`^(?:${rule.pattern})$`),
+      rule,
+      follow: rule.follow.length === 0 ? null : new RegExp(`\\s*(?:${alternation(rule.follow)})`, 'y'),
+    })),
+    classes: grammar.classes
+      ? { re: new RegExp(grammar.classes.pattern, 'g'), rules: grammar.classes }
+      : null,
     baseline: new RegExp(grammar.baselineYear, 'g'),
     baselineAtEnd: new RegExp(`(?:${grammar.baselineYear})\\s*$`),
     labelLead: new RegExp(
-      `^(?:[\\s、,，和及与并]+|${yearMarkers}|${alternation([...grammar.jurisdictionPrefixes, ...grammar.ambition.aspiration])})`,
+      `^(?:[\\s、,，和及与并“”"‘’']+|${yearMarkers}|${alternation([...grammar.jurisdictionPrefixes, ...grammar.ambition.aspiration, ...grammar.labelLeaders])})`,
     ),
     labelTrail: new RegExp(
-      `(?:[\\s。!?]+|${alternation([...grammar.labelTrailers, ...grammar.ambition.aspiration])})$`,
+      `(?:[\\s。!?“”"‘’']+|${alternation([...grammar.labelTrailers, ...grammar.ambition.aspiration])})$`,
     ),
     scopeSuffix: scopeSuffix === null ? null : new RegExp(`(?:${scopeSuffix})$`),
     scopePrefix: scopePrefix === null ? null : new RegExp(`^(?:${scopePrefix})`),
@@ -209,11 +240,12 @@ export function classify(
     const factor = indicator.unit === unit ? 1 : indicator.unitAliases[unit];
     if (factor === undefined) continue;
     const fits =
-      indicator.measure === 'level'
+      (indicator.measure === 'level'
         ? change === null
         : indicator.measure === 'reduction'
           ? change === 'decrease'
-          : change === 'increase';
+          : change === 'increase') ||
+      (change !== null && change !== 'unspecified' && indicator.alsoAsChange.includes(change));
     if (!fits) continue;
     let length = 0;
     for (const pattern of entry.patterns) {

@@ -16,8 +16,14 @@ export interface Draft {
   baselineYear: number | null;
   targetYear: number | null;
   scope: string | null;
-  /** The scope is a parent jurisdiction's table column (重庆市 in 黔江's table), not a part of the plan's own. */
+  /** True for a value the plan lists for a parent jurisdiction (重庆市 in 黔江's table), not its own. */
   parent: boolean;
+  /** The parent jurisdiction a `parent` value belongs to; null for the plan's own values. */
+  jurisdiction: string | null;
+  /** The words stating a value not printed as a number (全面, 零增长, II 类); null for a printed number. */
+  wording: string | null;
+  /** Set for a result of an earlier period (十三五), which is an outcome, not a target. */
+  outcome: { period: string | null; year: number | null } | null;
   change: Change;
   source: TargetSource;
   /** Document order: text before annexes, then position. */

@@ -3,12 +3,13 @@
  * against the indicator catalogue (or kept as `unclassified` with the plan's own wording), merged where the
  * text and a table state the same value, and given stable ids.
  */
-import type { Annex, Clause, Level, Target, TargetSource, Warning } from '../model/plan';
+import type { Annex, Clause, FrontBlock, Level, Outcome, Target, TargetSource, Warning } from '../model/plan';
+import { foldForRecognition } from '../read/normalize';
 import { UNCLASSIFIED, type IndicatorCatalogue } from './catalogue';
-import { compile } from './compile';
+import { compile, type Compiled } from './compile';
 import type { Draft } from './draft';
 import { extractFromTable } from './table';
-import { extractFromParagraph } from './text';
+import { extractFromParagraph, type Period } from './text';
 
 export {
   higherIsBetter,
@@ -23,6 +24,8 @@ export {
 } from './catalogue';
 
 export interface ExtractTargetsInput {
+  /** Front matter: a news lead's values are read too, marked as the lead's. */
+  front?: FrontBlock[];
   clauses: Clause[];
   annexes: Annex[];
   /** The issuing jurisdiction (黔江区): a table column of another jurisdiction is a parent's. */
@@ -32,6 +35,9 @@ export interface ExtractTargetsInput {
   file: string;
   catalogue: IndicatorCatalogue;
 }
+
+/** The fragment id of a plan's news lead (`/plans/<id>/#lead`), the clause id of the values read from it. */
+export const LEAD_ID = 'lead';
 
 /** Full-width forms folded and spaces dropped: enough to compare two printings of one plan's wording. */
 function wordingKey(label: string): string {
@@ -48,7 +54,8 @@ function mergeKey(draft: Draft): string {
     draft.value,
     draft.unit,
     draft.scope ?? '',
-    draft.parent,
+    draft.jurisdiction ?? '',
+    draft.outcome ? `${draft.outcome.period}/${draft.outcome.year}` : '',
     draft.ambition,
     label,
   ].join('\u0000');
@@ -107,7 +114,7 @@ function merge(drafts: Draft[]): Merged[] {
 }
 
 /** `energy-intensity` for the plan's own binding target, `-2`, `-3` … for the others; `unclassified-<n>`. */
-function assignIds(merged: Merged[]): Target[] {
+function assignIds(merged: Merged[]): Map<Merged, string> {
   const groups = new Map<string, Merged[]>();
   for (const entry of merged) {
     const group = groups.get(entry.draft.indicatorId) ?? [];
@@ -132,24 +139,57 @@ function assignIds(merged: Merged[]): Target[] {
       if (entry !== primary) ids.set(entry, `${indicatorId}-${n++}`);
     }
   }
-  return merged.map((entry) => {
-    const { draft } = entry;
-    return {
-      id: ids.get(entry) as string,
-      indicatorId: draft.indicatorId,
-      label: draft.label.length > 0 ? draft.label : draft.source.text,
-      value: draft.value,
-      unit: draft.unit,
-      originalValue: draft.originalValue,
-      originalUnit: draft.originalUnit,
-      comparator: draft.comparator,
-      ambition: draft.ambition,
-      baselineYear: draft.baselineYear,
-      targetYear: draft.targetYear,
-      scope: draft.scope,
-      sources: entry.sources,
-    };
-  });
+  return ids;
+}
+
+function toTarget(entry: Merged, id: string, region: string | null): Target {
+  const { draft } = entry;
+  return {
+    id,
+    indicatorId: draft.indicatorId,
+    label: draft.label.length > 0 ? draft.label : draft.source.text,
+    value: draft.value,
+    unit: draft.unit,
+    originalValue: draft.originalValue,
+    originalUnit: draft.originalUnit,
+    comparator: draft.comparator,
+    ambition: draft.ambition,
+    baselineYear: draft.baselineYear,
+    targetYear: draft.targetYear,
+    scope: draft.scope,
+    jurisdiction: draft.jurisdiction ?? region,
+    wording: draft.wording,
+    sources: entry.sources,
+  };
+}
+
+function toOutcome(entry: Merged, id: string, region: string | null): Outcome {
+  const { ambition: _ambition, targetYear: _targetYear, ...rest } = toTarget(entry, id, region);
+  return { ...rest, period: entry.draft.outcome?.period ?? null, year: entry.draft.outcome?.year ?? null };
+}
+
+/**
+ * The earlier period a clause reports on, from its own heading or an enclosing clause's (一、“十三五”…主要成效):
+ * every sentence in it without a target year states an outcome.
+ */
+function periodsOfClauses(compiled: Compiled, clauses: readonly Clause[]): Map<string, Period> {
+  const periods = new Map<string, Period>();
+  for (const clause of clauses) {
+    const inherited = clause.parentId === null ? undefined : periods.get(clause.parentId);
+    if (inherited) {
+      periods.set(clause.id, inherited);
+      continue;
+    }
+    const heading = clause.heading === null ? '' : foldForRecognition(clause.heading);
+    const marked = compiled.targetYears.some(({ re }) => {
+      re.lastIndex = 0;
+      return re.test(heading);
+    });
+    if (marked) continue;
+    const rule = compiled.outcomePeriods.find(({ re }) => re.test(heading));
+    if (rule) periods.set(clause.id, { period: rule.period, year: rule.year });
+  }
+  return periods;
 }
 
 /** `target.push(...items)` without the call-stack limit of a spread (a 10 MB plan has many targets). */
@@ -162,26 +202,45 @@ function append<T>(target: T[], items: readonly T[]): void {
  * document order. Values are normalised (万吨 → 吨) with the printed value and unit kept; a value stated in
  * both text and a table is one target with two sources. Linear in the input size.
  */
-export function extractTargets(input: ExtractTargetsInput): { targets: Target[]; warnings: Warning[] } {
+export function extractTargets(input: ExtractTargetsInput): {
+  targets: Target[];
+  outcomes: Outcome[];
+  warnings: Warning[];
+} {
   const compiled = compile(input.catalogue);
   const warnings: Warning[] = [];
   const drafts: Draft[] = [];
   let order = 0;
+  const common = { compiled, file: input.file, period: null, origin: 'plan' as const };
+  // A news lead reports the plan (方案要求，到2025年，…): its values are read and marked as the lead's.
+  for (const block of input.front ?? []) {
+    if (block.kind !== 'lead') continue;
+    append(
+      drafts,
+      extractFromParagraph(
+        {
+          ...common,
+          display: block.text,
+          clauseId: LEAD_ID,
+          paragraph: 0,
+          line: block.line,
+          order,
+          origin: 'lead',
+        },
+        warnings,
+      ),
+    );
+    order += block.text.length + 1;
+  }
+  const periods = periodsOfClauses(compiled, input.clauses);
   for (const clause of input.clauses) {
+    const period = periods.get(clause.id) ?? null;
     clause.paragraphs.forEach((paragraph, index) => {
       const line = Math.min(clause.line + index, clause.endLine);
       append(
         drafts,
         extractFromParagraph(
-          {
-            compiled,
-            display: paragraph,
-            clauseId: clause.id,
-            paragraph: index,
-            line,
-            file: input.file,
-            order,
-          },
+          { ...common, display: paragraph, clauseId: clause.id, paragraph: index, line, order, period },
           warnings,
         ),
       );
@@ -194,15 +253,7 @@ export function extractTargets(input: ExtractTargetsInput): { targets: Target[];
         append(
           drafts,
           extractFromParagraph(
-            {
-              compiled,
-              display: block.text,
-              clauseId: annex.id,
-              paragraph: index,
-              line: block.line,
-              file: input.file,
-              order,
-            },
+            { ...common, display: block.text, clauseId: annex.id, paragraph: index, line: block.line, order },
             warnings,
           ),
         );
@@ -220,5 +271,14 @@ export function extractTargets(input: ExtractTargetsInput): { targets: Target[];
       }
     });
   }
-  return { targets: assignIds(merge(drafts)), warnings };
+  const merged = merge(drafts);
+  const targets = merged.filter((entry) => entry.draft.outcome === null);
+  const outcomes = merged.filter((entry) => entry.draft.outcome !== null);
+  const targetIds = assignIds(targets);
+  const outcomeIds = assignIds(outcomes);
+  return {
+    targets: targets.map((entry) => toTarget(entry, targetIds.get(entry) as string, input.region)),
+    outcomes: outcomes.map((entry) => toOutcome(entry, outcomeIds.get(entry) as string, input.region)),
+    warnings,
+  };
 }

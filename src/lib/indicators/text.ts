@@ -5,9 +5,9 @@
  * Linear by construction: one scan for numbers, one for year markers, and every look-back is bounded
  * (a label is at most LABEL_WINDOW characters, a 分别 list's names at most LIST_WINDOW).
  */
-import type { Ambition, Comparator, TextRange, Warning } from '../model/plan';
+import type { Ambition, Comparator, TargetOrigin, TextRange, Warning } from '../model/plan';
 import { foldForRecognition } from '../read/normalize';
-import type { UnitDefinition } from './catalogue';
+import type { UnitDefinition, WordValue } from './catalogue';
 import { UNCLASSIFIED } from './catalogue';
 import {
   changeOfWording,
@@ -35,6 +35,12 @@ export interface ValueToken {
   number: string;
   unit: UnitDefinition | null;
   comparator: Comparator | null;
+  /** For a value stated in words (全面, 零增长) or as a class (II 类): the words as printed; else null. */
+  wording: string | null;
+  /** The word-value rule that read it (全面 → 100%), for its label words. */
+  word: WordValue | null;
+  /** A categorical class (II 类) rather than a quantity. */
+  isClass: boolean;
 }
 
 const NUMBER = /(?<![0-9A-Za-z.])\d+(?:\.\d+)?(?![0-9])/g;
@@ -61,8 +67,97 @@ export function scanValues(compiled: Compiled, folded: string, from = 0, to = fo
       comparator = compiled.suffixComparator.get(s[1] as string) ?? null;
       end = compiled.suffixAt.lastIndex;
     }
-    tokens.push({ start: m.index, numberEnd, unitEnd, end, number: m[0], unit, comparator });
+    tokens.push({
+      start: m.index,
+      numberEnd,
+      unitEnd,
+      end,
+      number: m[0],
+      unit,
+      comparator,
+      wording: null,
+      word: null,
+      isClass: false,
+    });
     NUMBER.lastIndex = Math.max(NUMBER.lastIndex, end);
+  }
+  const stated = [...wordTokens(compiled, folded, from, to), ...classTokens(compiled, folded, from, to)];
+  if (stated.length === 0) return tokens;
+  // Printed numbers win where a word overlaps one (100%全面…).
+  const free = stated.filter(
+    (word) => !tokens.some((token) => token.start < word.end && word.start < token.end),
+  );
+  return [...tokens, ...free].sort((a, b) => a.start - b.start);
+}
+
+/** A unit for word values: a printed unit of the catalogue, or null for '' (清零 counts what is left). */
+function wordUnit(compiled: Compiled, printed: string): UnitDefinition | null {
+  return printed === ''
+    ? null
+    : (compiled.units.get(printed) ?? { printed, unit: printed, factor: 1, kind: 'measure' });
+}
+
+/** Values stated in words: 全面/全部 before 执行/完成… (100%), 零增长 (0%), 清零 (0). */
+function wordTokens(compiled: Compiled, folded: string, from: number, to: number): ValueToken[] {
+  const re = compiled.wordValues;
+  if (!re) return [];
+  const tokens: ValueToken[] = [];
+  re.lastIndex = from;
+  for (let m = re.exec(folded); m !== null && m.index < to; m = re.exec(folded)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const entry = compiled.wordRules.find(({ re: whole }) => whole.test(m![0]));
+    if (!entry) continue;
+    const end = m.index + m[0].length;
+    if (entry.follow) {
+      entry.follow.lastIndex = end;
+      if (!entry.follow.test(folded)) continue;
+    }
+    tokens.push({
+      start: m.index,
+      numberEnd: end,
+      unitEnd: end,
+      end,
+      number: String(entry.rule.value),
+      unit: wordUnit(compiled, entry.rule.unit),
+      comparator: null,
+      wording: m[0],
+      word: entry.rule,
+      isClass: false,
+    });
+  }
+  return tokens;
+}
+
+/** Classes such as water-quality classes (稳定达到 II 类): the class number, the printed class as wording. */
+function classTokens(compiled: Compiled, folded: string, from: number, to: number): ValueToken[] {
+  const classes = compiled.classes;
+  if (!classes) return [];
+  const tokens: ValueToken[] = [];
+  classes.re.lastIndex = from;
+  for (let m = classes.re.exec(folded); m !== null && m.index < to; m = classes.re.exec(folded)) {
+    if (m[0].length === 0) {
+      classes.re.lastIndex++;
+      continue;
+    }
+    const numeral = m[1] ?? '';
+    const value = classes.rules.numerals[numeral];
+    if (value === undefined) continue;
+    const end = m.index + m[0].length;
+    tokens.push({
+      start: m.index,
+      numberEnd: end,
+      unitEnd: end,
+      end,
+      number: String(value),
+      unit: { printed: classes.rules.unit, unit: classes.rules.unit, factor: 1, kind: 'measure' },
+      comparator: null,
+      wording: m[0],
+      word: null,
+      isClass: true,
+    });
   }
   return tokens;
 }
@@ -93,6 +188,19 @@ export interface ParagraphInput {
   file: string;
   /** Document-order base for the drafts of this paragraph. */
   order: number;
+  /** `lead` for a news lead reporting the plan, else `plan`. */
+  origin: TargetOrigin;
+  /**
+   * The earlier period the whole paragraph reports on (its clause's heading is 一、“十三五”…主要成效): its values
+   * are outcomes unless a sentence names a target year. Null for a paragraph of the plan's own period.
+   */
+  period: Period | null;
+}
+
+/** An earlier plan period (十三五, ending 2020), or a date only (截至2020年底: period null). */
+export interface Period {
+  period: string | null;
+  year: number | null;
 }
 
 const isFragmentDelimiter = (folded: string, i: number): boolean => {
@@ -295,6 +403,8 @@ function numericValue(token: ValueToken): {
 interface Sentence {
   range: Range;
   hasMarker: boolean;
+  /** Set when the sentence reports an earlier period: its values are outcomes. */
+  outcome: Period | null;
   contextHas: (re: RegExp) => boolean;
   drafts: Draft[];
 }
@@ -437,9 +547,13 @@ function parseList(
       targetYear: targetYearOf(markers, token.start, sentence.range),
       scope: null,
       parent: false,
+      jurisdiction: null,
+      wording: null,
+      outcome: sentence.outcome,
       change: itemChange,
       source: {
         clauseId: input.clauseId,
+        origin: input.origin,
         text: sourceText(display, sentence.range, fragment, { start: token.start, end: token.end }),
         line: input.line,
         range: valueRange(input, token),
@@ -464,16 +578,43 @@ function unitlessAllowed(
   return next === '' || /[,;:。)\s]/.test(next);
 }
 
-/** Targets stated in one paragraph of running text. */
+/** True when the paragraph may state a value in words or a class (checked before folding, so loosely). */
+function maySayInWords(compiled: Compiled, display: string): boolean {
+  for (const re of [compiled.wordValues, compiled.classes?.re]) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    const found = re.test(display);
+    re.lastIndex = 0;
+    if (found) return true;
+  }
+  // Full-width class numerals (ＩＩ类) fold to half-width ones.
+  return compiled.classes !== null && /[Ｉ-Ｖ]\s*类/.test(display);
+}
+
+/**
+ * The earlier period a sentence without a target year reports on: one its own words name (“十三五”期间…), or
+ * the paragraph's (a clause headed 一、“十三五”…主要成效), or a date only (截至2020年底). Null for a sentence
+ * of the plan's own period.
+ */
+function outcomeOf(compiled: Compiled, sentenceFolded: string, paragraph: Period | null): Period | null {
+  for (const rule of compiled.outcomePeriods) {
+    if (rule.re.test(sentenceFolded)) return { period: rule.period, year: rule.year };
+  }
+  if (paragraph) return paragraph;
+  if (compiled.factMarkers === null || !compiled.factMarkers.test(sentenceFolded)) return null;
+  const dated = /(?:截至|截止)(?:到)?\s*(\d{4})\s*年/.exec(sentenceFolded);
+  return { period: null, year: dated ? Number(dated[1]) : null };
+}
+
+/** Targets (and outcomes of an earlier period) stated in one paragraph of running text. */
 export function extractFromParagraph(input: ParagraphInput, warnings: Warning[]): Draft[] {
   const { compiled, display } = input;
-  // No digit, no quantified target: skip the (costly) folding of most paragraphs.
-  if (!/[0-9\uff10-\uff19]/.test(display)) return [];
+  // No digit and no value in words: skip the (costly) folding of most paragraphs.
+  if (!/[0-9\uff10-\uff19]/.test(display) && !maySayInWords(compiled, display)) return [];
   const folded = foldForRecognition(display);
   const tokens = scanValues(compiled, folded);
   if (tokens.length === 0) return [];
   const markers = markersOf(compiled, folded);
-  const factMarkers = compiled.factMarkers;
   const drafts: Draft[] = [];
 
   let cursor = 0;
@@ -486,18 +627,19 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
     if (sentenceTokens.length === 0) continue;
     const hasMarker = (markers[firstAtOrAfter(markers, range.start)]?.start ?? Infinity) < range.end;
     const sentenceFolded = folded.slice(range.start, range.end);
+    const outcome = hasMarker ? null : outcomeOf(compiled, sentenceFolded, input.period);
     const sentence: Sentence = {
       range,
       hasMarker,
+      outcome,
       contextHas: contextTester(sentenceFolded),
       drafts: [],
     };
-    const isFact = !hasMarker && factMarkers !== null && factMarkers.test(sentenceFolded);
 
     // 分别 lists first: their values are matched to names, not read one by one.
     const listed = new Map<ValueToken, Draft[]>();
     const consumed = new Set<ValueToken>();
-    if (!isFact) {
+    {
       const respectively = /分别/g;
       for (let m = respectively.exec(sentenceFolded); m !== null; m = respectively.exec(sentenceFolded)) {
         const at = { start: range.start + m.index, end: range.start + m.index + m[0].length };
@@ -527,9 +669,19 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
           for (const draft of listDrafts) sentence.drafts.push(draft);
           continue;
         }
-        if (consumed.has(token) || isFact) continue;
+        if (consumed.has(token)) continue;
         const regionStart =
           candidates.length > 0 ? (candidates[candidates.length - 1] as ValueToken).end : fragment.start;
+        if (token.wording !== null) {
+          // Words and classes state results in a review too loosely (全部完成…任务) to count as outcomes.
+          if (outcome) continue;
+          if (token.isClass) {
+            const verb = governingVerb(compiled, folded, regionStart, token.start);
+            if (!verb || verb.cls !== 'level') continue;
+          }
+          candidates.push(token);
+          continue;
+        }
         if (token.unit === null && !unitlessAllowed(compiled, folded, token, regionStart)) continue;
         if (isQualifier(folded, token)) continue;
         candidates.push(token);
@@ -560,7 +712,7 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
         const region = { start: Math.max(regionStart, token.start - LABEL_WINDOW), end: token.start };
         const verb = governingVerb(compiled, folded, region.start, token.start);
         compiled.afterVerbAt.lastIndex = token.end;
-        const afterVerb = compiled.afterVerbAt.test(folded);
+        const afterVerb = token.word !== null || compiled.afterVerbAt.test(folded);
         if (!hasMarker && !verb && !afterVerb) return;
 
         const after = afterRanges[index] as Range;
@@ -569,6 +721,7 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
         let labelDisplay: string;
         let scope: string | null = null;
         let change: Change = verb && (verb.cls === 'decrease' || verb.cls === 'increase') ? verb.cls : null;
+        if (midRun && token.word !== null) return;
         if (midRun) {
           const whole = cleanRange(compiled, folded, {
             start: Math.max(fragment.start, token.start - LABEL_WINDOW),
@@ -595,7 +748,13 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
               end: label.end,
             });
           }
-          let tail = cleanRange(compiled, folded, after);
+          // A value in words ends its item at the next list separator (管网清零、黑臭水体清零、…提标).
+          const listBreak = token.word === null ? -1 : folded.slice(after.start, after.end).search(/[、,;]/);
+          let tail = cleanRange(
+            compiled,
+            folded,
+            listBreak < 0 ? after : { start: after.start, end: after.start + listBreak },
+          );
           const tailText = folded.slice(tail.start, tail.end);
           const tailLead = /^(?:的|\s)+/.exec(tailText)?.[0].length ?? 0;
           const tailTrail = /(?:的?激励目标|目标)\s*$/.exec(tailText.slice(tailLead));
@@ -603,15 +762,22 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
             start: tail.start + tailLead,
             end: tailTrail ? tail.start + tailLead + tailTrail.index : tail.end,
           };
-          labelFolded = folded.slice(label.start, label.end) + folded.slice(tail.start, tail.end);
+          // A value in words needs the measure named before it (城镇新建建筑全面执行…), not 到2025年，全面完成….
+          if (token.word !== null && saysNothing(compiled, folded.slice(label.start, label.end))) return;
+          const wordLabel = token.word?.label ?? '';
+          labelFolded = folded.slice(label.start, label.end) + folded.slice(tail.start, tail.end) + wordLabel;
           const verbDisplay = change !== null && verb ? display.slice(verb.start, verb.end) : '';
           labelDisplay =
-            display.slice(label.start, label.end) + verbDisplay + display.slice(tail.start, tail.end);
+            display.slice(label.start, label.end) +
+            verbDisplay +
+            display.slice(tail.start, tail.end) +
+            wordLabel;
         }
         change = change ?? changeOfWording(compiled, labelFolded);
 
         const comparatorWord = verb ? compiled.beforeComparator.get(verb.word) : undefined;
-        const comparator = token.comparator ?? comparatorWord ?? null;
+        // A class compares the other way (III 类以上 is III or better) and is kept as printed in `wording`.
+        const comparator = token.isClass ? null : (token.comparator ?? comparatorWord ?? null);
         const near = Math.max(fragment.start, token.start - LABEL_WINDOW);
         const ambition = ambitionOf(
           compiled,
@@ -624,6 +790,7 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
           lastBaseline(compiled, folded, near, token.start);
         const source = {
           clauseId: input.clauseId,
+          origin: input.origin,
           text: sourceText(display, range, fragment, token),
           line: input.line,
           range: valueRange(input, token),
@@ -652,9 +819,12 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
           }
         } else {
           const classification = classify(compiled, labelFolded, sentence.contextHas, numbers.unit, change);
+          // A value in words outside a sentence with a target year counts only for a catalogue measure.
+          if (token.word !== null && !classification && !hasMarker) return;
           if (classification) {
             indicatorId = classification.indicator.id;
-            label = classification.indicator.name;
+            // A class names what it classes (赤水河干流水质): the catalogue name alone would lose the river.
+            if (!classification.indicator.categorical) label = classification.indicator.name;
             value = scaleValue(String(numbers.value), classification.factor);
             unit = classification.indicator.unit;
           }
@@ -674,6 +844,9 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
           targetYear: targetYearOf(markers, token.start, range),
           scope,
           parent: false,
+          jurisdiction: null,
+          wording: token.wording === null ? null : tidy(display.slice(token.start, token.end)),
+          outcome: sentence.outcome,
           change,
           source,
           order: input.order + token.start,

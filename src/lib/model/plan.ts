@@ -207,24 +207,37 @@ export const Department = z.object({
 });
 export type Department = z.infer<typeof Department>;
 
-export const Comparator = z.enum(['>=', '<=', '~', '=']);
+/**
+ * How the value relates to the target: `>=` (X以上, 不低于X), `>` (超过X, 高于X), `<=` (X以下, 不超过X), `<` (低于X),
+ * `~` (X左右), `=` (达到X, or nothing stated).
+ */
+export const Comparator = z.enum(['>=', '>', '<=', '<', '~', '=']);
 export type Comparator = z.infer<typeof Comparator>;
 
 /** `binding` (约束性), `incentive` (激励目标) or `aspiration` (力争). */
 export const Ambition = z.enum(['binding', 'incentive', 'aspiration']);
 export type Ambition = z.infer<typeof Ambition>;
 
-/** Where a target is stated: a clause, or a cell of an annex table. */
+/**
+ * Which text states a value: `plan` for the plan's own text (body and annexes), `lead` for a news lead that
+ * reports the plan (方案要求，到2025年，…) — a journalist's summary, not the plan's wording.
+ */
+export const TargetOrigin = z.enum(['plan', 'lead']);
+export type TargetOrigin = z.infer<typeof TargetOrigin>;
+
+/** Where a target is stated: a clause, a news lead, or a cell of an annex table. */
 export const TargetSource = z.object({
-  /** Clause id, or the annex table id for a value read from a table. */
+  /** Clause id, the annex table id for a value read from a table, or `lead` for the news lead. */
   clauseId: z.string().min(1),
+  origin: TargetOrigin,
   /** The exact source wording the value was read from. */
   text: z.string().min(1),
   /** 1-based source line. */
   line: z.number().int().positive(),
   /**
    * For a value read from running text: where the value and its unit are printed (e.g. `14.5%`) in the
-   * clause (or annex) named by `clauseId`; null for a value read from a table.
+   * clause (or annex) named by `clauseId` — for the news lead (`lead`), paragraph 0 is the lead block whose
+   * `line` is given; null for a value read from a table.
    */
   range: TextRange.nullable(),
   /** For a value read from an annex table: the cell and where in it the value and unit are printed; else null. */
@@ -251,12 +264,34 @@ export const Target = z.object({
   baselineYear: z.number().int().nullable(),
   /** 到2025年 → 2025; null where the text names none. */
   targetYear: z.number().int().nullable(),
-  /** A narrower or different scope than the whole jurisdiction (市本级, 县城, a parent's column); null for all. */
+  /** A narrower scope than the whole jurisdiction (市本级, 县城); null for all of it. */
   scope: z.string().nullable(),
+  /**
+   * The government whose target this is: the plan's region for its own targets, another name for a value the
+   * plan lists for its parent (黔江's annex columns for 重庆市). Null only when the plan's region is unknown.
+   */
+  jurisdiction: z.string().nullable(),
+  /**
+   * The words stating the value when it is not printed as a number — 全面 or 全部 (read as 100%), 零增长, 清零,
+   * 零填埋 (0), a water-quality class such as II 类 — else null.
+   */
+  wording: z.string().nullable(),
   /** Every place stating this value: text and annex table give one target with two sources. */
   sources: z.array(TargetSource).min(1),
 });
 export type Target = z.infer<typeof Target>;
+
+/**
+ * A result of an earlier plan period that the plan reports (“十三五”期间单位地区生产总值能耗降低21.3%，超额完成…):
+ * already achieved, never a target.
+ */
+export const Outcome = Target.omit({ ambition: true, targetYear: true }).extend({
+  /** The period as printed, e.g. 十三五; null where only a date is stated (截至2020年底). */
+  period: z.string().nullable(),
+  /** The last year the outcome covers (十三五 → 2020, 截至2020年底 → 2020); null where unknown. */
+  year: z.number().int().nullable(),
+});
+export type Outcome = z.infer<typeof Outcome>;
 
 /** A division of the official list (GB/T 2260): code, canonical name, level. */
 export const DivisionRef = z.object({
@@ -333,6 +368,8 @@ export const Plan = z.object({
   annexes: z.array(Annex),
   departments: z.array(Department),
   targets: z.array(Target),
+  /** Results of the previous period the plan reports (十三五 outcomes), kept apart from its targets. */
+  outcomes: z.array(Outcome),
 });
 export type Plan = z.infer<typeof Plan>;
 

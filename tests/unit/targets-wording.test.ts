@@ -1,0 +1,259 @@
+/**
+ * Issue 8 part B: targets however a government words them — other wordings of one indicator, values in words
+ * and classes, strict comparators, outcomes of the previous period, and values read from a news lead. Every
+ * sentence here is written for the test (not copied from a plan), one wording per row.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractTargets, loadIndicatorCatalogue, LEAD_ID } from '../../src/lib/indicators/index';
+import type { Clause, FrontBlock, Outcome, Target } from '../../src/lib/model/plan';
+
+const catalogue = loadIndicatorCatalogue();
+
+function clause(
+  id: string,
+  paragraphs: string[],
+  heading: string | null = null,
+  parentId: string | null = null,
+): Clause {
+  return {
+    id,
+    kind: parentId === null ? 'chapter' : 'paragraph',
+    parentId,
+    depth: parentId === null ? 1 : 2,
+    number: null,
+    citation: '',
+    heading,
+    paragraphs,
+    responsibility: null,
+    part: 'goals',
+    position: 0,
+    line: 10,
+    endLine: 10 + Math.max(0, paragraphs.length - 1),
+  };
+}
+
+function run(clauses: Clause[], front: FrontBlock[] = []) {
+  return extractTargets({
+    front,
+    clauses,
+    annexes: [],
+    region: '某市',
+    level: 'city',
+    file: 'fixture.txt',
+    catalogue,
+  });
+}
+
+const targetsOf = (text: string): Target[] => run([clause('2', [text])]).targets;
+const outcomesOf = (text: string): Outcome[] => run([clause('2', [text])]).outcomes;
+
+describe('other wordings of energy intensity', () => {
+  it.each([
+    ['单位生产总值能源消耗', '到2025年，单位生产总值能源消耗比2020年下降14%。', 14],
+    ['单位GDP能耗', '到2025年，全市单位GDP能耗较2020年降低13.5%。', 13.5],
+    ['单位GDP能源消耗', '到2025年，单位GDP能源消耗比2020年下降12%。', 12],
+    ['万元地区生产总值能耗', '到2025年，万元地区生产总值能耗比2020年下降15%。', 15],
+    ['万元生产总值能耗', '到2025年，万元生产总值能耗下降13%。', 13],
+    ['地区生产总值能耗强度', '到2025年，地区生产总值能耗强度比2020年下降14.5%。', 14.5],
+  ])('%s', (_name, text, value) => {
+    expect(targetsOf(text)).toEqual([
+      expect.objectContaining({ indicatorId: 'energy-intensity', value, unit: '%' }),
+    ]);
+  });
+});
+
+describe('pollutant reductions stated as 减少 (not 达到)', () => {
+  it('比2020年分别减少…万吨 are the key-project reductions, in tonnes', () => {
+    const targets = targetsOf(
+      '到2025年，全市化学需氧量、氨氮、氮氧化物、挥发性有机物排放量比2020年分别减少0.52万吨、0.04万吨、0.61万吨、0.18万吨。',
+    );
+    expect(targets.map((t) => [t.indicatorId, t.value, t.unit, t.originalValue, t.originalUnit])).toEqual([
+      ['cod-reduction', 5200, '吨', 0.52, '万吨'],
+      ['ammonia-nitrogen-reduction', 400, '吨', 0.04, '万吨'],
+      ['nox-reduction', 6100, '吨', 0.61, '万吨'],
+      ['voc-reduction', 1800, '吨', 0.18, '万吨'],
+    ]);
+  });
+  it('a percentage fall of emissions is not a reduction in tonnes', () => {
+    expect(targetsOf('到2025年，化学需氧量排放总量比2020年下降8%。').map((t) => t.indicatorId)).toEqual([
+      'unclassified',
+    ]);
+  });
+});
+
+describe('strict comparators', () => {
+  it.each<[string, string, Target['comparator']]>([
+    ['超过 is >', '到2025年，清洁取暖率超过80%。', '>'],
+    ['高于 is >', '到2025年，清洁取暖率高于80%。', '>'],
+    ['大于 is >', '到2025年，清洁取暖率大于80%。', '>'],
+    ['低于 is <', '到2025年，管网漏损率低于8%。', '<'],
+    ['小于 is <', '到2025年，管网漏损率小于8%。', '<'],
+    ['以上 is ≥', '到2025年，清洁取暖率达到80%以上。', '>='],
+    ['不低于 is ≥', '到2025年，清洁取暖率不低于80%。', '>='],
+    ['以内 is ≤', '到2025年，管网漏损率控制在8%以内。', '<='],
+    ['不超过 is ≤', '到2025年，管网漏损率不超过8%。', '<='],
+  ])('%s', (_name, text, comparator) => {
+    expect(targetsOf(text).map((t) => t.comparator)).toEqual([comparator]);
+  });
+});
+
+describe('values in words', () => {
+  it.each<[string, string, string, number, string, string]>([
+    [
+      '全面执行 → 100%',
+      '到2025年，城镇新建建筑全面执行绿色建筑标准。',
+      'green-building-share',
+      100,
+      '%',
+      '全面',
+    ],
+    [
+      '全面执行 without a year: a catalogue measure still counts',
+      '城镇新建民用建筑全面执行绿色建筑标准。',
+      'green-building-share',
+      100,
+      '%',
+      '全面',
+    ],
+    [
+      '全部创建成 → 100%',
+      '“十四五”期间，县级以上党政机关全部创建成节约型机关。',
+      'frugal-agency-share',
+      100,
+      '%',
+      '全部',
+    ],
+    ['全部完成 → 100%', '到2025年，水泥行业全部完成超低排放改造。', 'unclassified', 100, '%', '全部'],
+    ['零增长 → 0%', '到2025年，农药使用量保持零增长。', 'unclassified', 0, '%', '零增长'],
+    ['清零 → 0', '到2025年，县城黑臭水体清零。', 'unclassified', 0, '', '清零'],
+    ['零填埋 → 0', '到2025年，全市基本实现原生生活垃圾零填埋。', 'unclassified', 0, '', '零填埋'],
+  ])('%s', (_name, text, indicatorId, value, unit, wording) => {
+    expect(targetsOf(text)).toEqual([expect.objectContaining({ indicatorId, value, unit, wording })]);
+  });
+
+  it('keeps the plan’s words in the label of an unclassified word target', () => {
+    expect(targetsOf('到2025年，水泥行业全部完成超低排放改造。')[0]?.label).toBe('水泥行业完成超低排放改造');
+    expect(targetsOf('到2025年，农药使用量保持零增长。')[0]?.label).toBe('农药使用量增长');
+  });
+
+  it('reads each item of a list of word values on its own', () => {
+    const targets = targetsOf('到2025年，实现城区雨污合流管网清零、城区黑臭水体清零。');
+    expect(targets.map((t) => [t.label, t.value, t.wording])).toEqual([
+      ['城区雨污合流管网', 0, '清零'],
+      ['城区黑臭水体', 0, '清零'],
+    ]);
+  });
+
+  it.each([
+    ['全面 before a verb that states no value', '到2025年，全面推进城镇绿色规划。'],
+    ['全面 with no measure named before it', '到2025年，全面完成节能减排目标任务。'],
+    ['全面执行 of no catalogue measure and no target year', '企业全面执行排污许可制度。'],
+    ['全部 not followed by a verb', '到2025年，全部企业纳入监管。'],
+  ])('no target: %s', (_name, text) => {
+    expect(targetsOf(text)).toEqual([]);
+  });
+
+  it('a printed number wins over a word in the same place', () => {
+    expect(targetsOf('到2025年，城镇新建建筑100%执行绿色建筑标准。')).toEqual([
+      expect.objectContaining({ indicatorId: 'green-building-share', value: 100, wording: null }),
+    ]);
+  });
+});
+
+describe('water-quality classes', () => {
+  it.each<[string, string, number, string, string]>([
+    ['II 类 with spaces', '到2025年，某河干流稳定达到 II 类水质。', 2, 'II 类', '某河干流水质'],
+    ['III类', '到2025年，国控断面水质达到III类。', 3, 'III类', '国控断面水质'],
+    ['Roman-numeral character Ⅱ', '到2025年，某湖水体达到Ⅱ类。', 2, 'Ⅱ类', '某湖水体'],
+  ])('%s', (_name, text, value, wording, label) => {
+    expect(targetsOf(text)).toEqual([
+      expect.objectContaining({ indicatorId: 'water-quality-class', value, unit: '类', wording, label }),
+    ]);
+  });
+  it.each([
+    ['消除劣V类 names a class to remove, not a target class', '到2025年，全面消除劣V类水体。'],
+    ['a class without a level verb', '到2025年，推进III类水体保护。'],
+  ])('no target: %s', (_name, text) => {
+    expect(targetsOf(text).filter((t) => t.unit === '类')).toEqual([]);
+  });
+});
+
+describe('outcomes of the previous period', () => {
+  it('a 十三五 sentence states an outcome with its period, never a target', () => {
+    const text = '“十三五”期间，全市单位地区生产总值能耗累计降低19.2%，超额完成省下达的目标任务。';
+    expect(targetsOf(text)).toEqual([]);
+    expect(outcomesOf(text)).toEqual([
+      expect.objectContaining({ indicatorId: 'energy-intensity', value: 19.2, period: '十三五', year: 2020 }),
+    ]);
+  });
+
+  it('every sentence under a 十三五 heading reports that period', () => {
+    const review = clause('1', [], '“十三五”节能减排工作成效');
+    const body = clause(
+      '1-p1',
+      ['全市单位地区生产总值能耗降低21.35%，化学需氧量排放量减少0.3万吨，均完成省下达的目标。'],
+      null,
+      '1',
+    );
+    const goal = clause('2', ['到2025年，全市单位地区生产总值能耗比2020年下降14%。'], '主要目标');
+    const { targets, outcomes } = run([review, body, goal]);
+    expect(targets.map((t) => [t.indicatorId, t.value])).toEqual([['energy-intensity', 14]]);
+    expect(outcomes.map((o) => [o.indicatorId, o.value, o.period, o.sources[0]?.clauseId])).toEqual([
+      ['energy-intensity', 21.35, '十三五', '1-p1'],
+      ['cod-reduction', 3000, '十三五', '1-p1'],
+    ]);
+  });
+
+  it('a sentence naming the target year stays a target even beside a 十三五 reference', () => {
+    const text = '在“十三五”基础上，到2025年，全市单位地区生产总值能耗比2020年下降14%。';
+    expect(targetsOf(text).map((t) => t.value)).toEqual([14]);
+    expect(outcomesOf(text)).toEqual([]);
+  });
+
+  it('截至 a date: an outcome dated by that year, with no period', () => {
+    expect(outcomesOf('截至2020年底，全市单位GDP能耗较2015年下降18%。')).toEqual([
+      expect.objectContaining({ indicatorId: 'energy-intensity', value: 18, period: null, year: 2020 }),
+    ]);
+  });
+});
+
+describe('targets in a news lead', () => {
+  const lead: FrontBlock = {
+    kind: 'lead',
+    text: '日前，某市印发节能减排实施方案。方案要求，到2025年，全市单位地区生产总值能耗比2020年下降13%。',
+    line: 1,
+    endLine: 1,
+  };
+
+  it('reads the lead and marks the value as the lead’s', () => {
+    const { targets } = run([], [lead]);
+    expect(targets).toEqual([
+      expect.objectContaining({
+        indicatorId: 'energy-intensity',
+        value: 13,
+        sources: [expect.objectContaining({ clauseId: LEAD_ID, origin: 'lead', line: 1 })],
+      }),
+    ]);
+  });
+
+  it('one value in the lead and the body is one target with both sources', () => {
+    const body = clause('2', ['到2025年，全市单位地区生产总值能耗比2020年下降13%。']);
+    const { targets } = run([body], [lead]);
+    expect(targets).toHaveLength(1);
+    expect(targets[0]?.sources.map((s) => [s.clauseId, s.origin])).toEqual([
+      [LEAD_ID, 'lead'],
+      ['2', 'plan'],
+    ]);
+  });
+
+  it('a notice is no lead: its numbers are not read', () => {
+    const notice: FrontBlock = { ...lead, kind: 'notice' };
+    expect(run([], [notice]).targets).toEqual([]);
+  });
+});
+
+describe('jurisdiction', () => {
+  it('the plan’s own values belong to its region', () => {
+    expect(targetsOf('到2025年，单位GDP能耗下降13%。')[0]?.jurisdiction).toBe('某市');
+  });
+});
