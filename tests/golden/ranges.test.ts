@@ -47,6 +47,10 @@ function claims(plan: Plan): Claim[] {
   const paragraphsOf = new Map<string, readonly string[]>();
   const tables = new Map<string, string[][]>();
   for (const clause of plan.clauses) paragraphsOf.set(clause.id, clause.paragraphs);
+  paragraphsOf.set(
+    'lead',
+    plan.front.filter((b) => b.kind === 'lead').map((b) => b.text),
+  );
   for (const annex of plan.annexes) {
     paragraphsOf.set(
       annex.id,
@@ -79,7 +83,12 @@ function claims(plan: Plan): Claim[] {
         : source.cell
           ? inCell(source.clauseId, source.cell)
           : '';
-      out.push({ where, slice, claim: { number: target.originalValue } });
+      // A value stated in words (全面, 零增长, II 类) claims its words; a printed value its number.
+      out.push({
+        where,
+        slice,
+        claim: target.wording === null ? { number: target.originalValue } : { name: target.wording },
+      });
     }
   }
   return out;

@@ -213,8 +213,8 @@ export function extractTargets(input: ExtractTargetsInput): {
   let order = 0;
   const common = { compiled, file: input.file, period: null, origin: 'plan' as const };
   // A news lead reports the plan (方案要求，到2025年，…): its values are read and marked as the lead's.
-  for (const block of input.front ?? []) {
-    if (block.kind !== 'lead') continue;
+  const leads = (input.front ?? []).filter((block) => block.kind === 'lead');
+  leads.forEach((block, index) => {
     append(
       drafts,
       extractFromParagraph(
@@ -222,7 +222,7 @@ export function extractTargets(input: ExtractTargetsInput): {
           ...common,
           display: block.text,
           clauseId: LEAD_ID,
-          paragraph: 0,
+          paragraph: index,
           line: block.line,
           order,
           origin: 'lead',
@@ -231,7 +231,7 @@ export function extractTargets(input: ExtractTargetsInput): {
       ),
     );
     order += block.text.length + 1;
-  }
+  });
   const periods = periodsOfClauses(compiled, input.clauses);
   for (const clause of input.clauses) {
     const period = periods.get(clause.id) ?? null;

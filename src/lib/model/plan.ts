@@ -236,8 +236,8 @@ export const TargetSource = z.object({
   line: z.number().int().positive(),
   /**
    * For a value read from running text: where the value and its unit are printed (e.g. `14.5%`) in the
-   * clause (or annex) named by `clauseId` — for the news lead (`lead`), paragraph 0 is the lead block whose
-   * `line` is given; null for a value read from a table.
+   * clause (or annex) named by `clauseId` — for the news lead (`lead`), paragraph n is the plan's n-th
+   * front block of kind `lead`; null for a value read from a table.
    */
   range: TextRange.nullable(),
   /** For a value read from an annex table: the cell and where in it the value and unit are printed; else null. */
