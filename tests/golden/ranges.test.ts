@@ -1,15 +1,17 @@
 /**
  * The guard over recorded ranges: every range the recognisers record slices out exactly the name it claims,
  * or a value that reads as the number it claims — on every seed, the hostile browser-test seed and generated
- * variants of the seeds (different brackets, full-width digits, spaced units, CRLF line ends). Rendering
- * links by these ranges without looking again, so a wrong range would be a wrong link.
+ * variants of the seeds (different brackets, full-width digits, spaced units, CRLF line ends, and every
+ * variant of the adversarial corpus in tests/adversarial/variants.ts). Rendering links by these ranges
+ * without looking again, so a wrong range would be a wrong link.
  */
 import { describe, expect, it } from 'vitest';
 import { ingestSeeds, readSeedDirectory, type SeedFile } from '../../src/lib/ingest';
 import { enrichments, loadKnowledge } from '../../src/lib/knowledge';
 import type { CellRange, Plan, TextRange } from '../../src/lib/model/plan';
 import { foldForRecognition } from '../../src/lib/read/normalize';
-import { SEED_DIR } from '../helpers/seeds';
+import { VARIANTS as ADVERSARIAL } from '../adversarial/variants';
+import { planOf, SEED_DIR, seedFiles, seedText } from '../helpers/seeds';
 
 const knowledge = loadKnowledge();
 const seeds = readSeedDirectory(SEED_DIR);
@@ -140,6 +142,26 @@ describe('recorded ranges, the hostile browser-test seed', () => {
 
   it('fit what they claim', () => {
     expect(plans.length).toBeGreaterThan(0);
+    const wrong = plans
+      .flatMap(claims)
+      .filter((c) =>
+        'name' in c.claim ? c.slice !== c.claim.name : leadingNumber(c.slice) !== c.claim.number,
+      )
+      .map((c) => `${c.where}: “${c.slice}”`);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe.each(seedFiles)('recorded ranges, the adversarial variants of %s', (file) => {
+  const seed = { file, text: seedText(file), baseline: planOf(file) };
+
+  it.each(ADVERSARIAL.map((v) => [v.id, v] as const))('%s: every range fits what it claims', (_id, variant) => {
+    const made = variant.make(seed);
+    const { plans } = ingestSeeds([{ file: made.file, bytes: made.bytes, sidecar: null }], knowledge.plan, {
+      base: '/',
+      enrichments: enrichments(knowledge),
+    });
+    expect(plans).toHaveLength(1);
     const wrong = plans
       .flatMap(claims)
       .filter((c) =>
