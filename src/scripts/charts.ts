@@ -56,10 +56,8 @@ function installTooltip(figure: HTMLElement): void {
 
 interface Row {
   plan: string;
-  mark: SVGAElement;
-  label: SVGTextElement;
-  /** Where the row sits as built (its centre line). */
-  y: number;
+  /** The row's mark and label in each of the figure's layouts (wide and narrow). */
+  parts: { mark: SVGAElement; label: SVGTextElement; y: number }[];
   tableRow: HTMLTableRowElement | undefined;
   /** Position of its plan in the site's plan order. */
   planOrder: number;
@@ -67,49 +65,63 @@ interface Row {
   valueOrder: number;
 }
 
-function installSort(figure: HTMLElement): void {
-  const chart = figure.dataset['chart'];
-  const svg = figure.querySelector<SVGSVGElement>('svg');
-  const table = chart ? document.querySelector<HTMLTableElement>(`table[data-chart-table="${chart}"]`) : null;
-  const caption = figure.querySelector<HTMLElement>('.chart__caption');
-  if (!svg || !table || !caption) return;
+/** One layout of the chart: its marks, their row labels (marks' first, then the unset rows'), where rows sit. */
+interface Variant {
+  marks: SVGAElement[];
+  labels: SVGTextElement[];
+  slots: number[];
+}
+
+function variantOf(svg: SVGSVGElement): Variant {
   const marks = [...svg.querySelectorAll<SVGAElement>('g.marks > a.mark')];
   const labels = [...svg.querySelectorAll<SVGTextElement>('g.row-labels > text')];
-  const tableRows = [...table.tBodies[0]!.rows];
-  if (marks.length < 2 || labels.length < marks.length || tableRows.length !== marks.length) return;
+  return { marks, labels, slots: labels.slice(0, marks.length).map((l) => Number(l.getAttribute('y'))) };
+}
 
-  const rows: Row[] = marks.map((mark, i) => ({
+function installSort(figure: HTMLElement): void {
+  const chart = figure.dataset['chart'];
+  const table = chart ? document.querySelector<HTMLTableElement>(`table[data-chart-table="${chart}"]`) : null;
+  const caption = figure.querySelector<HTMLElement>('.chart__caption');
+  const variants = [...figure.querySelectorAll<SVGSVGElement>('svg')].map(variantOf);
+  const first = variants[0];
+  if (!first || !table || !caption) return;
+  const tableRows = [...table.tBodies[0]!.rows];
+  const count = first.marks.length;
+  if (count < 2 || tableRows.length !== count) return;
+  if (variants.some((v) => v.marks.length !== count || v.labels.length < count)) return;
+
+  const rows: Row[] = first.marks.map((mark, i) => ({
     plan: mark.dataset['plan'] ?? '',
-    mark,
-    label: labels[i]!,
-    y: Number(labels[i]!.getAttribute('y')),
+    parts: variants.map((v) => ({ mark: v.marks[i]!, label: v.labels[i]!, y: v.slots[i]! })),
     tableRow: tableRows[i],
     planOrder: Number(tableRows[i]?.dataset['planOrder'] ?? i),
     valueOrder: i,
   }));
-  const slots = rows.map((row) => row.y);
 
   const apply = (order: Row[]) => {
     order.forEach((row, i) => {
-      const dy = (slots[i] as number) - row.y;
-      for (const el of [row.mark, row.label]) {
-        if (dy === 0) el.removeAttribute('transform');
-        else el.setAttribute('transform', `translate(0 ${dy})`);
-      }
-      row.mark.parentNode?.appendChild(row.mark);
+      row.parts.forEach((part, v) => {
+        const dy = (variants[v]!.slots[i] as number) - part.y;
+        for (const el of [part.mark, part.label]) {
+          if (dy === 0) el.removeAttribute('transform');
+          else el.setAttribute('transform', `translate(0 ${dy})`);
+        }
+        part.mark.parentNode?.appendChild(part.mark);
+      });
       if (row.tableRow) table.tBodies[0]!.appendChild(row.tableRow);
     });
     // Keep the unset rows' labels after the marks' labels, as built.
-    const labelGroup = rows[0]!.label.parentNode;
-    if (labelGroup) {
-      const unsetLabels = labels.slice(marks.length);
-      for (const row of order) labelGroup.appendChild(row.label);
-      for (const label of unsetLabels) labelGroup.appendChild(label);
-    }
+    variants.forEach((variant, v) => {
+      const labelGroup = variant.labels[0]?.parentNode;
+      if (!labelGroup) return;
+      for (const row of order) labelGroup.appendChild(row.parts[v]!.label);
+      for (const label of variant.labels.slice(count)) labelGroup.appendChild(label);
+    });
   };
 
+  // As built: every row by its value, largest first, whichever plan it belongs to.
   const byValue = [...rows];
-  // A plan's rows stay together and in their built order (binding before incentive).
+  // A plan's rows together, in the site's plan order; within a plan by value.
   const byPlan = [...rows].sort((a, b) => a.planOrder - b.planOrder || a.valueOrder - b.valueOrder);
 
   const group = document.createElement('div');

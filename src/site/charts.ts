@@ -74,6 +74,12 @@ export interface PageChart {
   /** Embedded SVG markup and the hash that allows its style element. */
   svg: string;
   styleHash: string | null;
+  /**
+   * The same chart laid out for a phone (labels over the bars, 320 units across), shown instead of `svg`
+   * when the figure is narrow; its style element needs its own hash.
+   */
+  narrowSvg: string;
+  narrowStyleHash: string | null;
   title: string;
   downloads: { svg: string; csv: string };
 }
@@ -91,10 +97,13 @@ export function comparisonChart(indicator: IndicatorInfo): ComparisonChart | nul
   if (!data) return null;
   const geometry = targetComparison(data.input);
   const { svg, styleHash } = embedSvg(renderTargetComparisonSvg(geometry));
+  const narrow = embedSvg(renderTargetComparisonSvg(targetComparison(data.input, 'narrow')));
   return {
     id: indicator.id,
     svg,
     styleHash,
+    narrowSvg: narrow.svg,
+    narrowStyleHash: narrow.styleHash,
     title: geometry.title,
     downloads: downloadPaths(indicator.id),
     data,
@@ -124,10 +133,13 @@ export function pollutantChart(): PollutantChart {
   const { input, panels } = pollutantData(onPage);
   const geometry = smallMultiples(input);
   const { svg, styleHash } = embedSvg(renderSmallMultiplesSvg(geometry));
+  const narrow = embedSvg(renderSmallMultiplesSvg(smallMultiples(input, 'narrow')));
   return {
     id: POLLUTANTS.id,
     svg,
     styleHash,
+    narrowSvg: narrow.svg,
+    narrowStyleHash: narrow.styleHash,
     title: geometry.title,
     downloads: downloadPaths(POLLUTANTS.id),
     geometry,
@@ -163,6 +175,11 @@ export function chartCsvFile(chartId: string): string {
   const data = comparisonData(atlas().indicator(chartId), inFile);
   if (!data) throw new Error(`no chart for ${chartId}`);
   return chartCsv(chartDataRows(data, inFile));
+}
+
+/** The CSP hashes a page showing `chart` must allow (both variants' style elements). */
+export function chartStyleHashes(chart: PageChart): `sha256-${string}`[] {
+  return [chart.styleHash, chart.narrowStyleHash].filter((hash): hash is `sha256-${string}` => hash !== null);
 }
 
 export type { BarMark, ChartEntry };

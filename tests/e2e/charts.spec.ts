@@ -25,10 +25,18 @@ const withParentColumn = plans.flatMap((plan) =>
     .map((target) => ({ plan, target })),
 )[0];
 
+/**
+ * The wide layout of a chart figure (each figure also holds the phone layout, shown instead below 36rem; at
+ * the default 1280 px the wide one is the one shown).
+ */
+function wideSvg(page: Page, chart: string): Locator {
+  return page.locator(`figure[data-chart="${chart}"] .chart__variant--wide svg`);
+}
+
 /** The marks of a chart figure, and the rows of the table that lists them. */
 function chartParts(page: Page, chart: string): { marks: Locator; rows: Locator } {
   return {
-    marks: page.locator(`figure[data-chart="${chart}"] svg a.mark`),
+    marks: wideSvg(page, chart).locator('a.mark'),
     rows: page.locator(`table[data-chart-table="${chart}"] tbody tr`),
   };
 }
@@ -101,22 +109,23 @@ test('the energy-intensity chart: shared scale, binding vs incentive, comparator
   page,
 }) => {
   await page.goto(pageUrl(paths.indicator('energy-intensity')));
-  const svg = page.locator('figure[data-chart="energy-intensity"] svg');
+  const svg = wideSvg(page, 'energy-intensity');
   await expect(svg).toHaveAttribute('role', 'group');
   await expect(svg).toHaveAccessibleName('「单位地区生产总值能耗降低率」各方案目标对比');
-  await expect(svg).toHaveAccessibleDescription(/贵州省13%（约束性目标）；贵州省14.5%（激励目标）/);
-  // 贵州: 13% binding (filled) and 14.5% incentive (hollow, labelled 激励), told apart by shape and word.
+  await expect(svg).toHaveAccessibleDescription(/贵州省14.5%（激励目标）；贵州省13%（约束性目标）/);
+  // 贵州: 14.5% incentive (hollow, labelled 激励) and 13% binding (filled), told apart by shape and word;
+  // sorted by value, so the incentive's larger value comes first.
   const guizhou = svg.locator('a.mark[data-plan="guizhou-sheng"]');
   await expect(guizhou).toHaveCount(2);
-  await expect(guizhou.nth(0).locator('rect')).toHaveClass('bar-filled');
-  await expect(guizhou.nth(1).locator('rect')).toHaveClass('bar-hollow');
-  await expect(guizhou.nth(1).locator('.suffix')).toHaveText(' 激励');
-  await expect(guizhou.nth(1)).toHaveAccessibleName(/14.5%，激励目标/);
+  await expect(guizhou.nth(1).locator('rect')).toHaveClass('bar-filled');
+  await expect(guizhou.nth(0).locator('rect')).toHaveClass('bar-hollow');
+  await expect(guizhou.nth(0).locator('.suffix')).toHaveText(' 激励');
+  await expect(guizhou.nth(0)).toHaveAccessibleName(/14.5%，激励目标/);
   // The national reference as a labelled line in the same unit.
   await expect(svg.locator('.reference-label')).toHaveText('全国（国发〔2021〕33号）：13.5%');
   // One scale: bar widths are proportional to the values.
   const widths = await svg
-    .locator('a.mark rect')
+    .locator('a.mark rect:not(.bar-status)')
     .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
   const values = await svg
     .locator('a.mark text.value-label')
@@ -139,13 +148,13 @@ test('comparators show as glyphs: ≥ on a “以上” target', async ({ page }
   test.skip(!geq, 'no ≥ target in the corpus');
   await page.goto(pageUrl(paths.indicator(geq!.indicatorId)));
   await expect(
-    page.locator(`figure[data-chart="${geq!.indicatorId}"] svg text.value-label`).filter({ hasText: '≥' }),
+    wideSvg(page, geq!.indicatorId).locator('text.value-label').filter({ hasText: '≥' }),
   ).not.toHaveCount(0);
 });
 
 test('years differing between plans are named in the chart’s caption', async ({ page }) => {
   await page.goto(pageUrl(paths.indicator('public-institution-energy-per-area')));
-  const caption = page.locator('figure[data-chart="public-institution-energy-per-area"] svg .caption');
+  const caption = wideSvg(page, 'public-institution-energy-per-area').locator('.caption');
   await expect(caption).toContainText('各方案基准年、目标年不同');
   await expect(caption).toContainText('廊坊市：比2019年，到2025年');
 });
@@ -185,7 +194,7 @@ test('the chart’s CSV and SVG download, with provenance and absolute links', a
   expect(header).toBe(
     'plan_id,plan,indicator,value,unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url',
   );
-  const marks = await figure.locator('svg a.mark').count();
+  const marks = await figure.locator('.chart__variant--wide svg a.mark').count();
   const withValue = lines.filter((l) => /,energy-intensity,\d/.test(l));
   expect(withValue).toHaveLength(marks);
   for (const line of withValue)
@@ -216,10 +225,10 @@ test('the home page shows energy intensity against the national target and the f
   const energy = chartParts(page, 'energy-intensity');
   expect(await energy.marks.count()).toBeGreaterThan(0);
   await expect(energy.rows).toHaveCount(await energy.marks.count());
-  await expect(page.locator('figure[data-chart="energy-intensity"] .reference-label')).toContainText('13.5%');
+  await expect(wideSvg(page, 'energy-intensity').locator('.reference-label')).toContainText('13.5%');
 
   const pollutants = chartParts(page, 'pollutant-reductions');
-  const panels = page.locator('figure[data-chart="pollutant-reductions"] svg g.panel');
+  const panels = wideSvg(page, 'pollutant-reductions').locator('g.panel');
   await expect(panels).toHaveCount(4);
   await expect(panels.locator('.panel-title')).toHaveText([
     '化学需氧量 COD（吨）',

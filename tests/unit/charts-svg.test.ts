@@ -86,6 +86,25 @@ const charts = [
     render: () => renderSmallMultiplesSvg(smallMultiples(pollutantReductions)),
     geometry: () => smallMultiples(pollutantReductions),
   },
+  // The phone layouts: labels over full-width bars, 320 units across.
+  {
+    name: 'energy-intensity-narrow',
+    input: energyIntensity.rows.length,
+    render: () => renderTargetComparisonSvg(targetComparison(energyIntensity, 'narrow')),
+    geometry: () => targetComparison(energyIntensity, 'narrow'),
+  },
+  {
+    name: 'edge-cases-narrow',
+    input: edgeCases.rows.length,
+    render: () => renderTargetComparisonSvg(targetComparison(edgeCases, 'narrow')),
+    geometry: () => targetComparison(edgeCases, 'narrow'),
+  },
+  {
+    name: 'pollutant-reductions-narrow',
+    input: pollutantReductions.panels.reduce((n, p) => n + p.rows.length, 0),
+    render: () => renderSmallMultiplesSvg(smallMultiples(pollutantReductions, 'narrow')),
+    geometry: () => smallMultiples(pollutantReductions, 'narrow'),
+  },
 ];
 
 describe('the well-formedness check itself', () => {
@@ -136,7 +155,7 @@ describe.each(charts)('$name SVG', ({ name, input, render, geometry }) => {
     const marks = svg.match(/<a [^>]*class="mark /g) ?? [];
     expect(marks).toHaveLength(input);
     for (const mark of marks) {
-      if (name !== 'edge-cases') expect(mark).toMatch(/href="\/plans\/[a-z-]+\/#[a-z0-9-]+"/);
+      if (!name.startsWith('edge-cases')) expect(mark).toMatch(/href="\/plans\/[a-z-]+\/#[a-z0-9-]+"/);
     }
   });
 
@@ -145,7 +164,8 @@ describe.each(charts)('$name SVG', ({ name, input, render, geometry }) => {
     expect(colours).toEqual([]);
     for (const property of svg.match(/(?:fill|stroke):[^;}]+/g) ?? []) {
       expect(property).toMatch(
-        /:(?:currentColor|var\(--chart-[a-z]+,(?:currentColor|#[0-9a-f]{6}|transparent|none)\))$/,
+        // or the chart's own hatch pattern (a draft's bars), whose lines use the mark colour
+        /:(?:currentColor|var\(--chart-[a-z]+,(?:currentColor|#[0-9a-f]{6}|transparent|none)\)|url\(#[a-z0-9-]+-hatch\))$/,
       );
     }
   });
@@ -159,7 +179,9 @@ describe.each(charts)('$name SVG', ({ name, input, render, geometry }) => {
     for (const value of coordinates) expect(value).toMatch(/^-?\d+(?:\.\d)?$/);
     const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
     const g = geometry();
-    expect(ids).toEqual([g.id, `${g.id}-title`, `${g.id}-desc`]);
+    // A chart with a draft's value (达州 is a 征求意见稿) also defines its hatch pattern.
+    const hatched = /<a [^>]*class="mark [^"]*mark-status/.test(svg);
+    expect(ids).toEqual([g.id, `${g.id}-title`, `${g.id}-desc`, ...(hatched ? [`${g.id}-hatch`] : [])]);
   });
 
   it('is deterministic', () => {

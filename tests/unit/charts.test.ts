@@ -21,15 +21,33 @@ function xOf(layout: BandLayout, value: number): number {
 }
 
 describe('targetComparison: sorting', () => {
-  it('orders plans by their binding value, largest first, with ties by plan id and incentive after binding', () => {
+  it('orders every row by its value, largest first, whichever plan it belongs to (按目标值 sorts by value)', () => {
     const marks = targetComparison(energyIntensity).layout.marks;
     expect(marks.map((m) => `${m.plan} ${m.value} ${m.ambition}`)).toEqual([
       '莱芜区 20.8 binding',
       '廊坊市 16 binding',
       '达州市 14.5 binding',
       '黔江区 14.5 binding',
-      '贵州省 13 binding',
       '贵州省 14.5 incentive',
+      '贵州省 13 binding',
+    ]);
+  });
+
+  it('breaks ties by ambition (binding first), then plan id, then scope', () => {
+    const rows = [
+      { ...energyIntensity.rows[0]!, planId: 'b', value: 5, ambition: 'incentive' as const },
+      { ...energyIntensity.rows[0]!, planId: 'b', value: 5, ambition: 'binding' as const, scope: '乙' },
+      { ...energyIntensity.rows[0]!, planId: 'b', value: 5, ambition: 'binding' as const, scope: '甲' },
+      { ...energyIntensity.rows[0]!, planId: 'a', value: 5, ambition: 'binding' as const, scope: '丙' },
+      { ...energyIntensity.rows[0]!, planId: 'c', value: 7, ambition: 'aspiration' as const },
+    ];
+    const marks = targetComparison({ ...energyIntensity, rows }).layout.marks;
+    expect(marks.map((m) => `${m.planId} ${m.value} ${m.ambition} ${m.scope ?? ''}`.trim())).toEqual([
+      'c 7 aspiration',
+      'a 5 binding 丙',
+      'b 5 binding 乙',
+      'b 5 binding 甲',
+      'b 5 incentive',
     ]);
   });
 
@@ -47,6 +65,7 @@ describe('targetComparison: sorting', () => {
       'guizhou-sheng-1',
       'guizhou-sheng-2',
     ]);
+    expect(targetComparison(energyIntensity).layout.marks.map((m) => m.ambition)).toContain('incentive');
   });
 });
 
@@ -126,9 +145,9 @@ describe('targetComparison: ambition and comparator are told apart without colou
     new Map(targetComparison(input).layout.marks.map((m) => [m.key, m]));
 
   it.each([
-    ['guizhou-sheng-1', energyIntensity, 'binding', 'filled', '', '13%'],
-    ['guizhou-sheng-2', energyIntensity, 'incentive', 'hollow', '激励', '14.5%'],
-    ['jia-2', edgeCases, 'aspiration', 'hollow-dashed', '力争', '12%'],
+    ['guizhou-sheng-2', energyIntensity, 'binding', 'filled', '', '13%'],
+    ['guizhou-sheng-1', energyIntensity, 'incentive', 'hollow', '激励', '14.5%'],
+    ['jia-1', edgeCases, 'aspiration', 'hollow-dashed', '力争', '12%'],
   ] as const)('%s: %s → %s shape, suffix "%s"', (key, input, ambition, shape, suffix, valueLabel) => {
     const mark = byKey(input).get(key)!;
     expect(mark.ambition).toBe(ambition);
@@ -162,7 +181,7 @@ describe('targetComparison: ambition and comparator are told apart without colou
 
   it('draws the parent value as a tick at its own place on the scale', () => {
     const { layout } = targetComparison(edgeCases);
-    const mark = layout.marks.find((m) => m.key === 'jia-1')!;
+    const mark = layout.marks.find((m) => m.key === 'jia-2')!;
     expect(mark.parent?.text).toBe('上级乙省 12%');
     expect(mark.parent?.x).toBeCloseTo(xOf(layout, 12), 0);
     expect(mark.ariaLabel).toContain('上级乙省12%');
@@ -215,7 +234,7 @@ describe('targetComparison: years caption', () => {
   ] as const)('%s', (_name, input, caption, axisTitle) => {
     const geometry = targetComparison(input);
     expect(geometry.caption).toEqual(caption);
-    expect(geometry.axisTitle).toBe(axisTitle);
+    expect(geometry.axisTitle).toEqual([axisTitle]);
   });
 });
 
@@ -382,7 +401,7 @@ describe('smallMultiples: the four pollutant reductions in tonnes', () => {
   it('states the years once and names 未设定量目标 in the description', () => {
     expect(geometry.caption).toEqual([]);
     expect(geometry.description).toContain('各方案年份相同：到2025年');
-    expect(geometry.description).toContain('达州市10,170吨（约束性目标）');
+    expect(geometry.description).toContain('达州市（征求意见稿）10,170吨（约束性目标）');
     expect(geometry.description).toContain('未设定量目标：贵州省（达到国家要求）');
   });
 });

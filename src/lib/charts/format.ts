@@ -4,6 +4,7 @@
  */
 import { format } from 'd3';
 import type { Ambition, Comparator } from '../model/plan';
+import { statusSuffix } from '../status';
 import type { MarkShape } from './types';
 
 // Up to six decimals, trailing zeros trimmed, thousands grouped: 12100 → 12,100, 659.1 → 659.1, and unit
@@ -84,9 +85,34 @@ export function yearsInWords(baselineYear: number | null, targetYear: number | n
   return baselineYear === null ? target : `比${baselineYear}年，${target}`;
 }
 
-/** Plan name with its scope, e.g. 廊坊市（市本级）. */
-export function rowLabel(plan: string, scope: string | null): string {
-  return scope ? `${plan}（${scope}）` : plan;
+/** Plan name with its scope and status marks, e.g. 廊坊市（市本级）, 达州市（征求意见稿）. */
+export function rowLabel(
+  plan: string,
+  scope: string | null,
+  status: readonly { label: string }[] = [],
+): string {
+  return `${scope ? `${plan}（${scope}）` : plan}${statusSuffix(status)}`;
+}
+
+/**
+ * Splits a label into lines no wider than `maxWidth` (estimated), breaking before an opening bracket where
+ * one fits, else between characters: CJK text has no spaces to break at.
+ */
+export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
+  if (textWidth(text, fontSize) <= maxWidth) return [text];
+  const chars = [...text];
+  let cut = 0;
+  let width = 0;
+  while (cut < chars.length && width + textWidth(chars[cut] as string, fontSize) <= maxWidth) {
+    width += textWidth(chars[cut] as string, fontSize);
+    cut++;
+  }
+  const head = chars.slice(0, cut).join('');
+  const bracket = head.lastIndexOf('（');
+  if (bracket > 0) cut = [...head.slice(0, bracket)].length;
+  cut = Math.max(1, cut);
+  const rest = chars.slice(cut).join('');
+  return [chars.slice(0, cut).join(''), ...(rest === '' ? [] : wrapText(rest, maxWidth, fontSize))];
 }
 
 /** What an unset plan's row says. */

@@ -4,6 +4,7 @@
  */
 import type { Plan, Target } from '../model/plan';
 import { paths, withBase } from '../urls';
+import { statusMarks, type StatusMarkId } from '../status';
 import { AMBITION_ORDER } from './format';
 import type { ParentValue, TargetRow, UnsetPlan } from './types';
 import { planLabel } from '../model/label';
@@ -41,6 +42,7 @@ export function chartRowsFromPlans(
         planId: plan.id,
         plan: planLabel(plan),
         href: withBase(base, paths.plan(plan.id)),
+        ...statusField(plan),
         ...(note ? { note } : {}),
       });
       continue;
@@ -73,5 +75,17 @@ export function targetRow(plan: Plan, target: Target, href: string, parent: Pare
     scope: target.scope,
     href,
     parent,
+    status: chartStatus(plan),
   };
+}
+
+/** `{ status }` for a plan with status marks, else nothing: an adopted plan's unset row stays as it was. */
+export function statusField(plan: Plan): { status?: { id: StatusMarkId; label: string }[] } {
+  const status = chartStatus(plan);
+  return status.length > 0 ? { status } : {};
+}
+
+/** A plan's status marks as a chart draws them (id and label): a draft's value is never drawn as adopted. */
+export function chartStatus(plan: Plan): { id: StatusMarkId; label: string }[] {
+  return statusMarks(plan).map(({ id, label }) => ({ id, label }));
 }

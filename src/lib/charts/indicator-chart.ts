@@ -10,8 +10,8 @@ import type { Plan, Target } from '../model/plan';
 import { paths } from '../urls';
 import { targetComparisonData, type ChartDataRow } from './csv';
 import { AMBITION_ORDER } from './format';
-import { targetRow } from './from-plans';
-import { sortedByPlan } from './shared';
+import { statusField, targetRow } from './from-plans';
+import { sortedByValue } from './shared';
 import type {
   BarMark,
   ChartIndicator,
@@ -174,11 +174,12 @@ export function indicatorChartData(
     }
   }
 
-  const ordered = sortedByPlan(rows);
+  const ordered = sortedByValue(rows);
   const unsetPlans: UnsetPlan[] = unset.map(({ plan, parentTarget }) => ({
     planId: plan.id,
     plan: planLabel(plan),
     href: options.link(paths.plan(plan.id)),
+    ...statusField(plan),
     ...(parentTarget ? { note: `仅列出${parentTarget.jurisdiction}目标` } : {}),
   }));
   return {

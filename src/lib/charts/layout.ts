@@ -41,6 +41,11 @@ export interface BandOptions {
   /** Minimum width of the label column and of the value-label margin, to align panels. */
   labelWidth?: number | undefined;
   valueWidth?: number | undefined;
+  /**
+   * Each row's label and value on a line of their own above its bar, the bars spanning the whole width: a
+   * narrow chart has no room for a label column. `rowHeight` must then hold a text line and the bar.
+   */
+  stacked?: boolean | undefined;
 }
 
 /** Space between the row labels and the plot, and between a bar's end and its value label. */
@@ -61,11 +66,13 @@ function parentText(label: string, value: number, unit: string): string {
 /** The accessible label of one mark: everything the bar shows, in words. */
 export function markAriaLabel(row: TargetRow): string {
   const parent = row.parent ? `；上级${row.parent.label}${withUnit(row.parent.value, row.unit)}` : '';
-  return `${rowLabel(row.plan, row.scope)}：${valueInWords(row.value, row.unit, row.comparator)}，${AMBITION_NAME[row.ambition]}，${yearsInWords(row.baselineYear, row.targetYear)}${parent}`;
+  return `${rowLabel(row.plan, row.scope, row.status)}：${valueInWords(row.value, row.unit, row.comparator)}，${AMBITION_NAME[row.ambition]}，${yearsInWords(row.baselineYear, row.targetYear)}${parent}`;
 }
 
 function entryLabel(entry: BandEntry): string {
-  return entry.type === 'mark' ? rowLabel(entry.row.plan, entry.row.scope) : entry.plan.plan;
+  return entry.type === 'mark'
+    ? rowLabel(entry.row.plan, entry.row.scope, entry.row.status)
+    : rowLabel(entry.plan.plan, null, entry.plan.status);
 }
 
 /** Values the scale must cover: every row, its parent, the reference and anything shared. */
@@ -91,12 +98,23 @@ export function labelColumnWidth(entries: readonly BandEntry[], fontSize: number
 /** Lays out one band chart. Pure: the same options give the same geometry. */
 export function layoutBands(options: BandOptions): BandLayout {
   const { entries, unit, reference, fontSize, rowHeight, barHeight } = options;
+  const stacked = options.stacked ?? false;
   const rows = entries.flatMap((entry) => (entry.type === 'mark' ? [entry.row] : []));
 
-  const labelX = options.x + Math.max(labelColumnWidth(entries, fontSize), options.labelWidth ?? 0);
+  const labelX = stacked
+    ? options.x
+    : options.x + Math.max(labelColumnWidth(entries, fontSize), options.labelWidth ?? 0);
   const valueWidth = Math.max(valueColumnWidth(rows, fontSize), options.valueWidth ?? 0);
-  const x0 = labelX + GAP;
-  const x1 = Math.max(x0 + MIN_PLOT_WIDTH, options.x + options.width - valueWidth - GAP);
+  // Stacked, the bars start half a tick label in, so the 0 under their start stays inside the chart.
+  const x0 = stacked ? options.x + fontSize * 0.8 : labelX + GAP;
+  // Stacked, the value is printed on the label line, so the bars keep the width but half an end tick label.
+  const x1 = stacked
+    ? options.x + options.width - fontSize * 1.6
+    : Math.max(x0 + MIN_PLOT_WIDTH, options.x + options.width - valueWidth - GAP);
+  // Stacked rows: the label line in the upper part of the row, the bar in the lower part.
+  const lineY = (rowTop: number) => rowTop + fontSize * 0.75;
+  const barY = (rowTop: number) =>
+    stacked ? rowTop + fontSize * 1.5 + barHeight / 2 : rowTop + rowHeight / 2;
 
   // Magnitudes are compared by length, so zero is always in the domain; nice() rounds the ends to ticks.
   const values = [0, ...domainValuesOf(rows, reference), ...(options.domainValues ?? [])];
@@ -120,17 +138,23 @@ export function layoutBands(options: BandOptions): BandLayout {
   const marks: BarMark[] = [];
   const unset: UnsetRow[] = [];
   entries.forEach((entry, index) => {
-    const cy = round(top + index * rowHeight + rowHeight / 2);
+    const rowTop = top + index * rowHeight;
+    const cy = round(barY(rowTop));
+    const rowLabelX = round(labelX);
+    const rowLabelY = round(stacked ? lineY(rowTop) : cy);
+    const label = entryLabel(entry);
     if (entry.type === 'unset') {
       const { plan } = entry;
       unset.push({
         planId: plan.planId,
         plan: plan.plan,
-        label: plan.plan,
+        label,
         href: safeHref(plan.href),
         text: unsetText(plan.note),
         cy,
         textX: round(x0),
+        rowLabelX,
+        rowLabelY,
       });
       return;
     }
@@ -142,7 +166,7 @@ export function layoutBands(options: BandOptions): BandLayout {
       key: `${row.planId}-${n}`,
       planId: row.planId,
       plan: row.plan,
-      label: rowLabel(row.plan, row.scope),
+      label,
       value: row.value,
       unit: row.unit,
       comparator: row.comparator,
@@ -155,13 +179,17 @@ export function layoutBands(options: BandOptions): BandLayout {
       suffix: AMBITION_SUFFIX[row.ambition],
       valueLabel: valueLabel(row.value, row.unit, row.comparator),
       ariaLabel: markAriaLabel(row),
+      status: (row.status ?? []).map((mark) => mark.id),
       href: safeHref(row.href) ?? '',
       x: round(Math.min(zero, end)),
       y: round(cy - barHeight / 2),
       width: round(Math.abs(end - zero)),
       height: barHeight,
       cy,
-      labelX: round(Math.max(zero, end) + GAP * 0.75),
+      labelX: round(stacked ? labelX + textWidth(label, fontSize) + GAP : Math.max(zero, end) + GAP * 0.75),
+      labelY: rowLabelY,
+      rowLabelX,
+      rowLabelY,
       parent: row.parent
         ? {
             value: row.parent.value,
@@ -196,6 +224,7 @@ export function layoutBands(options: BandOptions): BandLayout {
 
   return {
     labelX: round(labelX),
+    labelAnchor: stacked ? 'start' : 'end',
     axis: { domain: [d0, d1], x0: round(x0), x1: round(x1), y: axisY, top: round(top - 4), ticks },
     marks,
     unset,

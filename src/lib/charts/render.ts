@@ -5,7 +5,7 @@
 import { LEGEND_SWATCH } from './shared';
 import { SMALL_MULTIPLES } from './small-multiples';
 import { TARGET_COMPARISON } from './target-comparison';
-import { chartStyle, el, escapeText, num, textEl } from './svg';
+import { chartStyle, el, escapeText, hatchId, num, textEl } from './svg';
 import type {
   BandLayout,
   BarMark,
@@ -22,11 +22,35 @@ function barClass(shape: BarMark['shape']): string {
   return `bar-${shape}`;
 }
 
+/**
+ * The hatch a draft's bar is filled with: diagonal lines in the mark colour, so a 征求意见稿 value never looks
+ * like an adopted, solidly filled one, in colour or in print.
+ */
+function hatchDefs(chartId: string): string {
+  return el('defs', {}, [
+    el(
+      'pattern',
+      {
+        id: hatchId(chartId),
+        class: 'hatch',
+        width: 6,
+        height: 6,
+        patternUnits: 'userSpaceOnUse',
+        patternTransform: 'rotate(45)',
+      },
+      [el('line', { x1: 0, y1: 0, x2: 0, y2: 6 })],
+    ),
+  ]);
+}
+
 function renderMark(mark: BarMark): string {
+  const box = { x: mark.x, y: mark.y, width: mark.width, height: mark.height };
   const children = [
     el('title', {}, escapeText(mark.ariaLabel)),
-    el('rect', { class: barClass(mark.shape), x: mark.x, y: mark.y, width: mark.width, height: mark.height }),
+    el('rect', { class: barClass(mark.shape), ...box }),
   ];
+  // A draft's bar: the hatch drawn over the ambition's own shape (filled, hollow or dashed), so both read.
+  if (mark.status.length > 0) children.push(el('rect', { class: 'bar-status', ...box }));
   if (mark.parent) {
     children.push(
       el('line', {
@@ -41,12 +65,15 @@ function renderMark(mark: BarMark): string {
   const label = [escapeText(mark.valueLabel)];
   if (mark.suffix) label.push(el('tspan', { class: 'suffix' }, escapeText(` ${mark.suffix}`)));
   if (mark.parent) label.push(el('tspan', { class: 'muted' }, escapeText(`  ${mark.parent.text}`)));
-  children.push(el('text', { class: 'value-label', x: mark.labelX, y: mark.cy, dy: CENTRE }, label.join('')));
+  children.push(
+    el('text', { class: 'value-label', x: mark.labelX, y: mark.labelY, dy: CENTRE }, label.join('')),
+  );
+  const status = mark.status.map((id) => ` mark-status mark-${id}`).join('');
   return el(
     'a',
     {
       href: mark.href || null,
-      class: `mark mark-${mark.ambition}`,
+      class: `mark mark-${mark.ambition}${status}`,
       'data-plan': mark.planId,
       'aria-label': mark.ariaLabel,
     },
@@ -81,7 +108,16 @@ export function renderBands(layout: BandLayout): string[] {
     ]),
   );
   const labels = [...layout.marks, ...layout.unset].map((row) =>
-    textEl({ class: 'row-label', x: layout.labelX, y: row.cy, dy: CENTRE, 'text-anchor': 'end' }, row.label),
+    textEl(
+      {
+        class: 'row-label',
+        x: row.rowLabelX,
+        y: row.rowLabelY,
+        dy: CENTRE,
+        'text-anchor': layout.labelAnchor,
+      },
+      row.label,
+    ),
   );
   out.push(el('g', { class: 'row-labels' }, labels));
   out.push(el('g', { class: 'marks' }, layout.marks.map(renderMark)));
@@ -104,16 +140,13 @@ export function renderBands(layout: BandLayout): string[] {
 export function renderLegend(items: readonly LegendItem[], fontSize: number): string {
   const s = LEGEND_SWATCH;
   const children = items.map((item) => {
+    const box = { x: item.x, y: item.y - s / 2 + 1, width: s, height: s - 2 };
     const swatch =
       item.shape === 'reference'
         ? el('line', { class: 'reference', x1: item.x, x2: item.x + s, y1: item.y, y2: item.y })
-        : el('rect', {
-            class: barClass(item.shape),
-            x: item.x,
-            y: item.y - s / 2 + 1,
-            width: s,
-            height: s - 2,
-          });
+        : item.shape === 'draft'
+          ? el('rect', { class: 'bar-status', ...box })
+          : el('rect', { class: barClass(item.shape), ...box });
     return el('g', {}, [swatch, textEl({ x: item.x + s + 6, y: item.y, dy: CENTRE }, item.label)]);
   });
   return el('g', { class: 'legend', 'font-size': fontSize }, children);
@@ -135,6 +168,8 @@ interface Frame {
   fontSize: number;
   title: string;
   description: string;
+  /** Whether some mark is hatched (a draft's value): the pattern is defined only then. */
+  hatched: boolean;
 }
 
 /**
@@ -148,6 +183,7 @@ function svgRoot(frame: Frame, body: readonly (string | null)[]): string {
     el('title', { id: titleId }, escapeText(frame.title)),
     el('desc', { id: descId }, escapeText(frame.description)),
     el('style', {}, escapeText(chartStyle(frame.id))),
+    ...(frame.hatched ? [hatchDefs(frame.id)] : []),
     ...body.filter((part): part is string => part !== null),
   ];
   return `${el(
@@ -170,17 +206,21 @@ function svgRoot(frame: Frame, body: readonly (string | null)[]): string {
 /** Renders a target comparison to a standalone, deterministic SVG document fragment. */
 export function renderTargetComparisonSvg(geometry: TargetComparisonGeometry): string {
   const g = geometry;
-  return svgRoot(g, [
+  const start = g.layout.labelAnchor === 'start';
+  const hatched = g.layout.marks.some((mark) => mark.status.length > 0);
+  return svgRoot({ ...g, hatched }, [
     g.legend.length > 0 ? renderLegend(g.legend, g.fontSize) : null,
     ...renderBands(g.layout),
-    textEl(
-      {
-        class: 'axis-title',
-        x: (g.layout.axis.x0 + g.layout.axis.x1) / 2,
-        y: g.axisTitleY,
-        'text-anchor': 'middle',
-      },
-      g.axisTitle,
+    ...g.axisTitle.map((line, i) =>
+      textEl(
+        {
+          class: 'axis-title',
+          x: start ? g.layout.axis.x0 : (g.layout.axis.x0 + g.layout.axis.x1) / 2,
+          y: g.axisTitleY + i * g.axisTitleLineHeight,
+          'text-anchor': start ? 'start' : 'middle',
+        },
+        line,
+      ),
     ),
     renderCaption(g.caption, TARGET_COMPARISON.margin, g.captionY, TARGET_COMPARISON.captionLineHeight),
   ]);
@@ -195,7 +235,8 @@ export function renderSmallMultiplesSvg(geometry: SmallMultiplesGeometry): strin
       ...renderBands(panel.layout),
     ]),
   );
-  return svgRoot(g, [
+  const hatched = g.panels.some((panel) => panel.layout.marks.some((mark) => mark.status.length > 0));
+  return svgRoot({ ...g, hatched }, [
     g.legend.length > 0 ? renderLegend(g.legend, g.fontSize) : null,
     ...panels,
     renderCaption(g.caption, SMALL_MULTIPLES.margin, g.captionY, SMALL_MULTIPLES.captionLineHeight),

@@ -10,7 +10,7 @@ import {
   yearsInWords,
 } from './format';
 import type { BandEntry } from './layout';
-import type { LegendItem, MarkShape, ReferenceValue, TargetRow, UnsetPlan } from './types';
+import type { ChartStatus, LegendItem, ReferenceValue, TargetRow, UnsetPlan } from './types';
 import type { Ambition } from '../model/plan';
 
 /**
@@ -52,6 +52,21 @@ export function compareWithinPlan(a: TargetRow, b: TargetRow): number {
     AMBITION_ORDER[a.ambition] - AMBITION_ORDER[b.ambition] ||
     b.value - a.value ||
     compareText(a.scope ?? '', b.scope ?? '')
+  );
+}
+
+/**
+ * The order a comparison is drawn in (按目标值): every row by its value, largest first, whichever plan it
+ * belongs to; among equal values binding before incentive before aspiration, then by plan id and scope, so
+ * the order never depends on input order.
+ */
+export function sortedByValue(rows: readonly TargetRow[]): TargetRow[] {
+  return [...rows].sort(
+    (a, b) =>
+      b.value - a.value ||
+      AMBITION_ORDER[a.ambition] - AMBITION_ORDER[b.ambition] ||
+      compareText(a.planId, b.planId) ||
+      compareText(a.scope ?? '', b.scope ?? ''),
   );
 }
 
@@ -99,7 +114,8 @@ export function yearsCaption(rows: readonly TargetRow[]): string[] {
   return [
     '注：各方案基准年、目标年不同——',
     ...rows.map(
-      (row) => `${rowLabel(row.plan, row.scope)}：${yearsInWords(row.baselineYear, row.targetYear)}`,
+      (row) =>
+        `${rowLabel(row.plan, row.scope, row.status)}：${yearsInWords(row.baselineYear, row.targetYear)}`,
     ),
   ];
 }
@@ -108,11 +124,13 @@ export function yearsCaption(rows: readonly TargetRow[]): string[] {
 export function rowInWords(row: TargetRow, withYears: boolean): string {
   const years = withYears ? `（${yearsInWords(row.baselineYear, row.targetYear)}）` : '';
   const parent = row.parent ? `，上级${row.parent.label}${withUnit(row.parent.value, row.unit)}` : '';
-  return `${rowLabel(row.plan, row.scope)}${valueInWords(row.value, row.unit, row.comparator)}（${AMBITION_NAME[row.ambition]}）${years}${parent}`;
+  return `${rowLabel(row.plan, row.scope, row.status)}${valueInWords(row.value, row.unit, row.comparator)}（${AMBITION_NAME[row.ambition]}）${years}${parent}`;
 }
 
 export function unsetInWords(plans: readonly UnsetPlan[]): string {
-  return plans.map((plan) => `${plan.plan}${plan.note ? `（${plan.note}）` : ''}`).join('、');
+  return plans
+    .map((plan) => `${rowLabel(plan.plan, null, plan.status)}${plan.note ? `（${plan.note}）` : ''}`)
+    .join('、');
 }
 
 export function referenceInWords(reference: ReferenceValue, unit: string): string {
@@ -121,25 +139,53 @@ export function referenceInWords(reference: ReferenceValue, unit: string): strin
 
 const SWATCH = 12;
 
-/** Legend entries for the ambitions present (shape + name) and the reference line, laid out left to right. */
+/** The status marks of the rows, once each in first-seen order: each gets a legend entry. */
+export function statusesOf(rows: readonly TargetRow[]): ChartStatus[] {
+  const seen = new Map<string, ChartStatus>();
+  for (const row of rows)
+    for (const mark of row.status ?? []) if (!seen.has(mark.id)) seen.set(mark.id, mark);
+  return [...seen.values()];
+}
+
+/** Vertical distance between legend lines when the legend wraps. */
+export const LEGEND_LINE_HEIGHT_EM = 1.6;
+
+/**
+ * Legend entries for the ambitions present (shape + name), the reference line and the status marks (a hatched
+ * swatch: 征求意见稿), laid out left to right and wrapped to a new line past `maxWidth`.
+ */
 export function legendItems(
   ambitions: ReadonlySet<Ambition>,
   hasReference: boolean,
   x: number,
   y: number,
   fontSize: number,
+  statuses: readonly ChartStatus[] = [],
+  maxWidth = Number.POSITIVE_INFINITY,
 ): LegendItem[] {
   const items: LegendItem[] = [];
   let cursor = x;
-  const push = (shape: MarkShape | 'reference', label: string) => {
-    items.push({ shape, label, x: cursor, y });
-    cursor += SWATCH + 6 + textWidth(label, fontSize) + 18;
+  let line = y;
+  const push = (shape: LegendItem['shape'], label: string) => {
+    const width = SWATCH + 6 + textWidth(label, fontSize);
+    if (cursor > x && cursor + width > x + maxWidth) {
+      cursor = x;
+      line += fontSize * LEGEND_LINE_HEIGHT_EM;
+    }
+    items.push({ shape, label, x: cursor, y: line });
+    cursor += width + 18;
   };
   for (const ambition of ['binding', 'incentive', 'aspiration'] as const) {
     if (ambitions.has(ambition)) push(AMBITION_SHAPE[ambition], AMBITION_NAME[ambition]);
   }
   if (hasReference) push('reference', '参考值');
+  for (const status of statuses) push('draft', status.label);
   return items;
+}
+
+/** The baseline of the legend's last line (its first line when it does not wrap). */
+export function legendBottom(items: readonly LegendItem[], y: number): number {
+  return Math.max(y, ...items.map((item) => item.y));
 }
 
 export const LEGEND_SWATCH = SWATCH;

@@ -2,13 +2,23 @@
  * Several indicators in one figure, one small band chart per indicator (the four pollutant reductions in
  * tonnes), the plans in the same order in every panel so a plan is found in one place.
  */
-import { labelColumnWidth, layoutBands, valueColumnWidth, domainValuesOf } from './layout';
+import {
+  labelColumnWidth,
+  layoutBands,
+  valueColumnWidth,
+  domainValuesOf,
+  GAP,
+  markTrailingText,
+} from './layout';
+import { rowLabel, textWidth, wrapText } from './format';
 import {
   assertRows,
   commonYears,
   compareText,
   compareWithinPlan,
+  legendBottom,
   legendItems,
+  statusesOf,
   markEntries,
   referenceInWords,
   rowInWords,
@@ -20,6 +30,7 @@ import {
 import type { BandEntry } from './layout';
 import { idFrom, round } from './svg';
 import type {
+  ChartVariant,
   SmallMultiplesGeometry,
   SmallMultiplesInput,
   SmallMultiplesPanel,
@@ -38,6 +49,14 @@ export const SMALL_MULTIPLES = {
   tickCount: 3,
   margin: 8,
   captionLineHeight: 16,
+} as const;
+
+/** The narrow variant: one column of panels, 320 units, each row a label line over a full-width bar. */
+export const SMALL_MULTIPLES_NARROW = {
+  ...SMALL_MULTIPLES,
+  width: 320,
+  columns: 1,
+  rowHeight: 36,
 } as const;
 
 /** Panel title: short name and unit, e.g. 化学需氧量 COD（吨）. */
@@ -107,8 +126,12 @@ function implicitUnset(panel: SmallMultiplesPanelInput, all: ReadonlyMap<string,
  * Lays out the small multiples in a grid (two columns). Every panel lists every plan: a plan absent from a
  * panel's rows is shown there as 未设定量目标. Each panel has its own zero-based scale unless `scale: 'shared'`.
  */
-export function smallMultiples(input: SmallMultiplesInput): SmallMultiplesGeometry {
-  const C = SMALL_MULTIPLES;
+export function smallMultiples(
+  input: SmallMultiplesInput,
+  variant: ChartVariant = 'wide',
+): SmallMultiplesGeometry {
+  const C = variant === 'narrow' ? SMALL_MULTIPLES_NARROW : SMALL_MULTIPLES;
+  const stacked = variant === 'narrow';
   const scale = input.scale ?? 'independent';
   for (const panel of input.panels)
     assertRows(panel.rows, panel.indicator.unit, `chart ${input.id} ${panel.indicator.id}`);
@@ -134,8 +157,29 @@ export function smallMultiples(input: SmallMultiplesInput): SmallMultiplesGeomet
   const allRows: TargetRow[] = panelsInput.flatMap((panel) => [...panel.rows]);
   const ambitions = new Set(allRows.map((row) => row.ambition));
   const hasReference = panelsInput.some((panel) => panel.reference);
+  // A narrow chart widens (and so draws smaller) rather than let a long label and value run off its edge.
+  const width = stacked
+    ? Math.max(
+        C.width,
+        ...allRows.map(
+          (row) =>
+            textWidth(rowLabel(row.plan, row.scope, row.status), C.fontSize) +
+            GAP +
+            textWidth(markTrailingText(row), C.fontSize) +
+            2 * C.margin,
+        ),
+      )
+    : C.width;
   const legendY = C.margin + C.fontSize / 2 + 2;
-  const legend = legendItems(ambitions, hasReference, C.margin, legendY, C.fontSize);
+  const legend = legendItems(
+    ambitions,
+    hasReference,
+    C.margin,
+    legendY,
+    C.fontSize,
+    statusesOf(allRows),
+    width - 2 * C.margin,
+  );
 
   // Aligned panels: one label column and one value margin for all, and for a shared scale one domain.
   const labelWidth = Math.max(0, ...entriesPerPanel.map((entries) => labelColumnWidth(entries, C.fontSize)));
@@ -145,9 +189,9 @@ export function smallMultiples(input: SmallMultiplesInput): SmallMultiplesGeomet
       ? panelsInput.flatMap((panel) => domainValuesOf(panel.rows, panel.reference ?? null))
       : undefined;
 
-  const panelWidth = (C.width - 2 * C.margin - (C.columns - 1) * C.gap) / C.columns;
+  const panelWidth = (width - 2 * C.margin - (C.columns - 1) * C.gap) / C.columns;
   const panels: SmallMultiplesPanel[] = [];
-  let rowTop = legendY + C.fontSize + 8;
+  let rowTop = legendBottom(legend, legendY) + C.fontSize + 8;
   for (let start = 0; start < panelsInput.length; start += C.columns) {
     let rowBottom = rowTop;
     for (let col = 0; col < C.columns && start + col < panelsInput.length; col++) {
@@ -170,6 +214,7 @@ export function smallMultiples(input: SmallMultiplesInput): SmallMultiplesGeomet
         domainValues: sharedDomain,
         labelWidth,
         valueWidth,
+        stacked,
       });
       panels.push({
         indicator: panel.indicator,
@@ -185,7 +230,7 @@ export function smallMultiples(input: SmallMultiplesInput): SmallMultiplesGeomet
     rowTop = rowBottom + C.gap;
   }
 
-  const caption = yearsCaption(allRows);
+  const caption = yearsCaption(allRows).flatMap((line) => wrapText(line, width - 2 * C.margin, C.fontSize));
   const captionY = round(rowTop);
   const height = round(
     caption.length > 0
@@ -197,6 +242,7 @@ export function smallMultiples(input: SmallMultiplesInput): SmallMultiplesGeomet
   const parts = [
     `${input.title}，${panelsInput.length}个小图，各图${scale === 'shared' ? '共用同一' : '各自使用从零开始的'}刻度`,
   ];
+  for (const status of statusesOf(allRows)) parts.push(`标注“${status.label}”的数值以斜线条纹绘制`);
   if (years) parts.push(`各方案年份相同：${years}`);
   panelsInput.forEach((panel, i) => {
     const entries = entriesPerPanel[i] as BandEntry[];
@@ -209,8 +255,8 @@ export function smallMultiples(input: SmallMultiplesInput): SmallMultiplesGeomet
   });
 
   return {
-    id: idFrom(input.id),
-    width: C.width,
+    id: variant === 'narrow' ? idFrom(input.id, 'narrow') : idFrom(input.id),
+    width: round(width),
     height,
     fontSize: C.fontSize,
     title: input.title,

@@ -103,6 +103,11 @@ export function idFrom(...parts: string[]): string {
 export const FONT_STACK =
   'system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", sans-serif';
 
+/** Id of the hatch pattern that marks a value whose plan carries a status mark (a draft). */
+export function hatchId(chartId: string): string {
+  return `${chartId}-hatch`;
+}
+
 /**
  * The chart's style sheet, scoped to its id because an inline `<style>` applies to the whole page. Colours are
  * `currentColor` or custom properties with fallbacks that keep 3:1 contrast on both white and near-black,
@@ -119,6 +124,10 @@ export function chartStyle(id: string): string {
     `${s} .bar-filled{fill:var(--chart-mark,#2563eb);stroke:var(--chart-mark,#2563eb);stroke-width:1.5}`,
     `${s} .bar-hollow,${s} .bar-hollow-dashed{fill:var(--chart-background,transparent);stroke:var(--chart-mark,#2563eb);stroke-width:1.5}`,
     `${s} .bar-hollow-dashed{stroke-dasharray:4 3}`,
+    // A draft's value: the bar keeps its ambition's outline, light, under a hatch of the mark colour.
+    `${s} .mark-status .bar-filled{fill-opacity:.25}`,
+    `${s} .bar-status{fill:url(#${hatchId(id)});pointer-events:none}`,
+    `${s} .hatch line{stroke:var(--chart-mark,#2563eb);stroke-width:2.5}`,
     `${s} .parent-tick{stroke:currentColor;stroke-width:2}`,
     `${s} .reference{stroke:var(--chart-reference,#c2410c);stroke-width:1.5;stroke-dasharray:6 3}`,
     `${s} .reference-label{fill:var(--chart-reference,#c2410c)}`,

@@ -4,6 +4,10 @@
  * `geometry → SVG string` (no decisions left, only markup). Nothing here knows Astro or a DOM.
  */
 import type { Ambition, Comparator } from '../model/plan';
+import type { StatusMark } from '../status';
+
+/** A caveat on a plan's values (征求意见稿…): printed after its name and drawn distinctly. */
+export type ChartStatus = Pick<StatusMark, 'id' | 'label'>;
 
 /** The indicator a chart shows, as the catalogue names it. */
 export interface ChartIndicator {
@@ -42,6 +46,8 @@ export interface TargetRow {
   /** Permalink of the clause that states the value (`/plans/<plan>/#<clause>`). */
   href: string;
   parent?: ParentValue | null | undefined;
+  /** The plan's status marks (`statusMarks`): a draft's value is labelled and drawn apart from adopted ones. */
+  status?: readonly ChartStatus[] | undefined;
 }
 
 /** A plan that sets no number for the indicator: listed as 未设定量目标, never silently left out. */
@@ -52,6 +58,7 @@ export interface UnsetPlan {
   href?: string | undefined;
   /** What the plan says instead, e.g. 达到国家要求. */
   note?: string | undefined;
+  status?: readonly ChartStatus[] | undefined;
 }
 
 /** A reference value drawn as a labelled line across the plot, e.g. the national 13.5%. */
@@ -71,6 +78,13 @@ export interface TargetComparisonInput {
   /** Element id prefix; defaults to `chart-<indicator id>`. Give one when a page shows a chart twice. */
   id?: string | undefined;
 }
+
+/**
+ * `wide` (default): row labels left of the bars, 640 units across, for a desktop column or a download.
+ * `narrow`: each row's label and value on a line above its bar and everything inside 320 units, for a phone,
+ * where the wide drawing would shrink its text below legibility.
+ */
+export type ChartVariant = 'wide' | 'narrow';
 
 export interface SmallMultiplesPanelInput {
   indicator: ChartIndicator;
@@ -142,6 +156,8 @@ export interface BarMark {
   valueLabel: string;
   /** Accessible label of the link, in words, e.g. 黔江区：14.5%以上，约束性目标，比2020年，到2025年. */
   ariaLabel: string;
+  /** The plan's status mark ids (`draft`…): such a bar is hatched, never drawn like an adopted value. */
+  status: string[];
   href: string;
   /** Bar rectangle. */
   x: number;
@@ -150,8 +166,12 @@ export interface BarMark {
   height: number;
   /** Centre line of the row, for text. */
   cy: number;
-  /** Where the value label starts. */
+  /** Where the value label starts, and its baseline's centre line (the row's, or the label line above it). */
   labelX: number;
+  labelY: number;
+  /** Where the row label is anchored (its end beside the bar, or its start above it). */
+  rowLabelX: number;
+  rowLabelY: number;
   parent: { value: number; label: string; x: number; text: string } | null;
 }
 
@@ -165,6 +185,8 @@ export interface UnsetRow {
   cy: number;
   /** Where the text starts. */
   textX: number;
+  rowLabelX: number;
+  rowLabelY: number;
 }
 
 export interface ReferenceGeometry {
@@ -182,8 +204,10 @@ export interface ReferenceGeometry {
 
 /** One band chart (a whole comparison, or one panel of the small multiples). */
 export interface BandLayout {
-  /** Right edge of the row labels (they are end-anchored here). */
+  /** Right edge of the row labels (they are end-anchored here), or their left edge when stacked. */
   labelX: number;
+  /** `end`: labels left of the bars; `start`: each label on its own line above its bar (narrow charts). */
+  labelAnchor: 'start' | 'end';
   axis: AxisGeometry;
   marks: BarMark[];
   unset: UnsetRow[];
@@ -193,7 +217,7 @@ export interface BandLayout {
 }
 
 export interface LegendItem {
-  shape: MarkShape | 'reference';
+  shape: MarkShape | 'reference' | 'draft';
   label: string;
   x: number;
   y: number;
@@ -209,9 +233,10 @@ export interface TargetComparisonGeometry {
   /** Accessible description (<desc>): every value in words. */
   description: string;
   indicator: ChartIndicator;
-  /** Axis title, e.g. 单位地区生产总值能耗降低（%）. */
-  axisTitle: string;
+  /** Axis title, e.g. 单位地区生产总值能耗降低（%）, in lines that fit the width. */
+  axisTitle: string[];
   axisTitleY: number;
+  axisTitleLineHeight: number;
   legend: LegendItem[];
   layout: BandLayout;
   /** Baseline/target years when they differ across rows, one line per row; empty when they agree. */

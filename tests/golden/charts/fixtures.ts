@@ -12,7 +12,8 @@ import type {
 
 const PLANS = {
   qianjiang: { planId: 'qianjiang-qu', plan: '黔江区' },
-  dazhou: { planId: 'dazhou-shi', plan: '达州市' },
+  // 001 L1: 达州市“十四五”节能减排综合工作方案（征求意见稿）
+  dazhou: { planId: 'dazhou-shi', plan: '达州市', status: [{ id: 'draft', label: '征求意见稿' }] },
   guizhou: { planId: 'guizhou-sheng', plan: '贵州省' },
   laiwu: { planId: 'laiwu-qu', plan: '莱芜区' },
   langfang: { planId: 'langfang-shi', plan: '廊坊市' },
