@@ -315,6 +315,13 @@ function hitElement(
   const plan = document.createElement('p');
   plan.className = 'search-hit__plan';
   plan.textContent = data.meta.plan;
+  // A draft's clause says so in the result too (the record carries the plan's status marks).
+  for (const label of (data.meta['status'] ?? '').split('，').filter(Boolean)) {
+    const badge = document.createElement('span');
+    badge.className = 'badge badge--status';
+    badge.textContent = label;
+    plan.append(' ', badge);
+  }
   const link = document.createElement('a');
   link.href = data.url;
   link.setAttribute('data-search-hit', '');

@@ -2,6 +2,7 @@
  * The search records: one per clause (and one per annex and annex table), each landing on its permalink.
  * Pure: the Pagefind integration (src/integrations/pagefind.ts) feeds them to `addCustomRecord`.
  */
+import { statusMarks } from '../status';
 import type { Annex, AnnexTable, Clause, Level, Plan, PlanPart } from '../model/plan';
 import { paths, withBase } from '../urls';
 import { groupsIn, type CompiledGroup } from './synonyms';
@@ -25,11 +26,20 @@ export interface RecordMeta extends Record<string, string> {
   /** The plan's title. */
   plan: string;
   region: string;
+  /** The plan's status marks as printed beside it (征求意见稿), comma-joined; empty for an adopted plan. */
+  status: string;
   /** How the clause is cited: 三（四）3; 附件1 for an annex. */
   citation: string;
   heading: string;
   /** The clause's own wording, paragraphs separated by newlines (excerpts are cut from it). */
   text: string;
+}
+
+/** A result shows the plan's status marks, so a draft's clause is never quoted as adopted policy. */
+function statusMeta(plan: Plan): string {
+  return statusMarks(plan)
+    .map((mark) => mark.label)
+    .join('，');
 }
 
 export const FILTER_KEYS = ['plan', 'level', 'part', 'department', 'indicator'] as const;
@@ -133,6 +143,7 @@ function clauseRecord(
       title: `${citation} ${heading}`.trim(),
       plan: plan.title,
       region: planLabel(plan),
+      status: statusMeta(plan),
       citation,
       heading,
       text,
@@ -177,6 +188,7 @@ function annexRecords(
         title: `${annex.label} ${heading}`.trim(),
         plan: plan.title,
         region: planLabel(plan),
+        status: statusMeta(plan),
         citation: annex.label,
         heading,
         text: headText,
@@ -199,6 +211,7 @@ function annexRecords(
         title: `${citation} ${heading}`.trim(),
         plan: plan.title,
         region: planLabel(plan),
+        status: statusMeta(plan),
         citation,
         heading,
         text,
