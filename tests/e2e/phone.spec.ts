@@ -311,7 +311,7 @@ test.describe('the draft is marked 征求意见稿 wherever its values or clause
   });
 
   test('search results from the draft say so', async ({ page }) => {
-    await page.goto(`${pageUrl(paths.search())}?q=${encodeURIComponent(draft!.region)}`);
+    await page.goto(`${pageUrl(paths.search())}?q=${encodeURIComponent(draft!.region ?? draft!.title)}`);
     await expect(page.locator('[data-search-results]')).toHaveAttribute('data-search-state', 'done');
     const hit = page.locator('.search-hit').filter({ hasText: draft!.title }).first();
     await expect(hit.locator('.search-hit__plan .badge')).toHaveText('征求意见稿');
