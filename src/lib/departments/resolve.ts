@@ -7,6 +7,7 @@ import { foldForRecognition } from '../read/normalize';
 import { withoutBracketGroups } from '../responsibility/brackets';
 import { OTHER_CATEGORY } from './catalogue';
 import type { DepartmentCatalogue, DepartmentRule } from './catalogue';
+import { properName } from '../regions/names';
 
 /** The plan's own jurisdiction as it appears in department names. */
 export interface Jurisdiction {
@@ -18,7 +19,6 @@ export interface Jurisdiction {
   levelChar: string;
 }
 
-const LEVEL_SUFFIX = /(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|区|县|州|旗|盟)$/;
 const LEVEL_CHARS = '省市区县州旗盟';
 const DEFAULT_LEVEL_CHAR: Record<Level, string> = {
   national: '国',
@@ -37,7 +37,7 @@ export function jurisdictionOf(region: string, level: Level): Jurisdiction {
       : LEVEL_CHARS.includes(last) && last !== ''
         ? last
         : DEFAULT_LEVEL_CHAR[level];
-  const core = folded.replace(LEVEL_SUFFIX, '');
+  const core = properName(folded);
   return { region: folded, core: core.length >= 2 && core !== folded ? core : null, levelChar };
 }
 

@@ -9,6 +9,7 @@ import { foldForRecognition } from '../read/normalize';
 import { UNCLASSIFIED, type UnitDefinition } from './catalogue';
 import { changeOfWording, classify, contextTester, type Change, type Compiled } from './compile';
 import { scaleValue, tidy, type Draft } from './draft';
+import { properName } from '../regions/names';
 
 export interface TableInput {
   compiled: Compiled;
@@ -124,8 +125,9 @@ function composeHeaders(headerRows: Cell[][], width: number): { header: Cell; su
   return columns;
 }
 
+/** The place without its administrative suffix (黔江区 → 黔江), as the division list splits names. */
 function regionCore(region: string): string {
-  return region.replace(/(特别行政区|自治区|自治州|自治县|新区|省|市|区|县|州|旗)$/, '');
+  return properName(region);
 }
 
 function isOwnPlace(place: string, region: string): boolean {
