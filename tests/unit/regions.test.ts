@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlanKnowledge } from '../../src/lib/content/plan-knowledge';
+import { ingestSeeds } from '../../src/lib/ingest';
+import { enrichments, loadKnowledge } from '../../src/lib/knowledge';
 import { readFrontMatter } from '../../src/lib/frontmatter/index';
 import { loadDivisions } from '../../src/lib/regions/divisions';
 import { splitName } from '../../src/lib/regions/names';
@@ -179,5 +181,53 @@ describe('region recognition', () => {
       '370116 莱芜区 county',
     ]);
     expect(meta.province).toBe('山东省');
+  });
+});
+
+describe('corpus links', () => {
+  const full = loadKnowledge();
+  const text = (title: string) => new TextEncoder().encode(`${title}\n${BODY}`);
+  const ingest = (...titles: [string, string][]) =>
+    ingestSeeds(
+      titles.map(([file, title]) => ({ file, bytes: text(title), sidecar: null })),
+      full.plan,
+      { base: '/', enrichments: enrichments(full) },
+    );
+
+  it('links a plan to the corpus plan of the nearest division above it', () => {
+    const { plans } = ingest(
+      ['a.txt', '莱芜区“十四五”节能减排工作实施方案'],
+      ['b.txt', '山东省“十四五”节能减排综合工作方案'],
+      ['c.txt', '济南市“十四五”节能减排工作实施方案'],
+      ['d.txt', '贵州省“十四五”节能减排综合工作方案'],
+    );
+    expect(plans.map((p) => [p.id, p.parent])).toEqual([
+      ['laiwu-qu', 'jinan-shi'],
+      ['shandong-sheng', null],
+      ['jinan-shi', 'shandong-sheng'],
+      ['guizhou-sheng', null],
+    ]);
+  });
+
+  it('links to the final text of the parent where the corpus has a draft too', () => {
+    const { plans } = ingest(
+      ['a.txt', '济南市“十四五”节能减排工作实施方案（征求意见稿）'],
+      ['b.txt', '济南市“十四五”节能减排工作实施方案'],
+      ['c.txt', '莱芜区“十四五”节能减排工作实施方案'],
+    );
+    expect(plans.map((p) => [p.id, p.status, p.parent, p.versions])).toEqual([
+      ['jinan-shi-draft', 'draft', null, ['jinan-shi']],
+      ['jinan-shi', 'final', null, ['jinan-shi-draft']],
+      ['laiwu-qu', 'final', 'jinan-shi', []],
+    ]);
+  });
+
+  it('keeps 陕西省 and 山西省 apart', () => {
+    const { plans, errors } = ingest(
+      ['a.txt', '陕西省“十四五”节能减排综合工作方案'],
+      ['b.txt', '山西省“十四五”节能减排综合工作方案'],
+    );
+    expect(errors).toEqual([]);
+    expect(plans.map((p) => p.id)).toEqual(['shaanxi-sheng', 'shanxi-sheng']);
   });
 });

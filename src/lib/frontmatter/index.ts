@@ -105,12 +105,13 @@ export function readFrontMatter(
   const preamble = clauses.find((clause) => clause.kind === 'preamble')?.paragraphs ?? [];
   const leadTexts = [
     ...front.filter((block) => block.kind === 'lead').map((block) => block.text),
-    ...(titleBlock ? [] : preamble),
+    // A lead is the first paragraphs of a copy; the rest of a long plain text is body.
+    ...(titleBlock ? [] : preamble.slice(0, 3).map((paragraph) => paragraph.slice(0, 2000))),
   ];
   const quotedTitle = titleBlock
     ? null
     : titleFromNotice([...notice.map((block) => block.text), ...leadTexts]);
-  const title = titleBlock?.text ?? quotedTitle ?? file.replace(/\.[^.]+$/, '');
+  const title = titleBlock?.text ?? quotedTitle ?? (file.replace(/\.[^.]+$/, '') || file);
   const unrecognised: Unrecognised[] = [];
   if (!titleBlock) {
     unrecognised.push('title');
@@ -144,7 +145,7 @@ export function readFrontMatter(
       issuers: issuerBlocks.map((block) => foldForRecognition(block.text)),
       notice: notice.map((block) => foldForRecognition(block.text)),
       lead: leadTexts.map(foldForRecognition),
-      body: foldForRecognition(clauses.flatMap((clause) => clause.paragraphs).join('\n')),
+      body: () => foldForRecognition(clauses.flatMap((clause) => clause.paragraphs).join('\n')),
       fileName: file,
       abbreviations: new Map(Object.entries(jurisdictions.abbreviations).map(([name, abbr]) => [abbr, name])),
       nationalIssuers: jurisdictions.nationalIssuers,

@@ -29,8 +29,8 @@ export interface RegionClues {
   notice: string[];
   /** News lead lines (folded). */
   lead: string[];
-  /** The body's text (folded), searched for 全省/全市… and names. */
-  body: string;
+  /** The body's text (folded), searched for 全省/全市… and names; read only when nothing before names the region. */
+  body: () => string;
   fileName: string;
   /** Province-level abbreviations of 文号 (黔 → 贵州省). */
   abbreviations: ReadonlyMap<string, string>;
@@ -65,6 +65,9 @@ function quotedPlanPlace(line: string): string {
   if (!match || FOLLOWS.test(line.slice(0, match.index))) return '';
   return match[1] as string;
 }
+
+// How much of the body the 全省 rule reads: a plan names itself early, and the scan stays bounded on huge input.
+const BODY_SCAN_LENGTH = 50_000;
 
 const NOTHING: RecognisedRegion = { division: null, printed: null, level: null, source: null, ambiguous: [] };
 
@@ -178,7 +181,7 @@ export function recogniseRegion(clues: RegionClues, index: DivisionIndex): Recog
     return { ...NOTHING, printed: printedPlace, source: 'title' };
   return (
     fromDocumentNumber([...clues.notice, ...clues.lead], clues, index) ??
-    fromBody(clues.body, index) ??
+    fromBody(clues.body().slice(0, BODY_SCAN_LENGTH), index) ??
     fromFileName(clues.fileName, context, index) ??
     NOTHING
   );
