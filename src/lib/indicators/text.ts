@@ -606,6 +606,301 @@ function outcomeOf(compiled: Compiled, sentenceFolded: string, paragraph: Period
   return { period: null, year: dated ? Number(dated[1]) : null };
 }
 
+/**
+ * A value's own trailing words run to the list separator before the next value (下降3.2%、人均…), or to the
+ * end of the fragment for the last one (100%执行绿色建筑标准).
+ */
+function afterRangesOf(folded: string, candidates: readonly ValueToken[], fragment: Range): Range[] {
+  return candidates.map((token, index) => {
+    const next = candidates[index + 1];
+    if (!next) return { start: token.end, end: Math.min(fragment.end, token.end + LABEL_WINDOW) };
+    const between = folded.slice(token.end, next.start);
+    const separator = between.search(/[、和及与]/);
+    return {
+      start: token.end,
+      end: Math.min(separator < 0 ? next.start : token.end + separator, token.end + LABEL_WINDOW),
+    };
+  });
+}
+
+/**
+ * 培育3个千亿、3个五百亿…产业集群: words after a value that is followed by another value belong to both; the
+ * whole fragment is their label.
+ */
+function isMidRun(compiled: Compiled, folded: string, afterRanges: readonly Range[]): boolean {
+  return afterRanges.slice(0, -1).some((after) => {
+    const cleaned = cleanRange(compiled, folded, after);
+    return !saysNothing(compiled, folded.slice(cleaned.start, cleaned.end));
+  });
+}
+
+/** The 分别 lists of a sentence, read first: their values are matched to names, not read one by one. */
+interface SentenceLists {
+  /** The drafts of each list, keyed by its first value. */
+  listed: Map<ValueToken, Draft[]>;
+  /** Every value a list took. */
+  consumed: Set<ValueToken>;
+}
+
+function listsOfSentence(
+  input: ParagraphInput,
+  folded: string,
+  sentence: Sentence,
+  sentenceTokens: ValueToken[],
+  markers: Marker[],
+  warnings: Warning[],
+): SentenceLists {
+  const { range } = sentence;
+  const sentenceFolded = folded.slice(range.start, range.end);
+  const listed = new Map<ValueToken, Draft[]>();
+  const consumed = new Set<ValueToken>();
+  const respectively = /分别/g;
+  for (let m = respectively.exec(sentenceFolded); m !== null; m = respectively.exec(sentenceFolded)) {
+    const at = { start: range.start + m.index, end: range.start + m.index + m[0].length };
+    const list = parseList(input, folded, sentence, at, sentenceTokens, markers, warnings);
+    if (!list) continue;
+    listed.set(list.tokens[0] as ValueToken, list.drafts);
+    for (const token of list.tokens) consumed.add(token);
+  }
+  return { listed, consumed };
+}
+
+/**
+ * The candidate values of a fragment: numbers with a unit (or a unitless value right after a level verb) that
+ * are not qualifiers, and values in words. A list's drafts join the sentence where its first value stands.
+ */
+function candidatesOf(
+  compiled: Compiled,
+  folded: string,
+  fragmentTokens: readonly ValueToken[],
+  { listed, consumed }: SentenceLists,
+  sentence: Sentence,
+  fragment: Range,
+): ValueToken[] {
+  const { outcome } = sentence;
+  const candidates: ValueToken[] = [];
+  for (const token of fragmentTokens) {
+    const listDrafts = listed.get(token);
+    if (listDrafts) {
+      for (const draft of listDrafts) sentence.drafts.push(draft);
+      continue;
+    }
+    if (consumed.has(token)) continue;
+    const regionStart =
+      candidates.length > 0 ? (candidates[candidates.length - 1] as ValueToken).end : fragment.start;
+    if (token.wording !== null) {
+      // Words and classes state results in a review too loosely (全部完成…任务) to count as outcomes.
+      if (outcome) continue;
+      if (token.isClass) {
+        const verb = governingVerb(compiled, folded, regionStart, token.start);
+        if (!verb || verb.cls !== 'level') continue;
+      }
+      candidates.push(token);
+      continue;
+    }
+    if (token.unit === null && !unitlessAllowed(compiled, folded, token, regionStart)) continue;
+    if (isQualifier(folded, token)) continue;
+    candidates.push(token);
+  }
+  return candidates;
+}
+
+/** What the steps of one fragment share: where it is, its candidate values and the words after each. */
+interface FragmentContext {
+  input: ParagraphInput;
+  folded: string;
+  markers: Marker[];
+  sentence: Sentence;
+  fragment: Range;
+  /** Per candidate, the words after it that are its own (see `afterRangesOf`). */
+  afterRanges: Range[];
+  /** True when words after a value that is followed by another belong to both (see `isMidRun`). */
+  midRun: boolean;
+  warnings: Warning[];
+}
+
+/** A target's label as read from the text, with a narrower scope cut off it where the wording names one. */
+interface Labelled {
+  labelFolded: string;
+  labelDisplay: string;
+  scope: string | null;
+}
+
+/** Mid-run values (see `isMidRun`) share the whole fragment around them as their label. */
+function wholeFragmentLabel(at: FragmentContext, token: ValueToken): Labelled {
+  const { input, folded, fragment } = at;
+  const whole = cleanRange(input.compiled, folded, {
+    start: Math.max(fragment.start, token.start - LABEL_WINDOW),
+    end: Math.min(fragment.end, token.end + LABEL_WINDOW),
+  });
+  return {
+    labelFolded: folded.slice(whole.start, whole.end),
+    labelDisplay: input.display.slice(whole.start, whole.end),
+    scope: null,
+  };
+}
+
+/**
+ * A value's label: the words before it (up to its verb), a scope prefix or suffix cut off, then its own words
+ * after it; null for a value in words with no measure named before it.
+ */
+function labelAroundValue(
+  at: FragmentContext,
+  token: ValueToken,
+  region: Range,
+  verb: Verb | null,
+  after: Range,
+  change: Change,
+): Labelled | null {
+  const { input, folded } = at;
+  const { compiled, display } = input;
+  let scope: string | null = null;
+  const labelEnd = verb && verb.cls !== 'action' ? verb.start : token.start;
+  let label = cleanRange(compiled, folded, { start: region.start, end: labelEnd });
+  const suffixScope = compiled.scopeSuffix?.exec(folded.slice(label.start, label.end));
+  if (suffixScope) {
+    scope = tidy(display.slice(label.start + suffixScope.index, label.end));
+    label = cleanRange(compiled, folded, {
+      start: label.start,
+      end: label.start + suffixScope.index,
+    });
+  }
+  const prefixScope = compiled.scopePrefix?.exec(folded.slice(label.start, label.end));
+  if (prefixScope && prefixScope[0].length < label.end - label.start) {
+    scope = tidy(display.slice(label.start, label.start + prefixScope[0].length));
+    label = cleanRange(compiled, folded, {
+      start: label.start + prefixScope[0].length,
+      end: label.end,
+    });
+  }
+  // A value in words ends its item at the next list separator (管网清零、黑臭水体清零、…提标).
+  const listBreak = token.word === null ? -1 : folded.slice(after.start, after.end).search(/[、,;]/);
+  let tail = cleanRange(
+    compiled,
+    folded,
+    listBreak < 0 ? after : { start: after.start, end: after.start + listBreak },
+  );
+  const tailText = folded.slice(tail.start, tail.end);
+  const tailLead = /^(?:的|\s)+/.exec(tailText)?.[0].length ?? 0;
+  const tailTrail = /(?:的?激励目标|目标)\s*$/.exec(tailText.slice(tailLead));
+  tail = {
+    start: tail.start + tailLead,
+    end: tailTrail ? tail.start + tailLead + tailTrail.index : tail.end,
+  };
+  // A value in words needs the measure named before it (城镇新建建筑全面执行…), not 到2025年，全面完成….
+  if (token.word !== null && saysNothing(compiled, folded.slice(label.start, label.end))) return null;
+  const wordLabel = token.word?.label ?? '';
+  const labelFolded = folded.slice(label.start, label.end) + folded.slice(tail.start, tail.end) + wordLabel;
+  const verbDisplay = change !== null && verb ? display.slice(verb.start, verb.end) : '';
+  const labelDisplay =
+    display.slice(label.start, label.end) + verbDisplay + display.slice(tail.start, tail.end) + wordLabel;
+  return { labelFolded, labelDisplay, scope };
+}
+
+/**
+ * The draft target of one candidate value: its label (the words before it and its own words after),
+ * scope, change, comparator, ambition, years and classification; null when the value states no target.
+ */
+function draftOfCandidate(at: FragmentContext, token: ValueToken, index: number): Draft | null {
+  const { input, folded, markers, sentence, fragment, afterRanges, midRun, warnings } = at;
+  const { compiled, display } = input;
+  const { range, hasMarker } = sentence;
+  const regionStart = index > 0 ? (afterRanges[index - 1] as Range).end : fragment.start;
+  const region = { start: Math.max(regionStart, token.start - LABEL_WINDOW), end: token.start };
+  const verb = governingVerb(compiled, folded, region.start, token.start);
+  compiled.afterVerbAt.lastIndex = token.end;
+  const afterVerb = token.word !== null || compiled.afterVerbAt.test(folded);
+  if (!hasMarker && !verb && !afterVerb) return null;
+
+  const after = afterRanges[index] as Range;
+  const numbers = numericValue(token);
+  let change: Change = verb && (verb.cls === 'decrease' || verb.cls === 'increase') ? verb.cls : null;
+  if (midRun && token.word !== null) return null;
+  const labelled = midRun
+    ? wholeFragmentLabel(at, token)
+    : labelAroundValue(at, token, region, verb, after, change);
+  if (!labelled) return null;
+  const { labelFolded, labelDisplay, scope } = labelled;
+  change = change ?? changeOfWording(compiled, labelFolded);
+
+  const comparatorWord = verb ? compiled.beforeComparator.get(verb.word) : undefined;
+  // A class compares the other way (III 类以上 is III or better) and is kept as printed in `wording`.
+  const comparator = token.isClass ? null : (token.comparator ?? comparatorWord ?? null);
+  const near = Math.max(fragment.start, token.start - LABEL_WINDOW);
+  const ambition = ambitionOf(
+    compiled,
+    folded,
+    { start: near, end: token.start },
+    { start: near, end: after.end },
+  );
+  let baselineYear =
+    lastBaseline(compiled, folded, region.start, token.start) ??
+    lastBaseline(compiled, folded, near, token.start);
+  const source = {
+    clauseId: input.clauseId,
+    origin: input.origin,
+    text: sourceText(display, range, fragment, token),
+    line: input.line,
+    range: valueRange(input, token),
+    cell: null,
+  };
+
+  let indicatorId: string = UNCLASSIFIED;
+  let label = tidy(labelDisplay);
+  let value = numbers.value;
+  let unit = numbers.unit;
+  const previous = sentence.drafts[sentence.drafts.length - 1];
+  if (!midRun && saysNothing(compiled, labelFolded)) {
+    // 力争完成 14.5% 的激励目标 / 其他设市城市达到80%: the measure is the one just stated.
+    if (previous && previous.unit === numbers.unit) {
+      indicatorId = previous.indicatorId;
+      label = previous.label;
+      change = change ?? previous.change;
+      baselineYear = baselineYear ?? previous.baselineYear;
+    } else {
+      label = tidy(display.slice(fragment.start, fragment.end));
+      warnings.push({
+        file: input.file,
+        line: input.line,
+        message: `a value with no measure named before it: “${label}”`,
+      });
+    }
+  } else {
+    const classification = classify(compiled, labelFolded, sentence.contextHas, numbers.unit, change);
+    // A value in words outside a sentence with a target year counts only for a catalogue measure.
+    if (token.word !== null && !classification && !hasMarker) return null;
+    if (classification) {
+      indicatorId = classification.indicator.id;
+      // A class names what it classes (赤水河干流水质): the catalogue name alone would lose the river.
+      if (!classification.indicator.categorical) label = classification.indicator.name;
+      value = scaleValue(String(numbers.value), classification.factor);
+      unit = classification.indicator.unit;
+    }
+  }
+  if (label.length === 0) label = tidy(display.slice(fragment.start, fragment.end));
+
+  return {
+    indicatorId,
+    label,
+    ...numbers,
+    value,
+    unit,
+    comparator: comparator ?? '=',
+    comparatorStated: comparator !== null,
+    ambition,
+    baselineYear,
+    targetYear: targetYearOf(markers, token.start, range),
+    scope,
+    parent: false,
+    jurisdiction: null,
+    wording: token.wording === null ? null : tidy(display.slice(token.start, token.end)),
+    outcome: sentence.outcome,
+    change,
+    source,
+    order: input.order + token.start,
+  };
+}
+
 /** Targets (and outcomes of an earlier period) stated in one paragraph of running text. */
 export function extractFromParagraph(input: ParagraphInput, warnings: Warning[]): Draft[] {
   const { compiled, display } = input;
@@ -637,18 +932,7 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
     };
 
     // 分别 lists first: their values are matched to names, not read one by one.
-    const listed = new Map<ValueToken, Draft[]>();
-    const consumed = new Set<ValueToken>();
-    {
-      const respectively = /分别/g;
-      for (let m = respectively.exec(sentenceFolded); m !== null; m = respectively.exec(sentenceFolded)) {
-        const at = { start: range.start + m.index, end: range.start + m.index + m[0].length };
-        const list = parseList(input, folded, sentence, at, sentenceTokens, markers, warnings);
-        if (!list) continue;
-        listed.set(list.tokens[0] as ValueToken, list.drafts);
-        for (const token of list.tokens) consumed.add(token);
-      }
-    }
+    const lists = listsOfSentence(input, folded, sentence, sentenceTokens, markers, warnings);
 
     let tokenCursor = 0;
     for (const fragment of fragmentsOf(folded, range)) {
@@ -661,196 +945,24 @@ export function extractFromParagraph(input: ParagraphInput, warnings: Warning[])
         if (token.start >= fragment.start) fragmentTokens.push(token);
         tokenCursor++;
       }
-      // Candidates: numbers with a unit (or a unitless value right after a level verb) that are not qualifiers.
-      const candidates: ValueToken[] = [];
-      for (const token of fragmentTokens) {
-        const listDrafts = listed.get(token);
-        if (listDrafts) {
-          for (const draft of listDrafts) sentence.drafts.push(draft);
-          continue;
-        }
-        if (consumed.has(token)) continue;
-        const regionStart =
-          candidates.length > 0 ? (candidates[candidates.length - 1] as ValueToken).end : fragment.start;
-        if (token.wording !== null) {
-          // Words and classes state results in a review too loosely (全部完成…任务) to count as outcomes.
-          if (outcome) continue;
-          if (token.isClass) {
-            const verb = governingVerb(compiled, folded, regionStart, token.start);
-            if (!verb || verb.cls !== 'level') continue;
-          }
-          candidates.push(token);
-          continue;
-        }
-        if (token.unit === null && !unitlessAllowed(compiled, folded, token, regionStart)) continue;
-        if (isQualifier(folded, token)) continue;
-        candidates.push(token);
-      }
+      const candidates = candidatesOf(compiled, folded, fragmentTokens, lists, sentence, fragment);
       if (candidates.length === 0) continue;
 
-      // A value's own trailing words run to the list separator before the next value (下降3.2%、人均…),
-      // or to the end of the fragment for the last one (100%执行绿色建筑标准).
-      const afterRanges = candidates.map((token, index) => {
-        const next = candidates[index + 1];
-        if (!next) return { start: token.end, end: Math.min(fragment.end, token.end + LABEL_WINDOW) };
-        const between = folded.slice(token.end, next.start);
-        const separator = between.search(/[、和及与]/);
-        return {
-          start: token.end,
-          end: Math.min(separator < 0 ? next.start : token.end + separator, token.end + LABEL_WINDOW),
-        };
-      });
-      // 培育3个千亿、3个五百亿…产业集群: words after a value that is followed by another value belong to
-      // both; the whole fragment is their label.
-      const midRun = afterRanges.slice(0, -1).some((after) => {
-        const cleaned = cleanRange(compiled, folded, after);
-        return !saysNothing(compiled, folded.slice(cleaned.start, cleaned.end));
-      });
-
+      const afterRanges = afterRangesOf(folded, candidates, fragment);
+      const midRun = isMidRun(compiled, folded, afterRanges);
+      const at: FragmentContext = {
+        input,
+        folded,
+        markers,
+        sentence,
+        fragment,
+        afterRanges,
+        midRun,
+        warnings,
+      };
       candidates.forEach((token, index) => {
-        const regionStart = index > 0 ? (afterRanges[index - 1] as Range).end : fragment.start;
-        const region = { start: Math.max(regionStart, token.start - LABEL_WINDOW), end: token.start };
-        const verb = governingVerb(compiled, folded, region.start, token.start);
-        compiled.afterVerbAt.lastIndex = token.end;
-        const afterVerb = token.word !== null || compiled.afterVerbAt.test(folded);
-        if (!hasMarker && !verb && !afterVerb) return;
-
-        const after = afterRanges[index] as Range;
-        const numbers = numericValue(token);
-        let labelFolded: string;
-        let labelDisplay: string;
-        let scope: string | null = null;
-        let change: Change = verb && (verb.cls === 'decrease' || verb.cls === 'increase') ? verb.cls : null;
-        if (midRun && token.word !== null) return;
-        if (midRun) {
-          const whole = cleanRange(compiled, folded, {
-            start: Math.max(fragment.start, token.start - LABEL_WINDOW),
-            end: Math.min(fragment.end, token.end + LABEL_WINDOW),
-          });
-          labelFolded = folded.slice(whole.start, whole.end);
-          labelDisplay = display.slice(whole.start, whole.end);
-        } else {
-          const labelEnd = verb && verb.cls !== 'action' ? verb.start : token.start;
-          let label = cleanRange(compiled, folded, { start: region.start, end: labelEnd });
-          const suffixScope = compiled.scopeSuffix?.exec(folded.slice(label.start, label.end));
-          if (suffixScope) {
-            scope = tidy(display.slice(label.start + suffixScope.index, label.end));
-            label = cleanRange(compiled, folded, {
-              start: label.start,
-              end: label.start + suffixScope.index,
-            });
-          }
-          const prefixScope = compiled.scopePrefix?.exec(folded.slice(label.start, label.end));
-          if (prefixScope && prefixScope[0].length < label.end - label.start) {
-            scope = tidy(display.slice(label.start, label.start + prefixScope[0].length));
-            label = cleanRange(compiled, folded, {
-              start: label.start + prefixScope[0].length,
-              end: label.end,
-            });
-          }
-          // A value in words ends its item at the next list separator (管网清零、黑臭水体清零、…提标).
-          const listBreak = token.word === null ? -1 : folded.slice(after.start, after.end).search(/[、,;]/);
-          let tail = cleanRange(
-            compiled,
-            folded,
-            listBreak < 0 ? after : { start: after.start, end: after.start + listBreak },
-          );
-          const tailText = folded.slice(tail.start, tail.end);
-          const tailLead = /^(?:的|\s)+/.exec(tailText)?.[0].length ?? 0;
-          const tailTrail = /(?:的?激励目标|目标)\s*$/.exec(tailText.slice(tailLead));
-          tail = {
-            start: tail.start + tailLead,
-            end: tailTrail ? tail.start + tailLead + tailTrail.index : tail.end,
-          };
-          // A value in words needs the measure named before it (城镇新建建筑全面执行…), not 到2025年，全面完成….
-          if (token.word !== null && saysNothing(compiled, folded.slice(label.start, label.end))) return;
-          const wordLabel = token.word?.label ?? '';
-          labelFolded = folded.slice(label.start, label.end) + folded.slice(tail.start, tail.end) + wordLabel;
-          const verbDisplay = change !== null && verb ? display.slice(verb.start, verb.end) : '';
-          labelDisplay =
-            display.slice(label.start, label.end) +
-            verbDisplay +
-            display.slice(tail.start, tail.end) +
-            wordLabel;
-        }
-        change = change ?? changeOfWording(compiled, labelFolded);
-
-        const comparatorWord = verb ? compiled.beforeComparator.get(verb.word) : undefined;
-        // A class compares the other way (III 类以上 is III or better) and is kept as printed in `wording`.
-        const comparator = token.isClass ? null : (token.comparator ?? comparatorWord ?? null);
-        const near = Math.max(fragment.start, token.start - LABEL_WINDOW);
-        const ambition = ambitionOf(
-          compiled,
-          folded,
-          { start: near, end: token.start },
-          { start: near, end: after.end },
-        );
-        let baselineYear =
-          lastBaseline(compiled, folded, region.start, token.start) ??
-          lastBaseline(compiled, folded, near, token.start);
-        const source = {
-          clauseId: input.clauseId,
-          origin: input.origin,
-          text: sourceText(display, range, fragment, token),
-          line: input.line,
-          range: valueRange(input, token),
-          cell: null,
-        };
-
-        let indicatorId: string = UNCLASSIFIED;
-        let label = tidy(labelDisplay);
-        let value = numbers.value;
-        let unit = numbers.unit;
-        const previous = sentence.drafts[sentence.drafts.length - 1];
-        if (!midRun && saysNothing(compiled, labelFolded)) {
-          // 力争完成 14.5% 的激励目标 / 其他设市城市达到80%: the measure is the one just stated.
-          if (previous && previous.unit === numbers.unit) {
-            indicatorId = previous.indicatorId;
-            label = previous.label;
-            change = change ?? previous.change;
-            baselineYear = baselineYear ?? previous.baselineYear;
-          } else {
-            label = tidy(display.slice(fragment.start, fragment.end));
-            warnings.push({
-              file: input.file,
-              line: input.line,
-              message: `a value with no measure named before it: “${label}”`,
-            });
-          }
-        } else {
-          const classification = classify(compiled, labelFolded, sentence.contextHas, numbers.unit, change);
-          // A value in words outside a sentence with a target year counts only for a catalogue measure.
-          if (token.word !== null && !classification && !hasMarker) return;
-          if (classification) {
-            indicatorId = classification.indicator.id;
-            // A class names what it classes (赤水河干流水质): the catalogue name alone would lose the river.
-            if (!classification.indicator.categorical) label = classification.indicator.name;
-            value = scaleValue(String(numbers.value), classification.factor);
-            unit = classification.indicator.unit;
-          }
-        }
-        if (label.length === 0) label = tidy(display.slice(fragment.start, fragment.end));
-
-        sentence.drafts.push({
-          indicatorId,
-          label,
-          ...numbers,
-          value,
-          unit,
-          comparator: comparator ?? '=',
-          comparatorStated: comparator !== null,
-          ambition,
-          baselineYear,
-          targetYear: targetYearOf(markers, token.start, range),
-          scope,
-          parent: false,
-          jurisdiction: null,
-          wording: token.wording === null ? null : tidy(display.slice(token.start, token.end)),
-          outcome: sentence.outcome,
-          change,
-          source,
-          order: input.order + token.start,
-        });
+        const draft = draftOfCandidate(at, token, index);
+        if (draft) sentence.drafts.push(draft);
       });
     }
     for (const draft of sentence.drafts) drafts.push(draft);
