@@ -3,6 +3,7 @@
  * path) is passed in, so tests and the benchmark call it directly.
  */
 import type { PlanKnowledge } from './content/plan-knowledge';
+import { findDocumentNumber } from './frontmatter/document-number';
 import type { z } from 'zod';
 import { SeedError } from './errors';
 import { readFrontMatter, type FrontMatter } from './frontmatter/index';
@@ -57,6 +58,9 @@ export function parsePlan(
     versions: [],
     unrecognised: structure.plain ? [...meta.unrecognised, 'structure'] : meta.unrecognised,
     source: file,
+    documentNumber: sidecar?.number ?? findDocumentNumber(structure.front),
+    sourceUrl: sidecar?.source_url ?? null,
+    retrieved: sidecar?.retrieved ?? null,
     url: withBase(options.base, paths.plan(id)),
     cites: meta.cites,
     front: structure.front,

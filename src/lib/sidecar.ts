@@ -21,6 +21,12 @@ export const Sidecar = z
     status: Status,
     /** Slug of the plan this one implements. */
     parent: z.string().regex(/^[a-z0-9-]+$/),
+    /** The plan's own 文号, e.g. 黔江府发〔2023〕12号, when the text does not print it. */
+    number: z.string().min(1),
+    /** Address of the official publication the seed was taken from (http or https). */
+    source_url: z.httpUrl(),
+    /** When the seed was retrieved from `source_url`, ISO yyyy-mm-dd. */
+    retrieved: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   })
   .partial()
   .strict();

@@ -360,6 +360,15 @@ export const Plan = z.object({
   unrecognised: z.array(Unrecognised),
   /** The seed's file name. */
   source: z.string().min(1),
+  /** The plan's own 文号 (document number), e.g. 黔江府发〔2023〕12号, where the text or the sidecar gives it. */
+  documentNumber: z.string().nullable(),
+  /** Where the official text is published (sidecar `source_url`), for readers to verify against. */
+  sourceUrl: z.httpUrl().nullable(),
+  /** When the seed was retrieved from `sourceUrl` (sidecar `retrieved`, ISO yyyy-mm-dd). */
+  retrieved: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   /** The plan page's path, e.g. `/plans/qianjiang-qu/` (base-prefixed when the site has a base). */
   url: z.string(),
   cites: z.array(CitedDocument),
