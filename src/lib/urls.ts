@@ -6,6 +6,7 @@
 
 export const paths = {
   home: () => '/',
+  plans: () => '/plans/',
   plan: (planId: string) => `/plans/${planId}/`,
   clause: (planId: string, clauseId: string) => `/plans/${planId}/#${clauseId}`,
   departments: () => '/departments/',
@@ -18,6 +19,10 @@ export const paths = {
   search: () => '/search/',
   about: () => '/about/',
   data: (file: string) => `/data/${file}`,
+  /** The seed exactly as ingested, byte for byte: `/data/seeds/<plan>.txt`. */
+  seedText: (planId: string) => `/data/seeds/${planId}.txt`,
+  /** The go-to-clause page: `/go/?q=贵州 三（四）` resolves a plan and clause reference and jumps there. */
+  goTo: () => '/go/',
 } as const;
 
 /** Prefixes a root-relative path with the deployment base (`/` or `/sub/path/`). */

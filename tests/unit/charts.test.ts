@@ -401,7 +401,7 @@ describe('smallMultiples: the four pollutant reductions in tonnes', () => {
   it('states the years once and names 未设定量目标 in the description', () => {
     expect(geometry.caption).toEqual([]);
     expect(geometry.description).toContain('各方案年份相同：到2025年');
-    expect(geometry.description).toContain('达州市（征求意见稿）10,170吨（约束性目标）');
+    expect(geometry.description).toContain('达州市（征求意见稿）10170吨（约束性目标）');
     expect(geometry.description).toContain('未设定量目标：贵州省（达到国家要求）');
   });
 });

@@ -67,7 +67,7 @@ describe('search records', () => {
       expect(record.filters.plan).toHaveLength(1);
       expect(record.filters.level).toHaveLength(1);
     }
-    expect(values.level).toEqual(['省', '市', '区县']);
+    expect(values.level).toEqual(['省级', '市级', '区县']);
     expect(values.part).toEqual(expect.arrayContaining(['重点工程', '政策机制', '保障措施', '附件']));
     // 黔江 2-p1 states the 14.5% energy intensity target; its table states 659.1 t of NOx.
     const goals = records.find((r) => r.url.endsWith('/qianjiang-qu/#2-p1'))!;

@@ -1,59 +1,11 @@
 /**
- * Chinese wording of chart values: numbers, comparators, ambitions and years. One place, so that the marks,
- * the accessible labels, the description and the data table all say the same thing.
+ * What only charts say: mark shapes, row labels, the unset-plan wording and label widths. Numbers, comparators,
+ * ambitions and years come from the site's one vocabulary (src/lib/vocabulary.ts), so a chart and the table
+ * under it say the same thing.
  */
-import { format } from 'd3';
-import type { Ambition, Comparator } from '../model/plan';
+import type { Ambition } from '../model/plan';
 import { statusSuffix } from '../status';
 import type { MarkShape } from './types';
-
-// Up to six decimals, trailing zeros trimmed, thousands grouped: 12100 → 12,100, 659.1 → 659.1, and unit
-// conversion noise (0.0691万吨 = 690.9999999999999 吨) → 691.
-const formatNumber = format(',~f');
-
-/** A number as printed in a chart: 12,100 · 14.5 · 691. */
-export function formatValue(value: number): string {
-  return formatNumber(Number(value.toPrecision(12)));
-}
-
-/** A value with its unit, e.g. 14.5% or 245吨. */
-export function withUnit(value: number, unit: string): string {
-  return `${formatValue(value)}${unit}`;
-}
-
-/** The comparator as a glyph before the number; `=` prints nothing. */
-export const COMPARATOR_GLYPH: Record<Comparator, string> = {
-  '>=': '≥',
-  '>': '>',
-  '<=': '≤',
-  '<': '<',
-  '~': '≈',
-  '=': '',
-};
-
-/** The comparator in words, as the plans write it: before (超过30%) or after the value (14.5%以上, 12%左右). */
-const COMPARATOR_WORD: Record<Comparator, { before: string; after: string }> = {
-  '>=': { before: '', after: '以上' },
-  '>': { before: '超过', after: '' },
-  '<=': { before: '', after: '以内' },
-  '<': { before: '低于', after: '' },
-  '~': { before: '', after: '左右' },
-  '=': { before: '', after: '' },
-};
-
-/** Ambition names for legends and accessible labels. */
-export const AMBITION_NAME: Record<Ambition, string> = {
-  binding: '约束性目标',
-  incentive: '激励目标',
-  aspiration: '力争目标',
-};
-
-/** The short suffix printed after the value: binding targets carry none. */
-export const AMBITION_SUFFIX: Record<Ambition, string> = {
-  binding: '',
-  incentive: '激励',
-  aspiration: '力争',
-};
 
 /** Filled for binding, hollow for incentive, hollow and dashed for aspiration. */
 export const AMBITION_SHAPE: Record<Ambition, MarkShape> = {
@@ -64,26 +16,6 @@ export const AMBITION_SHAPE: Record<Ambition, MarkShape> = {
 
 /** Binding first: within one plan its commitment comes before its hope. */
 export const AMBITION_ORDER: Record<Ambition, number> = { binding: 0, incentive: 1, aspiration: 2 };
-
-/** ≥14.5% */
-export function valueLabel(value: number, unit: string, comparator: Comparator): string {
-  return `${COMPARATOR_GLYPH[comparator]}${withUnit(value, unit)}`;
-}
-
-/** 14.5%以上 */
-export function valueInWords(value: number, unit: string, comparator: Comparator): string {
-  const words = COMPARATOR_WORD[comparator];
-  return `${words.before}${withUnit(value, unit)}${words.after}`;
-}
-
-/**
- * 比2020年，到2025年 — the plans' own way of stating the period. A share or rate has no baseline, so a
- * missing baseline is left out; a missing target year is said to be unknown.
- */
-export function yearsInWords(baselineYear: number | null, targetYear: number | null): string {
-  const target = targetYear === null ? '目标年未注明' : `到${targetYear}年`;
-  return baselineYear === null ? target : `比${baselineYear}年，${target}`;
-}
 
 /** Plan name with its scope and status marks, e.g. 廊坊市（市本级）, 达州市（征求意见稿）. */
 export function rowLabel(

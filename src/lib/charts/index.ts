@@ -14,13 +14,5 @@ export {
   type ChartDataRow,
 } from './csv';
 export { chartRowsFromPlans, type ChartRowsOptions } from './from-plans';
-export {
-  AMBITION_NAME,
-  AMBITION_SUFFIX,
-  COMPARATOR_GLYPH,
-  UNSET_TEXT,
-  valueLabel,
-  valueInWords,
-  yearsInWords,
-} from './format';
+export { UNSET_TEXT } from './format';
 export { escapeXml, FONT_STACK } from './svg';

@@ -4,20 +4,17 @@
  * comparison is one band layout; the small multiples are four.
  */
 import { extent, scaleLinear } from 'd3';
+import { AMBITION_SHAPE, rowLabel, textWidth, unsetText } from './format';
 import {
-  AMBITION_NAME,
-  AMBITION_SHAPE,
+  AMBITION,
   AMBITION_SUFFIX,
-  COMPARATOR_GLYPH,
-  formatValue,
-  rowLabel,
-  textWidth,
-  unsetText,
+  COMPARATOR,
+  formatNumber,
   valueInWords,
   valueLabel,
   withUnit,
   yearsInWords,
-} from './format';
+} from '../vocabulary';
 import { round, safeHref } from './svg';
 import type { BandLayout, BarMark, ReferenceValue, TargetRow, UnsetPlan, UnsetRow } from './types';
 
@@ -66,7 +63,7 @@ function parentText(label: string, value: number, unit: string): string {
 /** The accessible label of one mark: everything the bar shows, in words. */
 export function markAriaLabel(row: TargetRow): string {
   const parent = row.parent ? `；上级${row.parent.label}${withUnit(row.parent.value, row.unit)}` : '';
-  return `${rowLabel(row.plan, row.scope, row.status)}：${valueInWords(row.value, row.unit, row.comparator)}，${AMBITION_NAME[row.ambition]}，${yearsInWords(row.baselineYear, row.targetYear)}${parent}`;
+  return `${rowLabel(row.plan, row.scope, row.status)}：${valueInWords(row.value, row.unit, row.comparator)}，${AMBITION[row.ambition]}，${yearsInWords(row.baselineYear, row.targetYear)}${parent}`;
 }
 
 function entryLabel(entry: BandEntry): string {
@@ -131,7 +128,7 @@ export function layoutBands(options: BandOptions): BandLayout {
   const ticks = scale.ticks(options.tickCount).map((value) => ({
     value,
     x: round(scale(value)),
-    label: `${formatValue(value)}${unit === '%' ? '%' : ''}`,
+    label: `${formatNumber(value)}${unit === '%' ? '%' : ''}`,
   }));
 
   const perPlan = new Map<string, number>();
@@ -175,7 +172,7 @@ export function layoutBands(options: BandOptions): BandLayout {
       targetYear: row.targetYear,
       scope: row.scope,
       shape: AMBITION_SHAPE[row.ambition],
-      glyph: COMPARATOR_GLYPH[row.comparator],
+      glyph: COMPARATOR[row.comparator],
       suffix: AMBITION_SUFFIX[row.ambition],
       valueLabel: valueLabel(row.value, row.unit, row.comparator),
       ariaLabel: markAriaLabel(row),

@@ -1,14 +1,6 @@
 /** Checks and wording shared by the chart layouts. */
-import {
-  AMBITION_NAME,
-  AMBITION_ORDER,
-  rowLabel,
-  AMBITION_SHAPE,
-  textWidth,
-  valueInWords,
-  withUnit,
-  yearsInWords,
-} from './format';
+import { AMBITION_ORDER, AMBITION_SHAPE, rowLabel, textWidth } from './format';
+import { AMBITION, valueInWords, withUnit, yearsInWords } from '../vocabulary';
 import type { BandEntry } from './layout';
 import type { ChartStatus, LegendItem, ReferenceValue, TargetRow, UnsetPlan } from './types';
 import type { Ambition } from '../model/plan';
@@ -124,7 +116,7 @@ export function yearsCaption(rows: readonly TargetRow[]): string[] {
 export function rowInWords(row: TargetRow, withYears: boolean): string {
   const years = withYears ? `（${yearsInWords(row.baselineYear, row.targetYear)}）` : '';
   const parent = row.parent ? `，上级${row.parent.label}${withUnit(row.parent.value, row.unit)}` : '';
-  return `${rowLabel(row.plan, row.scope, row.status)}${valueInWords(row.value, row.unit, row.comparator)}（${AMBITION_NAME[row.ambition]}）${years}${parent}`;
+  return `${rowLabel(row.plan, row.scope, row.status)}${valueInWords(row.value, row.unit, row.comparator)}（${AMBITION[row.ambition]}）${years}${parent}`;
 }
 
 export function unsetInWords(plans: readonly UnsetPlan[]): string {
@@ -176,7 +168,7 @@ export function legendItems(
     cursor += width + 18;
   };
   for (const ambition of ['binding', 'incentive', 'aspiration'] as const) {
-    if (ambitions.has(ambition)) push(AMBITION_SHAPE[ambition], AMBITION_NAME[ambition]);
+    if (ambitions.has(ambition)) push(AMBITION_SHAPE[ambition], AMBITION[ambition]);
   }
   if (hasReference) push('reference', '参考值');
   for (const status of statuses) push('draft', status.label);

@@ -9,7 +9,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Clause, Plan, Role, Target } from '../model/plan';
 import { absolute, paths } from '../urls';
-import { cleanNumber, type UrlContext } from './shared';
+import { cleanNumber, UNCLASSIFIED } from '../vocabulary';
+import type { UrlContext } from './shared';
 
 type Cell = string | number | null;
 
@@ -100,8 +101,6 @@ const INDICATOR_COLUMNS = [
   'source_text',
   'url',
 ] as const;
-
-const UNCLASSIFIED = 'unclassified';
 
 function indicatorName(target: Target, indicatorNames: (id: string) => string | undefined): string {
   // An unclassified target's own wording says more than a generic "unclassified" name would.

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { PlansFile, type Plan } from '../model/plan';
 import { absolute, paths } from '../urls';
-import { cleanNumber, type UrlContext } from './shared';
+import { cleanNumber } from '../vocabulary';
+import type { UrlContext } from './shared';
 
 /**
  * Serialises plans as `{ "plans": [...] }`, pretty-printed with two spaces.

@@ -6,11 +6,3 @@ export interface UrlContext {
   base: string;
 }
 
-/**
- * Rounds away binary floating-point noise: unit conversion turns 1.017万吨 into 10169.999999999998 吨, which
- * must print as 10170. Twelve significant digits are far more than any plan states, and far fewer than the
- * 15–17 where the noise lives.
- */
-export function cleanNumber(value: number): number {
-  return Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
-}

@@ -43,7 +43,9 @@ export const REQUIRED_INDICATOR_IDS = [
 ] as const;
 
 /** The indicator id of a target that matches no catalogue entry. */
-export const UNCLASSIFIED = 'unclassified';
+import { UNCLASSIFIED } from '../vocabulary';
+
+export { UNCLASSIFIED };
 
 export const IndicatorCategory = z.enum([
   'energy',

@@ -1,5 +1,6 @@
 /** What the recognisers produce before drafts stating the same target are merged and given ids. */
 import type { Ambition, Comparator, TargetSource } from '../model/plan';
+import { cleanNumber } from '../vocabulary';
 import type { Change } from './compile';
 
 export interface Draft {
@@ -34,8 +35,7 @@ export interface Draft {
  * A number as printed times a unit factor, without binary noise (0.0691 × 10000 is 691, not 690.999…).
  */
 export function scaleValue(printed: string, factor: number): number {
-  const value = Number(printed) * factor;
-  return Number(value.toPrecision(12));
+  return cleanNumber(Number(printed) * factor);
 }
 
 /** Formats a number as plans print it: no exponent, no trailing zeros (0.0691, 659.1, 1196). */

@@ -14,7 +14,9 @@ export interface Vocabularies {
 }
 
 /** Indicator id for targets no catalogue entry matches; it has its own page. */
-export const UNCLASSIFIED = 'unclassified';
+import { UNCLASSIFIED } from '../vocabulary';
+
+export { UNCLASSIFIED };
 
 function where(plan: Plan, clauseId: string): string {
   const clause = plan.clauses.find((c) => c.id === clauseId);

@@ -5,9 +5,10 @@
 import { statusMarks } from '../status';
 import type { Annex, AnnexTable, Clause, Level, Plan, PlanPart } from '../model/plan';
 import { paths, withBase } from '../urls';
+import { LEVEL, levelLabel } from '../vocabulary';
 import { groupsIn, type CompiledGroup } from './synonyms';
 import { groupToken, indexWords, runsOf } from './tokens';
-import { planLabel, UNKNOWN_LEVEL } from '../model/label';
+import { planLabel } from '../model/label';
 
 /** Pagefind's custom record, as `addCustomRecord` takes it. */
 export interface SearchRecord {
@@ -57,12 +58,8 @@ export interface SearchNames {
   order: { department: readonly string[]; indicator: readonly string[] };
 }
 
-export const LEVEL_NAMES: Record<Level, string> = {
-  national: '国家',
-  province: '省',
-  city: '市',
-  county: '区县',
-};
+/** Level filter values: the site's one vocabulary, so a filter reads 省级 as the plan pages do. */
+export const LEVEL_NAMES: Record<Level, string> = LEVEL;
 
 /** The language every record is indexed under (the site's `<html lang>`, so Pagefind picks this index). */
 export const RECORD_LANGUAGE = 'zh-cn';
@@ -150,7 +147,7 @@ function clauseRecord(
     },
     filters: {
       plan: [label],
-      level: [plan.level === null ? UNKNOWN_LEVEL : LEVEL_NAMES[plan.level]],
+      level: [levelLabel(plan.level)],
       part: [options.names.part(clause.part)],
       department: uniq(departments.map((d) => options.names.category(d.category))),
       indicator: indicators,
@@ -169,7 +166,7 @@ function annexRecords(
     language: RECORD_LANGUAGE,
     filters: (indicators: string[]) => ({
       plan: [label],
-      level: [plan.level === null ? UNKNOWN_LEVEL : LEVEL_NAMES[plan.level]],
+      level: [levelLabel(plan.level)],
       part: [options.names.part('annex')],
       department: [],
       indicator: indicators,

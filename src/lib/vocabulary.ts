@@ -1,0 +1,161 @@
+/**
+ * The one vocabulary of the site: the Chinese words for the model's enums and the one way numbers and values
+ * are written. Pages, charts, tables, search records and CSV downloads all take their words from here, so a
+ * value cannot read 12,100吨 in a chart and 12100 吨 in the table under it, nor a level 省 in one place and 省级
+ * in another. Pure: no Astro, no Node.
+ */
+import { UNKNOWN_LEVEL } from './model/label';
+import type { Ambition, Comparator, Level, Role, Status, Target } from './model/plan';
+
+export const LEVEL: Record<Level, string> = {
+  national: '国家',
+  province: '省级',
+  city: '市级',
+  county: '区县',
+};
+
+/** The level's label, or that it could not be told. */
+export function levelLabel(level: Level | null): string {
+  return level === null ? UNKNOWN_LEVEL : LEVEL[level];
+}
+
+/** `draft` is what the plan calls itself (征求意见稿); everything else is a published 正式文件. */
+export const STATUS: Record<Status, string> = { draft: '征求意见稿', final: '正式文件' };
+
+export const ROLE: Record<Role, string> = { lead: '牵头', responsible: '负责', supporting: '配合' };
+export const ROLE_LONG: Record<Role, string> = {
+  lead: '牵头单位',
+  responsible: '按职责分工负责',
+  supporting: '配合单位',
+};
+
+/** As the plans name them: 约束性目标, 激励目标 (…力争完成14.5%的激励目标), 力争目标. */
+export const AMBITION: Record<Ambition, string> = {
+  binding: '约束性目标',
+  incentive: '激励目标',
+  aspiration: '力争目标',
+};
+
+/** The short mark printed after a value in a chart: binding targets carry none. */
+export const AMBITION_SUFFIX: Record<Ambition, string> = {
+  binding: '',
+  incentive: '激励',
+  aspiration: '力争',
+};
+
+/** The comparator as a glyph before the number; `=` prints nothing. */
+export const COMPARATOR: Record<Comparator, string> = {
+  '>=': '≥',
+  '>': '>',
+  '<=': '≤',
+  '<': '<',
+  '~': '≈',
+  '=': '',
+};
+
+/** The comparator in words, as the plans write it: before (超过30%) or after the value (14.5%以上, 12%左右). */
+export const COMPARATOR_WORD: Record<Comparator, { before: string; after: string }> = {
+  '>=': { before: '', after: '以上' },
+  '>': { before: '超过', after: '' },
+  '<=': { before: '', after: '以内' },
+  '<': { before: '低于', after: '' },
+  '~': { before: '', after: '左右' },
+  '=': { before: '', after: '' },
+};
+
+/** The comparator in words for a table cell explaining it. */
+export const COMPARATOR_LONG: Record<Comparator, string> = {
+  '>=': '不低于',
+  '>': '超过',
+  '<=': '不高于',
+  '<': '低于',
+  '~': '左右',
+  '=': '等于',
+};
+
+export const DIRECTION: Record<string, string> = { increase: '越高越好', decrease: '越低越好' };
+
+/** What an indicator id means when the catalogue does not know the target (its own wording is the label). */
+export const UNCLASSIFIED = 'unclassified';
+
+/** Said wherever the model has no value for a fact the reader may expect (an undated plan). */
+export const NOT_STATED = '未注明';
+
+/**
+ * Rounds away binary floating-point noise: unit conversion turns 1.017万吨 into 10169.999999999998 吨, which
+ * must print as 10170. Twelve significant digits are far more than any plan states, and far fewer than the
+ * 15–17 where the noise lives. The one place this rule lives.
+ */
+export function cleanNumber(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
+}
+
+/** A number without exponent or trailing zeros, as a machine reads it: 12100, 0.0691, 659.1. */
+export function plainNumber(value: number): string {
+  const clean = cleanNumber(value);
+  if (Number.isInteger(clean) || !Number.isFinite(clean)) return String(clean);
+  return clean.toFixed(12).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/**
+ * A number as people read it on every page and chart: digits as the plans print them (12100, 0.0691, 659.1 —
+ * Chinese government texts never group thousands), no exponent, no trailing zeros, no floating-point noise.
+ */
+export const formatNumber = plainNumber;
+
+/** A value with its unit, no space (Chinese typesetting): 14.5%, 12100吨, 44.7万立方米/日. */
+export function withUnit(value: number, unit: string): string {
+  return `${formatNumber(value)}${unit}`;
+}
+
+/** ≥14.5%, ≈12%, 12100吨. */
+export function valueLabel(value: number, unit: string, comparator: Comparator = '='): string {
+  return `${COMPARATOR[comparator]}${withUnit(value, unit)}`;
+}
+
+/** 14.5%以上 */
+export function valueInWords(value: number, unit: string, comparator: Comparator): string {
+  const words = COMPARATOR_WORD[comparator];
+  return `${words.before}${withUnit(value, unit)}${words.after}`;
+}
+
+/** The value as the plan prints it when normalisation changed it (44.7万立方米/日), else null. */
+export function printedValue(target: Pick<Target, 'value' | 'unit' | 'originalValue' | 'originalUnit'>) {
+  if (target.originalUnit === target.unit && cleanNumber(target.originalValue) === cleanNumber(target.value))
+    return null;
+  return `${plainNumber(target.originalValue)}${target.originalUnit}`;
+}
+
+/**
+ * A target's value with the printed form beside the normalised one where they differ:
+ * `447,000立方米/日（原文：44.7万立方米/日）`, `≥14.5%`.
+ */
+export function targetValueText(
+  target: Pick<Target, 'value' | 'unit' | 'originalValue' | 'originalUnit' | 'comparator'>,
+): string {
+  const normalised = valueLabel(target.value, target.unit, target.comparator);
+  const printed = printedValue(target);
+  return printed === null ? normalised : `${normalised}（原文：${printed}）`;
+}
+
+/** `2023年5月4日` from `2023-05-04`. */
+export function chineseDate(iso: string | null): string | null {
+  if (iso === null) return null;
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** `2020–2025`, `2025`, or null without years. */
+export function years(baseline: number | null, target: number | null): string | null {
+  if (baseline === null && target === null) return null;
+  return `${baseline ?? ''}${baseline !== null && target !== null ? '–' : ''}${target ?? ''}`;
+}
+
+/**
+ * 比2020年，到2025年 — the plans' own way of stating the period. A share or rate has no baseline, so a
+ * missing baseline is left out; a missing target year is said to be unknown.
+ */
+export function yearsInWords(baselineYear: number | null, targetYear: number | null): string {
+  const target = targetYear === null ? '目标年未注明' : `到${targetYear}年`;
+  return baselineYear === null ? target : `比${baselineYear}年，${target}`;
+}

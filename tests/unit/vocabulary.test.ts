@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chineseDate,
+  cleanNumber,
+  formatNumber,
+  printedValue,
+  targetValueText,
+  valueInWords,
+  valueLabel,
+} from '../../src/lib/vocabulary';
+
+describe('formatNumber: digits as the plans print them', () => {
+  it.each([
+    [12100, '12100'],
+    [659.1, '659.1'],
+    [0.0691, '0.0691'],
+    [690.9999999999999, '691'],
+    [10169.999999999998, '10170'],
+    [447000, '447000'],
+    [1e-7, '0.0000001'],
+    [-3.5, '-3.5'],
+    [0, '0'],
+  ])('%s → %s', (value, expected) => {
+    expect(formatNumber(value)).toBe(expected);
+  });
+
+  it('keeps twelve significant digits, no more', () => {
+    expect(cleanNumber(0.1 + 0.2)).toBe(0.3);
+    expect(cleanNumber(123456.789012)).toBe(123456.789012);
+  });
+});
+
+describe('values with unit and comparator', () => {
+  it.each([
+    [14.5, '%', '>=', '≥14.5%', '14.5%以上'],
+    [12100, '吨', '=', '12100吨', '12100吨'],
+    [12, '%', '~', '≈12%', '12%左右'],
+    [7.8, '%', '<=', '≤7.8%', '7.8%以内'],
+  ] as const)('%s%s %s', (value, unit, comparator, label, words) => {
+    expect(valueLabel(value, unit, comparator)).toBe(label);
+    expect(valueInWords(value, unit, comparator)).toBe(words);
+  });
+
+  it('keeps the printed form beside the normalised value where they differ', () => {
+    const target = {
+      value: 447000,
+      unit: '立方米/日',
+      originalValue: 44.7,
+      originalUnit: '万立方米/日',
+      comparator: '>=' as const,
+    };
+    expect(printedValue(target)).toBe('44.7万立方米/日');
+    expect(targetValueText(target)).toBe('≥447000立方米/日（原文：44.7万立方米/日）');
+  });
+
+  it('says nothing more when the plan printed the value as shown', () => {
+    const target = {
+      value: 14.5,
+      unit: '%',
+      originalValue: 14.5,
+      originalUnit: '%',
+      comparator: '=' as const,
+    };
+    expect(printedValue(target)).toBeNull();
+    expect(targetValueText(target)).toBe('14.5%');
+  });
+
+  it('treats conversion noise as the same number', () => {
+    const target = {
+      value: 691.0000000000001,
+      unit: '吨',
+      originalValue: 691,
+      originalUnit: '吨',
+      comparator: '=' as const,
+    };
+    expect(printedValue(target)).toBeNull();
+  });
+});
+
+describe('chineseDate', () => {
+  it.each([
+    ['2023-05-04', '2023年5月4日'],
+    [null, null],
+  ])('%s', (iso, expected) => {
+    expect(chineseDate(iso)).toBe(expected);
+  });
+});
