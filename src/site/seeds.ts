@@ -1,0 +1,26 @@
+/**
+ * The seed files the plans were made from, for `/data/seeds/<plan>.txt`: readers verify a page against the
+ * exact bytes it was built from. The directory is the one ingest read (`PLAN_ATLAS_SEEDS`, default `seeds/`).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Plan } from '../lib/model/plan';
+import { decodeSeed } from '../lib/read/decode';
+
+const SEEDS_DIR = resolve(process.cwd(), process.env['PLAN_ATLAS_SEEDS'] ?? 'seeds');
+
+/** The seed's bytes, unchanged. */
+export function seedBytes(plan: Pick<Plan, 'source'>): Uint8Array {
+  return readFileSync(resolve(SEEDS_DIR, plan.source));
+}
+
+/** The charset to serve the seed with: the encoding ingest detected. */
+export function seedCharset(bytes: Uint8Array, file: string): string {
+  const { encoding } = decodeSeed(bytes, file);
+  return encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+}
+
+/** `12.3 KB` */
+export function byteSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}

@@ -1,0 +1,169 @@
+/**
+ * What a journalist copies, verifies and shares: the clipboard text of every copy button, the plans index,
+ * the seed text download, the official source link and the link-preview meta.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import {
+  fullCitation,
+  quoteWithCitation,
+  clauseQuote,
+  referenceOf,
+  annexReference,
+} from '../../src/lib/citation';
+import { planDescription } from '../../src/lib/describe';
+import type { Clause, Plan } from '../../src/lib/model/plan';
+import { paths } from '../../src/lib/urls';
+import { LEVEL, STATUS } from '../../src/lib/vocabulary';
+import { builtPlans, E2E_BASE, E2E_SITE, pageUrl, SEEDS_DIR } from './harness';
+import { expect, test } from './fixtures';
+
+const plans = builtPlans().filter((p) => !p.source.startsWith('9'));
+const byRegion = (region: string) => plans.find((p) => p.region === region) as Plan;
+const qianjiang = byRegion('黔江区');
+const dazhou = byRegion('达州市');
+const permalink = (plan: Plan, id: string) => `${E2E_SITE}${E2E_BASE}plans/${plan.id}/#${id}`;
+const clause = (plan: Plan, id: string) => plan.clauses.find((c) => c.id === id) as Clause;
+
+/** Clicks a clause's copy button and returns what it put on the clipboard. */
+async function copied(page: Page, holder: string, kind: string): Promise<string> {
+  const EMPTY = '(nothing copied)';
+  await page.evaluate((text) => navigator.clipboard.writeText(text), EMPTY);
+  // As a desktop reader does: the buttons show while the clause is hovered.
+  await page.locator(`[id="${holder}"]`).hover();
+  await page.locator(`[id="${holder}"] > .clause-tools button[data-copy="${kind}"]`).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe(EMPTY);
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+test.describe('copy buttons', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('复制引用 gives issuer, title, date, clause number and heading, and the permalink', async ({
+    page,
+  }) => {
+    await page.goto(pageUrl(paths.plan(qianjiang.id)));
+    const expected =
+      '重庆市黔江区人民政府《黔江区“十四五”节能减排综合工作实施方案》（2023年5月4日印发）' +
+      `三（四）3“推动运输装备绿色发展”。链接：${permalink(qianjiang, '3-4-3')}`;
+    expect(await copied(page, '3-4-3', 'citation')).toBe(expected);
+    await expect(page.locator('[data-copy-status]')).toContainText(expected);
+  });
+
+  test('复制链接 gives the permalink alone', async ({ page }) => {
+    await page.goto(pageUrl(paths.plan(qianjiang.id)));
+    expect(await copied(page, '3-4-3', 'link')).toBe(permalink(qianjiang, '3-4-3'));
+  });
+
+  test('复制原文（含引用） gives the clause as printed, then its citation', async ({ page }) => {
+    await page.goto(pageUrl(paths.plan(qianjiang.id)));
+    const c = clause(qianjiang, '3-4-3');
+    const citation = fullCitation(qianjiang, referenceOf(qianjiang, c), permalink(qianjiang, c.id));
+    const text = await copied(page, c.id, 'quote');
+    expect(text).toBe(quoteWithCitation(clauseQuote(c), citation));
+    expect(text.startsWith('3．推动运输装备绿色发展。')).toBe(true);
+    expect(text).toContain('\n——重庆市黔江区人民政府《黔江区');
+  });
+
+  test('a chapter heading and the paragraph under it are cited apart', async ({ page }) => {
+    await page.goto(pageUrl(paths.plan(qianjiang.id)));
+    expect(await copied(page, '1', 'citation')).toContain('一“总体要求”。链接：');
+    expect(await copied(page, '1-p1', 'citation')).toContain('一“总体要求”第1段。链接：');
+  });
+
+  test('a draft is cited as a 征求意见稿', async ({ page }) => {
+    await page.goto(pageUrl(paths.plan(dazhou.id)));
+    const first = dazhou.clauses.find((c) => c.kind === 'section') as Clause;
+    expect(await copied(page, first.id, 'citation')).toMatch(
+      /^《达州市“十四五”节能减排综合工作实施方案》（征求意见稿）三（一）“[^”]+”。链接：/,
+    );
+  });
+
+  test('an annex is cited by its label and title', async ({ page }) => {
+    const withAnnex = plans.find((p) => p.annexes.length > 0);
+    test.skip(!withAnnex, 'no seed has an annex');
+    const annex = withAnnex!.annexes[0]!;
+    await page.goto(pageUrl(paths.plan(withAnnex!.id)));
+    expect(await copied(page, annex.id, 'citation')).toContain(
+      `${annexReference(annex)}。链接：${permalink(withAnnex!, annex.id)}`,
+    );
+    await expect(page.locator(`[id="${annex.id}"] > .clause-tools button[data-copy="quote"]`)).toHaveCount(0);
+  });
+});
+
+test('/plans/ lists every plan with its facts, and filters and sorts', async ({ page }) => {
+  await page.goto(pageUrl(paths.plans()));
+  const rows = page.locator('table[data-plans-table] tbody tr');
+  await expect(rows).toHaveCount(builtPlans().length);
+  for (const plan of plans) {
+    const row = page.locator(`tr[data-plan="${plan.id}"]`);
+    await expect(row.getByRole('link', { name: plan.title })).toHaveAttribute(
+      'href',
+      `${E2E_BASE}plans/${plan.id}/`,
+    );
+    await expect(row).toContainText(LEVEL[plan.level]);
+    await expect(row).toContainText(STATUS[plan.status]);
+    await expect(row.locator('td.num').first()).toHaveText(String(plan.clauses.length));
+  }
+  await page.getByLabel('状态').selectOption('draft');
+  await expect(page.locator('table[data-plans-table] tbody tr:visible')).toHaveCount(
+    builtPlans().filter((p) => p.status === 'draft').length,
+  );
+  await expect(page).toHaveURL(/status=draft/);
+  await page.getByLabel('状态').selectOption('');
+  await page.getByRole('button', { name: '量化目标' }).click();
+  await expect(page.getByRole('columnheader', { name: '量化目标' })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  const counts = await page.locator('tbody tr td:last-child').allTextContents();
+  expect(counts.map(Number)).toEqual([...counts.map(Number)].sort((a, b) => a - b));
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('/plans/ shows every plan and no control that does nothing', async ({ page }) => {
+    await page.goto(pageUrl(paths.plans()));
+    await expect(page.locator('table[data-plans-table] tbody tr')).toHaveCount(builtPlans().length);
+    await expect(page.locator('form[data-plans-filter]')).toBeHidden();
+  });
+});
+
+test('the header and breadcrumbs lead to /plans/', async ({ page }) => {
+  await page.goto(pageUrl(paths.plan(qianjiang.id)));
+  await expect(
+    page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '方案' }),
+  ).toHaveAttribute('href', `${E2E_BASE}plans/`);
+  await expect(
+    page.getByRole('navigation', { name: '当前位置' }).getByRole('link', { name: '方案' }),
+  ).toHaveAttribute('href', `${E2E_BASE}plans/`);
+});
+
+test('a plan page offers its exact seed text and no hash file name', async ({ page, request }) => {
+  await page.goto(pageUrl(paths.plan(qianjiang.id)));
+  const header = page.locator('.plan-header');
+  await expect(header).not.toContainText(qianjiang.source);
+  const link = header.getByRole('link', { name: /下载本页所据原文/ });
+  await expect(link).toHaveAttribute('href', `${E2E_BASE}data/seeds/${qianjiang.id}.txt`);
+  const response = await request.get(pageUrl(paths.seedText(qianjiang.id)));
+  expect(Buffer.from(await response.body()).equals(readFileSync(join(SEEDS_DIR, qianjiang.source)))).toBe(
+    true,
+  );
+  await expect(header).toContainText('未记录官方发布地址');
+});
+
+test('Open Graph and Twitter meta: title, a real description, the canonical URL', async ({ page }) => {
+  await page.goto(pageUrl(paths.plan(qianjiang.id)));
+  const meta = (selector: string) => page.locator(`head meta[${selector}]`).getAttribute('content');
+  expect(await meta('property="og:title"')).toBe(qianjiang.title);
+  expect(await meta('property="og:type"')).toBe('article');
+  expect(await meta('property="og:description"')).toBe(planDescription(qianjiang));
+  expect(await meta('name="description"')).toBe(planDescription(qianjiang));
+  expect(planDescription(qianjiang)).not.toContain(`${qianjiang.region}${qianjiang.region}`);
+  expect(await meta('property="og:url"')).toBe(`${E2E_SITE}${E2E_BASE}plans/${qianjiang.id}/`);
+  expect(await meta('name="twitter:card"')).toBe('summary');
+  await page.goto(pageUrl(paths.plans()));
+  expect(await meta('property="og:url"')).toBe(`${E2E_SITE}${E2E_BASE}plans/`);
+  expect(await meta('property="og:description"')).toMatch(/^收录的\d+份/);
+});
