@@ -5,19 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plan } from '../lib/model/plan';
-import { decodeSeed } from '../lib/read/decode';
 
 const SEEDS_DIR = resolve(process.cwd(), process.env['PLAN_ATLAS_SEEDS'] ?? 'seeds');
 
 /** The seed's bytes, unchanged. */
 export function seedBytes(plan: Pick<Plan, 'source'>): Uint8Array {
   return readFileSync(resolve(SEEDS_DIR, plan.source));
-}
-
-/** The charset to serve the seed with: the encoding ingest detected. */
-export function seedCharset(bytes: Uint8Array, file: string): string {
-  const { encoding } = decodeSeed(bytes, file);
-  return encoding === 'utf-8-bom' ? 'utf-8' : encoding;
 }
 
 /** `12.3 KB` */

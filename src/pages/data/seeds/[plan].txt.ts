@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { atlas } from '../../../site/atlas';
-import { seedBytes, seedCharset } from '../../../site/seeds';
+import { seedBytes } from '../../../site/seeds';
 
 /** `/data/seeds/<plan>.txt`: the seed a plan page was built from, byte for byte, in its own encoding. */
 export const getStaticPaths: GetStaticPaths = () =>
@@ -8,8 +8,6 @@ export const getStaticPaths: GetStaticPaths = () =>
 
 export const GET: APIRoute = ({ props }) => {
   const source = (props as { source: string }).source;
-  const bytes = seedBytes({ source });
-  return new Response(new Uint8Array(bytes), {
-    headers: { 'Content-Type': `text/plain; charset=${seedCharset(bytes, source)}` },
-  });
+  // No charset: a seed may be GB18030 or UTF-16 as published; the static host serves the file as it is.
+  return new Response(new Uint8Array(seedBytes({ source })), { headers: { 'Content-Type': 'text/plain' } });
 };
