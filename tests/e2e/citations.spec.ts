@@ -15,7 +15,7 @@ import {
 import { planDescription } from '../../src/lib/describe';
 import type { Clause, Plan } from '../../src/lib/model/plan';
 import { paths } from '../../src/lib/urls';
-import { LEVEL, STATUS } from '../../src/lib/vocabulary';
+import { levelLabel, STATUS } from '../../src/lib/vocabulary';
 import { builtPlans, E2E_BASE, E2E_SITE, pageUrl, SEEDS_DIR } from './harness';
 import { expect, test } from './fixtures';
 
@@ -102,7 +102,7 @@ test('/plans/ lists every plan with its facts, and filters and sorts', async ({ 
       'href',
       `${E2E_BASE}plans/${plan.id}/`,
     );
-    await expect(row).toContainText(LEVEL[plan.level]);
+    await expect(row).toContainText(levelLabel(plan.level));
     await expect(row).toContainText(STATUS[plan.status]);
     await expect(row.locator('td.num').first()).toHaveText(String(plan.clauses.length));
   }
