@@ -176,7 +176,7 @@ test.describe('on a phone', () => {
     await page.goto(pageUrl(paths.plan(plan.id)));
     const holder = page.locator(`[id="${clause.id}"]`);
     await holder.locator('a.permalink').click();
-    const button = holder.locator('button.copy-cite');
+    const button = holder.locator('button.copy-cite[data-copy="citation"]');
     await expect(button).toBeVisible();
     const overlaps = await holder.evaluate((el) => {
       const tools = el.querySelector('.clause-tools')!.getBoundingClientRect();
@@ -203,9 +203,9 @@ test('on a desktop the copy button is visible beside every clause without hoveri
   const plan = plans[0]!;
   await page.goto(pageUrl(paths.plan(plan.id)));
   const clause = page.locator('.clause').nth(3);
-  await expect(clause.locator('button.copy-cite')).toBeVisible();
+  await expect(clause.locator('button.copy-cite[data-copy="citation"]')).toBeVisible();
   const text = await clause.locator('p, h2, h3, h4').first().boundingBox();
-  const button = await clause.locator('button.copy-cite').boundingBox();
+  const button = await clause.locator('button.copy-cite[data-copy="citation"]').boundingBox();
   expect(button!.x).toBeGreaterThanOrEqual(text!.x + text!.width);
 });
 
