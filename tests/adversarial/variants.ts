@@ -8,6 +8,7 @@
  * baseline plan (e.g. the targets area checks that targets and roles survive a variant).
  */
 import iconv from 'iconv-lite';
+import { expect } from 'vitest';
 import * as OpenCC from 'opencc-js/cn2t';
 import type { Plan, Unrecognised } from '../../src/lib/model/plan';
 import { stripExportLeftovers } from '../../src/lib/read/normalize';
@@ -140,6 +141,20 @@ export const VARIANTS: Variant[] = [
       }),
   },
   {
+    id: 'title-without-place',
+    description: 'the title names no place (“十四五”节能减排综合工作方案): the issuer, notice or body must',
+    make({ file, text, baseline }) {
+      const title = baseline.front.find((b) => b.kind === 'title');
+      const lines = text.split('\n');
+      if (title && baseline.region) {
+        const line = lines[title.line - 1] ?? '';
+        lines[title.line - 1] = line.replace(baseline.region, '');
+      }
+      return utf8(`${stem(file)}.title-without-place.txt`, lines.join('\n'));
+    },
+    expect: (baseline) => same(baseline),
+  },
+  {
     id: 'traditional',
     description: 'converted to traditional characters with OpenCC',
     make: ({ file, text }) => utf8(`${stem(file)}.traditional.txt`, toTraditional(text)),
@@ -232,7 +247,26 @@ export const VARIANTS: Variant[] = [
       lines.splice(first - 1, 0, ...review);
       return utf8(`${stem(file)}.review-first.txt`, lines.join('\n'));
     },
-    expect: (baseline) => same(baseline, { chapters: count(baseline, 'chapter') + 1 }),
+    expect: (baseline) =>
+      same(baseline, {
+        chapters: count(baseline, 'chapter') + 1,
+        checks: [
+          {
+            name: 'the review’s 15.2% is an outcome, not a target',
+            run(plan) {
+              const review = (values: number[]) => values.filter((value) => Math.abs(value - 15.2) < 1e-9);
+              expect(review(plan.targets.map((t) => t.originalValue))).toEqual([]);
+              expect(review(plan.outcomes.map((o) => o.originalValue))).toEqual([15.2]);
+            },
+          },
+          {
+            name: 'the plan’s own targets are still read',
+            run(plan, baseline) {
+              expect(plan.targets.length).toBe(baseline.targets.length);
+            },
+          },
+        ],
+      }),
   },
   {
     id: 'gbk',
