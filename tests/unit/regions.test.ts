@@ -231,3 +231,30 @@ describe('corpus links', () => {
     expect(plans.map((p) => p.id)).toEqual(['shaanxi-sheng', 'shanxi-sheng']);
   });
 });
+
+describe('sidecar region', () => {
+  const full = loadKnowledge();
+  it('is looked up in the division list, the sidecar province choosing among same-named counties', () => {
+    const { plans, errors } = ingestSeeds(
+      [
+        {
+          file: 'a.txt',
+          bytes: new TextEncoder().encode(`“十四五”节能减排综合工作方案\n${BODY}`),
+          sidecar: { file: 'a.yaml', text: 'region: 鼓楼区\nprovince: 福建省\n' },
+        },
+      ],
+      full.plan,
+      { base: '/', enrichments: enrichments(full) },
+    );
+    expect(errors).toEqual([]);
+    const plan = plans[0]!;
+    expect([plan.id, plan.region, plan.level, plan.regionSource]).toEqual([
+      'fuzhou-gulou-qu',
+      '鼓楼区',
+      'county',
+      'sidecar',
+    ]);
+    expect(plan.regionPath.map((d) => d.name)).toEqual(['福建省', '福州市', '鼓楼区']);
+    expect(plan.unrecognised).not.toContain('region');
+  });
+});
