@@ -137,22 +137,48 @@ function isOwnPlace(place: string, region: string): boolean {
   return core.length > 0 && (place.includes(core) || (placeCore.length > 0 && core.includes(placeCore)));
 }
 
-/** Targets stated in one annex table. */
-export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[] {
-  const { compiled, table, annex } = input;
-  const rules = compiled.tables;
-  const rows = table.rows.map((row) => row.map(cellOf));
-  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
-  if (width < 2) return [];
+/** What every step of reading one table shares. */
+interface TableContext {
+  input: TableInput;
+  width: number;
+  headerCount: number;
+  /** The annex title and the table's one-cell title rows, folded: context for classification and years. */
+  titles: string;
+  titleYear: number | null;
+  columns: Column[];
+  labelIndex: number;
+  unitIndex: number;
+  /** The first column of each kind and place (`kind\u0000place`). */
+  columnIndex: Map<string, number>;
+  warnings: Warning[];
+}
 
+/** One body row as read: its measure (label), unit and classification context. */
+interface RowContext {
+  row: Cell[];
+  /** 0-based index among the body rows. */
+  r: number;
+  labelCell: Cell;
+  labelFolded: string;
+  labelDisplay: string;
+  rowUnit: UnitDefinition | null;
+  context: (re: RegExp) => boolean;
+}
+
+/** Header rows as recorded, else the rows before the first one with a digit (none when every row has one). */
+function headerCountOf(table: AnnexTable, rows: Cell[][]): number {
   let headerCount = table.headerRows;
   if (headerCount === 0) {
     while (headerCount < rows.length && !rows[headerCount]!.some((cell) => /\d/.test(cell.folded)))
       headerCount++;
     if (headerCount === rows.length) headerCount = 0;
   }
-  const headerRows = rows.slice(0, headerCount).filter((row) => nonEmpty(row) >= 2);
-  const titles = [
+  return headerCount;
+}
+
+/** The annex title and the one-cell rows above the header (a table title), folded and joined. */
+function titlesOf(annex: Annex, rows: Cell[][], headerCount: number): string {
+  return [
     annex.title ?? '',
     ...rows
       .slice(0, headerCount)
@@ -161,10 +187,16 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
   ]
     .map((text) => foldForRecognition(text))
     .join(' ');
-  const titleYear = rules.titleYears.find((rule) => rule.re.test(titles))?.year ?? null;
+}
 
-  const composed = composeHeaders(headerRows, width);
-  const columns: Column[] = composed.map(({ header, subHeader }) => {
+/** Each column's kind (measure, unit, target, change, actual, ignored), year, place and unit, from its header. */
+function readColumns(
+  compiled: Compiled,
+  composed: { header: Cell; subHeader: string }[],
+  region: string,
+): Column[] {
+  const rules = compiled.tables;
+  return composed.map(({ header, subHeader }): Column => {
     const text = foldForRecognition(tidy(`${header.display} ${subHeader}`));
     const yearMatch = /(\d{4})\s*年/.exec(text);
     const place = yearMatch ? text.slice(0, yearMatch.index).trim() : '';
@@ -187,10 +219,17 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
       subHeader,
       year: yearMatch ? Number(yearMatch[1]) : null,
       place,
-      own: isOwnPlace(place, input.region),
+      own: isOwnPlace(place, region),
       unit: headerUnit,
     };
   });
+}
+
+/**
+ * The measure (指标) column: the labelled one, else the first column that is neither a number nor ignored
+ * (then marked as the label); -1 when there is none.
+ */
+function labelColumnIndex(columns: Column[], rows: Cell[][], headerCount: number): number {
   // Without a labelled 指标 column, the measure is the first column that is neither a number nor ignored.
   let labelIndex = columns.findIndex((column) => column.kind === 'label');
   if (labelIndex < 0) {
@@ -200,128 +239,172 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
         column.kind !== 'unit' &&
         rows.slice(headerCount).some((row) => /[\u3400-\u9fff]/.test(row[c]?.folded ?? '')),
     );
-    if (labelIndex < 0) return [];
+    if (labelIndex < 0) return -1;
     (columns[labelIndex] as Column).kind = 'label';
   }
+  return labelIndex;
+}
+
+/** A body row's measure and unit; null for a category row (能源) or a row without a measure. */
+function readRow(at: TableContext, row: Cell[], r: number): RowContext | null {
+  const { compiled } = at.input;
+  const rules = compiled.tables;
+  if (nonEmpty(row) < 2) return null; // a category row such as 能源
+  const labelCell = row[at.labelIndex];
+  if (!labelCell || labelCell.folded.length === 0) return null;
+  // 氮氧化物（吨）: the unit in brackets after the measure.
+  const bracket = /\s*\(([^()]+)\)\s*$/.exec(labelCell.folded);
+  const labelUnit = bracket ? (compiled.units.get((bracket[1] as string).trim()) ?? null) : null;
+  const labelEnd = bracket && labelUnit ? bracket.index : labelCell.folded.length;
+  const labelFolded = labelCell.folded.slice(0, labelEnd);
+  const labelDisplay = tidy(labelCell.display.slice(0, labelEnd));
+  const unitCell = at.unitIndex >= 0 ? row[at.unitIndex] : undefined;
+  const rowUnit =
+    unitCell && !rules.placeholders.has(unitCell.folded)
+      ? (compiled.units.get(unitCell.folded) ?? null)
+      : labelUnit;
+  const context = contextTester(
+    `${at.titles} ${at.columns.map((column) => column.header.folded).join(' ')} ${labelFolded}`,
+  );
+  return { row, r, labelCell, labelFolded, labelDisplay, rowUnit, context };
+}
+
+/** The row's number per place and kind, to tell a derived change (25 − 22.2 = 2.8) from a stated one. */
+function numberIn(at: TableContext, row: Cell[], kind: ColumnKind, place: string): number | null {
+  const c = at.columnIndex.get(`${kind}\u0000${place}`) ?? -1;
+  const text = c >= 0 ? (row[c]?.folded ?? '') : '';
+  return /^\d+(?:\.\d+)?%?$/.test(text) ? Number(text.replace('%', '')) : null;
+}
+
+/** The draft target of one value cell; null for a placeholder, a non-number (warned) or no target. */
+function draftOfCell(at: TableContext, line: RowContext, column: Column, c: number): Draft | null {
+  const { input, warnings, headerCount, width, titleYear, columns } = at;
+  const { compiled, table } = input;
+  const rules = compiled.tables;
+  const { row, r, labelCell, labelFolded, labelDisplay, rowUnit, context } = line;
+  const actualYear = (place: string) =>
+    columns.find((column) => column.kind === 'actual' && column.place === place)?.year ?? null;
+  if (column.kind !== 'target' && column.kind !== 'change') return null;
+  const cell = row[c];
+  if (!cell || rules.placeholders.has(cell.folded)) return null;
+  const parsed = /^(\[)?\s*(\d+(?:\.\d+)?)\s*([^\]\s\d]*)\s*\]?$/d.exec(cell.folded);
+  if (!parsed) {
+    warnings.push({
+      file: input.file,
+      line: table.line,
+      message: `${table.id}: cell “${cell.display}” under “${column.header.display}” is not a number`,
+    });
+    return null;
+  }
+  const parent = !column.own;
+  if (parent && rules.rules.parentColumns === 'skip') return null;
+  const printedUnit = parsed[3] as string;
+  const unit = (printedUnit ? compiled.units.get(printedUnit) : undefined) ?? column.unit ?? rowUnit;
+  if (printedUnit && !compiled.units.has(printedUnit)) {
+    warnings.push({
+      file: input.file,
+      line: table.line,
+      message: `${table.id}: unknown unit “${printedUnit}” in “${cell.display}”`,
+    });
+  }
+  const isChange = parsed[1] === '[' || column.kind === 'change';
+  if (column.kind === 'change' && parsed[1] !== '[' && numberIn(at, row, 'target', column.place) !== null) {
+    // An unbracketed 变化幅度 beside a target level is arithmetic on that level (25 − 22.2 = 2.8), not a
+    // target of its own. (黔江's 47.8 beside 57.2 → 100 is not even that; either way it is no target.)
+    return null;
+  }
+  let change: Change = null;
+  if (isChange) {
+    change = changeOfWording(compiled, labelFolded);
+    if (change === null) {
+      compiled.verbs.lastIndex = 0;
+      for (let m = compiled.verbs.exec(labelFolded); m !== null; m = compiled.verbs.exec(labelFolded)) {
+        const cls = compiled.verbClass.get(m[0]);
+        if (cls === 'decrease' || cls === 'increase') change = cls;
+      }
+    }
+    change ??= 'unspecified';
+  }
+  const number = parsed[2] as string;
+  const indices = parsed.indices as RegExpIndicesArray;
+  const valueStart = (indices[2] as [number, number])[0];
+  const valueEnd = printedUnit ? (indices[3] as [number, number])[1] : (indices[2] as [number, number])[1];
+  const value = scaleValue(number, unit?.factor ?? 1);
+  const classification = classify(compiled, labelFolded, context, unit?.unit ?? '', change);
+  const label =
+    classification?.indicator.name ??
+    (change === 'unspecified' && column.subHeader ? `${labelDisplay}（${column.subHeader}）` : labelDisplay);
+  return {
+    indicatorId: classification?.indicator.id ?? UNCLASSIFIED,
+    label,
+    value: classification ? scaleValue(String(value), classification.factor) : value,
+    unit: classification?.indicator.unit ?? unit?.unit ?? '',
+    originalValue: Number(number),
+    originalUnit: unit?.printed ?? '',
+    comparator: '=',
+    comparatorStated: false,
+    ambition: 'binding',
+    baselineYear: isChange ? actualYear(column.place) : null,
+    targetYear: column.year ?? titleYear,
+    scope: null,
+    parent,
+    jurisdiction: parent ? column.place : null,
+    wording: null,
+    outcome: null,
+    change,
+    source: {
+      clauseId: table.id,
+      origin: 'plan',
+      text: `${labelCell.display}｜${column.header.display}｜${cell.display}`,
+      line: table.line,
+      range: null,
+      // The value and the unit printed with it (13.5％ in [13.5％]), as in running text.
+      cell: { row: headerCount + r, column: c, ...printedRange(cell, valueStart, valueEnd) },
+    },
+    order: input.order + r * width + c,
+  };
+}
+
+/** Targets stated in one annex table. */
+export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[] {
+  const { compiled, table, annex } = input;
+  const rows = table.rows.map((row) => row.map(cellOf));
+  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
+  if (width < 2) return [];
+
+  const headerCount = headerCountOf(table, rows);
+  const headerRows = rows.slice(0, headerCount).filter((row) => nonEmpty(row) >= 2);
+  const titles = titlesOf(annex, rows, headerCount);
+  const titleYear = compiled.tables.titleYears.find((rule) => rule.re.test(titles))?.year ?? null;
+  const columns = readColumns(compiled, composeHeaders(headerRows, width), input.region);
+  const labelIndex = labelColumnIndex(columns, rows, headerCount);
+  if (labelIndex < 0) return [];
   const unitIndex = columns.findIndex((column) => column.kind === 'unit');
   const columnIndex = new Map<string, number>();
   columns.forEach((column, c) => {
     const key = `${column.kind}\u0000${column.place}`;
     if (!columnIndex.has(key)) columnIndex.set(key, c);
   });
-  const actualYear = (place: string) =>
-    columns.find((column) => column.kind === 'actual' && column.place === place)?.year ?? null;
+  const at: TableContext = {
+    input,
+    width,
+    headerCount,
+    titles,
+    titleYear,
+    columns,
+    labelIndex,
+    unitIndex,
+    columnIndex,
+    warnings,
+  };
 
   const drafts: Draft[] = [];
   rows.slice(headerCount).forEach((row, r) => {
-    if (nonEmpty(row) < 2) return; // a category row such as 能源
-    const labelCell = row[labelIndex];
-    if (!labelCell || labelCell.folded.length === 0) return;
-    // 氮氧化物（吨）: the unit in brackets after the measure.
-    const bracket = /\s*\(([^()]+)\)\s*$/.exec(labelCell.folded);
-    const labelUnit = bracket ? (compiled.units.get((bracket[1] as string).trim()) ?? null) : null;
-    const labelEnd = bracket && labelUnit ? bracket.index : labelCell.folded.length;
-    const labelFolded = labelCell.folded.slice(0, labelEnd);
-    const labelDisplay = tidy(labelCell.display.slice(0, labelEnd));
-    const unitCell = unitIndex >= 0 ? row[unitIndex] : undefined;
-    const rowUnit =
-      unitCell && !rules.placeholders.has(unitCell.folded)
-        ? (compiled.units.get(unitCell.folded) ?? null)
-        : labelUnit;
-    // The row's number per place and kind, to tell a derived change (25 − 22.2 = 2.8) from a stated one.
-    const numberIn = (kind: ColumnKind, place: string): number | null => {
-      const c = columnIndex.get(`${kind}\u0000${place}`) ?? -1;
-      const text = c >= 0 ? (row[c]?.folded ?? '') : '';
-      return /^\d+(?:\.\d+)?%?$/.test(text) ? Number(text.replace('%', '')) : null;
-    };
-    const context = contextTester(
-      `${titles} ${columns.map((column) => column.header.folded).join(' ')} ${labelFolded}`,
-    );
-
+    const line = readRow(at, row, r);
+    if (!line) return;
     columns.forEach((column, c) => {
-      if (column.kind !== 'target' && column.kind !== 'change') return;
-      const cell = row[c];
-      if (!cell || rules.placeholders.has(cell.folded)) return;
-      const parsed = /^(\[)?\s*(\d+(?:\.\d+)?)\s*([^\]\s\d]*)\s*\]?$/d.exec(cell.folded);
-      if (!parsed) {
-        warnings.push({
-          file: input.file,
-          line: table.line,
-          message: `${table.id}: cell “${cell.display}” under “${column.header.display}” is not a number`,
-        });
-        return;
-      }
-      const parent = !column.own;
-      if (parent && rules.rules.parentColumns === 'skip') return;
-      const printedUnit = parsed[3] as string;
-      const unit = (printedUnit ? compiled.units.get(printedUnit) : undefined) ?? column.unit ?? rowUnit;
-      if (printedUnit && !compiled.units.has(printedUnit)) {
-        warnings.push({
-          file: input.file,
-          line: table.line,
-          message: `${table.id}: unknown unit “${printedUnit}” in “${cell.display}”`,
-        });
-      }
-      const isChange = parsed[1] === '[' || column.kind === 'change';
-      if (column.kind === 'change' && parsed[1] !== '[' && numberIn('target', column.place) !== null) {
-        // An unbracketed 变化幅度 beside a target level is arithmetic on that level (25 − 22.2 = 2.8), not a
-        // target of its own. (黔江's 47.8 beside 57.2 → 100 is not even that; either way it is no target.)
-        return;
-      }
-      let change: Change = null;
-      if (isChange) {
-        change = changeOfWording(compiled, labelFolded);
-        if (change === null) {
-          compiled.verbs.lastIndex = 0;
-          for (let m = compiled.verbs.exec(labelFolded); m !== null; m = compiled.verbs.exec(labelFolded)) {
-            const cls = compiled.verbClass.get(m[0]);
-            if (cls === 'decrease' || cls === 'increase') change = cls;
-          }
-        }
-        change ??= 'unspecified';
-      }
-      const number = parsed[2] as string;
-      const indices = parsed.indices as RegExpIndicesArray;
-      const valueStart = (indices[2] as [number, number])[0];
-      const valueEnd = printedUnit
-        ? (indices[3] as [number, number])[1]
-        : (indices[2] as [number, number])[1];
-      const value = scaleValue(number, unit?.factor ?? 1);
-      const classification = classify(compiled, labelFolded, context, unit?.unit ?? '', change);
-      const label =
-        classification?.indicator.name ??
-        (change === 'unspecified' && column.subHeader
-          ? `${labelDisplay}（${column.subHeader}）`
-          : labelDisplay);
-      drafts.push({
-        indicatorId: classification?.indicator.id ?? UNCLASSIFIED,
-        label,
-        value: classification ? scaleValue(String(value), classification.factor) : value,
-        unit: classification?.indicator.unit ?? unit?.unit ?? '',
-        originalValue: Number(number),
-        originalUnit: unit?.printed ?? '',
-        comparator: '=',
-        comparatorStated: false,
-        ambition: 'binding',
-        baselineYear: isChange ? actualYear(column.place) : null,
-        targetYear: column.year ?? titleYear,
-        scope: null,
-        parent,
-        jurisdiction: parent ? column.place : null,
-        wording: null,
-        outcome: null,
-        change,
-        source: {
-          clauseId: table.id,
-          origin: 'plan',
-          text: `${labelCell.display}｜${column.header.display}｜${cell.display}`,
-          line: table.line,
-          range: null,
-          // The value and the unit printed with it (13.5％ in [13.5％]), as in running text.
-          cell: { row: headerCount + r, column: c, ...printedRange(cell, valueStart, valueEnd) },
-        },
-        order: input.order + r * width + c,
-      });
+      const draft = draftOfCell(at, line, column, c);
+      if (draft) drafts.push(draft);
     });
   });
   return drafts;
