@@ -1,0 +1,176 @@
+/**
+ * `npm run bench:scale [-- --sizes 50,300,3000] [--keep]`: the build at national scale (issue 13). Prints each
+ * figure against its goal; asserts nothing (the machine is shared, timings vary).
+ *
+ * For each size N it writes a synthetic corpus of N plans with distinct regions (scripts/bench/corpus.ts) and
+ * builds it as `npm run build` does (ingest, then `astro build` with the Pagefind integration) in a temporary
+ * copy of the project, so the checkout is never written. Default sizes are 50 and 300; 3,000 takes well over
+ * 15 minutes on a 2-core machine, so it is opt-in: `--sizes 50,300,3000` or PLAN_ATLAS_BENCH_SIZES=50,300,3000.
+ *
+ * Figures per size: ingest and build wall time, the Pagefind share of the build, the marginal seconds per plan
+ * between sizes, the peak memory of all build processes together (Astro and Pagefind's indexer) and of the
+ * largest, ingest throughput, `dist/` size and file count, and page weight (gzipped) and element count of the
+ * pages that list every plan and of the heaviest page of each type.
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { seedTemplates, writeCorpus } from './bench/corpus';
+import { measureSite, type SiteFigures } from './bench/pages';
+import { runMeasured, type RunFigures } from './bench/process-tree';
+
+const GOALS = {
+  marginalSecondsPerPlan: 0.1,
+  buildSecondsAt3000: 6 * 60,
+  peakTreeBytesAt3000: 2 * 1024 ** 3,
+  pageGzipBytes: 150 * 1024,
+  pageElements: 3000,
+  parseMBPerSecond: 10,
+};
+
+const ROOT = resolve(import.meta.dirname, '..');
+const sizesArg = process.argv.indexOf('--sizes');
+const SIZES = (
+  sizesArg > 0 ? (process.argv[sizesArg + 1] as string) : (process.env['PLAN_ATLAS_BENCH_SIZES'] ?? '50,300')
+)
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0)
+  .sort((a, b) => a - b);
+const KEEP = process.argv.includes('--keep');
+
+/** What a build needs of the project; node_modules is linked, not copied. */
+const PROJECT_FILES = [
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
+  'src',
+  'content',
+  'public',
+  'scripts',
+];
+
+function projectCopy(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const name of PROJECT_FILES) {
+    cpSync(join(ROOT, name), join(dir, name), {
+      recursive: true,
+      // Build output of the checkout's own ingest is not part of the project.
+      filter: (source) => !source.startsWith(join(ROOT, 'src', 'content', 'plans')),
+    });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const gb = (bytes: number | null) => (bytes === null ? 'unknown' : `${(bytes / 1024 ** 3).toFixed(2)} GB`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const verdict = (ok: boolean) => (ok ? 'meets goal' : 'OVER GOAL');
+
+interface SizeFigures {
+  plans: number;
+  textBytes: number;
+  ingest: RunFigures;
+  build: RunFigures;
+  site: SiteFigures;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'plan-atlas-bench-scale-'));
+const results: SizeFigures[] = [];
+try {
+  const site = join(work, 'site');
+  projectCopy(site);
+  const templates = seedTemplates(join(ROOT, 'seeds'));
+  const node = process.execPath;
+  for (const plans of SIZES) {
+    const seeds = join(work, `seeds-${plans}`);
+    const outDir = join(work, `dist-${plans}`);
+    const textBytes = writeCorpus(seeds, plans, templates);
+    const env = { ...process.env, PLAN_ATLAS_SEEDS: seeds, PLAN_ATLAS_OUT_DIR: outDir };
+    console.error(`${plans} plans: ingest…`);
+    const ingest = await runMeasured(
+      node,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/ingest.ts'],
+      {
+        cwd: site,
+        env,
+      },
+    );
+    console.error(`${plans} plans: astro build…`);
+    const build = await runMeasured(
+      node,
+      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, '--silent'],
+      { cwd: site, env, watch: /pagefind/i },
+    );
+    const figures = { plans, textBytes, ingest, build, site: measureSite(outDir) };
+    results.push(figures);
+    report(figures);
+    if (!KEEP) rmSync(outDir, { recursive: true, force: true });
+  }
+  summary();
+} finally {
+  if (KEEP) console.log(`Kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+function report({ plans, textBytes, ingest, build, site }: SizeFigures): void {
+  const total = ingest.seconds + build.seconds;
+  const peak = Math.max(ingest.peakTreeRss ?? 0, build.peakTreeRss ?? 0);
+  console.log(`\n== ${plans} plans (${mb(textBytes)} of text) ==`);
+  console.log(
+    `build wall: ${total.toFixed(1)} s = ingest ${ingest.seconds.toFixed(1)} s + astro build ${build.seconds.toFixed(1)} s` +
+      (build.watchedSeconds === null ? '' : ` (of which Pagefind ≈ ${build.watchedSeconds.toFixed(1)} s)`),
+  );
+  console.log(
+    `ingest throughput (whole process: start-up, parse, MDX files): ${(textBytes / 1024 / 1024 / ingest.seconds).toFixed(2)} MB/s`,
+  );
+  console.log(
+    `peak memory, all build processes together: ${gb(peak)} (largest one process: ${gb(Math.max(ingest.peakProcessRss ?? 0, build.peakProcessRss ?? 0))}; goal ≤ ${gb(GOALS.peakTreeBytesAt3000)} at 3,000 plans)`,
+  );
+  console.log(`dist/: ${mb(site.bytes)}, ${site.files} files, ${site.htmlPages} HTML pages`);
+  const line = (label: string, p: { htmlGzip: number; totalGzip: number; elements: number }) => {
+    const ok = p.totalGzip <= GOALS.pageGzipBytes && p.elements <= GOALS.pageElements;
+    return `  ${label.padEnd(34)} ${kb(p.totalGzip).padStart(10)} gz (HTML ${kb(p.htmlGzip).padStart(9)})  ${String(p.elements).padStart(7)} elements  ${verdict(ok)}`;
+  };
+  console.log(
+    `pages that list every plan (goal ≤ ${kb(GOALS.pageGzipBytes)} gzipped with CSS+JS, ≤ ${GOALS.pageElements} elements):`,
+  );
+  for (const page of site.listPages) console.log(line(page.page, page));
+  console.log('heaviest page of each type:');
+  for (const page of site.heaviestByType) console.log(line(`${page.type} (${page.pages} pages)`, page));
+}
+
+function summary(): void {
+  if (results.length === 0) return;
+  console.log('\n== against the goals ==');
+  const wall = (r: SizeFigures) => r.ingest.seconds + r.build.seconds;
+  for (let i = 1; i < results.length; i++) {
+    const a = results[i - 1] as SizeFigures;
+    const b = results[i] as SizeFigures;
+    const marginal = (wall(b) - wall(a)) / (b.plans - a.plans);
+    const pagefind =
+      a.build.watchedSeconds !== null && b.build.watchedSeconds !== null
+        ? ` (Pagefind ${((b.build.watchedSeconds - a.build.watchedSeconds) / (b.plans - a.plans)).toFixed(3)})`
+        : '';
+    console.log(
+      `marginal ${a.plans}→${b.plans}: ${marginal.toFixed(3)} s/plan${pagefind} (goal ≤ ${GOALS.marginalSecondsPerPlan} between 300 and 3,000)`,
+    );
+  }
+  const largest = results[results.length - 1] as SizeFigures;
+  if (largest.plans < 3000) {
+    const marginal =
+      results.length > 1
+        ? (wall(largest) - wall(results[results.length - 2] as SizeFigures)) /
+          (largest.plans - (results[results.length - 2] as SizeFigures).plans)
+        : wall(largest) / largest.plans;
+    const projected = wall(largest) + marginal * (3000 - largest.plans);
+    console.log(
+      `3,000 plans projected from the last step: ${(projected / 60).toFixed(1)} min (goal ≤ ${GOALS.buildSecondsAt3000 / 60} min; measure with --sizes …,3000)`,
+    );
+  } else {
+    console.log(
+      `3,000 plans: ${(wall(largest) / 60).toFixed(1)} min, ${verdict(wall(largest) <= GOALS.buildSecondsAt3000)}; peak memory ${gb(Math.max(largest.ingest.peakTreeRss ?? 0, largest.build.peakTreeRss ?? 0))}, ${verdict(Math.max(largest.ingest.peakTreeRss ?? 0, largest.build.peakTreeRss ?? 0) <= GOALS.peakTreeBytesAt3000)}`,
+    );
+  }
+  console.log(`parse throughput on the seeds (goal ≥ ${GOALS.parseMBPerSecond} MB/s): see bench:parse`);
+}

@@ -1,0 +1,119 @@
+/**
+ * Runs a command and samples the resident memory of its whole process tree (the command and every process
+ * it starts, e.g. Pagefind's indexer beside Astro) from /proc, so "peak memory of all build processes
+ * together" is measured, not the largest process alone. Linux only: elsewhere memory is reported as unknown.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface RunFigures {
+  seconds: number;
+  /** Highest sum of RSS over the tree at one sample, in bytes; null where /proc is unavailable. */
+  peakTreeRss: number | null;
+  /** Highest RSS of one process, in bytes. */
+  peakProcessRss: number | null;
+  /** Seconds from the first to the last sample in which a process whose name matches `watch` was alive. */
+  watchedSeconds: number | null;
+}
+
+const SAMPLE_MS = 250;
+const PAGE_BYTES = 4096;
+
+interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  name: string;
+  rss: number;
+}
+
+function processes(): ProcessInfo[] {
+  const out: ProcessInfo[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // comm may hold spaces and parentheses: fields after it start at the last ')'.
+      const close = stat.lastIndexOf(')');
+      const name = stat.slice(stat.indexOf('(') + 1, close);
+      const fields = stat.slice(close + 2).split(' ');
+      // state(0) ppid(1) … rss is field 24 of stat, i.e. index 21 after comm.
+      out.push({ pid: Number(entry), ppid: Number(fields[1]), name, rss: Number(fields[21]) * PAGE_BYTES });
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return out;
+}
+
+function tree(root: number, all: readonly ProcessInfo[]): ProcessInfo[] {
+  const children = new Map<number, ProcessInfo[]>();
+  for (const p of all) {
+    const list = children.get(p.ppid);
+    if (list) list.push(p);
+    else children.set(p.ppid, [p]);
+  }
+  const out: ProcessInfo[] = [];
+  const self = all.find((p) => p.pid === root);
+  const queue = self ? [self] : [];
+  while (queue.length > 0) {
+    const p = queue.shift() as ProcessInfo;
+    out.push(p);
+    queue.push(...(children.get(p.pid) ?? []));
+  }
+  return out;
+}
+
+/** Runs `command args` in `cwd` with `env`, output discarded unless it fails; resolves with its figures. */
+export function runMeasured(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; watch?: RegExp },
+): Promise<RunFigures> {
+  const canSample = process.platform === 'linux';
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-20_000);
+    });
+    let peakTree = 0;
+    let peakOne = 0;
+    let watchFirst: number | null = null;
+    let watchLast: number | null = null;
+    const sample = () => {
+      if (child.pid === undefined) return;
+      const members = tree(child.pid, processes());
+      peakTree = Math.max(
+        peakTree,
+        members.reduce((n, p) => n + p.rss, 0),
+      );
+      for (const p of members) peakOne = Math.max(peakOne, p.rss);
+      if (options.watch && members.some((p) => options.watch?.test(p.name))) {
+        const now = performance.now();
+        watchFirst ??= now;
+        watchLast = now;
+      }
+    };
+    const timer = canSample ? setInterval(sample, SAMPLE_MS) : null;
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (timer) clearInterval(timer);
+      if (code !== 0) {
+        reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr}`));
+        return;
+      }
+      resolvePromise({
+        seconds: (performance.now() - started) / 1000,
+        peakTreeRss: canSample ? peakTree : null,
+        peakProcessRss: canSample ? peakOne : null,
+        watchedSeconds:
+          watchFirst !== null && watchLast !== null ? (watchLast - watchFirst + SAMPLE_MS) / 1000 : null,
+      });
+    });
+  });
+}
