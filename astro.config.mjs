@@ -36,7 +36,10 @@ export default defineConfig({
     // smart quotes or dashes that would change the wording of a public document.
     mdx({ gfm: false, smartypants: false }),
     // The sitemap needs absolute URLs, so it exists only when `site` is known.
-    ...(site ? [sitemap()] : []),
+    // Former one-department pages only send readers on to their plan's departments page (src/lib/urls.ts).
+    ...(site
+      ? [sitemap({ filter: (page) => !/\/departments\/(?!category\/)[^/]+\/[^/]+\/$/.test(page) })]
+      : []),
     // Clause-level Pagefind index of generated/plans.json, written into the output after the build.
     planAtlasSearch(),
   ],

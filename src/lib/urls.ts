@@ -10,7 +10,15 @@ export const paths = {
   plan: (planId: string) => `/plans/${planId}/`,
   clause: (planId: string, clauseId: string) => `/plans/${planId}/#${clauseId}`,
   departments: () => '/departments/',
-  department: (planId: string, departmentId: string) => `/departments/${planId}/${departmentId}/`,
+  /** One plan's departments on one page, each under its own anchor. */
+  planDepartments: (planId: string) => `/departments/${planId}/`,
+  department: (planId: string, departmentId: string) => `/departments/${planId}/#${departmentId}`,
+  /**
+   * Where a department had a page of its own until one page per plan replaced them (a page per department
+   * was most of a national build's pages and render time); it stays as a small page that sends the reader on
+   * to `department`, so links and citations made to it keep working on a static host.
+   */
+  legacyDepartment: (planId: string, departmentId: string) => `/departments/${planId}/${departmentId}/`,
   departmentCategory: (categoryId: string) => `/departments/category/${categoryId}/`,
   indicators: () => '/indicators/',
   indicator: (indicatorId: string) => `/indicators/${indicatorId}/`,

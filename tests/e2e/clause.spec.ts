@@ -45,7 +45,7 @@ test('department names link to their pages with the role shown, target values to
   await expect(lead.locator('.role')).toHaveText('牵头');
   await expect(clause.locator('a.dept--supporting .role').first()).toHaveText('配合');
   const href = await lead.getAttribute('href');
-  expect(href).toMatch(new RegExp(`^${E2E_BASE}departments/${qianjiang.id}/[a-z0-9-]+/$`));
+  expect(href).toMatch(new RegExp(`^${E2E_BASE}departments/${qianjiang.id}/#[a-z0-9-]+$`));
   const targets = page.locator('[data-seed-text] a.target');
   if (qianjiang.targets.length > 0)
     await expect(targets.first()).toHaveAttribute('href', /\/indicators\/[a-z0-9-]+\/$/);

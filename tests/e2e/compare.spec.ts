@@ -128,7 +128,7 @@ for (const topic of [template.topics[5]!, template.topics.find((t) => t.id === '
     // Departments and target values are highlighted and linked.
     const depts = page.locator('.quoted-clause a.dept');
     expect(await depts.count()).toBeGreaterThan(0);
-    await expect(depts.first()).toHaveAttribute('href', /\/departments\/[a-z0-9-]+\/[a-z0-9-]+\/$/);
+    await expect(depts.first()).toHaveAttribute('href', /\/departments\/[a-z0-9-]+\/#[a-z0-9-]+$/);
     const targets = page.locator('.quoted-clause a.target');
     if ((await targets.count()) > 0)
       await expect(targets.first()).toHaveAttribute('href', /\/indicators\/[a-z0-9-]+\/$/);

@@ -4,6 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { planLabel } from '../../src/lib/model/label';
 import { paths } from '../../src/lib/urls';
 import { builtPlans, E2E_BASE, E2E_SITE, pageUrl } from './harness';
 import { expect, test } from './fixtures';
@@ -19,7 +20,7 @@ const PAGES: [string, string][] = [
   ['departments', paths.departments()],
   ...(withDepartments
     ? ([
-        ['department', paths.department(withDepartments.id, withDepartments.departments[0]!.id)],
+        ['plan departments', paths.planDepartments(withDepartments.id)],
         ['department category', paths.departmentCategory(withDepartments.departments[0]!.category)],
       ] as [string, string][])
     : []),
@@ -66,6 +67,21 @@ for (const [name, path] of PAGES) {
     ).toBeLessThanOrEqual(0);
   });
 }
+
+test.describe('former one-department pages', () => {
+  test('send the reader on to the department on its plan’s departments page', async ({ page }) => {
+    expect(withDepartments, 'a seed with departments').toBeDefined();
+    const plan = withDepartments!;
+    const department = plan.departments[plan.departments.length - 1]!;
+    const response = await page.goto(pageUrl(paths.legacyDepartment(plan.id, department.id)));
+    expect(response?.status()).toBe(200);
+    await page.waitForURL(pageUrl(paths.department(plan.id, department.id)));
+    await expect(page.locator('h1')).toContainText(planLabel(plan));
+    const heading = page.locator(`[id="${department.id}"]`);
+    await expect(heading).toHaveText(department.name);
+    await expect(heading).toBeInViewport();
+  });
+});
 
 test.describe('404 page', () => {
   test.use({ expectedConsole: [/status of 404/] });

@@ -662,22 +662,22 @@ describe('departments.csv', () => {
     [
       'counts clauses per role; alias joined',
       0,
-      'qianjiang-qu,fazhan-gaige-wei,区发展改革委,区发改委,发展改革,0,1,1,/atlas/departments/qianjiang-qu/fazhan-gaige-wei/',
+      'qianjiang-qu,fazhan-gaige-wei,区发展改革委,区发改委,发展改革,0,1,1,/atlas/departments/qianjiang-qu/#fazhan-gaige-wei',
     ],
     [
       'several aliases joined with ;; unknown category name falls back to the id',
       2,
-      'qianjiang-qu,shichang-jianguan-ju,区市场监管局,区市场监督管理局;区市场监管局（区知识产权局）,market-regulation,0,1,0,/atlas/departments/qianjiang-qu/shichang-jianguan-ju/',
+      'qianjiang-qu,shichang-jianguan-ju,区市场监管局,区市场监督管理局;区市场监管局（区知识产权局）,market-regulation,0,1,0,/atlas/departments/qianjiang-qu/#shichang-jianguan-ju',
     ],
     [
       'a lead in two clauses',
       4,
-      'qianjiang-qu,nongye-nongcun-wei,区农业农村委,,农业农村,2,0,0,/atlas/departments/qianjiang-qu/nongye-nongcun-wei/',
+      'qianjiang-qu,nongye-nongcun-wei,区农业农村委,,农业农村,2,0,0,/atlas/departments/qianjiang-qu/#nongye-nongcun-wei',
     ],
     [
       'another plan',
       8,
-      'laiwu-qu,fazhan-gaige-ju,区发展改革局,,发展改革,1,0,0,/atlas/departments/laiwu-qu/fazhan-gaige-ju/',
+      'laiwu-qu,fazhan-gaige-ju,区发展改革局,,发展改革,1,0,0,/atlas/departments/laiwu-qu/#fazhan-gaige-ju',
     ],
   ])('%s', (_name, index, expected) => {
     expect(rows[index]).toBe(expected);
@@ -689,7 +689,7 @@ describe('departments.csv', () => {
 
   it('prints category ids without a name lookup, and absolute URLs with a site', () => {
     expect(records(departmentsCsv([laiwu], site))[3]).toBe(
-      'laiwu-qu,chengguan-ju,区城管局,区城市管理局,urban-management,0,0,1,https://example.org/atlas/departments/laiwu-qu/chengguan-ju/',
+      'laiwu-qu,chengguan-ju,区城管局,区城市管理局,urban-management,0,0,1,https://example.org/atlas/departments/laiwu-qu/#chengguan-ju',
     );
   });
 
@@ -704,7 +704,7 @@ describe('departments.csv', () => {
       range: { paragraph: 0, start: 0, end: 6 },
     });
     expect(records(departmentsCsv([repeated], atlas))[4]).toBe(
-      'qianjiang-qu,nongye-nongcun-wei,区农业农村委,,agriculture-rural,2,0,0,/atlas/departments/qianjiang-qu/nongye-nongcun-wei/',
+      'qianjiang-qu,nongye-nongcun-wei,区农业农村委,,agriculture-rural,2,0,0,/atlas/departments/qianjiang-qu/#nongye-nongcun-wei',
     );
   });
 });
