@@ -157,17 +157,14 @@ function summary(): void {
     );
   }
   const largest = results[results.length - 1] as SizeFigures;
-  if (largest.plans < 3000) {
-    const marginal =
-      results.length > 1
-        ? (wall(largest) - wall(results[results.length - 2] as SizeFigures)) /
-          (largest.plans - (results[results.length - 2] as SizeFigures).plans)
-        : wall(largest) / largest.plans;
+  if (largest.plans < 3000 && results.length > 1) {
+    const previous = results[results.length - 2] as SizeFigures;
+    const marginal = (wall(largest) - wall(previous)) / (largest.plans - previous.plans);
     const projected = wall(largest) + marginal * (3000 - largest.plans);
     console.log(
       `3,000 plans projected from the last step: ${(projected / 60).toFixed(1)} min (goal ≤ ${GOALS.buildSecondsAt3000 / 60} min; measure with --sizes …,3000)`,
     );
-  } else {
+  } else if (largest.plans >= 3000) {
     console.log(
       `3,000 plans: ${(wall(largest) / 60).toFixed(1)} min, ${verdict(wall(largest) <= GOALS.buildSecondsAt3000)}; peak memory ${gb(Math.max(largest.ingest.peakTreeRss ?? 0, largest.build.peakTreeRss ?? 0))}, ${verdict(Math.max(largest.ingest.peakTreeRss ?? 0, largest.build.peakTreeRss ?? 0) <= GOALS.peakTreeBytesAt3000)}`,
     );
