@@ -13,7 +13,7 @@
  * pages that list every plan and of the heaviest page of each type.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { seedTemplates, writeCorpus } from './bench/corpus';
 import { measureSite, type SiteFigures } from './bench/pages';
@@ -121,8 +121,17 @@ function report({ plans, textBytes, ingest, build, site }: SizeFigures): void {
     `build wall: ${total.toFixed(1)} s = ingest ${ingest.seconds.toFixed(1)} s + astro build ${build.seconds.toFixed(1)} s` +
       (build.watchedSeconds === null ? '' : ` (of which Pagefind ≈ ${build.watchedSeconds.toFixed(1)} s)`),
   );
+  const cpu = (r: RunFigures) => (r.cpuSeconds === null ? '?' : r.cpuSeconds.toFixed(1));
   console.log(
-    `ingest throughput (whole process: start-up, parse, MDX files): ${(textBytes / 1024 / 1024 / ingest.seconds).toFixed(2)} MB/s`,
+    `build CPU (all processes, user + system): ingest ${cpu(ingest)} s + astro build ${cpu(build)} s; load average now ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores`,
+  );
+  console.log(
+    `ingest throughput (whole process: start-up, parse, MDX files): ${(textBytes / 1024 / 1024 / ingest.seconds).toFixed(2)} MB/s wall` +
+      (ingest.cpuSeconds === null
+        ? ''
+        : `, ${(textBytes / 1024 / 1024 / ingest.cpuSeconds).toFixed(2)} MB/s CPU`),
   );
   console.log(
     `peak memory, all build processes together: ${gb(peak)} (largest one process: ${gb(Math.max(ingest.peakProcessRss ?? 0, build.peakProcessRss ?? 0))}; goal ≤ ${gb(GOALS.peakTreeBytesAt3000)} at 3,000 plans)`,
@@ -152,8 +161,10 @@ function summary(): void {
       a.build.watchedSeconds !== null && b.build.watchedSeconds !== null
         ? ` (Pagefind ${((b.build.watchedSeconds - a.build.watchedSeconds) / (b.plans - a.plans)).toFixed(3)})`
         : '';
+    const cpuOf = (r: SizeFigures) => (r.ingest.cpuSeconds ?? NaN) + (r.build.cpuSeconds ?? NaN);
+    const marginalCpu = (cpuOf(b) - cpuOf(a)) / (b.plans - a.plans);
     console.log(
-      `marginal ${a.plans}→${b.plans}: ${marginal.toFixed(3)} s/plan${pagefind} (goal ≤ ${GOALS.marginalSecondsPerPlan} between 300 and 3,000)`,
+      `marginal ${a.plans}→${b.plans}: ${marginal.toFixed(3)} s/plan wall${pagefind}, ${marginalCpu.toFixed(3)} CPU s/plan (goal ≤ ${GOALS.marginalSecondsPerPlan} s between 300 and 3,000)`,
     );
   }
   const largest = results[results.length - 1] as SizeFigures;

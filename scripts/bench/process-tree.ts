@@ -8,6 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 export interface RunFigures {
   seconds: number;
+  /** User + system CPU seconds of the command and every process it waited for (bash's `times`). */
+  cpuSeconds: number | null;
   /** Highest sum of RSS over the tree at one sample, in bytes; null where /proc is unavailable. */
   peakTreeRss: number | null;
   /** Highest RSS of one process, in bytes. */
@@ -63,6 +65,15 @@ function tree(root: number, all: readonly ProcessInfo[]): ProcessInfo[] {
   return out;
 }
 
+/** bash's `times` prints the shell's own times, then its children's: `0m4.167s 0m0.733s`. */
+function childrenCpu(output: string): number | null {
+  const lines = output.trim().split('\n');
+  const match = /^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/.exec(lines[lines.length - 1]?.trim() ?? '');
+  if (!match) return null;
+  const [, um, us, sm, ss] = match.map(Number) as number[];
+  return (um as number) * 60 + (us as number) + (sm as number) * 60 + (ss as number);
+}
+
 /** Runs `command args` in `cwd` with `env`, output discarded unless it fails; resolves with its figures. */
 export function runMeasured(
   command: string,
@@ -72,10 +83,17 @@ export function runMeasured(
   const canSample = process.platform === 'linux';
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, {
+    // Through bash so its `times` builtin reports the CPU time of the whole tree: on a shared machine wall time
+    // mostly measures the neighbours, CPU time the work.
+    const script = '"$@"; status=$?; echo; times; exit $status';
+    const child = spawn('bash', ['-c', script, 'bash', command, ...args], {
       cwd: options.cwd,
       env: options.env,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout = (stdout + chunk.toString()).slice(-2_000);
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
@@ -109,6 +127,7 @@ export function runMeasured(
       }
       resolvePromise({
         seconds: (performance.now() - started) / 1000,
+        cpuSeconds: childrenCpu(stdout),
         peakTreeRss: canSample ? peakTree : null,
         peakProcessRss: canSample ? peakOne : null,
         watchedSeconds:
