@@ -35,8 +35,27 @@ function syllables(text: string, readings: Readings): string[] {
   return out;
 }
 
+const NO_READINGS: Readings = {};
+// Most department names recur in plan after plan (区发展改革委) and pinyin-pro is the costliest step of naming
+// them: remember recent slugs per readings table. Bounded, so a national corpus never holds them all.
+const SLUG_CACHE_LIMIT = 20_000;
+const slugCaches = new WeakMap<Readings, Map<string, string>>();
+
 /** The pinyin slug of `text`: syllables joined by hyphens; Latin letters and digits kept, all else dropped. */
-export function pinyinSlug(text: string, readings: Readings = {}): string {
+export function pinyinSlug(text: string, readings: Readings = NO_READINGS): string {
+  let cache = slugCaches.get(readings);
+  if (!cache || cache.size >= SLUG_CACHE_LIMIT) {
+    cache = new Map();
+    slugCaches.set(readings, cache);
+  }
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  const slug = slugOf(text, readings);
+  cache.set(text, slug);
+  return slug;
+}
+
+function slugOf(text: string, readings: Readings): string {
   return syllables(text, readings)
     .map((syllable) => syllable.toLowerCase().replace(/[^a-z0-9]+/g, '-'))
     .join('-')

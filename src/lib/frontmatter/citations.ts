@@ -15,11 +15,15 @@ function titleKey(title: string): string {
   return foldForRecognition(title).replace(/[“”"'‘’〈〉《》\s]/g, '');
 }
 
+const TITLE_MARK = /[《》]/g;
+
 function* quotedTitles(text: string): Generator<{ title: string; end: number }> {
   let depth = 0;
   let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+  // Jump from mark to mark: most of a plan's text holds none.
+  for (const mark of text.matchAll(TITLE_MARK)) {
+    const i = mark.index;
+    const ch = mark[0];
     if (ch === '《') {
       if (depth === 0) start = i + 1;
       depth++;
