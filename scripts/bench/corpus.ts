@@ -1,31 +1,33 @@
 /**
- * A synthetic corpus of `count` plans in a seed directory: plan k is seed k mod 5 with its region renamed
- * (every mention in the text, and a sidecar naming region, province and slug), so the corpus has `count`
- * distinct plans and regions of the seeds' sizes and shapes. Written outside the checkout by the caller.
+ * A synthetic corpus of `count` plans in a seed directory, one per division of the official list
+ * (scripts/bench/regions.ts): each is a seed of the same level (a county's plan is a county seed, in turn) with
+ * the seed's region renamed to the division's in the text, and a sidecar naming region, province, level and a
+ * slug. So the corpus has `count` distinct plans and regions, of the seeds' sizes and shapes. The caller
+ * writes it outside the checkout.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { loadKnowledge, enrichments } from '../../src/lib/knowledge';
 import { ingestSeeds, readSeedDirectory } from '../../src/lib/ingest';
-import { syntheticRegion } from './regions';
+import { corpusRegions } from './regions';
 
 interface Template {
   text: string;
   sidecar: Record<string, unknown>;
-  /** The region as the parser read it (莱芜区) and its name without the level suffix (莱芜), to rename. */
+  /** The region as the parser read it (莱芜区), to rename. */
   region: string;
   level: string;
 }
 
-/** The seeds of `seedDir` with the region each is about, as the parser reads them. */
+/** The seeds of `seedDir` whose region and level the parser reads. */
 export function seedTemplates(seedDir: string): Template[] {
   const knowledge = loadKnowledge();
   const seeds = readSeedDirectory(seedDir);
   const { plans } = ingestSeeds(seeds, knowledge.plan, { base: '/', enrichments: enrichments(knowledge) });
   return seeds.flatMap((seed) => {
     const plan = plans.find((p) => p.source === seed.file);
-    if (!plan?.region) return [];
+    if (!plan?.region || !plan.level) return [];
     const sidecar = seed.sidecar ? ((parseYaml(seed.sidecar.text) as Record<string, unknown>) ?? {}) : {};
     return [
       {
@@ -38,26 +40,34 @@ export function seedTemplates(seedDir: string): Template[] {
   });
 }
 
+/** The name without its level suffix (莱芜区 → 莱芜), as plans write it in 莱芜分局; the name itself otherwise. */
+function bareName(name: string): string {
+  return name.length >= 3 && /[省市区县]$/.test(name) ? name.slice(0, -1) : name;
+}
+
 /** Writes `count` plans into `dir` (created); returns the total bytes of their text. */
 export function writeCorpus(dir: string, count: number, templates: readonly Template[]): number {
-  const provinces = loadKnowledge().plan.jurisdictions.provinces.map((p) => p.name);
   mkdirSync(dir, { recursive: true });
+  const used = new Map<string, number>();
   let bytes = 0;
-  for (let k = 0; k < count; k++) {
-    const template = templates[k % templates.length] as Template;
-    const suffix = template.region.slice(-1);
-    const core = template.region.slice(0, -1);
-    const { region, province } = syntheticRegion(k, suffix, template.level === 'province', provinces);
+  corpusRegions(count).forEach(({ region, province, level }, k) => {
+    // Seeds of the division's level in turn; any seed when none has it.
+    const sameLevel = templates.filter((t) => t.level === level);
+    const pool = sameLevel.length > 0 ? sameLevel : templates;
+    const turn = used.get(level) ?? 0;
+    used.set(level, turn + 1);
+    const template = pool[turn % pool.length] as Template;
     // Whole name first, then the bare name (莱芜 in 莱芜分局), so both read as the new region.
     let text = template.text.split(template.region).join(region);
-    if (core.length >= 2) text = text.split(core).join(region.slice(0, -1));
+    const bare = bareName(template.region);
+    if (bare !== template.region && bare.length >= 2) text = text.split(bare).join(bareName(region));
     const name = `plan-${String(k).padStart(5, '0')}`;
     writeFileSync(join(dir, `${name}.txt`), text);
     writeFileSync(
       join(dir, `${name}.yaml`),
-      stringifyYaml({ ...template.sidecar, region, province, slug: `bench-${k}` }),
+      stringifyYaml({ ...template.sidecar, region, province, level, slug: `bench-${k}` }),
     );
     bytes += Buffer.byteLength(text);
-  }
+  });
   return bytes;
 }
