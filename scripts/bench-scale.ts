@@ -11,6 +11,9 @@
  * between sizes, the peak memory of all build processes together (Astro and Pagefind's indexer) and of the
  * largest, ingest throughput, `dist/` size and file count, and page weight (gzipped) and element count of the
  * pages that list every plan and of the heaviest page of each type.
+ *
+ * `--project <dir>` builds another checkout (say a worktree at an older commit) with the same corpora, for
+ * before/after figures; the corpus generator is always this checkout's.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -38,6 +41,9 @@ const SIZES = (
   .filter((n) => Number.isInteger(n) && n > 0)
   .sort((a, b) => a - b);
 const KEEP = process.argv.includes('--keep');
+/** Build another checkout of the project (e.g. a worktree at an older commit) with the same corpora: before/after. */
+const projectArg = process.argv.indexOf('--project');
+const PROJECT = projectArg > 0 ? resolve(process.argv[projectArg + 1] as string) : ROOT;
 
 /** What a build needs of the project; node_modules is linked, not copied. */
 const PROJECT_FILES = [
@@ -53,13 +59,13 @@ const PROJECT_FILES = [
 function projectCopy(dir: string): void {
   mkdirSync(dir, { recursive: true });
   for (const name of PROJECT_FILES) {
-    cpSync(join(ROOT, name), join(dir, name), {
+    cpSync(join(PROJECT, name), join(dir, name), {
       recursive: true,
       // Build output of the checkout's own ingest is not part of the project.
-      filter: (source) => !source.startsWith(join(ROOT, 'src', 'content', 'plans')),
+      filter: (source) => !source.startsWith(join(PROJECT, 'src', 'content', 'plans')),
     });
   }
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  symlinkSync(join(PROJECT, 'node_modules'), join(dir, 'node_modules'), 'dir');
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -90,7 +96,7 @@ try {
     console.error(`${plans} plans: ingest…`);
     const ingest = await runMeasured(
       node,
-      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/ingest.ts'],
+      [join(PROJECT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/ingest.ts'],
       {
         cwd: site,
         env,
@@ -99,7 +105,7 @@ try {
     console.error(`${plans} plans: astro build…`);
     const build = await runMeasured(
       node,
-      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, '--silent'],
+      [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, '--silent'],
       { cwd: site, env, watch: /pagefind/i },
     );
     const figures = { plans, textBytes, ingest, build, site: measureSite(outDir) };
