@@ -8,7 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 export interface RunFigures {
   seconds: number;
-  /** User + system CPU seconds of the command and every process it waited for (bash's `times`). */
+  /**
+   * User + system CPU seconds of the command and of every descendant that was reaped by its parent (bash's
+   * `times`); a process left to exit as an orphan would be missing, so compare builds of one project layout.
+   */
   cpuSeconds: number | null;
   /** Highest sum of RSS over the tree at one sample, in bytes; null where /proc is unavailable. */
   peakTreeRss: number | null;
