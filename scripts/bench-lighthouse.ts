@@ -1,0 +1,103 @@
+/**
+ * `npm run bench:lighthouse`: Lighthouse scores (performance, accessibility, best practices, SEO) of the
+ * page types readers land on — home, a plan, an indicator, compare and search — as a phone (Lighthouse's
+ * default: Moto G class device, throttled 4G) and as a desktop, against the goal of 95 in every category.
+ *
+ * Builds the real seeds into a temporary directory as a deployment would, with `PLAN_ATLAS_SITE` set to the
+ * origin it is served from (so canonical URLs are absolute), serves it as a static host would (tests/e2e's
+ * server), and runs Lighthouse in Debian's Chromium (/usr/bin/chromium; `CHROME_PATH` overrides). It prints figures
+ * and asserts nothing: scores vary with the machine's load, so they are reported, never tested.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launch } from 'chrome-launcher';
+import lighthouse, { desktopConfig } from 'lighthouse';
+import { paths } from '../src/lib/urls';
+import { serveStatic } from '../tests/e2e/static-server';
+
+const GOAL = 95;
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(tmpdir(), 'plan-atlas-bench-lighthouse');
+const CHROME = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
+
+function node(script: string, args: string[], env: Record<string, string> = {}): void {
+  execFileSync(process.execPath, [join(ROOT, script), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+}
+
+/** The plan with the most clauses: the heaviest plan page. */
+async function largestPlanId(): Promise<string> {
+  const { readFileSync } = await import('node:fs');
+  const { plans } = JSON.parse(readFileSync(join(ROOT, 'generated', 'plans.json'), 'utf8')) as {
+    plans: { id: string; clauses: unknown[] }[];
+  };
+  const largest = [...plans].sort((a, b) => b.clauses.length - a.clauses.length)[0];
+  if (!largest) throw new Error('no plans were built');
+  return largest.id;
+}
+
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+// The server reads files per request, so it can start first and give the build its origin.
+const site = await serveStatic(OUT, '/');
+const origin = new URL(site.url).origin;
+node('node_modules/tsx/dist/cli.mjs', ['scripts/ingest.ts']);
+node('node_modules/astro/bin/astro.mjs', ['build', '--outDir', OUT, '--silent'], { PLAN_ATLAS_SITE: origin });
+
+const pages: [string, string][] = [
+  ['home', paths.home()],
+  ['plan', paths.plan(await largestPlanId())],
+  ['indicator', paths.indicator('energy-intensity')],
+  ['compare', paths.compare()],
+  ['search', `${paths.search()}?q=${encodeURIComponent('能耗')}`],
+];
+
+const chrome = await launch({
+  chromePath: CHROME,
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+const below: string[] = [];
+try {
+  console.log(`Lighthouse ${CATEGORIES.join(' / ')} (goal ≥ ${GOAL} each):`);
+  for (const [form, config] of [
+    ['mobile', undefined],
+    ['desktop', desktopConfig],
+  ] as const) {
+    for (const [name, path] of pages) {
+      const url = new URL(path.replace(/^\//, ''), site.url).href;
+      const result = await lighthouse(
+        url,
+        { port: chrome.port, logLevel: 'error', output: 'json', onlyCategories: [...CATEGORIES] },
+        config,
+      );
+      if (!result) throw new Error(`${url}: Lighthouse returned nothing`);
+      const scores = CATEGORIES.map((c) => Math.round((result.lhr.categories[c]?.score ?? 0) * 100));
+      const misses = CATEGORIES.filter((_, i) => (scores[i] as number) < GOAL);
+      for (const category of misses) {
+        const failing = Object.values(result.lhr.audits)
+          .filter(
+            (a) =>
+              a.score !== null &&
+              a.score < 0.9 &&
+              result.lhr.categories[category]?.auditRefs.some((r) => r.id === a.id && r.weight > 0),
+          )
+          .map((a) => a.id);
+        below.push(`${form} ${name} ${category}: ${failing.join(', ') || '(no single audit)'}`);
+      }
+      console.log(
+        `  ${form.padEnd(8)}${name.padEnd(10)}${scores.map((s) => String(s).padStart(4)).join('')}${misses.length ? '  below goal' : ''}`,
+      );
+    }
+  }
+  console.log(below.length === 0 ? `  every score ≥ ${GOAL}` : `  below goal:\n    ${below.join('\n    ')}`);
+} finally {
+  chrome.kill();
+  await site.close();
+  rmSync(OUT, { recursive: true, force: true });
+}
