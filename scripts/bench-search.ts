@@ -32,7 +32,7 @@ const arg = (name: string, fallback: number) => {
 };
 const COPIES = arg('copies', 100);
 const RUNS = arg('runs', 3);
-/** Bundles of the large corpus; by default what the build would choose (src/lib/search/shards.ts). */
+/** Bundles of the large corpus; by default what the build would choose (src/lib/search/build/shards.ts). */
 const BUNDLES = process.argv.includes('--bundles') ? arg('bundles', 1) : undefined;
 /** Keep the built sites (their directory is printed) for a closer look. */
 const KEEP = process.argv.includes('--keep');

@@ -7,7 +7,7 @@
  * single sub-result linking to the plan page — sub-results split a page at headings with ids only, and clauses
  * are <div>s — and a 10–13 KB fragment to load per result. One `addCustomRecord` per clause gives each result its
  * permalink, its own excerpt and filters, a 1–2 KB fragment, and lets the indexed content be the search alphabet
- * of src/lib/search/tokens.ts instead of what Pagefind's Chinese segmenter makes of the text (see there for
+ * of src/lib/search/browser/tokens.ts instead of what Pagefind's Chinese segmenter makes of the text (see there for
  * why). The cost: Pagefind's metadata, loaded before the first query, grows by ~7 bytes per record (137 KB at
  * 20,000 clauses; scripts/bench-search.ts).
  */
@@ -18,12 +18,12 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { PlansFile, type Plan } from '../lib/model/plan';
 import { foldForRecognition } from '../lib/read/normalize';
-import { loadSearchNames } from '../lib/search/names';
-import { buildRecordsByPlan, type BuildOptions, type SearchRecord } from '../lib/search/records';
-import { assignShards, bundleDir } from '../lib/search/shards';
-import { compileSynonyms } from '../lib/search/synonyms';
-import { loadSynonyms } from '../lib/search/synonyms-file';
-import { lowerAscii } from '../lib/search/width';
+import { loadSearchNames } from '../lib/search/build/names';
+import { buildRecordsByPlan, type BuildOptions, type SearchRecord } from '../lib/search/build/records';
+import { assignShards, bundleDir } from '../lib/search/build/shards';
+import { compileSynonyms } from '../lib/search/browser/synonyms';
+import { loadSynonyms } from '../lib/search/build/synonyms-file';
+import { lowerAscii } from '../lib/search/browser/width';
 
 /** Where the index goes, under the site's output directory; the search page loads `<base>pagefind/pagefind.js`. */
 export const BUNDLE_DIR = bundleDir(0);

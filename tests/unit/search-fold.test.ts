@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { foldForRecognition } from '../../src/lib/read/normalize';
-import { foldQuery, toSimplifiedChars } from '../../src/lib/search/fold';
-import { t2sModule } from '../../src/lib/search/t2s-build';
-import { T2S_PAIRS } from '../../src/lib/search/t2s-map';
-import { foldWidth, lowerAscii } from '../../src/lib/search/width';
+import { foldQuery, toSimplifiedChars } from '../../src/lib/search/browser/fold';
+import { t2sModule } from '../../src/lib/search/build/t2s-build';
+import { T2S_PAIRS } from '../../src/lib/search/browser/t2s-map';
+import { foldWidth, lowerAscii } from '../../src/lib/search/browser/width';
 import { seedFiles, seedText } from '../helpers/seeds';
 
 describe('foldQuery', () => {
@@ -52,6 +52,6 @@ describe('foldWidth', () => {
 describe('t2s-map.ts', () => {
   // CI never rewrites it (vitest does not write snapshots with CI=true): a stale table fails the build.
   it('is what t2s-build.ts generates from OpenCC', async () => {
-    await expect(t2sModule()).toMatchFileSnapshot('../../src/lib/search/t2s-map.ts');
+    await expect(t2sModule()).toMatchFileSnapshot('../../src/lib/search/browser/t2s-map.ts');
   });
 });

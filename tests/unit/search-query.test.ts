@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt } from '../../src/lib/search/excerpt';
-import { foldQuery } from '../../src/lib/search/fold';
-import { parseQuery, phrasesOf } from '../../src/lib/search/query';
-import { hasRun, intersect, rank } from '../../src/lib/search/rank';
-import { compileSynonyms, containsForm, groupsIn } from '../../src/lib/search/synonyms';
-import { loadSynonyms, parseSynonyms } from '../../src/lib/search/synonyms-file';
-import { groupToken, runsOf } from '../../src/lib/search/tokens';
+import { buildExcerpt } from '../../src/lib/search/browser/excerpt';
+import { foldQuery } from '../../src/lib/search/browser/fold';
+import { parseQuery, phrasesOf } from '../../src/lib/search/browser/query';
+import { hasRun, intersect, rank } from '../../src/lib/search/browser/rank';
+import { compileSynonyms, containsForm, groupsIn } from '../../src/lib/search/browser/synonyms';
+import { loadSynonyms, parseSynonyms } from '../../src/lib/search/build/synonyms-file';
+import { groupToken, runsOf } from '../../src/lib/search/browser/tokens';
 
 const groups = compileSynonyms(loadSynonyms(), foldQuery);
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildFold, searchBundles, searchRecords } from '../../src/integrations/pagefind';
-import { assignShards, bundleDir, shardCount } from '../../src/lib/search/shards';
+import { assignShards, bundleDir, shardCount } from '../../src/lib/search/build/shards';
 import type { Plan } from '../../src/lib/model/plan';
-import { foldQuery } from '../../src/lib/search/fold';
-import { parseQuery } from '../../src/lib/search/query';
-import { hasRun } from '../../src/lib/search/rank';
-import { FILTER_KEYS, filterValues, type SearchRecord } from '../../src/lib/search/records';
-import { loadSearchNames } from '../../src/lib/search/names';
-import { compileSynonyms } from '../../src/lib/search/synonyms';
-import { loadSynonyms } from '../../src/lib/search/synonyms-file';
+import { foldQuery } from '../../src/lib/search/browser/fold';
+import { parseQuery } from '../../src/lib/search/browser/query';
+import { hasRun } from '../../src/lib/search/browser/rank';
+import { FILTER_KEYS, filterValues, type SearchRecord } from '../../src/lib/search/build/records';
+import { loadSearchNames } from '../../src/lib/search/build/names';
+import { compileSynonyms } from '../../src/lib/search/browser/synonyms';
+import { loadSynonyms } from '../../src/lib/search/build/synonyms-file';
 import { ingestedSeeds } from '../helpers/seeds';
 
 const plans: Plan[] = ingestedSeeds().plans;

@@ -8,8 +8,8 @@ import {
   runTokens,
   unitCode,
   type Run,
-} from '../../src/lib/search/tokens';
-import { lowerAscii } from '../../src/lib/search/width';
+} from '../../src/lib/search/browser/tokens';
+import { lowerAscii } from '../../src/lib/search/browser/width';
 
 const fold = (s: string) => lowerAscii(foldForRecognition(s));
 const texts = (runs: Run[]) => runs.map((run) => run.map((u) => u.text).join('·'));

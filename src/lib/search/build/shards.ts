@@ -4,7 +4,7 @@
  * about results × postings; split into n bundles of whole plans, each costs 1/n² of that, n of them 1/n. On
  * the seeds there is one bundle; at 100× the seeds (~20,000 clauses) four.
  */
-import type { Plan } from '../model/plan';
+import type { Plan } from '../../model/plan';
 
 /** Clauses per bundle before the corpus is split. */
 export const SHARD_CLAUSES = 5000;

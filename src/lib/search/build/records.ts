@@ -2,13 +2,14 @@
  * The search records: one per clause (and one per annex and annex table), each landing on its permalink.
  * Pure: the Pagefind integration (src/integrations/pagefind.ts) feeds them to `addCustomRecord`.
  */
-import { statusMarks } from '../status';
-import type { Annex, AnnexTable, Clause, Level, Plan, PlanPart } from '../model/plan';
-import { paths, withBase } from '../urls';
-import { LEVEL, levelLabel } from '../vocabulary';
-import { groupsIn, type CompiledGroup } from './synonyms';
-import { groupToken, indexWords, runsOf } from './tokens';
-import { planLabel } from '../model/label';
+import type { Annex, AnnexTable, Clause, Level, Plan, PlanPart } from '../../model/plan';
+import { planLabel } from '../../model/label';
+import { statusMarks } from '../../status';
+import { paths, withBase } from '../../urls';
+import { LEVEL, levelLabel } from '../../vocabulary';
+import type { FilterKey, RecordMeta } from '../browser/record-meta';
+import { groupsIn, type CompiledGroup } from '../browser/synonyms';
+import { groupToken, indexWords, runsOf } from '../browser/tokens';
 
 /** Pagefind's custom record, as `addCustomRecord` takes it. */
 export interface SearchRecord {
@@ -20,22 +21,6 @@ export interface SearchRecord {
   filters: Record<FilterKey, string[]>;
 }
 
-/** What a result shows; every value a string, as Pagefind requires. */
-export interface RecordMeta extends Record<string, string> {
-  /** Printed number and heading, e.g. 三（四）3 推进工业节能. */
-  title: string;
-  /** The plan's title. */
-  plan: string;
-  region: string;
-  /** The plan's status marks as printed beside it (征求意见稿), comma-joined; empty for an adopted plan. */
-  status: string;
-  /** How the clause is cited: 三（四）3; 附件1 for an annex. */
-  citation: string;
-  heading: string;
-  /** The clause's own wording, paragraphs separated by newlines (excerpts are cut from it). */
-  text: string;
-}
-
 /** A result shows the plan's status marks, so a draft's clause is never quoted as adopted policy. */
 function statusMeta(plan: Plan): string {
   return statusMarks(plan)
@@ -43,8 +28,7 @@ function statusMeta(plan: Plan): string {
     .join('，');
 }
 
-export const FILTER_KEYS = ['plan', 'level', 'part', 'department', 'indicator'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
+export { FILTER_KEYS, type FilterKey, type RecordMeta } from '../browser/record-meta';
 
 /** Chinese labels for filter values, from the catalogues. */
 export interface SearchNames {

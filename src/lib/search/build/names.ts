@@ -1,10 +1,10 @@
 /**
  * The Chinese names of search filter values, from the curated catalogues (build time only: reads content/).
  */
-import { loadPlanKnowledge } from '../content/plan-knowledge';
-import { loadDepartmentCatalogue } from '../departments/catalogue';
-import { loadIndicatorCatalogue } from '../indicators/catalogue';
-import type { PlanPart } from '../model/plan';
+import { loadPlanKnowledge } from '../../content/plan-knowledge';
+import { loadDepartmentCatalogue } from '../../departments/catalogue';
+import { loadIndicatorCatalogue } from '../../indicators/catalogue';
+import type { PlanPart } from '../../model/plan';
 import type { SearchNames } from './records';
 
 /** Parts content/plan-parts.yaml does not name (it only recognises chapters that have a heading). */

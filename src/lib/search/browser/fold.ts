@@ -2,7 +2,7 @@
  * The query fold in the browser: width, traditional → simplified characters, ASCII case. Length-preserving, so
  * offsets found in a folded text are offsets in the original (used to highlight excerpts).
  *
- * Traditional characters fold through a character table generated from OpenCC (src/lib/search/t2s-map.ts,
+ * Traditional characters fold through a character table generated from OpenCC (src/lib/search/browser/t2s-map.ts,
  * ~13 KB gzipped) rather than OpenCC itself (~59 KB gzipped with its phrase tables): a query is a few words, and
  * the index side (folded with OpenCC's phrases at build time) differs only for the rare characters whose
  * simplified form depends on the phrase.

@@ -6,7 +6,7 @@
  */
 import { runsOf, type Run, type Unit } from './tokens';
 
-/** One group of content/search-synonyms.yaml (validated by src/lib/search/synonyms-file.ts). */
+/** One group of content/search-synonyms.yaml (validated by src/lib/search/build/synonyms-file.ts). */
 export interface SynonymGroup {
   /** Equivalent wordings; the first is the one shown when a result matched through the group. */
   forms: string[];

@@ -1,7 +1,7 @@
 /** Loads and validates content/search-synonyms.yaml (build time only: zod and node:fs stay out of the browser). */
 import { z } from 'zod';
-import { loadCuratedYaml, parseCuratedYaml } from '../content/load';
-import type { SynonymGroup } from './synonyms';
+import { loadCuratedYaml, parseCuratedYaml } from '../../content/load';
+import type { SynonymGroup } from '../browser/synonyms';
 
 export const SynonymGroupSchema = z
   .object({

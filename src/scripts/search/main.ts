@@ -1,0 +1,225 @@
+/**
+ * The search page in the browser: wires the box, the filters and the results list to the search engine
+ * (engine.ts), the URL (url-state.ts) and the renderer (render.ts). Results come in two steps — the first few
+ * drawn as soon as their fragments are in, then the rest — and the filter counts last.
+ */
+import { foldQuery } from '../../lib/search/browser/fold';
+import { parseQuery } from '../../lib/search/browser/query';
+import { FILTER_KEYS, type FilterKey } from '../../lib/search/browser/record-meta';
+import { compileSynonyms } from '../../lib/search/browser/synonyms';
+import { installSearchShortcut } from '../search-shortcut';
+import { lateCounts, loadFilters, runSearch, type Outcome } from './engine';
+import { installResultKeys } from './keyboard';
+import { loadedPagefind, loadPagefind, type Filters, type Pagefind } from './pagefind';
+import { describe, hitElement, updateCounts } from './render';
+import { stateFromUrl, writeCommit, writeInitial, writeTyping, type State } from './url-state';
+
+/** How many results are shown at first and added by “显示更多”; the first few are drawn before the rest load. */
+const PAGE = 20;
+const FIRST = 5;
+/** Waiting after a keystroke before searching: short, the index answers in milliseconds on the seeds. */
+const DEBOUNCE_MS = 60;
+
+const form = document.querySelector<HTMLFormElement>('form[data-search]');
+const input = document.querySelector<HTMLInputElement>('[data-search-input]');
+const status = document.querySelector<HTMLElement>('[data-search-status]');
+const list = document.querySelector<HTMLOListElement>('[data-search-results]');
+const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
+const filterBox = document.querySelector<HTMLFieldSetElement>('[data-search-filters]');
+const selects = new Map<FilterKey, HTMLSelectElement>();
+for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-filter]')) {
+  const key = select.dataset['filter'] as FilterKey;
+  if ((FILTER_KEYS as readonly string[]).includes(key)) selects.set(key, select);
+}
+
+const groups = compileSynonyms(
+  (JSON.parse(form?.dataset['synonyms'] ?? '[]') as string[][]).map((forms) => ({ forms })),
+  foldQuery,
+);
+const bundles = JSON.parse(form?.dataset['bundles'] ?? '[]') as string[];
+
+/**
+ * Filter counts. Pagefind counts the filters it has loaded on every search, at a cost that grows with the
+ * number of results times the records per filter value: nothing on the seeds, seconds for the commonest words
+ * on a corpus of 20,000 clauses (scripts/bench-search.ts). So counts come eagerly — once the page has settled
+ * or after the first results — only up to EAGER_COUNT_LIMIT clauses; above it, once the reader turns to the
+ * filters (or arrives with one set).
+ */
+const EAGER_COUNT_LIMIT = 5000;
+const EAGER_COUNTS = Number(form?.dataset['clauses'] ?? 0) <= EAGER_COUNT_LIMIT;
+const FILTERS_AFTER_MS = 1500;
+let filtersWanted = EAGER_COUNTS;
+
+const markCounted = () => form?.setAttribute('data-search-counts', '');
+
+function pagefind(): Promise<Pagefind> {
+  return loadPagefind(bundles, (pf) => {
+    form?.setAttribute('data-search-ready', '');
+    if (EAGER_COUNTS) setTimeout(() => void loadFilters(pf, markCounted).catch(report), FILTERS_AFTER_MS);
+  });
+}
+
+function stateFromForm(): State {
+  const filters: Filters = {};
+  for (const [key, select] of selects) if (select.value) filters[key] = select.value;
+  return { q: input?.value ?? '', filters };
+}
+
+function showState(state: State): void {
+  if (input && input.value !== state.q) input.value = state.q;
+  for (const [key, select] of selects) {
+    const value = state.filters[key] ?? '';
+    if (value && ![...select.options].some((o) => o.value === value)) select.add(new Option(value, value));
+    select.value = value;
+  }
+}
+
+function setStatus(text: string): void {
+  if (status) status.textContent = text;
+}
+
+let current: Outcome | null = null;
+let shown = 0;
+let searchSequence = 0;
+
+async function showMore(outcome: Outcome, sequence: number, count = PAGE): Promise<void> {
+  const slice = outcome.ranked.slice(shown, shown + count);
+  const data = await Promise.all(slice.map((r) => outcome.results.get(r.id)?.data()));
+  if (sequence !== searchSequence || !list) return;
+  const items = slice.flatMap((r, i) => {
+    const d = data[i];
+    return d ? [hitElement(r, d, outcome.query)] : [];
+  });
+  list.append(...items);
+  shown += slice.length;
+  if (more) more.hidden = shown >= outcome.ranked.length;
+}
+
+async function search(state: State): Promise<void> {
+  const sequence = ++searchSequence;
+  const query = parseQuery(state.q, foldQuery, groups);
+  if (!query) {
+    current = null;
+    shown = 0;
+    list?.replaceChildren();
+    if (more) more.hidden = true;
+    updateCounts(selects, null, state.filters);
+    setStatus(state.q.trim() ? '请输入要查找的文字。' : '');
+    list?.removeAttribute('data-search-state');
+    return;
+  }
+  list?.setAttribute('data-search-state', 'busy');
+  let pf: Pagefind;
+  try {
+    pf = await pagefind();
+  } catch (error) {
+    setStatus('搜索索引加载失败，请稍后重试。');
+    throw new Error('cannot load the search index', { cause: error });
+  }
+  const outcome = await runSearch(pf, query, state.filters);
+  if (sequence !== searchSequence) return;
+  current = outcome;
+  shown = 0;
+  const loaded = outcome.ranked.slice(0, FIRST).map((r) => outcome.results.get(r.id)?.data());
+  await Promise.all(loaded);
+  if (sequence !== searchSequence) return;
+  list?.replaceChildren();
+  await showMore(outcome, sequence, FIRST);
+  if (sequence !== searchSequence) return;
+  setStatus(describe(outcome));
+  list?.setAttribute('data-search-state', 'results');
+  await showMore(outcome, sequence, PAGE - FIRST);
+  if (sequence !== searchSequence) return;
+  if (filtersWanted || Object.keys(state.filters).length > 0) {
+    const counts = outcome.counts ?? (await lateCounts(pf, query, state.filters));
+    if (sequence !== searchSequence) return;
+    updateCounts(selects, counts, state.filters);
+  }
+  list?.setAttribute('data-search-state', 'done');
+}
+
+/** The reader turns to the filters: on a large corpus, that is when counts start. */
+function wantFilters(): void {
+  if (filtersWanted) return;
+  filtersWanted = true;
+  const pf = loadedPagefind();
+  if (!pf) return;
+  void loadFilters(pf, markCounted).catch(report);
+  if (!current) return;
+  const sequence = searchSequence;
+  const outcome = current;
+  const state = stateFromForm();
+  void lateCounts(pf, outcome.query, state.filters)
+    .then((counts) => {
+      if (sequence === searchSequence) updateCounts(selects, counts, state.filters);
+    })
+    .catch(report);
+}
+
+function report(error: unknown): void {
+  console.error(error);
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function onInput(event: Event): void {
+  if ((event as InputEvent).isComposing) return;
+  const state = stateFromForm();
+  writeTyping(state);
+  const query = parseQuery(state.q, foldQuery, groups);
+  // Fetch the index chunks of every lookup while the debounce runs.
+  const pf = loadedPagefind();
+  if (query && pf) {
+    const lookups = [query.loose, ...query.terms.flatMap((t) => [...t.exact, ...t.others.flat()])];
+    for (const lookup of new Set(lookups)) void pf.preload(lookup, { filters: state.filters }).catch(report);
+  }
+  clearTimeout(timer);
+  timer = setTimeout(() => void search(state).catch(report), DEBOUNCE_MS);
+}
+
+function start(): void {
+  if (!form || !input || !list) return;
+  document.querySelector<HTMLElement>('[data-search-keys]')?.removeAttribute('hidden');
+  document.querySelector<HTMLElement>('[data-search-nojs]')?.setAttribute('hidden', '');
+  if (filterBox) filterBox.hidden = false;
+
+  const initial = stateFromUrl(new URL(window.location.href), selects.keys());
+  showState(initial);
+  writeInitial(initial);
+
+  input.addEventListener('input', onInput);
+  input.addEventListener('compositionend', onInput);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    const state = stateFromForm();
+    writeCommit(state);
+    void search(state).catch(report);
+  });
+  for (const select of selects.values()) {
+    select.addEventListener('focus', wantFilters);
+    select.addEventListener('pointerdown', wantFilters);
+    select.addEventListener('change', () => {
+      const state = stateFromForm();
+      writeCommit(state);
+      void search(state).catch(report);
+    });
+  }
+  window.addEventListener('popstate', () => {
+    clearTimeout(timer);
+    const state = stateFromUrl(new URL(window.location.href), selects.keys());
+    showState(state);
+    void search(state).catch(report);
+  });
+  installResultKeys(input, list);
+  more?.addEventListener('click', () => {
+    if (current) void showMore(current, searchSequence).catch(report);
+  });
+  installSearchShortcut();
+
+  // Warm the index up while the reader reads the page, so the first query only fetches its chunks.
+  void pagefind().catch(report);
+  if (initial.q) void search(initial).catch(report);
+}
+
+start();
