@@ -22,7 +22,7 @@ import { loadSearchNames } from '../lib/search/build/names';
 import { buildRecordsByPlan, type BuildOptions, type SearchRecord } from '../lib/search/build/records';
 import { assignShards, bundleDir } from '../lib/search/build/shards';
 import { compileSynonyms } from '../lib/search/browser/synonyms';
-import { loadSynonyms } from '../lib/search/build/synonyms-file';
+import { loadSearchGroups } from '../lib/search/build/groups';
 import { lowerAscii } from '../lib/search/browser/width';
 
 /** Where the index goes, under the site's output directory; the search page loads `<base>pagefind/pagefind.js`. */
@@ -42,11 +42,13 @@ export interface SearchIntegrationOptions {
 export const buildFold = (s: string): string => lowerAscii(foldForRecognition(s));
 
 function buildOptions(base: string): BuildOptions {
+  const { groups, departmentGroup } = loadSearchGroups();
   return {
     base,
     fold: buildFold,
     names: loadSearchNames(),
-    synonyms: compileSynonyms(loadSynonyms(), buildFold),
+    synonyms: compileSynonyms(groups, buildFold),
+    departmentGroup,
   };
 }
 

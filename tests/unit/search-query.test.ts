@@ -4,10 +4,11 @@ import { foldQuery } from '../../src/lib/search/browser/fold';
 import { parseQuery, phrasesOf } from '../../src/lib/search/browser/query';
 import { hasRun, intersect, rank } from '../../src/lib/search/browser/rank';
 import { compileSynonyms, containsForm, groupsIn } from '../../src/lib/search/browser/synonyms';
-import { loadSynonyms, parseSynonyms } from '../../src/lib/search/build/synonyms-file';
+import { loadSearchGroups } from '../../src/lib/search/build/groups';
+import { parseSynonyms } from '../../src/lib/search/build/synonyms-file';
 import { groupToken, runsOf } from '../../src/lib/search/browser/tokens';
 
-const groups = compileSynonyms(loadSynonyms(), foldQuery);
+const groups = compileSynonyms(loadSearchGroups().groups, foldQuery);
 
 describe('phrasesOf', () => {
   it.each([
@@ -70,7 +71,7 @@ describe('parseQuery', () => {
 describe('chain', () => {
   it.each([
     ['超低排放改造', 5],
-    ['生态环境局', null], // a synonym group (环保局)
+    ['生态环境局', null], // a department group (环保局, 生态环境厅…)
     ['公转铁', 2],
     ['两高', null], // a synonym group: its loose word is the group token
     ['节能', 1],
@@ -144,8 +145,16 @@ describe('rank', () => {
     expect(rank(['b'], [{ literal: set('a', 'b'), group: false }]).map((r) => r.id)).toEqual(['b', 'a']);
   });
 
-  it('adds no missed id when a term is a synonym group (its loose word is exact)', () => {
-    expect(rank(['b'], [{ literal: set('a', 'b'), group: true }]).map((r) => r.id)).toEqual(['b']);
+  it('adds a missed literal id for a group term too: its literal set comes from exact lookups of the wording', () => {
+    expect(rank(['b'], [{ literal: set('a', 'b'), group: true }]).map((r) => r.id)).toEqual(['b', 'a']);
+  });
+
+  it('adds no missed id when a term has no literal set (its loose results are all literal)', () => {
+    const terms = [
+      { literal: set('a', 'b'), group: false },
+      { literal: null, group: false },
+    ];
+    expect(rank(['b'], terms).map((r) => r.id)).toEqual(['b']);
   });
 
   it('treats a term without an exact lookup as literal everywhere', () => {

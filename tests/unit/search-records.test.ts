@@ -8,19 +8,27 @@ import { hasRun } from '../../src/lib/search/browser/rank';
 import { FILTER_KEYS, filterValues, type SearchRecord } from '../../src/lib/search/build/records';
 import { loadSearchNames } from '../../src/lib/search/build/names';
 import { compileSynonyms } from '../../src/lib/search/browser/synonyms';
-import { loadSynonyms } from '../../src/lib/search/build/synonyms-file';
+import { loadSearchGroups } from '../../src/lib/search/build/groups';
+import { withoutBracketGroups } from '../../src/lib/responsibility/brackets';
 import { ingestedSeeds } from '../helpers/seeds';
 
 const plans: Plan[] = ingestedSeeds().plans;
 const records = searchRecords(plans, '/atlas/');
-const groups = compileSynonyms(loadSynonyms(), foldQuery);
+const groups = compileSynonyms(loadSearchGroups().groups, foldQuery);
+
+const split = new WeakMap<SearchRecord, string[]>();
+function wordsOf(record: SearchRecord): string[] {
+  let words = split.get(record);
+  if (!words) split.set(record, (words = record.content.split(' ')));
+  return words;
+}
 
 /** Pagefind's lookups, simulated on the records' words: exact = consecutive words, loose = prefixes, all present. */
 function find(term: string, pool: readonly SearchRecord[] = records): SearchRecord[] {
   const exact = /^".*"$/.test(term);
   const words = term.replace(/"/g, '').split(' ');
   return pool.filter((record) => {
-    const content = record.content.split(' ');
+    const content = wordsOf(record);
     if (!exact) return words.every((w) => content.some((c) => c.startsWith(w)));
     return content.some((_, i) => words.every((w, j) => content[i + j] === w));
   });
@@ -133,23 +141,31 @@ describe('search records', () => {
   );
 
   it('finds every department by each of its names, in the clauses it is responsible for', () => {
+    // Names that are neither printed in the clause nor read as a catalogue name (a branch office printed
+    // once with a typo, 市生态环境局菜芜分局) are left to near matching on the page; they must stay rare.
+    const unreached = new Set<string>();
     for (const plan of plans) {
       for (const department of plan.departments) {
         const clauses = plan.clauses.filter((c) =>
           c.responsibility?.departments.some((m) => m.departmentId === department.id),
         );
         for (const name of [department.name, ...department.aliases]) {
-          const found = new Set(literal(`"${name}"`));
+          // Through its department group when the clause prints another of the department's names. A
+          // bracketed qualifier (区经济信息委（区大数据发展局）) is a second wording the clause must print.
+          const parsed = parseQuery(withoutBracketGroups(foldQuery(name)), foldQuery, groups)!;
+          const found = new Set(find(parsed.loose).map((r) => r.url));
+          const printed = new Set(literal(`"${name}"`));
           for (const clause of clauses) {
-            expect(
-              found.has(`/atlas/plans/${plan.id}/#${clause.id}`),
-              `${plan.id} ${name} ${clause.id}`,
-            ).toBe(true);
+            const url = `/atlas/plans/${plan.id}/#${clause.id}`;
+            if (found.has(url) || printed.has(url)) continue;
+            expect(parsed.terms.some((t) => t.group), `${plan.id} ${name} ${clause.id}`).toBe(false);
+            unreached.add(name);
           }
         }
       }
     }
-  });
+    expect([...unreached]).toEqual(['市生态环境局菜芜分局']);
+  }, 30_000);
 
   it('finds a clause through a synonym it does not print', () => {
     const parsed = parseQuery('COD', foldQuery, groups)!;

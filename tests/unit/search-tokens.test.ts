@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldForRecognition } from '../../src/lib/read/normalize';
 import {
+  aloneCode,
   indexWords,
   literalSpans,
   lookupOf,
@@ -68,14 +69,36 @@ describe('indexWords', () => {
       code(0) + code(1),
       code(1) + code(2),
       code(2) + code(3),
-      code(3),
-      unitCode(b[0]!),
-      code(0),
-      code(1),
-      code(2),
+      aloneCode(a[3]!),
+      aloneCode(b[0]!),
+      aloneCode(a[0]!),
+      aloneCode(a[1]!),
+      aloneCode(a[2]!),
       'wabcd',
     ]);
   });
+
+  // Pagefind 1.6 answers a lookup no indexed word starts with by the longest indexed word that is a prefix of
+  // it. So no indexed word may be a proper prefix of a lookup: that would turn a word no clause prints (关税)
+  // into every clause printing its first character.
+  const TEXTS = ['关于加快推进公转铁，发展光伏发电', '两高项目，VOCs 排放 14.5%', 'COD 659.1 万吨'];
+  const QUERIES = ['关税', '核能', '光伏板', '公转铁', '两高', 'voc', 'cod', '14', '14.5%', '排', '发电站'];
+  for (const text of TEXTS) {
+    for (const query of QUERIES) {
+      it(`no word indexed for “${text}” is a proper prefix of a lookup of “${query}”`, () => {
+        const indexed = new Set(indexWords(runsOf(fold(text))).split(' '));
+        for (const run of runsOf(fold(query))) {
+          const lookup = lookupOf(run);
+          const words = [...lookup.loose.split(' '), ...(lookup.exact ?? '').replace(/"/g, '').split(' ')];
+          for (const word of words.filter(Boolean)) {
+            for (const w of indexed) {
+              if (w !== word && word.startsWith(w)) expect.fail(`${w} (indexed) is a prefix of ${word}`);
+            }
+          }
+        }
+      });
+    }
+  }
 });
 
 describe('lookupOf', () => {

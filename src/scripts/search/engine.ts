@@ -3,9 +3,12 @@
  * searches that tell literal matches apart (src/lib/search/browser/rank.ts orders them). Also the filter
  * counts, which need Pagefind's filter index loaded first.
  */
+import { foldQuery } from '../../lib/search/browser/fold';
+import { nearSpans, nearVariants } from '../../lib/search/browser/near';
 import type { ParsedQuery } from '../../lib/search/browser/query';
 import { hasRun, rank, type Ranked, type TermSets } from '../../lib/search/browser/rank';
 import type { FilterKey } from '../../lib/search/browser/record-meta';
+import { lookupOf, runsOf, type Run } from '../../lib/search/browser/tokens';
 import type { Filters, Pagefind, PagefindResponse, PagefindResult } from './pagefind';
 
 export type Counts = Record<string, Record<string, number>>;
@@ -14,6 +17,10 @@ export interface Outcome {
   query: ParsedQuery;
   ranked: Ranked[];
   results: Map<string, PagefindResult>;
+  /** For near matches (tier `near`), the wordings found in each clause. */
+  near: Map<string, string[]>;
+  /** Wordings near the query that clauses print, with how many clauses print each, most first. */
+  suggestions: { wording: string; count: number }[];
   /** Counts per filter value, when Pagefind's filter index was loaded before the search. */
   counts: Counts | null;
 }
@@ -48,7 +55,7 @@ export async function runSearch(pf: Pagefind, query: ParsedQuery, filters: Filte
   const find = (term: string) => pf.search(term, { filters });
   const exactResponses: (PagefindResponse | null)[] = [];
   const termSets = async (term: ParsedQuery['terms'][number]): Promise<TermSets> => {
-    if (term.group) {
+    if (term.group && term.others.length > 0) {
       // A group whose other forms print nowhere (under these filters): every group result prints this wording.
       const others = await Promise.all(term.others.map((form) => Promise.all(form.map(find))));
       exactResponses.push(...others.flat());
@@ -86,7 +93,88 @@ export async function runSearch(pf: Pagefind, query: ParsedQuery, filters: Filte
     if (hit && !results.has(id)) results.set(id, hit);
   }
   const counts = counted && looseResponse ? await countsOf(pf, query, filters, looseResponse) : null;
-  return { query, ranked: ranked.filter((r) => results.has(r.id)), results, counts };
+  // A related result holds every indexed piece of the query, but apart: scattered characters, not the words
+  // searched for. Showing it would be noise under a query no clause prints, so it is not shown (near
+  // matches, checked on the text, take its place).
+  const kept = ranked.filter((r) => results.has(r.id) && r.tier !== 'related');
+  const outcome: Outcome = { query, ranked: kept, results, counts, near: new Map(), suggestions: [] };
+  if (!kept.some((r) => r.tier === 'literal')) await addNear(pf, outcome, filters);
+  return outcome;
+}
+
+/** Clauses loaded to look for near matches, at most. */
+const NEAR_CANDIDATES = 30;
+
+/**
+ * When nothing prints the query: its near matches (near.ts), ranked after the literal and synonym tiers and
+ * before the related one, and the wordings they print as suggestions. Candidates come from Pagefind (every
+ * piece of a variant present); each is checked on its text, so only real near matches are shown.
+ */
+async function addNear(pf: Pagefind, outcome: Outcome, filters: Filters): Promise<void> {
+  const { query } = outcome;
+  const [term] = query.terms;
+  if (query.terms.length !== 1 || !term || term.group) return;
+  const runs = term.highlight[0] ?? [];
+  if (runs.length !== 1) return;
+  const variants = nearVariants(runs[0] as Run);
+  if (variants.length === 0) return;
+  const lookups = [
+    ...new Set(
+      variants.map((v) =>
+        [v.left, v.right]
+          .filter((side) => side.length > 0)
+          .map((side) => lookupOf(side).loose)
+          .join(' '),
+      ),
+    ),
+  ];
+  const responses = await Promise.all(lookups.map((l) => pf.search(l, { filters })));
+  const candidates = new Map<string, PagefindResult>();
+  for (const response of responses)
+    for (const r of response?.results ?? []) if (!candidates.has(r.id)) candidates.set(r.id, r);
+  const shown = new Set(outcome.ranked.map((r) => r.id));
+  const pool = [...candidates.values()].slice(0, NEAR_CANDIDATES);
+  const data = await Promise.all(pool.map((r) => r.data()));
+  const byWording = new Map<string, number>();
+  const near: Ranked[] = [];
+  pool.forEach((result, i) => {
+    const text = data[i]?.meta.text ?? '';
+    const textRuns = runsOf(foldQuery(text));
+    const wordings = new Set<string>();
+    for (const variant of variants)
+      for (const found of nearSpans(textRuns, variant)) wordings.add(text.slice(...found.whole));
+    if (wordings.size === 0) return;
+    for (const w of wordings) byWording.set(w, (byWording.get(w) ?? 0) + 1);
+    outcome.near.set(result.id, [...wordings]);
+    outcome.results.set(result.id, result);
+    if (!shown.has(result.id)) near.push({ id: result.id, tier: 'near' });
+  });
+  outcome.ranked = [...outcome.ranked, ...near];
+  outcome.suggestions = [...byWording]
+    .filter(([wording]) => foldQuery(wording).replace(/\s+/g, '') !== query.folded.replace(/\s+/g, ''))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([wording, count]) => ({ wording, count }));
+}
+
+/**
+ * How many results the query gives without each active filter (for the “no results” help): one search per
+ * filter set.
+ */
+export async function countsWithoutEachFilter(
+  pf: Pagefind,
+  query: ParsedQuery,
+  filters: Filters,
+): Promise<{ key: FilterKey; value: string; count: number }[]> {
+  const active = Object.entries(filters).filter((e): e is [FilterKey, string] => Boolean(e[1]));
+  return Promise.all(
+    active.map(async ([key, value]) => {
+      const others: Filters = { ...filters };
+      delete others[key];
+      const outcome = await runSearch(pf, query, others);
+      return { key, value, count: outcome.ranked.length };
+    }),
+  );
 }
 
 /**

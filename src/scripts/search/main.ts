@@ -5,14 +5,15 @@
  */
 import { foldQuery } from '../../lib/search/browser/fold';
 import { parseQuery } from '../../lib/search/browser/query';
+import { relatedPages, type RelatedPage } from '../../lib/search/browser/related';
 import { FILTER_KEYS, type FilterKey } from '../../lib/search/browser/record-meta';
-import { compileSynonyms } from '../../lib/search/browser/synonyms';
+import { compileSynonyms, type GroupKind } from '../../lib/search/browser/synonyms';
 import { installSearchShortcut } from '../search-shortcut';
-import { lateCounts, loadFilters, runSearch, type Outcome } from './engine';
+import { countsWithoutEachFilter, lateCounts, loadFilters, runSearch, type Outcome } from './engine';
 import { installResultKeys } from './keyboard';
 import { loadedPagefind, loadPagefind, type Filters, type Pagefind } from './pagefind';
-import { describe, hitElement, updateCounts } from './render';
-import { stateFromUrl, writeCommit, writeInitial, writeTyping, type State } from './url-state';
+import { describe, hitElement, showHelp, updateCounts } from './render';
+import { stateFromUrl, urlOf, writeCommit, writeInitial, writeTyping, type State } from './url-state';
 
 /** How many results are shown at first and added by “显示更多”; the first few are drawn before the rest load. */
 const PAGE = 20;
@@ -25,7 +26,6 @@ const input = document.querySelector<HTMLInputElement>('[data-search-input]');
 const status = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLOListElement>('[data-search-results]');
 const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
-const filterBox = document.querySelector<HTMLFieldSetElement>('[data-search-filters]');
 const selects = new Map<FilterKey, HTMLSelectElement>();
 for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-filter]')) {
   const key = select.dataset['filter'] as FilterKey;
@@ -33,10 +33,20 @@ for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-f
 }
 
 const groups = compileSynonyms(
-  (JSON.parse(form?.dataset['synonyms'] ?? '[]') as string[][]).map((forms) => ({ forms })),
+  (JSON.parse(form?.dataset['synonyms'] ?? '[]') as [string[], GroupKind][]).map(([forms, kind]) => ({
+    forms,
+    kind,
+  })),
   foldQuery,
 );
 const bundles = JSON.parse(form?.dataset['bundles'] ?? '[]') as string[];
+const ignore = JSON.parse(form?.dataset['ignore'] ?? '[]') as string[];
+const pages = JSON.parse(form?.dataset['pages'] ?? '[]') as RelatedPage[];
+const helpBox = document.querySelector<HTMLElement>('[data-search-next]');
+const FILTER_NAMES: Record<string, string> = JSON.parse(form?.dataset['filterNames'] ?? '{}') as Record<
+  string,
+  string
+>;
 
 /**
  * Filter counts. Pagefind counts the filters it has loaded on every search, at a cost that grows with the
@@ -88,7 +98,7 @@ async function showMore(outcome: Outcome, sequence: number, count = PAGE): Promi
   if (sequence !== searchSequence || !list) return;
   const items = slice.flatMap((r, i) => {
     const d = data[i];
-    return d ? [hitElement(r, d, outcome.query)] : [];
+    return d ? [hitElement(r, d, outcome.query, outcome.near.get(r.id))] : [];
   });
   list.append(...items);
   shown += slice.length;
@@ -97,13 +107,14 @@ async function showMore(outcome: Outcome, sequence: number, count = PAGE): Promi
 
 async function search(state: State): Promise<void> {
   const sequence = ++searchSequence;
-  const query = parseQuery(state.q, foldQuery, groups);
+  const query = parseQuery(state.q, foldQuery, groups, ignore);
   if (!query) {
     current = null;
     shown = 0;
     list?.replaceChildren();
     if (more) more.hidden = true;
     updateCounts(selects, null, state.filters);
+    if (helpBox) helpBox.hidden = true;
     setStatus(state.q.trim() ? '请输入要查找的文字。' : '');
     list?.removeAttribute('data-search-state');
     return;
@@ -130,12 +141,49 @@ async function search(state: State): Promise<void> {
   list?.setAttribute('data-search-state', 'results');
   await showMore(outcome, sequence, PAGE - FIRST);
   if (sequence !== searchSequence) return;
+  await showWaysOn(pf, outcome, state, sequence);
+  if (sequence !== searchSequence) return;
   if (filtersWanted || Object.keys(state.filters).length > 0) {
     const counts = outcome.counts ?? (await lateCounts(pf, query, state.filters));
     if (sequence !== searchSequence) return;
     updateCounts(selects, counts, state.filters);
   }
   list?.setAttribute('data-search-state', 'done');
+}
+
+/**
+ * The help under the results: near wordings, the query without each filter (when nothing prints it), and the
+ * compare topic or indicator page that covers it.
+ */
+async function showWaysOn(pf: Pagefind, outcome: Outcome, state: State, sequence: number): Promise<void> {
+  if (!helpBox) return;
+  const noLiteral = !outcome.ranked.some((r) => r.tier === 'literal' || r.tier === 'synonym');
+  const withoutFilters = noLiteral ? await countsWithoutEachFilter(pf, outcome.query, state.filters) : [];
+  if (sequence !== searchSequence) return;
+  const search = (q: string, filters: Filters) => urlOf({ q, filters });
+  showHelp(
+    helpBox,
+    {
+      suggestions: outcome.suggestions.map((s) => ({ ...s, href: search(s.wording, state.filters) })),
+      withoutFilters: withoutFilters
+        .filter((w) => w.count > 0)
+        .map((w) => {
+          const filters: Filters = { ...state.filters };
+          delete filters[w.key];
+          return {
+            label: `不限${FILTER_NAMES[w.key] ?? w.key}（现为“${w.value}”）`,
+            count: w.count,
+            href: search(state.q, filters),
+          };
+        }),
+      pages: relatedPages(
+        outcome.query.terms.map((t) => t.text),
+        pages,
+        foldQuery,
+      ).map(([label, href]) => ({ label, href })),
+    },
+    noLiteral,
+  );
 }
 
 /** The reader turns to the filters: on a large corpus, that is when counts start. */
@@ -166,7 +214,7 @@ function onInput(event: Event): void {
   if ((event as InputEvent).isComposing) return;
   const state = stateFromForm();
   writeTyping(state);
-  const query = parseQuery(state.q, foldQuery, groups);
+  const query = parseQuery(state.q, foldQuery, groups, ignore);
   // Fetch the index chunks of every lookup while the debounce runs.
   const pf = loadedPagefind();
   if (query && pf) {
@@ -179,9 +227,6 @@ function onInput(event: Event): void {
 
 function start(): void {
   if (!form || !input || !list) return;
-  document.querySelector<HTMLElement>('[data-search-keys]')?.removeAttribute('hidden');
-  document.querySelector<HTMLElement>('[data-search-nojs]')?.setAttribute('hidden', '');
-  if (filterBox) filterBox.hidden = false;
 
   const initial = stateFromUrl(new URL(window.location.href), selects.keys());
   showState(initial);

@@ -72,3 +72,117 @@ export function buildExcerpt(
   if (at < end) parts.push({ text: flat.slice(at, end), mark: false });
   return { parts, before: start > 0, after: end < flat.length };
 }
+
+/** The parts of `text[start, end)` with the spans inside it marked. */
+function partsOf(
+  text: string,
+  spans: readonly [number, number][],
+  start: number,
+  end: number,
+): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  let at = start;
+  for (const [from, to] of spans) {
+    if (to <= start || from >= end) continue;
+    const a = Math.max(from, start, at);
+    const b = Math.min(to, end);
+    if (b <= a) continue;
+    if (a > at) parts.push({ text: text.slice(at, a), mark: false });
+    parts.push({ text: text.slice(a, b), mark: true });
+    at = b;
+  }
+  if (at < end) parts.push({ text: text.slice(at, end), mark: false });
+  return parts;
+}
+
+/** Moves a cut off the second half of a surrogate pair. */
+function cutAt(text: string, at: number): number {
+  return at > 0 && at < text.length && isLowSurrogate(text.charCodeAt(at)) ? at - 1 : at;
+}
+
+/**
+ * Excerpts that together show a match of every term: one excerpt of about `length` characters when the
+ * terms' first matches fit in it, else one shorter fragment per term whose match is not yet shown (at most
+ * `maxFragments`), in text order. Terms that match nowhere (a synonym the text does not print) show nothing;
+ * with no match at all, the start of the text.
+ */
+export function buildFragments(
+  text: string,
+  highlights: readonly (readonly Run[][])[],
+  fold: (s: string) => string,
+  length = 110,
+  maxFragments = 3,
+): Excerpt[] {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  const all = matchSpans(flat, highlights, fold);
+  const firsts = highlights
+    .map((alternatives) => matchSpans(flat, [alternatives], fold)[0])
+    .filter((span): span is [number, number] => span !== undefined)
+    .sort((a, b) => a[0] - b[0]);
+  const lead = Math.floor(length / 5);
+  const window = (from: number, size: number): [number, number] => {
+    let start = Math.max(0, from);
+    let end = Math.min(flat.length, start + size);
+    if (end === flat.length) start = Math.max(0, end - size);
+    start = cutAt(flat, start);
+    end = end < flat.length && isLowSurrogate(flat.charCodeAt(end)) ? end + 1 : end;
+    return [start, end];
+  };
+  const excerpt = ([start, end]: [number, number]): Excerpt => ({
+    parts: partsOf(flat, all, start, end),
+    before: start > 0,
+    after: end < flat.length,
+  });
+  if (firsts.length === 0) return [excerpt(window(0, length))];
+  const first = firsts[0] as [number, number];
+  const last = firsts[firsts.length - 1] as [number, number];
+  if (last[1] - first[0] <= length - lead) return [excerpt(window(first[0] - lead, length))];
+  const size = Math.max(30, Math.floor(length / Math.min(firsts.length, maxFragments)));
+  const windows: [number, number][] = [];
+  for (const span of firsts) {
+    if (windows.some(([a, b]) => span[0] >= a && span[1] <= b)) continue;
+    if (windows.length === maxFragments) break;
+    windows.push(window(span[0] - Math.floor(size / 4), size));
+  }
+  return windows.map(excerpt);
+}
+
+/** One cell of a table row shown in a result: its column's label and its text, matches marked. */
+export interface LabelledCell {
+  label: string;
+  parts: ExcerptPart[];
+}
+
+/**
+ * The rows of an annex table (text: one row per line, cells split by an ideographic space) that hold a match,
+ * each cell labelled by its column header (the last header row), at most `maxRows`. A match in a header row
+ * shows that row unlabelled.
+ */
+export function tableRowsWithMatches(
+  text: string,
+  headerRows: number,
+  highlights: readonly (readonly Run[][])[],
+  fold: (s: string) => string,
+  maxRows = 2,
+): LabelledCell[][] {
+  const rows = text.split('\n').map((line) => line.split('　'));
+  const header = headerRows > 0 ? (rows[headerRows - 1] ?? []) : [];
+  const out: LabelledCell[][] = [];
+  rows.forEach((cells, r) => {
+    if (out.length >= maxRows) return;
+    const marked = cells.map((cell) => {
+      const spans = matchSpans(cell, highlights, fold);
+      return { cell, spans };
+    });
+    if (!marked.some((c) => c.spans.length > 0)) return;
+    out.push(
+      marked
+        .map(({ cell, spans }, c) => ({
+          label: r < headerRows ? '' : (header[c] ?? '').trim(),
+          parts: partsOf(cell, spans, 0, cell.length),
+        }))
+        .filter(({ parts }) => parts.some((p) => p.text.trim() !== '')),
+    );
+  });
+  return out;
+}

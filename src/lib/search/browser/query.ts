@@ -3,7 +3,7 @@
  * runs by the search alphabet and say which Pagefind lookups find it. Pure; runs in the browser.
  */
 import { formKey, type CompiledGroup } from './synonyms';
-import { groupToken, lookupOf, runsOf, unitCode, type Run } from './tokens';
+import { aloneCode, groupToken, lookupOf, runsOf, type Run } from './tokens';
 
 /** One thing every result must contain: a run of the query, or a phrase that is a synonym form. */
 export interface Term {
@@ -31,6 +31,8 @@ export interface Term {
 export interface ParsedQuery {
   /** The query as typed, trimmed. */
   raw: string;
+  /** Question words and stop words left out of the search (有哪些, 如何…), as typed, in order. */
+  ignored: string[];
   /** The folded query. */
   folded: string;
   terms: Term[];
@@ -46,7 +48,7 @@ export interface ParsedQuery {
 /** An exact lookup of one run: its bigrams in quotes, or the unit alone as a whole word. */
 function exactOf(run: Run): string {
   const lookup = lookupOf(run);
-  return lookup.exact ?? `"${unitCode(run[0]!)}"`;
+  return lookup.exact ?? `"${aloneCode(run[0]!)}"`;
 }
 
 /**
@@ -85,26 +87,93 @@ export function phrasesOf(folded: string): Phrase[] {
 }
 
 /**
- * Parses a query. `fold` is the search fold (foldQuery in the browser); `groups` the compiled synonyms.
+ * The folded query with every ignorable word (question forms, stop words) outside quotes blanked out, longest
+ * first, and the words blanked. Blanking keeps offsets, so the rest still maps onto the query as typed. When
+ * nothing searchable would be left, nothing is blanked: a query of only 如何 still searches for 如何.
+ */
+export function withoutIgnored(
+  folded: string,
+  ignore: readonly string[],
+): { text: string; ignored: Phrase[] } {
+  const words = [...ignore].filter(Boolean).sort((a, b) => b.length - a.length);
+  if (words.length === 0) return { text: folded, ignored: [] };
+  const chars = [...folded].map(() => false);
+  // Only stretches outside quotes: a quoted phrase is searched as written.
+  for (const match of folded.matchAll(PHRASE)) {
+    if (match[5] === undefined) continue;
+    const from = match.index;
+    const stretch = match[5];
+    for (const word of words) {
+      let at = stretch.indexOf(word);
+      while (at !== -1) {
+        const clear = chars.slice(from + at, from + at + word.length).every((c) => !c);
+        if (clear) for (let i = 0; i < word.length; i++) chars[from + at + i] = true;
+        at = stretch.indexOf(word, at + word.length);
+      }
+    }
+  }
+  let text = '';
+  const ignored: Phrase[] = [];
+  for (let i = 0; i < folded.length; i++) {
+    if (!chars[i]) {
+      text += folded[i];
+      continue;
+    }
+    text += ' ';
+    const last = ignored[ignored.length - 1];
+    if (last && last.start + last.text.length === i) last.text += folded[i];
+    else ignored.push({ text: folded[i] as string, start: i });
+  }
+  if (runsOf(text).length === 0) return { text: folded, ignored: [] };
+  return { text, ignored };
+}
+
+/** Jurisdiction prefixes a reader may type before a department's name (市环保局, 国家发改委). */
+const DEPARTMENT_PREFIXES = ['国家', '省', '市', '区', '县'];
+
+/** The department group of a phrase typed with a jurisdiction prefix (区交通局 → 交通局's group), or null. */
+function prefixedDepartment(
+  runs: readonly Run[],
+  byForm: ReadonlyMap<string, CompiledGroup>,
+): CompiledGroup | null {
+  if (runs.length !== 1) return null;
+  const run = runs[0] as Run;
+  for (const prefix of DEPARTMENT_PREFIXES) {
+    const units = [...prefix];
+    if (run.length < units.length + 2) continue;
+    if (!units.every((ch, i) => run[i]?.kind === 'char' && run[i]?.text === ch)) continue;
+    const group = byForm.get(formKey([run.slice(units.length)]));
+    if (group?.kind === 'department') return group;
+  }
+  return null;
+}
+
+/**
+ * Parses a query. `fold` is the search fold (foldQuery in the browser); `groups` the compiled synonym and
+ * department groups; `ignore` the words left out (question forms, stop words).
  * Returns null when the query holds nothing searchable (only punctuation or spaces).
  */
 export function parseQuery(
   raw: string,
   fold: (s: string) => string,
   groups: readonly CompiledGroup[] = [],
+  ignore: readonly string[] = [],
 ): ParsedQuery | null {
   const trimmed = raw.trim();
   const folded = fold(trimmed);
+  // Folded like the query: the browser's character table reads 么 as 幺, so 怎么 must be folded to match.
+  const kept = withoutIgnored(folded, ignore.map(fold));
   const byForm = new Map<string, CompiledGroup>();
   for (const group of groups) for (const form of group.runs) byForm.set(formKey(form), group);
 
   const terms: Term[] = [];
-  for (const { text: phrase, start } of phrasesOf(folded)) {
+  for (const { text: phrase, start } of phrasesOf(kept.text)) {
     // The fold keeps lengths, so offsets in the folded query are offsets in the query as typed.
     const typed = (from: number, to: number) => trimmed.slice(start + from, start + to);
     const runs = runsOf(phrase);
     if (runs.length === 0) continue;
-    const group = byForm.get(formKey(runs)) ?? null;
+    const own = byForm.get(formKey(runs)) ?? null;
+    const group = own ?? prefixedDepartment(runs, byForm);
     if (group) {
       const otherForms = group.runs.filter((form) => formKey(form) !== formKey(runs));
       const first = runs[0]?.[0];
@@ -115,7 +184,8 @@ export function parseQuery(
         exact: runs.map(exactOf),
         loose: groupToken(group.index),
         group,
-        others: otherForms.map((form) => form.map(exactOf)),
+        // A department has many names: looking each up to skip one exact search would cost more than it saves.
+        others: group.kind === 'department' || !own ? [] : otherForms.map((form) => form.map(exactOf)),
         highlight: [runs, ...otherForms],
       });
       continue;
@@ -133,9 +203,10 @@ export function parseQuery(
     }
   }
   if (terms.length === 0) return null;
-  const runs = phrasesOf(folded).flatMap((p) => runsOf(p.text));
+  const runs = phrasesOf(kept.text).flatMap((p) => runsOf(p.text));
   return {
     raw: trimmed,
+    ignored: kept.ignored.map((p) => trimmed.slice(p.start, p.start + p.text.length)),
     folded,
     terms,
     loose: terms.map((t) => t.loose).join(' '),

@@ -5,7 +5,11 @@
  */
 
 /** How a result matched the query. */
-export type Tier = 'literal' | 'synonym' | 'related';
+/**
+ * `literal`: prints every term; `synonym`: through a synonym or department group; `near`: the query's units in
+ * order with a short gap or one slip (near.ts); `related`: holds every indexed piece of the query, apart.
+ */
+export type Tier = 'literal' | 'synonym' | 'near' | 'related';
 
 export interface Ranked {
   id: string;
@@ -63,9 +67,10 @@ export function rank(looseIds: readonly string[], terms: readonly TermSets[]): R
     else if (isSynonym(id)) synonym.push({ id, tier: 'synonym' });
     else related.push({ id, tier: 'related' });
   }
-  const extra = terms.some((t) => t.group)
-    ? null
-    : intersect(terms.flatMap((t) => (t.literal ? [t.literal] : [])));
+  // Only when every term has a literal set: a term without one (null) is satisfied by loose results alone.
+  const extra = terms.every((t) => t.literal !== null)
+    ? intersect(terms.flatMap((t) => (t.literal ? [t.literal] : [])))
+    : null;
   if (extra) {
     for (const id of extra) {
       if (!seen.has(id)) {

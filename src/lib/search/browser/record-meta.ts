@@ -5,6 +5,10 @@
 
 /** What a result shows; every value a string, as Pagefind requires. */
 export interface RecordMeta extends Record<string, string> {
+  /** A clause of the body, an annex's text, or an annex table (`text` then holds one row per line, cells split by 　). */
+  kind: 'clause' | 'annex' | 'table';
+  /** For a table, how many of its first rows are header rows; '0' otherwise (a number, as text). */
+  headerRows: string;
   /** Printed number and heading, e.g. 三（四）3 推进工业节能. */
   title: string;
   /** The plan's title. */
@@ -14,6 +18,7 @@ export interface RecordMeta extends Record<string, string> {
   status: string;
   /** How the clause is cited: 三（四）3; 附件1 for an annex. */
   citation: string;
+  /** The clause's heading, or the nearest enclosing one's (a chapter's paragraph shows the chapter's). */
   heading: string;
   /** The clause's own wording, paragraphs separated by newlines (excerpts are cut from it). */
   text: string;

@@ -6,8 +6,16 @@
  */
 import { runsOf, type Run, type Unit } from './tokens';
 
-/** One group of content/search-synonyms.yaml (validated by src/lib/search/build/synonyms-file.ts). */
+/**
+ * What a group is: curated synonyms (content/search-synonyms.yaml), or one department's names as the
+ * department catalogue lists them (content/departments.yaml, see build/departments.ts). A result found
+ * through a department group is labelled 部门别名, through a synonym group 同义词.
+ */
+export type GroupKind = 'synonym' | 'department';
+
+/** One group of equivalent wordings (validated by src/lib/search/build/synonyms-file.ts). */
 export interface SynonymGroup {
+  kind?: GroupKind | undefined;
   /** Equivalent wordings; the first is the one shown when a result matched through the group. */
   forms: string[];
   /** Why the forms are equivalent, for reviewers. */
@@ -17,6 +25,7 @@ export interface SynonymGroup {
 /** A group ready for matching: each form cut into runs by the search alphabet. */
 export interface CompiledGroup {
   index: number;
+  kind: GroupKind;
   forms: string[];
   /** Per form, its runs (a form with punctuation such as 高耗能、高排放 has several). */
   runs: Run[][];
@@ -43,7 +52,7 @@ export function compileSynonyms(
       seen.set(key, index);
       return formRuns;
     });
-    return { index, forms: [...group.forms], runs };
+    return { index, kind: group.kind ?? 'synonym', forms: [...group.forms], runs };
   });
 }
 

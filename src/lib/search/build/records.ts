@@ -8,8 +8,8 @@ import { statusMarks } from '../../status';
 import { paths, withBase } from '../../urls';
 import { LEVEL, levelLabel } from '../../vocabulary';
 import type { FilterKey, RecordMeta } from '../browser/record-meta';
-import { groupsIn, type CompiledGroup } from '../browser/synonyms';
-import { groupToken, indexWords, runsOf } from '../browser/tokens';
+import { containsForm, type CompiledGroup } from '../browser/synonyms';
+import { groupToken, indexWords, runsOf, type Run } from '../browser/tokens';
 
 /** Pagefind's custom record, as `addCustomRecord` takes it. */
 export interface SearchRecord {
@@ -54,7 +54,10 @@ export interface BuildOptions {
   /** The search fold of the build: foldForRecognition, then lowercase ASCII. */
   fold: (s: string) => string;
   names: SearchNames;
+  /** Every search group: curated synonyms, then the department groups (build/departments.ts). */
   synonyms: readonly CompiledGroup[];
+  /** For a plan, the department group of a printed department name (build/departments.ts), or null. */
+  departmentGroup?: (plan: Pick<Plan, 'region' | 'level'>) => (name: string) => number | null;
 }
 
 /** How each plan appears in the plan filter: its region, or its title when two plans share a region. */
@@ -80,11 +83,35 @@ function byOrder(order: readonly string[], values: Iterable<string>): string[] {
     .map(({ v }) => v);
 }
 
-/** The indexed words of some pieces of text; each piece is cut into runs on its own, so pieces never join into a phrase. */
-function words(pieces: readonly string[], options: BuildOptions): string {
+/** Department names shorter than this are not looked for in running text (人行 would match 人行道). */
+const DEPARTMENT_FORM_MIN_UNITS = 3;
+
+/** The groups a text contains: a synonym group by any form, a department group by a form long enough. */
+function containedGroups(runs: readonly Run[], groups: readonly CompiledGroup[]): CompiledGroup[] {
+  return groups.filter((group) =>
+    group.runs.some(
+      (form) =>
+        (group.kind !== 'department' ||
+          form.reduce((n, run) => n + run.length, 0) >= DEPARTMENT_FORM_MIN_UNITS) &&
+        containsForm(runs, form),
+    ),
+  );
+}
+
+/**
+ * The indexed words of some pieces of text; each piece is cut into runs on its own, so pieces never join into
+ * a phrase. Only words of the pieces and group tokens are indexed, never words the reader is not shown, so a
+ * literal match is always a match in the shown text. `extraGroups` are group indexes known otherwise (the
+ * departments responsible for a clause).
+ */
+function words(
+  pieces: readonly string[],
+  options: BuildOptions,
+  extraGroups: readonly number[] = [],
+): string {
   const runs = pieces.flatMap((piece) => runsOf(options.fold(piece)));
-  const groups = groupsIn(runs, options.synonyms).map((g) => groupToken(g.index));
-  return indexWords(runs, groups);
+  const groups = new Set([...containedGroups(runs, options.synonyms).map((g) => g.index), ...extraGroups]);
+  return indexWords(runs, [...groups].sort((a, b) => a - b).map(groupToken));
 }
 
 /** Indicator names per clause or table id: the targets stated there. */
@@ -100,27 +127,40 @@ function indicatorsBySource(plan: Plan, names: SearchNames): Map<string, string[
   return new Map([...out].map(([id, set]) => [id, [...set]]));
 }
 
+/** The heading a clause is read under: its own, else its nearest enclosing clause's (a chapter's paragraph shows the chapter's). */
+function headingOf(clause: Clause, byId: ReadonlyMap<string, Clause>): string {
+  for (let at: Clause | undefined = clause; at; at = at.parentId ? byId.get(at.parentId) : undefined) {
+    if (at.heading) return at.heading;
+  }
+  return '';
+}
+
 function clauseRecord(
   plan: Plan,
   clause: Clause,
   label: string,
   indicators: string[],
+  context: { byId: ReadonlyMap<string, Clause>; departmentGroup: (name: string) => number | null },
   options: BuildOptions,
 ): SearchRecord | null {
   const text = clause.paragraphs.join('\n');
   if (!text.trim()) return null;
   const mentioned = uniq((clause.responsibility?.departments ?? []).map((m) => m.departmentId));
   const departments = mentioned.flatMap((id) => plan.departments.filter((d) => d.id === id));
-  // Department names as the plan prints them are in the text; the entity's canonical name and aliases are
-  // added so any of a department's names finds the clauses it is responsible for.
-  const names = uniq(departments.flatMap((d) => [d.name, ...d.aliases]));
+  // The departments responsible are found by any of their catalogue names (as 部门别名), through their groups.
+  const departmentGroups = (clause.responsibility?.departments ?? []).flatMap((m) => {
+    const group = context.departmentGroup(m.name);
+    return group === null ? [] : [group];
+  });
   const citation = clause.kind === 'preamble' ? '序言' : clause.citation;
-  const heading = clause.heading ?? '';
+  const heading = headingOf(clause, context.byId);
   return {
     url: withBase(options.base, paths.clause(plan.id, clause.id)),
-    content: words([text, ...names, planLabel(plan)], options),
+    content: words([text], options, departmentGroups),
     language: RECORD_LANGUAGE,
     meta: {
+      kind: 'clause',
+      headerRows: '0',
       title: `${citation} ${heading}`.trim(),
       plan: plan.title,
       region: planLabel(plan),
@@ -163,9 +203,11 @@ function annexRecords(
   if (headText.trim()) {
     records.push({
       url: withBase(options.base, paths.clause(plan.id, annex.id)),
-      content: words([headText, planLabel(plan)], options),
+      content: words([headText], options),
       language: base.language,
       meta: {
+        kind: 'annex',
+        headerRows: '0',
         title: `${annex.label} ${heading}`.trim(),
         plan: plan.title,
         region: planLabel(plan),
@@ -186,9 +228,11 @@ function annexRecords(
     const citation = tables.length > 1 ? `${annex.label}表${i + 1}` : annex.label;
     records.push({
       url: withBase(options.base, paths.clause(plan.id, table.id)),
-      content: words([...table.rows.flat(), heading, planLabel(plan)], options),
+      content: words(table.rows.flat(), options),
       language: base.language,
       meta: {
+        kind: 'table',
+        headerRows: String(table.headerRows),
         title: `${citation} ${heading}`.trim(),
         plan: plan.title,
         region: planLabel(plan),
@@ -217,8 +261,12 @@ export function buildRecordsByPlan(
   const entries = plans.map((plan): [string, SearchRecord[]] => {
     const label = labels.get(plan.id) ?? planLabel(plan);
     const bySource = indicatorsBySource(plan, options.names);
+    const context = {
+      byId: new Map(plan.clauses.map((c) => [c.id, c])),
+      departmentGroup: options.departmentGroup?.(plan) ?? (() => null),
+    };
     const clauses = plan.clauses.flatMap((clause) => {
-      const record = clauseRecord(plan, clause, label, bySource.get(clause.id) ?? [], options);
+      const record = clauseRecord(plan, clause, label, bySource.get(clause.id) ?? [], context, options);
       return record ? [record] : [];
     });
     const annexes = plan.annexes.flatMap((annex) => annexRecords(plan, annex, label, bySource, options));

@@ -10,7 +10,13 @@ export const SynonymGroupSchema = z
   })
   .strict();
 
-export const SynonymsFileSchema = z.object({ groups: z.array(SynonymGroupSchema) }).strict();
+export const SynonymsFileSchema = z
+  .object({
+    groups: z.array(SynonymGroupSchema),
+    /** Question forms and stop words left out of a query (有哪些, 如何). */
+    ignore: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
 
 export const SYNONYMS_FILE = 'search-synonyms.yaml';
 
@@ -22,4 +28,9 @@ export function parseSynonyms(text: string, file: string = SYNONYMS_FILE): Synon
 /** Reads content/search-synonyms.yaml. */
 export function loadSynonyms(file: string = SYNONYMS_FILE): SynonymGroup[] {
   return loadCuratedYaml(file, SynonymsFileSchema).groups;
+}
+
+/** The words a query leaves out, from content/search-synonyms.yaml. */
+export function loadIgnoredWords(file: string = SYNONYMS_FILE): string[] {
+  return loadCuratedYaml(file, SynonymsFileSchema).ignore;
 }

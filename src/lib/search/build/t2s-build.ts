@@ -11,13 +11,20 @@ const RANGES: [number, number][] = [
   [0x20000, 0x2ffff],
 ];
 
+/**
+ * Characters whose reading alone differs from their reading in words: OpenCC turns 么 (and 麼, 麽) alone into
+ * 幺, but 什么/怎么 keep 么, and the index is folded word by word. The browser folds character by character,
+ * so it takes the reading in words.
+ */
+const IN_WORDS: Record<string, string> = { 么: '么', 麼: '么', 麽: '么' };
+
 /** Every character that folds to another of the same UTF-16 length, as concatenated (traditional, simplified) pairs. */
 export function t2sPairs(): string {
   let pairs = '';
   for (const [from, to] of RANGES) {
     for (let cp = from; cp <= to; cp++) {
       const ch = String.fromCodePoint(cp);
-      const folded = foldForRecognition(ch);
+      const folded = IN_WORDS[ch] ?? foldForRecognition(ch);
       if (folded !== ch && folded.length === ch.length && Array.from(folded).length === 1)
         pairs += ch + folded;
     }

@@ -1,0 +1,241 @@
+/**
+ * Search a journalist can trust (issue 10), in Chromium against the built site: no 包含 claim without the
+ * wording highlighted, words no plan prints find nothing, department names as people type them, question
+ * forms, near matches, ways on from a dead end, excerpts and annex rows that explain themselves, the searched
+ * words marked on the clause page, and a filter panel that does not shift the page.
+ */
+import type { Page } from '@playwright/test';
+import { buildFold, searchRecords } from '../../src/integrations/pagefind';
+import { paths } from '../../src/lib/urls';
+import { builtPlans, E2E_BASE, pageUrl } from './harness';
+import { expect, test } from './fixtures';
+
+const plans = builtPlans();
+const records = searchRecords(plans, E2E_BASE);
+const fold = (s: string) => buildFold(s).replace(/\s+/g, '');
+
+async function search(page: Page, query: string, params = ''): Promise<void> {
+  await page.goto(`${pageUrl(paths.search())}?q=${encodeURIComponent(query)}${params}`);
+  await expect(page.locator('[data-search-results]')).toHaveAttribute('data-search-state', 'done');
+}
+
+interface Hit {
+  url: string;
+  match: string;
+  label: string;
+  marks: string[];
+}
+
+async function hits(page: Page): Promise<Hit[]> {
+  return page.locator('.search-hit').evaluateAll((items) =>
+    items.map((item) => ({
+      url: (item.querySelector('a[data-search-hit]')?.getAttribute('href') ?? '').replace(/\?hl=[^#]*/, ''),
+      match: (item as HTMLElement).dataset['match'] ?? '',
+      label: item.querySelector('.search-hit__tier')?.textContent ?? '',
+      marks: [...item.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
+    })),
+  );
+}
+
+/** Words no seed prints (checked against the records): each must give 没有找到 and no 包含. */
+const NOWHERE = ['核能', '关税', '风能', '煤价', '光伏板', '机关局', '天然气车', '不存在的词语组合'];
+
+test.describe('no false claims', () => {
+  for (const query of NOWHERE) {
+    test(`${query}: no plan prints it, so nothing is claimed to contain it`, async ({ page }) => {
+      expect(records.filter((r) => fold(r.meta.text).includes(fold(query)))).toEqual([]);
+      await search(page, query);
+      await expect(page.locator('[data-search-status]')).toContainText('没有找到');
+      expect((await hits(page)).filter((h) => h.match === 'literal')).toEqual([]);
+      // Never a page of noise: whatever is shown is a checked near match.
+      for (const hit of await hits(page)) expect(hit.match).toBe('near');
+    });
+  }
+
+  // Every 包含 label stands on a highlighted literal of every term, across kinds of query.
+  for (const query of [
+    '公转铁',
+    '两高',
+    'VOCs',
+    '14.5%',
+    '生态环境局',
+    '环保局',
+    '公转铁 新能源',
+    '節能減排',
+    '农委',
+  ]) {
+    test(`${query}: every hit labelled 包含 highlights each term as typed`, async ({ page }) => {
+      await search(page, query);
+      const shown = await hits(page);
+      expect(shown.length).toBeGreaterThan(0);
+      const terms = query.split(/\s+/).map(fold);
+      for (const hit of shown.filter((h) => h.match === 'literal')) {
+        expect(hit.label).toBe('包含');
+        const marked = hit.marks.map(fold);
+        for (const term of terms) expect(marked, `${hit.url} marks ${term}`).toContain(term);
+      }
+      for (const hit of shown.filter((h) => h.match !== 'literal')) expect(hit.label).not.toBe('包含');
+    });
+  }
+});
+
+test.describe('department names as people type them', () => {
+  for (const [query, printed] of [
+    ['环保局', /生态环境(局|厅)/],
+    ['发改局', /发展改革(委|局)|发改(委|局)|发展和改革(委员会|局)/],
+    ['农委', /农业农村(局|厅|委)|农委/],
+  ] as const) {
+    test(`${query} finds the department under the plans' own names, highlighted, labelled 部门别名`, async ({
+      page,
+    }) => {
+      await search(page, query);
+      const shown = await hits(page);
+      expect(shown.length).toBeGreaterThan(0);
+      for (const hit of shown) {
+        expect(['literal', 'department']).toContain(hit.match);
+        if (hit.match === 'department') {
+          expect(hit.label).toBe('部门别名');
+          expect(
+            hit.marks.some((m) => printed.test(m)),
+            `${hit.url} marks the plan's own name`,
+          ).toBe(true);
+        }
+      }
+      await expect(page.locator('[data-search-status]')).toContainText('部门别名');
+    });
+  }
+
+  test('发改局 finds the development and reform body in every plan', async ({ page }) => {
+    await search(page, '发改局');
+    await page.locator('[data-search-more]').click();
+    const plansHit = new Set((await hits(page)).map((h) => h.url.split('/plans/')[1]?.split('/')[0]));
+    for (const plan of plans.filter((p) => p.id !== 'hostile-test')) expect(plansHit).toContain(plan.id);
+  });
+});
+
+test.describe('ways people type', () => {
+  test('a question form is left out, and says so', async ({ page }) => {
+    await search(page, '公转铁有哪些');
+    await expect(page.locator('[data-search-status]')).toContainText('已略去“有哪些”');
+    const shown = await hits(page);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((h) => h.match === 'literal')).toBe(true);
+  });
+
+  test('垃圾发电 finds 垃圾焚烧发电 as a near match, highlighted, below nothing literal', async ({
+    page,
+  }) => {
+    await search(page, '垃圾发电');
+    const shown = await hits(page);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const hit of shown) {
+      expect(hit.match).toBe('near');
+      expect(hit.label).toBe('相近');
+    }
+    expect(shown.flatMap((h) => h.marks)).toContain('垃圾焚烧发电');
+    await expect(page.locator('[data-search-next]')).toContainText('垃圾焚烧发电');
+  });
+
+  test('a slipped character is suggested from what the plans print (节能监查 → 节能监察)', async ({
+    page,
+  }) => {
+    test.skip(!records.some((r) => r.meta.text.includes('节能监察')), 'no seed prints 节能监察');
+    await search(page, '节能监查');
+    await expect(page.locator('[data-search-next] a', { hasText: '节能监察' })).toBeVisible();
+  });
+});
+
+test.describe('no dead ends', () => {
+  test('公转铁 in 贵州省 says what the other plans hold, and where the topic is compared', async ({
+    page,
+  }) => {
+    await search(page, '公转铁', `&plan=${encodeURIComponent('贵州省')}`);
+    await expect(page.locator('[data-search-status]')).toContainText('没有找到');
+    const next = page.locator('[data-search-next]');
+    await expect(next).toBeVisible();
+    await expect(next).toContainText(/不限方案.*（4 个结果）/);
+    await next.locator('a', { hasText: '不限方案' }).click();
+    await expect(page.locator('[data-search-results]')).toHaveAttribute('data-search-state', 'done');
+    expect(await hits(page)).toHaveLength(4);
+  });
+
+  test('a query names the compare topic that covers it', async ({ page }) => {
+    await search(page, '公转铁');
+    await expect(page.locator('[data-search-next] a', { hasText: '交通物流' })).toHaveAttribute(
+      'href',
+      /\/compare\/[a-z-]+\/$/,
+    );
+  });
+});
+
+test.describe('results that explain themselves', () => {
+  test('an excerpt shows every term, in fragments when they are apart', async ({ page }) => {
+    await search(page, '公转铁 新能源');
+    const shown = await hits(page);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const hit of shown) {
+      expect(hit.marks.map(fold)).toContain(fold('公转铁'));
+      expect(hit.marks.map(fold)).toContain(fold('新能源'));
+    }
+  });
+
+  test('an annex table hit shows the row with its column labels', async ({ page }) => {
+    await search(page, '659.1');
+    const table = page.locator('.search-hit', { has: page.locator('.search-hit__rows') }).first();
+    await expect(table.locator('.search-hit__rows')).toContainText('减排目标（吨）：659.1');
+    await expect(table.locator('.search-hit__rows')).toContainText('主要污染物：氮氧化物（吨）');
+  });
+
+  test("a chapter's paragraph is titled with the chapter's heading", async ({ page }) => {
+    const record = records.find((r) => r.url.endsWith('/#1-p1'))!;
+    expect(record.meta.heading).not.toBe('');
+    await search(page, `"${record.meta.text.slice(10, 22)}"`);
+    const first = page.locator('.search-hit').first();
+    await expect(first.locator('.search-hit__title')).toContainText(record.meta.heading);
+  });
+
+  test('the clause page marks the searched words on arrival, and they can be cleared', async ({ page }) => {
+    await search(page, '公转铁');
+    const link = page.locator('a[data-search-hit]').first();
+    await expect(link).toHaveAttribute('href', /\?hl=/);
+    await link.click();
+    await page.waitForURL(/\/plans\//);
+    const marks = page.locator('mark.search-term');
+    await expect(marks.first()).toHaveText('公转铁');
+    const note = page.locator('.search-term-note');
+    await expect(note).toContainText('公转铁');
+    await note.getByRole('button', { name: '清除标记' }).click();
+    await expect(marks).toHaveCount(0);
+    expect(new URL(page.url()).searchParams.has('hl')).toBe(false);
+  });
+
+  test('opening a search URL does not shift the page (filter panel in place from the first paint)', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      (window as unknown as { shift: number }).shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+        })[])
+          if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await search(page, '公转铁');
+    await expect(page.locator('[data-search-filters]')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThan(0.01);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('no control that needs JavaScript is shown', async ({ page }) => {
+    await page.goto(`${pageUrl(paths.search())}?q=${encodeURIComponent('两高')}`);
+    await expect(page.locator('[data-search-filters]')).toBeHidden();
+    await expect(page.locator('[data-search-keys]')).toBeHidden();
+    await expect(page.locator('[data-search-more]')).toBeHidden();
+    await expect(page.locator('[data-search-nojs]')).toBeVisible();
+  });
+});
