@@ -14,7 +14,13 @@
  * - first query: bytes fetched from typing to the first results (index chunks and the shown results'
  *   fragments), then to the filter counts (Pagefind's filter index, loaded once after the first results);
  * - latency on the warm page: typing (an input event) to the results on screen, debounce included, per query;
- *   and again once the reader has turned to the filters, when every search also counts filter values.
+ *   and again once the reader has turned to the filters, when every search also counts filter values;
+ * - cold open of a search URL (new browser context, nothing cached): time from navigation to the first
+ *   results, bytes fetched, and the layout shift (CLS) until the results are in;
+ * - quality on the relevance set of tests/e2e/relevance.ts: top-1 (the first result is a right answer),
+ *   precision@5 (right answers among the first five, out of min(5, right answers in the corpus)), and false
+ *   claims (results labelled 包含 whose text does not print every term; must be 0), plus the queries no
+ *   clause answers (must show no 包含).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,6 +30,12 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BUNDLE_DIR, searchBundles, searchRecords, writeBundles } from '../src/integrations/pagefind';
 import { PlansFile, type Plan } from '../src/lib/model/plan';
+import { foldQuery } from '../src/lib/search/browser/fold';
+import { parseQuery } from '../src/lib/search/browser/query';
+import { compileSynonyms } from '../src/lib/search/browser/synonyms';
+import { loadSearchGroups } from '../src/lib/search/build/groups';
+import { loadIgnoredWords } from '../src/lib/search/build/synonyms-file';
+import { NOWHERE, RELEVANCE_SET } from '../tests/e2e/relevance';
 import { serveStatic } from '../tests/e2e/static-server';
 
 const arg = (name: string, fallback: number) => {
@@ -197,9 +209,103 @@ async function openWarm(
   return { page, load };
 }
 
+/** A search URL opened in a fresh context: ms from navigation to the first results, CLS, bytes fetched. */
+async function coldOpen(browser: Browser, url: string): Promise<{ ms: number; cls: number; bytes: number }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { cls: number; firstResults: number };
+    w.cls = 0;
+    w.firstResults = -1;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[])
+        if (!entry.hadRecentInput) w.cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    new MutationObserver(() => {
+      const state = document.querySelector<HTMLElement>('[data-search-results]')?.dataset['searchState'];
+      if (w.firstResults < 0 && (state === 'results' || state === 'done')) w.firstResults = performance.now();
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-search-state'] });
+  });
+  const fetched = await traffic(page, async () => {
+    await page.goto(url);
+    await page.waitForSelector('[data-search-results][data-search-state="done"]', { state: 'attached' });
+  });
+  const { ms, cls } = await page.evaluate(() => {
+    const w = window as unknown as { cls: number; firstResults: number };
+    return { ms: w.firstResults, cls: w.cls };
+  });
+  await context.close();
+  return { ms, cls, bytes: fetched.raw };
+}
+
+interface Quality {
+  top1: number;
+  answerable: number;
+  precision5: number;
+  falseClaims: string[];
+  nowhereClaims: string[];
+}
+
+/** Runs the relevance set on a warm page and scores the results against the records' texts. */
+async function quality(
+  page: Page,
+  textOf: (url: string) => string | undefined,
+  rightInCorpus: (wordings: readonly string[]) => number,
+): Promise<Quality> {
+  const groups = compileSynonyms(loadSearchGroups().groups, foldQuery);
+  const ignore = loadIgnoredWords();
+  const flat = (s: string) => foldQuery(s).replace(/\s+/g, '');
+  const shown = async (query: string) => {
+    await typeAndTime(page, query);
+    return page.locator('.search-hit').evaluateAll((items) =>
+      items.map((item) => ({
+        url: (item.querySelector('a[data-search-hit]')?.getAttribute('href') ?? '').replace(/\?hl=[^#]*/, ''),
+        match: (item as HTMLElement).dataset['match'] ?? '',
+      })),
+    );
+  };
+  const out: Quality = { top1: 0, answerable: 0, precision5: 0, falseClaims: [], nowhereClaims: [] };
+  for (const { query, wordings } of RELEVANCE_SET) {
+    const hits = await shown(query);
+    const right = (url: string) => {
+      const text = flat(textOf(url) ?? '');
+      return wordings.some((w) => text.includes(flat(w)));
+    };
+    const terms = (parseQuery(query, foldQuery, groups, ignore)?.terms ?? []).map((t) => flat(t.text));
+    for (const hit of hits.filter((h) => h.match === 'literal')) {
+      const text = flat(textOf(hit.url) ?? '');
+      if (!terms.every((t) => text.includes(t))) out.falseClaims.push(`${query} → ${hit.url}`);
+    }
+    out.answerable++;
+    if (hits[0] && right(hits[0].url)) out.top1++;
+    // Right answers the corpus holds, capped at 5 (a query with 2 right answers can reach 1).
+    const top = hits.slice(0, 5);
+    const found = top.filter((h) => right(h.url)).length;
+    const possible = Math.min(5, rightInCorpus(wordings));
+    out.precision5 += possible === 0 ? 1 : found / possible;
+  }
+  for (const query of NOWHERE) {
+    const hits = await shown(query);
+    for (const hit of hits.filter((h) => h.match === 'literal'))
+      out.nowhereClaims.push(`${query} → ${hit.url}`);
+  }
+  out.precision5 /= RELEVANCE_SET.length;
+  return out;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-async function measure(browser: Browser, name: string, siteDir: string, records: number): Promise<void> {
+async function measure(
+  browser: Browser,
+  name: string,
+  siteDir: string,
+  records: number,
+  textOf: (url: string) => string | undefined,
+  rightInCorpus: (wordings: readonly string[]) => number,
+): Promise<void> {
   const size = indexSize(siteDir);
   const site = await serveStatic(siteDir);
   try {
@@ -229,7 +335,11 @@ async function measure(browser: Browser, name: string, siteDir: string, records:
     };
     const plain = await latencies(false);
     const counted = await latencies(true);
+    const scored = await quality(page, textOf, rightInCorpus);
     await page.context().close();
+    const colds: { ms: number; cls: number; bytes: number }[] = [];
+    for (let run = 0; run < RUNS; run++)
+      colds.push(await coldOpen(browser, `${url}?q=${encodeURIComponent(FIRST_QUERY)}`));
 
     console.log(`\n## ${name}: ${records} records`);
     console.log(
@@ -269,6 +379,16 @@ async function measure(browser: Browser, name: string, siteDir: string, records:
     };
     console.log(
       `latency to results over ${QUERIES.length} queries: ${summary(plain)}; with filter counts loaded: ${summary(counted)}`,
+    );
+    console.log(
+      `cold open of search/?q=${FIRST_QUERY} (new context, ${RUNS} runs): first results median ${median(colds.map((c) => c.ms)).toFixed(0)} ms ` +
+        `(worst ${Math.max(...colds.map((c) => c.ms)).toFixed(0)} ms), ${kb(median(colds.map((c) => c.bytes)))} fetched, ` +
+        `CLS ${Math.max(...colds.map((c) => c.cls)).toFixed(3)} (worst)`,
+    );
+    console.log(
+      `relevance set (${RELEVANCE_SET.length} queries): top-1 ${scored.top1}/${scored.answerable}, precision@5 ${scored.precision5.toFixed(2)}, ` +
+        `false 包含 claims ${scored.falseClaims.length}${scored.falseClaims.length ? ` (${scored.falseClaims.join('; ')})` : ''}; ` +
+        `${NOWHERE.length} words no plan prints: ${scored.nowhereClaims.length} 包含 claims${scored.nowhereClaims.length ? ` (${scored.nowhereClaims.join('; ')})` : ''}`,
     );
   } finally {
     await site.close();
@@ -324,8 +444,22 @@ async function main(): Promise<void> {
     ],
   });
   try {
-    await measure(browser, 'five seeds', seedsSite, searchRecords(plans, '/').length);
-    await measure(browser, `${COPIES}× the seeds`, largeSite, records);
+    const seedRecords = searchRecords(plans, '/');
+    const textByUrl = new Map(seedRecords.map((r) => [r.url, r.meta.text]));
+    // A copy's URL is its original's with `-c<k>` after the plan slug.
+    const textOf = (url: string) => textByUrl.get(url.replace(/(\/plans\/[a-z0-9-]+?)-c\d+\//, '$1/'));
+    const flat = (s: string) => foldQuery(s).replace(/\s+/g, '');
+    const rightInSeeds = (wordings: readonly string[]) =>
+      seedRecords.filter((r) => wordings.some((w) => flat(r.meta.text).includes(flat(w)))).length;
+    await measure(browser, 'five seeds', seedsSite, seedRecords.length, textOf, rightInSeeds);
+    await measure(
+      browser,
+      `${COPIES}× the seeds`,
+      largeSite,
+      records,
+      textOf,
+      (w) => rightInSeeds(w) * COPIES,
+    );
   } finally {
     await browser.close();
     if (KEEP) console.log(`sites kept in ${work}`);
