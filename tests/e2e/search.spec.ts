@@ -254,7 +254,7 @@ test.describe('filters', () => {
     const countyPlans = new Set(plans.filter((p) => p.level === 'county').map((p) => p.id));
     for (const hit of await hitUrls(page)) expect(countyPlans.has(hit.split('/')[3]!)).toBe(true);
     // The level filter's own counts ignore its selection, so the reader can switch.
-    await expect(level.locator('option[value="市"]')).toHaveText(/市（\d+）/);
+    await expect(level.locator('option[value="市级"]')).toHaveText(/市级（\d+）/);
     await page.goBack();
     await expect(level).toHaveValue('');
   });
