@@ -15,6 +15,8 @@ export interface DepartmentSpan {
   departmentId: string;
   /** The role the clause's note gives; null in a table, where no role is printed. */
   role: Role | null;
+  /** The role word as the note prints it (按职责分工负责, 协助…), shown instead of a word of ours; null if none. */
+  roleWording: string | null;
 }
 
 /** A target value link: the number and its unit as printed, e.g. `14.5%`. */
@@ -79,6 +81,7 @@ export function clauseSpans(clause: Clause, targets: readonly Target[]): Span[][
       end,
       departmentId: mention.departmentId,
       role: mention.role,
+      roleWording: mention.roleWording,
     });
   }
   for (const { target, index } of sourcesIn(targets, clause.id)) {
@@ -113,6 +116,7 @@ export function tableSpans(table: AnnexTable, targets: readonly Target[]): Span[
       end,
       departmentId: mention.departmentId,
       role: null,
+      roleWording: null,
     });
   }
   for (const { target, index } of sourcesIn(targets, table.id)) {

@@ -24,6 +24,8 @@ export const PLANS_FILE = 'generated/plans.json';
 export interface Mention {
   clause: Clause;
   role: Role;
+  /** The role word as the note prints it (按职责分工负责, 协助…); null where it prints none. */
+  roleWording: string | null;
 }
 
 export interface Atlas {
@@ -70,11 +72,11 @@ function mentionIndex(plan: Plan): Map<string, Mention[]> {
   for (const clause of plan.clauses) {
     const seen = new Set<string>();
     for (const mention of clause.responsibility?.departments ?? []) {
-      const key = `${mention.departmentId}\u0000${mention.role}`;
+      const key = `${mention.departmentId}\u0000${mention.role}\u0000${mention.roleWording}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const list = index.get(mention.departmentId) ?? [];
-      list.push({ clause, role: mention.role });
+      list.push({ clause, role: mention.role, roleWording: mention.roleWording });
       index.set(mention.departmentId, list);
     }
   }

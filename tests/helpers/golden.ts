@@ -45,11 +45,16 @@ export function renderGolden(plan: Plan): string {
     );
     const r = clause.responsibility;
     if (r) {
-      const byRole = (role: string) =>
-        r.departments.filter((d) => d.role === role).map((d) => `${d.name}→${d.departmentId}`);
+      // The machine role, then the role word as the note prints it (牵头, 按职责分工负责, 协助…).
       for (const role of ['lead', 'responsible', 'supporting']) {
-        const names = byRole(role);
-        if (names.length > 0) out.push(`${indent}  ${role}: ${names.join('、')}`);
+        const mentions = r.departments.filter((d) => d.role === role);
+        const wordings = [...new Set(mentions.map((d) => d.roleWording ?? '-'))];
+        for (const wording of wordings) {
+          const names = mentions
+            .filter((d) => (d.roleWording ?? '-') === wording)
+            .map((d) => `${d.name}→${d.departmentId}`);
+          out.push(`${indent}  ${role} 「${wording}」: ${names.join('、')}`);
+        }
       }
       if (r.implementers.length > 0) {
         out.push(

@@ -243,12 +243,15 @@ describe('assignResponsibilities: clauses', () => {
           name: '区农业农村委',
           departmentId: 'nong-ye-nong-cun-wei',
           role: 'lead',
+          roleWording: '牵头',
           range: { paragraph: 1, start: 8, end: 14 },
         },
         {
           name: '区发展改革委',
           departmentId: 'fa-zhan-gai-ge-wei',
+          // The machine role is supporting (listed after a lead); the page shows the plan's own words.
           role: 'supporting',
+          roleWording: '按职责分工负责',
           range: { paragraph: 1, start: 17, end: 23 },
         },
       ],

@@ -143,10 +143,30 @@ const qianjiang: Plan = {
       heading: '着力提升重点行业能效水平',
       paragraphs: [qj311],
       responsibility: responsibility(qj311, '〔', [
-        { name: '区发展改革委', departmentId: 'fazhan-gaige-wei', role: 'responsible' },
-        { name: '区经济信息委（区大数据发展局）', departmentId: 'jingji-xinxi-wei', role: 'responsible' },
-        { name: '区市场监管局', departmentId: 'shichang-jianguan-ju', role: 'responsible' },
-        { name: '正阳工业园区管委会', departmentId: 'zhengyang-yuanqu', role: 'responsible' },
+        {
+          name: '区发展改革委',
+          departmentId: 'fazhan-gaige-wei',
+          role: 'responsible',
+          roleWording: '按职责分工负责',
+        },
+        {
+          name: '区经济信息委（区大数据发展局）',
+          departmentId: 'jingji-xinxi-wei',
+          role: 'responsible',
+          roleWording: '按职责分工负责',
+        },
+        {
+          name: '区市场监管局',
+          departmentId: 'shichang-jianguan-ju',
+          role: 'responsible',
+          roleWording: '按职责分工负责',
+        },
+        {
+          name: '正阳工业园区管委会',
+          departmentId: 'zhengyang-yuanqu',
+          role: 'responsible',
+          roleWording: '按职责分工负责',
+        },
       ]),
     }),
     clause({
@@ -159,8 +179,13 @@ const qianjiang: Plan = {
       heading: '加快推进农业农村节能',
       paragraphs: [qj351],
       responsibility: responsibility(qj351, '（', [
-        { name: '区农业农村委', departmentId: 'nongye-nongcun-wei', role: 'lead' },
-        { name: '区发展改革委', departmentId: 'fazhan-gaige-wei', role: 'supporting' },
+        { name: '区农业农村委', departmentId: 'nongye-nongcun-wei', role: 'lead', roleWording: '牵头' },
+        {
+          name: '区发展改革委',
+          departmentId: 'fazhan-gaige-wei',
+          role: 'supporting',
+          roleWording: '按职责分工负责',
+        },
       ]),
     }),
     clause({
@@ -173,10 +198,25 @@ const qianjiang: Plan = {
       heading: '强化农业面源污染防治',
       paragraphs: [qj352],
       responsibility: responsibility(qj352, '（区农业', [
-        { name: '区农业农村委', departmentId: 'nongye-nongcun-wei', role: 'lead' },
-        { name: '区生态环境局', departmentId: 'shengtai-huanjing-ju', role: 'supporting' },
-        { name: '区乡村振兴局', departmentId: 'xiangcun-zhenxing-ju', role: 'supporting' },
-        { name: '区供销合作社', departmentId: 'gongxiao-hezuoshe', role: 'supporting' },
+        { name: '区农业农村委', departmentId: 'nongye-nongcun-wei', role: 'lead', roleWording: '牵头' },
+        {
+          name: '区生态环境局',
+          departmentId: 'shengtai-huanjing-ju',
+          role: 'supporting',
+          roleWording: '按职责分工负责',
+        },
+        {
+          name: '区乡村振兴局',
+          departmentId: 'xiangcun-zhenxing-ju',
+          role: 'supporting',
+          roleWording: '按职责分工负责',
+        },
+        {
+          name: '区供销合作社',
+          departmentId: 'gongxiao-hezuoshe',
+          role: 'supporting',
+          roleWording: '按职责分工负责',
+        },
       ]),
     }),
   ],
@@ -426,11 +466,21 @@ const laiwu: Plan = {
         lw31,
         '(区发展',
         [
-          { name: '区发展改革局', departmentId: 'fazhan-gaige-ju', role: 'lead' },
-          { name: '区工业和信息化局', departmentId: 'gongye-xinxihua-ju', role: 'lead' },
-          { name: '市生态环境局莱芜分局', departmentId: 'shengtai-huanjing-fenju', role: 'lead' },
-          { name: '区城管局', departmentId: 'chengguan-ju', role: 'supporting' },
-          { name: '区水务局', departmentId: 'shuiwu-ju', role: 'supporting' },
+          { name: '区发展改革局', departmentId: 'fazhan-gaige-ju', role: 'lead', roleWording: '牵头' },
+          { name: '区工业和信息化局', departmentId: 'gongye-xinxihua-ju', role: 'lead', roleWording: '牵头' },
+          {
+            name: '市生态环境局莱芜分局',
+            departmentId: 'shengtai-huanjing-fenju',
+            role: 'lead',
+            roleWording: '牵头',
+          },
+          {
+            name: '区城管局',
+            departmentId: 'chengguan-ju',
+            role: 'supporting',
+            roleWording: '按职责分工负责',
+          },
+          { name: '区水务局', departmentId: 'shuiwu-ju', role: 'supporting', roleWording: '按职责分工负责' },
         ],
         ['各街道（镇）办事处（人民政府）'],
       ),
@@ -701,6 +751,7 @@ describe('departments.csv', () => {
       name: '区农业农村委',
       departmentId: 'nongye-nongcun-wei',
       role: 'lead',
+      roleWording: '牵头',
       range: { paragraph: 0, start: 0, end: 6 },
     });
     expect(records(departmentsCsv([repeated], atlas))[4]).toBe(

@@ -232,9 +232,20 @@ describe('parseResponsibility', () => {
       },
     ],
     [
-      'a leading group’s member units (及 inside the name)',
+      // Issue 8: a collective phrase is not a department.
+      'a leading group’s member units are no department',
       '（市应对气候变化及节能减排工作领导小组各成员单位按职责分工负责）',
-      { mentions: [['市应对气候变化及节能减排工作领导小组各成员单位', 'responsible']] },
+      { mentions: [] },
+    ],
+    [
+      '各有关部门和单位 is no department',
+      '（市发展改革委牵头，各有关部门和单位按职责分工负责）',
+      { mentions: [['市发展改革委', 'lead']] },
+    ],
+    [
+      '领导小组成员单位 is no department',
+      '（市节能减排工作领导小组成员单位按职责分工负责）',
+      { mentions: [] },
     ],
     [
       '…牵头，…配合',
@@ -375,5 +386,79 @@ describe('isImplementerName', () => {
     ['市应对气候变化及节能减排工作领导小组各成员单位', false],
   ])('%s → %s', (name, expected) => {
     expect(isImplementerName(name)).toBe(expected);
+  });
+});
+
+describe('parseResponsibility: the role word as printed (issue 8)', () => {
+  it.each<[string, string, [string, string, string | null][]]>([
+    [
+      '牵头 then 按职责分工负责',
+      '（区发改委牵头，区财政局、区统计局按职责分工负责）',
+      [
+        ['区发改委', 'lead', '牵头'],
+        ['区财政局', 'supporting', '按职责分工负责'],
+        ['区统计局', 'supporting', '按职责分工负责'],
+      ],
+    ],
+    ['a sole 负责', '（区生态环境局负责）', [['区生态环境局', 'lead', '负责']]],
+    [
+      '按职责分工负责 with no lead',
+      '（区发改委、区财政局按职责分工负责）',
+      [
+        ['区发改委', 'responsible', '按职责分工负责'],
+        ['区财政局', 'responsible', '按职责分工负责'],
+      ],
+    ],
+    [
+      '配合',
+      '（市住建局牵头，市城管局配合）',
+      [
+        ['市住建局', 'lead', '牵头'],
+        ['市城管局', 'supporting', '配合'],
+      ],
+    ],
+    [
+      '协助',
+      '（县水利局牵头，县农业农村局协助）',
+      [
+        ['县水利局', 'lead', '牵头'],
+        ['县农业农村局', 'supporting', '协助'],
+      ],
+    ],
+    [
+      '共同牵头',
+      '（市发改委、市工信局共同牵头）',
+      [
+        ['市发改委', 'lead', '共同牵头'],
+        ['市工信局', 'lead', '共同牵头'],
+      ],
+    ],
+    ['牵头负责', '（省能源局牵头负责）', [['省能源局', 'lead', '牵头负责']]],
+    [
+      '按照职能分工负责',
+      '（省发改委牵头，省财政厅按照职能分工负责）',
+      [
+        ['省发改委', 'lead', '牵头'],
+        ['省财政厅', 'supporting', '按照职能分工负责'],
+      ],
+    ],
+    [
+      'a list broken by a comma takes the marker after it',
+      '（区发改委，区财政局按职责分工负责）',
+      [
+        ['区发改委', 'responsible', '按职责分工负责'],
+        ['区财政局', 'responsible', '按职责分工负责'],
+      ],
+    ],
+    [
+      'no marker at all: no word',
+      '（区发改委、区财政局）',
+      [
+        ['区发改委', 'responsible', null],
+        ['区财政局', 'responsible', null],
+      ],
+    ],
+  ])('%s', (_label, note, expected) => {
+    expect(parseResponsibility(note).mentions.map((m) => [m.name, m.role, m.roleWording])).toEqual(expected);
   });
 });

@@ -240,6 +240,7 @@ function fillResponsibilities(
       name: mention.name,
       departmentId: idByName.get(mention.name) as string,
       role: mention.role,
+      roleWording: mention.roleWording,
       range: { paragraph: note.paragraph, start: note.start + mention.start, end: note.start + mention.end },
     }));
     const responsibility: Responsibility = {

@@ -49,6 +49,14 @@ export function hasText(text: string): boolean {
 }
 
 /** The value of a JSX string attribute that may only hold an id or an enum member (checked, not escaped). */
+/**
+ * A short run of Chinese characters (a role word as printed: 按职责分工负责) as a quoted attribute, or null
+ * for anything else: such text can hold no quote, brace or angle bracket.
+ */
+export function wordsAttribute(value: string): string | null {
+  return /^[\u3400-\u9fff]{1,16}$/.test(value) ? `"${value}"` : null;
+}
+
 export function attribute(value: string): string {
   if (!/^[a-z0-9-]+$/.test(value))
     throw new Error(`planToMdx: refusing attribute value ${JSON.stringify(value)}`);

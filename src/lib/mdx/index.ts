@@ -10,14 +10,15 @@
  * - `<Clause id>`: one clause of the body; its `id` is the clause id, the HTML id and the permalink fragment.
  * - `<Heading level>`: a chapter (2) or section (3) title, or an annex label (2) and title (3).
  * - `<Annex id>` and `<Table id>`: an annex and one of its tables (cells come from the model by id).
- * - `<D id r>`: a department named in a responsibility note, `r` its role in this clause.
+ * - `<D id r w>`: a department named in a responsibility note, `r` its role in this clause (for styling and
+ *   data), `w` the role word as the note prints it (按职责分工负责, 协助…), which the page shows.
  * - `<T id>`: a target value stated in the text.
  * Plain elements: `<span class="n">` (printed number), `<strong>` (run-in heading), `<span class="resp">`
  * (responsibility note), `<br />` (line break inside a block).
  */
 import { clauseSpans, type Span } from '../links';
 import type { Annex, Clause, FrontBlock, Plan, TextRange } from '../model/plan';
-import { attribute, escapeMdxText, hasText } from './escape';
+import { attribute, escapeMdxText, hasText, wordsAttribute } from './escape';
 import { danglingReferences } from './references';
 
 export { escapeMdxText } from './escape';
@@ -32,9 +33,12 @@ function renderRange(text: string, from: number, to: number, spans: readonly Spa
     out += escapeMdxText(text.slice(at, span.start));
     const inner = escapeMdxText(text.slice(span.start, span.end));
     const role = span.kind === 'department' && span.role !== null ? ` r=${attribute(span.role)}` : '';
+    const words =
+      span.kind === 'department' && span.roleWording !== null ? wordsAttribute(span.roleWording) : null;
+    const wording = words === null ? '' : ` w=${words}`;
     out +=
       span.kind === 'department'
-        ? `<D id=${attribute(span.departmentId)}${role}>${inner}</D>`
+        ? `<D id=${attribute(span.departmentId)}${role}${wording}>${inner}</D>`
         : `<T id=${attribute(span.targetId)}>${inner}</T>`;
     at = span.end;
   }

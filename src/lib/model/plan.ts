@@ -83,7 +83,13 @@ export const DepartmentMention = z.object({
   name: z.string().min(1),
   /** Id of the resolved department entity within the plan (see `Department.id`). */
   departmentId: z.string().min(1),
+  /** The role for data (filters, counts); pages show `roleWording`, the plan's own word. */
   role: Role,
+  /**
+   * The role word exactly as the note prints it after the name's list: 牵头, 负责, 按职责分工负责, 配合, 协助,
+   * 共同牵头…; null when the note prints none for this name.
+   */
+  roleWording: z.string().min(1).nullable(),
   /** Where the name is printed: its range in the clause's last paragraph, the one the note closes. */
   range: TextRange,
 });

@@ -22,6 +22,8 @@ import type { Span } from './brackets';
 export interface ResponsibilityMention {
   name: string;
   role: Role;
+  /** The role word as the note prints it after the name's list (牵头, 按职责分工负责, 配合…); null if none. */
+  roleWording: string | null;
   /** `[start, end)` of the name within the note: `note.slice(start, end) === name`. */
   start: number;
   end: number;
@@ -56,9 +58,12 @@ const MARKERS: readonly (readonly [RegExp, SegmentKind])[] = [
 
 /** The tail of a list that only says "and others": 等, 等有关部门, 等区级相关部门. */
 const ET_CETERA = /等(?:各|其他|其它)?(?:区级|市级|省级|县级|州级)?(?:有关|相关)?(?:部门|单位)?$/;
-/** A name that stands for "the departments concerned" rather than one department. */
+/**
+ * A name that stands for a group rather than one department: 各有关部门, 区级有关部门, 各有关部门和单位,
+ * 领导小组各成员单位, 市节能减排工作领导小组成员单位.
+ */
 const GENERIC =
-  /^(?:各|其他|其它)?(?:区级|市级|省级|县级|州级|区直|市直|省直|县直)?(?:各)?(?:有关|相关)?(?:部门|单位|成员单位)$/;
+  /^(?:各|其他|其它)?(?:区级|市级|省级|县级|州级|区直|市直|省直|县直)?(?:各)?(?:有关|相关)?(?:部门|单位|成员单位)(?:[和及与、]?(?:各)?(?:有关|相关)?(?:部门|单位))?$|^[^、,]{0,40}(?:领导小组|委员会|联席会议|指挥部)(?:各)?成员单位$|^(?:各)?(?:有关|相关)?部门\((?:单位)\)$/;
 /** Standing implementers: 以下均需…落实，不再(一一/逐一)列出. */
 const STANDING_START = /以下(?:均|皆|都|全部)?(?:需要?|由|要)/;
 const STANDING_END = /(?:负责)?落实[,;]?\s*不再(?:一一|逐一|逐项|另行)?列出/;
@@ -130,6 +135,8 @@ function nameSpans(folded: string, span: Span): Span[] {
 
 interface Segment {
   kind: SegmentKind | null;
+  /** The role marker as printed (folded span), or null. */
+  marker: Span | null;
   names: Span[];
 }
 
@@ -138,11 +145,13 @@ function readSegment(folded: string, span: Span): Segment {
   const text = folded.slice(span.start, span.end);
   let kind: SegmentKind | null = null;
   let listEnd = span.end;
+  let marker: Span | null = null;
   for (const [pattern, markerKind] of MARKERS) {
     const match = pattern.exec(text);
     if (match) {
       kind = markerKind;
       listEnd = span.start + match.index;
+      marker = { start: listEnd, end: span.end };
       break;
     }
   }
@@ -150,7 +159,7 @@ function readSegment(folded: string, span: Span): Segment {
   const etc = ET_CETERA.exec(folded.slice(list.start, list.end));
   if (etc) list = trimSpan(folded, { start: list.start, end: list.start + etc.index });
   if (folded[list.start] === '由') list = trimSpan(folded, { start: list.start + 1, end: list.end });
-  return { kind, names: list.start < list.end || kind !== null ? nameSpans(folded, list) : [] };
+  return { kind, marker, names: list.start < list.end || kind !== null ? nameSpans(folded, list) : [] };
 }
 
 /**
@@ -192,19 +201,23 @@ export function parseResponsibility(note: string): ParsedResponsibility {
 
   // A segment without a marker continues the next marked one (a list broken by a comma); trailing ones
   // after the departments name implementers (…按职责分工负责，各县（市、区）人民政府，达州高新区…管委会).
-  const resolved: { kind: SegmentKind; names: Span[] }[] = [];
+  const resolved: { kind: SegmentKind; marker: Span | null; names: Span[] }[] = [];
   let pending: Span[] = [];
   for (const segment of segments) {
     if (segment.kind === null) {
       pending.push(...segment.names);
       continue;
     }
-    resolved.push({ kind: segment.kind, names: [...pending, ...segment.names] });
+    resolved.push({ kind: segment.kind, marker: segment.marker, names: [...pending, ...segment.names] });
     pending = [];
   }
   if (pending.length > 0) {
     const first = pending[0] as Span;
-    resolved.push({ kind: isImplementerName(printed(first)) ? 'implement' : 'listed', names: pending });
+    resolved.push({
+      kind: isImplementerName(printed(first)) ? 'implement' : 'listed',
+      marker: null,
+      names: pending,
+    });
   }
 
   const hasLead = resolved.some((segment) => segment.kind === 'lead');
@@ -229,7 +242,8 @@ export function parseResponsibility(note: string): ParsedResponsibility {
           : segment.kind === 'supporting' || hasLead
             ? 'supporting'
             : 'responsible';
-      mentions.push({ name, role, start: span.start, end: span.end });
+      const roleWording = segment.marker === null ? null : printed(segment.marker).trim() || null;
+      mentions.push({ name, role, roleWording, start: span.start, end: span.end });
     }
   }
 
