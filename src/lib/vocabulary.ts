@@ -126,15 +126,23 @@ export function printedValue(target: Pick<Target, 'value' | 'unit' | 'originalVa
   return `${plainNumber(target.originalValue)}${target.originalUnit}`;
 }
 
+/** The unit of a class value (water-quality class): its printed wording says it all. */
+const CLASS_UNIT = '类';
+
 /**
- * A target's value with the printed form beside the normalised one where they differ:
- * `447,000立方米/日（原文：44.7万立方米/日）`, `≥14.5%`.
+ * A target's (or outcome's) value with the printed form beside the normalised one where they differ:
+ * `447,000立方米/日（原文：44.7万立方米/日）`, `≥14.5%`; a value stated in words with its words
+ * (`100%（原文：全面）`); a class as printed (`II 类`).
  */
 export function targetValueText(
-  target: Pick<Target, 'value' | 'unit' | 'originalValue' | 'originalUnit' | 'comparator'>,
+  target: Pick<Target, 'value' | 'unit' | 'originalValue' | 'originalUnit' | 'comparator'> & {
+    wording?: string | null;
+  },
 ): string {
+  const wording = target.wording ?? null;
+  if (wording !== null && target.unit === CLASS_UNIT) return wording;
   const normalised = valueLabel(target.value, target.unit, target.comparator);
-  const printed = printedValue(target);
+  const printed = wording ?? printedValue(target);
   return printed === null ? normalised : `${normalised}（原文：${printed}）`;
 }
 

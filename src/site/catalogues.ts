@@ -33,7 +33,8 @@ export function catalogueIndicators(): IndicatorInfo[] {
   return loadIndicatorCatalogue().indicators.map((i) => ({
     id: i.id,
     name: i.name,
-    unit: i.unit,
+    // A class (水质类别) is no quantity: no unit to chart it on, so it is listed, never drawn.
+    unit: i.categorical ? null : i.unit,
     direction: i.direction,
     national: i.national,
     catalogued: true,

@@ -2,12 +2,7 @@
  * The compare pages' view of the atlas: the national template and every plan's alignment with it, computed
  * once per build.
  */
-import {
-  compareMatrix,
-  loadNationalTemplate,
-  unmatchedClauses,
-  type NationalTemplate,
-} from '../lib/compare';
+import { compareMatrix, loadNationalTemplate, unmatchedClauses, type NationalTemplate } from '../lib/compare';
 import type { TopicMatch } from '../lib/compare';
 import type { Clause, Plan } from '../lib/model/plan';
 import { atlas } from './atlas';

@@ -2,6 +2,8 @@
 import type { Plan, TargetSource } from '../lib/model/plan';
 
 export function sourceLabel(plan: Plan, source: TargetSource): string {
+  // A news lead reports the plan; it is not the plan's own text.
+  if (source.origin === 'lead') return '新闻导语（非方案原文）';
   const clause = plan.clauses.find((c) => c.id === source.clauseId);
   if (clause) return clause.citation || '序言';
   const annex = plan.annexes.find(

@@ -4,6 +4,7 @@
  * text and a table state the same value, and given stable ids.
  */
 import type { Annex, Clause, FrontBlock, Level, Outcome, Target, TargetSource, Warning } from '../model/plan';
+import { LEAD_ID } from '../model/plan';
 import { foldForRecognition } from '../read/normalize';
 import { UNCLASSIFIED, type IndicatorCatalogue } from './catalogue';
 import { compile, type Compiled } from './compile';
@@ -36,8 +37,7 @@ export interface ExtractTargetsInput {
   catalogue: IndicatorCatalogue;
 }
 
-/** The fragment id of a plan's news lead (`/plans/<id>/#lead`), the clause id of the values read from it. */
-export const LEAD_ID = 'lead';
+export { LEAD_ID };
 
 /** Full-width forms folded and spaces dropped: enough to compare two printings of one plan's wording. */
 function wordingKey(label: string): string {

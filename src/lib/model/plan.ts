@@ -231,6 +231,9 @@ export type Ambition = z.infer<typeof Ambition>;
 export const TargetOrigin = z.enum(['plan', 'lead']);
 export type TargetOrigin = z.infer<typeof TargetOrigin>;
 
+/** The `clauseId` of a value read from the news lead, and the lead's fragment id (`/plans/<id>/#lead`). */
+export const LEAD_ID = 'lead';
+
 /** Where a target is stated: a clause, a news lead, or a cell of an annex table. */
 export const TargetSource = z.object({
   /** Clause id, the annex table id for a value read from a table, or `lead` for the news lead. */
