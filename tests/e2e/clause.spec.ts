@@ -43,7 +43,8 @@ test('department names link to their pages with the role shown, target values to
   const lead = clause.locator('a.dept--lead').first();
   await expect(lead).toContainText('区交通局');
   await expect(lead.locator('.role')).toHaveText('牵头');
-  await expect(clause.locator('a.dept--supporting .role').first()).toHaveText('配合');
+  // The role as the note prints it (区发展改革委…等按职责分工负责), not a word of ours such as 配合 (issue 8).
+  await expect(clause.locator('a.dept--supporting .role').first()).toHaveText('按职责分工负责');
   const href = await lead.getAttribute('href');
   expect(href).toMatch(new RegExp(`^${E2E_BASE}departments/${qianjiang.id}/#[a-z0-9-]+$`));
   const targets = page.locator('[data-seed-text] a.target');
