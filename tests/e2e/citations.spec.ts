@@ -167,3 +167,40 @@ test('Open Graph and Twitter meta: title, a real description, the canonical URL'
   expect(await meta('property="og:url"')).toBe(`${E2E_SITE}${E2E_BASE}plans/`);
   expect(await meta('property="og:description"')).toMatch(/^收录的\d+份/);
 });
+
+test.describe('go to clause', () => {
+  test('the header box jumps to 贵州 三（四） from any page', async ({ page }) => {
+    const guizhou = byRegion('贵州省');
+    await page.goto(pageUrl(paths.indicators()));
+    await page.getByRole('textbox', { name: '跳到条款（输入方案和条款编号）' }).fill('贵州 三（四）');
+    await page.getByRole('textbox', { name: '跳到条款（输入方案和条款编号）' }).press('Enter');
+    await page.waitForURL(new RegExp(`/plans/${guizhou.id}/#3-4$`));
+    await expect(page.locator('[id="3-4"]')).toBeInViewport();
+  });
+
+  test('达州 （二十一） finds a section numbered straight through', async ({ page }) => {
+    const target = dazhou.clauses.find((c) => c.citation.endsWith('（二十一）')) as Clause;
+    await page.goto(`${pageUrl(paths.goTo())}?q=${encodeURIComponent('达州 （二十一）')}`);
+    await page.waitForURL(new RegExp(`/plans/${dazhou.id}/#${target.id}$`));
+    await expect(page.locator(`[id="${target.id}"]`)).toBeInViewport();
+  });
+
+  test('the box on a plan page takes a bare clause number', async ({ page }) => {
+    await page.goto(pageUrl(paths.plan(qianjiang.id)));
+    const box = page.getByRole('textbox', { name: '跳到本方案的条款（输入条款编号）' });
+    await box.fill('三（四）3');
+    await box.press('Enter');
+    await page.waitForURL(new RegExp(`/plans/${qianjiang.id}/#3-4-3$`));
+    await expect(page.locator('[id="3-4-3"]')).toBeInViewport();
+  });
+
+  test('says so when the clause is not in the plan, and links the plan', async ({ page }) => {
+    await page.goto(`${pageUrl(paths.goTo())}?q=${encodeURIComponent('贵州 九（九）')}`);
+    const status = page.locator('[data-goto-status]');
+    await expect(status).toContainText('没有找到条款“贵州 九（九）”');
+    await expect(status.getByRole('link')).toHaveAttribute(
+      'href',
+      `${E2E_BASE}plans/${byRegion('贵州省').id}/`,
+    );
+  });
+});

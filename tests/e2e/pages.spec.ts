@@ -16,6 +16,7 @@ const withTargets = plans.flatMap((p) => p.targets)[0];
 const PAGES: [string, string][] = [
   ['home', paths.home()],
   ['plans', paths.plans()],
+  ['go to clause', paths.goTo()],
   ...plans.map((p): [string, string] => [`plan ${p.id}`, paths.plan(p.id)]),
   ['departments', paths.departments()],
   ...(withDepartments

@@ -1,0 +1,107 @@
+/**
+ * "Go to clause": a reader types what they read in a news story or a meeting note — `贵州 三（四）`,
+ * `达州（二十一）`, `黔江区 三(四)3` — and lands on the clause. The query is a plan name (region, its short
+ * form, or the title) followed by a clause number as printed; brackets may be full- or half-width and spaces
+ * are optional. A section number alone (（二十一）) finds the clause when it is unique in the plan, as plans
+ * that number sections straight through are cited that way. Pure: the /go/ page runs it in the browser.
+ */
+
+/** What the resolver needs of a plan: its id, the names a reader may call it by, its clauses' citations. */
+export interface GotoPlan {
+  id: string;
+  names: string[];
+  clauses: { id: string; citation: string }[];
+}
+
+export type GotoResult =
+  | { kind: 'clause'; planId: string; clauseId: string }
+  | { kind: 'plan'; planId: string; reason: 'no-clause' | 'clause-not-found' }
+  | { kind: 'ambiguous-plan'; planIds: string[] }
+  | { kind: 'no-plan' };
+
+/** Administrative suffixes a reader leaves off: 贵州 for 贵州省, 达州 for 达州市. */
+const SUFFIX = /(?:省|市|自治区|自治州|自治县|特别行政区|地区|盟|州|县|区|旗)$/;
+
+/** The names a plan answers to: region, region without its suffix, title. */
+export function planNames(plan: { title: string; region: string | null }): string[] {
+  const names = [plan.title];
+  if (plan.region) {
+    names.push(plan.region);
+    const short = plan.region.replace(SUFFIX, '');
+    if (short.length >= 2) names.push(short);
+  }
+  return [...new Set(names)];
+}
+
+/** Brackets and separators unified, spaces and a trailing 条/款 dropped: （四） and (四) compare equal. */
+function foldReference(text: string): string {
+  return text
+    .replace(/[（(]/g, '(')
+    .replace(/[）)]/g, ')')
+    .replace(/[．.、]/g, '')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/^第/, '')
+    .replace(/[条款项]$/, '');
+}
+
+/** Where the clause reference starts: the first Chinese numeral, bracket or digit after the plan name. */
+const REFERENCE_START = /[一二三四五六七八九十百（(0-9]/;
+
+function splitQuery(query: string, names: string[]): { plan: string; reference: string } | null {
+  const trimmed = query.trim();
+  // The longest name the query starts with wins (贵州省 before 贵州), so a name ending in a numeral still works.
+  const name = names.filter((n) => trimmed.startsWith(n)).sort((a, b) => b.length - a.length)[0];
+  if (name !== undefined) return { plan: name, reference: trimmed.slice(name.length).trim() };
+  const at = trimmed.search(REFERENCE_START);
+  if (at <= 0) return null;
+  return { plan: trimmed.slice(0, at).trim(), reference: trimmed.slice(at).trim() };
+}
+
+function findClause(plan: GotoPlan, reference: string): string | null {
+  const wanted = foldReference(reference);
+  if (wanted === '') return null;
+  const folded = plan.clauses.map((c) => ({ id: c.id, citation: foldReference(c.citation) }));
+  const exact = folded.find((c) => c.citation === wanted);
+  if (exact) return exact.id;
+  // （二十一） alone: the one clause whose citation ends with it (三（二十一） in a plan numbering straight through).
+  if (wanted.startsWith('(')) {
+    const ending = folded.filter((c) => c.citation.endsWith(wanted));
+    if (ending.length === 1) return ending[0]!.id;
+  }
+  return null;
+}
+
+export function resolveGoto(plans: readonly GotoPlan[], query: string, onlyPlan?: string): GotoResult {
+  const candidates = onlyPlan ? plans.filter((p) => p.id === onlyPlan) : plans;
+  // On a plan page a query naming another plan (贵州 三（四） typed on 达州's page) means that plan.
+  if (onlyPlan) {
+    const named = splitQuery(
+      query,
+      plans.flatMap((p) => p.names),
+    );
+    const own = candidates.flatMap((p) => p.names);
+    if (named && named.plan !== '' && !own.some((n) => n === named.plan || n.startsWith(named.plan)))
+      return resolveGoto(plans, query);
+  }
+  const allNames = candidates.flatMap((p) => p.names);
+  const split = onlyPlan
+    ? (splitQuery(query, allNames) ?? { plan: '', reference: query.trim() })
+    : splitQuery(query, allNames);
+  if (!split) return { kind: 'no-plan' };
+  let matching = onlyPlan
+    ? candidates
+    : candidates.filter((p) => p.names.some((n) => n === split.plan || n.startsWith(split.plan)));
+  if (matching.length === 0) return { kind: 'no-plan' };
+  if (matching.length > 1) {
+    // 达州 fits 达州市 and a 达州市某区 plan: a name given in full picks one.
+    const exact = matching.filter((p) => p.names.includes(split.plan));
+    if (exact.length !== 1) return { kind: 'ambiguous-plan', planIds: matching.map((p) => p.id) };
+    matching = exact;
+  }
+  const plan = matching[0]!;
+  if (split.reference === '') return { kind: 'plan', planId: plan.id, reason: 'no-clause' };
+  const clauseId = findClause(plan, split.reference);
+  return clauseId === null
+    ? { kind: 'plan', planId: plan.id, reason: 'clause-not-found' }
+    : { kind: 'clause', planId: plan.id, clauseId };
+}

@@ -1,0 +1,66 @@
+/**
+ * The /go/ page: reads `q` (and `plan`, from a plan page's box) from the URL, resolves them against
+ * /data/goto.json with src/lib/goto.ts and opens the clause's permalink; says plainly when the plan or the
+ * clause is not found, and leaves the query in the box to correct.
+ */
+import { resolveGoto, type GotoPlan } from '../lib/goto';
+
+interface IndexPlan extends GotoPlan {
+  url: string;
+  title: string;
+}
+
+const status = document.querySelector<HTMLElement>('[data-goto-status]');
+const input = document.querySelector<HTMLInputElement>('#goto-page');
+const params = new URL(window.location.href).searchParams;
+const query = params.get('q') ?? '';
+const onlyPlan = params.get('plan') ?? undefined;
+
+function say(text: string, links: { href: string; text: string }[] = []) {
+  if (!status) return;
+  status.textContent = text;
+  for (const link of links) {
+    const a = document.createElement('a');
+    a.href = link.href;
+    a.textContent = link.text;
+    status.append(' ', a);
+  }
+}
+
+async function go() {
+  if (input) input.value = query;
+  if (query.trim() === '' || !status) return;
+  say('正在查找……');
+  const response = await fetch(status.dataset['index'] ?? '');
+  const { plans } = (await response.json()) as { plans: IndexPlan[] };
+  const result = resolveGoto(plans, query, onlyPlan);
+  const byId = (id: string) => plans.find((p) => p.id === id);
+  switch (result.kind) {
+    case 'clause': {
+      const plan = byId(result.planId)!;
+      window.location.replace(`${plan.url}#${result.clauseId}`);
+      say(`正在打开 ${plan.title} 的条款……`);
+      break;
+    }
+    case 'plan': {
+      const plan = byId(result.planId)!;
+      if (result.reason === 'no-clause') window.location.replace(plan.url);
+      else
+        say(`在《${plan.title}》中没有找到条款“${query}”。请检查编号，或打开方案查看目录：`, [
+          { href: plan.url, text: plan.title },
+        ]);
+      break;
+    }
+    case 'ambiguous-plan':
+      say(
+        `“${query}”可能指以下几份方案，请写出完整名称：`,
+        result.planIds.map((id) => ({ href: byId(id)!.url, text: byId(id)!.title })),
+      );
+      break;
+    case 'no-plan':
+      say(`没有找到“${query}”所说的方案。请以地区名称开头，如“贵州 三（四）”。`);
+      break;
+  }
+}
+
+go().catch(() => say('无法读取条款索引，请从下列方案的目录中选择条款。'));
