@@ -2,7 +2,7 @@
  * A chart's data as CSV, with the provenance of every number: which plan, which clause (source_url), which
  * years and scope. Made for Excel: UTF-8 with a BOM, CRLF, one header row, formula-like text defused.
  */
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../export/write-csv';
 import type { Ambition, Comparator } from '../model/plan';
 import type { SmallMultiplesInput, TargetComparisonInput, TargetRow, UnsetPlan } from './types';
 
@@ -93,10 +93,6 @@ export function smallMultiplesData(input: SmallMultiplesInput): ChartDataRow[] {
   );
 }
 
-// Twelve significant digits remove binary noise from unit conversion (690.9999999999999 → 691) and keep
-// every digit a plan states.
-const cleanNumber = (value: number): string => String(Number(value.toPrecision(12)));
-
 /**
  * Serialises chart rows as CSV: UTF-8 with BOM, CRLF, header `plan_id,plan,indicator,value,unit,comparator,
  * ambition,baseline_year,target_year,scope,jurisdiction,source_url`. Empty cells for unknown values.
@@ -116,12 +112,5 @@ export function chartCsv(rows: readonly ChartDataRow[]): string {
     jurisdiction: row.jurisdiction,
     source_url: row.sourceUrl,
   }));
-  return stringify(records, {
-    bom: true,
-    header: true,
-    columns: CHART_CSV_COLUMNS.map((key) => ({ key })),
-    record_delimiter: 'windows',
-    escape_formulas: true,
-    cast: { number: cleanNumber },
-  });
+  return writeCsv(CHART_CSV_COLUMNS, records);
 }

@@ -6,32 +6,11 @@
  * cells holding lists of sentences (paragraphs, source texts) join them with a newline, because the
  * sentences themselves may contain `;` and a newline shows as a line break inside an Excel cell.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { Clause, Plan, Role, Target } from '../model/plan';
 import { absolute, paths } from '../urls';
-import { cleanNumber, UNCLASSIFIED } from '../vocabulary';
+import { UNCLASSIFIED } from '../vocabulary';
+import { writeCsv } from './write-csv';
 import type { UrlContext } from './shared';
-
-type Cell = string | number | null;
-
-/**
- * Writes rows under a header. Text cells starting with `=`, `+`, `-`, `@`, tab or CR get a leading
- * apostrophe so Excel never runs them as formulas (CSV injection); numeric cells are passed as numbers, which
- * csv-stringify leaves alone, so a negative value stays a number.
- */
-function toCsv<K extends string>(columns: readonly K[], rows: Record<K, Cell>[]): string {
-  return stringify(rows, {
-    bom: true,
-    header: true,
-    columns: columns.map((key) => ({ key })),
-    record_delimiter: 'windows',
-    // With a custom record delimiter csv-stringify stops quoting cells that contain a bare LF, which would
-    // split a multi-paragraph cell into several records: quote them, as RFC 4180 requires.
-    quote_record_delimiter: true,
-    escape_formulas: true,
-    cast: { number: (value) => String(cleanNumber(value)) },
-  });
-}
 
 const LIST_SEPARATOR = ';';
 const TEXT_SEPARATOR = '\n';
@@ -78,7 +57,7 @@ export function clausesCsv(plans: Plan[], urls: UrlContext): string {
       url: absolute(urls.site, urls.base, paths.clause(plan.id, clause.id)),
     })),
   );
-  return toCsv(CLAUSE_COLUMNS, rows);
+  return writeCsv(CLAUSE_COLUMNS, rows);
 }
 
 const INDICATOR_COLUMNS = [
@@ -146,7 +125,7 @@ export function indicatorsCsv(
         .join(LIST_SEPARATOR),
     })),
   );
-  return toCsv(INDICATOR_COLUMNS, rows);
+  return writeCsv(INDICATOR_COLUMNS, rows);
 }
 
 const DEPARTMENT_COLUMNS = [
@@ -209,5 +188,5 @@ export function departmentsCsv(
       };
     });
   });
-  return toCsv(DEPARTMENT_COLUMNS, rows);
+  return writeCsv(DEPARTMENT_COLUMNS, rows);
 }

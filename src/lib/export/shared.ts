@@ -5,4 +5,3 @@ export interface UrlContext {
   /** The deployment base path (Astro `base`), `/` or e.g. `/atlas/`. */
   base: string;
 }
-
