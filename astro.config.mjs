@@ -19,6 +19,8 @@ const extraScriptSources = ["'wasm-unsafe-eval'"];
 export default defineConfig({
   ...(site ? { site } : {}),
   base,
+  // Where `astro preview` finds the site; `npm run build` (scripts/build.ts) stages there atomically.
+  outDir: process.env.PLAN_ATLAS_OUT_DIR || './dist',
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -32,15 +34,15 @@ export default defineConfig({
     },
   },
   integrations: [
-    // Generated plan MDX is seed text with character references: no GFM autolinks or tables, and no
-    // smart quotes or dashes that would change the wording of a public document.
+    // Plan text is rendered from the model as data, not MDX. Should MDX pages be written by hand: no GFM
+    // autolinks or tables, and no smart quotes or dashes that would change the wording of a public document.
     mdx({ gfm: false, smartypants: false }),
     // The sitemap needs absolute URLs, so it exists only when `site` is known.
     // Former one-department pages only send readers on to their plan's departments page (src/lib/urls.ts).
     ...(site
       ? [sitemap({ filter: (page) => !/\/departments\/(?!category\/)[^/]+\/[^/]+\/$/.test(page) })]
       : []),
-    // Clause-level Pagefind index of generated/plans.json, written into the output after the build.
+    // Clause-level Pagefind index of the built /data/plans.json, written into the output after the build.
     planAtlasSearch(),
   ],
   security: {

@@ -2,7 +2,7 @@
  * `npx tsx scripts/bench-search.ts [--copies 100] [--runs 3] [--bundles n] [--keep]`: what search costs, for the five seeds and for a
  * corpus `--copies` times larger. Prints figures; asserts nothing (timings vary by machine).
  *
- * The seeds' site is built once (`astro build` into a temporary directory, with the search integration). The
+ * The seeds' site is built once (`npm run build`'s script into a temporary directory, with the search integration). The
  * large corpus is the seeds' plans cloned in memory under distinct slugs and regions, indexed by the same record
  * builder and writer as the integration (src/integrations/pagefind.ts), and served with the seeds' site in place
  * of its index — no 500-page Astro build, and nothing in the work tree changes.
@@ -117,7 +117,6 @@ function cloned(plans: readonly Plan[], copies: number): Plan[] {
           ...plan,
           id: `${plan.id}-c${k}`,
           region: `${plan.region}·${k}`,
-          url: `/plans/${plan.id}-c${k}/`,
         });
     }
   }
@@ -396,18 +395,14 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  const env = { ...process.env };
-  const run = (script: string, args: string[]) =>
-    execFileSync(process.execPath, [script, ...args], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env,
-    });
   const seedsSite = join(work, 'seeds-site');
   console.log(`building the seeds' site into ${seedsSite} …`);
-  run(join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ['scripts/ingest.ts']);
-  run(join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), ['build', '--outDir', seedsSite]);
-  // The plans the site was built from (generated/ is shared with other builds running in this checkout).
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PLAN_ATLAS_OUT_DIR: seedsSite },
+  });
+  // The plans the site was built from, as it published them.
   const plans = PlansFile.parse(
     JSON.parse(readFileSync(join(seedsSite, 'data', 'plans.json'), 'utf8')),
   ).plans;

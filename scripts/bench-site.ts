@@ -1,14 +1,16 @@
 /**
- * `npm run bench:site [-- --copies N]`: the site's two budgets.
+ * `npm run bench:site [-- --copies N]`: the site's budgets.
  *
  * 1. Page weight: HTML + CSS + JS, each gzipped, of every plan page of a build of the real seeds; prints the
  *    largest and exits non-zero above 150 KB.
- * 2. Build time per plan: `astro build` of the seeds, then of a corpus with N copies of every seed (default 4,
- *    each under its own slug); the difference divided by the extra plans is the marginal cost of one plan
- *    (its MDX compilation and its pages), apart from the fixed cost of a build.
+ * 2. Build time per plan: a build of the seeds, then of a corpus with N copies of every seed (default 4, each
+ *    under its own slug); the difference divided by the extra plans is the marginal cost of one plan (its
+ *    ingest and its pages), apart from the fixed cost of a build.
+ * 3. Peak memory of the build (the build process; Pagefind's indexer runs as its own process): the seeds
+ *    alone, and the seeds with one more seed that is a single 1 MB line of `节能减排{x}<y>&`.
  *
- * Builds go to a temporary directory. Ingest writes generated/ and src/content/plans/ in place, so the script
- * ends by ingesting the real seeds again.
+ * Every build is `npm run build`'s script into a temporary directory (PLAN_ATLAS_OUT_DIR): nothing is written
+ * into the checkout.
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -32,22 +34,39 @@ const WORK = join(tmpdir(), 'plan-atlas-bench-site');
 const copiesArg = process.argv.indexOf('--copies');
 const COPIES = copiesArg > 0 ? Number(process.argv[copiesArg + 1]) : 4;
 
-function node(script: string, args: string[], env: Record<string, string> = {}): void {
-  execFileSync(process.execPath, [join(ROOT, script), ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...env },
-  });
+interface BuildRun {
+  seconds: number;
+  /** Peak resident memory of the build process, as its summary reports it. */
+  peakMb: number;
 }
 
-const ingest = (env: Record<string, string> = {}) =>
-  node('node_modules/tsx/dist/cli.mjs', ['scripts/ingest.ts'], env);
-
-/** Seconds of one `astro build` into `outDir`. */
-function build(outDir: string): number {
+/** One build of `seeds` (default: the real seeds) into `outDir`. */
+function build(outDir: string, seeds?: string): BuildRun {
   const started = performance.now();
-  node('node_modules/astro/bin/astro.mjs', ['build', '--outDir', outDir, '--silent']);
-  return (performance.now() - started) / 1000;
+  const stdout = execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build.ts')],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, PLAN_ATLAS_OUT_DIR: outDir, ...(seeds ? { PLAN_ATLAS_SEEDS: seeds } : {}) },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  ).toString('utf8');
+  const peak = /peak memory (\d+) MB/.exec(stdout);
+  return { seconds: (performance.now() - started) / 1000, peakMb: peak ? Number(peak[1]) : NaN };
+}
+
+/** A seed directory with the real seeds and one seed that is a single 1 MB line of markup characters. */
+function longLineSeeds(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const file of readdirSync(join(ROOT, 'seeds'))) cpSync(join(ROOT, 'seeds', file), join(dir, file));
+  const unit = '节能减排{x}<y>&';
+  const line = unit.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(unit)));
+  writeFileSync(
+    join(dir, '999_long-line.txt'),
+    `长行市“十四五”节能减排综合工作方案\n一、总体要求\n${line}\n`,
+  );
 }
 
 const gzipped = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
@@ -97,17 +116,15 @@ function planPages(outDir: string): string[] {
 
 rmSync(WORK, { recursive: true, force: true });
 try {
-  ingest();
+  const smallOut = join(WORK, 'dist');
+  const smallRun = build(smallOut);
+  const small = smallRun.seconds;
   const plans = (
-    JSON.parse(readFileSync(join(ROOT, 'generated', 'plans.json'), 'utf8')) as {
+    JSON.parse(readFileSync(join(smallOut, 'data', 'plans.json'), 'utf8')) as {
       plans: { id: string; source: string }[];
     }
   ).plans;
   const slugs = new Map(plans.map((p) => [p.source, p.id]));
-  const mdxBytes = plans.map((p) => statSync(join(ROOT, 'src', 'content', 'plans', `${p.id}.mdx`)).size);
-
-  const smallOut = join(WORK, 'dist');
-  const small = build(smallOut);
 
   console.log('Plan pages (gzipped: HTML + CSS + JS):');
   const weights = planPages(smallOut)
@@ -121,15 +138,15 @@ try {
   }
   const largest = weights[0];
   console.log(`  largest: ${largest ? kb(largest.total) : '—'} (budget ${kb(BUDGET_BYTES)})`);
-  console.log(
-    `  generated MDX: ${kb(Math.max(...mdxBytes))} largest, ${kb(mdxBytes.reduce((a, b) => a + b, 0))} total`,
-  );
 
   const seedsDir = join(WORK, 'seeds');
   scaledSeeds(seedsDir, COPIES, slugs);
-  ingest({ PLAN_ATLAS_SEEDS: seedsDir });
   const scaledPlans = plans.length * (COPIES + 1);
-  const large = build(join(WORK, 'dist-scaled'));
+  const large = build(join(WORK, 'dist-scaled'), seedsDir).seconds;
+
+  const longDir = join(WORK, 'seeds-long-line');
+  longLineSeeds(longDir);
+  const longRun = build(join(WORK, 'dist-long-line'), longDir);
 
   console.log('Build time (astro build, after ingest):');
   console.log(`  ${String(plans.length).padStart(4)} plans: ${small.toFixed(1)} s`);
@@ -138,12 +155,16 @@ try {
     `  per plan (marginal): ${(((large - small) / (scaledPlans - plans.length)) * 1000).toFixed(0)} ms`,
   );
   console.log(`  per plan (whole build / plans): ${((small / plans.length) * 1000).toFixed(0)} ms`);
+  console.log('Peak memory of the build process (goal: roughly linear in input, far below 1 GB extra):');
+  console.log(`  the seeds alone:                   ${smallRun.peakMb} MB`);
+  console.log(
+    `  the seeds + one 1 MB line of 节能减排{x}<y>&: ${longRun.peakMb} MB (${longRun.seconds.toFixed(1)} s)`,
+  );
 
   if (largest && largest.total > BUDGET_BYTES) {
     console.error(`The largest plan page weighs ${kb(largest.total)}, over the ${kb(BUDGET_BYTES)} budget.`);
     process.exitCode = 1;
   }
 } finally {
-  ingest();
   rmSync(WORK, { recursive: true, force: true });
 }

@@ -1,57 +1,45 @@
 /**
- * `npm run ingest [-- --strict]`: seeds/ → generated/plans.json (+ warnings.json) and one MDX file per plan
- * in src/content/plans/. Prints a per-plan summary; with --strict, exits non-zero on any warning or error.
+ * `npm run ingest [-- --strict]`: parses the seeds alone, exactly as the build's plans loader does, and prints
+ * a per-plan summary (chapters, clauses, departments, indicators, warnings), every warning and refusal as
+ * `file:line: reason`, and the build's closing summary. Writes nothing. With `--strict`, exits non-zero on
+ * any warning or refusal.
  *
- * PLAN_ATLAS_SEEDS overrides the seed directory (tests build hostile seeds this way);
- * PLAN_ATLAS_BASE is the deployment base path, as in astro.config.mjs.
+ * PLAN_ATLAS_SEEDS overrides the seed directory.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadKnowledge, enrichments } from '../src/lib/knowledge';
-import { ingestSeeds, readSeedDirectory } from '../src/lib/ingest';
-import { writeMdx } from './write-mdx';
+import { resolve } from 'node:path';
+import { reportOf, summaryLines } from '../src/integrations/ingest-report';
+import { ingestDirectory } from '../src/lib/ingest';
+import { enrichments, loadKnowledge } from '../src/lib/knowledge';
 
 const strict = process.argv.includes('--strict');
-const seedDir = resolve(process.env.PLAN_ATLAS_SEEDS ?? 'seeds');
-const base = process.env.PLAN_ATLAS_BASE ?? '/';
-const outDir = resolve('generated');
+const seedDir = resolve(process.env['PLAN_ATLAS_SEEDS'] ?? 'seeds');
 
 const knowledge = loadKnowledge();
 const started = performance.now();
-const result = ingestSeeds(readSeedDirectory(seedDir), knowledge.plan, {
-  base,
+const result = ingestDirectory(seedDir, knowledge.plan, {
   enrichments: enrichments(knowledge),
+  vocabularies: knowledge.vocabularies,
 });
 const elapsed = performance.now() - started;
 
-mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'plans.json'), `${JSON.stringify({ plans: result.plans }, null, 2)}\n`);
-writeFileSync(
-  join(outDir, 'warnings.json'),
-  `${JSON.stringify({ warnings: result.warnings, errors: result.errors.map((e) => ({ file: e.file, line: e.line, message: e.reason })) }, null, 2)}\n`,
+console.table(
+  result.plans.map((plan) => ({
+    plan: plan.id,
+    source: plan.source,
+    chapters: plan.clauses.filter((c) => c.kind === 'chapter').length,
+    clauses: plan.clauses.length,
+    departments: plan.departments.length,
+    indicators: plan.targets.length,
+    warnings: result.warnings.filter((w) => w.file === plan.source).length,
+    // What the text did not let the parser recognise (title, region, level, issuer, date, structure).
+    unrecognised: plan.unrecognised.join(', '),
+  })),
 );
-const contentDir = resolve('src/content/plans');
-rmSync(contentDir, { recursive: true, force: true });
-mkdirSync(contentDir, { recursive: true });
-writeMdx(result.plans, contentDir);
-
-const rows = result.plans.map((plan) => ({
-  plan: plan.id,
-  source: plan.source,
-  chapters: plan.clauses.filter((c) => c.kind === 'chapter').length,
-  clauses: plan.clauses.length,
-  departments: plan.departments.length,
-  indicators: plan.targets.length,
-  warnings: result.warnings.filter((w) => w.file === plan.source).length,
-  // What the text did not let the parser recognise (title, region, level, issuer, date, structure).
-  unrecognised: plan.unrecognised.join(', '),
-}));
-console.table(rows);
 for (const warning of result.warnings)
   console.warn(`warning: ${warning.file}:${warning.line}: ${warning.message}`);
 for (const error of result.errors) console.error(`error: ${error.message}`);
-console.log(
-  `${result.plans.length} plans from ${seedDir} in ${elapsed.toFixed(0)} ms; ${result.warnings.length} warnings, ${result.errors.length} errors`,
-);
+console.log('');
+for (const line of summaryLines(reportOf(result, seedDir))) console.log(line);
+console.log(`parsed in ${elapsed.toFixed(0)} ms`);
 if (result.plans.length === 0) process.exit(1);
 if (strict && (result.warnings.length > 0 || result.errors.length > 0)) process.exit(1);

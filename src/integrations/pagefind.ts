@@ -12,7 +12,7 @@
  * 20,000 clauses; scripts/bench-search.ts).
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
@@ -33,10 +33,8 @@ const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 /** A merged bundle is searched by the first bundle's script and WebAssembly: its own copies go. */
 const UNUSED_MERGED = /^(pagefind(-worker)?\.js|wasm\..*\.pagefind)$/;
 
-export interface SearchIntegrationOptions {
-  /** The validated model written by ingest. */
-  plansFile?: string;
-}
+/** Where the build writes the plans (src/pages/data/plans.json.ts). */
+const PLANS_DOWNLOAD = 'data/plans.json';
 
 /** The build's search fold: recognition fold (OpenCC phrases, width) and lowercase ASCII. */
 export const buildFold = (s: string): string => lowerAscii(foldForRecognition(s));
@@ -114,20 +112,22 @@ export async function writeBundles(bundles: readonly Bundle[], outDir: string): 
   });
 }
 
-function readPlans(file: string): Plan[] {
+/**
+ * The plans as this build published them (`/data/plans.json`, written from the content collection): the
+ * index is built from exactly the model the pages show, without reading anything in the working directory.
+ */
+function readBuiltPlans(outDir: string): Plan[] {
+  const file = join(outDir, PLANS_DOWNLOAD);
   try {
     return PlansFile.parse(JSON.parse(readFileSync(file, 'utf8'))).plans;
   } catch (error) {
-    throw new Error(`${file}: cannot read the plans for the search index (run \`npm run ingest\`)`, {
-      cause: error,
-    });
+    throw new Error(`${file}: cannot read the built plans for the search index`, { cause: error });
   }
 }
 
-/** The Astro integration: indexes every clause of generated/plans.json into `<outDir>/pagefind/` (and more bundles for a large corpus). */
-export default function planAtlasSearch(options: SearchIntegrationOptions = {}): AstroIntegration {
+/** The Astro integration: indexes every clause of the built plans into `<outDir>/pagefind/` (and more bundles for a large corpus). */
+export default function planAtlasSearch(): AstroIntegration {
   let base = '/';
-  const plansFile = resolve(options.plansFile ?? 'generated/plans.json');
   return {
     name: 'plan-atlas-search',
     hooks: {
@@ -136,10 +136,11 @@ export default function planAtlasSearch(options: SearchIntegrationOptions = {}):
       },
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         const started = performance.now();
-        const plans = readPlans(plansFile);
+        const outDir = fileURLToPath(dir);
+        const plans = readBuiltPlans(outDir);
         const bundles = searchBundles(plans, base);
         const records = bundles.reduce((n, b) => n + b.records.length, 0);
-        await writeBundles(bundles, fileURLToPath(dir));
+        await writeBundles(bundles, outDir);
         logger.info(
           `indexed ${records} records of ${plans.length} plans into ${bundles.map((b) => `${b.dir}/`).join(', ')} in ${Math.round(performance.now() - started)} ms`,
         );

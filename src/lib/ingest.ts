@@ -1,24 +1,34 @@
 /**
- * Many seeds → plans. One bad seed never stops the others: its problem becomes a `file:line: reason`
- * error and the rest are parsed.
+ * Many seeds → plans. One bad seed never stops the others: whatever goes wrong with it — reading the file,
+ * decoding, parsing, its slug, showing it — becomes a `file:line: reason` error for that seed alone, and the
+ * rest are parsed.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PlanKnowledge } from './content/plan-knowledge';
+import { planDocument } from './document/index';
+import { danglingReferences, type Vocabularies } from './document/references';
 import { SeedError } from './errors';
 import type { Plan, Warning } from './model/plan';
 import { parsePlan, type ParsePlanOptions } from './parse-plan';
-import { decodeSeed } from './read/decode';
+import { decodeSeed, MAX_SEED_BYTES, tooLarge } from './read/decode';
 import { assignVersionSlugs, linkPlans, type ParsedPlan } from './regions/corpus';
-import { parseSidecar } from './sidecar';
-import { paths, withBase } from './urls';
+import { MAX_SIDECAR_BYTES, parseSidecar } from './sidecar';
+import { assignSlugs, slugProblem } from './slugs';
 
 export interface SeedFile {
   /** File name, e.g. 000_5b537b9a7be6a6a5.txt. */
   file: string;
-  bytes: Uint8Array;
-  /** The sidecar's file name and text, when `<name>.yaml` exists beside the seed. */
-  sidecar: { file: string; text: string } | null;
+  /** The file's bytes, or why they could not be read. */
+  bytes: Uint8Array | SeedError;
+  /** The sidecar's file name and bytes (or why they could not be read), when `<name>.yaml` exists. */
+  sidecar: { file: string; bytes: Uint8Array | SeedError } | null;
+}
+
+export interface SeedDirectory {
+  seeds: SeedFile[];
+  /** Problems of the directory itself, e.g. a sidecar without a seed. */
+  warnings: Warning[];
 }
 
 export interface IngestResult {
@@ -27,71 +37,181 @@ export interface IngestResult {
   errors: SeedError[];
 }
 
-/** Reads every `*.txt` in `dir` (sorted by name, so the output is deterministic) with its sidecar. */
-export function readSeedDirectory(dir: string): SeedFile[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((file) => {
-      const sidecarFile = `${basename(file, '.txt')}.yaml`;
-      const sidecarPath = join(dir, sidecarFile);
+export interface IngestOptions extends ParsePlanOptions {
+  /** When given, a plan linking outside these vocabularies is refused (its pages could not be built). */
+  vocabularies?: Vocabularies;
+}
+
+const SEED = /\.txt$/i;
+const SIDECAR = /\.ya?ml$/i;
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'the file is gone or a broken link',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'a link that points to itself',
+  ENAMETOOLONG: 'the name is too long',
+  EISDIR: 'a directory, not a text file',
+};
+
+/** Reads one file, or says why not: never a stack trace, never more than `maxBytes` read. */
+function readBounded(dir: string, file: string, maxBytes: number): Uint8Array | SeedError {
+  const path = join(dir, file);
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) return new SeedError(file, 0, 'cannot read: a directory, not a text file');
+    if (!stat.isFile()) return new SeedError(file, 0, 'cannot read: not a regular file');
+    // Checked before reading: a file larger than Node can hold in one piece must not be read at all.
+    if (stat.size > maxBytes) return tooLarge(file, stat.size, maxBytes);
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    return new SeedError(file, 0, `cannot read: ${REASONS[code] ?? code ?? 'unknown error'}`);
+  }
+}
+
+const stem = (file: string) => file.replace(/\.[^.]+$/, '');
+
+/**
+ * Reads every seed (`*.txt`, any case) in `dir`, sorted by name so the output is deterministic, with its
+ * sidecar (`<name>.yaml` or `.yml`). A sidecar without a seed is reported, not silently skipped.
+ */
+export function readSeedDirectory(dir: string): SeedDirectory {
+  const names = readdirSync(dir).sort();
+  const seeds = names.filter((name) => SEED.test(name));
+  const sidecars = names.filter((name) => SIDECAR.test(name));
+  const seedStems = new Set(seeds.map(stem));
+  const warnings: Warning[] = sidecars
+    .filter((name) => !seedStems.has(stem(name)))
+    .map((name) => ({
+      file: name,
+      line: 0,
+      message: `sidecar without a seed (no ${stem(name)}.txt): ignored`,
+    }));
+  return {
+    seeds: seeds.map((file) => {
+      const sidecar = sidecars.find((name) => stem(name) === stem(file)) ?? null;
       return {
         file,
-        bytes: readFileSync(join(dir, file)),
-        sidecar: existsSync(sidecarPath)
-          ? { file: sidecarFile, text: readFileSync(sidecarPath, 'utf8') }
-          : null,
+        bytes: readBounded(dir, file, MAX_SEED_BYTES),
+        sidecar: sidecar ? { file: sidecar, bytes: readBounded(dir, sidecar, MAX_SIDECAR_BYTES) } : null,
       };
+    }),
+    warnings,
+  };
+}
+
+/** One seed → its plan and warnings; throws SeedError for anything that keeps it from being a plan. */
+function ingestSeed(
+  seed: SeedFile,
+  knowledge: PlanKnowledge,
+  options: IngestOptions,
+): ParsedPlan & { warnings: Warning[] } {
+  if (seed.bytes instanceof SeedError) throw seed.bytes;
+  const { text } = decodeSeed(seed.bytes, seed.file);
+  const warnings: Warning[] = [];
+  let sidecar = null;
+  if (seed.sidecar) {
+    const { file, bytes } = seed.sidecar;
+    if (bytes instanceof SeedError)
+      warnings.push({ file, line: 0, message: `sidecar ignored: ${bytes.reason}` });
+    else {
+      const parsed = parseSidecar(bytes, file);
+      sidecar = parsed.sidecar;
+      warnings.push(...parsed.warnings);
+    }
+  }
+  const result = parsePlan(text, seed.file, sidecar, knowledge, options);
+  const problem = slugProblem(result.plan.id);
+  if (problem !== null)
+    throw new SeedError(seed.file, 1, `${problem}; set one with \`slug:\` in ${stem(seed.file)}.yaml`);
+  // Whatever the pages will show must be showable: a dangling link refuses this plan, not the build.
+  const dangling = danglingReferences(result.plan, options.vocabularies);
+  if (dangling.length > 0) throw new SeedError(seed.file, 0, `cannot be shown: ${dangling.join('; ')}`);
+  planDocument(result.plan);
+  return {
+    plan: result.plan,
+    // A published slug is held like a sidecar's: other texts of the same government get another one.
+    explicitSlug: sidecar?.slug !== undefined || knowledge.published.get(result.plan.id) === seed.file,
+    explicitParent: sidecar?.parent !== undefined,
+    warnings: [...warnings, ...result.warnings],
+  };
+}
+
+/** Drops parent links that point at the plan itself or run in a circle, with a warning on each plan. */
+function refuseParentCycles(plans: Plan[], warnings: Warning[]): Plan[] {
+  const parentOf = new Map(plans.map((p) => [p.id, p.parent]));
+  const inCycle = (plan: Plan): boolean => {
+    const seen = new Set<string>([plan.id]);
+    let next = plan.parent;
+    while (next !== null && next !== undefined) {
+      if (seen.has(next)) return next === plan.id;
+      seen.add(next);
+      next = parentOf.get(next) ?? null;
+    }
+    return false;
+  };
+  return plans.map((plan) => {
+    if (plan.parent === null || !inCycle(plan)) return plan;
+    warnings.push({
+      file: plan.source,
+      line: 0,
+      message:
+        plan.parent === plan.id
+          ? `parent "${plan.parent}" is the plan itself: ignored`
+          : `parent "${plan.parent}" leads back to this plan (a cycle): ignored`,
     });
+    return { ...plan, parent: null };
+  });
 }
 
 export function ingestSeeds(
-  seeds: SeedFile[],
+  seeds: readonly SeedFile[],
   knowledge: PlanKnowledge,
-  options: ParsePlanOptions,
+  options: IngestOptions,
 ): IngestResult {
-  const parsed: ParsedPlan[] = [];
+  const parsed: (ParsedPlan & { warnings: Warning[] })[] = [];
   const warnings: Warning[] = [];
   const errors: SeedError[] = [];
   for (const seed of seeds) {
     try {
-      const { text } = decodeSeed(seed.bytes, seed.file);
-      const sidecar = seed.sidecar ? parseSidecar(seed.sidecar.text, seed.sidecar.file) : null;
-      const result = parsePlan(text, seed.file, sidecar, knowledge, options);
-      parsed.push({
-        plan: result.plan,
-        explicitSlug: sidecar?.slug !== undefined,
-        explicitParent: sidecar?.parent !== undefined,
-      });
-      warnings.push(...result.warnings);
+      parsed.push(ingestSeed(seed, knowledge, options));
     } catch (error) {
       if (error instanceof SeedError) errors.push(error);
-      // A parser bug must not take the other plans down, but it must be loud.
-      else errors.push(new SeedError(seed.file, 0, `internal error: ${(error as Error).stack ?? error}`));
+      // A parser bug must not take the other plans down, but it must be loud; the trace is for developers.
+      else errors.push(new SeedError(seed.file, 0, `internal error: ${(error as Error).message ?? error}`));
     }
   }
-  // Generated slugs never clash: several texts of one government get distinct ones. Slugs set in sidecars
-  // may still clash with each other.
-  const slugOwners = new Map<string, string>();
+  // Generated slugs never clash: several texts of one government get distinct ones (regions/corpus.ts).
+  // Slugs set in sidecars may still clash: who keeps one is decided by the rule of slugs.ts.
+  const versioned = assignVersionSlugs(parsed);
+  const decisions = assignSlugs(
+    versioned.map(({ plan }) => ({ file: plan.source, slug: plan.id })),
+    knowledge.published,
+  );
   const kept: ParsedPlan[] = [];
-  for (const entry of assignVersionSlugs(parsed, (id) => withBase(options.base, paths.plan(id)))) {
-    const owner = slugOwners.get(entry.plan.id);
-    if (owner !== undefined) {
-      errors.push(
-        new SeedError(
-          entry.plan.source,
-          1,
-          `slug "${entry.plan.id}" is already used by ${owner}; set another with \`slug:\` in ${basename(entry.plan.source, '.txt')}.yaml`,
-        ),
-      );
-      continue;
+  versioned.forEach((entry, i) => {
+    const refused = decisions[i]?.refused ?? null;
+    if (refused !== null) errors.push(new SeedError(entry.plan.source, 1, refused));
+    else {
+      kept.push(entry);
+      warnings.push(...(parsed[i]?.warnings ?? []));
     }
-    slugOwners.set(entry.plan.id, entry.plan.source);
-    kept.push(entry);
+  });
+  let plans = linkPlans(kept);
+  for (const [slug, file] of knowledge.published) {
+    const plan = plans.find((p) => p.source === file);
+    if (plan && plan.id !== slug)
+      warnings.push({
+        file,
+        line: 0,
+        message: `published at /plans/${slug}/ but now gets the slug "${plan.id}": its old links break (set \`slug: ${slug}\` in ${stem(file)}.yaml, or update content/published-plans.yaml)`,
+      });
   }
-  const plans = linkPlans(kept);
+  plans = refuseParentCycles(plans, warnings);
+  const ids = new Set(plans.map((p) => p.id));
   for (const plan of plans) {
-    if (plan.parent !== null && !slugOwners.has(plan.parent)) {
+    if (plan.parent !== null && !ids.has(plan.parent)) {
       warnings.push({
         file: plan.source,
         line: 0,
@@ -99,5 +219,13 @@ export function ingestSeeds(
       });
     }
   }
+  errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { plans, warnings, errors };
+}
+
+/** Reads and ingests a seed directory: the directory's own warnings come first. */
+export function ingestDirectory(dir: string, knowledge: PlanKnowledge, options: IngestOptions): IngestResult {
+  const directory = readSeedDirectory(dir);
+  const result = ingestSeeds(directory.seeds, knowledge, options);
+  return { ...result, warnings: [...directory.warnings, ...result.warnings] };
 }

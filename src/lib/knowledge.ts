@@ -11,19 +11,28 @@ import {
 import { withTableDepartments } from './departments/table';
 import { extractTargets } from './indicators/index';
 import { loadIndicatorCatalogue, type IndicatorCatalogue } from './indicators/catalogue';
+import type { Vocabularies } from './document/references';
 import type { Enrichment } from './parse-plan';
 
 export interface Knowledge {
   plan: PlanKnowledge;
   departments: DepartmentCatalogue;
   indicators: IndicatorCatalogue;
+  /** The closed vocabularies a plan may link into: indicator ids and department categories. */
+  vocabularies: Vocabularies;
 }
 
 export function loadKnowledge(): Knowledge {
+  const departments = loadDepartmentCatalogue();
+  const indicators = loadIndicatorCatalogue();
   return {
     plan: loadPlanKnowledge(),
-    departments: loadDepartmentCatalogue(),
-    indicators: loadIndicatorCatalogue(),
+    departments,
+    indicators,
+    vocabularies: {
+      indicatorIds: new Set(indicators.indicators.map((i) => i.id)),
+      categoryIds: new Set(departments.categories.map((c) => c.id)),
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * One seed's text → a validated Plan. Pure: everything it needs (curated knowledge, the sidecar, the base
- * path) is passed in, so tests and the benchmark call it directly.
+ * One seed's text → a validated Plan. Pure: everything it needs (curated knowledge, the sidecar) is passed in,
+ * so tests and the benchmark call it directly.
  */
 import type { PlanKnowledge } from './content/plan-knowledge';
 import { findDocumentNumber } from './frontmatter/document-number';
@@ -13,7 +13,6 @@ import type { DivisionIndex } from './regions/divisions';
 import { slugOfDivision, slugOfFile, slugOfName } from './regions/slug';
 import type { Sidecar } from './sidecar';
 import { parseStructure } from './structure/index';
-import { paths, withBase } from './urls';
 
 /** Later stages of recognition (departments, indicators) plug in here; each returns what it adds. */
 export interface Enrichment {
@@ -21,8 +20,6 @@ export interface Enrichment {
 }
 
 export interface ParsePlanOptions {
-  /** Deployment base path, for `Plan.url`. */
-  base: string;
   enrichments?: Enrichment[];
 }
 
@@ -61,7 +58,6 @@ export function parsePlan(
     documentNumber: sidecar?.number ?? findDocumentNumber(structure.front),
     sourceUrl: sidecar?.source_url ?? null,
     retrieved: sidecar?.retrieved ?? null,
-    url: withBase(options.base, paths.plan(id)),
     cites: meta.cites,
     front: structure.front,
     clauses: structure.clauses,

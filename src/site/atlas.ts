@@ -1,13 +1,10 @@
 /**
- * Everything the pages know about the corpus, loaded once per build from `generated/plans.json` (written by
- * `npm run ingest`) and the catalogues, with the lookups the pages need. Loading checks every cross-reference
- * and fails the build on a dangling one, naming the clause.
+ * Everything the pages know about the corpus — the plans and the catalogues — with the lookups the pages
+ * need. Building it checks every cross-reference and fails the build on a dangling one, naming the clause.
+ * The atlas of a build comes from the content collection (./corpus.ts).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { assertReferences, UNCLASSIFIED } from '../lib/mdx/references';
+import { assertReferences, UNCLASSIFIED } from '../lib/document/references';
 import {
-  PlansFile,
   type Clause,
   type Department,
   type Level,
@@ -15,10 +12,8 @@ import {
   type Role,
   type Target,
 } from '../lib/model/plan';
-import { departmentCategories, indicatorList, type CategoryInfo, type IndicatorInfo } from './catalogues';
+import type { CategoryInfo, IndicatorInfo } from './catalogues';
 import { planLabel } from '../lib/model/label';
-
-export const PLANS_FILE = 'generated/plans.json';
 
 /** One clause naming a department, with the department's role there. */
 export interface Mention {
@@ -53,18 +48,6 @@ function byLevel(a: Plan, b: Plan): number {
     planLabel(a).localeCompare(planLabel(b), 'zh-CN') ||
     a.id.localeCompare(b.id)
   );
-}
-
-function readPlans(file: string): Plan[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(
-      `${file}: cannot read the plans (run \`npm run ingest\` first): ${(error as Error).message}`,
-    );
-  }
-  return PlansFile.parse(JSON.parse(text)).plans;
 }
 
 function mentionIndex(plan: Plan): Map<string, Mention[]> {
@@ -113,17 +96,6 @@ export function buildAtlas(plans: Plan[], categories: CategoryInfo[], indicators
         plan.targets.filter((t) => t.indicatorId === indicatorId).map((target) => ({ plan, target })),
       ),
   };
-}
-
-let loaded: Atlas | undefined;
-
-/** The atlas of this build (memoised: every page of a build shares it). */
-export function atlas(): Atlas {
-  if (!loaded) {
-    const plans = readPlans(resolve(process.cwd(), PLANS_FILE));
-    loaded = buildAtlas(plans, departmentCategories(), indicatorList(plans));
-  }
-  return loaded;
 }
 
 /** Departments of a plan grouped by category, in catalogue order; empty categories left out. */

@@ -24,7 +24,8 @@ import {
   type IndicatorChartOptions,
   type IndicatorForChart,
 } from '../lib/charts/indicator-chart';
-import { atlas, UNCLASSIFIED } from './atlas';
+import { atlas } from './corpus';
+import { UNCLASSIFIED } from './atlas';
 import type { IndicatorInfo } from './catalogues';
 import { absoluteUrl, href, paths } from './url';
 

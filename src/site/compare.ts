@@ -5,7 +5,7 @@
 import { compareMatrix, loadNationalTemplate, unmatchedClauses, type NationalTemplate } from '../lib/compare';
 import type { TopicMatch } from '../lib/compare';
 import type { Clause, Plan } from '../lib/model/plan';
-import { atlas } from './atlas';
+import { atlas } from './corpus';
 
 export interface PlanAlignment {
   plan: Plan;

@@ -1,10 +1,10 @@
 /**
- * Builds the site once for all browser tests and serves dist as a static host would.
+ * Builds the site once for all browser tests and serves it as a static host would.
  *
- * The build uses the seeds plus tests/e2e/seeds/ (hostile text) through PLAN_ATLAS_SEEDS, a sub-path base and
- * a site origin, into a temporary directory. Ingest writes generated/ and src/content/plans/ in place, so
- * teardown runs it again on the real seeds to leave the work tree as `npm run build` expects.
- * PLAN_ATLAS_E2E_REUSE=1 skips the build and serves the previous one (for quick reruns while writing tests).
+ * The build (`npm run build`'s script) uses the seeds plus tests/e2e/seeds/ (hostile text) through
+ * PLAN_ATLAS_SEEDS, a sub-path base and a site origin, into the e2e folder through PLAN_ATLAS_OUT_DIR; it
+ * writes nothing else in the checkout. PLAN_ATLAS_E2E_REUSE=1 skips the build and serves the previous one
+ * (for quick reruns while writing tests).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -23,11 +23,6 @@ function run(script: string, args: string[], env: Record<string, string>): void 
 }
 
 const tsx = () => join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const astro = () => join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-
-function ingest(env: Record<string, string>): void {
-  run(tsx(), ['scripts/ingest.ts'], env);
-}
 
 function build(): void {
   rmSync(WORK_DIR, { recursive: true, force: true });
@@ -35,9 +30,12 @@ function build(): void {
   for (const dir of [join(ROOT, 'seeds'), join(ROOT, 'tests', 'e2e', 'seeds')]) {
     for (const file of readdirSync(dir)) cpSync(join(dir, file), join(SEEDS_DIR, file));
   }
-  const env = { PLAN_ATLAS_SEEDS: SEEDS_DIR, PLAN_ATLAS_BASE: E2E_BASE, PLAN_ATLAS_SITE: E2E_SITE };
-  ingest(env);
-  run(astro(), ['build', '--outDir', OUT_DIR], env);
+  run(tsx(), ['scripts/build.ts'], {
+    PLAN_ATLAS_SEEDS: SEEDS_DIR,
+    PLAN_ATLAS_BASE: E2E_BASE,
+    PLAN_ATLAS_SITE: E2E_SITE,
+    PLAN_ATLAS_OUT_DIR: OUT_DIR,
+  });
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -47,7 +45,5 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env['PLAN_ATLAS_E2E_URL'] = site.url;
   return async () => {
     await site.close();
-    // Leave generated/ and the MDX as the real seeds produce them.
-    if (!reuse) ingest({});
   };
 }

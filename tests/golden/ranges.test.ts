@@ -14,7 +14,7 @@ import { VARIANTS as ADVERSARIAL } from '../adversarial/variants';
 import { planOf, SEED_DIR, seedFiles, seedText } from '../helpers/seeds';
 
 const knowledge = loadKnowledge();
-const seeds = readSeedDirectory(SEED_DIR);
+const { seeds } = readSeedDirectory(SEED_DIR);
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -28,6 +28,7 @@ const VARIANTS: Record<string, (text: string) => string> = {
 };
 
 function variantOf(seed: SeedFile, rewrite: (text: string) => string): SeedFile {
+  if (seed.bytes instanceof Error) throw seed.bytes;
   return { ...seed, bytes: encoder.encode(rewrite(decoder.decode(seed.bytes))) };
 }
 
@@ -117,7 +118,7 @@ describe.each(Object.entries(VARIANTS))('recorded ranges, seeds %s', (_name, rew
   const { plans } = ingestSeeds(
     seeds.map((seed) => variantOf(seed, rewrite)),
     knowledge.plan,
-    { base: '/', enrichments: enrichments(knowledge) },
+    { enrichments: enrichments(knowledge) },
   );
 
   it('parses every seed and records ranges of each kind', () => {
@@ -146,8 +147,7 @@ describe.each(Object.entries(VARIANTS))('recorded ranges, seeds %s', (_name, rew
 
 describe('recorded ranges, the hostile browser-test seed', () => {
   const dir = 'tests/e2e/seeds';
-  const { plans } = ingestSeeds(readSeedDirectory(dir), knowledge.plan, {
-    base: '/',
+  const { plans } = ingestSeeds(readSeedDirectory(dir).seeds, knowledge.plan, {
     enrichments: enrichments(knowledge),
   });
 
@@ -163,7 +163,6 @@ describe.each(seedFiles)('recorded ranges, the adversarial variants of %s', (fil
   it.each(ADVERSARIAL.map((v) => [v.id, v] as const))('%s: every range fits what it claims', (_id, variant) => {
     const made = variant.make(seed);
     const { plans } = ingestSeeds([{ file: made.file, bytes: made.bytes, sidecar: null }], knowledge.plan, {
-      base: '/',
       enrichments: enrichments(knowledge),
     });
     expect(plans).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadKnowledge, enrichments } from '../../src/lib/knowledge';
-import { ingestSeeds, readSeedDirectory } from '../../src/lib/ingest';
+import { ingestDirectory } from '../../src/lib/ingest';
 import type { Plan } from '../../src/lib/model/plan';
 
 export const SEED_DIR = 'seeds';
@@ -12,15 +12,15 @@ export function seedText(file: string): string {
   return readFileSync(`${SEED_DIR}/${file}`, 'utf8');
 }
 
-let cached: ReturnType<typeof ingestSeeds> | null = null;
+let cached: ReturnType<typeof ingestDirectory> | null = null;
 
 /** The seeds parsed once per test file, exactly as the build parses them. */
 export function ingestedSeeds() {
   if (!cached) {
     const knowledge = loadKnowledge();
-    cached = ingestSeeds(readSeedDirectory(SEED_DIR), knowledge.plan, {
-      base: '/',
+    cached = ingestDirectory(SEED_DIR, knowledge.plan, {
       enrichments: enrichments(knowledge),
+      vocabularies: knowledge.vocabularies,
     });
   }
   return cached;

@@ -58,12 +58,14 @@ describe('sidecar: number, source_url, retrieved', () => {
     const knowledge = loadKnowledge();
     const sidecar = {
       file: 'meta.yaml',
-      text: 'number: 黔江府发〔2023〕12号\nsource_url: https://www.example.gov.cn/zwgk/2023/plan.html\nretrieved: 2024-03-01\n',
+      bytes: new TextEncoder().encode(
+        'number: 黔江府发〔2023〕12号\nsource_url: https://www.example.gov.cn/zwgk/2023/plan.html\nretrieved: 2024-03-01\n',
+      ),
     };
     const { plans, errors } = ingestSeeds(
       [{ file: 'meta.txt', bytes: readFileSync('seeds/000_5b537b9a7be6a6a5.txt'), sidecar }],
       knowledge.plan,
-      { base: '/', enrichments: enrichments(knowledge) },
+      { enrichments: enrichments(knowledge) },
     );
     expect(errors).toEqual([]);
     expect(plans[0]).toMatchObject({
@@ -74,10 +76,15 @@ describe('sidecar: number, source_url, retrieved', () => {
   });
 
   it.each([
-    ['source_url: javascript:alert(1)\n', 'meta.yaml:1: invalid sidecar key source_url'],
-    ['source_url: www.example.gov.cn/plan\n', 'meta.yaml:1: invalid sidecar key source_url'],
-    ['province: 重庆市\nretrieved: 2024/03/01\n', 'meta.yaml:2: invalid sidecar key retrieved'],
-  ])('rejects %j', (text, message) => {
-    expect(() => parseSidecar(text, 'meta.yaml')).toThrow(message);
+    ['source_url: javascript:alert(1)\n', 'meta.yaml:1: sidecar key "source_url" ignored: '],
+    ['source_url: www.example.gov.cn/plan\n', 'meta.yaml:1: sidecar key "source_url" ignored: '],
+    ['province: 重庆市\nretrieved: 2024/03/01\n', 'meta.yaml:2: sidecar key "retrieved" ignored: '],
+  ])('reports and ignores %j (the rest of the sidecar applies)', (text, message) => {
+    const { sidecar, warnings } = parseSidecar(new TextEncoder().encode(text), 'meta.yaml');
+    expect(warnings.map((w) => `${w.file}:${w.line}: ${w.message}`)).toEqual([
+      expect.stringContaining(message),
+    ]);
+    expect(sidecar.source_url).toBeUndefined();
+    expect(sidecar.retrieved).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import {
 import {
   Plan,
   PlansFile,
+  PublishedPlan,
   type Clause,
   type Department,
   type DepartmentMention,
@@ -106,7 +107,6 @@ const qianjiang: Plan = {
   documentNumber: null,
   sourceUrl: null,
   retrieved: null,
-  url: '/plans/qianjiang-qu/',
   cites: [{ title: '关于印发重庆市“十四五”节能减排综合工作实施方案的通知', number: null }],
   front: [{ kind: 'title', text: '黔江区“十四五”节能减排综合工作实施方案', line: 15, endLine: 15 }],
   clauses: [
@@ -358,7 +358,6 @@ const dazhou: Plan = {
   documentNumber: null,
   sourceUrl: null,
   retrieved: null,
-  url: '/plans/dazhou-shi/',
   cites: [
     {
       title: '四川省人民政府关于印发〈四川省“十四五”节能减排综合工作方案〉的通知',
@@ -447,7 +446,6 @@ const laiwu: Plan = {
   documentNumber: null,
   sourceUrl: null,
   retrieved: null,
-  url: '/plans/laiwu-qu/',
   cites: [{ title: '济南市“十四五”节能减排工作实施方案', number: null }],
   front: [{ kind: 'title', text: '莱芜区“十四五”节能减排工作实施方案', line: 1, endLine: 1 }],
   clauses: [
@@ -548,7 +546,7 @@ const records = (csv: string): string[] => csv.split('\r\n').slice(1, -1);
 
 describe('fixture', () => {
   it('is a valid plan model built from real seed lines', () => {
-    expect(() => PlansFile.parse({ plans })).not.toThrow();
+    expect(() => plans.map((plan) => Plan.parse(plan))).not.toThrow();
     expect(qj311).toContain('〔区发展改革委、区经济信息委（区大数据发展局）');
     expect(dazhou.targets[0]?.value).toBe(10169.999999999998);
   });
@@ -703,6 +701,43 @@ describe('indicators.csv', () => {
       'qianjiang-qu,unclassified,\'-1+1,-14.5,%,-0.145,%,\'=,binding,2020,2025,"\'=HYPERLINK(""http://x"",""y"")",黔江区,,plan;plan,2-p1;2,"\'@SUM(1)\n+86",/atlas/plans/qianjiang-qu/#2-p1;/atlas/plans/qianjiang-qu/#2',
     );
   });
+  it('defuses every element of a ;-joined list, not only the start of the cell', () => {
+    const hostile = structuredClone(qianjiang);
+    const clause = hostile.clauses[3];
+    const mentions = clause?.responsibility?.departments;
+    if (!clause || !mentions) throw new Error('fixture');
+    mentions.splice(
+      0,
+      mentions.length,
+      {
+        name: '=HYPERLINK("http://x","y")局',
+        departmentId: 'jiao-tong-ju',
+        role: 'lead',
+        range: { paragraph: 0, start: 0, end: 1 },
+      },
+      {
+        name: '+cmd局',
+        departmentId: 'shang-wu-wei',
+        role: 'lead',
+        range: { paragraph: 0, start: 0, end: 1 },
+      },
+      {
+        name: '区商务委',
+        departmentId: 'shang-wu-wei',
+        role: 'lead',
+        range: { paragraph: 0, start: 0, end: 1 },
+      },
+      { name: '-1局', departmentId: 'gong-an-ju', role: 'lead', roleWording: null, range: { paragraph: 0, start: 0, end: 1 } },
+      {
+        name: '@SUM(1)局',
+        departmentId: 'guo-zi-wei',
+        role: 'lead',
+        range: { paragraph: 0, start: 0, end: 1 },
+      },
+    );
+    const row = records(clausesCsv([hostile], atlas)).find((r) => r.startsWith(`qianjiang-qu,${clause.id},`));
+    expect(row).toContain(`"'=HYPERLINK(""http://x"",""y"")局;'+cmd局;区商务委;'-1局;'@SUM(1)局"`);
+  });
 });
 
 describe('departments.csv', () => {
@@ -776,8 +811,14 @@ describe('plans.json', () => {
     const cod = expected[1]?.targets[0];
     if (!cod) throw new Error('fixture');
     cod.value = 10170;
-    expect(parsed).toEqual({ plans: expected });
+    expect(parsed).toEqual({ plans: expected.map((plan) => ({ ...plan, url: `/plans/${plan.id}/` })) });
     expect(plansJson(parsed.plans)).toBe(json);
+  });
+
+  it('adds each plan page’s URL under the deployment base at export (the model holds none)', () => {
+    const published = PlansFile.parse(JSON.parse(plansJson(plans, { base: '/atlas/' })));
+    expect(published.plans.map((p) => p.url)).toEqual(plans.map((p) => `/atlas/plans/${p.id}/`));
+    expect(plans.every((plan) => !('url' in plan))).toBe(true);
   });
 
   it('keeps the schema’s key order whatever order the properties were set in', () => {
@@ -829,7 +870,7 @@ describe('schema.json', () => {
         'url',
       ]),
     );
-    expect(Object.keys(items.properties)).toEqual(Object.keys(Plan.shape));
+    expect(Object.keys(items.properties)).toEqual(Object.keys(PublishedPlan.shape));
     // Unknown where the text names no region the division list has.
     expect(items.properties.level).toEqual({
       anyOf: [{ type: 'string', enum: ['national', 'province', 'city', 'county'] }, { type: 'null' }],

@@ -191,7 +191,7 @@ describe('corpus links', () => {
     ingestSeeds(
       titles.map(([file, title]) => ({ file, bytes: text(title), sidecar: null })),
       full.plan,
-      { base: '/', enrichments: enrichments(full) },
+      { enrichments: enrichments(full) },
     );
 
   it('links a plan to the corpus plan of the nearest division above it', () => {

@@ -1,4 +1,7 @@
-/** Curated knowledge the structure and front-matter parsers use: plan parts and jurisdictions. */
+/**
+ * Curated knowledge the structure and front-matter parsers use (plan parts, jurisdictions), and the published
+ * plan URLs ingest protects.
+ */
 import { z } from 'zod';
 import { PlanPart } from '../model/plan';
 import { loadDivisions, type DivisionIndex } from '../regions/divisions';
@@ -24,18 +27,31 @@ export const JurisdictionsFile = z.object({
 });
 export type JurisdictionsFile = z.infer<typeof JurisdictionsFile>;
 
+/** content/published-plans.yaml: every published slug with the seed file it belongs to. */
+export const PublishedPlansFile = z.record(
+  z.string().regex(/^[a-z0-9-]+$/),
+  z.string().regex(/\.txt$/i, 'a seed file name ending in .txt'),
+);
+export type PublishedPlansFile = z.infer<typeof PublishedPlansFile>;
+
 export interface PlanKnowledge {
   parts: PlanPartsFile;
   jurisdictions: JurisdictionsFile;
   /** The official division list (names, levels, parents). */
   divisions: DivisionIndex;
+  /** Published slug → its seed file (src/lib/slugs.ts: a published URL stays with its plan). */
+  published: ReadonlyMap<string, string>;
 }
 
-/** Loads content/plan-parts.yaml, content/jurisdictions.yaml and the official division list. */
+/**
+ * Loads content/plan-parts.yaml, content/jurisdictions.yaml, content/published-plans.yaml and the official
+ * division list.
+ */
 export function loadPlanKnowledge(): PlanKnowledge {
   return {
     parts: loadCuratedYaml('plan-parts.yaml', PlanPartsFile),
     jurisdictions: loadCuratedYaml('jurisdictions.yaml', JurisdictionsFile),
     divisions: loadDivisions(),
+    published: new Map(Object.entries(loadCuratedYaml('published-plans.yaml', PublishedPlansFile))),
   };
 }

@@ -15,9 +15,20 @@ import type { UrlContext } from './shared';
 const LIST_SEPARATOR = ';';
 const TEXT_SEPARATOR = '\n';
 
+/** What csv-stringify's `escape_formulas` defuses at the start of a cell. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Values joined with `;` for one cell, each defused like a cell: a spreadsheet's "text to columns" turns every
+ * element into a cell of its own, so `局;=HYPERLINK(…)` must not become a formula there either.
+ */
+function joinElements(values: readonly string[]): string {
+  return values.map((value) => (FORMULA_START.test(value) ? `'${value}` : value)).join(LIST_SEPARATOR);
+}
+
 /** Distinct values in first-seen order, joined for one cell. */
 function joinList(values: Iterable<string>): string {
-  return [...new Set(values)].join(LIST_SEPARATOR);
+  return joinElements([...new Set(values)]);
 }
 
 function departmentNames(clause: Clause, role: Role): string {
@@ -118,11 +129,11 @@ export function indicatorsCsv(
       wording: target.wording,
       source_origin: target.sources.map((s) => s.origin).join(LIST_SEPARATOR),
       // Not deduplicated: the n-th id, text and url describe the same source.
-      clause_id: target.sources.map((s) => s.clauseId).join(LIST_SEPARATOR),
+      clause_id: joinElements(target.sources.map((s) => s.clauseId)),
       source_text: target.sources.map((s) => s.text).join(TEXT_SEPARATOR),
-      url: target.sources
-        .map((s) => absolute(urls.site, urls.base, paths.clause(plan.id, s.clauseId)))
-        .join(LIST_SEPARATOR),
+      url: joinElements(
+        target.sources.map((s) => absolute(urls.site, urls.base, paths.clause(plan.id, s.clauseId))),
+      ),
     })),
   );
   return writeCsv(INDICATOR_COLUMNS, rows);

@@ -4,20 +4,22 @@
  */
 import { z } from 'zod';
 import { PlansFile, type Plan } from '../model/plan';
-import { absolute, paths } from '../urls';
+import { absolute, paths, withBase } from '../urls';
 import { cleanNumber } from '../vocabulary';
 import type { UrlContext } from './shared';
 
 /**
- * Serialises plans as `{ "plans": [...] }`, pretty-printed with two spaces.
+ * Serialises plans as `{ "plans": [...] }`, pretty-printed with two spaces, each with its page's `url` under
+ * the deployment's base (the model holds no URLs).
  *
  * The plans are validated with `PlansFile.parse` first, so a malformed plan fails the build instead of being
  * published; parsing also rebuilds every object in the schema's key order, which keeps the output stable
  * whatever order the parser happened to set properties in. Float noise from unit conversion
  * (1.017万吨 × 10000 = 10169.999999999998 吨) is rounded away.
  */
-export function plansJson(plans: Plan[]): string {
-  const file = PlansFile.parse({ plans });
+export function plansJson(plans: readonly Plan[], urls: UrlContext = { base: '/' }): string {
+  const published = plans.map((plan) => ({ ...plan, url: withBase(urls.base, paths.plan(plan.id)) }));
+  const file = PlansFile.parse({ plans: published });
   return `${JSON.stringify(file, (_key, value: unknown) => (typeof value === 'number' ? cleanNumber(value) : value), 2)}\n`;
 }
 

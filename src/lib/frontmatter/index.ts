@@ -16,6 +16,7 @@ import type {
 import type { Division, DivisionIndex } from '../regions/divisions';
 import { findFullNames } from '../regions/find';
 import { recogniseRegion } from '../regions/recognise';
+import { isoDateOf } from '../dates';
 import { foldForRecognition } from '../read/normalize';
 import { chineseNumeralValue } from '../structure/numerals';
 import { findCitedDocuments, type CitedDocument } from './citations';
@@ -44,8 +45,8 @@ function isoDate(text: string): string | null {
   const match = DATE.exec(foldForRecognition(text).trim());
   if (!match) return null;
   const [year, month, day] = [match[1], match[2], match[3]].map((part) => chineseNumeralValue(part ?? ''));
-  if (!year || !month || !day || month > 12 || day > 31) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (!year || !month || !day) return null;
+  return isoDateOf(year, month, day);
 }
 
 /** The region is what the title names before “十四五”: 黔江区“十四五”… → 黔江区. */
@@ -131,6 +132,7 @@ export function readFrontMatter(
   const issued = dates[0]?.iso ?? null;
 
   const subtitle = front.find((block) => block.kind === 'subtitle');
+  // On the folded view: a traditional-character edition writes 徵求意見稿.
   const status: Status = DRAFT.test(foldForRecognition(`${title}${subtitle?.text ?? ''}`))
     ? 'draft'
     : 'final';

@@ -378,8 +378,6 @@ export const Plan = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .nullable(),
-  /** The plan page's path, e.g. `/plans/qianjiang-qu/` (base-prefixed when the site has a base). */
-  url: z.string(),
   cites: z.array(CitedDocument),
   front: z.array(FrontBlock),
   clauses: z.array(Clause),
@@ -399,6 +397,16 @@ export const Warning = z.object({
 });
 export type Warning = z.infer<typeof Warning>;
 
+/**
+ * A plan as published in `/data/plans.json`: the model plus its page's URL. The URL depends on where the site
+ * is deployed, so the model never holds it; export adds it under the deployment's base.
+ */
+export const PublishedPlan = Plan.extend({
+  /** The plan page's path, e.g. `/plans/qianjiang-qu/` (base-prefixed when the site has a base). */
+  url: z.string(),
+});
+export type PublishedPlan = z.infer<typeof PublishedPlan>;
+
 /** The downloadable `/data/plans.json`. */
-export const PlansFile = z.object({ plans: z.array(Plan) });
+export const PlansFile = z.object({ plans: z.array(PublishedPlan) });
 export type PlansFile = z.infer<typeof PlansFile>;

@@ -158,7 +158,7 @@ const MIN_COMMON_HAN_SHARE = 0.8;
  * Whether a GB18030 decoding is plausible. Nearly any byte soup decodes as GB18030 without error (Latin-1
  * `Ça` is the valid GBK pair 莂), so a decoding is accepted only when it reads like Chinese prose.
  */
-function looksChinese(text: string): boolean {
+function looksChinese(text: string, minHanShare = MIN_HAN_SHARE): boolean {
   if (text.includes('\ufffd')) return false;
   const common = commonHanziSet();
   let visible = 0;
@@ -172,11 +172,17 @@ function looksChinese(text: string): boolean {
       if (common.has(ch)) commonHan++;
     }
   }
-  return han > 0 && han >= visible * MIN_HAN_SHARE && commonHan >= han * MIN_COMMON_HAN_SHARE;
+  return han > 0 && han >= visible * minHanShare && commonHan >= han * MIN_COMMON_HAN_SHARE;
 }
 
 function formatMegabytes(bytes: number): string {
   return `${(bytes / MIB).toFixed(1)} MB`;
+}
+
+/** The error for a file over the size limit (checked before reading, and again on the bytes). */
+export function tooLarge(file: string, size: number, maxBytes: number): SeedError {
+  const limit = maxBytes >= MIB ? formatMegabytes(maxBytes) : `${Math.round(maxBytes / 1024)} KB`;
+  return new SeedError(file, 0, `file too large: ${formatMegabytes(size)} (limit ${limit})`);
 }
 
 type Bom = { encoding: DecodedSeed['encoding']; length: number };
@@ -187,6 +193,27 @@ function sniffBom(bytes: Uint8Array): Bom | null {
   if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (a === 0xfe && b === 0xff) return { encoding: 'utf-16be', length: 2 };
   return null;
+}
+
+/**
+ * UTF-16 without a byte-order mark (some exporters omit it): NUL bytes mostly on one side of the code-unit
+ * pairs (line breaks, digits and ASCII have a zero high byte), and the text reads as Chinese. Otherwise null, and the NULs
+ * make it a binary file.
+ */
+function sniffUtf16WithoutBom(bytes: Uint8Array, minHanShare: number): Bom | null {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  // Han characters have a zero byte now and then too (一 is U+4E00), so the side with most zeros decides.
+  if (Math.max(even, odd) === 0 || Math.min(even, odd) * 4 > Math.max(even, odd)) return null;
+  const encoding = odd > even ? 'utf-16le' : 'utf-16be';
+  try {
+    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return looksChinese(foldForRecognition(text), minHanShare) ? { encoding, length: 0 } : null;
+  } catch {
+    return null;
+  }
 }
 
 function decodeUtf16(payload: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: string): string {
@@ -235,17 +262,12 @@ function rawUnits(payload: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): strin
 export function decodeSeed(
   bytes: Uint8Array,
   file: string,
-  options: { maxBytes?: number } = {},
+  options: { maxBytes?: number; minHanShare?: number } = {},
 ): DecodedSeed {
   const maxBytes = options.maxBytes ?? MAX_SEED_BYTES;
-  if (bytes.length > maxBytes) {
-    throw new SeedError(
-      file,
-      0,
-      `file too large: ${formatMegabytes(bytes.length)} (limit ${formatMegabytes(maxBytes)})`,
-    );
-  }
-  const bom = sniffBom(bytes);
+  const minHanShare = options.minHanShare ?? MIN_HAN_SHARE;
+  if (bytes.length > maxBytes) throw tooLarge(file, bytes.length, maxBytes);
+  const bom = sniffBom(bytes) ?? sniffUtf16WithoutBom(bytes, minHanShare);
   const payload = bom ? bytes.subarray(bom.length) : bytes;
   if (payload.length === 0) throw new SeedError(file, 0, 'empty file');
 
@@ -269,11 +291,11 @@ export function decodeSeed(
       const gb = iconv.decode(payload, 'gb18030');
       // Hong Kong and Taiwan mirrors publish plans in traditional characters, often in Big5; judge that
       // decoding on its simplified form so the common-character test applies.
-      const big5 = looksChinese(gb) ? null : iconv.decode(payload, 'big5');
+      const big5 = looksChinese(gb, minHanShare) ? null : iconv.decode(payload, 'big5');
       if (big5 === null) {
         text = gb;
         encoding = 'gb18030';
-      } else if (looksChinese(foldForRecognition(big5))) {
+      } else if (looksChinese(foldForRecognition(big5), minHanShare)) {
         text = big5;
         encoding = 'big5';
       } else {

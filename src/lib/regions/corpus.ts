@@ -26,7 +26,7 @@ export function governmentKey(plan: Plan): string | null {
  * Gives every generated slug shared by several texts a distinct one: the final text (else the first file)
  * keeps it, a draft becomes `<slug>-draft`, further texts are numbered. Slugs set in a sidecar are taken first.
  */
-export function assignVersionSlugs(parsed: ParsedPlan[], url: (id: string) => string): ParsedPlan[] {
+export function assignVersionSlugs<T extends ParsedPlan>(parsed: T[]): T[] {
   const taken = new Set(parsed.filter((p) => p.explicitSlug).map((p) => p.plan.id));
   const auto = parsed
     .map((entry, order) => ({ entry, order }))
@@ -45,7 +45,7 @@ export function assignVersionSlugs(parsed: ParsedPlan[], url: (id: string) => st
   return parsed.map((entry) => {
     const id = ids.get(entry);
     if (id === undefined || id === entry.plan.id) return entry;
-    return { ...entry, plan: { ...entry.plan, id, url: url(id) } };
+    return { ...entry, plan: { ...entry.plan, id } };
   });
 }
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { clausesCsv } from '../../lib/export';
-import { atlas } from '../../site/atlas';
+import { atlas } from '../../site/corpus';
 
 /** `/data/clauses.csv`: one row per clause with its departments by role and its permalink. */
 export const GET: APIRoute = () =>

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { departmentsCsv } from '../../lib/export';
-import { atlas } from '../../site/atlas';
+import { atlas } from '../../site/corpus';
 
 /** `/data/departments.csv`: one row per department entity with its clause counts by role. */
 export const GET: APIRoute = () => {

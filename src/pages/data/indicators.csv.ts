@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { indicatorsCsv } from '../../lib/export';
-import { atlas } from '../../site/atlas';
+import { atlas } from '../../site/corpus';
 
 /** `/data/indicators.csv`: one row per target, traceable to its source clause. */
 export const GET: APIRoute = () => {

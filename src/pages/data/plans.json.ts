@@ -1,7 +1,10 @@
 import type { APIRoute } from 'astro';
 import { plansJson } from '../../lib/export';
-import { atlas } from '../../site/atlas';
+import { atlas } from '../../site/corpus';
+import { BASE, SITE } from '../../site/url';
 
-/** `/data/plans.json`: every plan, validated against the model. */
+/** `/data/plans.json`: every plan, validated against the model, with its page's URL under this build's base. */
 export const GET: APIRoute = () =>
-  new Response(plansJson(atlas().plans), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(plansJson(atlas().plans, { site: SITE, base: BASE }), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

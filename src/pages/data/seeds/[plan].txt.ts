@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { atlas } from '../../../site/atlas';
+import { atlas } from '../../../site/corpus';
 import { seedBytes } from '../../../site/seeds';
 
 /** `/data/seeds/<plan>.txt`: the seed a plan page was built from, byte for byte, in its own encoding. */

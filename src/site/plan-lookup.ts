@@ -1,18 +1,11 @@
-/** Lookups for the MDX components: the plan being rendered (set by the plan page in `Astro.locals`). */
+/** Lookups of a plan's parts by id, for the components that render the plan document. */
 import type { Annex, AnnexTable, Clause, Department, Plan, Target } from '../lib/model/plan';
-
-/** The plan being rendered; a component used outside a plan page is a programming error. */
-export function currentPlan(locals: App.Locals): Plan {
-  if (!locals.plan)
-    throw new Error('An MDX plan component was rendered outside a plan page (Astro.locals.plan is unset)');
-  return locals.plan;
-}
 
 function find<T extends { id: string }>(list: readonly T[], id: string, what: string, plan: Plan): T {
   const found = list.find((item) => item.id === id);
   if (!found)
     throw new Error(
-      `${plan.source}: plan ${plan.id}: the MDX refers to ${what} "${id}", which the plan does not have`,
+      `${plan.source}: plan ${plan.id}: the document refers to ${what} "${id}", which the plan does not have`,
     );
   return found;
 }
@@ -28,6 +21,6 @@ export function tableOf(plan: Plan, id: string): { annex: Annex; table: AnnexTab
       if (block.type === 'table' && block.id === id) return { annex, table: block };
   }
   throw new Error(
-    `${plan.source}: plan ${plan.id}: the MDX refers to table "${id}", which the plan does not have`,
+    `${plan.source}: plan ${plan.id}: the document refers to table "${id}", which the plan does not have`,
   );
 }

@@ -1,0 +1,14 @@
+/**
+ * The atlas of this build, read from the `plans` content collection (src/content.config.ts): the one way
+ * pages and data files get the plans. Read once per build; every page shares it.
+ */
+import { getCollection } from 'astro:content';
+import { buildAtlas, type Atlas } from './atlas';
+import { departmentCategories, indicatorList } from './catalogues';
+
+const plans = (await getCollection('plans')).map((entry) => entry.data);
+const loaded = buildAtlas(plans, departmentCategories(), indicatorList(plans));
+
+export function atlas(): Atlas {
+  return loaded;
+}
