@@ -242,3 +242,44 @@ describe('seeds read right', () => {
     expect(plan?.clauses.flatMap((c) => c.paragraphs).join('')).toContain(line);
   });
 });
+
+describe('numbers a reader can trust', () => {
+  const valueOf = (text: string) => {
+    const result = withGood(seed('102_new.txt', text));
+    const plan = result.plans.find((p) => p.source === '102_new.txt');
+    return {
+      values: plan?.targets.map((t) => t.value) ?? [],
+      warnings: messages(result.warnings, '102_new.txt'),
+    };
+  };
+
+  it('reads 14.5% when nothing is hidden (control)', () => {
+    expect(valueOf(planText('舟山市')).values).toEqual([14.5]);
+  });
+
+  it.each([
+    ['a soft hyphen inside the number', '下降1\u00AD4.5%', 'U+00AD'],
+    ['a zero-width space inside the number', '下降1\u200B4.5%', 'U+200B'],
+    ['a zero-width space before the unit', '下降14.5\u200B%', 'U+200B'],
+    ['a bidi mark before the number', '下降\u200E14.5%', 'U+200E'],
+    ['a control character inside the number', '下降14\u0007.5%', 'U+0007'],
+  ])('%s: no value is read, and the line and column are reported', (_, body, codePoint) => {
+    const text = planText('舟山市', { body });
+    const line = text.split('\n')[2] as string;
+    const column = line.indexOf(String.fromCodePoint(parseInt(codePoint.slice(2), 16))) + 1;
+    expect(column).toBeGreaterThan(20);
+    const { values, warnings } = valueOf(text);
+    expect(values).toEqual([]);
+    expect(warnings).toEqual([
+      `102_new.txt:3: invisible character ${codePoint} at column ${column}, touching a number: the number is not read as a value`,
+    ]);
+  });
+
+  it('reports an invisible character away from numbers and still reads the value', () => {
+    const text = planText('舟山市', { body: '下降14.5%，力\u200D争' });
+    const column = (text.split('\n')[2] as string).indexOf('\u200D') + 1;
+    const { values, warnings } = valueOf(text);
+    expect(values).toEqual([14.5]);
+    expect(warnings).toEqual([`102_new.txt:3: invisible character U+200D at column ${column}`]);
+  });
+});

@@ -70,18 +70,78 @@ const FOLD_CACHE_MAX_LENGTH = 20_000;
 let foldCache = new Map<string, string>();
 
 /**
+ * Characters a reader does not see: zero-width spaces and joiners, the soft hyphen, bidirectional controls,
+ * word joiners, a byte-order mark inside the text, and control characters other than layout (tab, line and
+ * page breaks). Copy-paste from web pages and PDFs leaves them, often inside numbers.
+ */
+export const INVISIBLE =
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+const NUMBER_PART = /[0-9.]/;
+
+/**
+ * Masks every number an invisible character touches (`1\u00AD4.5%`, `14.5\u200B%`): its digits and the
+ * invisible characters become `x`, so no recogniser reads a value the reader cannot see whole — neither the
+ * `4.5` split off by the character nor a `14.5` joined across it. The structure stage reports each one with
+ * its line and column (see `invisibleCharacters`).
+ */
+function maskNumbersAtInvisible(folded: string): string {
+  INVISIBLE.lastIndex = 0;
+  if (!INVISIBLE.test(folded)) return folded;
+  const units: string[] = folded.split('');
+  const invisible = (i: number) => {
+    INVISIBLE.lastIndex = 0;
+    return INVISIBLE.test(units[i] ?? '');
+  };
+  const part = (i: number) => NUMBER_PART.test(units[i] ?? '') || invisible(i);
+  for (let i = 0; i < units.length; i++) {
+    if (!invisible(i)) continue;
+    if (!NUMBER_PART.test(units[i - 1] ?? '') && !NUMBER_PART.test(units[i + 1] ?? '')) continue;
+    let start = i;
+    while (start > 0 && part(start - 1)) start--;
+    let end = i + 1;
+    while (end < units.length && part(end)) end++;
+    for (let j = start; j < end; j++) units[j] = 'x';
+    i = end - 1;
+  }
+  return units.join('');
+}
+
+/**
  * The recognition view of `text`: full-width ASCII (（）０-９％．，：；) to half-width, 〔〕【】［］ to [ ],
- * the ideographic space to a space, traditional characters to simplified. Length-preserving, so an index
- * found in the folded string is valid in the original. Spaces are kept: recognisers allow `\s*` where a
- * plan may put spaces between CJK and digits (到 2025 年).
+ * the ideographic space to a space, traditional characters to simplified, and numbers touched by an invisible
+ * character masked. Length-preserving, so an index found in the folded string is valid in the original.
+ * Spaces are kept: recognisers allow `\s*` where a plan may put spaces between CJK and digits (到 2025 年).
  */
 export function foldForRecognition(text: string): string {
   const cached = foldCache.get(text);
   if (cached !== undefined) return cached;
-  const folded = toSimplified(foldWidth(text));
+  const folded = maskNumbersAtInvisible(toSimplified(foldWidth(text)));
   if (text.length <= FOLD_CACHE_MAX_LENGTH) {
     if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache = new Map();
     foldCache.set(text, folded);
   }
   return folded;
+}
+
+/** An invisible character in a line: 1-based column (in UTF-16 units of the line), code point, and whether it touches a number. */
+export interface InvisibleCharacter {
+  column: number;
+  codePoint: string;
+  inNumber: boolean;
+}
+
+/** Every invisible character of one line, with where it is and whether it touches a number. */
+export function invisibleCharacters(line: string): InvisibleCharacter[] {
+  const found: InvisibleCharacter[] = [];
+  for (const match of line.matchAll(INVISIBLE)) {
+    const i = match.index;
+    const near = `${foldWidth(line[i - 1] ?? '')}${foldWidth(line[i + 1] ?? '')}`;
+    found.push({
+      column: i + 1,
+      codePoint: `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+      inNumber: /[0-9.]/.test(near),
+    });
+  }
+  return found;
 }

@@ -7,6 +7,7 @@ import type { Annex, Clause, FrontBlock, Warning } from '../model/plan';
 import { parseAnnexes } from './annexes';
 import { parseBody } from './body';
 import { splitFront } from './front';
+import { invisibleCharacters } from '../read/normalize';
 import { toSourceLines } from './lines';
 
 export interface Structure {
@@ -44,7 +45,14 @@ export function parseStructure(text: string, file: string, parts: PlanPartsFile)
         file,
         line: line.number,
         message:
-          'contains characters that are markup in MDX/HTML ({ } < > ` or a leading import/export); shown escaped',
+          'contains characters that are markup in MDX/HTML ({ } < > ` or a leading import/export); shown as text',
+      });
+    }
+    for (const found of invisibleCharacters(line.raw)) {
+      warnings.push({
+        file,
+        line: line.number,
+        message: `invisible character ${found.codePoint} at column ${found.column}${found.inNumber ? ', touching a number: the number is not read as a value' : ''}`,
       });
     }
   }
