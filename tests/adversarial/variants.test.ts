@@ -16,7 +16,7 @@ const ingest = (variants: VariantFile[]) =>
   ingestSeeds(
     variants.map((v) => ({ file: v.file, bytes: v.bytes, sidecar: null })),
     knowledge.plan,
-    { base: '/', enrichments: enrichments(knowledge) },
+    { enrichments: enrichments(knowledge) },
   );
 
 describe.each(seedFiles)('%s', (file) => {

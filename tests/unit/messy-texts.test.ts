@@ -8,7 +8,7 @@ import { parsePlan } from '../../src/lib/parse-plan';
 
 const knowledge = loadKnowledge();
 const parse = (text: string, file = 'messy.txt') =>
-  parsePlan(text, file, null, knowledge.plan, { base: '/', enrichments: enrichments(knowledge) });
+  parsePlan(text, file, null, knowledge.plan, { enrichments: enrichments(knowledge) });
 
 const BODY = [
   '一、总体要求',
