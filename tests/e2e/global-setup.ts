@@ -35,6 +35,8 @@ function build(): void {
     PLAN_ATLAS_BASE: E2E_BASE,
     PLAN_ATLAS_SITE: E2E_SITE,
     PLAN_ATLAS_OUT_DIR: OUT_DIR,
+    // Strict: a seed of the test corpus that the build refuses is a failure, not a missing page.
+    PLAN_ATLAS_STRICT: '1',
   });
 }
 
