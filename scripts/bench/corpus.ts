@@ -23,12 +23,16 @@ interface Template {
 /** The seeds of `seedDir` whose region and level the parser reads. */
 export function seedTemplates(seedDir: string): Template[] {
   const knowledge = loadKnowledge();
-  const seeds = readSeedDirectory(seedDir);
-  const { plans } = ingestSeeds(seeds, knowledge.plan, { base: '/', enrichments: enrichments(knowledge) });
+  const { seeds } = readSeedDirectory(seedDir);
+  const { plans } = ingestSeeds(seeds, knowledge.plan, { enrichments: enrichments(knowledge) });
   return seeds.flatMap((seed) => {
     const plan = plans.find((p) => p.source === seed.file);
     if (!plan?.region || !plan.level) return [];
-    const sidecar = seed.sidecar ? ((parseYaml(seed.sidecar.text) as Record<string, unknown>) ?? {}) : {};
+    const sidecarBytes = seed.sidecar?.bytes;
+    const sidecar =
+      sidecarBytes instanceof Uint8Array
+        ? ((parseYaml(new TextDecoder().decode(sidecarBytes)) as Record<string, unknown>) ?? {})
+        : {};
     return [
       {
         text: readFileSync(join(seedDir, seed.file), 'utf8'),

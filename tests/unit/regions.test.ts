@@ -240,11 +240,11 @@ describe('sidecar region', () => {
         {
           file: 'a.txt',
           bytes: new TextEncoder().encode(`“十四五”节能减排综合工作方案\n${BODY}`),
-          sidecar: { file: 'a.yaml', text: 'region: 鼓楼区\nprovince: 福建省\n' },
+          sidecar: { file: 'a.yaml', bytes: new TextEncoder().encode('region: 鼓楼区\nprovince: 福建省\n') },
         },
       ],
       full.plan,
-      { base: '/', enrichments: enrichments(full) },
+      { enrichments: enrichments(full) },
     );
     expect(errors).toEqual([]);
     const plan = plans[0]!;
