@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { planNames, type GotoPlan } from '../../lib/goto';
-import { atlas } from '../../site/atlas';
+import { atlas } from '../../site/corpus';
 import { href, paths } from '../../site/url';
 
 /**
