@@ -5,20 +5,12 @@
  * the text prints (also inside a quotation), and last the file name. Each is checked against the official
  * division list, which gives the canonical name, level and parent chain.
  */
-import type { Level } from '../model/plan';
+import type { Level, RegionSource as ModelRegionSource } from '../model/plan';
 import type { Division, DivisionIndex } from './divisions';
 import { findFullNames, readPlaceChain, resolveChain, type NameHit } from './find';
 
-export const RegionSource = [
-  'title',
-  'issuer',
-  'notice',
-  'lead',
-  'document-number',
-  'body',
-  'file-name',
-] as const;
-export type RegionSource = (typeof RegionSource)[number];
+/** Where the text named its region; the sidecar, the model's other source, is applied after recognition. */
+export type RegionSource = Exclude<ModelRegionSource, 'sidecar'>;
 
 export interface RegionClues {
   /** The plan title (folded), or '' when there is none; read from the left for a place. */
