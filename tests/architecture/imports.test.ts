@@ -2,7 +2,7 @@
  * The import rules of the codebase, checked over every source file:
  * - `src/lib/` is plain TypeScript: it never imports Astro or the site (`src/site`, components, pages,
  *   layouts, integrations, browser scripts);
- * - browser code (`src/scripts/` and the `<script>` blocks of `.astro` files, with everything they import,
+ * - browser code (`src/browser/` and the `<script>` blocks of `.astro` files, with everything they import,
  *   transitively) never imports Node built-ins, zod or OpenCC: none of them belongs in a page's bundle;
  * - rendering (pages, layouts, components, `src/site/`) never imports `src/lib/read/`: reading the seeds is
  *   ingest's job, and rendering uses what the model recorded.
@@ -98,9 +98,9 @@ const serverEdges = sourceFiles.flatMap((file) => {
   return edgesOf(file, file.endsWith('.astro') ? astroParts(text).server : text);
 });
 
-/** Browser entry points: `src/scripts/` files and the script blocks of `.astro` files. */
+/** Browser entry points: `src/browser/` files and the script blocks of `.astro` files. */
 const browserEntries: Edge[] = [
-  ...sourceFiles.filter((f) => under(f, 'scripts')).map((f) => ({ from: f, specifier: f, to: f })),
+  ...sourceFiles.filter((f) => under(f, 'browser')).map((f) => ({ from: f, specifier: f, to: f })),
   ...sourceFiles
     .filter((f) => f.endsWith('.astro'))
     .flatMap((f) => astroParts(readFileSync(f, 'utf8')).browser.flatMap((code) => edgesOf(f, code))),
@@ -135,7 +135,7 @@ describe('import rules', () => {
   });
 
   it('src/lib imports neither Astro nor the site', () => {
-    const site = ['site', 'components', 'pages', 'layouts', 'integrations', 'scripts'];
+    const site = ['site', 'components', 'pages', 'layouts', 'integrations', 'browser'];
     const wrong = serverEdges
       .filter((e) => under(e.from, 'lib'))
       .filter(

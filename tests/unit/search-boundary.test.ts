@@ -1,7 +1,7 @@
 /**
  * The search code that runs in the browser must not pull in build-time code: Node built-ins, zod, YAML or the
  * curated-data loaders would swell the page's bundle or fail there. The boundary is by construction — the
- * browser modules live in src/lib/search/browser/ and src/scripts/search/ — and this test walks their
+ * browser modules live in src/lib/search/browser/ and src/browser/search/ — and this test walks their
  * imports to keep it so.
  */
 import { readFileSync } from 'node:fs';
@@ -9,8 +9,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const ENTRY = join(ROOT, 'src/scripts/search/main.ts');
-const ALLOWED_DIRS = ['src/lib/search/browser/', 'src/scripts/'];
+const ENTRY = join(ROOT, 'src/browser/search/main.ts');
+const ALLOWED_DIRS = ['src/lib/search/browser/', 'src/browser/'];
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s(?:[^'"]*?\sfrom\s)?['"]([^'"]+)['"]/g;
 
 /** Every module the entry reaches through static imports (type-only imports included: they are cheap to keep apart too). */
