@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlanKnowledge } from './content/plan-knowledge';
+import type { PlanKnowledge } from './curated/plan-knowledge';
 import { planDocument } from './document/index';
 import { danglingReferences, type Vocabularies } from './document/references';
 import { SeedError } from './errors';

@@ -2,7 +2,7 @@
  * All curated knowledge from content/, loaded once, and the recognition stages that use it, in the order
  * they run after the structure is parsed.
  */
-import { loadPlanKnowledge, type PlanKnowledge } from './content/plan-knowledge';
+import { loadPlanKnowledge, type PlanKnowledge } from './curated/plan-knowledge';
 import {
   assignResponsibilities,
   loadDepartmentCatalogue,

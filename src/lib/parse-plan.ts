@@ -2,7 +2,7 @@
  * One seed's text → a validated Plan. Pure: everything it needs (curated knowledge, the sidecar) is passed in,
  * so tests and the benchmark call it directly.
  */
-import type { PlanKnowledge } from './content/plan-knowledge';
+import type { PlanKnowledge } from './curated/plan-knowledge';
 import { findDocumentNumber } from './frontmatter/document-number';
 import type { z } from 'zod';
 import { SeedError } from './errors';

@@ -8,7 +8,7 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { CONTENT_DIR } from '../lib/content/load';
+import { CONTENT_DIR } from '../lib/curated/load';
 import { ingestDirectory, type IngestResult } from '../lib/ingest';
 import { enrichments, loadKnowledge } from '../lib/knowledge';
 import { SeedError } from '../lib/errors';

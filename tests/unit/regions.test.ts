@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadPlanKnowledge } from '../../src/lib/content/plan-knowledge';
+import { loadPlanKnowledge } from '../../src/lib/curated/plan-knowledge';
 import { ingestSeeds } from '../../src/lib/ingest';
 import { enrichments, loadKnowledge } from '../../src/lib/knowledge';
 import { readFrontMatter } from '../../src/lib/frontmatter/index';

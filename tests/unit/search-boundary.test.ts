@@ -56,6 +56,6 @@ describe('the browser search bundle', () => {
     // A build module imports zod and the loaders: the same walk from there must report them.
     const build = reachable(join(ROOT, 'src/lib/search/build/synonyms-file.ts'));
     expect(build.bare).toContain('zod');
-    expect(build.modules.some((m) => m.startsWith('src/lib/content/'))).toBe(true);
+    expect(build.modules.some((m) => m.startsWith('src/lib/curated/'))).toBe(true);
   });
 });

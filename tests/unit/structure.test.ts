@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadPlanKnowledge } from '../../src/lib/content/plan-knowledge';
+import { loadPlanKnowledge } from '../../src/lib/curated/plan-knowledge';
 import { headingOf, readMarker, toSourceLines } from '../../src/lib/structure/lines';
 import { parseStructure } from '../../src/lib/structure/index';
 

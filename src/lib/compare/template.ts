@@ -3,7 +3,7 @@
  * mechanisms), kept as curated data in `content/national-template.yaml`.
  */
 import { z } from 'zod';
-import { loadCuratedYaml } from '../content/load';
+import { loadCuratedYaml } from '../curated/load';
 
 export const TopicKind = z.enum(['project', 'mechanism']);
 export type TopicKind = z.infer<typeof TopicKind>;

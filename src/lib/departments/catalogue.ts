@@ -2,7 +2,7 @@
  * The department catalogue (content/departments.yaml): functional categories shared across plans and the
  * rules that recognise departments, validated by zod so a broken edit fails with `file:line: reason`.
  */
-import { loadCuratedYaml, parseCuratedYaml } from '../content/load';
+import { loadCuratedYaml, parseCuratedYaml } from '../curated/load';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { foldForRecognition } from '../read/normalize';
@@ -128,7 +128,7 @@ export type DepartmentCatalogue = z.infer<typeof DepartmentCatalogueSchema>;
 export const DEFAULT_CATALOGUE_FILE = 'content/departments.yaml';
 
 /** A catalogue that cannot be used; the message is `file:line: reason`. */
-export { CuratedDataError as CatalogueError } from '../content/load';
+export { CuratedDataError as CatalogueError } from '../curated/load';
 
 /**
  * Parses and validates the catalogue YAML. Throws a CatalogueError naming the YAML line of the first

@@ -2,7 +2,7 @@
  * Plan metadata read from the text itself: title, region, level, issuer, issue date, status and the
  * documents it cites. A sidecar (seeds/<name>.yaml) may add or override any of it.
  */
-import type { JurisdictionsFile } from '../content/plan-knowledge';
+import type { JurisdictionsFile } from '../curated/plan-knowledge';
 import type {
   Clause,
   DivisionRef,

@@ -2,7 +2,7 @@
  * The indicator catalogue (content/indicators.yaml): what each quantified target measures, its national
  * reference, and — as data — the words and patterns that recognise targets in a plan's text and tables.
  */
-import { loadCuratedYaml, parseCuratedYaml } from '../content/load';
+import { loadCuratedYaml, parseCuratedYaml } from '../curated/load';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { Comparator } from '../model/plan';
@@ -271,7 +271,7 @@ export type IndicatorCatalogue = z.infer<typeof IndicatorCatalogueSchema>;
 export const DEFAULT_INDICATOR_CATALOGUE_FILE = 'content/indicators.yaml';
 
 /** A catalogue that cannot be used; the message is `file:line: reason`. */
-export { CuratedDataError as IndicatorCatalogueError } from '../content/load';
+export { CuratedDataError as IndicatorCatalogueError } from '../curated/load';
 
 /**
  * Parses and validates the catalogue YAML. Throws an IndicatorCatalogueError naming the YAML line of the

@@ -3,7 +3,7 @@
  * as a flat list in reading order with ids derived from the printed numbering (三（四）3 → `3-4-3`).
  */
 import type { Clause, PlanPart, Warning } from '../model/plan';
-import type { PlanPartsFile } from '../content/plan-knowledge';
+import type { PlanPartsFile } from '../curated/plan-knowledge';
 import {
   annexLabel,
   endsSentence,

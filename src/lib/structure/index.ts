@@ -2,7 +2,7 @@
  * Text → structure: front matter blocks, the body's clauses and the annexes. Every non-blank character of
  * the text (export leftovers aside) lands in exactly one of them, in order.
  */
-import type { PlanPartsFile } from '../content/plan-knowledge';
+import type { PlanPartsFile } from '../curated/plan-knowledge';
 import type { Annex, Clause, FrontBlock, Warning } from '../model/plan';
 import { parseAnnexes } from './annexes';
 import { parseBody } from './body';

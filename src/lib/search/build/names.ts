@@ -1,7 +1,7 @@
 /**
  * The Chinese names of search filter values, from the curated catalogues (build time only: reads content/).
  */
-import { loadPlanKnowledge } from '../../content/plan-knowledge';
+import { loadPlanKnowledge } from '../../curated/plan-knowledge';
 import { loadDepartmentCatalogue } from '../../departments/catalogue';
 import { loadIndicatorCatalogue } from '../../indicators/catalogue';
 import type { PlanPart } from '../../model/plan';

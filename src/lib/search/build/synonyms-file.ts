@@ -1,6 +1,6 @@
 /** Loads and validates content/search-synonyms.yaml (build time only: zod and node:fs stay out of the browser). */
 import { z } from 'zod';
-import { loadCuratedYaml, parseCuratedYaml } from '../../content/load';
+import { loadCuratedYaml, parseCuratedYaml } from '../../curated/load';
 import type { SynonymGroup } from '../browser/synonyms';
 
 export const SynonymGroupSchema = z
