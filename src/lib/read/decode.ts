@@ -33,18 +33,17 @@ function isControl(unit: number): boolean {
 /** A text with more than this share of control characters is binary even without a NUL. */
 const MAX_CONTROL_SHARE = 0.1;
 
-/** Code units (bytes, or UTF-16 units) indexed as numbers: the binary checks work on both. */
-interface Units {
-  readonly length: number;
-  at(index: number): number;
-}
+/**
+ * Code units (bytes, or the UTF-16 units of a text) indexed as numbers, so the binary checks work on both and
+ * index the array directly: every byte of every seed passes through them.
+ */
+type Units = ArrayLike<number>;
 
-function byteUnits(bytes: Uint8Array): Units {
-  return { length: bytes.length, at: (i) => bytes[i] ?? 0 };
-}
-
-function stringUnits(text: string): Units {
-  return { length: text.length, at: (i) => text.charCodeAt(i) };
+/** The UTF-16 code units of a text. */
+function codeUnits(text: string): Uint16Array {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return codes;
 }
 
 /**
@@ -54,9 +53,9 @@ function stringUnits(text: string): Units {
 function lineAt(units: Units, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset; i++) {
-    const unit = units.at(i);
+    const unit = units[i];
     if (unit === 0x0a) line++;
-    else if (unit === 0x0d && units.at(i + 1) !== 0x0a) line++;
+    else if (unit === 0x0d && units[i + 1] !== 0x0a) line++;
   }
   return line;
 }
@@ -66,7 +65,8 @@ function rejectBinary(units: Units, file: string): void {
   let controls = 0;
   let firstControl = -1;
   for (let i = 0; i < units.length; i++) {
-    const unit = units.at(i);
+    const unit = units[i] as number;
+    if (unit >= 0x20 && unit !== 0x7f) continue;
     if (unit === 0) throw new SeedError(file, lineAt(units, i), 'binary file (NUL byte)');
     if (isControl(unit)) {
       controls++;
@@ -118,10 +118,13 @@ function firstLoneSurrogate(text: string): number {
   return -1;
 }
 
+// ignoreBOM: the caller has already removed a leading BOM; a second one is content. A fatal decoder keeps no
+// state between calls, so one serves every seed.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    // ignoreBOM: the caller has already removed a leading BOM; a second one is content.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     return null;
   }
@@ -202,6 +205,8 @@ function sniffBom(bytes: Uint8Array): Bom | null {
  */
 function sniffUtf16WithoutBom(bytes: Uint8Array, minHanShare: number): Bom | null {
   if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
+  // No NUL at all (every UTF-8 and GB18030 text): not UTF-16, and no need to count.
+  if (bytes.indexOf(0) === -1) return null;
   let even = 0;
   let odd = 0;
   for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
@@ -225,7 +230,7 @@ function decodeUtf16(payload: Uint8Array, encoding: 'utf-16le' | 'utf-16be', fil
     const bad = firstLoneSurrogate(units);
     throw new SeedError(
       file,
-      lineAt(stringUnits(units), bad >= 0 ? bad : units.length),
+      lineAt(codeUnits(units), bad >= 0 ? bad : units.length),
       'invalid UTF-16 text',
     );
   }
@@ -276,17 +281,17 @@ export function decodeSeed(
   if (bom && (bom.encoding === 'utf-16le' || bom.encoding === 'utf-16be')) {
     encoding = bom.encoding;
     text = decodeUtf16(payload, encoding, file);
-    rejectBinary(stringUnits(text), file);
+    rejectBinary(codeUnits(text), file);
   } else {
     // In UTF-8 and GB18030 alike, bytes below 0x30 only ever stand for themselves, so NULs and control
     // characters can be found (and their lines counted) before knowing which of the two it is.
-    rejectBinary(byteUnits(payload), file);
+    rejectBinary(payload, file);
     const utf8 = strictUtf8(payload);
     if (utf8 !== null) {
       text = utf8;
       encoding = bom ? 'utf-8-bom' : 'utf-8';
     } else {
-      const line = lineAt(byteUnits(payload), firstInvalidUtf8(payload));
+      const line = lineAt(payload, firstInvalidUtf8(payload));
       if (bom) throw new SeedError(file, line, 'invalid UTF-8 text (after a UTF-8 byte-order mark)');
       const gb = iconv.decode(payload, 'gb18030');
       // Hong Kong and Taiwan mirrors publish plans in traditional characters, often in Big5; judge that
