@@ -4,17 +4,29 @@
  * style. Mixed pairs such as （…) or 〔…） are common in the seeds, so any opener closes with any closer.
  */
 
-const OPENERS = new Set(['(', '[', '{', '《', '〈', '「', '『', '“']);
-const CLOSERS = new Set([')', ']', '}', '》', '〉', '」', '』', '”']);
+// Tested by UTF-16 code, not as one-character strings: these run on every character of every clause's last
+// paragraph, and a CJK character read as a string is a new string each time.
+const OPENER_CODES = new Set(Array.from('([{《〈「『“', (ch) => ch.charCodeAt(0)));
+const CLOSER_CODES = new Set(Array.from(')]}》〉」』”', (ch) => ch.charCodeAt(0)));
+
+/** True when the UTF-16 code opens a bracket in the folded view. */
+export function isOpenerCode(code: number): boolean {
+  return OPENER_CODES.has(code);
+}
+
+/** True when the UTF-16 code closes a bracket in the folded view. */
+export function isCloserCode(code: number): boolean {
+  return CLOSER_CODES.has(code);
+}
 
 /** True when `ch` opens a bracket in the folded view. */
 export function isOpener(ch: string | undefined): boolean {
-  return ch !== undefined && OPENERS.has(ch);
+  return ch !== undefined && ch.length === 1 && OPENER_CODES.has(ch.charCodeAt(0));
 }
 
 /** True when `ch` closes a bracket in the folded view. */
 export function isCloser(ch: string | undefined): boolean {
-  return ch !== undefined && CLOSERS.has(ch);
+  return ch !== undefined && ch.length === 1 && CLOSER_CODES.has(ch.charCodeAt(0));
 }
 
 /** A half-open span `[start, end)` of the string it was taken from. */
@@ -32,10 +44,10 @@ export function splitTopLevel(folded: string, span: Span, isSeparator: (ch: stri
   let depth = 0;
   let pieceStart = span.start;
   for (let i = span.start; i < span.end; i++) {
-    const ch = folded[i] as string;
-    if (isOpener(ch)) depth++;
-    else if (isCloser(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && isSeparator(ch)) {
+    const code = folded.charCodeAt(i);
+    if (OPENER_CODES.has(code)) depth++;
+    else if (CLOSER_CODES.has(code)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isSeparator(folded[i] as string)) {
       pieces.push({ start: pieceStart, end: i });
       pieceStart = i + 1;
     }
@@ -52,32 +64,47 @@ export function trimSpan(text: string, span: Span): Span {
   return { start, end };
 }
 
+/**
+ * Calls `run(start, end, depth0)` for each maximal run of characters at depth 0 (`depth0`) or inside brackets
+ * (brackets included), in order. Brackets are BMP characters, so code units are safe to cut at.
+ */
+function runsByDepth(folded: string, run: (start: number, end: number, depth0: boolean) => void): void {
+  let depth = 0;
+  let runStart = 0;
+  let runDepth0 = true;
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    let depth0: boolean;
+    if (OPENER_CODES.has(code)) {
+      depth++;
+      depth0 = false;
+    } else if (CLOSER_CODES.has(code)) {
+      depth = Math.max(0, depth - 1);
+      depth0 = false;
+    } else depth0 = depth === 0;
+    if (depth0 !== runDepth0) {
+      if (i > runStart) run(runStart, i, runDepth0);
+      runStart = i;
+      runDepth0 = depth0;
+    }
+  }
+  if (folded.length > runStart) run(runStart, folded.length, runDepth0);
+}
+
 /** The text with every bracketed group (at any depth) removed: 区经济信息委(区大数据发展局) → 区经济信息委. */
 export function withoutBracketGroups(folded: string): string {
-  let out = '';
-  let depth = 0;
-  for (const ch of folded) {
-    if (isOpener(ch)) depth++;
-    else if (isCloser(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0) out += ch;
-  }
-  return out;
+  const parts: string[] = [];
+  runsByDepth(folded, (start, end, depth0) => {
+    if (depth0) parts.push(folded.slice(start, end));
+  });
+  return parts.join('');
 }
 
 /** The text with only its depth-0 characters kept; bracketed groups become spaces so indexes stay valid. */
 export function maskBracketGroups(folded: string): string {
-  let out = '';
-  let depth = 0;
-  // Index loop, not for…of: a code-point walk would shorten strings holding astral characters.
-  for (let i = 0; i < folded.length; i++) {
-    const ch = folded[i] as string;
-    if (isOpener(ch)) {
-      depth++;
-      out += ' ';
-    } else if (isCloser(ch)) {
-      depth = Math.max(0, depth - 1);
-      out += ' ';
-    } else out += depth === 0 ? ch : ' ';
-  }
-  return out;
+  const parts: string[] = [];
+  runsByDepth(folded, (start, end, depth0) => {
+    parts.push(depth0 ? folded.slice(start, end) : ' '.repeat(end - start));
+  });
+  return parts.join('');
 }

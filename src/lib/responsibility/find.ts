@@ -3,7 +3,7 @@
  * 〔…〕, (…), and mixed pairs such as （…) as printed by the seeds.
  */
 import { foldForRecognition } from '../read/normalize';
-import { isCloser, isOpener, maskBracketGroups } from './brackets';
+import { isCloserCode, isOpenerCode, maskBracketGroups } from './brackets';
 
 /**
  * Words that only a responsibility note uses at its own bracket depth. A parenthetical without one of them
@@ -25,14 +25,14 @@ export function findResponsibilityNote(paragraph: string): { text: string; start
   const folded = foldForRecognition(paragraph);
   let end = folded.length;
   while (end > 0 && TRAILER.test(folded[end - 1] as string)) end--;
-  if (end === 0 || !isCloser(folded[end - 1])) return null;
+  if (end === 0 || !isCloserCode(folded.charCodeAt(end - 1))) return null;
 
   let depth = 0;
   let start = -1;
   for (let i = end - 1; i >= 0; i--) {
-    const ch = folded[i];
-    if (isCloser(ch)) depth++;
-    else if (isOpener(ch)) {
+    const code = folded.charCodeAt(i);
+    if (isCloserCode(code)) depth++;
+    else if (isOpenerCode(code)) {
       depth--;
       if (depth === 0) {
         start = i;

@@ -9,8 +9,8 @@
 import type { Role } from '../model/plan';
 import { foldForRecognition } from '../read/normalize';
 import {
-  isCloser,
-  isOpener,
+  isCloserCode,
+  isOpenerCode,
   maskBracketGroups,
   splitTopLevel,
   trimSpan,
@@ -85,11 +85,13 @@ export function isImplementerName(name: string): boolean {
 
 /** Drops the outer bracket pair when it encloses the whole span. */
 function insideOuterBrackets(folded: string, span: Span): Span {
-  if (!isOpener(folded[span.start]) || !isCloser(folded[span.end - 1])) return span;
+  const [first, last] = [folded.charCodeAt(span.start), folded.charCodeAt(span.end - 1)];
+  if (!isOpenerCode(first) || !isCloserCode(last)) return span;
   let depth = 0;
   for (let i = span.start; i < span.end; i++) {
-    if (isOpener(folded[i])) depth++;
-    else if (isCloser(folded[i])) {
+    const code = folded.charCodeAt(i);
+    if (isOpenerCode(code)) depth++;
+    else if (isCloserCode(code)) {
       depth--;
       if (depth === 0 && i < span.end - 1) return span;
     }
@@ -105,10 +107,11 @@ function splitConjunctions(folded: string, span: Span): Span[] {
   // The last few depth-0 characters of the current piece: enough for BODY_END, and keeps this linear.
   let tail = '';
   for (let i = span.start; i < span.end; i++) {
-    const ch = folded[i] as string;
-    if (isOpener(ch)) depth++;
-    else if (isCloser(ch)) depth = Math.max(0, depth - 1);
+    const code = folded.charCodeAt(i);
+    if (isOpenerCode(code)) depth++;
+    else if (isCloserCode(code)) depth = Math.max(0, depth - 1);
     else if (depth === 0) {
+      const ch = folded[i] as string;
       if ((ch === '和' || ch === '及') && i + 1 < span.end) {
         const viaYiJi = ch === '及' && folded[i - 1] === '以';
         const before = (viaYiJi ? tail.slice(0, -1) : tail).trim();
