@@ -11,6 +11,12 @@ interface NameTable {
   full: Map<string, Division[]>;
   proper: Map<string, Division[]>;
   longest: number;
+  /**
+   * The length of the longest full name starting with each two characters. Running text is scanned at every
+   * position; most positions start no name at all, and this rules them out with one lookup instead of one per
+   * possible length.
+   */
+  longestByStart: Map<string, number>;
 }
 
 const tables = new WeakMap<DivisionIndex, NameTable>();
@@ -20,15 +26,18 @@ function nameTable(index: DivisionIndex): NameTable {
   if (cached) return cached;
   const full = new Map<string, Division[]>();
   const proper = new Map<string, Division[]>();
+  const longestByStart = new Map<string, number>();
   let longest = 0;
   for (const division of index.all) {
     full.set(division.name, [...(full.get(division.name) ?? []), division]);
+    const start = division.name.slice(0, 2);
+    longestByStart.set(start, Math.max(longestByStart.get(start) ?? 0, division.name.length));
     const short = properName(division.name);
     if (short !== division.name && short.length >= 2)
       proper.set(short, [...(proper.get(short) ?? []), division]);
     longest = Math.max(longest, division.name.length);
   }
-  const table = { full, proper, longest };
+  const table = { full, proper, longest, longestByStart };
   tables.set(index, table);
   return table;
 }
@@ -45,9 +54,11 @@ export interface NameHit {
 
 /** Full official names in running text, leftmost-longest, not overlapping. */
 export function findFullNames(text: string, index: DivisionIndex): NameHit[] {
-  const { full, longest } = nameTable(index);
+  const { full, longestByStart } = nameTable(index);
   const hits: NameHit[] = [];
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length - 1; i++) {
+    const longest = longestByStart.get(text.slice(i, i + 2));
+    if (longest === undefined) continue;
     for (let length = Math.min(longest, text.length - i); length >= 2; length--) {
       const name = text.slice(i, i + length);
       const divisions = full.get(name);
