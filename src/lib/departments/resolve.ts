@@ -76,7 +76,17 @@ interface Match {
 interface CompiledCatalogue {
   aliases: ReadonlyMap<string, DepartmentRule>;
   patterns: readonly { rule: DepartmentRule; pattern: RegExp }[];
+  /**
+   * What each name (prefix removed) matched: the same few hundred names (发展改革委, 生态环境局) recur in plan
+   * after plan, and an unknown one would otherwise be tried against every pattern again. Bounded.
+   */
+  matched: Map<string, DepartmentRule | null>;
 }
+
+const MATCH_CACHE_LIMIT = 20_000;
+const STATE_PREFIX = /^(?:国家|国务院)/;
+const PARTY_PREFIX = new RegExp(`^([${LEVEL_CHARS}])委`);
+const LEVEL_PREFIX = new RegExp(`^([${LEVEL_CHARS}])`);
 
 // Every plan gets its own resolver, but the catalogue is the same for all of them: fold its aliases and
 // compile its patterns once per catalogue, not once per plan.
@@ -91,7 +101,7 @@ function compiledCatalogue(catalogue: DepartmentCatalogue): CompiledCatalogue {
     for (const alias of rule.aliases) aliases.set(foldForRecognition(alias), rule);
     for (const pattern of rule.patterns) patterns.push({ rule, pattern: new RegExp(pattern) });
   }
-  const compiled = { aliases, patterns };
+  const compiled = { aliases, patterns, matched: new Map() };
   compiledCatalogues.set(catalogue, compiled);
   return compiled;
 }
@@ -102,14 +112,13 @@ function compiledCatalogue(catalogue: DepartmentCatalogue): CompiledCatalogue {
  * branch offices through their parent's rule.
  */
 export class DepartmentResolver {
-  private readonly aliases: ReadonlyMap<string, DepartmentRule>;
-  private readonly patterns: readonly { rule: DepartmentRule; pattern: RegExp }[];
+  private readonly compiled: CompiledCatalogue;
 
   constructor(
     catalogue: DepartmentCatalogue,
     readonly jurisdiction: Jurisdiction,
   ) {
-    ({ aliases: this.aliases, patterns: this.patterns } = compiledCatalogue(catalogue));
+    this.compiled = compiledCatalogue(catalogue);
   }
 
   /** Resolves one printed name. Never throws: an unknown name gets category `other`. */
@@ -150,11 +159,11 @@ export class DepartmentResolver {
 
     if (base.startsWith(region)) add('', base.slice(region.length), region.length);
     if (core !== null && base.startsWith(core)) add('', base.slice(core.length), core.length);
-    const state = /^(?:国家|国务院)/.exec(base);
+    const state = STATE_PREFIX.exec(base);
     if (state) add(own('国'), base.slice(state[0].length), state[0].length);
-    const party = new RegExp(`^([${LEVEL_CHARS}])委`).exec(base);
+    const party = PARTY_PREFIX.exec(base);
     if (party) add(own(party[1] as string), base.slice(2), 2);
-    const level = new RegExp(`^([${LEVEL_CHARS}])`).exec(base);
+    const level = LEVEL_PREFIX.exec(base);
     if (level) add(own(level[1] as string), base.slice(1), 1);
     add('', base, 0);
     const place = PLACE_PREFIX.exec(base);
@@ -174,9 +183,20 @@ export class DepartmentResolver {
   }
 
   private matchWhole(rest: string): DepartmentRule | null {
-    const byAlias = this.aliases.get(rest);
+    const { aliases, patterns, matched } = this.compiled;
+    const byAlias = aliases.get(rest);
     if (byAlias) return byAlias;
-    for (const { rule, pattern } of this.patterns) if (pattern.test(rest)) return rule;
-    return null;
+    const known = matched.get(rest);
+    if (known !== undefined) return known;
+    let found: DepartmentRule | null = null;
+    for (const { rule, pattern } of patterns) {
+      if (pattern.test(rest)) {
+        found = rule;
+        break;
+      }
+    }
+    if (matched.size >= MATCH_CACHE_LIMIT) matched.clear();
+    matched.set(rest, found);
+    return found;
   }
 }
