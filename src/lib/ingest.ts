@@ -161,7 +161,7 @@ function refuseParentCycles(plans: Plan[], warnings: Warning[]): Plan[] {
           ? `parent "${plan.parent}" is the plan itself: ignored`
           : `parent "${plan.parent}" leads back to this plan (a cycle): ignored`,
     });
-    return { ...plan, parent: null };
+    return { ...plan, parent: null, parentSource: null };
   });
 }
 

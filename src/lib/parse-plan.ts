@@ -52,6 +52,7 @@ export function parsePlan(
     issued: meta.issued,
     status: meta.status,
     parent: sidecar?.parent ?? null,
+    parentSource: sidecar?.parent === undefined ? null : 'sidecar',
     versions: [],
     unrecognised: structure.plain ? [...meta.unrecognised, 'structure'] : meta.unrecognised,
     source: file,

@@ -5,6 +5,7 @@
  * in another. Pure: no Astro, no Node.
  */
 import { UNKNOWN_LEVEL } from './model/label';
+import type { DraftSide, NotComparableReason, Verdict } from './lineage/schema';
 import type { Ambition, Comparator, Level, Role, Status, Target } from './model/plan';
 
 export const LEVEL: Record<Level, string> = {
@@ -166,4 +167,47 @@ export function years(baseline: number | null, target: number | null): string | 
 export function yearsInWords(baselineYear: number | null, targetYear: number | null): string {
   const target = targetYear === null ? '目标年未注明' : `到${targetYear}年`;
   return baselineYear === null ? target : `比${baselineYear}年，${target}`;
+}
+
+/** The verdict of a target against a reference (src/lib/lineage/), as a word before the reference's name. */
+export const VERDICT: Record<Verdict, string> = { stricter: '严于', equal: '持平', weaker: '弱于' };
+
+/**
+ * A mark printed before a verdict so it never rests on colour alone: ▲ asks more, ▼ less, ＝ the same; a pair
+ * that is not like for like gets —.
+ */
+export const VERDICT_MARK: Record<Verdict | 'not-comparable', string> = {
+  stricter: '▲',
+  equal: '＝',
+  weaker: '▼',
+  'not-comparable': '—',
+};
+
+/** 严于全国, 与重庆市持平, 弱于全国. */
+export function verdictText(verdict: Verdict, whom: string): string {
+  return verdict === 'equal' ? `与${whom}持平` : `${VERDICT[verdict]}${whom}`;
+}
+
+/** Why a target and a reference are not compared, in a few words. */
+export const NOT_COMPARABLE: Record<NotComparableReason, string> = {
+  'not-own-target': '本方案所列其他地区目标值，不作比较',
+  categorical: '类别目标（如水质类别）不作比较',
+  'unit-differs': '单位不同',
+  'baseline-year-unstated': '基准年未注明',
+  'baseline-year-differs': '基准年不同',
+  'target-year-unstated': '目标年未注明',
+  'target-year-differs': '目标年不同',
+  'scope-differs': '范围不同',
+  'ambition-differs': '目标性质不同',
+  approximate: '一方为约数（左右）',
+  'comparator-differs': '比较方式不同',
+  'several-references': '有多个不同的可比目标值',
+};
+
+/** Said of targets whose reference is not like for like, in a summary line. */
+export const NOT_COMPARED = '口径不同，未作比较';
+
+/** What a caveat on a comparison says: which side is a 征求意见稿. */
+export function draftNote(side: DraftSide, whom: string): string {
+  return side === 'plan' ? '本方案为征求意见稿' : `${whom}方案为征求意见稿`;
 }

@@ -14,6 +14,13 @@ import {
 } from '../lib/model/plan';
 import type { CategoryInfo, IndicatorInfo } from './catalogues';
 import { planLabel } from '../lib/model/label';
+import {
+  verdictContext,
+  verdictsFor,
+  type Lineage,
+  type TargetVerdicts,
+  type VerdictContext,
+} from '../lib/lineage/index';
 
 /** One clause naming a department, with the department's role there. */
 export interface Mention {
@@ -35,6 +42,12 @@ export interface Atlas {
   mentions(plan: Plan, departmentId: string): Mention[];
   /** Targets of every plan for an indicator, plan by plan in `plans` order. */
   targets(indicatorId: string): { plan: Plan; target: Target }[];
+  /** Parents and children of the plans. */
+  lineage: Lineage;
+  /** What comparisons of targets need: the lineage and each indicator's rule. */
+  comparisons: VerdictContext;
+  /** Each target of a plan against the national reference and the parent's value (computed once per plan). */
+  verdicts(plan: Plan): TargetVerdicts[];
 }
 
 const LEVEL_ORDER: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3 };
@@ -77,6 +90,14 @@ export function buildAtlas(plans: Plan[], categories: CategoryInfo[], indicators
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const indicatorById = new Map(indicators.map((i) => [i.id, i]));
   const mentions = new Map(sorted.map((p) => [p.id, mentionIndex(p)]));
+  const comparisons = verdictContext(
+    sorted,
+    indicators.flatMap(({ id, catalogued, direction, categorical, national }) =>
+      catalogued && direction !== null ? [{ id, direction, categorical, national }] : [],
+    ),
+  );
+  const lineage = comparisons.lineage;
+  const verdicts = new Map<string, TargetVerdicts[]>();
 
   const get = <T>(map: Map<string, T>, id: string, what: string): T => {
     const found = map.get(id);
@@ -95,6 +116,13 @@ export function buildAtlas(plans: Plan[], categories: CategoryInfo[], indicators
       sorted.flatMap((plan) =>
         plan.targets.filter((t) => t.indicatorId === indicatorId).map((target) => ({ plan, target })),
       ),
+    lineage,
+    comparisons,
+    verdicts: (plan) => {
+      let found = verdicts.get(plan.id);
+      if (!found) verdicts.set(plan.id, (found = verdictsFor(plan, comparisons)));
+      return found;
+    },
   };
 }
 

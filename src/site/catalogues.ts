@@ -21,6 +21,8 @@ export interface IndicatorInfo {
   national: NationalReference | null;
   /** False for the `unclassified` page, which gathers targets no catalogue entry matches. */
   catalogued: boolean;
+  /** A class (水质类别), not a quantity: listed, never charted nor held against another value. */
+  categorical?: boolean;
 }
 
 /** Categories in catalogue order. */
@@ -38,6 +40,7 @@ export function catalogueIndicators(): IndicatorInfo[] {
     direction: i.direction,
     national: i.national,
     catalogued: true,
+    categorical: i.categorical,
   }));
 }
 

@@ -17,6 +17,10 @@ import {
   type DepartmentMention,
   type Responsibility,
 } from '../../src/lib/model/plan';
+import { lineageOf, type VerdictContext } from '../../src/lib/lineage';
+
+/** Comparisons left out (src/lib/lineage/ has its own tests, and a test of the columns below). */
+const noComparisons: VerdictContext = { lineage: lineageOf([]), indicator: () => undefined };
 
 /** A seed line (1-based), byte for byte. */
 function seedLine(file: string, line: number): string {
@@ -99,6 +103,7 @@ const qianjiang: Plan = {
   issued: '2023-05-04',
   status: 'final',
   parent: null,
+  parentSource: null,
   versions: [],
   unrecognised: [],
   regionPath: [],
@@ -350,6 +355,7 @@ const dazhou: Plan = {
   issued: null,
   status: 'draft',
   parent: null,
+  parentSource: null,
   versions: [],
   unrecognised: [],
   regionPath: [],
@@ -438,6 +444,7 @@ const laiwu: Plan = {
   issued: null,
   status: 'final',
   parent: null,
+  parentSource: null,
   versions: [],
   unrecognised: [],
   regionPath: [],
@@ -555,7 +562,7 @@ describe('fixture', () => {
 describe('CSV format', () => {
   it.each([
     ['clauses.csv', clausesCsv(plans, atlas)],
-    ['indicators.csv', indicatorsCsv(plans, atlas, indicatorNames)],
+    ['indicators.csv', indicatorsCsv(plans, atlas, indicatorNames, noComparisons)],
     ['departments.csv', departmentsCsv(plans, atlas, categoryNames)],
   ])('%s is UTF-8 with BOM and CRLF records', (_name, csv) => {
     expect([...new TextEncoder().encode(csv).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -574,8 +581,8 @@ describe('CSV format', () => {
     ],
     [
       'indicators.csv',
-      indicatorsCsv([], atlas, indicatorNames),
-      'plan_id,indicator_id,indicator_name,value,unit,original_value,original_unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,wording,source_origin,clause_id,source_text,url',
+      indicatorsCsv([], atlas, indicatorNames, noComparisons),
+      'plan_id,indicator_id,indicator_name,value,unit,original_value,original_unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,wording,source_origin,clause_id,source_text,url,vs_national,vs_national_value,vs_national_source,vs_national_note,vs_parent,vs_parent_value,vs_parent_source,vs_parent_note',
     ],
     [
       'departments.csv',
@@ -646,7 +653,7 @@ describe('clauses.csv', () => {
 });
 
 describe('indicators.csv', () => {
-  const rows = records(indicatorsCsv(plans, site, indicatorNames));
+  const rows = records(indicatorsCsv(plans, site, indicatorNames, noComparisons));
 
   it('has one row per target (not per source)', () => {
     expect(rows).toHaveLength(5);
@@ -656,27 +663,27 @@ describe('indicators.csv', () => {
     [
       'a single source',
       0,
-      "qianjiang-qu,energy-intensity,单位地区生产总值能源消耗,14.5,%,14.5,%,'=,binding,2020,2025,,黔江区,,plan,2-p1,全区单位地区生产总值能源消耗比2020年下降14.5%,https://example.org/atlas/plans/qianjiang-qu/#2-p1",
+      "qianjiang-qu,energy-intensity,单位地区生产总值能源消耗,14.5,%,14.5,%,'=,binding,2020,2025,,黔江区,,plan,2-p1,全区单位地区生产总值能源消耗比2020年下降14.5%,https://example.org/atlas/plans/qianjiang-qu/#2-p1,,,,,,,,",
     ],
     [
       'text and annex table: both sources, in order',
       1,
-      'qianjiang-qu,industrial-energy-intensity,规模以上工业单位增加值能耗,13.5,%,13.5,%,\'=,binding,2020,2025,规上工业,黔江区,,plan;plan,3-1-1;annex-1-table-1,"规上工业单位增加值能耗强度比2020年下降13.5%\n[13.5％]",https://example.org/atlas/plans/qianjiang-qu/#3-1-1;https://example.org/atlas/plans/qianjiang-qu/#annex-1-table-1',
+      'qianjiang-qu,industrial-energy-intensity,规模以上工业单位增加值能耗,13.5,%,13.5,%,\'=,binding,2020,2025,规上工业,黔江区,,plan;plan,3-1-1;annex-1-table-1,"规上工业单位增加值能耗强度比2020年下降13.5%\n[13.5％]",https://example.org/atlas/plans/qianjiang-qu/#3-1-1;https://example.org/atlas/plans/qianjiang-qu/#annex-1-table-1,,,,,,,,',
     ],
     [
       'no catalogue name: the label; null baseline is empty',
       2,
-      'qianjiang-qu,straw-utilization,农作物秸秆综合利用率,90,%,90,%,>=,binding,,2025,,黔江区,,plan,3-5-2,农作物秸秆综合利用率稳定在90%以上,https://example.org/atlas/plans/qianjiang-qu/#3-5-2',
+      'qianjiang-qu,straw-utilization,农作物秸秆综合利用率,90,%,90,%,>=,binding,,2025,,黔江区,,plan,3-5-2,农作物秸秆综合利用率稳定在90%以上,https://example.org/atlas/plans/qianjiang-qu/#3-5-2,,,,,,,,',
     ],
     [
       '1.017万吨 prints as 10170 吨, without float noise',
       3,
-      "dazhou-shi,cod-reduction,化学需氧量重点工程减排量,10170,吨,1.017,万吨,'=,binding,,2025,,达州市,,plan,2-p1,化学需氧量、氨氮、氮氧化物、挥发性有机物等主要污染物重点工程减排量分别完成1.017万吨,https://example.org/atlas/plans/dazhou-shi/#2-p1",
+      "dazhou-shi,cod-reduction,化学需氧量重点工程减排量,10170,吨,1.017,万吨,'=,binding,,2025,,达州市,,plan,2-p1,化学需氧量、氨氮、氮氧化物、挥发性有机物等主要污染物重点工程减排量分别完成1.017万吨,https://example.org/atlas/plans/dazhou-shi/#2-p1,,,,,,,,",
     ],
     [
       'unclassified: the plan’s own wording, not the catalogue’s “unclassified”',
       4,
-      'laiwu-qu,unclassified,省级及以上绿色工厂,5,家,5,家,\'=,binding,,2025,,莱芜区,,plan,3-1,"到2025年,创建省级及以上绿色工厂5家",https://example.org/atlas/plans/laiwu-qu/#3-1',
+      'laiwu-qu,unclassified,省级及以上绿色工厂,5,家,5,家,\'=,binding,,2025,,莱芜区,,plan,3-1,"到2025年,创建省级及以上绿色工厂5家",https://example.org/atlas/plans/laiwu-qu/#3-1,,,,,,,,',
     ],
   ])('%s', (_name, index, expected) => {
     expect(rows[index]).toBe(expected);
@@ -697,8 +704,8 @@ describe('indicators.csv', () => {
       { clauseId: '2-p1', origin: 'plan', text: '@SUM(1)', line: 21, range: null, cell: null },
       { clauseId: '2', origin: 'plan', text: '+86', line: 20, range: null, cell: null },
     ];
-    expect(records(indicatorsCsv([hostile], atlas, indicatorNames))[0]).toBe(
-      'qianjiang-qu,unclassified,\'-1+1,-14.5,%,-0.145,%,\'=,binding,2020,2025,"\'=HYPERLINK(""http://x"",""y"")",黔江区,,plan;plan,2-p1;2,"\'@SUM(1)\n+86",/atlas/plans/qianjiang-qu/#2-p1;/atlas/plans/qianjiang-qu/#2',
+    expect(records(indicatorsCsv([hostile], atlas, indicatorNames, noComparisons))[0]).toBe(
+      'qianjiang-qu,unclassified,\'-1+1,-14.5,%,-0.145,%,\'=,binding,2020,2025,"\'=HYPERLINK(""http://x"",""y"")",黔江区,,plan;plan,2-p1;2,"\'@SUM(1)\n+86",/atlas/plans/qianjiang-qu/#2-p1;/atlas/plans/qianjiang-qu/#2,,,,,,,,',
     );
   });
   it('defuses every element of a ;-joined list, not only the start of the cell', () => {
@@ -730,7 +737,13 @@ describe('indicators.csv', () => {
         roleWording: null,
         range: { paragraph: 0, start: 0, end: 1 },
       },
-      { name: '-1局', departmentId: 'gong-an-ju', role: 'lead', roleWording: null, range: { paragraph: 0, start: 0, end: 1 } },
+      {
+        name: '-1局',
+        departmentId: 'gong-an-ju',
+        role: 'lead',
+        roleWording: null,
+        range: { paragraph: 0, start: 0, end: 1 },
+      },
       {
         name: '@SUM(1)局',
         departmentId: 'guo-zi-wei',

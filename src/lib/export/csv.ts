@@ -6,6 +6,7 @@
  * cells holding lists of sentences (paragraphs, source texts) join them with a newline, because the
  * sentences themselves may contain `;` and a newline shows as a line break inside an Excel cell.
  */
+import { comparisonCells, verdictsFor, type TargetVerdicts, type VerdictContext } from '../lineage/index';
 import type { Clause, Plan, Role, Target } from '../model/plan';
 import { absolute, paths } from '../urls';
 import { UNCLASSIFIED } from '../vocabulary';
@@ -90,7 +91,31 @@ const INDICATOR_COLUMNS = [
   'clause_id',
   'source_text',
   'url',
+  'vs_national',
+  'vs_national_value',
+  'vs_national_source',
+  'vs_national_note',
+  'vs_parent',
+  'vs_parent_value',
+  'vs_parent_source',
+  'vs_parent_note',
 ] as const;
+
+/** The eight comparison columns of one target (src/lib/lineage/): empty where there is no reference. */
+function comparisonColumns(entry: TargetVerdicts | undefined) {
+  const national = entry ? comparisonCells(entry.target, entry.national) : null;
+  const parent = entry ? comparisonCells(entry.target, entry.parent) : null;
+  return {
+    vs_national: national?.code ?? null,
+    vs_national_value: national?.value ?? null,
+    vs_national_source: national?.source ?? null,
+    vs_national_note: national?.note ?? null,
+    vs_parent: parent?.code ?? null,
+    vs_parent_value: parent?.value ?? null,
+    vs_parent_source: parent?.source ?? null,
+    vs_parent_note: parent?.note ?? null,
+  };
+}
 
 function indicatorName(target: Target, indicatorNames: (id: string) => string | undefined): string {
   // An unclassified target's own wording says more than a generic "unclassified" name would.
@@ -104,14 +129,22 @@ function indicatorName(target: Target, indicatorNames: (id: string) => string | 
  * same order in `clause_id` and `url` (joined with `;`) and in `source_text` (joined with a newline); the
  * first is the primary source. `indicator_name` is the catalogue name, or the plan's own wording for an
  * unclassified target.
+ *
+ * `vs_national` and `vs_parent` hold `stricter`, `equal` or `weaker` for a like-for-like reference, else the
+ * reason code (`unit-differs`, `target-year-unstated`…), empty without a reference; `_value` is the reference
+ * as printed (13.5%), `_source` where it is stated (国发〔2021〕33号 二、主要目标, the parent plan's id and
+ * title, or `own text` for a value the plan states for its parent), `_note` the same in Chinese with any
+ * 征求意见稿 named.
  */
 export function indicatorsCsv(
   plans: Plan[],
   urls: UrlContext,
   indicatorNames: (id: string) => string | undefined,
+  comparisons: VerdictContext,
 ): string {
-  const rows = plans.flatMap((plan) =>
-    plan.targets.map((target) => ({
+  const rows = plans.flatMap((plan) => {
+    const verdicts = new Map(verdictsFor(plan, comparisons).map((entry) => [entry.target, entry]));
+    return plan.targets.map((target) => ({
       plan_id: plan.id,
       indicator_id: target.indicatorId,
       indicator_name: indicatorName(target, indicatorNames),
@@ -134,8 +167,9 @@ export function indicatorsCsv(
       url: joinElements(
         target.sources.map((s) => absolute(urls.site, urls.base, paths.clause(plan.id, s.clauseId))),
       ),
-    })),
-  );
+      ...comparisonColumns(verdicts.get(target)),
+    }));
+  });
   return writeCsv(INDICATOR_COLUMNS, rows);
 }
 

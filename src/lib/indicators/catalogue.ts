@@ -5,7 +5,7 @@
 import { loadCuratedYaml, parseCuratedYaml } from '../curated/load';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { Comparator } from '../model/plan';
+import { Ambition, Comparator } from '../model/plan';
 
 const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case ASCII');
 const Year = z.number().int().min(1900).max(2100);
@@ -66,6 +66,8 @@ export const NationalReference = z
     /** May differ from the indicator's unit: then the reference is not drawn on the indicator's scale. */
     unit: z.string(),
     comparator: Comparator,
+    /** 约束性 unless the national plan says otherwise: 33号's 主要目标 are binding. */
+    ambition: Ambition.default('binding'),
     baselineYear: Year.nullable(),
     targetYear: Year.nullable(),
     /** The national plan's wording. */

@@ -329,6 +329,13 @@ export type RegionSource = z.infer<typeof RegionSource>;
 export const Unrecognised = z.enum(['title', 'region', 'level', 'issuer', 'date', 'structure']);
 export type Unrecognised = z.infer<typeof Unrecognised>;
 
+/**
+ * Where a plan's `parent` link came from: the sidecar's `parent`, the division list (the corpus plan of the
+ * nearest division above), or a cited 《…方案》 whose title resolves to exactly one corpus plan.
+ */
+export const ParentSource = z.enum(['sidecar', 'division', 'citation']);
+export type ParentSource = z.infer<typeof ParentSource>;
+
 export const Plan = z.object({
   /** URL slug: `/plans/<id>/`. From the sidecar, else the region's (unique among divisions), else the file name's. */
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -360,9 +367,11 @@ export const Plan = z.object({
   status: Status,
   /**
    * Id of the plan this one implements: the sidecar's `parent`, else the corpus plan of the nearest division
-   * above this one (莱芜区 → 济南市's plan, else 山东省's).
+   * above this one (莱芜区 → 济南市's plan, else 山东省's), else the one corpus plan a cited 《…方案》 names.
    */
   parent: z.string().nullable(),
+  /** Where `parent` came from; null without a parent. */
+  parentSource: ParentSource.nullable(),
   /** Ids of other texts of the same government's plan in the corpus (a draft and the final, two copies). */
   versions: z.array(z.string()),
   /** What could not be recognised in the text. */

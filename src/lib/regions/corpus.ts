@@ -3,7 +3,8 @@
  * two copies), which texts are versions of each other, and each plan's parent — the plan of the nearest
  * division above it (莱芜区 → 济南市's plan, else 山东省's, else the national plan).
  */
-import type { Plan } from '../model/plan';
+import { citationIndex, citedParent } from '../lineage/cited-parent';
+import type { ParentSource, Plan } from '../model/plan';
 import { versionSlug } from './slug';
 
 export interface ParsedPlan {
@@ -49,7 +50,11 @@ export function assignVersionSlugs<T extends ParsedPlan>(parsed: T[]): T[] {
   });
 }
 
-/** Versions of the same government's plan, and each plan's parent plan where the corpus has one. */
+/**
+ * Versions of the same government's plan, and each plan's parent plan where the corpus has one: the sidecar's,
+ * else the nearest division above's, else the one a cited 《…方案》 names (`parentSource` says which). A
+ * citation that would close a circle of parents is not followed.
+ */
 export function linkPlans(parsed: ParsedPlan[]): Plan[] {
   const byGovernment = new Map<string, Plan[]>();
   for (const { plan } of parsed) {
@@ -58,13 +63,20 @@ export function linkPlans(parsed: ParsedPlan[]): Plan[] {
   }
   // The text a child links to: the final one where there is one, else the first.
   const preferred = (plans: Plan[]) => plans.find((p) => p.status === 'final') ?? plans[0];
-  return parsed.map(({ plan, explicitParent }) => {
+  const sameGovernment = (a: Plan, b: Plan) => {
+    const key = governmentKey(a);
+    return key !== null && key === governmentKey(b);
+  };
+  const citations = citationIndex(parsed.map((p) => p.plan));
+  const linked = parsed.map(({ plan, explicitParent }) => {
     const key = governmentKey(plan);
     const versions =
       key === null ? [] : (byGovernment.get(key) ?? []).filter((p) => p !== plan).map((p) => p.id);
     let parent = plan.parent;
+    let parentSource: ParentSource | null = parent === null ? null : 'sidecar';
+    if (explicitParent) return { ...plan, versions, parent, parentSource };
     // Only a plan placed in the division list has a known place in the tree.
-    if (!explicitParent && plan.regionPath.length > 0) {
+    if (plan.regionPath.length > 0) {
       const ancestors = plan.regionPath
         .slice(0, -1)
         .reverse()
@@ -73,7 +85,31 @@ export function linkPlans(parsed: ParsedPlan[]): Plan[] {
         .map((code) => byGovernment.get(code))
         .find((plans) => plans !== undefined && plans.length > 0);
       parent = found ? (preferred(found)?.id ?? null) : null;
+      parentSource = parent === null ? null : 'division';
     }
-    return { ...plan, versions, parent };
+    if (parent === null) {
+      parent = citedParent(plan, citations, sameGovernment)?.id ?? null;
+      parentSource = parent === null ? null : 'citation';
+    }
+    return { ...plan, versions, parent, parentSource };
+  });
+  return withoutCitedCycles(linked);
+}
+
+/** Drops citation links that lead back to their own plan; sidecar cycles are the ingest's to report. */
+function withoutCitedCycles(plans: Plan[]): Plan[] {
+  const parentOf = new Map(plans.map((p) => [p.id, p.parent]));
+  return plans.map((plan) => {
+    if (plan.parentSource !== 'citation') return plan;
+    const seen = new Set<string>([plan.id]);
+    for (let next = plan.parent; next !== null && next !== undefined; next = parentOf.get(next) ?? null) {
+      if (next === plan.id) {
+        parentOf.set(plan.id, null);
+        return { ...plan, parent: null, parentSource: null };
+      }
+      if (seen.has(next)) break;
+      seen.add(next);
+    }
+    return plan;
   });
 }
