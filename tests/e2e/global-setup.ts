@@ -2,8 +2,8 @@
  * Builds the site once for all browser tests and serves it as a static host would.
  *
  * The build (`npm run build`'s script) uses the seeds plus tests/e2e/seeds/ (hostile text) through
- * PLAN_ATLAS_SEEDS, a sub-path base and a site origin, into the e2e folder through PLAN_ATLAS_OUT_DIR; it
- * writes nothing else in the checkout. PLAN_ATLAS_E2E_REUSE=1 skips the build and serves the previous one
+ * PLAN_ATLAS_SEEDS, a sub-path base and a site origin, into the e2e folder in the system's temporary
+ * directory (harness.ts) through PLAN_ATLAS_OUT_DIR; nothing is written into the checkout. PLAN_ATLAS_E2E_REUSE=1 skips the build and serves the previous one
  * (for quick reruns while writing tests).
  */
 import { execFileSync } from 'node:child_process';

@@ -3,15 +3,23 @@
  * seeds plus the hostile seeds of tests/e2e/seeds/, into a temporary directory, serves it and records where
  * in the environment; tests read it from here.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { PlansFile, type Plan } from '../../src/lib/model/plan';
 
+const CHECKOUT = resolve(import.meta.dirname, '../..');
+
 /**
- * Where the e2e build lives: apart from a deployable dist/, and inside this checkout (gitignored) so two
- * checkouts on one machine never build over each other.
+ * Where the e2e build lives: in the system's temporary folder, never in the checkout (an interrupted run
+ * leaves nothing in the tree), named after the checkout's path so two checkouts on one machine never build
+ * over each other and PLAN_ATLAS_E2E_REUSE=1 finds the previous build.
  */
-export const WORK_DIR = resolve(import.meta.dirname, '../../.e2e-build');
+const WORK_NAME = `plan-atlas-e2e-${createHash('sha256').update(CHECKOUT).digest('hex').slice(0, 12)}`;
+export const WORK_DIR = join(tmpdir(), WORK_NAME);
+/** Playwright's own output (traces, screenshots of failures): beside the build, also outside the checkout. */
+export const RESULTS_DIR = join(tmpdir(), `${WORK_NAME}-results`);
 export const OUT_DIR = join(WORK_DIR, 'dist');
 export const SEEDS_DIR = join(WORK_DIR, 'seeds');
 /** The e2e build runs under a sub-path and with a site origin, as a real deployment would. */
