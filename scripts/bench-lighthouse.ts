@@ -9,7 +9,7 @@
  * and asserts nothing: scores vary with the machine's load, so they are reported, never tested.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch } from 'chrome-launcher';
@@ -31,10 +31,9 @@ function node(script: string, args: string[], env: Record<string, string> = {}):
   });
 }
 
-/** The plan with the most clauses: the heaviest plan page. */
-async function largestPlanId(): Promise<string> {
-  const { readFileSync } = await import('node:fs');
-  const { plans } = JSON.parse(readFileSync(join(ROOT, 'generated', 'plans.json'), 'utf8')) as {
+/** The plan with the most clauses (the heaviest plan page), from the build's own /data/plans.json. */
+function largestPlanId(): string {
+  const { plans } = JSON.parse(readFileSync(join(OUT, 'data', 'plans.json'), 'utf8')) as {
     plans: { id: string; clauses: unknown[] }[];
   };
   const largest = [...plans].sort((a, b) => b.clauses.length - a.clauses.length)[0];
@@ -47,12 +46,12 @@ mkdirSync(OUT, { recursive: true });
 // The server reads files per request, so it can start first and give the build its origin.
 const site = await serveStatic(OUT, '/');
 const origin = new URL(site.url).origin;
-node('node_modules/tsx/dist/cli.mjs', ['scripts/ingest.ts']);
-node('node_modules/astro/bin/astro.mjs', ['build', '--outDir', OUT, '--silent'], { PLAN_ATLAS_SITE: origin });
+// `npm run build`'s script: ingest through the plans loader, pages and search index, into OUT only.
+node('node_modules/tsx/dist/cli.mjs', ['scripts/build.ts'], { PLAN_ATLAS_SITE: origin, PLAN_ATLAS_OUT_DIR: OUT });
 
 const pages: [string, string][] = [
   ['home', paths.home()],
-  ['plan', paths.plan(await largestPlanId())],
+  ['plan', paths.plan(largestPlanId())],
   ['indicator', paths.indicator('energy-intensity')],
   ['compare', paths.compare()],
   ['search', `${paths.search()}?q=${encodeURIComponent('能耗')}`],
