@@ -24,25 +24,19 @@ import {
   type IndicatorChartOptions,
   type IndicatorForChart,
 } from '../lib/charts/indicator-chart';
+import { loadHomeCharts, type HomeCharts } from '../lib/curated/home-charts';
 import { atlas } from './corpus';
 import { UNCLASSIFIED } from './atlas';
-import type { IndicatorInfo } from './catalogues';
+import { catalogueIndicators, type IndicatorInfo } from './catalogues';
 import { absoluteUrl, href, paths } from './url';
 
-/** The headline small multiples of the home page: the four key-project pollutant reductions, in tonnes. */
-export const POLLUTANTS = {
-  id: 'pollutant-reductions',
-  title: '主要污染物重点工程减排量（吨）',
-  panels: [
-    { id: 'cod-reduction', shortName: '化学需氧量 COD' },
-    { id: 'ammonia-nitrogen-reduction', shortName: '氨氮 NH₃-N' },
-    { id: 'nox-reduction', shortName: '氮氧化物 NOx' },
-    { id: 'voc-reduction', shortName: '挥发性有机物 VOCs' },
-  ],
-} as const;
+let loadedHomeCharts: HomeCharts | null = null;
 
-/** The headline indicator of the home page. */
-export const HEADLINE_INDICATOR = 'energy-intensity';
+/** The home page's headline charts (content/home-charts.yaml), loaded once. */
+export function homeCharts(): HomeCharts {
+  loadedHomeCharts ??= loadHomeCharts(catalogueIndicators().map((indicator) => indicator.id));
+  return loadedHomeCharts;
+}
 
 const onPage: IndicatorChartOptions = { link: href };
 const inFile: IndicatorChartOptions = { link: absoluteUrl };
@@ -121,28 +115,30 @@ export interface PollutantChart extends PageChart {
 
 function pollutantData(options: IndicatorChartOptions) {
   const a = atlas();
-  const indicators = POLLUTANTS.panels.map((p) => forChart(a.indicator(p.id), p.shortName));
+  const chart = homeCharts().smallMultiples;
+  const indicators = chart.panels.map((p) => forChart(a.indicator(p.indicator), p.shortName));
   return smallMultiplesFromPlans(a.plans, indicators, {
     ...options,
-    id: `chart-${POLLUTANTS.id}`,
-    title: POLLUTANTS.title,
+    id: `chart-${chart.id}`,
+    title: chart.title,
   });
 }
 
-/** The home page's pollutant small multiples. */
+/** The home page's small multiples (the four pollutant reductions). */
 export function pollutantChart(): PollutantChart {
+  const chartId = homeCharts().smallMultiples.id;
   const { input, panels } = pollutantData(onPage);
   const geometry = smallMultiples(input);
   const { svg, styleHash } = embedSvg(renderSmallMultiplesSvg(geometry));
   const narrow = embedSvg(renderSmallMultiplesSvg(smallMultiples(input, 'narrow')));
   return {
-    id: POLLUTANTS.id,
+    id: chartId,
     svg,
     styleHash,
     narrowSvg: narrow.svg,
     narrowStyleHash: narrow.styleHash,
     title: geometry.title,
-    downloads: downloadPaths(POLLUTANTS.id),
+    downloads: downloadPaths(chartId),
     geometry,
     panels: geometry.panels.map((panel, i) => ({
       indicator: atlas().indicator(panel.indicator.id),
@@ -156,13 +152,14 @@ export function downloadableCharts(): string[] {
   const ids = atlas()
     .indicators.filter((indicator) => comparisonData(indicator, onPage) !== null)
     .map((indicator) => indicator.id);
-  if (ids.includes(POLLUTANTS.id)) throw new Error(`indicator id ${POLLUTANTS.id} collides with a chart id`);
-  return [...ids, POLLUTANTS.id];
+  // content/home-charts.yaml refuses a small-multiples id that is an indicator id.
+  return [...ids, homeCharts().smallMultiples.id];
 }
 
 /** A chart as a standalone SVG file, its links absolute. */
 export function chartSvgFile(chartId: string): string {
-  if (chartId === POLLUTANTS.id) return renderSmallMultiplesSvg(smallMultiples(pollutantData(inFile).input));
+  if (chartId === homeCharts().smallMultiples.id)
+    return renderSmallMultiplesSvg(smallMultiples(pollutantData(inFile).input));
   const data = comparisonData(atlas().indicator(chartId), inFile);
   if (!data) throw new Error(`no chart for ${chartId}`);
   return renderTargetComparisonSvg(targetComparison(data.input));
@@ -170,7 +167,7 @@ export function chartSvgFile(chartId: string): string {
 
 /** A chart's data as CSV with provenance (source_url of every value), links absolute. */
 export function chartCsvFile(chartId: string): string {
-  if (chartId === POLLUTANTS.id) {
+  if (chartId === homeCharts().smallMultiples.id) {
     return chartCsv(pollutantData(inFile).panels.flatMap((panel) => chartDataRows(panel, inFile)));
   }
   const data = comparisonData(atlas().indicator(chartId), inFile);
