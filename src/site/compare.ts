@@ -3,7 +3,9 @@
  * once per build.
  */
 import { compareMatrix, loadNationalTemplate, unmatchedClauses, type NationalTemplate } from '../lib/compare';
+import { KIND_PART, type TopicKind } from '../lib/compare/template';
 import type { TopicMatch } from '../lib/compare';
+import { loadPlanParts, partNames } from '../lib/curated/plan-knowledge';
 import type { Clause, Plan } from '../lib/model/plan';
 import { atlas } from './corpus';
 
@@ -47,5 +49,11 @@ export function alignment(): Alignment {
   return loaded;
 }
 
-/** Chinese names of the two kinds of topics. */
-export const KIND_NAME = { project: '重点工程', mechanism: '政策机制' } as const;
+/**
+ * Chinese names of the two kinds of topics: the names of the plan parts they are expected in
+ * (content/plan-parts.yaml), so 重点工程 reads the same in the search filter and on the compare pages.
+ */
+export const KIND_NAME: Record<TopicKind, string> = (() => {
+  const parts = partNames(loadPlanParts());
+  return { project: parts[KIND_PART.project], mechanism: parts[KIND_PART.mechanism] };
+})();

@@ -15,7 +15,7 @@
  * clause that topic is merged into.
  */
 import type { Clause, Plan, PlanPart } from '../model/plan';
-import type { NationalTemplate, Topic, TopicKind } from './template';
+import { KIND_PART, type NationalTemplate, type Topic, type TopicKind } from './template';
 import { bigrams, dice, foldForMatch, headingSegments, termsIn } from './text';
 
 export type TopicStatus = 'covered' | 'merged' | 'missing';
@@ -51,11 +51,9 @@ export const MATCHING = {
   extraHeading: 0.5,
 } as const;
 
-const EXPECTED_PART: Record<TopicKind, PlanPart> = { project: 'projects', mechanism: 'policies' };
-
 /** How much a clause's part supports a topic kind. */
 function partFactor(kind: TopicKind, part: PlanPart): number {
-  if (part === EXPECTED_PART[kind]) return 1;
+  if (part === KIND_PART[kind]) return 1;
   if (part === 'projects' || part === 'policies') return 0.75;
   if (part === 'other') return 0.6;
   return 0.5;

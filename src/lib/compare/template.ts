@@ -4,9 +4,19 @@
  */
 import { z } from 'zod';
 import { loadCuratedYaml } from '../curated/load';
+import type { PlanPart } from '../model/plan';
 
 export const TopicKind = z.enum(['project', 'mechanism']);
 export type TopicKind = z.infer<typeof TopicKind>;
+
+/**
+ * The plan part a topic of each kind is expected in: a key project under 重点工程, a policy mechanism under
+ * 政策机制. The kind's name shown is that part's name (content/plan-parts.yaml).
+ */
+export const KIND_PART = { project: 'projects', mechanism: 'policies' } as const satisfies Record<
+  TopicKind,
+  PlanPart
+>;
 
 const Term = z.string().min(1);
 

@@ -7,18 +7,47 @@ import { PlanPart } from '../model/plan';
 import { loadDivisions, type DivisionIndex } from '../regions/divisions';
 import { loadCuratedYaml } from './load';
 
-export const PlanPartsFile = z.object({
-  parts: z.array(
-    z.object({
-      id: PlanPart,
-      /** Chinese name shown in filters. */
-      name: z.string(),
-      /** Substrings of a chapter heading that put the chapter in this part; first match wins. */
-      patterns: z.array(z.string().min(1)).min(1),
-    }),
-  ),
-});
+export const PlanPartsFile = z
+  .object({
+    parts: z.array(
+      z.object({
+        id: PlanPart,
+        /** Chinese name shown in filters and on compare pages. */
+        name: z.string().min(1),
+        /** Substrings of a chapter heading that put the chapter in this part; first match wins. */
+        patterns: z.array(z.string().min(1)).min(1),
+      }),
+    ),
+    /** Parts no heading recognises (preamble, annex, other): only their names. */
+    unheaded: z.array(z.object({ id: PlanPart, name: z.string().min(1) })),
+  })
+  .superRefine((file, ctx) => {
+    // Every part is named exactly once, so no label falls back to an id.
+    const named = [...file.parts, ...file.unheaded].map((part) => part.id);
+    named.forEach((id, i) => {
+      if (named.indexOf(id) !== i) {
+        const inParts = i < file.parts.length;
+        ctx.addIssue({
+          code: 'custom',
+          path: inParts ? ['parts', i, 'id'] : ['unheaded', i - file.parts.length, 'id'],
+          message: `part ${id} is named twice`,
+        });
+      }
+    });
+    for (const id of PlanPart.options) {
+      if (!named.includes(id))
+        ctx.addIssue({ code: 'custom', path: ['unheaded'], message: `part ${id} has no name` });
+    }
+  });
 export type PlanPartsFile = z.infer<typeof PlanPartsFile>;
+
+/** The Chinese name of every part, from content/plan-parts.yaml (the schema makes sure each has one). */
+export function partNames(file: PlanPartsFile): Record<PlanPart, string> {
+  return Object.fromEntries([...file.parts, ...file.unheaded].map((part) => [part.id, part.name])) as Record<
+    PlanPart,
+    string
+  >;
+}
 
 export const JurisdictionsFile = z.object({
   /** Province-level unit → the one-character abbreviation heading its 文号 (贵州省 → 黔). */
@@ -43,13 +72,18 @@ export interface PlanKnowledge {
   published: ReadonlyMap<string, string>;
 }
 
+/** Loads content/plan-parts.yaml alone (the parts of a plan and their names). */
+export function loadPlanParts(): PlanPartsFile {
+  return loadCuratedYaml('plan-parts.yaml', PlanPartsFile);
+}
+
 /**
  * Loads content/plan-parts.yaml, content/jurisdictions.yaml, content/published-plans.yaml and the official
  * division list.
  */
 export function loadPlanKnowledge(): PlanKnowledge {
   return {
-    parts: loadCuratedYaml('plan-parts.yaml', PlanPartsFile),
+    parts: loadPlanParts(),
     jurisdictions: loadCuratedYaml('jurisdictions.yaml', JurisdictionsFile),
     divisions: loadDivisions(),
     published: new Map(Object.entries(loadCuratedYaml('published-plans.yaml', PublishedPlansFile))),
