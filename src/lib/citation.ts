@@ -5,7 +5,7 @@
  * and the tests build the same text.
  */
 import type { Annex, Clause, Plan } from './model/plan';
-import { chineseDate, STATUS } from './vocabulary';
+import { chineseDate, PREAMBLE, STATUS } from './vocabulary';
 
 type PlanFacts = Pick<Plan, 'title' | 'issuer' | 'issued' | 'status' | 'documentNumber'>;
 type ClauseFacts = Pick<
@@ -46,7 +46,7 @@ function bodyParagraphs(clause: ClauseFacts): number {
  * under it never share a citation.
  */
 export function clauseReference(clause: ClauseFacts, parent: ClauseFacts | null): string {
-  if (clause.kind === 'preamble') return '序言';
+  if (clause.kind === 'preamble') return PREAMBLE;
   if (clause.kind === 'annex-list') return '附件目录';
   if (clause.kind === 'paragraph' && parent) {
     const ordinal = Number(/-p(\d+)$/.exec(clause.id)?.[1] ?? 1) + bodyParagraphs(parent);

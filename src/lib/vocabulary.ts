@@ -79,6 +79,9 @@ export const DIRECTION: Record<string, string> = { increase: '越高越好', dec
 /** What an indicator id means when the catalogue does not know the target (its own wording is the label). */
 export const UNCLASSIFIED = 'unclassified';
 
+/** How the text before a plan's first numbered clause is named where a clause would show its number. */
+export const PREAMBLE = '序言';
+
 /** Said wherever the model has no value for a fact the reader may expect (an undated plan). */
 export const NOT_STATED = '未注明';
 

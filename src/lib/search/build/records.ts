@@ -6,7 +6,7 @@ import type { Annex, AnnexTable, Clause, Level, Plan, PlanPart } from '../../mod
 import { planLabel } from '../../model/label';
 import { statusMarks } from '../../status';
 import { paths, withBase } from '../../urls';
-import { LEVEL, levelLabel } from '../../vocabulary';
+import { LEVEL, levelLabel, PREAMBLE } from '../../vocabulary';
 import type { FilterKey, RecordMeta } from '../browser/record-meta';
 import { containsForm, type CompiledGroup } from '../browser/synonyms';
 import { groupToken, indexWords, runsOf, type Run } from '../browser/tokens';
@@ -152,7 +152,7 @@ function clauseRecord(
     const group = context.departmentGroup(m.name);
     return group === null ? [] : [group];
   });
-  const citation = clause.kind === 'preamble' ? '序言' : clause.citation;
+  const citation = clause.kind === 'preamble' ? PREAMBLE : clause.citation;
   const heading = headingOf(clause, context.byId);
   return {
     url: withBase(options.base, paths.clause(plan.id, clause.id)),
