@@ -23,7 +23,7 @@ import { buildRecordsByPlan, type BuildOptions, type SearchRecord } from '../lib
 import { assignShards, bundleDir } from '../lib/search/build/shards';
 import { compileSynonyms } from '../lib/search/browser/synonyms';
 import { loadSearchGroups } from '../lib/search/build/groups';
-import { lowerAscii } from '../lib/search/browser/width';
+import { lowerAscii } from '../lib/width';
 
 /** Where the index goes, under the site's output directory; the search page loads `<base>pagefind/pagefind.js`. */
 export const BUNDLE_DIR = bundleDir(0);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { foldForRecognition, stripExportLeftovers } from '../../src/lib/read/normalize';
 import { OPENCC_TRIGGERS } from '../../src/lib/read/opencc-triggers';
 import { openccTriggersModule } from '../../src/lib/read/opencc-triggers-build';
-import { foldWidth } from '../../src/lib/search/browser/width';
+import { foldWidth } from '../../src/lib/width';
 import { seedFiles, seedText } from '../helpers/seeds';
 
 describe('foldForRecognition', () => {

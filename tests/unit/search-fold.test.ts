@@ -3,7 +3,7 @@ import { foldForRecognition } from '../../src/lib/read/normalize';
 import { foldQuery, toSimplifiedChars } from '../../src/lib/search/browser/fold';
 import { t2sModule } from '../../src/lib/search/build/t2s-build';
 import { T2S_PAIRS } from '../../src/lib/search/browser/t2s-map';
-import { foldWidth, lowerAscii } from '../../src/lib/search/browser/width';
+import { foldWidth, lowerAscii } from '../../src/lib/width';
 import { seedFiles, seedText } from '../helpers/seeds';
 
 describe('foldQuery', () => {

@@ -10,7 +10,7 @@ import {
   unitCode,
   type Run,
 } from '../../src/lib/search/browser/tokens';
-import { lowerAscii } from '../../src/lib/search/browser/width';
+import { lowerAscii } from '../../src/lib/width';
 
 const fold = (s: string) => lowerAscii(foldForRecognition(s));
 const texts = (runs: Run[]) => runs.map((run) => run.map((u) => u.text).join('·'));

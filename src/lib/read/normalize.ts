@@ -4,6 +4,7 @@
  * bracket styles, traditional characters) so one set of patterns recognises every plan.
  */
 import * as OpenCC from 'opencc-js/t2cn';
+import { foldWidth } from '../width';
 import { OPENCC_TRIGGERS } from './opencc-triggers';
 
 /**
@@ -21,29 +22,6 @@ export function stripExportLeftovers(text: string): string {
 // know far more variants than a hand-written map would.
 const toSimplifiedHK = OpenCC.Converter({ from: 'hk', to: 'cn' });
 const toSimplifiedTW = OpenCC.Converter({ from: 'tw', to: 'cn' });
-
-const BRACKET_FOLDS: Record<string, string> = {
-  '〔': '[',
-  '〕': ']',
-  '【': '[',
-  '】': ']',
-  '［': '[',
-  '］': ']',
-  '　': ' ',
-};
-const WIDE = /[\uff01-\uff5e〔〕【】［］\u3000]/g;
-
-function foldWidthOf(ch: string): string {
-  const folded = BRACKET_FOLDS[ch];
-  if (folded !== undefined) return folded;
-  // Full-width ASCII block FF01–FF5E maps one to one onto 21–7E.
-  return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
-}
-
-/** Full-width ASCII to half-width, 〔〕【】［］ to [ ], the ideographic space to a space; one char for one. */
-function foldWidth(text: string): string {
-  return text.replace(WIDE, foldWidthOf);
-}
 
 // A text without any of these characters comes out of OpenCC unchanged (why: opencc-triggers-build.ts), and
 // most lines of a plan in simplified characters have none, so they skip OpenCC's four dictionary passes.

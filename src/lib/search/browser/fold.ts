@@ -8,7 +8,7 @@
  * simplified form depends on the phrase.
  */
 import { T2S_PAIRS } from './t2s-map';
-import { foldWidth, lowerAscii } from './width';
+import { foldWidth, lowerAscii } from '../../width';
 
 let table: Map<string, string> | null = null;
 
