@@ -13,6 +13,7 @@ import { extractTargets } from './indicators/index';
 import { loadIndicatorCatalogue, type IndicatorCatalogue } from './indicators/catalogue';
 import type { Vocabularies } from './document/references';
 import type { Enrichment } from './parse-plan';
+import type { Level, Plan } from './model/plan';
 
 export interface Knowledge {
   plan: PlanKnowledge;
@@ -37,14 +38,19 @@ export function loadKnowledge(): Knowledge {
 }
 
 /** Departments first: indicator sources are clause texts, which responsibility recognition leaves as is. */
+/**
+ * The jurisdiction the recognisers read a plan as. A plan whose region is unknown still gets its departments
+ * and targets read; with no region, no department prefix is taken as the plan's own.
+ */
+function jurisdictionOf(plan: Plan): { region: string; level: Level } {
+  return { region: plan.region ?? '', level: plan.level ?? 'county' };
+}
+
 export function enrichments(knowledge: Knowledge): Enrichment[] {
   const departments: Enrichment = (plan, file) => {
     const result = assignResponsibilities({
       clauses: plan.clauses,
-      // A plan whose region is unknown still gets its departments and targets read; with no region, no
-      // department prefix is taken as the plan's own.
-      region: plan.region ?? '',
-      level: plan.level ?? 'county',
+      ...jurisdictionOf(plan),
       file,
       catalogue: knowledge.departments,
     });
@@ -63,10 +69,7 @@ export function enrichments(knowledge: Knowledge): Enrichment[] {
       front: plan.front,
       clauses: plan.clauses,
       annexes: plan.annexes,
-      // A plan whose region is unknown still gets its departments and targets read; with no region, no
-      // department prefix is taken as the plan's own.
-      region: plan.region ?? '',
-      level: plan.level ?? 'county',
+      ...jurisdictionOf(plan),
       file,
       catalogue: knowledge.indicators,
     });
