@@ -10,6 +10,7 @@ import { comparisonCells, verdictsFor, type TargetVerdicts, type VerdictContext 
 import type { Clause, Plan, Role, Target } from '../model/plan';
 import { absolute, paths } from '../urls';
 import { UNCLASSIFIED } from '../vocabulary';
+import { distinctMentions } from '../departments/role-usage';
 import { writeCsv } from './write-csv';
 import type { UrlContext } from './shared';
 
@@ -189,12 +190,7 @@ const DEPARTMENT_COLUMNS = [
 function roleCounts(plan: Plan): Map<string, Record<Role, number>> {
   const counts = new Map<string, Record<Role, number>>();
   for (const clause of plan.clauses) {
-    // A clause counts once per department and role, even if a note repeats a name (alias and full name).
-    const seen = new Set<string>();
-    for (const mention of clause.responsibility?.departments ?? []) {
-      const key = `${mention.departmentId}\u0000${mention.role}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    for (const mention of distinctMentions(clause)) {
       let entry = counts.get(mention.departmentId);
       if (!entry) {
         entry = { lead: 0, responsible: 0, supporting: 0 };
