@@ -70,6 +70,8 @@ export function renderGolden(plan: Plan): string {
       if (block.type === 'paragraph') out.push(`  ¶ ${block.text}`);
       else {
         out.push(`  table ${block.id} header rows ${block.headerRows}`);
+        // Each column's header as the (merged) header cells print it over that column.
+        out.push(`    columns: ${block.header.columns.map((texts) => `[${texts.join(' ')}]`).join(' ')}`);
         for (const row of block.rows) out.push(`    | ${row.join(' | ')} |`);
       }
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tableDepartments } from '../../src/lib/departments/table';
 import type { AnnexTable, Department } from '../../src/lib/model/plan';
+import { layoutHeader } from '../../src/lib/structure/table-header';
 
 const departments: Department[] = [
   { id: 'fgw', name: '区发展改革委', aliases: ['区发改委'], category: 'development-reform' },
@@ -9,7 +10,16 @@ const departments: Department[] = [
 ];
 
 function table(rows: string[][], headerRows = 1): AnnexTable {
-  return { type: 'table', id: 'annex-1-table-1', headerRows, rows, line: 1, endLine: 2, departments: [] };
+  return {
+    type: 'table',
+    id: 'annex-1-table-1',
+    headerRows,
+    header: layoutHeader(rows, headerRows),
+    rows,
+    line: 1,
+    endLine: 2,
+    departments: [],
+  };
 }
 
 /** `[row, column, printed slice, department id]` per mention. */

@@ -17,6 +17,7 @@ import {
   type DepartmentMention,
   type Responsibility,
 } from '../../src/lib/model/plan';
+import { layoutHeader } from '../../src/lib/structure/table-header';
 import { lineageOf, type VerdictContext } from '../../src/lib/lineage';
 
 /** Comparisons left out (src/lib/lineage/ has its own tests, and a test of the columns below). */
@@ -29,6 +30,10 @@ function seedLine(file: string, line: number): string {
   return text;
 }
 const QJ = '000_5b537b9a7be6a6a5.txt';
+const ANNEX_ROWS = [
+  ['指标名称', '目标值'],
+  ['规上工业单位增加值能耗强度下降率', '[13.5％]'],
+];
 const DZ = '001_fe432f922416074d.txt';
 const LW = '003_a39c52263945813a.txt';
 
@@ -238,10 +243,8 @@ const qianjiang: Plan = {
           id: 'annex-1-table-1',
           headerRows: 1,
           departments: [],
-          rows: [
-            ['指标名称', '目标值'],
-            ['规上工业单位增加值能耗强度下降率', '[13.5％]'],
-          ],
+          header: layoutHeader(ANNEX_ROWS, 1),
+          rows: ANNEX_ROWS,
           line: 100,
           endLine: 140,
         },

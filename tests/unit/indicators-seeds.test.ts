@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractTargets, loadIndicatorCatalogue } from '../../src/lib/indicators/index';
 import { Target, type Annex, type Clause, type Level } from '../../src/lib/model/plan';
+import { layoutHeader } from '../../src/lib/structure/table-header';
 
 const catalogue = loadIndicatorCatalogue();
 
@@ -45,6 +46,14 @@ function linesAsClauses(file: string): Clause[] {
   }));
 }
 
+const QIANJIANG_ANNEX_2_ROWS = [
+  ['序号', '主要污染物', '减排目标（吨）', '责任单位'],
+  ['1', '氮氧化物（吨）', '659.1', '区生态环境局'],
+  ['2', '挥发性有机物（吨）', '103.9', '区生态环境局'],
+  ['3', '化学需氧量（吨）', '245', '区生态环境局'],
+  ['4', '氨氮（吨）', '18', '区生态环境局'],
+];
+
 /** 黔江's annex 2 as rebuilt from lines 204–231. */
 const QIANJIANG_ANNEX_2: Annex = {
   id: 'annex-2',
@@ -57,16 +66,11 @@ const QIANJIANG_ANNEX_2: Annex = {
       type: 'table',
       id: 'annex-2-table-1',
       headerRows: 1,
+      header: layoutHeader(QIANJIANG_ANNEX_2_ROWS, 1),
       departments: [],
       line: 204,
       endLine: 231,
-      rows: [
-        ['序号', '主要污染物', '减排目标（吨）', '责任单位'],
-        ['1', '氮氧化物（吨）', '659.1', '区生态环境局'],
-        ['2', '挥发性有机物（吨）', '103.9', '区生态环境局'],
-        ['3', '化学需氧量（吨）', '245', '区生态环境局'],
-        ['4', '氨氮（吨）', '18', '区生态环境局'],
-      ],
+      rows: QIANJIANG_ANNEX_2_ROWS,
     },
   ],
 };

@@ -10,6 +10,7 @@ import {
   type IndicatorCatalogue,
 } from '../../src/lib/indicators/index';
 import type { Annex, AnnexTable, Clause, Target } from '../../src/lib/model/plan';
+import { layoutHeader } from '../../src/lib/structure/table-header';
 
 const catalogue = loadIndicatorCatalogue();
 
@@ -32,7 +33,16 @@ function clause(id: string, paragraphs: string[], line = 1): Clause {
 }
 
 function table(id: string, rows: string[][], headerRows: number, line = 1): AnnexTable {
-  return { type: 'table', id, headerRows, rows, line, endLine: line + rows.length, departments: [] };
+  return {
+    type: 'table',
+    id,
+    headerRows,
+    header: layoutHeader(rows, headerRows),
+    rows,
+    line,
+    endLine: line + rows.length,
+    departments: [],
+  };
 }
 
 function annex(n: number, title: string | null, tables: AnnexTable[], line = 1): Annex {

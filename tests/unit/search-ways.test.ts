@@ -84,7 +84,9 @@ describe('near matches', () => {
     const [run] = runsOf(foldQuery(query));
     const textRuns = runsOf(foldQuery(text));
     return [
-      ...new Set(nearVariants(run!).flatMap((v) => nearSpans(textRuns, v).map((f) => text.slice(...f.whole)))),
+      ...new Set(
+        nearVariants(run!).flatMap((v) => nearSpans(textRuns, v).map((f) => text.slice(...f.whole))),
+      ),
     ];
   };
 
@@ -127,11 +129,23 @@ describe('excerpts', () => {
   });
 
   it('labels an annex table match with its column headers', () => {
-    const text = ['序号　主要污染物　减排目标（吨）', '1　氮氧化物（吨）　659.1', '2　氨氮（吨）　18'].join('\n');
+    const text = ['序号　主要污染物　减排目标（吨）', '1　氮氧化物（吨）　659.1', '2　氨氮（吨）　18'].join(
+      '\n',
+    );
     const rows = tableRowsWithMatches(text, 1, highlights('659.1'), foldQuery);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.map((c) => c.label)).toEqual(['序号', '主要污染物', '减排目标（吨）']);
     expect(rows[0]!.flatMap((c) => marked(c.parts))).toEqual(['659.1']);
+  });
+
+  it('labels a value under a merged header with the full header over its column, not the sub-header alone', () => {
+    const text = ['指标　重庆市2025年　黔江区2025年', '　目标值　目标值', '城市公交出行分担率　35　30'].join(
+      '\n',
+    );
+    const columns = ['指标', '重庆市2025年 目标值', '黔江区2025年 目标值'].join('　');
+    const rows = tableRowsWithMatches(text, 2, highlights('30'), foldQuery, 2, columns);
+    expect(rows[0]!.map((c) => c.label)).toEqual(['指标', '重庆市2025年 目标值', '黔江区2025年 目标值']);
+    expect(rows[0]!.find((c) => marked(c.parts).length > 0)?.label).toBe('黔江区2025年 目标值');
   });
 });
 

@@ -84,6 +84,8 @@ function excerptElement(data: ResultData, query: ParsedQuery, near: readonly str
       Number(data.meta.headerRows) || 0,
       highlights,
       foldQuery,
+      2,
+      data.meta.columns,
     );
     if (rows.length > 0) {
       const list = document.createElement('ul');

@@ -4,7 +4,8 @@
  * of the plan's own jurisdiction holds its targets; another jurisdiction's column is its parent's (scoped to
  * the parent, or skipped, as the catalogue says); 实际值 columns report the base year and are no targets.
  */
-import type { Annex, AnnexTable, Warning } from '../model/plan';
+import type { Annex, AnnexTable, TableHeader, Warning } from '../model/plan';
+import { layoutHeader } from '../structure/table-header';
 import { foldForRecognition } from '../read/normalize';
 import { UNCLASSIFIED, type UnitDefinition } from './catalogue';
 import { changeOfWording, classify, contextTester, type Change, type Compiled } from './compile';
@@ -70,59 +71,16 @@ function printedRange(cell: Cell, start: number, end: number): { start: number; 
 const nonEmpty = (row: Cell[]) => row.filter((cell) => cell.folded.length > 0).length;
 
 /**
- * Column headers of a (possibly two-level) header: a lower row's empty cell sits under a vertically merged
- * cell of the row above; its non-empty cells are sub-headers of the merged cell above them, which spans
- * until the next empty cell or a repeated sub-header.
+ * Each column's header and sub-header, from the header layout the structure stage read (a merged cell
+ * spanning the columns under it): the lowest header text over a column is its sub-header (目标值 under
+ * 黔江区2025年), the ones above it its header.
  */
-function composeHeaders(headerRows: Cell[][], width: number): { header: Cell; subHeader: string }[] {
-  let columns: { header: Cell; subHeader: string }[] = Array.from({ length: width }, (_, c) => ({
-    header: headerRows[0]?.[c] ?? cellOf(''),
-    subHeader: '',
-  }));
-  if (headerRows.length === 0) return columns;
-  let top = headerRows[0] as Cell[];
-  for (const below of headerRows.slice(1)) {
-    const merged: { header: Cell; subHeader: string }[] = [];
-    if (top.length >= below.length) {
-      // Same shape: a sub-header under an empty cell belongs to the nearest header on its left.
-      let parent = cellOf('');
-      below.forEach((cell, c) => {
-        const above = top[c] ?? cellOf('');
-        if (above.folded.length > 0) parent = above;
-        merged.push({
-          header: above.folded.length > 0 || cell.folded.length === 0 ? above : parent,
-          subHeader: cell.display,
-        });
-      });
-    } else {
-      let p = 0;
-      let inSpan = false;
-      let seen = new Set<string>();
-      for (const cell of below) {
-        if (cell.folded.length === 0) {
-          if (inSpan) {
-            p++;
-            inSpan = false;
-            seen = new Set();
-          }
-          merged.push({ header: top[p] ?? cellOf(''), subHeader: '' });
-          p++;
-          continue;
-        }
-        if (inSpan && seen.has(cell.folded)) {
-          p++;
-          seen = new Set();
-        }
-        inSpan = true;
-        seen.add(cell.folded);
-        merged.push({ header: top[p] ?? cellOf(''), subHeader: cell.display });
-      }
-    }
-    // A third header row nests under the composed two: their text becomes the header above it.
-    columns = Array.from({ length: width }, (_, c) => merged[c] ?? { header: cellOf(''), subHeader: '' });
-    top = columns.map((column) => cellOf(tidy(`${column.header.display} ${column.subHeader}`)));
-  }
-  return columns;
+function headersOf(header: TableHeader, width: number): { header: Cell; subHeader: string }[] {
+  return Array.from({ length: width }, (_, c) => {
+    const texts = header.columns[c] ?? [];
+    if (texts.length < 2) return { header: cellOf(texts[0] ?? ''), subHeader: '' };
+    return { header: cellOf(texts.slice(0, -1).join(' ')), subHeader: texts[texts.length - 1] as string };
+  });
 }
 
 /** The place without its administrative suffix (黔江区 → 黔江), as the division list splits names. */
@@ -373,10 +331,11 @@ export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[
   if (width < 2) return [];
 
   const headerCount = headerCountOf(table, rows);
-  const headerRows = rows.slice(0, headerCount).filter((row) => nonEmpty(row) >= 2);
+  // A table recorded without header rows has them guessed here (the rows before the first number).
+  const header = headerCount === table.headerRows ? table.header : layoutHeader(table.rows, headerCount);
   const titles = titlesOf(annex, rows, headerCount);
   const titleYear = compiled.tables.titleYears.find((rule) => rule.re.test(titles))?.year ?? null;
-  const columns = readColumns(compiled, composeHeaders(headerRows, width), input.region);
+  const columns = readColumns(compiled, headersOf(header, width), input.region);
   const labelIndex = labelColumnIndex(columns, rows, headerCount);
   if (labelIndex < 0) return [];
   const unitIndex = columns.findIndex((column) => column.kind === 'unit');

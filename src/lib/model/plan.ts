@@ -167,6 +167,29 @@ export const TableDepartmentMention = z.object({
 });
 export type TableDepartmentMention = z.infer<typeof TableDepartmentMention>;
 
+/** A header cell as drawn: `rows[row][cell]` placed at grid `column`, spanning `colSpan` columns and `rowSpan` rows. */
+export const HeaderCell = z.object({
+  /** Index of the cell within its row. */
+  cell: z.number().int().nonnegative(),
+  /** First grid column it covers (0-based). */
+  column: z.number().int().nonnegative(),
+  colSpan: z.number().int().positive(),
+  rowSpan: z.number().int().positive(),
+});
+export type HeaderCell = z.infer<typeof HeaderCell>;
+
+/**
+ * The header rows as printed (merged cells spanning columns and rows), read once by the structure stage and
+ * used by the page, target recognition and search alike.
+ */
+export const TableHeader = z.object({
+  /** Per header row, the cells drawn; a cell covered by a merged cell (always empty) is absent. */
+  rows: z.array(z.array(HeaderCell)),
+  /** Per grid column, its non-empty header texts top to bottom, e.g. ['黔江区2025年', '目标值']. */
+  columns: z.array(z.array(z.string())),
+});
+export type TableHeader = z.infer<typeof TableHeader>;
+
 /** An annex table rebuilt from one-cell-per-line text: `rows[r][c]` are cell texts as printed. */
 export const AnnexTable = SourceLines.extend({
   type: z.literal('table'),
@@ -174,6 +197,8 @@ export const AnnexTable = SourceLines.extend({
   id: z.string().regex(/^[a-z0-9-]+$/),
   /** Number of header rows at the top of `rows`. */
   headerRows: z.number().int().nonnegative(),
+  /** How the header rows span the grid, and each column's header. */
+  header: TableHeader,
   rows: z.array(z.array(z.string())),
   /** Departments of the plan named in body cells, in reading order (row by row). */
   departments: z.array(TableDepartmentMention),

@@ -5,6 +5,7 @@
  */
 import type { Annex, AnnexParagraph, AnnexTable } from '../model/plan';
 import { annexLabel, type SourceLine } from './lines';
+import { layoutHeader } from './table-header';
 
 const isCellLine = (line: SourceLine) => line.raw.startsWith('\t');
 /** Inside annexes a tab-only line is an empty cell, not a blank line. */
@@ -36,12 +37,19 @@ function cellsOf(run: SourceLine[]): string[] {
   return cells;
 }
 
+const isOneCellRow = (row: string[] | undefined) =>
+  (row ?? []).filter((cell) => cell.trim() !== '').length < 2;
+
 /**
- * Header rows: the first row, and the rows under it that continue merged header cells (their first cell
- * is empty, as in 目标值 | 变化幅度 under 重庆市2025年).
+ * Header rows: one-cell rows on top (a table title or 单位：吨 line), the first row of column headers, and the
+ * rows under it that continue merged header cells (their first cell is empty, as in 目标值 | 变化幅度 under
+ * 重庆市2025年).
  */
 function countHeaderRows(rows: string[][]): number {
-  let count = rows.length > 1 ? 1 : 0;
+  if (rows.length < 2) return 0;
+  let count = 0;
+  while (count < rows.length - 1 && isOneCellRow(rows[count])) count++;
+  count++;
   while (count < rows.length && rows[count]?.[0] === '' && (rows[count]?.length ?? 0) > 1) count++;
   return count;
 }
@@ -56,10 +64,12 @@ function parseAnnex(label: SourceLine, content: SourceLine[], ordinal: number): 
   const closeTable = () => {
     if (!table) return;
     tableCount++;
+    const headerRows = countHeaderRows(table.rows);
     blocks.push({
       type: 'table',
       id: `${id}-table-${tableCount}`,
-      headerRows: countHeaderRows(table.rows),
+      headerRows,
+      header: layoutHeader(table.rows, headerRows),
       rows: table.rows,
       line: table.line,
       endLine: table.endLine,

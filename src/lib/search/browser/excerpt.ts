@@ -155,7 +155,8 @@ export interface LabelledCell {
 
 /**
  * The rows of an annex table (text: one row per line, cells split by an ideographic space) that hold a match,
- * each cell labelled by its column header (the last header row), at most `maxRows`. A match in a header row
+ * each cell labelled by its column's header — `columns` (the full header over each column, as the header
+ * rows print it: 黔江区2025年 目标值), else the last header row — at most `maxRows`. A match in a header row
  * shows that row unlabelled.
  */
 export function tableRowsWithMatches(
@@ -164,9 +165,10 @@ export function tableRowsWithMatches(
   highlights: readonly (readonly Run[][])[],
   fold: (s: string) => string,
   maxRows = 2,
+  columns?: string,
 ): LabelledCell[][] {
   const rows = text.split('\n').map((line) => line.split('　'));
-  const header = headerRows > 0 ? (rows[headerRows - 1] ?? []) : [];
+  const header = columns ? columns.split('　') : headerRows > 0 ? (rows[headerRows - 1] ?? []) : [];
   const out: LabelledCell[][] = [];
   rows.forEach((cells, r) => {
     if (out.length >= maxRows) return;

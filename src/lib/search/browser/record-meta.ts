@@ -9,6 +9,11 @@ export interface RecordMeta extends Record<string, string> {
   kind: 'clause' | 'annex' | 'table';
   /** For a table, how many of its first rows are header rows; '0' otherwise (a number, as text). */
   headerRows: string;
+  /**
+   * For a table, each column's full header as the header rows print it over that column (重庆市2025年 目标值),
+   * columns split by 　; absent otherwise.
+   */
+  columns?: string;
   /** Printed number and heading, e.g. 三（四）3 推进工业节能. */
   title: string;
   /** The plan's title. */

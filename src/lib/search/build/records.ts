@@ -233,6 +233,7 @@ function annexRecords(
       meta: {
         kind: 'table',
         headerRows: String(table.headerRows),
+        columns: table.header.columns.map((texts) => texts.join(' ')).join('　'),
         title: `${citation} ${heading}`.trim(),
         plan: plan.title,
         region: planLabel(plan),
