@@ -65,6 +65,15 @@ departments:
     name: 生态环境局
     category: ecology-environment
     aliases: [生态环境局]
+collectives:
+  scopes: [各]
+  levels: [区级]
+  qualifiers: [有关]
+  nouns: [部门]
+  coordinatingBodies: [领导小组]
+  members: [成员单位]
+  examples: [各有关部门]
+  counterexamples: [区财政局]
 `;
 
 describe('parseDepartmentCatalogue', () => {
@@ -99,7 +108,10 @@ describe('parseDepartmentCatalogue', () => {
     ],
     [
       'an alias claimed by two rules',
-      `${VALID}  - id: environment-again\n    name: 环保局\n    category: ecology-environment\n    aliases: [环保局, 生态环境局]\n`,
+      VALID.replace(
+        'collectives:',
+        '  - id: environment-again\n    name: 环保局\n    category: ecology-environment\n    aliases: [环保局, 生态环境局]\ncollectives:',
+      ),
       /^x\.yaml:12: departments\.1\.aliases\.1: alias “生态环境局” already belongs to rule “ecology-environment-bureau”$/,
     ],
     [
@@ -122,6 +134,17 @@ describe('parseDepartmentCatalogue', () => {
       VALID.replace('    aliases: [生态环境局]\n', ''),
       /^x\.yaml:5: departments\.0: rule “ecology-environment-bureau” has no aliases and no patterns$/,
     ],
+    [
+      'a collective example the words do not read as one',
+      VALID.replace('examples: [各有关部门]', 'examples: [各有关部门, 各相关单位]'),
+      /^x\.yaml:\d+: collectives\.examples\.1: “各相关单位” is not read as a collective phrase by these words$/,
+    ],
+    [
+      'a counterexample the words read as a collective',
+      VALID.replace('counterexamples: [区财政局]', 'counterexamples: [区财政局, 区级有关部门]'),
+      /^x\.yaml:\d+: collectives\.counterexamples\.1: “区级有关部门” is read as a collective phrase/,
+    ],
+    ['an empty word list', VALID.replace('nouns: [部门]', 'nouns: []'), /^x\.yaml:\d+: collectives\.nouns: /],
   ])('rejects %s with file:line', (_label, yamlText, message) => {
     expect(() => parseDepartmentCatalogue(yamlText, 'x.yaml')).toThrow(CatalogueError);
     expect(() => parseDepartmentCatalogue(yamlText, 'x.yaml')).toThrow(message);

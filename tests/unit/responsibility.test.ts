@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/lib/model/plan';
 import { findResponsibilityNote } from '../../src/lib/responsibility/find';
 import { isImplementerName, parseResponsibility } from '../../src/lib/responsibility/parse';
+import { loadDepartmentCatalogue } from '../../src/lib/departments/catalogue';
+import { compileCollectives } from '../../src/lib/responsibility/collectives';
+
+/** Notes are read with the curated collective phrases of content/departments.yaml. */
+const collectives = compileCollectives(loadDepartmentCatalogue().collectives);
+const parseNote = (note: string) => parseResponsibility(note, collectives);
 
 describe('findResponsibilityNote', () => {
   it.each([
@@ -353,7 +359,7 @@ describe('parseResponsibility', () => {
       },
     ],
   ])('%s', (_label, note, expected) => {
-    const parsed = parseResponsibility(note);
+    const parsed = parseNote(note);
     expect(parsed.text).toBe(note);
     expect(parsed.mentions.map((m) => [m.name, m.role])).toEqual(expected.mentions);
     // Each mention records where in the note it is printed: the slice is the name, in reading order.
@@ -369,7 +375,7 @@ describe('parseResponsibility', () => {
   });
 
   it('reports an empty name instead of inventing one', () => {
-    const parsed = parseResponsibility('（区发展改革委、、区财政局等按职责分工负责）');
+    const parsed = parseNote('（区发展改革委、、区财政局等按职责分工负责）');
     expect(parsed.mentions.map((m) => m.name)).toEqual(['区发展改革委', '区财政局']);
     expect(parsed.problems).toEqual(['empty name in the list']);
   });
@@ -459,6 +465,6 @@ describe('parseResponsibility: the role word as printed (issue 8)', () => {
       ],
     ],
   ])('%s', (_label, note, expected) => {
-    expect(parseResponsibility(note).mentions.map((m) => [m.name, m.role, m.roleWording])).toEqual(expected);
+    expect(parseNote(note).mentions.map((m) => [m.name, m.role, m.roleWording])).toEqual(expected);
   });
 });

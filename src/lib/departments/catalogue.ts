@@ -6,6 +6,7 @@ import { loadCuratedYaml, parseCuratedYaml } from '../curated/load';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { foldForRecognition } from '../read/normalize';
+import { CollectiveWords, collectiveExampleProblems } from '../responsibility/collectives';
 
 const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case ASCII');
 
@@ -40,6 +41,8 @@ const CatalogueShape = z
   .object({
     categories: z.array(DepartmentCategory.strict()).min(1),
     departments: z.array(DepartmentRule),
+    /** Names that stand for a group of bodies (各有关部门), as word lists; never a department. */
+    collectives: CollectiveWords,
     /** Pinyin readings for department ids where pinyin-pro reads a word wrongly (人行 → ren hang). */
     readings: z
       .record(
@@ -68,6 +71,10 @@ export const DepartmentCatalogueSchema = CatalogueShape.superRefine((catalogue, 
       path: ['categories'],
       message: `the fallback category “${OTHER_CATEGORY}” is missing`,
     });
+  }
+
+  for (const problem of collectiveExampleProblems(catalogue.collectives)) {
+    ctx.addIssue({ code: 'custom', path: ['collectives', ...problem.path], message: problem.message });
   }
 
   const ruleIds = new Set<string>();

@@ -7,6 +7,7 @@ import { foldForRecognition } from '../read/normalize';
 import { findResponsibilityNote } from '../responsibility/find';
 import { parseResponsibility } from '../responsibility/parse';
 import type { ParsedResponsibility } from '../responsibility/parse';
+import { compileCollectives, type CollectiveMatcher } from '../responsibility/collectives';
 import type { DepartmentCatalogue } from './catalogue';
 import { OTHER_CATEGORY } from './catalogue';
 import { DepartmentResolver, jurisdictionOf } from './resolve';
@@ -93,15 +94,31 @@ function correctedKey(
   return null;
 }
 
+/** The collective phrases of a catalogue, compiled once however many plans use it. */
+const compiledCollectives = new WeakMap<DepartmentCatalogue, CollectiveMatcher>();
+function collectivesOf(catalogue: DepartmentCatalogue): CollectiveMatcher {
+  let matcher = compiledCollectives.get(catalogue);
+  if (!matcher) {
+    matcher = compileCollectives(catalogue.collectives);
+    compiledCollectives.set(catalogue, matcher);
+  }
+  return matcher;
+}
+
 /** Step 1: the closing note of every clause (null where there is none), read, with where it was found. */
-function readNotes(clauses: readonly Clause[], file: string, warnings: Warning[]): (FoundNote | null)[] {
+function readNotes(
+  clauses: readonly Clause[],
+  file: string,
+  collectives: CollectiveMatcher,
+  warnings: Warning[],
+): (FoundNote | null)[] {
   return clauses.map((clause) => {
     const paragraph = clause.paragraphs.length - 1;
     const last = clause.paragraphs[paragraph];
     if (last === undefined) return null;
     const note = findResponsibilityNote(last);
     if (!note) return null;
-    const parsed = parseResponsibility(note.text);
+    const parsed = parseResponsibility(note.text, collectives);
     for (const problem of parsed.problems) {
       warnings.push({ file, line: clause.endLine, message: `responsibility note ${note.text}: ${problem}` });
     }
@@ -267,7 +284,7 @@ export function assignResponsibilities(input: AssignResponsibilitiesInput): Assi
   const warnings: Warning[] = [];
   const jurisdiction = jurisdictionOf(region, level);
   const resolver = new DepartmentResolver(catalogue, jurisdiction);
-  const notes = readNotes(clauses, file, warnings);
+  const notes = readNotes(clauses, file, collectivesOf(catalogue), warnings);
   const printed = collectPrintedNames(notes, resolver);
   correctTypos(printed, jurisdiction, resolver);
   const { departments, idByName } = buildDepartments(printed, catalogue, file, warnings);

@@ -17,6 +17,7 @@ import {
   withoutBracketGroups,
 } from './brackets';
 import type { Span } from './brackets';
+import type { CollectiveMatcher } from './collectives';
 
 /** One department named in a note: its name as printed (nested brackets kept), its role and where it is. */
 export interface ResponsibilityMention {
@@ -56,14 +57,6 @@ const MARKERS: readonly (readonly [RegExp, SegmentKind])[] = [
   [/(?:共同|分别)?负责$/, 'lead'],
 ];
 
-/** The tail of a list that only says "and others": 等, 等有关部门, 等区级相关部门. */
-const ET_CETERA = /等(?:各|其他|其它)?(?:区级|市级|省级|县级|州级)?(?:有关|相关)?(?:部门|单位)?$/;
-/**
- * A name that stands for a group rather than one department: 各有关部门, 区级有关部门, 各有关部门和单位,
- * 领导小组各成员单位, 市节能减排工作领导小组成员单位.
- */
-const GENERIC =
-  /^(?:各|其他|其它)?(?:区级|市级|省级|县级|州级|区直|市直|省直|县直)?(?:各)?(?:有关|相关)?(?:部门|单位|成员单位)(?:[和及与、]?(?:各)?(?:有关|相关)?(?:部门|单位))?$|^[^、,]{0,40}(?:领导小组|委员会|联席会议|指挥部)(?:各)?成员单位$|^(?:各)?(?:有关|相关)?部门\((?:单位)\)$/;
 /** Standing implementers: 以下均需…落实，不再(一一/逐一)列出. */
 const STANDING_START = /以下(?:均|皆|都|全部)?(?:需要?|由|要)/;
 const STANDING_END = /(?:负责)?落实[,;]?\s*不再(?:一一|逐一|逐项|另行)?列出/;
@@ -144,7 +137,7 @@ interface Segment {
 }
 
 /** Cuts the role marker and the "等…" tail off a segment and lists its names. */
-function readSegment(folded: string, span: Span): Segment {
+function readSegment(folded: string, span: Span, collectives: CollectiveMatcher): Segment {
   const text = folded.slice(span.start, span.end);
   let kind: SegmentKind | null = null;
   let listEnd = span.end;
@@ -159,7 +152,7 @@ function readSegment(folded: string, span: Span): Segment {
     }
   }
   let list = trimSpan(folded, { start: span.start, end: listEnd });
-  const etc = ET_CETERA.exec(folded.slice(list.start, list.end));
+  const etc = collectives.etCetera.exec(folded.slice(list.start, list.end));
   if (etc) list = trimSpan(folded, { start: list.start, end: list.start + etc.index });
   if (folded[list.start] === '由') list = trimSpan(folded, { start: list.start + 1, end: list.end });
   return { kind, marker, names: list.start < list.end || kind !== null ? nameSpans(folded, list) : [] };
@@ -168,11 +161,11 @@ function readSegment(folded: string, span: Span): Segment {
 /**
  * Parses a responsibility note (brackets included) into department mentions with roles, implementers and
  * standing implementers. Roles: `lead` before 牵头 or with a sole 负责; `responsible` for names listed with
- * 按职责分工负责 when the note has no lead, `supporting` when it has one (or with 配合/协助). Generic
- * phrases (各有关部门, 区级有关部门) are not departments and are dropped; names that denote governments
- * (各…, …人民政府) are implementers wherever they appear.
+ * 按职责分工负责 when the note has no lead, `supporting` when it has one (or with 配合/协助). Collective
+ * phrases (各有关部门, 领导小组各成员单位; curated in content/departments.yaml) are not departments and are
+ * dropped; names that denote governments (各…, …人民政府) are implementers wherever they appear.
  */
-export function parseResponsibility(note: string): ParsedResponsibility {
+export function parseResponsibility(note: string, collectives: CollectiveMatcher): ParsedResponsibility {
   const folded = foldForRecognition(note);
   const problems: string[] = [];
   const printed = (span: Span): string => note.slice(span.start, span.end);
@@ -200,7 +193,7 @@ export function parseResponsibility(note: string): ParsedResponsibility {
   const segments = splitTopLevel(folded, body, isSegmentSeparator)
     .map((span) => trimSpan(folded, span))
     .filter((span) => span.start < span.end)
-    .map((span) => readSegment(folded, span));
+    .map((span) => readSegment(folded, span, collectives));
 
   // A segment without a marker continues the next marked one (a list broken by a comma); trailing ones
   // after the departments name implementers (…按职责分工负责，各县（市、区）人民政府，达州高新区…管委会).
@@ -234,7 +227,7 @@ export function parseResponsibility(note: string): ParsedResponsibility {
       }
       const name = printed(span);
       const foldedName = folded.slice(span.start, span.end);
-      if (GENERIC.test(foldedName)) continue;
+      if (collectives.isCollective(foldedName)) continue;
       if (segment.kind === 'implement' || isImplementerName(name)) {
         if (!implementers.includes(name)) implementers.push(name);
         continue;
