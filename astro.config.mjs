@@ -34,8 +34,8 @@ export default defineConfig({
     },
   },
   integrations: [
-    // Plan text is rendered from the model as data, not MDX. Should MDX pages be written by hand: no GFM
-    // autolinks or tables, and no smart quotes or dashes that would change the wording of a public document.
+    // Hand-written prose pages (/about/) are MDX; plan text is rendered from the model as data, never MDX
+    // (README "MDX"). No GFM autolinks or tables, and no smart quotes or dashes that would change wording.
     mdx({ gfm: false, smartypants: false }),
     // The sitemap needs absolute URLs, so it exists only when `site` is known.
     // Former one-department pages only send readers on to their plan's departments page (src/lib/urls.ts).

@@ -24,7 +24,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const sourceFiles = filesUnder(SRC).filter((f) => /\.(ts|astro|mjs)$/.test(f) && !f.endsWith('.d.ts'));
+const sourceFiles = filesUnder(SRC).filter((f) => /\.(ts|astro|mjs|mdx)$/.test(f) && !f.endsWith('.d.ts'));
 
 /** Module specifiers a piece of TypeScript loads at run time: static, re-exported and dynamic imports. */
 export function runtimeImports(code: string, fileName = 'x.ts'): string[] {
@@ -62,6 +62,11 @@ function astroParts(text: string): { server: string; browser: string[] } {
   return { server: front?.[1] ?? '', browser };
 }
 
+/** An `.mdx` page's ESM: its top-level `import` statements (the rest is Markdown and JSX). */
+function mdxImports(text: string): string {
+  return [...text.matchAll(/^import\s[^\n]*$/gm)].map((m) => m[0]).join('\n');
+}
+
 /** The file a relative specifier resolves to (`.ts`, `/index.ts`, or as written), or null for a package. */
 function resolveRelative(from: string, specifier: string): string | null {
   if (!specifier.startsWith('.')) return null;
@@ -92,9 +97,10 @@ function edgesOf(file: string, code: string): Edge[] {
   }));
 }
 
-/** Build-time imports per file (whole `.ts` files, `.astro` frontmatter). */
+/** Build-time imports per file (whole `.ts` files, `.astro` frontmatter, `.mdx` imports). */
 const serverEdges = sourceFiles.flatMap((file) => {
   const text = readFileSync(file, 'utf8');
+  if (file.endsWith('.mdx')) return edgesOf(file, mdxImports(text));
   return edgesOf(file, file.endsWith('.astro') ? astroParts(text).server : text);
 });
 
@@ -131,6 +137,10 @@ function browserClosure(): { edge: Edge; chain: string[] }[] {
 describe('import rules', () => {
   it('finds the source files and the browser entry points it checks', () => {
     expect(sourceFiles.filter((f) => under(f, 'lib')).length).toBeGreaterThan(50);
+    // MDX pages are rendering too: their imports are read (src/pages/about/index.mdx imports the site).
+    expect(serverEdges.some((e) => e.from.endsWith('.mdx') && e.to !== null && under(e.to, 'site'))).toBe(
+      true,
+    );
     expect(browserEntries.length).toBeGreaterThan(2);
   });
 
