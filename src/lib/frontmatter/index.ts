@@ -92,14 +92,22 @@ function provinceNamedIn(
   return null;
 }
 
-export function readFrontMatter(
-  front: FrontBlock[],
-  clauses: Clause[],
-  file: string,
-  jurisdictions: JurisdictionsFile,
-  divisions: DivisionIndex,
-): { frontMatter: FrontMatter; warnings: Warning[] } {
-  const warnings: Warning[] = [];
+/** What each step reports: warnings, and the facts it could not read. */
+interface Findings {
+  warnings: Warning[];
+  unrecognised: Unrecognised[];
+}
+
+interface TitleReading {
+  title: string;
+  /** The title line, when the text has one. */
+  titleBlock: FrontBlock | undefined;
+  /** The news lead, or without a title line the first paragraphs of the body, where a lead would be. */
+  leadTexts: string[];
+}
+
+/** The title: the title line, else the one the notice or a lead quotes, else the file name. */
+function readTitle(front: FrontBlock[], clauses: Clause[], file: string, findings: Findings): TitleReading {
   const titleBlock = front.find((block) => block.kind === 'title');
   const notice = front.filter((block) => block.kind === 'notice');
   // Without a title line nothing is split off as front matter: a news lead is then the body's preamble.
@@ -113,10 +121,9 @@ export function readFrontMatter(
     ? null
     : titleFromNotice([...notice.map((block) => block.text), ...leadTexts]);
   const title = titleBlock?.text ?? quotedTitle ?? (file.replace(/\.[^.]+$/, '') || file);
-  const unrecognised: Unrecognised[] = [];
   if (!titleBlock) {
-    unrecognised.push('title');
-    warnings.push({
+    findings.unrecognised.push('title');
+    findings.warnings.push({
       file,
       line: 1,
       message: quotedTitle
@@ -124,21 +131,52 @@ export function readFrontMatter(
         : 'no title line and no notice naming the plan; the file name stands for the title',
     });
   }
+  return { title, titleBlock, leadTexts };
+}
 
+/** The issuer and the issue date, from the notice's signature. */
+function readSignature(notice: FrontBlock[]): {
+  issuerBlocks: FrontBlock[];
+  issuer: string | null;
+  issued: string | null;
+} {
   const issuerBlocks = notice.filter((block) => block.text.length <= 30 && ISSUER.test(block.text));
   const dates = notice.map((block) => ({ block, iso: isoDate(block.text) })).filter((d) => d.iso !== null);
   // The signature just above the date names the issuer; the header above the notice title does too.
   const issuer = (issuerBlocks[issuerBlocks.length - 1] ?? null)?.text ?? null;
   const issued = dates[0]?.iso ?? null;
+  return { issuerBlocks, issuer, issued };
+}
 
+/** Draft or final, from what the title and subtitle call the text. */
+function readStatus(title: string, front: FrontBlock[]): Status {
   const subtitle = front.find((block) => block.kind === 'subtitle');
   // On the folded view: a traditional-character edition writes 徵求意見稿.
-  const status: Status = DRAFT.test(foldForRecognition(`${title}${subtitle?.text ?? ''}`))
-    ? 'draft'
-    : 'final';
+  return DRAFT.test(foldForRecognition(`${title}${subtitle?.text ?? ''}`)) ? 'draft' : 'final';
+}
 
-  const texts = [...front.map((block) => block.text), ...clauses.flatMap((clause) => clause.paragraphs)];
-  const cites = findCitedDocuments(texts, title);
+interface RegionInputs {
+  front: FrontBlock[];
+  clauses: Clause[];
+  file: string;
+  titleBlock: FrontBlock | undefined;
+  leadTexts: string[];
+  issuerBlocks: FrontBlock[];
+  issuer: string | null;
+  cites: CitedDocument[];
+}
+
+type RegionReading = Pick<FrontMatter, 'region' | 'regionPath' | 'regionSource' | 'province' | 'level'>;
+
+/** The region, its level and chain, and the province, checked against the official division list. */
+function readRegion(
+  inputs: RegionInputs,
+  jurisdictions: JurisdictionsFile,
+  divisions: DivisionIndex,
+  findings: Findings,
+): RegionReading {
+  const { front, clauses, file, titleBlock, leadTexts, issuerBlocks, issuer, cites } = inputs;
+  const notice = front.filter((block) => block.kind === 'notice');
   // A title quoted by the notice or a lead is read as what it is: the notice's or the lead's words.
   const titleText = titleBlock?.text ?? '';
   const found = recogniseRegion(
@@ -170,15 +208,15 @@ export function readFrontMatter(
         );
   const line = titleBlock?.line ?? 1;
   if (region === null) {
-    unrecognised.push('region', 'level');
-    warnings.push({
+    findings.unrecognised.push('region', 'level');
+    findings.warnings.push({
       file,
       line,
       message: 'cannot tell the region: no title, issuer, notice or body names it',
     });
   } else if (found.level === null) {
-    unrecognised.push('level');
-    warnings.push({
+    findings.unrecognised.push('level');
+    findings.warnings.push({
       file,
       line,
       message:
@@ -194,22 +232,49 @@ export function readFrontMatter(
           : `region ${region} is not in the official division list; its level is unknown`,
     });
   }
-  if (issuer === null) unrecognised.push('issuer');
-  if (issued === null) unrecognised.push('date');
+  return { region, regionPath, regionSource: found.source, province, level: found.level };
+}
+
+/**
+ * Reads the front matter in steps: the title, the notice's signature (issuer, date), the status, the cited
+ * documents, then the region (which may use all of them). Each step adds what it could not read to
+ * `unrecognised`, in that order.
+ */
+export function readFrontMatter(
+  front: FrontBlock[],
+  clauses: Clause[],
+  file: string,
+  jurisdictions: JurisdictionsFile,
+  divisions: DivisionIndex,
+): { frontMatter: FrontMatter; warnings: Warning[] } {
+  const findings: Findings = { warnings: [], unrecognised: [] };
+  const { title, titleBlock, leadTexts } = readTitle(front, clauses, file, findings);
+  const { issuerBlocks, issuer, issued } = readSignature(front.filter((block) => block.kind === 'notice'));
+  const status = readStatus(title, front);
+  const texts = [...front.map((block) => block.text), ...clauses.flatMap((clause) => clause.paragraphs)];
+  const cites = findCitedDocuments(texts, title);
+  const region = readRegion(
+    { front, clauses, file, titleBlock, leadTexts, issuerBlocks, issuer, cites },
+    jurisdictions,
+    divisions,
+    findings,
+  );
+  if (issuer === null) findings.unrecognised.push('issuer');
+  if (issued === null) findings.unrecognised.push('date');
   return {
     frontMatter: {
       title,
-      region,
-      regionPath,
-      regionSource: found.source,
-      province,
-      level: found.level,
+      region: region.region,
+      regionPath: region.regionPath,
+      regionSource: region.regionSource,
+      province: region.province,
+      level: region.level,
       issuer,
       issued,
       status,
       cites,
-      unrecognised,
+      unrecognised: findings.unrecognised,
     },
-    warnings,
+    warnings: findings.warnings,
   };
 }
