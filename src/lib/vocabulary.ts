@@ -6,7 +6,7 @@
  */
 import { UNKNOWN_LEVEL } from './model/label';
 import type { DraftSide, NotComparableReason, Verdict } from './lineage/schema';
-import type { Ambition, Comparator, Level, Role, Status, Target } from './model/plan';
+import type { Ambition, Comparator, Level, Role, Status, Target, TargetOrigin } from './model/plan';
 
 export const LEVEL: Record<Level, string> = {
   national: '国家',
@@ -73,6 +73,9 @@ export const COMPARATOR_LONG: Record<Comparator, string> = {
   '~': '左右',
   '=': '等于',
 };
+
+/** Which text states a value: the plan's own, or a news lead reporting it (never passed off as the plan's). */
+export const ORIGIN: Record<TargetOrigin, string> = { plan: '方案原文', lead: '新闻导语（非方案原文）' };
 
 export const DIRECTION: Record<string, string> = { increase: '越高越好', decrease: '越低越好' };
 

@@ -5,12 +5,17 @@
  */
 import {
   chartCsv,
+  creditLine,
+  downloadFrame,
+  sourceLine,
   renderSmallMultiplesSvg,
   renderTargetComparisonSvg,
   smallMultiples,
   targetComparison,
   type BarMark,
+  type ReferenceValue,
   type SmallMultiplesGeometry,
+  type SmallMultiplesPanelInput,
   type TargetComparisonGeometry,
 } from '../lib/charts';
 import { embedSvg } from '../lib/charts/embed';
@@ -156,13 +161,35 @@ export function downloadableCharts(): string[] {
   return [...ids, homeCharts().smallMultiples.id];
 }
 
-/** A chart as a standalone SVG file, its links absolute. */
+/** The page a chart is drawn on, named in its downloads' credit line. */
+function chartPage(chartId: string): string {
+  return chartId === homeCharts().smallMultiples.id ? paths.home() : paths.indicator(chartId);
+}
+
+/** The source line of a chart's download: every plan it draws (drafts marked) and its reference's document. */
+function chartSource(panels: readonly Omit<SmallMultiplesPanelInput, 'indicator'>[]): string {
+  const plans = panels.flatMap((panel) => [...panel.rows, ...(panel.unset ?? [])]);
+  const reference = panels.map((panel) => panel.reference).find((r): r is ReferenceValue => !!r) ?? null;
+  return sourceLine(plans, reference);
+}
+
+/**
+ * A chart as a standalone SVG file, its links absolute, framed with its title, its sources (the plans, and
+ * 国发〔2021〕33号 where its reference line is drawn) and the site's credit with the chart's page URL.
+ */
 export function chartSvgFile(chartId: string): string {
-  if (chartId === homeCharts().smallMultiples.id)
-    return renderSmallMultiplesSvg(smallMultiples(pollutantData(inFile).input));
+  const credit = creditLine(absoluteUrl(chartPage(chartId)));
+  if (chartId === homeCharts().smallMultiples.id) {
+    const { input } = pollutantData(inFile);
+    const geometry = smallMultiples(input);
+    const caption = { title: geometry.title, source: chartSource(input.panels), credit };
+    return renderSmallMultiplesSvg(geometry, downloadFrame(caption, geometry.width, geometry.height));
+  }
   const data = comparisonData(atlas().indicator(chartId), inFile);
   if (!data) throw new Error(`no chart for ${chartId}`);
-  return renderTargetComparisonSvg(targetComparison(data.input));
+  const geometry = targetComparison(data.input);
+  const caption = { title: geometry.title, source: chartSource([data.input]), credit };
+  return renderTargetComparisonSvg(geometry, downloadFrame(caption, geometry.width, geometry.height));
 }
 
 /** A chart's data as CSV with provenance (source_url of every value), links absolute. */

@@ -1,10 +1,10 @@
 /** How a target's source is named on the page: a clause's citation, or an annex's label for a table value. */
 import type { Plan, TargetSource } from '../lib/model/plan';
-import { PREAMBLE } from '../lib/vocabulary';
+import { ORIGIN, PREAMBLE } from '../lib/vocabulary';
 
 export function sourceLabel(plan: Plan, source: TargetSource): string {
   // A news lead reports the plan; it is not the plan's own text.
-  if (source.origin === 'lead') return '新闻导语（非方案原文）';
+  if (source.origin === 'lead') return ORIGIN.lead;
   const clause = plan.clauses.find((c) => c.id === source.clauseId);
   if (clause) return clause.citation || PREAMBLE;
   const annex = plan.annexes.find(

@@ -202,7 +202,7 @@ test('the chart’s CSV and SVG download, with provenance and absolute links', a
     .trim()
     .split('\r\n');
   expect(header).toBe(
-    'plan_id,plan,indicator,value,unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url',
+    'plan_id,plan,plan_title,status,indicator,value,unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url',
   );
   const marks = await figure.locator('.chart__variant--wide svg a.mark').count();
   const withValue = lines.filter((l) => /,energy-intensity,\d/.test(l));
@@ -218,6 +218,13 @@ test('the chart’s CSV and SVG download, with provenance and absolute links', a
   expect(svg?.headers()['content-type']).toContain('image/svg+xml');
   await expect(page.locator('svg > title')).toHaveText('「单位地区生产总值能耗降低率」各方案目标对比');
   expect(await page.locator('parsererror').count()).toBe(0);
+  // Printed, not only in <title>: the title over the chart, its sources and the credit with the page's URL.
+  await expect(page.locator('text.download-title')).toHaveText(
+    '「单位地区生产总值能耗降低率」各方案目标对比',
+  );
+  const notes = (await page.locator('text.download-note').allTextContents()).join('');
+  expect(notes).toContain('国发〔2021〕33号');
+  expect(notes).toContain(`制图：节能减排方案图谱 ${E2E_SITE}${E2E_BASE}indicators/energy-intensity/`);
   const links = await page.locator('a.mark').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(links).toHaveLength(marks);
   for (const link of links) expect(link).toMatch(new RegExp(`^${E2E_SITE}${E2E_BASE}plans/`));

@@ -14,7 +14,7 @@ import { energyIntensity, nonFossilShare, pollutantReductions } from '../golden/
 
 const BOM = '\uFEFF';
 const HEADER =
-  'plan_id,plan,indicator,value,unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url';
+  'plan_id,plan,plan_title,status,indicator,value,unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url';
 
 function lines(csv: string): string[] {
   expect(csv.startsWith(BOM)).toBe(true);
@@ -41,27 +41,27 @@ describe('chartCsv', () => {
   // Like /data/indicators.csv, every text cell starting with = is defused for Excel, the comparator `=` too.
   it.each([
     [
-      `guizhou-sheng,贵州省,energy-intensity,14.5,%,'=,incentive,2020,2025,,贵州省,/plans/guizhou-sheng/#2-p1`,
+      `guizhou-sheng,贵州省,,final,energy-intensity,14.5,%,'=,incentive,2020,2025,,贵州省,/plans/guizhou-sheng/#2-p1`,
       targetComparisonData(energyIntensity),
     ],
     [
-      'langfang-shi,廊坊市,non-fossil-share,10,%,>=,binding,,2025,,廊坊市,/plans/langfang-shi/#3-8',
+      'langfang-shi,廊坊市,,final,non-fossil-share,10,%,>=,binding,,2025,,廊坊市,/plans/langfang-shi/#3-8',
       targetComparisonData(nonFossilShare),
     ],
     [
-      'dazhou-shi,达州市,non-fossil-share,,%,,,,,,达州市,/plans/dazhou-shi/',
+      'dazhou-shi,达州市,,draft,non-fossil-share,,%,,,,,,达州市,/plans/dazhou-shi/',
       targetComparisonData(nonFossilShare),
     ],
     [
-      `dazhou-shi,达州市,cod-reduction,10170,吨,'=,binding,,2025,,达州市,/plans/dazhou-shi/#2-p1`,
+      `dazhou-shi,达州市,,draft,cod-reduction,10170,吨,'=,binding,,2025,,达州市,/plans/dazhou-shi/#2-p1`,
       smallMultiplesData(pollutantReductions),
     ],
     [
-      `qianjiang-qu,黔江区,nox-reduction,659.1,吨,'=,binding,,2025,,黔江区,/plans/qianjiang-qu/#2-p1`,
+      `qianjiang-qu,黔江区,,final,nox-reduction,659.1,吨,'=,binding,,2025,,黔江区,/plans/qianjiang-qu/#2-p1`,
       smallMultiplesData(pollutantReductions),
     ],
     [
-      'guizhou-sheng,贵州省,voc-reduction,,吨,,,,,,贵州省,/plans/guizhou-sheng/',
+      'guizhou-sheng,贵州省,,final,voc-reduction,,吨,,,,,,贵州省,/plans/guizhou-sheng/',
       smallMultiplesData(pollutantReductions),
     ],
   ])('contains %s', (line, rows) => {
@@ -71,6 +71,8 @@ describe('chartCsv', () => {
   const row = (extra: Partial<ChartDataRow>): ChartDataRow => ({
     planId: 'p',
     plan: '某市',
+    planTitle: null,
+    status: [],
     indicator: 'x',
     value: 1,
     unit: '吨',
@@ -91,6 +93,21 @@ describe('chartCsv', () => {
     ['a plan name with a comma, which is quoted', { plan: '甲,乙' }, '"甲,乙"'],
   ])('writes %s safely', (_what, extra, cell) => {
     expect(lines(chartCsv([row(extra)]))[1]).toContain(cell);
+  });
+
+  it('names the plan by its title and says draft in every row of a draft, valued or unset', () => {
+    const draft = [{ id: 'draft' as const, label: '征求意见稿' }];
+    expect(lines(chartCsv([row({ planTitle: '某市方案', status: draft })]))[1]).toMatch(
+      /^p,某市,某市方案,draft,x,/,
+    );
+    expect(lines(chartCsv([row({ status: [{ id: 'region-unknown', label: '地区未识别' }] })]))[1]).toMatch(
+      /^p,某市,,final,x,/,
+    );
+    const dazhouRows = lines(chartCsv(smallMultiplesData(pollutantReductions))).filter((l) =>
+      l.startsWith('dazhou-shi,'),
+    );
+    expect(dazhouRows.length).toBeGreaterThan(1);
+    expect(dazhouRows.every((l) => l.split(',')[3] === 'draft')).toBe(true);
   });
 });
 
@@ -147,7 +164,13 @@ describe('chartRowsFromPlans', () => {
       ['dazhou-shi', '达州市', 14.5, 'binding', '/atlas/plans/dazhou-shi/#2-p1'],
     ]);
     expect(unset).toEqual([
-      { planId: 'laiwu-qu', plan: '莱芜区', href: '/atlas/plans/laiwu-qu/', note: '示例' },
+      {
+        planId: 'laiwu-qu',
+        plan: '莱芜区',
+        planTitle: '莱芜区“十四五”节能减排工作实施方案',
+        href: '/atlas/plans/laiwu-qu/',
+        note: '示例',
+      },
     ]);
   });
 

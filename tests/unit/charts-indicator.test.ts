@@ -81,6 +81,7 @@ describe('indicatorChartData: rows from the seeds', () => {
     expect(d.input.unset?.[0]).toEqual({
       planId: 'guizhou-sheng',
       plan: '贵州省',
+      planTitle: '贵州省“十四五”节能减排综合工作方案',
       href: '/atlas/plans/guizhou-sheng/',
     });
   });
@@ -134,6 +135,7 @@ describe('indicatorChartData: rows from the seeds', () => {
       {
         planId: 'qianjiang-qu',
         plan: '黔江区',
+        planTitle: '黔江区“十四五”节能减排综合工作实施方案',
         href: '/atlas/plans/qianjiang-qu/',
         note: '仅列出重庆市目标',
       },

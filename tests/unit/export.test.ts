@@ -580,17 +580,17 @@ describe('CSV format', () => {
     [
       'clauses.csv',
       clausesCsv([], atlas),
-      'plan_id,clause_id,number,heading,text,responsibility_text,lead_departments,responsible_departments,supporting_departments,url',
+      'plan_id,plan_title,region,status,clause_id,number,heading,text,responsibility_text,lead_departments,responsible_departments,supporting_departments,department_roles,url',
     ],
     [
       'indicators.csv',
       indicatorsCsv([], atlas, indicatorNames, noComparisons),
-      'plan_id,indicator_id,indicator_name,value,unit,original_value,original_unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,wording,source_origin,clause_id,source_text,url,vs_national,vs_national_value,vs_national_source,vs_national_note,vs_parent,vs_parent_value,vs_parent_source,vs_parent_note',
+      'plan_id,plan_title,region,status,indicator_id,indicator_name,value,unit,original_value,original_unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,wording,source_origin,clause_id,source_text,url,vs_national,vs_national_value,vs_national_source,vs_national_note,vs_parent,vs_parent_value,vs_parent_source,vs_parent_note',
     ],
     [
       'departments.csv',
       departmentsCsv([], atlas),
-      'plan_id,department_id,name,aliases,category,lead_count,responsible_count,supporting_count,url',
+      'plan_id,plan_title,region,status,department_id,name,aliases,category,lead_count,responsible_count,supporting_count,url',
     ],
   ])('%s has exactly the published header, even with no plans', (_name, csv, header) => {
     expect(csv).toBe(`${BOM}${header}\r\n`);
@@ -601,7 +601,7 @@ describe('clauses.csv', () => {
   const rows = records(clausesCsv(plans, atlas));
 
   it('has one row per clause, in plan and reading order', () => {
-    expect(rows.map((r) => r.split(',').slice(0, 2).join(','))).toEqual([
+    expect(rows.map((r) => [r.split(',')[0], r.split(',')[4]].join(','))).toEqual([
       'qianjiang-qu,2',
       'qianjiang-qu,2-p1',
       'qianjiang-qu,3-1-1',
@@ -614,21 +614,21 @@ describe('clauses.csv', () => {
   });
 
   it.each([
-    ['a chapter without a note', 0, 'qianjiang-qu,2,二、,主要目标,主要目标,,,,,/atlas/plans/qianjiang-qu/#2'],
+    ['a chapter without a note', 0, 'qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,final,2,二、,主要目标,主要目标,,,,,,/atlas/plans/qianjiang-qu/#2'],
     [
       'responsible departments, nested brackets kept',
       2,
-      `qianjiang-qu,3-1-1,1．,着力提升重点行业能效水平,${qj311},〔区发展改革委、区经济信息委（区大数据发展局）、区市场监管局、正阳工业园区管委会等按职责分工负责〕,,区发展改革委;区经济信息委（区大数据发展局）;区市场监管局;正阳工业园区管委会,,/atlas/plans/qianjiang-qu/#3-1-1`,
+      `qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,final,3-1-1,1．,着力提升重点行业能效水平,${qj311},〔区发展改革委、区经济信息委（区大数据发展局）、区市场监管局、正阳工业园区管委会等按职责分工负责〕,,区发展改革委;区经济信息委（区大数据发展局）;区市场监管局;正阳工业园区管委会,,区发展改革委（按职责分工负责）;区经济信息委（区大数据发展局）（按职责分工负责）;区市场监管局（按职责分工负责）;正阳工业园区管委会（按职责分工负责）,/atlas/plans/qianjiang-qu/#3-1-1`,
     ],
     [
       'a lead with supporting departments',
       4,
-      `qianjiang-qu,3-5-2,2．,强化农业面源污染防治,${qj352},（区农业农村委牵头，区生态环境局、区乡村振兴局、区供销合作社等按职责分工负责）,区农业农村委,,区生态环境局;区乡村振兴局;区供销合作社,/atlas/plans/qianjiang-qu/#3-5-2`,
+      `qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,final,3-5-2,2．,强化农业面源污染防治,${qj352},（区农业农村委牵头，区生态环境局、区乡村振兴局、区供销合作社等按职责分工负责）,区农业农村委,,区生态环境局;区乡村振兴局;区供销合作社,区农业农村委（牵头）;区生态环境局（按职责分工负责）;区乡村振兴局（按职责分工负责）;区供销合作社（按职责分工负责）,/atlas/plans/qianjiang-qu/#3-5-2`,
     ],
     [
       'half-width commas are quoted',
       7,
-      `laiwu-qu,3-1,(一),强化重点行业节能减排,"${lw31}","(区发展改革局、区工业和信息化局、市生态环境局莱芜分局牵头,区城管局、区水务局等按职责分工负责, 各街道（镇）办事处（人民政府）负责落实，以下均需各街道（镇）办事处（人民政府）落实，不再逐一列出)",区发展改革局;区工业和信息化局;市生态环境局莱芜分局,,区城管局;区水务局,/atlas/plans/laiwu-qu/#3-1`,
+      `laiwu-qu,莱芜区“十四五”节能减排工作实施方案,莱芜区,final,3-1,(一),强化重点行业节能减排,"${lw31}","(区发展改革局、区工业和信息化局、市生态环境局莱芜分局牵头,区城管局、区水务局等按职责分工负责, 各街道（镇）办事处（人民政府）负责落实，以下均需各街道（镇）办事处（人民政府）落实，不再逐一列出)",区发展改革局;区工业和信息化局;市生态环境局莱芜分局,,区城管局;区水务局,区发展改革局（牵头）;区工业和信息化局（牵头）;市生态环境局莱芜分局（牵头）;区城管局（按职责分工负责）;区水务局（按职责分工负责）,/atlas/plans/laiwu-qu/#3-1`,
     ],
   ])('%s', (_name, index, expected) => {
     expect(rows[index]).toBe(expected);
@@ -636,10 +636,10 @@ describe('clauses.csv', () => {
 
   it('writes absolute permalinks when the site is known', () => {
     expect(records(clausesCsv([dazhou], site))[1]).toBe(
-      `dazhou-shi,2-p1,,,${dzGoals},,,,,https://example.org/atlas/plans/dazhou-shi/#2-p1`,
+      `dazhou-shi,达州市“十四五”节能减排综合工作实施方案,达州市,draft,2-p1,,,${dzGoals},,,,,,https://example.org/atlas/plans/dazhou-shi/#2-p1`,
     );
     expect(records(clausesCsv([dazhou], { base: '/' }))[0]).toBe(
-      'dazhou-shi,2,二、,主要目标,主要目标,,,,,/plans/dazhou-shi/#2',
+      'dazhou-shi,达州市“十四五”节能减排综合工作实施方案,达州市,draft,2,二、,主要目标,主要目标,,,,,,/plans/dazhou-shi/#2',
     );
   });
 
@@ -650,7 +650,7 @@ describe('clauses.csv', () => {
     goals.heading = '所谓"双碳", 即碳达峰';
     goals.paragraphs = ['第一段，含“中文引号”', '第二段'];
     expect(records(clausesCsv([twoParagraphs], atlas))[1]).toBe(
-      'dazhou-shi,2-p1,,"所谓""双碳"", 即碳达峰","第一段，含“中文引号”\n第二段",,,,,/atlas/plans/dazhou-shi/#2-p1',
+      'dazhou-shi,达州市“十四五”节能减排综合工作实施方案,达州市,draft,2-p1,,"所谓""双碳"", 即碳达峰","第一段，含“中文引号”\n第二段",,,,,,/atlas/plans/dazhou-shi/#2-p1',
     );
   });
 });
@@ -666,27 +666,27 @@ describe('indicators.csv', () => {
     [
       'a single source',
       0,
-      "qianjiang-qu,energy-intensity,单位地区生产总值能源消耗,14.5,%,14.5,%,'=,binding,2020,2025,,黔江区,,plan,2-p1,全区单位地区生产总值能源消耗比2020年下降14.5%,https://example.org/atlas/plans/qianjiang-qu/#2-p1,,,,,,,,",
+      "qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,final,energy-intensity,单位地区生产总值能源消耗,14.5,%,14.5,%,'=,binding,2020,2025,,黔江区,,plan,2-p1,全区单位地区生产总值能源消耗比2020年下降14.5%,https://example.org/atlas/plans/qianjiang-qu/#2-p1,,,,,,,,",
     ],
     [
       'text and annex table: both sources, in order',
       1,
-      'qianjiang-qu,industrial-energy-intensity,规模以上工业单位增加值能耗,13.5,%,13.5,%,\'=,binding,2020,2025,规上工业,黔江区,,plan;plan,3-1-1;annex-1-table-1,"规上工业单位增加值能耗强度比2020年下降13.5%\n[13.5％]",https://example.org/atlas/plans/qianjiang-qu/#3-1-1;https://example.org/atlas/plans/qianjiang-qu/#annex-1-table-1,,,,,,,,',
+      'qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,final,industrial-energy-intensity,规模以上工业单位增加值能耗,13.5,%,13.5,%,\'=,binding,2020,2025,规上工业,黔江区,,plan;plan,3-1-1;annex-1-table-1,"规上工业单位增加值能耗强度比2020年下降13.5%\n[13.5％]",https://example.org/atlas/plans/qianjiang-qu/#3-1-1;https://example.org/atlas/plans/qianjiang-qu/#annex-1-table-1,,,,,,,,',
     ],
     [
       'no catalogue name: the label; null baseline is empty',
       2,
-      'qianjiang-qu,straw-utilization,农作物秸秆综合利用率,90,%,90,%,>=,binding,,2025,,黔江区,,plan,3-5-2,农作物秸秆综合利用率稳定在90%以上,https://example.org/atlas/plans/qianjiang-qu/#3-5-2,,,,,,,,',
+      'qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,final,straw-utilization,农作物秸秆综合利用率,90,%,90,%,>=,binding,,2025,,黔江区,,plan,3-5-2,农作物秸秆综合利用率稳定在90%以上,https://example.org/atlas/plans/qianjiang-qu/#3-5-2,,,,,,,,',
     ],
     [
       '1.017万吨 prints as 10170 吨, without float noise',
       3,
-      "dazhou-shi,cod-reduction,化学需氧量重点工程减排量,10170,吨,1.017,万吨,'=,binding,,2025,,达州市,,plan,2-p1,化学需氧量、氨氮、氮氧化物、挥发性有机物等主要污染物重点工程减排量分别完成1.017万吨,https://example.org/atlas/plans/dazhou-shi/#2-p1,,,,,,,,",
+      "dazhou-shi,达州市“十四五”节能减排综合工作实施方案,达州市,draft,cod-reduction,化学需氧量重点工程减排量,10170,吨,1.017,万吨,'=,binding,,2025,,达州市,,plan,2-p1,化学需氧量、氨氮、氮氧化物、挥发性有机物等主要污染物重点工程减排量分别完成1.017万吨,https://example.org/atlas/plans/dazhou-shi/#2-p1,,,,,,,,",
     ],
     [
       'unclassified: the plan’s own wording, not the catalogue’s “unclassified”',
       4,
-      'laiwu-qu,unclassified,省级及以上绿色工厂,5,家,5,家,\'=,binding,,2025,,莱芜区,,plan,3-1,"到2025年,创建省级及以上绿色工厂5家",https://example.org/atlas/plans/laiwu-qu/#3-1,,,,,,,,',
+      'laiwu-qu,莱芜区“十四五”节能减排工作实施方案,莱芜区,final,unclassified,省级及以上绿色工厂,5,家,5,家,\'=,binding,,2025,,莱芜区,,plan,3-1,"到2025年,创建省级及以上绿色工厂5家",https://example.org/atlas/plans/laiwu-qu/#3-1,,,,,,,,',
     ],
   ])('%s', (_name, index, expected) => {
     expect(rows[index]).toBe(expected);
@@ -708,7 +708,7 @@ describe('indicators.csv', () => {
       { clauseId: '2', origin: 'plan', text: '+86', line: 20, range: null, cell: null },
     ];
     expect(records(indicatorsCsv([hostile], atlas, indicatorNames, noComparisons))[0]).toBe(
-      'qianjiang-qu,unclassified,\'-1+1,-14.5,%,-0.145,%,\'=,binding,2020,2025,"\'=HYPERLINK(""http://x"",""y"")",黔江区,,plan;plan,2-p1;2,"\'@SUM(1)\n+86",/atlas/plans/qianjiang-qu/#2-p1;/atlas/plans/qianjiang-qu/#2,,,,,,,,',
+      'qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,final,unclassified,\'-1+1,-14.5,%,-0.145,%,\'=,binding,2020,2025,"\'=HYPERLINK(""http://x"",""y"")",黔江区,,plan;plan,2-p1;2,"\'@SUM(1)\n+86",/atlas/plans/qianjiang-qu/#2-p1;/atlas/plans/qianjiang-qu/#2,,,,,,,,',
     );
   });
   it('defuses every element of a ;-joined list, not only the start of the cell', () => {
@@ -755,7 +755,7 @@ describe('indicators.csv', () => {
         range: { paragraph: 0, start: 0, end: 1 },
       },
     );
-    const row = records(clausesCsv([hostile], atlas)).find((r) => r.startsWith(`qianjiang-qu,${clause.id},`));
+    const row = records(clausesCsv([hostile], atlas)).find((r) => r.split(',')[4] === clause.id);
     expect(row).toContain(`"'=HYPERLINK(""http://x"",""y"")局;'+cmd局;区商务委;'-1局;'@SUM(1)局"`);
   });
 });
@@ -767,22 +767,22 @@ describe('departments.csv', () => {
     [
       'counts clauses per role; alias joined',
       0,
-      'qianjiang-qu,fazhan-gaige-wei,区发展改革委,区发改委,发展改革,0,1,1,/atlas/departments/qianjiang-qu/#fazhan-gaige-wei',
+      'qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,final,fazhan-gaige-wei,区发展改革委,区发改委,发展改革,0,1,1,/atlas/departments/qianjiang-qu/#fazhan-gaige-wei',
     ],
     [
       'several aliases joined with ;; unknown category name falls back to the id',
       2,
-      'qianjiang-qu,shichang-jianguan-ju,区市场监管局,区市场监督管理局;区市场监管局（区知识产权局）,market-regulation,0,1,0,/atlas/departments/qianjiang-qu/#shichang-jianguan-ju',
+      'qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,final,shichang-jianguan-ju,区市场监管局,区市场监督管理局;区市场监管局（区知识产权局）,market-regulation,0,1,0,/atlas/departments/qianjiang-qu/#shichang-jianguan-ju',
     ],
     [
       'a lead in two clauses',
       4,
-      'qianjiang-qu,nongye-nongcun-wei,区农业农村委,,农业农村,2,0,0,/atlas/departments/qianjiang-qu/#nongye-nongcun-wei',
+      'qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,final,nongye-nongcun-wei,区农业农村委,,农业农村,2,0,0,/atlas/departments/qianjiang-qu/#nongye-nongcun-wei',
     ],
     [
       'another plan',
       8,
-      'laiwu-qu,fazhan-gaige-ju,区发展改革局,,发展改革,1,0,0,/atlas/departments/laiwu-qu/#fazhan-gaige-ju',
+      'laiwu-qu,莱芜区“十四五”节能减排工作实施方案,莱芜区,final,fazhan-gaige-ju,区发展改革局,,发展改革,1,0,0,/atlas/departments/laiwu-qu/#fazhan-gaige-ju',
     ],
   ])('%s', (_name, index, expected) => {
     expect(rows[index]).toBe(expected);
@@ -794,7 +794,7 @@ describe('departments.csv', () => {
 
   it('prints category ids without a name lookup, and absolute URLs with a site', () => {
     expect(records(departmentsCsv([laiwu], site))[3]).toBe(
-      'laiwu-qu,chengguan-ju,区城管局,区城市管理局,urban-management,0,0,1,https://example.org/atlas/departments/laiwu-qu/#chengguan-ju',
+      'laiwu-qu,莱芜区“十四五”节能减排工作实施方案,莱芜区,final,chengguan-ju,区城管局,区城市管理局,urban-management,0,0,1,https://example.org/atlas/departments/laiwu-qu/#chengguan-ju',
     );
   });
 
@@ -810,7 +810,7 @@ describe('departments.csv', () => {
       range: { paragraph: 0, start: 0, end: 6 },
     });
     expect(records(departmentsCsv([repeated], atlas))[4]).toBe(
-      'qianjiang-qu,nongye-nongcun-wei,区农业农村委,,agriculture-rural,2,0,0,/atlas/departments/qianjiang-qu/#nongye-nongcun-wei',
+      'qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,final,nongye-nongcun-wei,区农业农村委,,agriculture-rural,2,0,0,/atlas/departments/qianjiang-qu/#nongye-nongcun-wei',
     );
   });
 });
@@ -896,5 +896,83 @@ describe('schema.json', () => {
       anyOf: [{ type: 'string', enum: ['national', 'province', 'city', 'county'] }, { type: 'null' }],
     });
     expect(items.properties.region).toEqual({ anyOf: [{ type: 'string', minLength: 1 }, { type: 'null' }] });
+  });
+});
+
+describe('every row names its plan, and a draft is a draft in every row', () => {
+  const withDepartment = (plan: Plan): Plan => ({
+    ...plan,
+    departments: [dept('shengtai-huanjing-ju', '市生态环境局', 'ecology-environment')],
+  });
+
+  it.each([
+    ['clauses.csv', clausesCsv(plans, atlas)],
+    ['indicators.csv', indicatorsCsv(plans, atlas, indicatorNames, noComparisons)],
+    // The draft fixture names no department, so its draft rows are checked with a department added.
+    ['departments.csv', departmentsCsv([...plans.filter((p) => p !== dazhou), withDepartment(dazhou)], atlas)],
+  ])('%s: plan_id, plan_title, region, status lead each row', (_name, csv) => {
+    const rows = records(csv);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const plan = plans.find((p) => row.startsWith(`${p.id},`));
+      // The title holds no comma, so the first four cells are the plan's.
+      expect(plan, row).toBeDefined();
+      expect(row.startsWith(`${plan!.id},${plan!.title},${plan!.region},${plan!.status},`), row).toBe(true);
+    }
+    const draftRows = rows.filter((r) => r.startsWith('dazhou-shi,'));
+    expect(draftRows.length).toBeGreaterThan(0);
+    expect(draftRows.every((r) => r.split(',')[3] === 'draft')).toBe(true);
+  });
+
+  it('leaves the region empty where the text names none (地区未识别 in the Chinese variant)', () => {
+    const unknown = { ...structuredClone(laiwu), region: null };
+    expect(records(clausesCsv([unknown], atlas))[0]).toMatch(/^laiwu-qu,莱芜区“十四五”节能减排工作实施方案,,final,/);
+    expect(records(clausesCsv([unknown], atlas, 'zh'))[0]).toMatch(
+      /^laiwu-qu,莱芜区“十四五”节能减排工作实施方案,地区未识别,正式文件,/,
+    );
+  });
+});
+
+describe('the Chinese-headed variant', () => {
+  it.each([
+    [
+      'clauses',
+      clausesCsv(plans, atlas, 'zh'),
+      clausesCsv(plans, atlas),
+      '方案标识,方案名称,地区,文件状态,条款标识,编号,标题,正文,责任分工原文,牵头部门,负责部门,其他参与部门,部门及原文职责用语,链接',
+    ],
+    [
+      'indicators',
+      indicatorsCsv(plans, atlas, indicatorNames, noComparisons, 'zh'),
+      indicatorsCsv(plans, atlas, indicatorNames, noComparisons),
+      '方案标识,方案名称,地区,文件状态,指标标识,指标名称,目标值,单位,原文数值,原文单位,比较方式,目标性质,基准年,目标年,范围,目标所属地区,原文文字表述,出处类型,出处条款标识,出处原文,链接,与全国比较,全国目标值,全国目标出处,与全国比较说明,与上级比较,上级目标值,上级目标出处,与上级比较说明',
+    ],
+    [
+      'departments',
+      departmentsCsv(plans, atlas, categoryNames, 'zh'),
+      departmentsCsv(plans, atlas, categoryNames),
+      '方案标识,方案名称,地区,文件状态,部门标识,部门名称,其他写法,职能类别,牵头条款数,负责条款数,其他参与条款数,链接',
+    ],
+  ])('%s: Chinese headers, UTF-8 with BOM, the same rows as the English file', (_name, zh, en, header) => {
+    expect(zh.startsWith(`${BOM}${header}\r\n`)).toBe(true);
+    expect(records(zh)).toHaveLength(records(en).length);
+    expect(en.split('\r\n')[0]!.split(',')).toHaveLength(header.split(',').length);
+  });
+
+  it('writes status, comparator, ambition and origin in the site’s words', () => {
+    const rows = records(indicatorsCsv(plans, site, indicatorNames, noComparisons, 'zh'));
+    expect(rows[0]).toBe(
+      'qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,正式文件,energy-intensity,单位地区生产总值能源消耗,14.5,%,14.5,%,等于,约束性目标,2020,2025,,黔江区,,方案原文,2-p1,全区单位地区生产总值能源消耗比2020年下降14.5%,https://example.org/atlas/plans/qianjiang-qu/#2-p1,,,,,,,,',
+    );
+    expect(rows[2]).toContain(',不低于,约束性目标,');
+    expect(rows[3]).toMatch(/^dazhou-shi,达州市“十四五”节能减排综合工作实施方案,达州市,征求意见稿,cod-reduction,/);
+  });
+
+  it('names a news lead as such', () => {
+    const fromLead = structuredClone(dazhou);
+    fromLead.targets[0]!.sources[0]!.origin = 'lead';
+    expect(records(indicatorsCsv([fromLead], atlas, indicatorNames, noComparisons, 'zh'))[0]).toContain(
+      ',新闻导语（非方案原文）,',
+    );
   });
 });

@@ -104,10 +104,16 @@ describe('a child with its parent plan in the corpus (division list)', () => {
   });
 
   it('writes the parent columns of indicators.csv', () => {
+    const rowOf = (csv: string) =>
+      csv.split('\r\n').find((r) => r.startsWith('laiwu-qu,') && r.split(',')[4] === 'energy-intensity');
     const csv = indicatorsCsv(result.plans, { base: '/' }, () => undefined, context);
-    const row = csv.split('\r\n').find((r) => r.startsWith('laiwu-qu,energy-intensity,'));
-    expect(row).toMatch(
+    expect(rowOf(csv)).toMatch(
       /,stricter,13\.5%,国发〔2021〕33号 二、主要目标,严于全国,stricter,15%,jinan-shi 济南市“十四五”节能减排工作实施方案,严于济南市$/,
+    );
+    // The Chinese-headed variant writes the verdict in words.
+    const zh = indicatorsCsv(result.plans, { base: '/' }, () => undefined, context, 'zh');
+    expect(rowOf(zh)).toMatch(
+      /,严于,13\.5%,国发〔2021〕33号 二、主要目标,严于全国,严于,15%,jinan-shi 济南市“十四五”节能减排工作实施方案,严于济南市$/,
     );
   });
 });

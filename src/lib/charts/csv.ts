@@ -4,12 +4,16 @@
  */
 import { writeCsv } from '../export/write-csv';
 import type { Ambition, Comparator } from '../model/plan';
-import type { SmallMultiplesInput, TargetComparisonInput, TargetRow, UnsetPlan } from './types';
+import type { ChartStatus, SmallMultiplesInput, TargetComparisonInput, TargetRow, UnsetPlan } from './types';
 
 /** One CSV row. A plan without a number for the indicator has a row with empty value columns. */
 export interface ChartDataRow {
   planId: string;
   plan: string;
+  /** The plan's full title; null where the chart input does not carry it. */
+  planTitle: string | null;
+  /** The plan's status marks: a draft's row says `draft` in the `status` column. */
+  status: readonly ChartStatus[];
   /** Indicator id (as in `/data/indicators.csv`). */
   indicator: string;
   value: number | null;
@@ -28,6 +32,8 @@ export interface ChartDataRow {
 export const CHART_CSV_COLUMNS = [
   'plan_id',
   'plan',
+  'plan_title',
+  'status',
   'indicator',
   'value',
   'unit',
@@ -44,6 +50,8 @@ function fromTarget(indicator: string, row: TargetRow): ChartDataRow {
   return {
     planId: row.planId,
     plan: row.plan,
+    planTitle: row.planTitle ?? null,
+    status: row.status ?? [],
     indicator,
     value: row.value,
     unit: row.unit,
@@ -61,6 +69,8 @@ function fromUnset(indicator: string, unit: string, plan: UnsetPlan): ChartDataR
   return {
     planId: plan.planId,
     plan: plan.plan,
+    planTitle: plan.planTitle ?? null,
+    status: plan.status ?? [],
     indicator,
     value: null,
     unit,
@@ -94,13 +104,24 @@ export function smallMultiplesData(input: SmallMultiplesInput): ChartDataRow[] {
 }
 
 /**
- * Serialises chart rows as CSV: UTF-8 with BOM, CRLF, header `plan_id,plan,indicator,value,unit,comparator,
- * ambition,baseline_year,target_year,scope,jurisdiction,source_url`. Empty cells for unknown values.
+ * The `status` cell, as in `/data/indicators.csv`: `draft` for a 征求意见稿, else `final` — so a draft's value
+ * copied out of the file still says it is one.
+ */
+function statusCell(status: readonly ChartStatus[]): string {
+  return status.some((mark) => mark.id === 'draft') ? 'draft' : 'final';
+}
+
+/**
+ * Serialises chart rows as CSV: UTF-8 with BOM, CRLF, header `plan_id,plan,plan_title,status,indicator,value,
+ * unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url`. Empty cells for unknown
+ * values.
  */
 export function chartCsv(rows: readonly ChartDataRow[]): string {
   const records = rows.map((row) => ({
     plan_id: row.planId,
     plan: row.plan,
+    plan_title: row.planTitle,
+    status: statusCell(row.status),
     indicator: row.indicator,
     value: row.value,
     unit: row.unit,

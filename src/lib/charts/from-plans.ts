@@ -41,6 +41,7 @@ export function chartRowsFromPlans(
       unset.push({
         planId: plan.id,
         plan: planLabel(plan),
+        planTitle: plan.title,
         href: withBase(base, paths.plan(plan.id)),
         ...statusField(plan),
         ...(note ? { note } : {}),

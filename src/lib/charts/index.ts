@@ -16,3 +16,12 @@ export {
 export { chartRowsFromPlans, type ChartRowsOptions } from './from-plans';
 export { UNSET_TEXT } from './format';
 export { escapeXml, FONT_STACK } from './svg';
+export {
+  creditLine,
+  downloadFrame,
+  sourceLine,
+  SITE_NAME,
+  type DownloadCaption,
+  type DownloadFrame,
+  type SourcePlan,
+} from './download';

@@ -10,7 +10,7 @@ import type { Plan, Target } from '../model/plan';
 import { paths } from '../urls';
 import { targetComparisonData, type ChartDataRow } from './csv';
 import { AMBITION_ORDER } from './format';
-import { statusField, targetRow } from './from-plans';
+import { chartStatus, statusField, targetRow } from './from-plans';
 import { sortedByValue } from './shared';
 import type {
   BarMark,
@@ -178,6 +178,7 @@ export function indicatorChartData(
   const unsetPlans: UnsetPlan[] = unset.map(({ plan, parentTarget }) => ({
     planId: plan.id,
     plan: planLabel(plan),
+    planTitle: plan.title,
     href: options.link(paths.plan(plan.id)),
     ...statusField(plan),
     ...(parentTarget ? { note: `仅列出${parentTarget.jurisdiction}目标` } : {}),
@@ -261,6 +262,8 @@ export function chartDataRows(data: IndicatorChartData, options: IndicatorChartO
     out.push({
       planId: plan.id,
       plan: planLabel(plan),
+      planTitle: plan.title,
+      status: chartStatus(plan),
       indicator: row.indicator,
       value: target.value,
       unit: target.unit,

@@ -2,6 +2,7 @@
  * Geometry → SVG markup. No layout decisions are made here: every coordinate comes from the geometry, so the
  * markup is a faithful, deterministic picture of what the unit tests check.
  */
+import type { DownloadFrame } from './download';
 import { LEGEND_SWATCH } from './shared';
 import { SMALL_MULTIPLES } from './small-multiples';
 import { TARGET_COMPARISON } from './target-comparison';
@@ -173,26 +174,72 @@ interface Frame {
 }
 
 /**
- * The root element: responsive (a viewBox, no pixel width), `role="img"` named by its <title> and described by
- * its <desc>, with the style sheet scoped to its id.
+ * A downloaded chart's own colours: dark text on a white ground whatever the viewer's theme, since the file
+ * (and the PNG drawn from it) goes into documents and slides the site's theme never reaches.
  */
-function svgRoot(frame: Frame, body: readonly (string | null)[]): string {
+function downloadStyle(id: string): string {
+  const s = `#${id}`;
+  return [
+    // The page's background variable, so value labels get their halo where the reference line crosses them.
+    `${s}{color:#1f2937;--chart-background:#fff}`,
+    `${s} .download-background{fill:#fff}`,
+    `${s} .download-title{font-weight:bold}`,
+    `${s} .download-note{fill:#4b5563}`,
+  ].join('\n');
+}
+
+/** One line of a downloaded chart's frame: its title over the drawing, or its source or credit under it. */
+function frameLine(download: DownloadFrame, line: DownloadFrame['lines'][number]): string {
+  return textEl(
+    {
+      class: line.kind === 'title' ? 'download-title' : `download-note download-${line.kind}`,
+      x: download.margin,
+      y: line.y,
+      'font-size': line.kind === 'title' ? download.titleFontSize : download.noteFontSize,
+    },
+    line.text,
+  );
+}
+
+/**
+ * The root element: responsive (a viewBox, no pixel width), `role="img"` named by its <title> and described by
+ * its <desc>, with the style sheet scoped to its id. With a `download` frame, the drawing sits on a white
+ * ground between its printed title and its source and credit lines.
+ */
+function svgRoot(frame: Frame, body: readonly (string | null)[], download?: DownloadFrame): string {
   const titleId = `${frame.id}-title`;
   const descId = `${frame.id}-desc`;
+  const drawing = body.filter((part): part is string => part !== null);
+  const style = download ? `${chartStyle(frame.id)}\n${downloadStyle(frame.id)}` : chartStyle(frame.id);
   const children = [
     el('title', { id: titleId }, escapeText(frame.title)),
     el('desc', { id: descId }, escapeText(frame.description)),
-    el('style', {}, escapeText(chartStyle(frame.id))),
+    el('style', {}, escapeText(style)),
     ...(frame.hatched ? [hatchDefs(frame.id)] : []),
-    ...body.filter((part): part is string => part !== null),
+    ...(download
+      ? [
+          el('rect', {
+            class: 'download-background',
+            x: 0,
+            y: 0,
+            width: download.width,
+            height: download.height,
+          }),
+          ...download.lines.filter((l) => l.kind === 'title').map((l) => frameLine(download, l)),
+          el('g', { class: 'chart-body', transform: `translate(0 ${num(download.chartTop)})` }, drawing),
+          ...download.lines.filter((l) => l.kind !== 'title').map((l) => frameLine(download, l)),
+        ]
+      : drawing),
   ];
+  const width = download?.width ?? frame.width;
+  const height = download?.height ?? frame.height;
   return `${el(
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
       id: frame.id,
       class: 'plan-atlas-chart',
-      viewBox: `0 0 ${num(frame.width)} ${num(frame.height)}`,
+      viewBox: `0 0 ${num(width)} ${num(height)}`,
       role: 'img',
       'aria-labelledby': titleId,
       'aria-describedby': descId,
@@ -203,31 +250,41 @@ function svgRoot(frame: Frame, body: readonly (string | null)[]): string {
   )}\n`;
 }
 
-/** Renders a target comparison to a standalone, deterministic SVG document fragment. */
-export function renderTargetComparisonSvg(geometry: TargetComparisonGeometry): string {
+/**
+ * Renders a target comparison to a standalone, deterministic SVG document fragment; with `download`, framed
+ * for a file (`downloadFrame`).
+ */
+export function renderTargetComparisonSvg(
+  geometry: TargetComparisonGeometry,
+  download?: DownloadFrame,
+): string {
   const g = geometry;
   const start = g.layout.labelAnchor === 'start';
   const hatched = g.layout.marks.some((mark) => mark.status.length > 0);
-  return svgRoot({ ...g, hatched }, [
-    g.legend.length > 0 ? renderLegend(g.legend, g.fontSize) : null,
-    ...renderBands(g.layout),
-    ...g.axisTitle.map((line, i) =>
-      textEl(
-        {
-          class: 'axis-title',
-          x: start ? g.layout.axis.x0 : (g.layout.axis.x0 + g.layout.axis.x1) / 2,
-          y: g.axisTitleY + i * g.axisTitleLineHeight,
-          'text-anchor': start ? 'start' : 'middle',
-        },
-        line,
+  return svgRoot(
+    { ...g, hatched },
+    [
+      g.legend.length > 0 ? renderLegend(g.legend, g.fontSize) : null,
+      ...renderBands(g.layout),
+      ...g.axisTitle.map((line, i) =>
+        textEl(
+          {
+            class: 'axis-title',
+            x: start ? g.layout.axis.x0 : (g.layout.axis.x0 + g.layout.axis.x1) / 2,
+            y: g.axisTitleY + i * g.axisTitleLineHeight,
+            'text-anchor': start ? 'start' : 'middle',
+          },
+          line,
+        ),
       ),
-    ),
-    renderCaption(g.caption, TARGET_COMPARISON.margin, g.captionY, TARGET_COMPARISON.captionLineHeight),
-  ]);
+      renderCaption(g.caption, TARGET_COMPARISON.margin, g.captionY, TARGET_COMPARISON.captionLineHeight),
+    ],
+    download,
+  );
 }
 
-/** Renders the small multiples: one titled band chart per panel. */
-export function renderSmallMultiplesSvg(geometry: SmallMultiplesGeometry): string {
+/** Renders the small multiples: one titled band chart per panel; with `download`, framed for a file. */
+export function renderSmallMultiplesSvg(geometry: SmallMultiplesGeometry, download?: DownloadFrame): string {
   const g = geometry;
   const panels = g.panels.map((panel) =>
     el('g', { class: 'panel', 'data-indicator': panel.indicator.id }, [
@@ -236,9 +293,13 @@ export function renderSmallMultiplesSvg(geometry: SmallMultiplesGeometry): strin
     ]),
   );
   const hatched = g.panels.some((panel) => panel.layout.marks.some((mark) => mark.status.length > 0));
-  return svgRoot({ ...g, hatched }, [
-    g.legend.length > 0 ? renderLegend(g.legend, g.fontSize) : null,
-    ...panels,
-    renderCaption(g.caption, SMALL_MULTIPLES.margin, g.captionY, SMALL_MULTIPLES.captionLineHeight),
-  ]);
+  return svgRoot(
+    { ...g, hatched },
+    [
+      g.legend.length > 0 ? renderLegend(g.legend, g.fontSize) : null,
+      ...panels,
+      renderCaption(g.caption, SMALL_MULTIPLES.margin, g.captionY, SMALL_MULTIPLES.captionLineHeight),
+    ],
+    download,
+  );
 }

@@ -54,6 +54,8 @@ export interface TargetRow {
 export interface UnsetPlan {
   planId: string;
   plan: string;
+  /** The plan's full title, for the CSV; optional. */
+  planTitle?: string | undefined;
   /** Where to read what the plan says instead (its page or clause); optional. */
   href?: string | undefined;
   /** What the plan says instead, e.g. 达到国家要求. */

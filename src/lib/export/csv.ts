@@ -1,18 +1,29 @@
 /**
- * The spreadsheet downloads: `/data/clauses.csv`, `/data/indicators.csv`, `/data/departments.csv`.
+ * The spreadsheet downloads: `/data/clauses.csv`, `/data/indicators.csv`, `/data/departments.csv`, and their
+ * Chinese-headed variants under `/data/zh/` (`table.ts`).
  *
  * Made for Excel as much as for code: UTF-8 with a BOM (without it Excel reads Chinese as mojibake), CRLF
  * line endings, RFC 4180 quoting, one header row. Cells holding lists of names or ids join them with `;`;
  * cells holding lists of sentences (paragraphs, source texts) join them with a newline, because the
  * sentences themselves may contain `;` and a newline shows as a line break inside an Excel cell.
+ *
+ * Every row starts with the plan it comes from — id, title, region and status — so a row copied, filtered or
+ * pivoted on its own still says whose it is and that a draft (征求意见稿) is a draft.
  */
-import { comparisonCells, verdictsFor, type TargetVerdicts, type VerdictContext } from '../lineage/index';
-import type { Clause, Plan, Role, Target } from '../model/plan';
-import { absolute, paths } from '../urls';
-import { UNCLASSIFIED } from '../vocabulary';
 import { distinctMentions } from '../departments/role-usage';
-import { writeCsv } from './write-csv';
+import {
+  comparisonCells,
+  verdictsFor,
+  type ComparisonCells,
+  type TargetVerdicts,
+  type VerdictContext,
+} from '../lineage/index';
+import type { Clause, Plan, Role, Target } from '../model/plan';
+import { STATUS_MARKS } from '../status';
+import { absolute, paths } from '../urls';
+import { AMBITION, COMPARATOR_LONG, NOT_COMPARABLE, ORIGIN, STATUS, UNCLASSIFIED, VERDICT } from '../vocabulary';
 import type { UrlContext } from './shared';
+import { writeTable, type Column, type CsvLanguage } from './table';
 
 const LIST_SEPARATOR = ';';
 const TEXT_SEPARATOR = '\n';
@@ -38,84 +49,78 @@ function departmentNames(clause: Clause, role: Role): string {
   return joinList(mentions.filter((m) => m.role === role).map((m) => m.name));
 }
 
-const CLAUSE_COLUMNS = [
-  'plan_id',
-  'clause_id',
-  'number',
-  'heading',
-  'text',
-  'responsibility_text',
-  'lead_departments',
-  'responsible_departments',
-  'supporting_departments',
-  'url',
-] as const;
+/**
+ * The columns naming a row's plan, first in every download: `plan_id`, `plan_title`, `region` (empty where the
+ * text names none; 地区未识别 in the Chinese variant) and `status` (`draft` | `final`; 征求意见稿 | 正式文件).
+ */
+export function planColumns<Row>(planOf: (row: Row) => Plan): Column<Row>[] {
+  return [
+    { key: 'plan_id', zh: '方案标识', cell: (row) => planOf(row).id },
+    { key: 'plan_title', zh: '方案名称', cell: (row) => planOf(row).title },
+    {
+      key: 'region',
+      zh: '地区',
+      cell: (row) => planOf(row).region,
+      zhCell: (row) => planOf(row).region ?? STATUS_MARKS['region-unknown'].label,
+    },
+    {
+      key: 'status',
+      zh: '文件状态',
+      cell: (row) => planOf(row).status,
+      zhCell: (row) => STATUS[planOf(row).status],
+    },
+  ];
+}
+
+/** Each department named in the clause's note with the note's own role word: 区农业农村委（牵头）. */
+function departmentRoles(clause: Clause): string {
+  const mentions = clause.responsibility?.departments ?? [];
+  return joinList(mentions.map((m) => (m.roleWording ? `${m.name}（${m.roleWording}）` : m.name)));
+}
+
+interface ClauseRow {
+  plan: Plan;
+  clause: Clause;
+  url: string;
+}
+
+const CLAUSE_COLUMNS: readonly Column<ClauseRow>[] = [
+  ...planColumns<ClauseRow>((row) => row.plan),
+  { key: 'clause_id', zh: '条款标识', cell: (row) => row.clause.id },
+  { key: 'number', zh: '编号', cell: (row) => row.clause.number },
+  { key: 'heading', zh: '标题', cell: (row) => row.clause.heading },
+  { key: 'text', zh: '正文', cell: (row) => row.clause.paragraphs.join(TEXT_SEPARATOR) },
+  { key: 'responsibility_text', zh: '责任分工原文', cell: (row) => row.clause.responsibility?.text ?? null },
+  // The machine roles, for filtering; the note's own words are in `department_roles` beside them.
+  { key: 'lead_departments', zh: '牵头部门', cell: (row) => departmentNames(row.clause, 'lead') },
+  {
+    key: 'responsible_departments',
+    zh: '负责部门',
+    cell: (row) => departmentNames(row.clause, 'responsible'),
+  },
+  // Not 配合部门: a department listed after a lead 按职责分工负责 is supporting, but the plan never says 配合.
+  {
+    key: 'supporting_departments',
+    zh: '其他参与部门',
+    cell: (row) => departmentNames(row.clause, 'supporting'),
+  },
+  { key: 'department_roles', zh: '部门及原文职责用语', cell: (row) => departmentRoles(row.clause) },
+  { key: 'url', zh: '链接', cell: (row) => row.url },
+];
 
 /**
  * `clauses.csv`: one row per clause of every plan, in reading order. Department columns list the names as
  * printed in the clause's responsibility note; `url` is the clause's permalink.
  */
-export function clausesCsv(plans: Plan[], urls: UrlContext): string {
+export function clausesCsv(plans: Plan[], urls: UrlContext, language: CsvLanguage = 'en'): string {
   const rows = plans.flatMap((plan) =>
     plan.clauses.map((clause) => ({
-      plan_id: plan.id,
-      clause_id: clause.id,
-      number: clause.number,
-      heading: clause.heading,
-      text: clause.paragraphs.join(TEXT_SEPARATOR),
-      responsibility_text: clause.responsibility?.text ?? null,
-      lead_departments: departmentNames(clause, 'lead'),
-      responsible_departments: departmentNames(clause, 'responsible'),
-      supporting_departments: departmentNames(clause, 'supporting'),
+      plan,
+      clause,
       url: absolute(urls.site, urls.base, paths.clause(plan.id, clause.id)),
     })),
   );
-  return writeCsv(CLAUSE_COLUMNS, rows);
-}
-
-const INDICATOR_COLUMNS = [
-  'plan_id',
-  'indicator_id',
-  'indicator_name',
-  'value',
-  'unit',
-  'original_value',
-  'original_unit',
-  'comparator',
-  'ambition',
-  'baseline_year',
-  'target_year',
-  'scope',
-  'jurisdiction',
-  'wording',
-  'source_origin',
-  'clause_id',
-  'source_text',
-  'url',
-  'vs_national',
-  'vs_national_value',
-  'vs_national_source',
-  'vs_national_note',
-  'vs_parent',
-  'vs_parent_value',
-  'vs_parent_source',
-  'vs_parent_note',
-] as const;
-
-/** The eight comparison columns of one target (src/lib/lineage/): empty where there is no reference. */
-function comparisonColumns(entry: TargetVerdicts | undefined) {
-  const national = entry ? comparisonCells(entry.target, entry.national) : null;
-  const parent = entry ? comparisonCells(entry.target, entry.parent) : null;
-  return {
-    vs_national: national?.code ?? null,
-    vs_national_value: national?.value ?? null,
-    vs_national_source: national?.source ?? null,
-    vs_national_note: national?.note ?? null,
-    vs_parent: parent?.code ?? null,
-    vs_parent_value: parent?.value ?? null,
-    vs_parent_source: parent?.source ?? null,
-    vs_parent_note: parent?.note ?? null,
-  };
+  return writeTable(CLAUSE_COLUMNS, rows, language);
 }
 
 function indicatorName(target: Target, indicatorNames: (id: string) => string | undefined): string {
@@ -123,6 +128,88 @@ function indicatorName(target: Target, indicatorNames: (id: string) => string | 
   if (target.indicatorId === UNCLASSIFIED) return target.label;
   return indicatorNames(target.indicatorId) ?? target.label;
 }
+
+interface TargetRow {
+  plan: Plan;
+  target: Target;
+  name: string;
+  urls: string[];
+  national: ComparisonCells;
+  parent: ComparisonCells;
+}
+
+/** A comparison code in words: 严于 / 持平 / 弱于, or why it is not compared (单位不同…). */
+function codeInWords(code: string | null): string | null {
+  if (code === null) return null;
+  return (VERDICT as Record<string, string>)[code] ?? (NOT_COMPARABLE as Record<string, string>)[code] ?? code;
+}
+
+/** The four columns of one comparison (src/lib/lineage/): `vs_national…` or `vs_parent…`. */
+function comparisonColumns(
+  key: 'vs_national' | 'vs_parent',
+  whom: string,
+  cells: (row: TargetRow) => ComparisonCells,
+): Column<TargetRow>[] {
+  return [
+    {
+      key,
+      zh: `与${whom}比较`,
+      cell: (row) => cells(row).code,
+      zhCell: (row) => codeInWords(cells(row).code),
+    },
+    { key: `${key}_value`, zh: `${whom}目标值`, cell: (row) => cells(row).value },
+    { key: `${key}_source`, zh: `${whom}目标出处`, cell: (row) => cells(row).source },
+    { key: `${key}_note`, zh: `与${whom}比较说明`, cell: (row) => cells(row).note },
+  ];
+}
+
+const INDICATOR_COLUMNS: readonly Column<TargetRow>[] = [
+  ...planColumns<TargetRow>((row) => row.plan),
+  { key: 'indicator_id', zh: '指标标识', cell: (row) => row.target.indicatorId },
+  { key: 'indicator_name', zh: '指标名称', cell: (row) => row.name },
+  { key: 'value', zh: '目标值', cell: (row) => row.target.value },
+  { key: 'unit', zh: '单位', cell: (row) => row.target.unit },
+  { key: 'original_value', zh: '原文数值', cell: (row) => row.target.originalValue },
+  { key: 'original_unit', zh: '原文单位', cell: (row) => row.target.originalUnit },
+  {
+    key: 'comparator',
+    zh: '比较方式',
+    cell: (row) => row.target.comparator,
+    zhCell: (row) => COMPARATOR_LONG[row.target.comparator],
+  },
+  {
+    key: 'ambition',
+    zh: '目标性质',
+    cell: (row) => row.target.ambition,
+    zhCell: (row) => AMBITION[row.target.ambition],
+  },
+  { key: 'baseline_year', zh: '基准年', cell: (row) => row.target.baselineYear },
+  { key: 'target_year', zh: '目标年', cell: (row) => row.target.targetYear },
+  { key: 'scope', zh: '范围', cell: (row) => row.target.scope },
+  // Whose target: the plan's region, or a parent's (黔江's annex lists 重庆市's values).
+  { key: 'jurisdiction', zh: '目标所属地区', cell: (row) => row.target.jurisdiction },
+  { key: 'wording', zh: '原文文字表述', cell: (row) => row.target.wording },
+  {
+    key: 'source_origin',
+    zh: '出处类型',
+    cell: (row) => row.target.sources.map((s) => s.origin).join(LIST_SEPARATOR),
+    zhCell: (row) => row.target.sources.map((s) => ORIGIN[s.origin]).join(LIST_SEPARATOR),
+  },
+  // Not deduplicated: the n-th id, text and url describe the same source.
+  {
+    key: 'clause_id',
+    zh: '出处条款标识',
+    cell: (row) => joinElements(row.target.sources.map((s) => s.clauseId)),
+  },
+  {
+    key: 'source_text',
+    zh: '出处原文',
+    cell: (row) => row.target.sources.map((s) => s.text).join(TEXT_SEPARATOR),
+  },
+  { key: 'url', zh: '链接', cell: (row) => joinElements(row.urls) },
+  ...comparisonColumns('vs_national', '全国', (row) => row.national),
+  ...comparisonColumns('vs_parent', '上级', (row) => row.parent),
+];
 
 /**
  * `indicators.csv`: ONE ROW PER TARGET, so that counting, filtering and pivoting in a spreadsheet never
@@ -135,56 +222,34 @@ function indicatorName(target: Target, indicatorNames: (id: string) => string | 
  * reason code (`unit-differs`, `target-year-unstated`…), empty without a reference; `_value` is the reference
  * as printed (13.5%), `_source` where it is stated (国发〔2021〕33号 二、主要目标, the parent plan's id and
  * title, or `own text` for a value the plan states for its parent), `_note` the same in Chinese with any
- * 征求意见稿 named.
+ * 征求意见稿 named. The Chinese variant writes the code in words (严于, 单位不同).
  */
 export function indicatorsCsv(
   plans: Plan[],
   urls: UrlContext,
   indicatorNames: (id: string) => string | undefined,
   comparisons: VerdictContext,
+  language: CsvLanguage = 'en',
 ): string {
   const rows = plans.flatMap((plan) => {
-    const verdicts = new Map(verdictsFor(plan, comparisons).map((entry) => [entry.target, entry]));
-    return plan.targets.map((target) => ({
-      plan_id: plan.id,
-      indicator_id: target.indicatorId,
-      indicator_name: indicatorName(target, indicatorNames),
-      value: target.value,
-      unit: target.unit,
-      original_value: target.originalValue,
-      original_unit: target.originalUnit,
-      comparator: target.comparator,
-      ambition: target.ambition,
-      baseline_year: target.baselineYear,
-      target_year: target.targetYear,
-      scope: target.scope,
-      // Whose target: the plan's region, or a parent's (黔江's annex lists 重庆市's values).
-      jurisdiction: target.jurisdiction,
-      wording: target.wording,
-      source_origin: target.sources.map((s) => s.origin).join(LIST_SEPARATOR),
-      // Not deduplicated: the n-th id, text and url describe the same source.
-      clause_id: joinElements(target.sources.map((s) => s.clauseId)),
-      source_text: target.sources.map((s) => s.text).join(TEXT_SEPARATOR),
-      url: joinElements(
-        target.sources.map((s) => absolute(urls.site, urls.base, paths.clause(plan.id, s.clauseId))),
-      ),
-      ...comparisonColumns(verdicts.get(target)),
-    }));
+    const verdicts = new Map<Target, TargetVerdicts>(
+      verdictsFor(plan, comparisons).map((entry) => [entry.target, entry]),
+    );
+    return plan.targets.map((target): TargetRow => {
+      const entry = verdicts.get(target);
+      const none = { kind: 'none' } as const;
+      return {
+        plan,
+        target,
+        name: indicatorName(target, indicatorNames),
+        urls: target.sources.map((s) => absolute(urls.site, urls.base, paths.clause(plan.id, s.clauseId))),
+        national: comparisonCells(target, entry?.national ?? none),
+        parent: comparisonCells(target, entry?.parent ?? none),
+      };
+    });
   });
-  return writeCsv(INDICATOR_COLUMNS, rows);
+  return writeTable(INDICATOR_COLUMNS, rows, language);
 }
-
-const DEPARTMENT_COLUMNS = [
-  'plan_id',
-  'department_id',
-  'name',
-  'aliases',
-  'category',
-  'lead_count',
-  'responsible_count',
-  'supporting_count',
-  'url',
-] as const;
 
 /** Per department id, the number of clauses naming it in each role. */
 function roleCounts(plan: Plan): Map<string, Record<Role, number>> {
@@ -202,6 +267,26 @@ function roleCounts(plan: Plan): Map<string, Record<Role, number>> {
   return counts;
 }
 
+interface DepartmentRow {
+  plan: Plan;
+  department: Plan['departments'][number];
+  category: string;
+  counts: Record<Role, number>;
+  url: string;
+}
+
+const DEPARTMENT_COLUMNS: readonly Column<DepartmentRow>[] = [
+  ...planColumns<DepartmentRow>((row) => row.plan),
+  { key: 'department_id', zh: '部门标识', cell: (row) => row.department.id },
+  { key: 'name', zh: '部门名称', cell: (row) => row.department.name },
+  { key: 'aliases', zh: '其他写法', cell: (row) => joinList(row.department.aliases) },
+  { key: 'category', zh: '职能类别', cell: (row) => row.category },
+  { key: 'lead_count', zh: '牵头条款数', cell: (row) => row.counts.lead },
+  { key: 'responsible_count', zh: '负责条款数', cell: (row) => row.counts.responsible },
+  { key: 'supporting_count', zh: '其他参与条款数', cell: (row) => row.counts.supporting },
+  { key: 'url', zh: '链接', cell: (row) => row.url },
+];
+
 /**
  * `departments.csv`: one row per department entity of every plan. The counts are numbers of clauses whose
  * responsibility note names the department in that role. `category` is the category's display name when
@@ -211,23 +296,17 @@ export function departmentsCsv(
   plans: Plan[],
   urls: UrlContext,
   categoryNames?: (id: string) => string | undefined,
+  language: CsvLanguage = 'en',
 ): string {
   const rows = plans.flatMap((plan) => {
     const counts = roleCounts(plan);
-    return plan.departments.map((department) => {
-      const count = counts.get(department.id);
-      return {
-        plan_id: plan.id,
-        department_id: department.id,
-        name: department.name,
-        aliases: joinList(department.aliases),
-        category: categoryNames?.(department.category) ?? department.category,
-        lead_count: count?.lead ?? 0,
-        responsible_count: count?.responsible ?? 0,
-        supporting_count: count?.supporting ?? 0,
-        url: absolute(urls.site, urls.base, paths.department(plan.id, department.id)),
-      };
-    });
+    return plan.departments.map((department) => ({
+      plan,
+      department,
+      category: categoryNames?.(department.category) ?? department.category,
+      counts: counts.get(department.id) ?? { lead: 0, responsible: 0, supporting: 0 },
+      url: absolute(urls.site, urls.base, paths.department(plan.id, department.id)),
+    }));
   });
-  return writeCsv(DEPARTMENT_COLUMNS, rows);
+  return writeTable(DEPARTMENT_COLUMNS, rows, language);
 }

@@ -2,3 +2,4 @@
 export { clausesCsv, departmentsCsv, indicatorsCsv } from './csv';
 export { plansJson, plansJsonSchema } from './json';
 export type { UrlContext } from './shared';
+export type { CsvLanguage } from './table';

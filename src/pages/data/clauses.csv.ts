@@ -1,9 +1,5 @@
 import type { APIRoute } from 'astro';
-import { clausesCsv } from '../../lib/export';
-import { atlas } from '../../site/corpus';
+import { csvResponse, tableCsv } from '../../site/downloads';
 
-/** `/data/clauses.csv`: one row per clause with its departments by role and its permalink. */
-export const GET: APIRoute = () =>
-  new Response(clausesCsv(atlas().plans, { site: import.meta.env.SITE, base: import.meta.env.BASE_URL }), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-  });
+/** `/data/clauses.csv`: one row per clause with its plan, its departments by role and its permalink. */
+export const GET: APIRoute = () => csvResponse(tableCsv('clauses', 'en'));

@@ -1,0 +1,40 @@
+/**
+ * A download as a table of columns, written in one of two headings: `en`, machine-friendly (snake_case headers,
+ * ids and enum values as in `plans.json`), and `zh`, for a Chinese reader opening the file in Excel or WPS
+ * (中文列名, and the site's vocabulary instead of machine values: 征求意见稿, 约束性目标, 不低于). Both variants
+ * have the same columns in the same order and the same rows, so either can be checked against the other.
+ */
+import { writeCsv, type Cell } from './write-csv';
+
+export type CsvLanguage = 'en' | 'zh';
+
+export interface Column<Row> {
+  /** English header: a stable machine name (the `en` variant's header). */
+  key: string;
+  /** Chinese header (the `zh` variant's header). */
+  zh: string;
+  /** The cell as data: ids, enum values, numbers. */
+  cell: (row: Row) => Cell;
+  /** The cell in words for the `zh` variant, where the data value is a machine word; defaults to `cell`. */
+  zhCell?: (row: Row) => Cell;
+}
+
+/** Writes `rows` under `columns` in the given language, through the one CSV writer. */
+export function writeTable<Row>(
+  columns: readonly Column<Row>[],
+  rows: readonly Row[],
+  language: CsvLanguage,
+): string {
+  const headers = columns.map((column) => (language === 'zh' ? column.zh : column.key));
+  if (new Set(headers).size !== headers.length)
+    throw new Error(`duplicate CSV header in ${headers.join(',')}`);
+  const records = rows.map((row) => {
+    const record: Record<string, Cell> = {};
+    columns.forEach((column, i) => {
+      const cell = language === 'zh' && column.zhCell ? column.zhCell : column.cell;
+      record[headers[i] as string] = cell(row);
+    });
+    return record;
+  });
+  return writeCsv(headers, records);
+}
