@@ -68,7 +68,7 @@ test.describe('CSV downloads', () => {
           plan!.region ?? '地区未识别',
           plan!.status === 'draft' ? '征求意见稿' : '正式文件',
         ]);
-        expect(row.at(-1), 'absolute URL when the site is known').toMatch(
+        expect(row[en.header.indexOf('url')], 'absolute URL when the site is known').toMatch(
           new RegExp(`^${E2E_SITE}${E2E_BASE}`),
         );
       }
