@@ -1,0 +1,113 @@
+/**
+ * The plans loader as `astro dev` runs it: the collection is loaded from a seed directory, and a seed that is
+ * changed, added or removed while the watcher runs reloads it, so the plan's page shows the new text. Driven
+ * with a stand-in for Astro's loader context (store, watcher, logger); `npm run dev` itself was checked by
+ * hand (README "How it works").
+ */
+import { EventEmitter } from 'node:events';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { LoaderContext } from 'astro/loaders';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planLoader } from '../../src/loaders/plans';
+import { Plan } from '../../src/lib/model/plan';
+
+const SEEDS = resolve(import.meta.dirname, '../../seeds');
+const MARK = '本句为测试监视而加。';
+
+class FakeWatcher extends EventEmitter {
+  watched: string[] = [];
+  add(paths: string[]) {
+    this.watched.push(...paths);
+  }
+}
+
+function fakeContext(watcher: FakeWatcher | undefined) {
+  const entries = new Map<string, Plan>();
+  const logs: string[] = [];
+  const log = (message: string) => logs.push(message);
+  const context = {
+    store: {
+      clear: () => entries.clear(),
+      set: ({ id, data }: { id: string; data: Plan }) => {
+        entries.set(id, data);
+        return true;
+      },
+    },
+    logger: { info: log, warn: log, error: log, debug: log },
+    parseData: async ({ data }: { data: unknown }) => Plan.parse(data),
+    generateDigest: (data: unknown) => String(JSON.stringify(data).length),
+    watcher,
+  } as unknown as LoaderContext;
+  return { context, entries, logs };
+}
+
+/** Lets the watcher's async reload finish. */
+async function settled(logs: string[], count: number): Promise<void> {
+  for (let i = 0; i < 200 && logs.filter((l) => / plans from /.test(l)).length < count; i++)
+    await new Promise((r) => setTimeout(r, 25));
+}
+
+const allText = (plan: Plan) => plan.clauses.flatMap((c) => c.paragraphs).join('\n');
+
+describe('plans loader under astro dev', () => {
+  let dir: string;
+  let seed: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-atlas-loader-'));
+    // Two seeds keep the test quick; the first is the one edited.
+    const texts = readdirSync(SEEDS)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .slice(0, 2);
+    for (const file of texts) cpSync(join(SEEDS, file), join(dir, file));
+    seed = join(dir, texts[0] as string);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads every seed, and reloads when a seed changes, is added or removed', async () => {
+    const watcher = new FakeWatcher();
+    const { context, entries, logs } = fakeContext(watcher);
+    await planLoader({ seeds: dir }).load(context);
+    expect(entries.size).toBe(2);
+    expect(watcher.watched).toContain(dir);
+    const edited = [...entries.values()].find((plan) => plan.source === seed.split('/').at(-1));
+    expect(edited).toBeDefined();
+    expect(allText(edited as Plan)).not.toContain(MARK);
+
+    // A changed seed: its plan carries the new sentence.
+    const text = readFileSync(seed, 'utf8');
+    const firstParagraph = (edited as Plan).clauses.find((c) => c.paragraphs.length > 0)
+      ?.paragraphs[0] as string;
+    writeFileSync(seed, text.replace(firstParagraph, `${firstParagraph}${MARK}`));
+    watcher.emit('change', seed);
+    await settled(logs, 2);
+    expect(allText(entries.get((edited as Plan).id) as Plan)).toContain(MARK);
+
+    // A file outside the seeds and content/ is no reason to reload.
+    watcher.emit('change', join(tmpdir(), 'elsewhere.txt'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(logs.filter((l) => / plans from /.test(l))).toHaveLength(2);
+
+    // An added seed becomes a plan; a removed one leaves.
+    const added = join(dir, 'zz-added.txt');
+    writeFileSync(added, text);
+    writeFileSync(join(dir, 'zz-added.yaml'), 'slug: watched-copy\n');
+    watcher.emit('add', added);
+    await settled(logs, 3);
+    expect(entries.has('watched-copy')).toBe(true);
+    rmSync(added);
+    rmSync(join(dir, 'zz-added.yaml'));
+    watcher.emit('unlink', added);
+    await settled(logs, 4);
+    expect(entries.has('watched-copy')).toBe(false);
+    expect(entries.size).toBe(2);
+  });
+
+  it('loads once and watches nothing in a build (no watcher)', async () => {
+    const { context, entries } = fakeContext(undefined);
+    await planLoader({ seeds: dir }).load(context);
+    expect(entries.size).toBe(2);
+  });
+});
