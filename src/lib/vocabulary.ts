@@ -6,7 +6,16 @@
  */
 import { UNKNOWN_LEVEL } from './model/label';
 import type { DraftSide, NotComparableReason, Verdict } from './lineage/schema';
-import type { Ambition, Comparator, Level, Role, Status, Target, TargetOrigin } from './model/plan';
+import type {
+  Ambition,
+  Comparator,
+  Level,
+  ParentSource,
+  Role,
+  Status,
+  Target,
+  TargetOrigin,
+} from './model/plan';
 
 export const LEVEL: Record<Level, string> = {
   national: '国家',
@@ -189,6 +198,15 @@ export const VERDICT_MARK: Record<Verdict | 'not-comparable', string> = {
   'not-comparable': '—',
 };
 
+/** Said of targets whose reference is not like for like, in a summary line. */
+export const NOT_COMPARED = '口径不同，未作比较';
+
+/** How to read the marks, for a table's legend: ▲ 严于，＝ 持平，▼ 弱于，— 口径不同，未作比较. */
+export const VERDICT_LEGEND = [
+  ...(['stricter', 'equal', 'weaker'] as const).map((v) => `${VERDICT_MARK[v]} ${VERDICT[v]}`),
+  `${VERDICT_MARK['not-comparable']} ${NOT_COMPARED}（注明原因）`,
+].join('，');
+
 /** 严于全国, 与重庆市持平, 弱于全国. */
 export function verdictText(verdict: Verdict, whom: string): string {
   return verdict === 'equal' ? `与${whom}持平` : `${VERDICT[verdict]}${whom}`;
@@ -210,8 +228,12 @@ export const NOT_COMPARABLE: Record<NotComparableReason, string> = {
   'several-references': '有多个不同的可比目标值',
 };
 
-/** Said of targets whose reference is not like for like, in a summary line. */
-export const NOT_COMPARED = '口径不同，未作比较';
+/** Where a plan's parent link came from, after the parent's name: （据行政区划）. */
+export const PARENT_SOURCE: Record<ParentSource, string> = {
+  sidecar: '据补充元数据',
+  division: '据行政区划',
+  citation: '据本方案引用的文件',
+};
 
 /** What a caveat on a comparison says: which side is a 征求意见稿. */
 export function draftNote(side: DraftSide, whom: string): string {

@@ -72,8 +72,14 @@ function difference(reason: NotComparableReason, own: Target, reference: Referen
   }
 }
 
-/** The note of a comparison: 严于全国, or 目标年不同（本方案：…；全国：…）, then any 征求意见稿. */
-export function comparisonNote(target: Target, comparison: Comparison): string | null {
+/**
+ * A comparison in words: `main` is the verdict (严于全国) or the reason with what differs
+ * (目标年不同（本方案：未注明；全国：2025年）), `drafts` names each side that is a 征求意见稿. Null without a reference.
+ */
+export function comparisonWords(
+  target: Target,
+  comparison: Comparison,
+): { main: string; drafts: string[] } | null {
   if (comparison.kind === 'none') return null;
   const reference = comparison.reference;
   const whom = reference?.name ?? '上级';
@@ -81,7 +87,13 @@ export function comparisonNote(target: Target, comparison: Comparison): string |
     comparison.kind === 'verdict'
       ? verdictText(comparison.verdict, whom)
       : `${NOT_COMPARABLE[comparison.reason]}${reference ? difference(comparison.reason, target, reference) : ''}`;
-  return [main, ...comparison.drafts.map((side) => draftNote(side, whom))].join('；');
+  return { main, drafts: comparison.drafts.map((side) => draftNote(side, whom)) };
+}
+
+/** The note of a comparison: 严于全国, or 目标年不同（本方案：…；全国：…）, then any 征求意见稿. */
+export function comparisonNote(target: Target, comparison: Comparison): string | null {
+  const words = comparisonWords(target, comparison);
+  return words === null ? null : [words.main, ...words.drafts].join('；');
 }
 
 /** The mark before a verdict (▲ ＝ ▼), or — for a pair that is not like for like. */

@@ -19,6 +19,7 @@ export {
   comparisonCells,
   comparisonMark,
   comparisonNote,
+  comparisonWords,
   referenceSourceText,
   referenceValueText,
   OWN_TEXT_SOURCE,
