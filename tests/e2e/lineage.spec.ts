@@ -82,10 +82,11 @@ test('indicators.csv carries the verdicts', async ({ request }) => {
   expect(header).toContain(
     'vs_national,vs_national_value,vs_national_source,vs_national_note,vs_parent,vs_parent_value,vs_parent_source,vs_parent_note',
   );
-  expect(rows.find((r) => r.startsWith('laiwu-qu,energy-intensity,'))).toContain(
-    ',stricter,13.5%,国发〔2021〕33号 二、主要目标,严于全国,',
-  );
-  expect(rows.find((r) => r.startsWith('guizhou-sheng,energy-intensity,') && r.includes(',13,'))).toContain(
-    ',weaker,13.5%,',
-  );
+  // Rows start with the plan's columns (id, title…); the indicator id follows them.
+  const row = (plan: string, value: string) =>
+    rows.find(
+      (r) => r.startsWith(`${plan},`) && r.includes(`,energy-intensity,`) && r.includes(`,${value},`),
+    );
+  expect(row('laiwu-qu', '20.8')).toContain(',stricter,13.5%,国发〔2021〕33号 二、主要目标,严于全国,');
+  expect(row('guizhou-sheng', '13')).toContain(',weaker,13.5%,');
 });
