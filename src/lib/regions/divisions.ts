@@ -36,6 +36,7 @@ export class DivisionIndex {
   readonly all: readonly Division[];
   private readonly byCode = new Map<string, Division>();
   private readonly byName = new Map<string, Division[]>();
+  private readonly byParent = new Map<string | null, Division[]>();
 
   constructor(divisions: Division[]) {
     this.all = divisions;
@@ -44,7 +45,11 @@ export class DivisionIndex {
       const same = this.byName.get(division.name) ?? [];
       same.push(division);
       this.byName.set(division.name, same);
+      const siblings = this.byParent.get(division.parentCode) ?? [];
+      siblings.push(division);
+      this.byParent.set(division.parentCode, siblings);
     }
+    for (const siblings of this.byParent.values()) siblings.sort((a, b) => a.code.localeCompare(b.code));
   }
 
   get(code: string): Division | undefined {
@@ -58,6 +63,11 @@ export class DivisionIndex {
 
   parent(division: Division): Division | undefined {
     return division.parentCode === null ? undefined : this.byCode.get(division.parentCode);
+  }
+
+  /** The divisions directly below one, in code order; with null, the province-level units. */
+  children(division: Division | null): readonly Division[] {
+    return this.byParent.get(division === null ? null : division.code) ?? [];
   }
 
   /** The division and every one above it, top first: 山东省, 济南市, 莱芜区. */

@@ -1,0 +1,201 @@
+/**
+ * The corpus as an administrative tree: hand-made division lists (a municipality whose districts hang off the
+ * province, a prefecture with no plan of its own above a county that has one), plans the list cannot place,
+ * and the five seeds against the official list.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/lib/model/plan';
+import { buildDivisions, DivisionIndex, loadDivisions } from '../../src/lib/regions/divisions';
+import { buildRegionTree, depthWithin, plansUnder, type RegionNode } from '../../src/lib/regions/tree';
+import { qianjiang } from '../fixtures/plans';
+import { ingestedSeeds } from '../helpers/seeds';
+
+const index = new DivisionIndex(
+  buildDivisions(
+    [
+      { code: '37', name: '山东省' },
+      { code: '50', name: '重庆市' },
+      { code: '51', name: '四川省' },
+    ],
+    [
+      { code: '3701', name: '济南市', provinceCode: '37' },
+      { code: '3702', name: '青岛市', provinceCode: '37' },
+      { code: '5001', name: '市辖区', provinceCode: '50' },
+      { code: '5117', name: '达州市', provinceCode: '51' },
+    ],
+    [
+      { code: '370102', name: '历下区', provinceCode: '37', cityCode: '3701' },
+      { code: '370116', name: '莱芜区', provinceCode: '37', cityCode: '3701' },
+      { code: '500114', name: '黔江区', provinceCode: '50', cityCode: '5001' },
+      { code: '500101', name: '万州区', provinceCode: '50', cityCode: '5001' },
+      { code: '511702', name: '通川区', provinceCode: '51', cityCode: '5117' },
+    ],
+    [],
+  ),
+);
+
+/** A plan placed at a division of the hand-made list (its chain as regionPath), or anywhere else. */
+function plan(id: string, overrides: Partial<Plan> & { at?: string } = {}): Plan {
+  const { at, ...rest } = overrides;
+  const division = at === undefined ? undefined : index.named(at)[0];
+  if (at !== undefined && !division) throw new Error(`fixture: no division ${at}`);
+  const regionPath = division
+    ? index.chain(division).map((d) => ({ code: d.code, name: d.name, level: d.level }))
+    : [];
+  return {
+    ...qianjiang,
+    id,
+    region: division?.name ?? null,
+    regionPath,
+    province: division ? index.province(division).name : null,
+    level: division?.level ?? null,
+    status: 'final',
+    targets: [],
+    ...rest,
+  };
+}
+
+const laiwu = plan('laiwu-qu', { at: '莱芜区' });
+const dazhou = plan('dazhou-shi', { at: '达州市' });
+const dazhouDraft = plan('dazhou-shi-draft', { at: '达州市', status: 'draft' });
+const qianjiangPlan = plan('qianjiang-qu', { at: '黔江区' });
+const nationalPlan = plan('guowuyuan', { level: 'national', region: '全国' });
+const newArea = plan('jinan-new-area', { region: '济南新区', province: '山东省' });
+const devZone = plan('some-zone', { region: '某开发区' });
+const nowhere = plan('plan-news', { region: null });
+// The draft comes first in the corpus: the final text is still listed first.
+const corpus = [dazhouDraft, laiwu, nowhere, qianjiangPlan, dazhou, devZone, nationalPlan, newArea];
+const tree = buildRegionTree(corpus, index);
+const node = (slug: string) => tree.bySlug(slug) as RegionNode;
+
+describe('region tree', () => {
+  it('lists every province-level unit, in code order, with or without plans', () => {
+    expect(tree.provinces.map((p) => [p.division.name, p.total])).toEqual([
+      ['山东省', 2],
+      ['重庆市', 1],
+      ['四川省', 2],
+    ]);
+  });
+
+  it('has a page node for every division with a plan in or under it, in tree order', () => {
+    expect(tree.nodes.map((n) => n.slug)).toEqual([
+      'shandong-sheng',
+      'jinan-shi',
+      'laiwu-qu',
+      'chongqing-shi',
+      'qianjiang-qu',
+      'sichuan-sheng',
+      'dazhou-shi',
+    ]);
+    expect(tree.bySlug('qingdao-shi')).toBeUndefined();
+  });
+
+  it.each([
+    ['laiwu-qu', ['山东省', '济南市', '莱芜区']],
+    ['qianjiang-qu', ['重庆市', '黔江区']], // a municipality's district: no 市辖区 between
+    ['dazhou-shi', ['四川省', '达州市']],
+  ])('%s sits under %j', (slug, chain) => {
+    expect(tree.chain(node(slug)).map((n) => n.division.name)).toEqual(chain);
+  });
+
+  it('keeps a level between a plan and its province, with no plan of its own', () => {
+    const jinan = node('jinan-shi');
+    expect(jinan.plans).toEqual([]);
+    expect(jinan.total).toBe(1);
+    expect(jinan.children.map((c) => c.division.name)).toEqual(['莱芜区']);
+  });
+
+  it('lists every division below a node, saying which have no plan', () => {
+    expect(tree.childDivisions(node('jinan-shi')).map((c) => [c.division.name, c.node !== null])).toEqual([
+      ['历下区', false],
+      ['莱芜区', true],
+    ]);
+    expect(tree.childDivisions(node('shandong-sheng')).map((c) => [c.slug, c.node !== null])).toEqual([
+      ['jinan-shi', true],
+      ['qingdao-shi', false],
+    ]);
+  });
+
+  it('lists a final text before its draft', () => {
+    expect(node('dazhou-shi').plans.map((p) => p.id)).toEqual(['dazhou-shi', 'dazhou-shi-draft']);
+  });
+
+  it('counts plans by their level all the way up', () => {
+    expect(node('shandong-sheng').byLevel).toEqual({ province: 0, city: 0, county: 1, unknown: 1 });
+    expect(node('sichuan-sheng').byLevel).toEqual({ province: 0, city: 2, county: 0, unknown: 0 });
+  });
+
+  it('keeps every plan the list cannot place, each in its own group', () => {
+    expect(tree.national.map((p) => p.id)).toEqual(['guowuyuan']);
+    expect(node('shandong-sheng').unlisted.map((p) => p.id)).toEqual(['jinan-new-area']);
+    expect(tree.unplaced.map((p) => p.id)).toEqual(['some-zone']);
+    expect(tree.unknown.map((p) => p.id)).toEqual(['plan-news']);
+    const listed = [
+      ...tree.national,
+      ...tree.unplaced,
+      ...tree.unknown,
+      ...tree.provinces.flatMap(plansUnder),
+    ];
+    expect(listed.map((p) => p.id).sort()).toEqual(corpus.map((p) => p.id).sort());
+  });
+
+  it('finds the node a plan belongs to', () => {
+    expect(tree.nodeOf(laiwu)?.slug).toBe('laiwu-qu');
+    expect(tree.nodeOf(newArea)?.slug).toBe('shandong-sheng');
+    expect(tree.nodeOf(nowhere)).toBeNull();
+    expect(tree.nodeOf(nationalPlan)).toBeNull();
+  });
+
+  it('lists the plans of a subtree in tree order: own, unlisted, then each child', () => {
+    expect(plansUnder(node('shandong-sheng')).map((p) => p.id)).toEqual(['jinan-new-area', 'laiwu-qu']);
+  });
+});
+
+describe('depth a page can show in full', () => {
+  // Rows: 3 provinces + 1 unlisted plan = 4; then 济南, 黔江 and 达州 with 3 plans = 6 more (10); then 莱芜
+  // with its plan = 2 more (12).
+  it.each([
+    [3, 0],
+    [4, 0],
+    [9, 0],
+    [10, 1],
+    [11, 1],
+    [12, 2],
+    [100, 2],
+  ])('within %i rows: %i levels below the provinces', (rows, depth) => {
+    expect(depthWithin(tree.provinces, rows)).toBe(depth);
+  });
+
+  it('is 0 for a node without anything below', () => {
+    expect(depthWithin([node('laiwu-qu')], 100)).toBe(0);
+  });
+});
+
+describe('the seeds in the official division list', () => {
+  const seeds = buildRegionTree(ingestedSeeds().plans, loadDivisions());
+
+  it('places every seed under its province (done-when of issue 14)', () => {
+    expect(seeds.provinces.filter((p) => p.total > 0).map((p) => p.division.name)).toEqual([
+      '河北省',
+      '山东省',
+      '重庆市',
+      '四川省',
+      '贵州省',
+    ]);
+    expect(seeds.unknown).toEqual([]);
+    expect(seeds.unplaced).toEqual([]);
+  });
+
+  it('puts 莱芜区 under 济南市, which has no plan in the corpus', () => {
+    const laiwuNode = seeds.bySlug('laiwu-qu') as RegionNode;
+    expect(seeds.chain(laiwuNode).map((n) => [n.division.name, n.plans.length])).toEqual([
+      ['山东省', 0],
+      ['济南市', 0],
+      ['莱芜区', 1],
+    ]);
+  });
+
+  it('has the 34 province-level units of the official list', () => {
+    expect(seeds.provinces).toHaveLength(34);
+  });
+});
