@@ -9,6 +9,10 @@ export const paths = {
   plans: () => '/plans/',
   plan: (planId: string) => `/plans/${planId}/`,
   clause: (planId: string, clauseId: string) => `/plans/${planId}/#${clauseId}`,
+  /** Every province with its plans, and the administrative tree down to the plans' counties. */
+  regions: () => '/regions/',
+  /** One division (province, prefecture or county) with its plans and those below it. */
+  region: (regionSlug: string) => `/regions/${regionSlug}/`,
   departments: () => '/departments/',
   /** One plan's departments on one page, each under its own anchor. */
   planDepartments: (planId: string) => `/departments/${planId}/`,

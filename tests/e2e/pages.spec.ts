@@ -16,6 +16,10 @@ const withTargets = plans.flatMap((p) => p.targets)[0];
 const PAGES: [string, string][] = [
   ['home', paths.home()],
   ['plans', paths.plans()],
+  ['regions', paths.regions()],
+  ['region province', paths.region('shandong-sheng')],
+  ['region prefecture without a plan', paths.region('jinan-shi')],
+  ['region county', paths.region('laiwu-qu')],
   ['go to clause', paths.goTo()],
   ...plans.map((p): [string, string] => [`plan ${p.id}`, paths.plan(p.id)]),
   ['departments', paths.departments()],

@@ -20,6 +20,8 @@ const draftIndicator = draft?.targets.find((t) => t.indicatorId !== 'unclassifie
 const PAGES: [string, string][] = [
   ['home', paths.home()],
   ...plans.slice(0, 2).map((p): [string, string] => [`plan ${p.id}`, paths.plan(p.id)]),
+  ['regions', paths.regions()],
+  ['region province', paths.region('sichuan-sheng')],
   ['indicators', paths.indicators()],
   ['indicator energy-intensity', paths.indicator('energy-intensity')],
   ['indicator sludge-treatment', paths.indicator('sludge-treatment')],

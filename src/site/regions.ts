@@ -1,0 +1,131 @@
+/**
+ * The region pages' data: the corpus as an administrative tree (src/lib/regions/tree.ts) against the official
+ * division list, the breadcrumb trail of every plan (全国 › 山东省 › 济南市 › 莱芜区), and the headline
+ * indicators whose values each region page shows and distributes.
+ */
+import { loadDivisions } from '../lib/regions/divisions';
+import { distributionOf, type Distribution } from '../lib/regions/distribution';
+import { buildRegionTree, plansUnder, type RegionNode, type RegionTree } from '../lib/regions/tree';
+import type { Plan } from '../lib/model/plan';
+import { planLabel, UNKNOWN_LEVEL } from '../lib/model/label';
+import { LEVEL } from '../lib/vocabulary';
+import type { IndicatorInfo } from './catalogues';
+import { HEADLINE_INDICATOR, POLLUTANTS } from './charts';
+import { atlas } from './corpus';
+import type { Crumb } from './types';
+import { paths } from './url';
+
+/**
+ * Rows (divisions and plans) a region page lists before it summarises the next level by counts: enough for
+ * every county of the largest prefecture or municipality (重庆市 has 38), small enough that a province page of
+ * a national corpus stays within the page budget (≤150 KB gzipped, ≤3,000 elements).
+ */
+export const REGION_PAGE_ROWS = 80;
+
+/** A distribution lists every plan's value in a table up to this many plans; above, quartiles and links. */
+export const DISTRIBUTION_LIST_UP_TO = 25;
+
+/** The top of the tree in every trail. */
+export const COUNTRY = '全国';
+
+let built: RegionTree | null = null;
+
+/** The tree of this build's corpus, built once. */
+export function regionTree(): RegionTree {
+  built ??= buildRegionTree(atlas().plans, loadDivisions());
+  return built;
+}
+
+export interface HeadlineIndicator {
+  info: IndicatorInfo;
+  /** The name to show where space is short (化学需氧量 COD); the catalogue name otherwise. */
+  shortName: string;
+}
+
+/** The home page's headline indicators: energy intensity, then the four key-project pollutant reductions. */
+export function headlineIndicators(): HeadlineIndicator[] {
+  const a = atlas();
+  return [
+    { info: a.indicator(HEADLINE_INDICATOR), shortName: a.indicator(HEADLINE_INDICATOR).name },
+    ...POLLUTANTS.panels.map((panel) => ({ info: a.indicator(panel.id), shortName: panel.shortName })),
+  ];
+}
+
+/** The distribution of every headline indicator over a region's plans (those with at least one value). */
+export function regionDistributions(
+  node: RegionNode,
+): { indicator: HeadlineIndicator; distribution: Distribution }[] {
+  const plans = plansUnder(node);
+  return headlineIndicators().flatMap((indicator) => {
+    const unit = indicator.info.unit;
+    if (unit === null) return [];
+    const distribution = distributionOf(plans, { id: indicator.info.id, unit });
+    return distribution.points.length > 0 || distribution.notComparable.length > 0
+      ? [{ indicator, distribution }]
+      : [];
+  });
+}
+
+/** The plan this level issued, for a crumb's "本级方案" link: the final text where there is one. */
+function ownPlanLink(plans: readonly Plan[]): Crumb['plan'] {
+  const plan = plans[0];
+  return plan ? { path: paths.plan(plan.id), label: planLabel(plan) } : undefined;
+}
+
+/** 全国, linking to /regions/ (and to the national plan where the corpus has one). */
+export function countryCrumb(): Crumb {
+  const national = regionTree().national;
+  const plan = ownPlanLink(national);
+  return { label: COUNTRY, path: paths.regions(), root: true, ...(plan ? { plan } : {}) };
+}
+
+/** The crumbs of a region and every region above it, each linking to its region page. */
+export function regionCrumbs(node: RegionNode, options: { current?: boolean } = {}): Crumb[] {
+  const chain = regionTree().chain(node);
+  return [
+    countryCrumb(),
+    ...chain.map((n, i) => {
+      const isCurrent = options.current === true && i === chain.length - 1;
+      const plan = isCurrent ? undefined : ownPlanLink(n.plans);
+      return {
+        label: n.division.name,
+        ...(isCurrent ? {} : { path: paths.region(n.slug) }),
+        ...(plan ? { plan } : {}),
+      };
+    }),
+  ];
+}
+
+/**
+ * A plan's place in the tree as breadcrumbs, down to its own region: 全国 › 山东省 › 济南市 › 莱芜区. A plan of
+ * a place the list does not have ends at its province and its printed name; one with no region, at 全国.
+ */
+export function planTrail(plan: Plan): Crumb[] {
+  const tree = regionTree();
+  if (plan.level === 'national') return [{ label: COUNTRY, path: paths.regions(), root: true }];
+  const node = tree.nodeOf(plan);
+  if (node === null) return [countryCrumb()];
+  const crumbs = regionCrumbs(node);
+  // The plan's own level: the crumb leads to its region page, and the plan is the page itself.
+  const own = crumbs[crumbs.length - 1] as Crumb;
+  if (node.plans.includes(plan)) {
+    const { plan: _omit, ...rest } = own;
+    crumbs[crumbs.length - 1] = rest;
+    return crumbs;
+  }
+  return [...crumbs, { label: plan.region ?? planLabel(plan) }];
+}
+
+/** （省级 1，市级 1，区县 1）: a subtree's plans by level, levels without plans left out; empty without plans. */
+export function levelBreakdown(node: RegionNode): string {
+  const parts = (['province', 'city', 'county'] as const)
+    .filter((level) => node.byLevel[level] > 0)
+    .map((level) => `${LEVEL[level]} ${node.byLevel[level]}`);
+  if (node.byLevel.unknown > 0) parts.push(`${UNKNOWN_LEVEL} ${node.byLevel.unknown}`);
+  return parts.length > 0 ? `（${parts.join('，')}）` : '';
+}
+
+/** 共 3 份方案（省级 1，市级 1，区县 1）. */
+export function countsText(node: RegionNode): string {
+  return `共 ${node.total} 份方案${levelBreakdown(node)}`;
+}
