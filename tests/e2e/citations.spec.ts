@@ -130,14 +130,23 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('the header and breadcrumbs lead to /plans/', async ({ page }) => {
+test('the header leads to /plans/, the breadcrumbs to the plan’s place in the region tree', async ({
+  page,
+}) => {
   await page.goto(pageUrl(paths.plan(qianjiang.id)));
   await expect(
     page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '方案' }),
   ).toHaveAttribute('href', `${E2E_BASE}plans/`);
-  await expect(
-    page.getByRole('navigation', { name: '当前位置' }).getByRole('link', { name: '方案' }),
-  ).toHaveAttribute('href', `${E2E_BASE}plans/`);
+  const crumbs = page.getByRole('navigation', { name: '当前位置' });
+  await expect(crumbs.getByRole('link', { name: '全国' })).toHaveAttribute('href', `${E2E_BASE}regions/`);
+  await expect(crumbs.getByRole('link', { name: '重庆市', exact: true })).toHaveAttribute(
+    'href',
+    `${E2E_BASE}regions/chongqing-shi/`,
+  );
+  await expect(crumbs.getByRole('link', { name: '黔江区', exact: true })).toHaveAttribute(
+    'href',
+    `${E2E_BASE}regions/qianjiang-qu/`,
+  );
 });
 
 test('a plan page offers its exact seed text and no hash file name', async ({ page, request }) => {
