@@ -10,7 +10,7 @@ import type { Plan } from '../lib/model/plan';
 import { planLabel, UNKNOWN_LEVEL } from '../lib/model/label';
 import { LEVEL } from '../lib/vocabulary';
 import type { IndicatorInfo } from './catalogues';
-import { HEADLINE_INDICATOR, POLLUTANTS } from './charts';
+import { homeCharts } from './charts';
 import { atlas } from './corpus';
 import type { Crumb } from './types';
 import { paths } from './url';
@@ -42,12 +42,19 @@ export interface HeadlineIndicator {
   shortName: string;
 }
 
-/** The home page's headline indicators: energy intensity, then the four key-project pollutant reductions. */
+/**
+ * The home page's headline indicators (content/home-charts.yaml): energy intensity, then the four key-project
+ * pollutant reductions, with the short names the home page prints over their panels.
+ */
 export function headlineIndicators(): HeadlineIndicator[] {
   const a = atlas();
+  const { headline, smallMultiples } = homeCharts();
   return [
-    { info: a.indicator(HEADLINE_INDICATOR), shortName: a.indicator(HEADLINE_INDICATOR).name },
-    ...POLLUTANTS.panels.map((panel) => ({ info: a.indicator(panel.id), shortName: panel.shortName })),
+    { info: a.indicator(headline), shortName: a.indicator(headline).name },
+    ...smallMultiples.panels.map((panel) => ({
+      info: a.indicator(panel.indicator),
+      shortName: panel.shortName,
+    })),
   ];
 }
 
