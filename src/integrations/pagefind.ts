@@ -20,6 +20,7 @@ import { PlansFile, type Plan } from '../lib/model/plan';
 import { foldForRecognition } from '../lib/read/normalize';
 import { loadSearchNames } from '../lib/search/build/names';
 import { buildRecordsByPlan, type BuildOptions, type SearchRecord } from '../lib/search/build/records';
+import { lightenFragments } from '../lib/search/build/fragments';
 import { assignShards, bundleDir } from '../lib/search/build/shards';
 import { compileSynonyms } from '../lib/search/browser/synonyms';
 import { loadSearchGroups } from '../lib/search/build/groups';
@@ -109,6 +110,7 @@ export async function writeBundles(bundles: readonly Bundle[], outDir: string): 
     for (const file of readdirSync(dir)) {
       if (UNUSED.test(file) || (k > 0 && UNUSED_MERGED.test(file))) rmSync(join(dir, file));
     }
+    lightenFragments(dir);
   });
 }
 

@@ -1,0 +1,34 @@
+/**
+ * Lighter fragments: the indexed tokens are emptied from Pagefind's fragments after the bundle is written; what
+ * a result shows (url, meta, filters) is kept as written.
+ */
+import { describe, expect, it } from 'vitest';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { withoutContent } from '../../src/lib/search/build/fragments';
+
+const fragment = {
+  url: '/plans/x/#3-4-1',
+  content: 'qflimqffie \u200bqffieqhopp \u200bwaaan',
+  word_count: 3,
+  filters: { plan: ['黔江区'] },
+  meta: { text: '推进“公转铁”', citation: '三（四）1' },
+  anchors: [],
+};
+const file = (text: string) => gzipSync(text);
+
+describe('withoutContent', () => {
+  it('empties the content and keeps every other field', () => {
+    const out = gunzipSync(withoutContent(file(`pagefind_dcd${JSON.stringify(fragment)}`))).toString('utf8');
+    expect(out.startsWith('pagefind_dcd')).toBe(true);
+    expect(JSON.parse(out.slice('pagefind_dcd'.length))).toEqual({ ...fragment, content: '' });
+  });
+
+  it.each([
+    ['no signature', JSON.stringify(fragment)],
+    ['no content', `pagefind_dcd${JSON.stringify({ ...fragment, content: undefined })}`],
+  ])('refuses a file with %s, naming it', (_, text) => {
+    expect(() => withoutContent(file(text), 'bundle/fragment/x.pf_fragment')).toThrow(
+      /^bundle\/fragment\/x\.pf_fragment: /,
+    );
+  });
+});
