@@ -29,6 +29,8 @@ export const paths = {
   compare: () => '/compare/',
   compareTopic: (topicId: string) => `/compare/${topicId}/`,
   search: () => '/search/',
+  /** The names the site knows, fetched by the search page for “did you mean” (src/pages/search/vocabulary.json.ts). */
+  searchVocabulary: () => '/search/vocabulary.json',
   about: () => '/about/',
   data: (file: string) => `/data/${file}`,
   /** The seed exactly as ingested, byte for byte: `/data/seeds/<plan>.txt`. */
