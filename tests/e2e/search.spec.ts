@@ -319,7 +319,7 @@ test.describe('without JavaScript', () => {
 
   test('the page explains itself and links to the plans; the header form submits here', async ({ page }) => {
     await page.goto(`${pageUrl(paths.search())}?q=${encodeURIComponent('两高')}`);
-    await expect(page.locator('main')).toContainText('搜索需要启用 JavaScript');
+    await expect(page.locator('main')).toContainText('搜索结果需要启用 JavaScript');
     for (const plan of plans)
       await expect(page.locator(`main a[href="${E2E_BASE}plans/${plan.id}/"]`)).toBeVisible();
     await expect(page.locator('[data-search-filters]')).toBeHidden();

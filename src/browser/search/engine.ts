@@ -3,6 +3,7 @@
  * searches that tell literal matches apart (src/lib/search/browser/rank.ts orders them). Also the filter
  * counts, which need Pagefind's filter index loaded first.
  */
+import { countLookup, type CountLookup } from '../../lib/search/browser/counts';
 import { foldQuery } from '../../lib/search/browser/fold';
 import { nearSpans, nearVariants } from '../../lib/search/browser/near';
 import type { ParsedQuery } from '../../lib/search/browser/query';
@@ -13,6 +14,12 @@ import type { Filters, Pagefind, PagefindResponse, PagefindResult } from './page
 
 export type Counts = Record<string, Record<string, number>>;
 
+/** Filter counts and what they count (null `counted`: the query has no countable lookup; see counts.ts). */
+export interface FilterCounts {
+  counted: CountLookup | null;
+  values: Counts | null;
+}
+
 export interface Outcome {
   query: ParsedQuery;
   ranked: Ranked[];
@@ -22,7 +29,7 @@ export interface Outcome {
   /** Wordings near the query that clauses print, with how many clauses print each, most first. */
   suggestions: { wording: string; count: number }[];
   /** Counts per filter value, when Pagefind's filter index was loaded before the search. */
-  counts: Counts | null;
+  counts: FilterCounts | null;
 }
 
 let filtersLoaded: Promise<unknown> | null = null;
@@ -32,9 +39,9 @@ let filtersReady = false;
 export function loadFilters(pf: Pagefind, onLoaded: () => void = () => {}): Promise<unknown> {
   filtersLoaded ??= pf.filters().then(() => {
     filtersReady = true;
-    onLoaded();
   });
-  return filtersLoaded;
+  // Whoever asked first, every caller's `onLoaded` runs once the index is in.
+  return filtersLoaded.then(onLoaded);
 }
 
 function ids(response: PagefindResponse | null): string[] {
@@ -46,12 +53,23 @@ function intersectIds(responses: (PagefindResponse | null)[]): Set<string> {
   return sets.reduce((a, b) => new Set([...a].filter((id) => b.has(id))));
 }
 
+/** What a search may skip: near matches (when nothing prints the query), filter counts. */
+export interface SearchOptions {
+  near?: boolean;
+  counts?: boolean;
+}
+
 /**
  * Searches: the loose search and the exact searches that do not wait for another's answer run at once, so
  * Pagefind fetches their index chunks in parallel.
  */
-export async function runSearch(pf: Pagefind, query: ParsedQuery, filters: Filters): Promise<Outcome> {
-  const counted = filtersReady;
+export async function runSearch(
+  pf: Pagefind,
+  query: ParsedQuery,
+  filters: Filters,
+  options: SearchOptions = {},
+): Promise<Outcome> {
+  const counted = filtersReady && options.counts !== false;
   const find = (term: string) => pf.search(term, { filters });
   const exactResponses: (PagefindResponse | null)[] = [];
   const termSets = async (term: ParsedQuery['terms'][number]): Promise<TermSets> => {
@@ -92,13 +110,13 @@ export async function runSearch(pf: Pagefind, query: ParsedQuery, filters: Filte
     const hit = spare.get(id);
     if (hit && !results.has(id)) results.set(id, hit);
   }
-  const counts = counted && looseResponse ? await countsOf(pf, query, filters, looseResponse) : null;
+  const counts = counted ? await countsOf(pf, query, filters, looseResponse) : null;
   // A related result holds every indexed piece of the query, but apart: scattered characters, not the words
   // searched for. Showing it would be noise under a query no clause prints, so it is not shown (near
   // matches, checked on the text, take its place).
   const kept = ranked.filter((r) => results.has(r.id) && r.tier !== 'related');
   const outcome: Outcome = { query, ranked: kept, results, counts, near: new Map(), suggestions: [] };
-  if (!kept.some((r) => r.tier === 'literal')) await addNear(pf, outcome, filters);
+  if (options.near !== false && !kept.some((r) => r.tier === 'literal')) await addNear(pf, outcome, filters);
   return outcome;
 }
 
@@ -171,43 +189,49 @@ export async function countsWithoutEachFilter(
     active.map(async ([key, value]) => {
       const others: Filters = { ...filters };
       delete others[key];
-      const outcome = await runSearch(pf, query, others);
+      const outcome = await runSearch(pf, query, others, { counts: false });
       return { key, value, count: outcome.ranked.length };
     }),
   );
 }
 
 /**
- * Counts per filter value from a loose search made with the filter index loaded. Each filter's own selection
- * is left out of its counts, so a reader sees what switching value would give: with one filter set that is
- * Pagefind's `totalFilters`; with several, one more search per filter set.
+ * Counts per filter value of the clauses shown as 包含 (or, for a synonym or department group, 包含 and those
+ * found through the group): the counted lookup of counts.ts, searched with the filter index loaded, or none
+ * when no single lookup gives them (several terms). Each filter's own selection is left out of its counts, so
+ * a reader sees what switching value would give: with one filter set that is Pagefind's `totalFilters`; with
+ * several, one more search per filter set. `loose` is reused when it is the counted lookup.
  */
 async function countsOf(
   pf: Pagefind,
   query: ParsedQuery,
   filters: Filters,
-  loose: PagefindResponse,
-): Promise<Counts> {
-  const counts: Counts = { ...loose.filters };
+  loose: PagefindResponse | null,
+): Promise<FilterCounts> {
+  const counted = countLookup(query);
+  if (!counted) return { counted, values: null };
+  const response =
+    loose && counted.lookup === query.loose ? loose : await pf.search(counted.lookup, { filters });
+  if (!response) return { counted, values: null };
+  const values: Counts = { ...response.filters };
   const active = Object.keys(filters) as FilterKey[];
   for (const key of active) {
     if (active.length === 1) {
-      counts[key] = loose.totalFilters[key] ?? {};
+      values[key] = response.totalFilters[key] ?? {};
       continue;
     }
     const others: Filters = { ...filters };
     delete others[key];
-    counts[key] = (await pf.search(query.loose, { filters: others }))?.filters[key] ?? {};
+    values[key] = (await pf.search(counted.lookup, { filters: others }))?.filters[key] ?? {};
   }
-  return counts;
+  return { counted, values };
 }
 
 /**
  * Counts for a search made before the filter index was loaded (Pagefind counts only loaded filters): load it
- * — it costs more than a first query on a large corpus, hence not earlier — and search once more.
+ * — it costs more than a first query on a large corpus, hence not earlier — and count.
  */
-export async function lateCounts(pf: Pagefind, query: ParsedQuery, filters: Filters): Promise<Counts | null> {
+export async function lateCounts(pf: Pagefind, query: ParsedQuery, filters: Filters): Promise<FilterCounts> {
   await loadFilters(pf);
-  const loose = await pf.search(query.loose, { filters });
-  return loose ? countsOf(pf, query, filters, loose) : null;
+  return countsOf(pf, query, filters, null);
 }

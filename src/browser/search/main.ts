@@ -4,12 +4,21 @@
  * drawn as soon as their fragments are in, then the rest — and the filter counts last.
  */
 import { foldQuery } from '../../lib/search/browser/fold';
-import { parseQuery } from '../../lib/search/browser/query';
+import { countNote } from '../../lib/search/browser/counts';
+import { parseQuery, type ParsedQuery } from '../../lib/search/browser/query';
 import { relatedPages, type RelatedPage } from '../../lib/search/browser/related';
 import { FILTER_KEYS, type FilterKey } from '../../lib/search/browser/record-meta';
 import { compileSynonyms, type GroupKind } from '../../lib/search/browser/synonyms';
 import { installSearchShortcut } from '../search-shortcut';
-import { countsWithoutEachFilter, lateCounts, loadFilters, runSearch, type Outcome } from './engine';
+import { checkedProposals } from './did-you-mean';
+import {
+  countsWithoutEachFilter,
+  lateCounts,
+  loadFilters,
+  runSearch,
+  type FilterCounts,
+  type Outcome,
+} from './engine';
 import { installResultKeys } from './keyboard';
 import { loadedPagefind, loadPagefind, type Filters, type Pagefind } from './pagefind';
 import { describe, hitElement, showHelp, updateCounts } from './render';
@@ -43,6 +52,13 @@ const bundles = JSON.parse(form?.dataset['bundles'] ?? '[]') as string[];
 const ignore = JSON.parse(form?.dataset['ignore'] ?? '[]') as string[];
 const pages = JSON.parse(form?.dataset['pages'] ?? '[]') as RelatedPage[];
 const helpBox = document.querySelector<HTMLElement>('[data-search-next]');
+const vocabularyUrl = form?.dataset['vocabulary'] ?? '';
+const countNoteBox = document.querySelector<HTMLElement>('[data-search-count-note]');
+
+/** The note saying what the filter counts count. */
+function noteFor(query: ParsedQuery, counts: FilterCounts | null) {
+  return { element: countNoteBox, text: countNote(query, counts?.counted ?? null) };
+}
 const FILTER_NAMES: Record<string, string> = JSON.parse(form?.dataset['filterNames'] ?? '{}') as Record<
   string,
   string
@@ -113,7 +129,7 @@ async function search(state: State): Promise<void> {
     shown = 0;
     list?.replaceChildren();
     if (more) more.hidden = true;
-    updateCounts(selects, null, state.filters);
+    updateCounts(selects, null, state.filters, { element: countNoteBox, text: '' });
     if (helpBox) helpBox.hidden = true;
     setStatus(state.q.trim() ? '请输入要查找的文字。' : '');
     list?.removeAttribute('data-search-state');
@@ -146,7 +162,7 @@ async function search(state: State): Promise<void> {
   if (filtersWanted || Object.keys(state.filters).length > 0) {
     const counts = outcome.counts ?? (await lateCounts(pf, query, state.filters));
     if (sequence !== searchSequence) return;
-    updateCounts(selects, counts, state.filters);
+    updateCounts(selects, counts, state.filters, noteFor(query, counts));
   }
   list?.setAttribute('data-search-state', 'done');
 }
@@ -158,12 +174,29 @@ async function search(state: State): Promise<void> {
 async function showWaysOn(pf: Pagefind, outcome: Outcome, state: State, sequence: number): Promise<void> {
   if (!helpBox) return;
   const noLiteral = !outcome.ranked.some((r) => r.tier === 'literal' || r.tier === 'synonym');
-  const withoutFilters = noLiteral ? await countsWithoutEachFilter(pf, outcome.query, state.filters) : [];
+  const [withoutFilters, proposed] = noLiteral
+    ? await Promise.all([
+        countsWithoutEachFilter(pf, outcome.query, state.filters),
+        vocabularyUrl
+          ? checkedProposals(pf, outcome.query, state.filters, vocabularyUrl, (q) =>
+              parseQuery(q, foldQuery, groups, ignore),
+            ).catch((error: unknown) => {
+              report(error);
+              return [];
+            })
+          : [],
+      ])
+    : [[], []];
   if (sequence !== searchSequence) return;
   const search = (q: string, filters: Filters) => urlOf({ q, filters });
   showHelp(
     helpBox,
     {
+      proposals: proposed.map((p) => ({
+        term: p.term,
+        count: p.count,
+        href: search(p.query, state.filters),
+      })),
       suggestions: outcome.suggestions.map((s) => ({ ...s, href: search(s.wording, state.filters) })),
       withoutFilters: withoutFilters
         .filter((w) => w.count > 0)
@@ -199,7 +232,8 @@ function wantFilters(): void {
   const state = stateFromForm();
   void lateCounts(pf, outcome.query, state.filters)
     .then((counts) => {
-      if (sequence === searchSequence) updateCounts(selects, counts, state.filters);
+      if (sequence === searchSequence)
+        updateCounts(selects, counts, state.filters, noteFor(outcome.query, counts));
     })
     .catch(report);
 }

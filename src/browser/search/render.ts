@@ -14,7 +14,7 @@ import type { ParsedQuery } from '../../lib/search/browser/query';
 import type { Ranked } from '../../lib/search/browser/rank';
 import { runsOf } from '../../lib/search/browser/tokens';
 import type { FilterKey } from '../../lib/search/browser/record-meta';
-import type { Counts, Outcome } from './engine';
+import type { FilterCounts, Outcome } from './engine';
 import type { Filters, ResultData } from './pagefind';
 
 /** How a shown result matched: the label a reader sees. */
@@ -46,17 +46,22 @@ export function matchOf(ranked: Ranked, data: ResultData, query: ParsedQuery): M
   return 'related';
 }
 
-/** Writes “value（count）” into each filter option; values without results are hidden unless selected. */
+/**
+ * Writes “value（count）” into each filter option (values without results are hidden unless selected) and says
+ * in `note` what the numbers count; without counts, the plain values.
+ */
 export function updateCounts(
   selects: ReadonlyMap<FilterKey, HTMLSelectElement>,
-  all: Counts | null,
+  counts: FilterCounts | null,
   filters: Filters,
+  note: { element: HTMLElement | null; text: string },
 ): void {
+  if (note.element) note.element.textContent = counts ? note.text : '';
   for (const [key, select] of selects) {
-    const counts = all?.[key] ?? null;
+    const values = counts?.values?.[key] ?? null;
     for (const option of select.options) {
       if (!option.value) continue;
-      const count = counts ? (counts[option.value] ?? 0) : null;
+      const count = values ? (values[option.value] ?? 0) : null;
       option.textContent = count === null ? option.value : `${option.value}（${count}）`;
       option.hidden = count === 0 && filters[key] !== option.value;
     }
@@ -200,6 +205,8 @@ export function describe(outcome: Outcome): string {
 
 /** What the help under the results offers: every way on from here. */
 export interface Help {
+  /** Names the site knows near the searched wording (did-you-mean), each searched: its clause count and link. */
+  proposals: { term: string; count: number; href: string }[];
   /** Near wordings clauses print, each with a link to search it. */
   suggestions: { wording: string; count: number; href: string }[];
   /** The same query without one of the filters, with its result count. */
@@ -231,6 +238,10 @@ function section(title: string, items: HTMLLIElement[]): HTMLElement[] {
 /** Fills the help box; hides it when there is nothing to offer. */
 export function showHelp(box: HTMLElement, help: Help, noLiteral: boolean): void {
   const parts = [
+    ...section(
+      '你要找的是不是：',
+      help.proposals.map((p) => linkItem(p.term, p.href, `（${p.count} 个条款）`)),
+    ),
     ...section(
       '去掉筛选条件：',
       help.withoutFilters.map((w) => linkItem(w.label, w.href, `（${w.count} 个结果）`)),
