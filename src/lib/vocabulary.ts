@@ -223,7 +223,7 @@ export const NOT_COMPARABLE: Record<NotComparableReason, string> = {
   'target-year-differs': '目标年不同',
   'scope-differs': '范围不同',
   'ambition-differs': '目标性质不同',
-  approximate: '一方为约数（左右）',
+  approximate: '一方为约数',
   'comparator-differs': '比较方式不同',
   'several-references': '有多个不同的可比目标值',
 };

@@ -86,7 +86,7 @@ describe('a child with its parent plan in the corpus (division list)', () => {
     // 莱芜 5% against 济南 6%.
     ['public-institution-energy-per-area', 'weaker', '6%', '弱于济南市'],
     // 莱芜 12%左右 against 济南 an exact 15%: not like for like, and the note says what differs.
-    ['non-fossil-share', 'approximate', '15%', '一方为约数（左右）（本方案：≈12%；济南市：15%）'],
+    ['non-fossil-share', 'approximate', '15%', '一方为约数（本方案：≈12%；济南市：15%）'],
   ])('%s: %s than the parent plan’s own target', (indicatorId, code, value, note) => {
     expect(cells('laiwu-qu', indicatorId).parent).toEqual({
       code,

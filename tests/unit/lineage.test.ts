@@ -7,8 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { indicatorsCsv } from '../../src/lib/export';
 import { loadIndicatorCatalogue } from '../../src/lib/indicators/catalogue';
 import {
+  comparisonCells,
+  comparisonMark,
+  comparisonNote,
   countVerdicts,
   lineageOf,
+  type NotComparableReason,
   verdictContext,
   verdictsFor,
   verdictSummary,
@@ -341,5 +345,55 @@ describe('verdictsFor picks the parent’s value', () => {
       reference: { name: '济南市', source: { kind: 'own-text' } },
     });
     expect(parentComparison([])).toEqual({ kind: 'none' });
+  });
+});
+
+describe('a comparison in words (describe.ts)', () => {
+  const own = planOf('003_a39c52263945813a.txt').targets.find((t) => t.indicatorId === 'energy-intensity')!;
+  const reference = (fields: Partial<typeof own> = {}, name = '全国') => ({
+    value: { ...own, ...fields },
+    name,
+    source: { kind: 'national' as const, document: '国发〔2021〕33号 二、主要目标' },
+  });
+  const notComparable = (reason: NotComparableReason, fields: Partial<typeof own>) => ({
+    kind: 'not-comparable' as const,
+    reason,
+    reference: reference(fields),
+    drafts: [],
+  });
+
+  it.each([
+    ['unit-differs', { unit: '吨' }, '单位不同（本方案：%；全国：吨）'],
+    ['baseline-year-unstated', { baselineYear: null }, '基准年未注明（本方案：2020年；全国：未注明）'],
+    ['baseline-year-differs', { baselineYear: 2019 }, '基准年不同（本方案：2020年；全国：2019年）'],
+    ['target-year-differs', { targetYear: 2030 }, '目标年不同（本方案：2025年；全国：2030年）'],
+    ['scope-differs', { scope: '市本级' }, '范围不同（本方案：全域；全国：市本级）'],
+    ['ambition-differs', { ambition: 'aspiration' }, '目标性质不同（本方案：约束性目标；全国：力争目标）'],
+    ['approximate', { comparator: '~' }, '一方为约数（本方案：20.8%；全国：≈20.8%）'],
+    ['comparator-differs', { comparator: '<=' }, '比较方式不同（本方案：20.8%；全国：≤20.8%）'],
+  ] as const)('%s → %s', (reason, fields, note) => {
+    expect(comparisonNote(own, notComparable(reason, fields))).toBe(note);
+  });
+
+  it('names both drafts, the reference by its name', () => {
+    const comparison: Comparison = {
+      kind: 'verdict',
+      verdict: 'equal',
+      reference: reference({}, '济南市'),
+      drafts: ['plan', 'reference'],
+    };
+    expect(comparisonNote(own, comparison)).toBe('与济南市持平；本方案为征求意见稿；济南市方案为征求意见稿');
+    expect(comparisonCells(own, comparison)).toMatchObject({ code: 'equal', value: '20.8%' });
+    expect(comparisonMark(comparison)).toBe('＝');
+  });
+
+  it('says nothing without a reference', () => {
+    expect(comparisonCells(own, { kind: 'none' })).toEqual({
+      code: null,
+      value: null,
+      source: null,
+      note: null,
+    });
+    expect(comparisonMark({ kind: 'none' })).toBeNull();
   });
 });
