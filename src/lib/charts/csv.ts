@@ -2,6 +2,7 @@
  * A chart's data as CSV, with the provenance of every number: which plan, which clause (source_url), which
  * years and scope. Made for Excel: UTF-8 with a BOM, CRLF, one header row, formula-like text defused.
  */
+import { figuresOf } from '../model/figures';
 import { writeCsv } from '../export/write-csv';
 import type { Ambition, Comparator } from '../model/plan';
 import type { ChartStatus, SmallMultiplesInput, TargetComparisonInput, TargetRow, UnsetPlan } from './types';
@@ -53,13 +54,7 @@ function fromTarget(indicator: string, row: TargetRow): ChartDataRow {
     planTitle: row.planTitle ?? null,
     status: row.status ?? [],
     indicator,
-    value: row.value,
-    unit: row.unit,
-    comparator: row.comparator,
-    ambition: row.ambition,
-    baselineYear: row.baselineYear,
-    targetYear: row.targetYear,
-    scope: row.scope,
+    ...figuresOf(row),
     jurisdiction: row.plan,
     sourceUrl: row.href,
   };

@@ -2,6 +2,7 @@
  * From the plan model to chart rows: every target of one indicator, with the permalink of the clause that
  * states it, and the plans that state none. The bridge pages use; the layouts stay independent of the model.
  */
+import { figuresOf } from '../model/figures';
 import type { Plan, Target } from '../model/plan';
 import { paths, withBase } from '../urls';
 import { statusMarks, type StatusMarkId } from '../status';
@@ -67,13 +68,7 @@ export function targetRow(plan: Plan, target: Target, href: string, parent: Pare
     planId: plan.id,
     plan: planLabel(plan),
     planTitle: plan.title,
-    value: target.value,
-    unit: target.unit,
-    comparator: target.comparator,
-    ambition: target.ambition,
-    baselineYear: target.baselineYear,
-    targetYear: target.targetYear,
-    scope: target.scope,
+    ...figuresOf(target),
     href,
     parent,
     status: chartStatus(plan),

@@ -6,6 +6,7 @@
  * states for its parent (黔江's annex columns for 重庆市, scope 重庆市) becomes that parent's value too,
  * never a target of the plan itself.
  */
+import { figuresOf } from '../model/figures';
 import type { Plan, Target } from '../model/plan';
 import { paths } from '../urls';
 import { targetComparisonData, type ChartDataRow } from './csv';
@@ -265,13 +266,7 @@ export function chartDataRows(data: IndicatorChartData, options: IndicatorChartO
       planTitle: plan.title,
       status: chartStatus(plan),
       indicator: row.indicator,
-      value: target.value,
-      unit: target.unit,
-      comparator: target.comparator,
-      ambition: target.ambition,
-      baselineYear: target.baselineYear,
-      targetYear: target.targetYear,
-      scope: target.scope,
+      ...figuresOf(target),
       jurisdiction: target.jurisdiction,
       sourceUrl: options.link(sourcePath(plan, target)),
     });

@@ -3,6 +3,7 @@
  * to the value on a linear scale that starts at zero, value labels after the bars, ticks below. The target
  * comparison is one band layout; the small multiples are four.
  */
+import { figuresOf } from '../model/figures';
 import { extent, scaleLinear } from 'd3';
 import { AMBITION_SHAPE, rowLabel, textWidth, unsetText } from './format';
 import {
@@ -164,13 +165,7 @@ export function layoutBands(options: BandOptions): BandLayout {
       planId: row.planId,
       plan: row.plan,
       label,
-      value: row.value,
-      unit: row.unit,
-      comparator: row.comparator,
-      ambition: row.ambition,
-      baselineYear: row.baselineYear,
-      targetYear: row.targetYear,
-      scope: row.scope,
+      ...figuresOf(row),
       shape: AMBITION_SHAPE[row.ambition],
       glyph: COMPARATOR[row.comparator],
       suffix: AMBITION_SUFFIX[row.ambition],

@@ -3,7 +3,7 @@
  * State/Chart split: `data → geometry` (pure, unit-tested, every coordinate decided) and
  * `geometry → SVG string` (no decisions left, only markup). Nothing here knows Astro or a DOM.
  */
-import type { Ambition, Comparator } from '../model/plan';
+import type { TargetFigures } from '../model/figures';
 import type { StatusMark } from '../status';
 
 /** A caveat on a plan's values (征求意见稿…): printed after its name and drawn distinctly. */
@@ -29,20 +29,13 @@ export interface ParentValue {
 }
 
 /** One quantified target of one plan for the charted indicator. */
-export interface TargetRow {
+export interface TargetRow extends TargetFigures {
   planId: string;
   /** Display name of the plan in the chart, usually its region, e.g. 黔江区. */
   plan: string;
   /** The plan's full title, for the accessible label and the CSV; optional. */
   planTitle?: string | undefined;
-  value: number;
-  unit: string;
-  comparator: Comparator;
-  ambition: Ambition;
-  baselineYear: number | null;
-  targetYear: number | null;
-  /** A narrower scope than the whole jurisdiction (市本级, 县城), shown next to the plan name. */
-  scope: string | null;
+  // `scope`, a narrower scope than the whole jurisdiction (市本级, 县城), is shown next to the plan name.
   /** Permalink of the clause that states the value (`/plans/<plan>/#<clause>`). */
   href: string;
   parent?: ParentValue | null | undefined;
@@ -135,20 +128,13 @@ export interface AxisGeometry {
   ticks: Tick[];
 }
 
-export interface BarMark {
+export interface BarMark extends TargetFigures {
   /** Deterministic key: `<planId>-<n>` within its chart or panel. */
   key: string;
   planId: string;
   plan: string;
   /** Row label: plan name, with the scope where there is one. */
   label: string;
-  value: number;
-  unit: string;
-  comparator: Comparator;
-  ambition: Ambition;
-  baselineYear: number | null;
-  targetYear: number | null;
-  scope: string | null;
   shape: MarkShape;
   /** ≥, ≤, ≈ or empty. */
   glyph: string;

@@ -8,21 +8,13 @@
  * `<=` (以内) and `<` (低于) are ceilings. A ceiling on a measure where higher is better (or the reverse) says
  * something else and is not compared; neither is a value 左右 against an exact one.
  */
-import type { Ambition, Comparator } from '../model/plan';
+import type { TargetFigures } from '../model/figures';
+import type { Comparator } from '../model/plan';
 import { cleanNumber } from '../vocabulary';
 import type { NotComparableReason, Verdict } from './schema';
 
-/** The facts of a target (or reference) a comparison looks at. */
-export interface ComparableValue {
-  value: number;
-  unit: string;
-  comparator: Comparator;
-  ambition: Ambition;
-  baselineYear: number | null;
-  targetYear: number | null;
-  /** A narrower scope than the whole jurisdiction (市本级, 县城); null for all of it. */
-  scope: string | null;
-}
+/** The facts of a target (or reference) a comparison looks at: its figures. */
+export type ComparableValue = TargetFigures;
 
 /** What the indicator says about how values compare. */
 export interface ComparisonRule {
