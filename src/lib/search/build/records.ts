@@ -128,6 +128,36 @@ function indicatorsBySource(plan: Plan, names: SearchNames): Map<string, string[
 }
 
 /** The heading a clause is read under: its own, else its nearest enclosing clause's (a chapter's paragraph shows the chapter's). */
+/** What a result shows of any record: its place (citation and heading) in which plan, and its text. */
+function shownAs(plan: Plan, citation: string, heading: string, text: string) {
+  return {
+    title: `${citation} ${heading}`.trim(),
+    plan: plan.title,
+    region: planLabel(plan),
+    status: statusMeta(plan),
+    citation,
+    heading,
+    text,
+  };
+}
+
+/** A record's filter values: its plan and level, the part it is in, department categories, indicators. */
+function filtersOf(
+  plan: Plan,
+  label: string,
+  part: string,
+  departments: string[],
+  indicators: string[],
+): Record<FilterKey, string[]> {
+  return {
+    plan: [label],
+    level: [levelLabel(plan.level)],
+    part: [part],
+    department: departments,
+    indicator: indicators,
+  };
+}
+
 function headingOf(clause: Clause, byId: ReadonlyMap<string, Clause>): string {
   for (let at: Clause | undefined = clause; at; at = at.parentId ? byId.get(at.parentId) : undefined) {
     if (at.heading) return at.heading;
@@ -161,21 +191,15 @@ function clauseRecord(
     meta: {
       kind: 'clause',
       headerRows: '0',
-      title: `${citation} ${heading}`.trim(),
-      plan: plan.title,
-      region: planLabel(plan),
-      status: statusMeta(plan),
-      citation,
-      heading,
-      text,
+      ...shownAs(plan, citation, heading, text),
     },
-    filters: {
-      plan: [label],
-      level: [levelLabel(plan.level)],
-      part: [options.names.part(clause.part)],
-      department: uniq(departments.map((d) => options.names.category(d.category))),
-      indicator: indicators,
-    },
+    filters: filtersOf(
+      plan,
+      label,
+      options.names.part(clause.part),
+      uniq(departments.map((d) => options.names.category(d.category))),
+      indicators,
+    ),
   };
 }
 
@@ -186,16 +210,8 @@ function annexRecords(
   bySource: Map<string, string[]>,
   options: BuildOptions,
 ): SearchRecord[] {
-  const base = {
-    language: RECORD_LANGUAGE,
-    filters: (indicators: string[]) => ({
-      plan: [label],
-      level: [levelLabel(plan.level)],
-      part: [options.names.part('annex')],
-      department: [],
-      indicator: indicators,
-    }),
-  };
+  const part = options.names.part('annex');
+  const filters = (sourceId: string) => filtersOf(plan, label, part, [], bySource.get(sourceId) ?? []);
   const records: SearchRecord[] = [];
   const paragraphs = annex.blocks.flatMap((b) => (b.type === 'paragraph' && b.text.trim() ? [b.text] : []));
   const heading = annex.title ?? '';
@@ -204,19 +220,13 @@ function annexRecords(
     records.push({
       url: withBase(options.base, paths.clause(plan.id, annex.id)),
       content: words([headText], options),
-      language: base.language,
+      language: RECORD_LANGUAGE,
       meta: {
         kind: 'annex',
         headerRows: '0',
-        title: `${annex.label} ${heading}`.trim(),
-        plan: plan.title,
-        region: planLabel(plan),
-        status: statusMeta(plan),
-        citation: annex.label,
-        heading,
-        text: headText,
+        ...shownAs(plan, annex.label, heading, headText),
       },
-      filters: base.filters(bySource.get(annex.id) ?? []),
+      filters: filters(annex.id),
     });
   }
   const tables = annex.blocks.filter((b): b is AnnexTable => b.type === 'table');
@@ -229,20 +239,14 @@ function annexRecords(
     records.push({
       url: withBase(options.base, paths.clause(plan.id, table.id)),
       content: words(table.rows.flat(), options),
-      language: base.language,
+      language: RECORD_LANGUAGE,
       meta: {
         kind: 'table',
         headerRows: String(table.headerRows),
         columns: table.header.columns.map((texts) => texts.join(' ')).join('　'),
-        title: `${citation} ${heading}`.trim(),
-        plan: plan.title,
-        region: planLabel(plan),
-        status: statusMeta(plan),
-        citation,
-        heading,
-        text,
+        ...shownAs(plan, citation, heading, text),
       },
-      filters: base.filters(bySource.get(table.id) ?? []),
+      filters: filters(table.id),
     });
   });
   return records;
