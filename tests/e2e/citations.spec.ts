@@ -213,3 +213,42 @@ test.describe('go to clause', () => {
     );
   });
 });
+
+test.describe('on a 375 px phone', () => {
+  test.use({
+    viewport: { width: 375, height: 800 },
+    hasTouch: true,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+
+  /** Taps a clause's ¶ (as a phone reader does: there is no hover), then the copy button; returns the clipboard. */
+  async function tapped(page: Page, holder: string, kind: string): Promise<string> {
+    const EMPTY = '(nothing copied)';
+    await page.evaluate((text) => navigator.clipboard.writeText(text), EMPTY);
+    const tools = page.locator(`[id="${holder}"] > .clause-tools`);
+    await tools.locator('a.permalink').tap();
+    await tools.locator(`button[data-copy="${kind}"]`).tap();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe(EMPTY);
+    return page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  test('each copy button puts its own text on the clipboard, a draft cited as one', async ({ page }) => {
+    const c = clause(dazhou, dazhou.clauses.find((x) => x.kind === 'section')!.id);
+    const citation = fullCitation(dazhou, referenceOf(dazhou, c), permalink(dazhou, c.id));
+    await page.goto(pageUrl(paths.plan(dazhou.id)));
+    expect(await tapped(page, c.id, 'citation')).toBe(citation);
+    expect(citation).toContain('（征求意见稿）');
+    expect(await tapped(page, c.id, 'link')).toBe(permalink(dazhou, c.id));
+    expect(await tapped(page, c.id, 'quote')).toBe(quoteWithCitation(clauseQuote(c), citation));
+  });
+
+  test('the header box jumps to a clause', async ({ page }) => {
+    await page.goto(pageUrl(paths.home()));
+    const box = page.getByRole('textbox', { name: '跳到条款（输入方案和条款编号）' });
+    await expect(box).toBeInViewport();
+    await box.fill('黔江 三（四）3');
+    await box.press('Enter');
+    await page.waitForURL(new RegExp(`/plans/${qianjiang.id}/#3-4-3$`));
+    await expect(page.locator('[id="3-4-3"]')).toBeInViewport();
+  });
+});

@@ -19,6 +19,7 @@ const draftIndicator = draft?.targets.find((t) => t.indicatorId !== 'unclassifie
 
 const PAGES: [string, string][] = [
   ['home', paths.home()],
+  ['plans', paths.plans()],
   ...plans.slice(0, 2).map((p): [string, string] => [`plan ${p.id}`, paths.plan(p.id)]),
   ['regions', paths.regions()],
   ['region province', paths.region('sichuan-sheng')],
@@ -38,6 +39,7 @@ const PAGES: [string, string][] = [
   ['search', `${paths.search()}?q=${encodeURIComponent('能耗')}`],
   ['data', paths.data('')],
   ['about', paths.about()],
+  ['go to clause', `${paths.goTo()}?q=${encodeURIComponent('贵州 九（九）')}`],
 ];
 
 interface LayoutProblems {
@@ -287,6 +289,7 @@ test.describe('the draft is marked 征求意见稿 wherever its values or clause
 
   const marked: [string, () => string][] = [
     ['home', () => paths.home()],
+    ['plans', () => paths.plans()],
     ['plan', () => paths.plan(draft!.id)],
     ['indicator', () => paths.indicator(draftIndicator!)],
     ['indicators', () => paths.indicators()],
@@ -299,7 +302,35 @@ test.describe('the draft is marked 征求意见稿 wherever its values or clause
   for (const [name, path] of marked) {
     test(`${name} page`, async ({ page }) => {
       await page.goto(pageUrl(path()));
-      await expect(page.locator('main').getByText('征求意见稿', { exact: true }).first()).toBeVisible();
+      await expect(
+        page.locator('main').getByText('征求意见稿', { exact: true }).filter({ visible: true }).first(),
+      ).toBeVisible();
+      // Not only somewhere on the page: wherever the draft is named beside its values (a table row, a list
+      // item, a chart, a compare cell), the mark is there too. Its own page says it once, in its header.
+      if (name === 'plan') return;
+      const unmarked = await page.locator('main').evaluate(
+        (main, { title, region }) => {
+          const out: string[] = [];
+          const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = (node.textContent ?? '').trim();
+            // The plan by its title, or by its region standing alone (人行达州市中心支行 is a department).
+            if (!text.includes(title) && text !== region) continue;
+            const element = node.parentElement;
+            if (!element || !element.checkVisibility() || element.closest('.visually-hidden')) continue;
+            // What names the plan together: its table row, list item, chart, result, section or paragraph.
+            const holder =
+              element.closest('tr, li, figure, .search-hit, section, header') ??
+              element.closest('p, h1, h2, h3, h4, dd') ??
+              element;
+            if (!(holder.textContent ?? '').includes('征求意见稿'))
+              out.push(`${holder.tagName.toLowerCase()}: ${(holder.textContent ?? '').trim().slice(0, 60)}`);
+          }
+          return out;
+        },
+        { title: draft!.title, region: draft!.region! },
+      );
+      expect(unmarked).toEqual([]);
     });
   }
 
