@@ -5,9 +5,11 @@
  * or clause of the draft plan (达州, 征求意见稿) marks it; 按目标值 sorts by value; the copy button is reached by
  * a tap and covers no text.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { paths } from '../../src/lib/urls';
-import { builtPlans, pageUrl } from './harness';
+import { builtPlans, E2E_BASE, OUT_DIR, pageUrl } from './harness';
 import { expect, test } from './fixtures';
 
 const plans = builtPlans();
@@ -16,6 +18,18 @@ const draftDepartment = draft?.departments.find((d) =>
   draft.clauses.some((c) => c.responsibility?.departments.some((m) => m.departmentId === d.id)),
 );
 const draftIndicator = draft?.targets.find((t) => t.indicatorId !== 'unclassified')?.indicatorId;
+/** The region pages along the draft's breadcrumbs (四川省, 达州市), as its built plan page links them. */
+const draftRegions = draft
+  ? [
+      ...new Set(
+        [
+          ...readFileSync(join(OUT_DIR, 'plans', draft.id, 'index.html'), 'utf8').matchAll(
+            new RegExp(`href="${E2E_BASE}regions/([a-z0-9-]+)/"`, 'g'),
+          ),
+        ].map((m) => m[1] as string),
+      ),
+    ]
+  : [];
 
 const PAGES: [string, string][] = [
   ['home', paths.home()],
@@ -40,6 +54,9 @@ const PAGES: [string, string][] = [
   ['data', paths.data('')],
   ['about', paths.about()],
   ['go to clause', `${paths.goTo()}?q=${encodeURIComponent('贵州 九（九）')}`],
+  ...draftRegions
+    .filter((slug) => slug !== 'sichuan-sheng')
+    .map((slug): [string, string] => [`region ${slug}`, paths.region(slug)]),
 ];
 
 interface LayoutProblems {
@@ -266,6 +283,10 @@ test('a plan that rarely writes 牵头 says so next to its departments’ roles'
 test.describe('the draft is marked 征求意见稿 wherever its values or clauses appear', () => {
   test.skip(!draft, 'no draft plan in the corpus');
 
+  test('its plan page links the region pages along its breadcrumbs', () => {
+    expect(draftRegions.length).toBeGreaterThanOrEqual(2);
+  });
+
   test('charts: its row is named as a draft and hatched, in both layouts', async ({ page }) => {
     for (const path of [paths.home(), paths.indicator(draftIndicator!)]) {
       await page.goto(pageUrl(path));
@@ -298,6 +319,8 @@ test.describe('the draft is marked 征求意见稿 wherever its values or clause
     ['department category', () => paths.departmentCategory(draftDepartment!.category)],
     ['compare', () => paths.compare()],
     ['compare topic', () => paths.compareTopic('industry-green-upgrade')],
+    ['regions', () => paths.regions()],
+    ...draftRegions.map((slug): [string, () => string] => [`region ${slug}`, () => paths.region(slug)]),
   ];
   for (const [name, path] of marked) {
     test(`${name} page`, async ({ page }) => {
@@ -318,6 +341,8 @@ test.describe('the draft is marked 征求意见稿 wherever its values or clause
             if (!text.includes(title) && text !== region) continue;
             const element = node.parentElement;
             if (!element || !element.checkVisibility() || element.closest('.visually-hidden')) continue;
+            // A page's own title (the region page 达州市) names a place, not the plan's values.
+            if (element.closest('h1')) continue;
             // What names the plan together: its table row, list item, chart, result, section or paragraph.
             const holder =
               element.closest('tr, li, figure, .search-hit, section, header') ??
