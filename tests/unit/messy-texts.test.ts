@@ -82,4 +82,23 @@ describe('headings', () => {
     expect(plan.regionPath.map((d) => d.name)).toEqual(['湖南省', '益阳市', '安化县']);
     expect(plan.clauses.flatMap((c) => c.paragraphs).join('\n')).toContain('推动重点行业绿色升级');
   });
+
+  it('cites each paragraph of a text without headings on its own, and reads every paragraph’s note', () => {
+    const news = [
+      '近日，某县人民政府印发节能减排方案。',
+      '方案提出，推动重点行业绿色升级。（县发展改革局牵头，县工业和信息化局按职责分工负责）',
+      '',
+      '方案要求，推进城镇绿色节能改造。（县住房城乡建设局负责）',
+    ].join('\n');
+    const { plan } = parse(`${news}\n`);
+    expect(plan.clauses.map((c) => [c.id, c.kind, c.citation, c.line, c.endLine])).toEqual([
+      ['preamble', 'preamble', '', 1, 1],
+      ['p2', 'paragraph', '第2段', 2, 2],
+      ['p3', 'paragraph', '第3段', 4, 4],
+    ]);
+    const roles = plan.clauses.flatMap((c) =>
+      (c.responsibility?.departments ?? []).map((d) => `${d.name}:${d.roleWording}`),
+    );
+    expect(roles).toEqual(['县发展改革局:牵头', '县工业和信息化局:按职责分工负责', '县住房城乡建设局:负责']);
+  });
 });

@@ -110,8 +110,14 @@ interface TitleReading {
 function readTitle(front: FrontBlock[], clauses: Clause[], file: string, findings: Findings): TitleReading {
   const titleBlock = front.find((block) => block.kind === 'title');
   const notice = front.filter((block) => block.kind === 'notice');
-  // Without a title line nothing is split off as front matter: a news lead is then the body's preamble.
-  const preamble = clauses.find((clause) => clause.kind === 'preamble')?.paragraphs ?? [];
+  // Without a title line nothing is split off as front matter: a news lead is then the body's opening
+  // paragraphs (the preamble, and in a text without headings the paragraphs that follow it).
+  const preamble = clauses
+    .filter(
+      (clause) => clause.kind === 'preamble' || (clause.kind === 'paragraph' && clause.parentId === null),
+    )
+    .slice(0, 3)
+    .flatMap((clause) => clause.paragraphs);
   const leadTexts = [
     ...front.filter((block) => block.kind === 'lead').map((block) => block.text),
     // A lead is the first paragraphs of a copy; the rest of a long plain text is body.

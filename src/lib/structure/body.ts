@@ -27,6 +27,8 @@ type ClauseFields = Pick<
 interface Draft extends Clause {
   open: boolean;
   paragraphCount: number;
+  /** First and last source line of each paragraph, for splitting a plain text's preamble into paragraphs. */
+  paragraphLines: { line: number; endLine: number }[];
 }
 
 const DEPTH: Record<Marker['kind'], number> = { chapter: 1, section: 2, item: 3, subitem: 4 };
@@ -109,6 +111,7 @@ class BodyBuilder {
       endLine: line.number,
       open: false,
       paragraphCount: 0,
+      paragraphLines: paragraphs.map(() => ({ line: line.number, endLine: line.number })),
       position: this.clauses.length,
     };
     this.clauses.push(clause);
@@ -121,8 +124,11 @@ class BodyBuilder {
       // A page break cut the sentence: the text continues the same paragraph.
       const index = clause.paragraphs.length - 1;
       clause.paragraphs[index] = `${clause.paragraphs[index]}${text}`;
+      const lines = clause.paragraphLines[index];
+      if (lines) lines.endLine = line.number;
     } else {
       clause.paragraphs.push(text);
+      clause.paragraphLines.push({ line: line.number, endLine: line.number });
     }
     clause.endLine = line.number;
     // The paragraph now ends where this line ends; looking at the line alone keeps long run-ons linear.
@@ -170,6 +176,7 @@ class BodyBuilder {
   /** A line continuing the 附件： list. */
   annexListLine(current: Draft, line: SourceLine, text: string): void {
     current.paragraphs.push(text);
+    current.paragraphLines.push({ line: line.number, endLine: line.number });
     current.endLine = line.number;
   }
 
@@ -265,8 +272,50 @@ class BodyBuilder {
       const parent = this.byId.get(clause.parentId);
       if (parent && parent.paragraphCount === 1) clause.citation = parent.citation;
     }
-    return clauses.map(({ open: _open, paragraphCount: _count, ...clause }) => clause);
+    return splitPlainPreamble(clauses).map(
+      ({ open: _open, paragraphCount: _count, paragraphLines: _lines, ...clause }) => clause,
+    );
   }
+}
+
+/**
+ * A text without chapter or section headings (a news copy quoting the plan in running paragraphs) would be
+ * one preamble holding everything. Its paragraphs after the first become clauses of their own (第2段, 第3段…):
+ * each is citable on its own, and each closing responsibility note is read, not only the last one.
+ */
+function splitPlainPreamble(clauses: Draft[]): Draft[] {
+  const preamble = clauses[0];
+  if (!preamble || preamble.kind !== 'preamble' || preamble.paragraphs.length < 2) return clauses;
+  if (clauses.some((clause) => clause.kind === 'chapter' || clause.kind === 'section')) return clauses;
+  const paragraphs: Draft[] = preamble.paragraphs.slice(1).map((text, i) => {
+    const lines = preamble.paragraphLines[i + 1] ?? { line: preamble.line, endLine: preamble.endLine };
+    return {
+      id: `p${i + 2}`,
+      kind: 'paragraph',
+      parentId: null,
+      depth: 1,
+      number: null,
+      citation: `第${i + 2}段`,
+      heading: null,
+      part: 'other',
+      paragraphs: [text],
+      responsibility: null,
+      line: lines.line,
+      endLine: lines.endLine,
+      open: false,
+      paragraphCount: 0,
+      paragraphLines: [lines],
+      position: 0,
+    };
+  });
+  const first = preamble.paragraphLines[0];
+  const opening: Draft = {
+    ...preamble,
+    paragraphs: preamble.paragraphs.slice(0, 1),
+    paragraphLines: preamble.paragraphLines.slice(0, 1),
+    endLine: first?.endLine ?? preamble.line,
+  };
+  return [opening, ...paragraphs, ...clauses.slice(1)].map((clause, position) => ({ ...clause, position }));
 }
 
 /** Parses `lines[start..]` up to the first annex label. */
