@@ -8,7 +8,22 @@ import { enrichments, loadKnowledge } from '../../src/lib/knowledge';
 import { readingOrder } from '../../src/lib/model/reading-order';
 import { stripExportLeftovers } from '../../src/lib/read/normalize';
 import { planOf, seedFiles, seedText } from '../helpers/seeds';
-import { VARIANTS, type VariantFile } from './variants';
+import { foldForRecognition } from '../../src/lib/read/normalize';
+import { roleKeys, statedInBody, targetKey, VARIANTS, type VariantFile } from './variants';
+
+/** A multiset as sorted keys, so a difference prints as a readable list. */
+const sorted = (keys: string[]) => [...keys].sort();
+/** Keys of `part` missing from `whole`, counting repeats. */
+function missingFrom(whole: string[], part: string[]): string[] {
+  const left = new Map<string, number>();
+  for (const key of whole) left.set(key, (left.get(key) ?? 0) + 1);
+  return part.filter((key) => {
+    const n = left.get(key) ?? 0;
+    if (n === 0) return true;
+    left.set(key, n - 1);
+    return false;
+  });
+}
 
 const knowledge = loadKnowledge();
 const squeeze = (text: string) => text.replace(/\s+/g, '');
@@ -51,6 +66,23 @@ describe.each(seedFiles)('%s', (file) => {
     while (i < source.length && source[i] === model[i]) i++;
     expect(model.slice(i, i + 40), `first difference at character ${i}`).toBe(source.slice(i, i + 40));
     expect(model.length).toBe(source.length);
+
+    // Targets: the seed's, read the same (value, comparator, year, jurisdiction), and never one it lacks.
+    const targets = plan.targets.map(targetKey);
+    const seedTargets = baseline.targets.map(targetKey);
+    expect(missingFrom(seedTargets, targets), 'targets the seed does not have').toEqual([]);
+    if (expected.targets === 'all') expect(sorted(targets)).toEqual(sorted(seedTargets));
+    if (expected.targets === 'body')
+      expect(
+        missingFrom(targets, baseline.targets.filter(statedInBody).map(targetKey)),
+        'body targets lost',
+      ).toEqual([]);
+
+    // Roles: every department mention with the note's own role word, in order.
+    const roles = roleKeys(plan, foldForRecognition);
+    const seedRoles = roleKeys(baseline, foldForRecognition);
+    if (expected.roles === 'all') expect(roles).toEqual(seedRoles);
+    else expect(missingFrom(seedRoles, roles), 'roles the seed does not have').toEqual([]);
 
     for (const check of expected.checks) check.run(plan, baseline);
   });
