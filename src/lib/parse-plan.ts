@@ -148,7 +148,7 @@ function withSidecar(
     regional = {
       region: sidecar.region,
       regionPath: division
-        ? divisions.chain(division).map(({ code, name, level }) => ({ code, name, level }))
+        ? divisions.path(division)
         : [],
       regionSource: 'sidecar',
       level: division?.level ?? null,

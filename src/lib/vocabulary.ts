@@ -9,6 +9,7 @@ import type { DraftSide, NotComparableReason, Verdict } from './lineage/schema';
 import type {
   Ambition,
   Comparator,
+  DivisionRef,
   Level,
   ParentSource,
   Role,
@@ -30,6 +31,15 @@ export function levelLabel(level: Level | null): string {
 }
 
 /** `draft` is what the plan calls itself (征求意见稿); everything else is a published 正式文件. */
+/**
+ * What became of a division abolished before the official list's edition (莱芜市已于2019年撤销，辖区划归济南市);
+ * null for a current division.
+ */
+export function formerDivisionNote(division: Pick<DivisionRef, 'name' | 'former'>): string | null {
+  if (!division.former) return null;
+  return `${division.name}已于${division.former.abolished}年撤销，辖区划归${division.former.successors.join('、')}`;
+}
+
 export const STATUS: Record<Status, string> = { draft: '征求意见稿', final: '正式文件' };
 
 export const ROLE: Record<Role, string> = { lead: '牵头', responsible: '负责', supporting: '配合' };

@@ -4,6 +4,8 @@ import { ingestSeeds } from '../../src/lib/ingest';
 import { enrichments, loadKnowledge } from '../../src/lib/knowledge';
 import { readFrontMatter } from '../../src/lib/frontmatter/index';
 import { loadDivisions } from '../../src/lib/regions/divisions';
+import { formerDivisionsSchema } from '../../src/lib/regions/former';
+import { parseCuratedYaml } from '../../src/lib/curated/load';
 import { splitName } from '../../src/lib/regions/names';
 import { slugOfDivision, slugOfFile, slugOfName } from '../../src/lib/regions/slug';
 import { parseStructure } from '../../src/lib/structure/index';
@@ -256,5 +258,80 @@ describe('sidecar region', () => {
     ]);
     expect(plan.regionPath.map((d) => d.name)).toEqual(['福建省', '福州市', '鼓楼区']);
     expect(plan.unrecognised).not.toContain('region');
+  });
+});
+
+describe('former divisions (content/former-divisions.yaml)', () => {
+  const withHistory = knowledge.divisions;
+  const frontWithHistory = (text: string) => {
+    const structure = parseStructure(text, 'test.txt', knowledge.parts);
+    return readFrontMatter(
+      structure.front,
+      structure.clauses,
+      'test.txt',
+      knowledge.jurisdictions,
+      withHistory,
+    ).frontMatter;
+  };
+
+  it('gives an abolished city its level, its chain and what became of it', () => {
+    const meta = frontWithHistory(`莱芜市“十四五”节能减排工作方案\n${BODY}`);
+    expect([meta.region, meta.level, meta.province]).toEqual(['莱芜市', 'city', '山东省']);
+    expect(meta.regionPath).toEqual([
+      { code: '37', name: '山东省', level: 'province' },
+      { code: '3712', name: '莱芜市', level: 'city', former: { abolished: 2019, successors: ['济南市'] } },
+    ]);
+    expect(meta.unrecognised).not.toContain('level');
+  });
+
+  it('reads an abolished district under its former city', () => {
+    const meta = frontWithHistory(`莱芜市莱城区“十四五”节能减排工作方案
+${BODY}`);
+    expect([meta.region, meta.level]).toEqual(['莱城区', 'county']);
+    expect(meta.regionPath.map((d) => d.name)).toEqual(['山东省', '莱芜市', '莱城区']);
+    expect(meta.regionPath.at(-1)?.former).toEqual({ abolished: 2019, successors: ['莱芜区'] });
+  });
+
+  it('never changes the slug of a current division, and gives former ones their own', () => {
+    for (const division of divisions.all)
+      expect(slugOfDivision(division, withHistory), division.name).toBe(slugOfDivision(division, divisions));
+    const slugs = withHistory.all.map((d) => slugOfDivision(d, withHistory));
+    expect(new Set(slugs).size).toBe(slugs.length);
+    expect(slugOfDivision(withHistory.named('莱芜市')[0]!, withHistory)).toBe('laiwu-shi');
+  });
+
+  it('keeps a current name for the current division', () => {
+    expect(withHistory.named('莱芜区').map((d) => d.code)).toEqual(['370116']);
+    expect(withHistory.all.filter((d) => d.former).every((d) => divisions.named(d.name).length === 0)).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    [
+      'a code the current list uses',
+      "{ code: '3701', name: 旧市, level: city, parent: '37', abolished: 2019, successors: ['3701'] }",
+      /divisions\.0\.code: code 3701 is 济南市 in the current list/,
+    ],
+    [
+      'a name the current list uses',
+      "{ code: '3799', name: 济南市, level: city, parent: '37', abolished: 2019, successors: ['3701'] }",
+      /divisions\.0\.name: 济南市 is in the current list/,
+    ],
+    [
+      'an unknown successor',
+      "{ code: '3799', name: 旧市, level: city, parent: '37', abolished: 2019, successors: ['3798'] }",
+      /divisions\.0\.successors: successor 3798 is not in the current list/,
+    ],
+    [
+      'an unknown parent',
+      "{ code: '379901', name: 旧区, level: county, parent: '3799', abolished: 2019, successors: ['3701'] }",
+      /divisions\.0\.parent: unknown parent code 3799/,
+    ],
+  ])('refuses %s with file:line', (_label, entry, message) => {
+    const yamlText = `# former\ndivisions:\n  - ${entry}\n`;
+    expect(() => parseCuratedYaml(yamlText, 'x.yaml', formerDivisionsSchema(divisions))).toThrow(
+      new RegExp(`^x\\.yaml:3: ${message.source}`),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formerDivisionNote,
   chineseDate,
   cleanNumber,
   formatNumber,
@@ -83,5 +84,14 @@ describe('chineseDate', () => {
     [null, null],
   ])('%s', (iso, expected) => {
     expect(chineseDate(iso)).toBe(expected);
+  });
+});
+
+describe('formerDivisionNote', () => {
+  it('says when an abolished division was abolished and where its area went', () => {
+    expect(formerDivisionNote({ name: '莱芜市', former: { abolished: 2019, successors: ['济南市'] } })).toBe(
+      '莱芜市已于2019年撤销，辖区划归济南市',
+    );
+    expect(formerDivisionNote({ name: '济南市' })).toBeNull();
   });
 });

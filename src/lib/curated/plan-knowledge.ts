@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PlanPart } from '../model/plan';
 import { loadDivisions, type DivisionIndex } from '../regions/divisions';
+import { loadFormerDivisions, withFormerDivisions } from '../regions/former';
 import { loadCuratedYaml } from './load';
 
 export const PlanPartsFile = z
@@ -66,7 +67,7 @@ export type PublishedPlansFile = z.infer<typeof PublishedPlansFile>;
 export interface PlanKnowledge {
   parts: PlanPartsFile;
   jurisdictions: JurisdictionsFile;
-  /** The official division list (names, levels, parents). */
+  /** The official division list (names, levels, parents), with the divisions abolished before its edition. */
   divisions: DivisionIndex;
   /** Published slug → its seed file (src/lib/slugs.ts: a published URL stays with its plan). */
   published: ReadonlyMap<string, string>;
@@ -77,6 +78,12 @@ export function loadPlanParts(): PlanPartsFile {
   return loadCuratedYaml('plan-parts.yaml', PlanPartsFile);
 }
 
+/** The official division list with the divisions abolished before its edition (content/former-divisions.yaml). */
+function divisionsWithHistory(): DivisionIndex {
+  const current = loadDivisions();
+  return withFormerDivisions(current, loadFormerDivisions(current));
+}
+
 /**
  * Loads content/plan-parts.yaml, content/jurisdictions.yaml, content/published-plans.yaml and the official
  * division list.
@@ -85,7 +92,7 @@ export function loadPlanKnowledge(): PlanKnowledge {
   return {
     parts: loadPlanParts(),
     jurisdictions: loadCuratedYaml('jurisdictions.yaml', JurisdictionsFile),
-    divisions: loadDivisions(),
+    divisions: divisionsWithHistory(),
     published: new Map(Object.entries(loadCuratedYaml('published-plans.yaml', PublishedPlansFile))),
   };
 }

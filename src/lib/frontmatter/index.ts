@@ -200,7 +200,7 @@ function readRegion(
   );
   const region = found.division?.name ?? found.printed;
   const regionPath: DivisionRef[] = found.division
-    ? divisions.chain(found.division).map(({ code, name, level }) => ({ code, name, level }))
+    ? divisions.path(found.division)
     : [];
   const province = found.division
     ? divisions.province(found.division).name

@@ -334,6 +334,11 @@ export const DivisionRef = z.object({
   /** Canonical simplified name, e.g. 莱芜区. */
   name: z.string().min(1),
   level: Level,
+  /**
+   * For a division abolished before the official list's edition (content/former-divisions.yaml), e.g. 莱芜市:
+   * the year it was abolished and the divisions its area went to (济南市). Absent for a current division.
+   */
+  former: z.object({ abolished: z.number().int(), successors: z.array(z.string().min(1)).min(1) }).optional(),
 });
 export type DivisionRef = z.infer<typeof DivisionRef>;
 

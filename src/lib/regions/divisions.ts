@@ -5,7 +5,7 @@
  * (市辖区, 县, 省直辖县级行政区划) are not divisions a plan is issued by: their children hang off the province.
  */
 import { createRequire } from 'node:module';
-import type { Level } from '../model/plan';
+import type { DivisionRef, Level } from '../model/plan';
 
 /** A level a division can have; `national` is the country itself, which has no code. */
 export type DivisionLevel = Exclude<Level, 'national'>;
@@ -18,6 +18,8 @@ export interface Division {
   level: DivisionLevel;
   /** Code of the division above, null for a province. */
   parentCode: string | null;
+  /** Set for a division abolished before the list's edition (content/former-divisions.yaml). */
+  former?: { abolished: number; successorCodes: readonly string[] };
 }
 
 interface RawDivision {
@@ -80,6 +82,26 @@ export class DivisionIndex {
   /** The province-level unit a division belongs to (itself for a province). */
   province(division: Division): Division {
     return this.chain(division)[0] as Division;
+  }
+
+  /**
+   * The division's chain as the model records it (`Plan.regionPath`): code, name, level, and for an abolished
+   * division when it was abolished and the names of its successors.
+   */
+  path(division: Division): DivisionRef[] {
+    return this.chain(division).map(({ code, name, level, former }) => ({
+      code,
+      name,
+      level,
+      ...(former
+        ? {
+            former: {
+              abolished: former.abolished,
+              successors: former.successorCodes.map((c) => this.get(c)?.name ?? c),
+            },
+          }
+        : {}),
+    }));
   }
 
   /** True when `ancestor` is `division` or above it. */

@@ -38,7 +38,8 @@ function divisionSlugs(index: DivisionIndex): Map<string, string> {
   if (cached) return cached;
   const plain = new Map<string, string>();
   const holders = new Map<string, Division[]>();
-  for (const division of index.all) {
+  // Current divisions first, among themselves: a former division (莱芜市) never changes a current one's URL.
+  for (const division of index.all.filter((d) => !d.former)) {
     const slug = slugOfName(division.name);
     plain.set(division.code, slug);
     holders.set(slug, [...(holders.get(slug) ?? []), division]);
@@ -62,6 +63,15 @@ function divisionSlugs(index: DivisionIndex): Map<string, string> {
       );
       slugs.set(division.code, clash ? `${slug}-${division.code}` : prefixed);
     }
+  }
+  const taken = new Set(slugs.values());
+  for (const division of index.all.filter((d) => d.former)) {
+    const slug = slugOfName(division.name);
+    const parent = index.parent(division);
+    const prefixed = parent ? `${pinyinWord(splitName(parent.name).proper)}-${slug}` : slug;
+    const chosen = !taken.has(slug) ? slug : !taken.has(prefixed) ? prefixed : `${slug}-${division.code}`;
+    slugs.set(division.code, chosen);
+    taken.add(chosen);
   }
   slugCache.set(index, slugs);
   return slugs;
