@@ -112,6 +112,22 @@ describe('danglingReferences against the catalogues', () => {
     ]);
   });
 
+  it('accepts a value read from the news lead when the plan has a lead, and names it when it has none', () => {
+    const [first, ...rest] = qianjiang.targets;
+    const lead = { ...first!.sources[0]!, clauseId: 'lead', origin: 'lead' as const, range: null };
+    const fromLead: Plan = { ...qianjiang, targets: [{ ...first!, sources: [lead] }, ...rest] };
+    const leadBlock = { kind: 'lead' as const, text: '方案要求，到2025年…下降14.5%。', line: 1, endLine: 1 };
+    expect(
+      danglingReferences(
+        { ...fromLead, front: [leadBlock, ...qianjiang.front] },
+        { indicatorIds, categoryIds },
+      ),
+    ).toEqual([]);
+    expect(danglingReferences(fromLead, { indicatorIds, categoryIds })).toEqual([
+      expect.stringMatching(/cites clause or table "lead", which the plan does not have/),
+    ]);
+  });
+
   it('fails the build through assertReferences, listing every problem', () => {
     expect(() => assertReferences([qianjiang], { indicatorIds: new Set(), categoryIds })).toThrow(
       /Dangling cross-references \(\d+\)/,

@@ -3,7 +3,7 @@
  * indicator page, indicator page → source clause) must land somewhere. A dangling reference is a parser or
  * catalogue bug; the build fails with the clause named rather than publishing a broken link.
  */
-import type { Plan } from '../model/plan';
+import { LEAD_ID, type Plan } from '../model/plan';
 
 /** The closed vocabularies a plan may point into. Omit one to skip its check (catalogue not available). */
 export interface Vocabularies {
@@ -32,6 +32,8 @@ export function danglingReferences(plan: Plan, vocabularies: Vocabularies = {}):
   const problems: string[] = [];
   const departments = new Map(plan.departments.map((d) => [d.id, d]));
   const sources = new Set([
+    // A value read from a news lead cites the lead (`#lead` on the plan page), when the plan has one.
+    ...(plan.front.some((block) => block.kind === 'lead') ? [LEAD_ID] : []),
     ...plan.clauses.map((c) => c.id),
     ...plan.annexes.flatMap((a) => [a.id, ...a.blocks.flatMap((b) => (b.type === 'table' ? [b.id] : []))]),
   ]);
