@@ -282,6 +282,36 @@ export const VARIANTS: Variant[] = [
       }),
   },
   {
+    id: 'lead-targets',
+    description:
+      'a news lead in front restating the plan’s energy-intensity target (方案要求，到2025年，…下降x%)',
+    make({ file, text, baseline }) {
+      const target = baseline.targets.find(
+        (t) => t.indicatorId === 'energy-intensity' && t.jurisdiction === baseline.region,
+      );
+      const where = baseline.issuer ?? baseline.region ?? '';
+      const whole = `全${(baseline.region ?? '市').slice(-1)}`;
+      const lead = `近日，${where}印发《${baseline.title}》。方案要求，到2025年，${whole}单位地区生产总值能耗比2020年下降${target?.originalValue ?? 13.5}%。`;
+      return utf8(`${stem(file)}.lead-targets.txt`, `${lead}\n\n${text}`);
+    },
+    expect: (baseline) =>
+      same(baseline, {
+        checks: [
+          {
+            name: 'the lead’s value is the plan’s own target, with the lead among its sources',
+            run(plan) {
+              const own = plan.targets.filter(
+                (t) => t.indicatorId === 'energy-intensity' && t.jurisdiction === plan.region,
+              );
+              const origins = own.flatMap((t) => t.sources.map((source) => source.origin));
+              expect(origins).toContain('lead');
+              expect(origins).toContain('plan');
+            },
+          },
+        ],
+      }),
+  },
+  {
     id: 'gbk',
     description: 'encoded in GBK, as many government sites serve their files',
     make: ({ file, text }) => ({ file: `${stem(file)}.gbk.txt`, bytes: iconv.encode(text, 'gbk'), text }),
