@@ -33,8 +33,11 @@ export interface Check {
  */
 export type TargetExpectation = 'all' | 'body' | 'subset';
 
-/** Which of the seed's department mentions (name, role, the note's role word) a variant must give. */
-export type RoleExpectation = 'all' | 'subset';
+/**
+ * Which of the seed's department mentions (name, role, the note's role word) a variant must give: `all`, a
+ * `subset`, or all of them with the role word as the variant rewords it (`rewordRole`).
+ */
+export type RoleExpectation = 'all' | 'subset' | 'reworded';
 
 export interface Expectation {
   /** The region the plan must have; `null` only where the variant leaves no trace of it. */
@@ -48,6 +51,8 @@ export interface Expectation {
   unrecognised: Unrecognised[];
   targets: TargetExpectation;
   roles: RoleExpectation;
+  /** For `roles: 'reworded'`: the role word the variant prints for the seed's word. */
+  rewordRole?: (wording: string) => string;
   checks: Check[];
 }
 
@@ -312,6 +317,24 @@ export const VARIANTS: Variant[] = [
       }),
   },
   {
+    id: 'other-wordings',
+    description:
+      'other wordings of the same things: 单位GDP能耗 for 单位地区生产总值能耗, 按照职责分工负责 for 按职责分工负责',
+    make: ({ file, text }) =>
+      utf8(
+        `${stem(file)}.other-wordings.txt`,
+        text
+          .replace(/单位地区生产总值能源消耗|单位地区生产总值能耗/g, '单位GDP能耗')
+          .replace(/按职责分工负责/g, '按照职责分工负责'),
+      ),
+    expect: (baseline) =>
+      same(baseline, {
+        // The role word is shown as this copy prints it.
+        roles: 'reworded',
+        rewordRole: (wording) => (wording === '按职责分工负责' ? '按照职责分工负责' : wording),
+      }),
+  },
+  {
     id: 'gbk',
     description: 'encoded in GBK, as many government sites serve their files',
     make: ({ file, text }) => ({ file: `${stem(file)}.gbk.txt`, bytes: iconv.encode(text, 'gbk'), text }),
@@ -353,10 +376,16 @@ export function statedInBody(target: Plan['targets'][number]): boolean {
 }
 
 /** Every department mention of the plan's responsibility notes, in order: name, role and role word, folded. */
-export function roleKeys(plan: Plan, fold: (text: string) => string): string[] {
+export function roleKeys(
+  plan: Plan,
+  fold: (text: string) => string,
+  reword: (wording: string) => string = (wording) => wording,
+): string[] {
   return plan.clauses.flatMap((clause) =>
     (clause.responsibility?.departments ?? []).map((mention) =>
-      [fold(mention.name), mention.role, fold(mention.roleWording ?? '-')].join('|'),
+      [fold(mention.name), mention.role, fold(mention.roleWording ? reword(mention.roleWording) : '-')].join(
+        '|',
+      ),
     ),
   );
 }
