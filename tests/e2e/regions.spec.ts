@@ -21,7 +21,7 @@ test('a text with no title, region or headings is a plan page that says what is 
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('正文未写明发文地区');
   await expect(notice).toContainText('未识别出章节标题');
-  await expect(page.locator('.facts')).toContainText('未识别：正文未写明发文地区');
+  await expect(page.locator('.plan-header .facts')).toContainText('未识别：正文未写明发文地区');
   await expect(page.locator('main')).toContainText('把各项任务落到实处');
 });
 
