@@ -152,7 +152,13 @@ function report({ plans, textBytes, ingest, build, site }: SizeFigures): void {
   );
   for (const page of site.listPages) console.log(line(page.page, page));
   console.log('heaviest page of each type:');
-  for (const page of site.heaviestByType) console.log(line(`${page.type} (${page.pages} pages)`, page));
+  for (const page of site.heaviestByType) {
+    const most = page.mostElements;
+    console.log(
+      line(`${page.type} (${page.pages} pages)`, page) +
+        (most.page === page.page ? '' : `; most elements: ${most.elements} (${most.page})`),
+    );
+  }
 }
 
 function summary(): void {

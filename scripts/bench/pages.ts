@@ -23,8 +23,15 @@ export interface SiteFigures {
   htmlPages: number;
   /** The pages that list every plan, as far as the site has them. */
   listPages: PageFigures[];
-  /** The heaviest page (by gzipped HTML) of every page type, heaviest first. */
-  heaviestByType: (PageFigures & { type: string; pages: number })[];
+  /**
+   * The heaviest page (by gzipped HTML) of every page type, heaviest first, with the page of that type that
+   * has the most elements (often another one: a page of many short rows).
+   */
+  heaviestByType: (PageFigures & {
+    type: string;
+    pages: number;
+    mostElements: { page: string; elements: number };
+  })[];
 }
 
 /** Pages whose content grows with the number of plans. */
@@ -77,7 +84,10 @@ export function measureSite(outDir: string): SiteFigures {
   const all = files(outDir);
   const assets = new Map<string, number>();
   let bytes = 0;
-  const heaviest = new Map<string, PageFigures & { type: string; pages: number }>();
+  const heaviest = new Map<
+    string,
+    PageFigures & { type: string; pages: number; mostElements: { page: string; elements: number } }
+  >();
   const listPages: PageFigures[] = [];
   let htmlPages = 0;
   for (const file of all) {
@@ -94,10 +104,17 @@ export function measureSite(outDir: string): SiteFigures {
     };
     const type = pageType(page);
     const known = heaviest.get(type);
+    const mostElements =
+      known && known.mostElements.elements >= figures.elements
+        ? known.mostElements
+        : { page, elements: figures.elements };
     if (!known || figures.htmlGzip > known.htmlGzip) {
       figures.totalGzip = figures.htmlGzip + linkedAssetsGzip(outDir, html, assets);
-      heaviest.set(type, { ...figures, type, pages: (known?.pages ?? 0) + 1 });
-    } else known.pages++;
+      heaviest.set(type, { ...figures, type, pages: (known?.pages ?? 0) + 1, mostElements });
+    } else {
+      known.pages++;
+      known.mostElements = mostElements;
+    }
     if (LIST_PAGES.includes(page)) {
       figures.totalGzip ||= figures.htmlGzip + linkedAssetsGzip(outDir, html, assets);
       listPages.push(figures);

@@ -6,13 +6,16 @@
 import {
   chartCsv,
   creditLine,
+  distribution,
   downloadFrame,
+  renderDistributionSvg,
   sourceLine,
   renderSmallMultiplesSvg,
   renderTargetComparisonSvg,
   smallMultiples,
   targetComparison,
   type BarMark,
+  type DistributionGeometry,
   type ReferenceValue,
   type SmallMultiplesGeometry,
   type SmallMultiplesPanelInput,
@@ -34,6 +37,7 @@ import { atlas } from './corpus';
 import { UNCLASSIFIED } from './atlas';
 import { catalogueIndicators, type IndicatorInfo } from './catalogues';
 import { absoluteUrl, href, paths } from './url';
+import { LIST_LIMITS } from './budgets';
 
 let loadedHomeCharts: HomeCharts | null = null;
 
@@ -112,6 +116,58 @@ export function comparisonChart(indicator: IndicatorInfo): ComparisonChart | nul
   };
 }
 
+export interface DistributionChart extends PageChart {
+  data: IndicatorChartData;
+  geometry: DistributionGeometry;
+}
+
+/** Whether an indicator's targets are too many to draw a bar each (marks and unset rows alike). */
+export function drawnAsDistribution(data: IndicatorChartData): boolean {
+  return data.input.rows.length + (data.input.unset?.length ?? 0) > LIST_LIMITS.barChartRows;
+}
+
+function distributionOfData(data: IndicatorChartData): DistributionChart {
+  const input = {
+    indicator: data.input.indicator,
+    rows: data.input.rows,
+    unsetCount: data.unset.length,
+    reference: data.input.reference,
+  };
+  const geometry = distribution(input);
+  const wide = embedSvg(renderDistributionSvg(geometry));
+  const narrow = embedSvg(renderDistributionSvg(distribution(input, 'narrow')));
+  return {
+    id: data.input.indicator.id,
+    svg: wide.svg,
+    styleHash: wide.styleHash,
+    narrowSvg: narrow.svg,
+    narrowStyleHash: narrow.styleHash,
+    title: geometry.title,
+    downloads: downloadPaths(data.input.indicator.id),
+    data,
+    geometry,
+  };
+}
+
+/**
+ * An indicator's chart as a page shows it: a bar per target while they are few (`bars`), else the
+ * distribution of the values (`distribution`); null when the indicator has no chart.
+ */
+export function indicatorChart(
+  indicator: IndicatorInfo,
+): { kind: 'bars'; chart: ComparisonChart } | { kind: 'distribution'; chart: DistributionChart } | null {
+  const data = comparisonData(indicator, onPage);
+  if (!data) return null;
+  if (drawnAsDistribution(data)) return { kind: 'distribution', chart: distributionOfData(data) };
+  const chart = comparisonChart(indicator);
+  return chart ? { kind: 'bars', chart } : null;
+}
+
+/** The chart's data for an indicator (rows, unset plans, other units) without drawing it. */
+export function indicatorData(indicator: IndicatorInfo): IndicatorChartData | null {
+  return comparisonData(indicator, onPage);
+}
+
 export interface PollutantChart extends PageChart {
   geometry: SmallMultiplesGeometry;
   /** Per panel, its indicator and the rows behind its marks in the marks' order. */
@@ -187,9 +243,25 @@ export function chartSvgFile(chartId: string): string {
   }
   const data = comparisonData(atlas().indicator(chartId), inFile);
   if (!data) throw new Error(`no chart for ${chartId}`);
+  const caption = { title: '', source: chartSource([data.input]), credit };
+  // The file draws what the page draws.
+  if (drawnAsDistribution(data)) {
+    const geometry = distribution({
+      indicator: data.input.indicator,
+      rows: data.input.rows,
+      unsetCount: data.unset.length,
+      reference: data.input.reference,
+    });
+    return renderDistributionSvg(
+      geometry,
+      downloadFrame({ ...caption, title: geometry.title }, geometry.width, geometry.height),
+    );
+  }
   const geometry = targetComparison(data.input);
-  const caption = { title: geometry.title, source: chartSource([data.input]), credit };
-  return renderTargetComparisonSvg(geometry, downloadFrame(caption, geometry.width, geometry.height));
+  return renderTargetComparisonSvg(
+    geometry,
+    downloadFrame({ ...caption, title: geometry.title }, geometry.width, geometry.height),
+  );
 }
 
 /** A chart's data as CSV with provenance (source_url of every value), links absolute. */

@@ -313,7 +313,7 @@ test.describe('the draft is marked 征求意见稿 wherever its values or clause
     ['plans', () => paths.plans()],
     ['plan', () => paths.plan(draft!.id)],
     ['indicator', () => paths.indicator(draftIndicator!)],
-    ['indicators', () => paths.indicators()],
+    // /indicators/ shows no plan's values: the catalogue only (each plan's targets are on its page).
     ['departments', () => paths.departments()],
     ['department', () => paths.department(draft!.id, draftDepartment!.id)],
     ['department category', () => paths.departmentCategory(draftDepartment!.category)],

@@ -5,7 +5,13 @@
 export type * from './types';
 export { targetComparison, TARGET_COMPARISON } from './target-comparison';
 export { smallMultiples, SMALL_MULTIPLES } from './small-multiples';
-export { renderTargetComparisonSvg, renderSmallMultiplesSvg } from './render';
+export { renderTargetComparisonSvg, renderSmallMultiplesSvg, renderDistributionSvg } from './render';
+export {
+  distribution,
+  DISTRIBUTION,
+  type DistributionInput,
+  type DistributionGeometry,
+} from './distribution';
 export {
   chartCsv,
   targetComparisonData,

@@ -7,6 +7,7 @@ import { LEGEND_SWATCH } from './shared';
 import { SMALL_MULTIPLES } from './small-multiples';
 import { TARGET_COMPARISON } from './target-comparison';
 import { chartStyle, el, escapeText, hatchId, num, textEl } from './svg';
+import { DISTRIBUTION, type DistributionColumn, type DistributionGeometry } from './distribution';
 import type {
   BandLayout,
   BarMark,
@@ -299,6 +300,108 @@ export function renderSmallMultiplesSvg(geometry: SmallMultiplesGeometry, downlo
       g.legend.length > 0 ? renderLegend(g.legend, g.fontSize) : null,
       ...panels,
       renderCaption(g.caption, SMALL_MULTIPLES.margin, g.captionY, SMALL_MULTIPLES.captionLineHeight),
+    ],
+    download,
+  );
+}
+
+function renderColumn(column: DistributionColumn, fontSize: number): string {
+  const children = [el('title', {}, escapeText(column.ariaLabel))];
+  for (const s of column.segments) {
+    const box = { x: column.x, y: s.y, width: column.width, height: s.height };
+    const rect = el('rect', { class: barClass(s.shape), ...box });
+    // A draft's targets: the hatch over the ambition's own shape, as on a bar.
+    children.push(
+      s.marked
+        ? el('g', { class: 'mark-status' }, [rect, el('rect', { class: 'bar-status', ...box })])
+        : rect,
+    );
+  }
+  if (column.countLabel) {
+    children.push(
+      textEl(
+        {
+          class: 'count-label muted',
+          x: column.x + column.width / 2,
+          y: column.top - 4,
+          'text-anchor': 'middle',
+          'font-size': Math.round(fontSize * 0.85),
+        },
+        String(column.count),
+      ),
+    );
+  }
+  return el('g', { class: 'column' }, children);
+}
+
+/**
+ * Renders a distribution: count axis, value axis, columns, the reference line, and the empty strip (with its
+ * scale in `data-*` attributes) where the page's script marks the reader's chosen plans; with `download`,
+ * framed for a file.
+ */
+export function renderDistributionSvg(geometry: DistributionGeometry, download?: DownloadFrame): string {
+  const g = geometry;
+  const { axis, countAxis } = g;
+  const hatched = g.columns.some((c) => c.segments.some((s) => s.marked));
+  const ref = g.reference;
+  return svgRoot(
+    { ...g, hatched },
+    [
+      g.legend.length > 0 ? renderLegend(g.legend, g.fontSize) : null,
+      el(
+        'g',
+        { class: 'grid', 'aria-hidden': 'true' },
+        countAxis.ticks.map((tick) =>
+          el('line', { class: 'grid', x1: axis.x0 - 7, x2: axis.x1 + 7, y1: tick.y, y2: tick.y }),
+        ),
+      ),
+      el('g', { class: 'axis', 'aria-hidden': 'true' }, [
+        el('line', { class: 'axis-line', x1: axis.x0 - 7, x2: axis.x1 + 7, y1: axis.y, y2: axis.y }),
+        ...axis.ticks.map((tick) =>
+          textEl({ class: 'tick', x: tick.x, y: axis.y, dy: '1.1em', 'text-anchor': 'middle' }, tick.label),
+        ),
+        ...countAxis.ticks.map((tick) =>
+          textEl(
+            { class: 'tick muted', x: countAxis.x, y: tick.y, dy: CENTRE, 'text-anchor': 'end' },
+            tick.label,
+          ),
+        ),
+      ]),
+      el(
+        'g',
+        { class: 'columns' },
+        g.columns.map((column) => renderColumn(column, g.fontSize)),
+      ),
+      ref
+        ? el('g', { class: 'reference-group' }, [
+            el('line', { class: 'reference', x1: ref.x, x2: ref.x, y1: ref.y1, y2: ref.y2 }),
+            textEl(
+              { class: 'reference-label', x: ref.textX, y: ref.textY, 'text-anchor': ref.textAnchor },
+              ref.text,
+            ),
+          ])
+        : null,
+      el('g', {
+        class: 'picked',
+        'data-d0': String(axis.domain[0]),
+        'data-d1': String(axis.domain[1]),
+        'data-x0': axis.x0,
+        'data-x1': axis.x1,
+        'data-y': g.strip.y,
+        'data-height': g.strip.height,
+      }),
+      ...g.axisTitle.map((line, i) =>
+        textEl(
+          {
+            class: 'axis-title',
+            x: (axis.x0 + axis.x1) / 2,
+            y: g.axisTitleY + i * g.axisTitleLineHeight,
+            'text-anchor': 'middle',
+          },
+          line,
+        ),
+      ),
+      renderCaption(g.caption, DISTRIBUTION.margin, g.captionY, DISTRIBUTION.captionLineHeight),
     ],
     download,
   );

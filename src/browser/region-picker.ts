@@ -1,0 +1,225 @@
+/**
+ * The region picker of an indicator page (src/components/lists/RegionPicker.astro): a province, then the
+ * division under it; its plans are marked in the chart (a dot per target under a distribution, the bars
+ * themselves in a bar chart) and listed with their values. The choice lives in the URL (`?region=<slug>`):
+ * each pick is a history entry, so Back/Forward step through picks and a reload or a shared link shows the
+ * same region. The picker data is fetched on first use only.
+ */
+import {
+  childrenOf,
+  plansIn,
+  provinceOf,
+  regionBySlug,
+  secondLevelOf,
+  type PickerData,
+  type PickerPlan,
+  type PickerRegion,
+} from '../lib/lists/picker';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const PARAM = 'region';
+const DOT_RADIUS = 4;
+const DOT_STEP = 9;
+
+function install(section: HTMLElement): void {
+  const form = section.querySelector<HTMLFormElement>('form[data-region-form]');
+  const province = section.querySelector<HTMLSelectElement>('select[data-region-province]');
+  const second = section.querySelector<HTMLSelectElement>('select[data-region-prefecture]');
+  const status = section.querySelector<HTMLElement>('[data-region-status]');
+  const result = section.querySelector<HTMLElement>('[data-region-result]');
+  if (!form || !province || !second || !status || !result) return;
+  const chartId = form.dataset['chart'] ?? '';
+  const figure = document.querySelector<HTMLElement>(`figure[data-chart="${CSS.escape(chartId)}"]`);
+  const table = document.querySelector<HTMLTableElement>(`table[data-chart-table="${CSS.escape(chartId)}"]`);
+  let loading: Promise<PickerData> | null = null;
+  const load = () =>
+    (loading ??= fetch(form.dataset['src'] ?? '').then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json() as Promise<PickerData>;
+    }));
+  section.hidden = false;
+  form.addEventListener('submit', (event) => event.preventDefault());
+
+  const fillSecond = (data: PickerData | null, parent: PickerRegion | null) => {
+    const children = data && parent ? childrenOf(data, parent.code) : [];
+    second.replaceChildren(new Option(parent ? `全部（${parent.name}）` : '全省', ''));
+    for (const child of children) second.append(new Option(child.name, child.slug));
+    second.disabled = children.length === 0;
+  };
+
+  const clear = () => {
+    status.textContent = '';
+    result.replaceChildren();
+    highlight([]);
+  };
+
+  const highlight = (plans: readonly PickerPlan[]) => {
+    if (!figure) return;
+    const ids = new Set(plans.map((p) => p.id));
+    if (plans.length > 0) figure.dataset['picking'] = '';
+    else delete figure.dataset['picking'];
+    for (const mark of figure.querySelectorAll<SVGAElement>('a.mark[data-plan]'))
+      mark.classList.toggle('is-picked', ids.has(mark.dataset['plan'] ?? ''));
+    if (table)
+      for (const row of table.querySelectorAll<HTMLTableRowElement>('tbody tr[data-plan]'))
+        row.classList.toggle('is-picked', ids.has(row.dataset['plan'] ?? ''));
+    for (const strip of figure.querySelectorAll<SVGGElement>('g.picked')) drawDots(strip, plans);
+  };
+
+  const show = async (slug: string) => {
+    if (slug === '') {
+      province.value = '';
+      fillSecond(null, null);
+      clear();
+      return;
+    }
+    status.textContent = '正在加载地区数据…';
+    let data: PickerData;
+    try {
+      data = await load();
+    } catch {
+      loading = null;
+      status.textContent = '地区数据加载失败，请稍后重试。';
+      return;
+    }
+    const region = regionBySlug(data, slug);
+    if (!region) {
+      clear();
+      status.textContent = `收录的方案中没有地区“${slug}”。`;
+      return;
+    }
+    const top = provinceOf(data, region) ?? region;
+    province.value = top.slug;
+    fillSecond(data, top);
+    second.value = secondLevelOf(data, region)?.slug ?? '';
+    const plans = plansIn(data, region.code);
+    const withTargets = plans.filter((p) => p.targets.length > 0);
+    status.textContent =
+      plans.length === 0
+        ? `${region.name}：收录的方案中没有这一地区的方案。`
+        : `${region.name}：${plans.length} 份方案，其中 ${withTargets.length} 份设定了${data.indicator}目标，已在图中标出。`;
+    highlight(withTargets);
+    result.replaceChildren(...(plans.length > 0 ? [regionTable(data, region, plans)] : []));
+  };
+
+  const navigate = (slug: string) => {
+    const url = new URL(window.location.href);
+    if (slug === '') url.searchParams.delete(PARAM);
+    else url.searchParams.set(PARAM, slug);
+    window.history.pushState(null, '', url);
+    void show(slug);
+  };
+
+  province.addEventListener('change', () => navigate(province.value));
+  second.addEventListener('change', () => navigate(second.value || province.value));
+  window.addEventListener('popstate', () => void show(currentSlug()));
+  const initial = currentSlug();
+  if (initial !== '') void show(initial);
+}
+
+function currentSlug(): string {
+  return new URL(window.location.href).searchParams.get(PARAM) ?? '';
+}
+
+/** Dots for each target of the picked plans on a distribution's strip, stacked where values coincide. */
+function drawDots(strip: SVGGElement, plans: readonly PickerPlan[]): void {
+  strip.replaceChildren();
+  const d0 = Number(strip.dataset['d0']);
+  const d1 = Number(strip.dataset['d1']);
+  const x0 = Number(strip.dataset['x0']);
+  const x1 = Number(strip.dataset['x1']);
+  const y = Number(strip.dataset['y']);
+  const rows = Math.max(1, Math.floor(Number(strip.dataset['height']) / DOT_STEP));
+  const used = new Map<number, number>();
+  for (const plan of plans) {
+    for (const target of plan.targets) {
+      const x = Math.round(x0 + ((target.value - d0) / (d1 - d0)) * (x1 - x0));
+      const n = used.get(x) ?? 0;
+      used.set(x, n + 1);
+      const circle = document.createElementNS(SVG_NS, 'circle');
+      circle.setAttribute('class', 'pick');
+      circle.setAttribute('cx', String(x));
+      circle.setAttribute('cy', String(y + DOT_RADIUS + 1 + Math.min(n, rows - 1) * DOT_STEP));
+      circle.setAttribute('r', String(DOT_RADIUS));
+      circle.dataset['plan'] = plan.id;
+      const title = document.createElementNS(SVG_NS, 'title');
+      title.textContent = `${plan.label}${plan.marks.map((m) => `（${m}）`).join('')}：${target.text}，${target.ambition}`;
+      circle.append(title);
+      strip.append(circle);
+    }
+  }
+}
+
+function cell(tag: 'td' | 'th', text: string, label?: string): HTMLTableCellElement {
+  const element = document.createElement(tag);
+  element.textContent = text;
+  if (label) element.dataset['label'] = label;
+  return element;
+}
+
+function link(text: string, href: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+/** The picked region's plans with their values, in the site's plan order. */
+function regionTable(data: PickerData, region: PickerRegion, plans: readonly PickerPlan[]): HTMLElement {
+  const wrap = document.createElement('div');
+  wrap.className = 'table-wrap';
+  wrap.setAttribute('role', 'region');
+  wrap.setAttribute('aria-label', `${region.name}的方案`);
+  wrap.tabIndex = 0;
+  const table = document.createElement('table');
+  table.className = 'stack region-picker__table';
+  table.createCaption().textContent = `${region.name}：各方案${data.indicator}目标值`;
+  const head = table.createTHead().insertRow();
+  for (const name of ['方案', '目标值', '性质', '年份', '出处']) {
+    const th = cell('th', name);
+    th.scope = 'col';
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const plan of plans) {
+    const name = () => {
+      const th = cell('th', '');
+      th.scope = 'row';
+      th.append(link(plan.label, plan.href));
+      for (const mark of plan.marks) {
+        const badge = document.createElement('span');
+        badge.className = 'badge badge--draft';
+        badge.textContent = mark;
+        th.append(' ', badge);
+      }
+      return th;
+    };
+    if (plan.targets.length === 0) {
+      const row = body.insertRow();
+      row.append(name());
+      const none = cell('td', '未设定量目标', '目标值');
+      none.colSpan = 4;
+      none.className = 'muted';
+      row.append(none);
+      continue;
+    }
+    for (const target of plan.targets) {
+      const row = body.insertRow();
+      row.dataset['plan'] = plan.id;
+      row.append(
+        name(),
+        cell('td', target.text, '目标值'),
+        cell('td', target.ambition, '性质'),
+        cell('td', target.years, '年份'),
+      );
+      const source = cell('td', '', '出处');
+      source.append(link('原文条款', target.href));
+      row.append(source);
+    }
+  }
+  wrap.append(table);
+  return wrap;
+}
+
+const section = document.querySelector<HTMLElement>('[data-region-picker]');
+if (section) install(section);

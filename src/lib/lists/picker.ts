@@ -1,0 +1,82 @@
+/**
+ * The region picker's data (issue 14 item 4a): on an indicator page, a reader picks a province, then a
+ * prefecture, and sees its plans among all others. The page fetches this file only when a region is picked,
+ * so the page itself does not grow with the corpus. Shared by the build (which writes it) and the browser
+ * (which reads it): plain types and functions, no Node, zod or YAML.
+ */
+
+/** A division some plan of the corpus lies in, with the slug its region page and the URL state use. */
+export interface PickerRegion {
+  /** GB/T 2260 code: 2 digits for a province, 4 for a prefecture, 6 for a county-level unit. */
+  code: string;
+  name: string;
+  slug: string;
+  /** Code of the division above it in the official list; null for a province. */
+  parent: string | null;
+}
+
+/** One target of the indicator, as the page's table shows it. */
+export interface PickerTarget {
+  value: number;
+  /** The value as the site prints it, comparator included: ≥14.5%. */
+  text: string;
+  /** 约束性目标, 激励目标…, from the one vocabulary. */
+  ambition: string;
+  /** 比2020年，到2025年. */
+  years: string;
+  /** Permalink of the clause stating it. */
+  href: string;
+}
+
+export interface PickerPlan {
+  id: string;
+  /** Short name (its region), as charts label it. */
+  label: string;
+  href: string;
+  /** Codes of the divisions it lies in, top first (its regionPath). */
+  codes: string[];
+  /** Status marks to print after its name (征求意见稿). */
+  marks: string[];
+  /** Its own targets for the indicator; empty when it sets none. */
+  targets: PickerTarget[];
+}
+
+export interface PickerData {
+  indicator: string;
+  unit: string;
+  regions: PickerRegion[];
+  plans: PickerPlan[];
+}
+
+/** The region a URL's `?region=` names, by slug; undefined when the data has none of that slug. */
+export function regionBySlug(data: PickerData, slug: string): PickerRegion | undefined {
+  return data.regions.find((r) => r.slug === slug);
+}
+
+/** The province a region lies in (itself for a province). */
+export function provinceOf(data: PickerData, region: PickerRegion): PickerRegion | undefined {
+  return data.regions.find((r) => r.code === region.code.slice(0, 2));
+}
+
+/**
+ * The divisions right under a region that hold a plan of the corpus, in code order: a province's
+ * prefectures, or a municipality's districts and counties (重庆市 has no prefecture level).
+ */
+export function childrenOf(data: PickerData, code: string): PickerRegion[] {
+  return data.regions
+    .filter((r) => r.parent === code)
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/** The region's ancestor (or itself) right under its province: what the second list shows as chosen. */
+export function secondLevelOf(data: PickerData, region: PickerRegion): PickerRegion | undefined {
+  let current: PickerRegion | undefined = region;
+  while (current && current.parent !== null && current.parent.length > 2)
+    current = data.regions.find((r) => r.code === current?.parent);
+  return current && current.parent !== null ? current : undefined;
+}
+
+/** The plans of a region and of every division under it, in the data's order (the site's plan order). */
+export function plansIn(data: PickerData, code: string): PickerPlan[] {
+  return data.plans.filter((plan) => plan.codes.includes(code));
+}

@@ -1,0 +1,67 @@
+/**
+ * The region picker's data file for an indicator (`/data/indicators/<id>.json`, src/lib/lists/picker.ts): every
+ * plan with the divisions it lies in and its own targets for the indicator, and the divisions with their
+ * slugs. Values and wording come from the same chart data and vocabulary as the page.
+ */
+import type { IndicatorChartData } from '../lib/charts/indicator-chart';
+import { sourcePath } from '../lib/charts/indicator-chart';
+import type { PickerData, PickerPlan, PickerRegion } from '../lib/lists/picker';
+import { planLabel } from '../lib/model/label';
+import { loadDivisions } from '../lib/regions/divisions';
+import { slugOfDivision } from '../lib/regions/slug';
+import { statusMarks } from '../lib/status';
+import { AMBITION, targetValueText, yearsInWords } from '../lib/vocabulary';
+import { atlas } from './corpus';
+import { href, paths } from './url';
+
+/** Public path of an indicator's picker data. */
+export function pickerDataPath(indicatorId: string): string {
+  return paths.data(`indicators/${indicatorId}.json`);
+}
+
+/** The provinces (and prefectures) that hold a plan of the corpus, with their slugs, in code order. */
+export function corpusRegions(): PickerRegion[] {
+  const divisions = loadDivisions();
+  const regions = new Map<string, PickerRegion>();
+  for (const plan of atlas().plans) {
+    for (const ref of plan.regionPath) {
+      const division = divisions.get(ref.code);
+      if (!division || regions.has(ref.code)) continue;
+      regions.set(ref.code, {
+        code: ref.code,
+        name: division.name,
+        slug: slugOfDivision(division, divisions),
+        parent: division.parentCode,
+      });
+    }
+  }
+  return [...regions.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+export function pickerData(data: IndicatorChartData): PickerData {
+  const byPlan = new Map<string, PickerPlan['targets']>();
+  for (const { plan, target } of data.entries) {
+    const list = byPlan.get(plan.id) ?? [];
+    list.push({
+      value: target.value,
+      text: targetValueText(target),
+      ambition: AMBITION[target.ambition],
+      years: yearsInWords(target.baselineYear, target.targetYear),
+      href: href(sourcePath(plan, target)),
+    });
+    byPlan.set(plan.id, list);
+  }
+  return {
+    indicator: data.input.indicator.name,
+    unit: data.input.indicator.unit,
+    regions: corpusRegions(),
+    plans: atlas().plans.map((plan) => ({
+      id: plan.id,
+      label: planLabel(plan),
+      href: href(paths.plan(plan.id)),
+      codes: plan.regionPath.map((ref) => ref.code),
+      marks: statusMarks(plan).map((mark) => mark.label),
+      targets: byPlan.get(plan.id) ?? [],
+    })),
+  };
+}

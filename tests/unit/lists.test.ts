@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { groupBy, summarise } from '../../src/lib/lists/summary';
+import {
+  childrenOf,
+  plansIn,
+  provinceOf,
+  regionBySlug,
+  secondLevelOf,
+  type PickerData,
+} from '../../src/lib/lists/picker';
+
+describe('summarise', () => {
+  it.each([
+    [[], null],
+    [[14.5], { count: 1, min: 14.5, median: 14.5, max: 14.5 }],
+    [[16, 13, 14.5], { count: 3, min: 13, median: 14.5, max: 16 }],
+    [[13, 16, 14, 15], { count: 4, min: 13, median: 14.5, max: 16 }],
+    [[-2, 0, 0, 5, 5], { count: 5, min: -2, median: 0, max: 5 }],
+  ])('%j', (values, expected) => {
+    expect(summarise(values)).toEqual(expected);
+  });
+});
+
+describe('groupBy', () => {
+  it('keeps first-appearance order of groups and input order within', () => {
+    const groups = groupBy(['山东 a', '四川 b', '山东 c', '重庆 d'], (s) => s.split(' ')[0]);
+    expect([...groups.entries()]).toEqual([
+      ['山东', ['山东 a', '山东 c']],
+      ['四川', ['四川 b']],
+      ['重庆', ['重庆 d']],
+    ]);
+  });
+});
+
+/** 山东省 › 济南市 › 莱芜区; 重庆市 › 黔江区 (a municipality has no prefecture level); 贵州省 alone. */
+const data: PickerData = {
+  indicator: '单位地区生产总值能耗降低',
+  unit: '%',
+  regions: [
+    { code: '37', name: '山东省', slug: 'shandong-sheng', parent: null },
+    { code: '3701', name: '济南市', slug: 'jinan-shi', parent: '37' },
+    { code: '370116', name: '莱芜区', slug: 'laiwu-qu', parent: '3701' },
+    { code: '3702', name: '青岛市', slug: 'qingdao-shi', parent: '37' },
+    { code: '50', name: '重庆市', slug: 'chongqing-shi', parent: null },
+    { code: '500114', name: '黔江区', slug: 'qianjiang-qu', parent: '50' },
+    { code: '52', name: '贵州省', slug: 'guizhou-sheng', parent: null },
+  ],
+  plans: [
+    { id: 'shandong', label: '山东省', href: '/p/1', codes: ['37'], marks: [], targets: [] },
+    { id: 'jinan', label: '济南市', href: '/p/2', codes: ['37', '3701'], marks: [], targets: [] },
+    { id: 'laiwu', label: '莱芜区', href: '/p/3', codes: ['37', '3701', '370116'], marks: [], targets: [] },
+    {
+      id: 'qingdao',
+      label: '青岛市',
+      href: '/p/4',
+      codes: ['37', '3702'],
+      marks: ['征求意见稿'],
+      targets: [],
+    },
+    { id: 'qianjiang', label: '黔江区', href: '/p/5', codes: ['50', '500114'], marks: [], targets: [] },
+    { id: 'news', label: '新闻稿', href: '/p/6', codes: [], marks: ['地区未识别'], targets: [] },
+  ],
+};
+
+describe('region picker data', () => {
+  it.each([
+    ['shandong-sheng', ['shandong', 'jinan', 'laiwu', 'qingdao']],
+    ['jinan-shi', ['jinan', 'laiwu']],
+    ['laiwu-qu', ['laiwu']],
+    ['chongqing-shi', ['qianjiang']],
+    ['guizhou-sheng', []],
+  ])('%s holds its plans and those below it', (slug, ids) => {
+    const region = regionBySlug(data, slug);
+    expect(region).toBeDefined();
+    expect(plansIn(data, region!.code).map((p) => p.id)).toEqual(ids);
+  });
+
+  it('an unknown slug is no region', () => {
+    expect(regionBySlug(data, 'atlantis')).toBeUndefined();
+  });
+
+  it.each([
+    ['37', ['jinan-shi', 'qingdao-shi']],
+    ['50', ['qianjiang-qu']],
+    ['52', []],
+  ])('the second list under %s', (code, slugs) => {
+    expect(childrenOf(data, code).map((r) => r.slug)).toEqual(slugs);
+  });
+
+  it.each([
+    ['laiwu-qu', 'shandong-sheng', 'jinan-shi'],
+    ['jinan-shi', 'shandong-sheng', 'jinan-shi'],
+    ['shandong-sheng', 'shandong-sheng', undefined],
+    ['qianjiang-qu', 'chongqing-shi', 'qianjiang-qu'],
+  ])('%s: province %s, second level %s', (slug, province, second) => {
+    const region = regionBySlug(data, slug)!;
+    expect(provinceOf(data, region)?.slug).toBe(province);
+    expect(secondLevelOf(data, region)?.slug).toBe(second);
+  });
+});
+
+import { pageParam, pagePath, pageSpan, splitPages } from '../../src/lib/lists/pages';
+
+describe('splitPages', () => {
+  it.each([
+    [0, 40, [0]],
+    [5, 40, [5]],
+    [40, 40, [40]],
+    [41, 40, [40, 1]],
+    [3000, 40, [...Array(75).fill(40)]],
+  ])('%i items in pages of %i', (n, size, sizes) => {
+    const items = Array.from({ length: n }, (_, i) => i);
+    const pages = splitPages(items, size);
+    expect(pages.map((p) => p.items.length)).toEqual(sizes);
+    expect(pages.map((p) => p.number)).toEqual(sizes.map((_, i) => i + 1));
+    // Nothing lost, nothing repeated, order kept.
+    expect(pages.flatMap((p) => p.items)).toEqual(items);
+  });
+
+  it('refuses a page size that is not a positive integer', () => {
+    expect(() => splitPages([1], 0)).toThrow(/positive/);
+    expect(() => splitPages([1], 1.5)).toThrow(/positive/);
+  });
+
+  it('keeps the first page at the list’s own URL', () => {
+    expect(pageParam(1)).toBeUndefined();
+    expect(pageParam(3)).toBe('3');
+    expect(pagePath('/compare/energy/', 1)).toBe('/compare/energy/');
+    expect(pagePath('/compare/energy/', 2)).toBe('/compare/energy/2/');
+  });
+
+  it.each([
+    [[], ''],
+    [['山东省'], '山东省'],
+    [['山东省', '山东省'], '山东省'],
+    [['河北省', '山东省', '四川省'], '河北省—四川省'],
+  ])('span of %j', (labels, span) => {
+    expect(pageSpan(labels)).toBe(span);
+  });
+});
