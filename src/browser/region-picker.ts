@@ -173,7 +173,10 @@ function regionTable(data: PickerData, region: PickerRegion, plans: readonly Pic
   wrap.tabIndex = 0;
   const table = document.createElement('table');
   table.className = 'stack region-picker__table';
-  table.createCaption().textContent = `${region.name}：各方案${data.indicator}目标值`;
+  // Named for assistive technology; on screen the status line above already says it.
+  const caption = table.createCaption();
+  caption.className = 'visually-hidden';
+  caption.textContent = `${region.name}：各方案${data.indicator}目标值`;
   const head = table.createTHead().insertRow();
   for (const name of ['方案', '目标值', '性质', '年份', '出处']) {
     const th = cell('th', name);

@@ -138,3 +138,18 @@ describe('splitPages', () => {
     expect(pageSpan(labels)).toBe(span);
   });
 });
+
+import { pagerNumbers } from '../../src/lib/lists/pages';
+
+describe('pagerNumbers', () => {
+  it.each([
+    [1, 1, [1]],
+    [3, 8, [1, 2, 3, 4, 5, 6, 7, 8]],
+    [1, 120, [1, 2, 3, 4, 5, null, 120]],
+    [60, 120, [1, null, 56, 57, 58, 59, 60, 61, 62, 63, 64, null, 120]],
+    [120, 120, [1, null, 116, 117, 118, 119, 120]],
+    [6, 120, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, null, 120]],
+  ])('page %i of %i', (current, last, expected) => {
+    expect(pagerNumbers(current, last)).toEqual(expected);
+  });
+});

@@ -37,3 +37,20 @@ export function pageSpan(labels: readonly string[]): string {
   if (first === undefined || last === undefined) return '';
   return first === last ? first : `${first}—${last}`;
 }
+
+/**
+ * The page numbers a pager lists: all of them up to `all`, else the first, the last and `around` either side
+ * of the current one, with `null` where numbers are left out (so a pager of 120 pages stays a few links).
+ */
+export function pagerNumbers(current: number, last: number, all = 15, around = 4): (number | null)[] {
+  if (last <= all) return Array.from({ length: last }, (_, i) => i + 1);
+  const shown = new Set([1, last]);
+  for (let n = Math.max(1, current - around); n <= Math.min(last, current + around); n++) shown.add(n);
+  const sorted = [...shown].sort((a, b) => a - b);
+  const out: (number | null)[] = [];
+  sorted.forEach((n, i) => {
+    if (i > 0 && n - (sorted[i - 1] as number) > 1) out.push(null);
+    out.push(n);
+  });
+  return out;
+}
