@@ -3,6 +3,7 @@
  * division list, the breadcrumb trail of every plan (全国 › 山东省 › 济南市 › 莱芜区), and the headline
  * indicators whose values each region page shows and distributes.
  */
+import { countVerdicts, verdictSummary, type TargetVerdicts } from '../lib/lineage/index';
 import { loadDivisions } from '../lib/regions/divisions';
 import { distributionOf, type Distribution } from '../lib/regions/distribution';
 import { buildRegionTree, plansUnder, type RegionNode, type RegionTree } from '../lib/regions/tree';
@@ -135,4 +136,51 @@ export function levelBreakdown(node: RegionNode): string {
 /** 共 3 份方案（省级 1，市级 1，区县 1）. */
 export function countsText(node: RegionNode): string {
   return `共 ${node.total} 份方案${levelBreakdown(node)}`;
+}
+
+export interface RegionVerdictLine {
+  /** 全国 or 上级方案. */
+  whom: string;
+  /** Adopted plans' targets: 12 项目标严于全国，3 项弱于全国; null when none has a reference. */
+  final: string | null;
+  /** The same over drafts (征求意见稿), said apart; null when none. */
+  draft: string | null;
+}
+
+/**
+ * Every target of every plan in a region held against the national reference and against its parent's value
+ * (src/lib/lineage/), counted: adopted plans and drafts apart, so a draft's value never counts unmarked.
+ */
+export function regionVerdicts(node: RegionNode): RegionVerdictLine[] {
+  const a = atlas();
+  const plans = plansUnder(node);
+  const of = (status: Plan['status']) =>
+    plans.filter((p) => p.status === status).flatMap((p) => a.verdicts(p));
+  const finals = of('final');
+  const drafts = of('draft');
+  return (
+    [
+      ['national', COUNTRY],
+      ['parent', '上级方案'],
+    ] as const
+  ).flatMap(([side, whom]) => {
+    const line = {
+      whom,
+      final: verdictSummary(countVerdicts(finals, side), whom),
+      draft: verdictSummary(countVerdicts(drafts, side), whom),
+    };
+    return line.final === null && line.draft === null ? [] : [line];
+  });
+}
+
+/** A plan's targets against the national reference in one line (7 项目标严于全国，1 项弱于全国), or null. */
+export function planVerdictLine(plan: Plan): string | null {
+  return verdictSummary(countVerdicts(atlas().verdicts(plan), 'national'), COUNTRY);
+}
+
+/** The comparisons of one of a plan's targets (the one a distribution shows), if it has any. */
+export function targetVerdicts(plan: Plan, targetId: string): TargetVerdicts | undefined {
+  return atlas()
+    .verdicts(plan)
+    .find((v) => v.target.id === targetId);
 }

@@ -151,3 +151,28 @@ test('the site header links to /regions/, and /plans/ points there', async ({ pa
   await page.locator('main').getByRole('link', { name: '按地区浏览' }).click();
   await expect(page.locator('h1')).toHaveText('按地区浏览');
 });
+
+test('region pages hold each value against the national target (src/lib/lineage/), drafts said apart', async ({
+  page,
+}) => {
+  await page.goto(pageUrl(paths.region('shandong-sheng')));
+  const laiwuRow = page.locator(`section[data-distribution="energy-intensity"] tr[data-plan="${laiwu.id}"]`);
+  await expect(laiwuRow.locator('[data-verdict="stricter"]')).toContainText('严于全国');
+  await expect(page.locator('[data-region-verdicts]')).toContainText('正式文件：');
+  await expect(page.locator(`.region-plan[data-plan="${laiwu.id}"] .region-plan__verdicts`)).toContainText(
+    '严于全国',
+  );
+
+  const guizhou = bySource('002_9e3084a1a31ff5d6.txt');
+  await page.goto(pageUrl(paths.region('guizhou-sheng')));
+  const guizhouRow = page.locator(
+    `section[data-distribution="energy-intensity"] tr[data-plan="${guizhou.id}"]`,
+  );
+  await expect(guizhouRow).toContainText('13%');
+  await expect(guizhouRow.locator('[data-verdict="weaker"]')).toContainText('弱于全国');
+
+  // 达州市's plan is a draft: its comparisons are counted apart, under 征求意见稿.
+  await page.goto(pageUrl(paths.region('sichuan-sheng')));
+  await expect(page.locator('[data-region-verdicts]')).toContainText('征求意见稿：');
+  await expect(page.locator('[data-region-verdicts]')).not.toContainText('正式文件：');
+});
