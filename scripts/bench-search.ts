@@ -35,7 +35,7 @@ import { parseQuery } from '../src/lib/search/browser/query';
 import { compileSynonyms } from '../src/lib/search/browser/synonyms';
 import { loadSearchGroups } from '../src/lib/search/build/groups';
 import { loadIgnoredWords } from '../src/lib/search/build/synonyms-file';
-import { NOWHERE, RELEVANCE_SET } from '../tests/e2e/relevance';
+import { NOWHERE, PROPOSALS, RELEVANCE_SET } from '../tests/e2e/relevance';
 import { serveStatic } from '../tests/e2e/static-server';
 
 const arg = (name: string, fallback: number) => {
@@ -208,8 +208,20 @@ async function openWarm(
   return { page, load };
 }
 
+/** A cold open: ms to the first results, CLS, bytes fetched up to the first results (raw, gz) and in all. */
+interface Cold {
+  ms: number;
+  cls: number;
+  /** Raw bytes of every response finished before the first results were drawn (the page's and the worker's). */
+  toFirst: number;
+  /** The same, gzipped as a host would serve them (Pagefind's index files are gzipped already). */
+  toFirstGz: number;
+  /** Raw bytes of everything until the page is done (help, filter counts, the rest of the first page). */
+  bytes: number;
+}
+
 /** A search URL opened in a fresh context: ms from navigation to the first results, CLS, bytes fetched. */
-async function coldOpen(browser: Browser, url: string): Promise<{ ms: number; cls: number; bytes: number }> {
+async function coldOpen(browser: Browser, url: string): Promise<Cold> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
@@ -228,16 +240,44 @@ async function coldOpen(browser: Browser, url: string): Promise<{ ms: number; cl
       if (w.firstResults < 0 && (state === 'results' || state === 'done')) w.firstResults = performance.now();
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-search-state'] });
   });
+  // When each response finished (wall clock), with its sizes: requests of the page and of Pagefind's worker.
+  const finished: Promise<{ at: number; raw: number; gz: number } | null>[] = [];
+  page.on('requestfinished', (request) => {
+    finished.push(
+      request
+        .response()
+        .then(async (response) => {
+          const body = response ? await response.body() : Buffer.alloc(0);
+          const timing = request.timing();
+          return {
+            at: timing.startTime + timing.responseEnd,
+            raw: body.length,
+            gz: Math.min(body.length, gzipSync(body).length),
+          };
+        })
+        .catch(() => null),
+    );
+  });
   const fetched = await traffic(page, async () => {
     await page.goto(url);
     await page.waitForSelector('[data-search-results][data-search-state="done"]', { state: 'attached' });
   });
-  const { ms, cls } = await page.evaluate(() => {
+  const { ms, cls, firstAt } = await page.evaluate(() => {
     const w = window as unknown as { cls: number; firstResults: number };
-    return { ms: w.firstResults, cls: w.cls };
+    return { ms: w.firstResults, cls: w.cls, firstAt: performance.timeOrigin + w.firstResults };
   });
+  const before = (await Promise.all(finished)).filter((f) => f !== null && f.at <= firstAt) as {
+    raw: number;
+    gz: number;
+  }[];
   await context.close();
-  return { ms, cls, bytes: fetched.raw };
+  return {
+    ms,
+    cls,
+    toFirst: before.reduce((n, f) => n + f.raw, 0),
+    toFirstGz: before.reduce((n, f) => n + f.gz, 0),
+    bytes: fetched.raw,
+  };
 }
 
 interface Quality {
@@ -246,6 +286,9 @@ interface Quality {
   precision5: number;
   falseClaims: string[];
   nowhereClaims: string[];
+  /** Slips whose help proposed the known name (did you mean), and the ones that did not. */
+  proposed: number;
+  missed: string[];
 }
 
 /** Runs the relevance set on a warm page and scores the results against the records' texts. */
@@ -266,7 +309,15 @@ async function quality(
       })),
     );
   };
-  const out: Quality = { top1: 0, answerable: 0, precision5: 0, falseClaims: [], nowhereClaims: [] };
+  const out: Quality = {
+    top1: 0,
+    answerable: 0,
+    precision5: 0,
+    falseClaims: [],
+    nowhereClaims: [],
+    proposed: 0,
+    missed: [],
+  };
   for (const { query, wordings } of RELEVANCE_SET) {
     const hits = await shown(query);
     const right = (url: string) => {
@@ -290,6 +341,16 @@ async function quality(
     const hits = await shown(query);
     for (const hit of hits.filter((h) => h.match === 'literal'))
       out.nowhereClaims.push(`${query} → ${hit.url}`);
+  }
+  for (const { typed, known } of PROPOSALS) {
+    const hits = await shown(typed);
+    for (const hit of hits.filter((h) => h.match === 'literal'))
+      out.nowhereClaims.push(`${typed} → ${hit.url}`);
+    const offered = await page
+      .locator('[data-search-next] a')
+      .evaluateAll((links) => links.map((a) => a.textContent ?? ''));
+    if (offered.includes(known)) out.proposed++;
+    else out.missed.push(`${typed} → ${known}`);
   }
   out.precision5 /= RELEVANCE_SET.length;
   return out;
@@ -336,7 +397,7 @@ async function measure(
     const counted = await latencies(true);
     const scored = await quality(page, textOf, rightInCorpus);
     await page.context().close();
-    const colds: { ms: number; cls: number; bytes: number }[] = [];
+    const colds: Cold[] = [];
     for (let run = 0; run < RUNS; run++)
       colds.push(await coldOpen(browser, `${url}?q=${encodeURIComponent(FIRST_QUERY)}`));
 
@@ -381,13 +442,16 @@ async function measure(
     );
     console.log(
       `cold open of search/?q=${FIRST_QUERY} (new context, ${RUNS} runs): first results median ${median(colds.map((c) => c.ms)).toFixed(0)} ms ` +
-        `(worst ${Math.max(...colds.map((c) => c.ms)).toFixed(0)} ms), ${kb(median(colds.map((c) => c.bytes)))} fetched, ` +
+        `(worst ${Math.max(...colds.map((c) => c.ms)).toFixed(0)} ms); fetched before the first results ` +
+        `${kb(median(colds.map((c) => c.toFirst)))} raw / ${kb(median(colds.map((c) => c.toFirstGz)))} gz (goal at 3,000 plans: 150 KB), ` +
+        `${kb(median(colds.map((c) => c.bytes)))} raw until done; ` +
         `CLS ${Math.max(...colds.map((c) => c.cls)).toFixed(3)} (worst)`,
     );
     console.log(
       `relevance set (${RELEVANCE_SET.length} queries): top-1 ${scored.top1}/${scored.answerable}, precision@5 ${scored.precision5.toFixed(2)}, ` +
         `false 包含 claims ${scored.falseClaims.length}${scored.falseClaims.length ? ` (${scored.falseClaims.join('; ')})` : ''}; ` +
-        `${NOWHERE.length} words no plan prints: ${scored.nowhereClaims.length} 包含 claims${scored.nowhereClaims.length ? ` (${scored.nowhereClaims.join('; ')})` : ''}`,
+        `${NOWHERE.length + PROPOSALS.length} words no plan prints: ${scored.nowhereClaims.length} 包含 claims${scored.nowhereClaims.length ? ` (${scored.nowhereClaims.join('; ')})` : ''}; ` +
+        `did you mean: ${scored.proposed}/${PROPOSALS.length} slips proposed the known name${scored.missed.length ? ` (missed: ${scored.missed.join('; ')})` : ''}`,
     );
   } finally {
     await site.close();

@@ -41,3 +41,14 @@ export const RELEVANCE_SET: RelevanceCase[] = [
 
 /** Words no seed prints: every one must give 没有找到 and no 包含 claim. */
 export const NOWHERE = ['核能', '关税', '风能', '煤价', '光伏板', '机关局', '天然气车', '不存在的词语组合'];
+
+/**
+ * Wordings no seed prints, each a slip or an extension of a name the site knows (department catalogue,
+ * synonyms): the help must propose `known` as a link (“did you mean”), and claim nothing for `typed`.
+ */
+export const PROPOSALS: { typed: string; known: string; point: string }[] = [
+  { typed: '生态环竟局', known: '生态环境局', point: 'one character slipped in a department name' },
+  { typed: '发展该革委', known: '发展改革委', point: 'one character slipped' },
+  { typed: '挥发姓有机物', known: '挥发性有机物', point: 'a synonym form' },
+  { typed: '生态环境局长', known: '生态环境局', point: 'a known name with a word around it' },
+];

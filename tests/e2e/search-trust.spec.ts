@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { buildFold, searchRecords } from '../../src/integrations/pagefind';
 import { paths } from '../../src/lib/urls';
 import { builtPlans, E2E_BASE, pageUrl } from './harness';
-import { NOWHERE } from './relevance';
+import { NOWHERE, PROPOSALS } from './relevance';
 import { expect, test } from './fixtures';
 
 const plans = builtPlans();
@@ -149,12 +149,7 @@ test.describe('ways people type', () => {
 });
 
 test.describe('did you mean', () => {
-  for (const [typed, known] of [
-    ['生态环竟局', '生态环境局'], // one character slipped in a department name
-    ['发展该革委', '发展改革委'],
-    ['挥发姓有机物', '挥发性有机物'], // a synonym form
-    ['生态环境局长', '生态环境局'], // a known name with a word around it
-  ] as const) {
+  for (const { typed, known } of PROPOSALS) {
     test(`${typed} proposes ${known} as a link with its clauses, and claims nothing for ${typed}`, async ({
       page,
     }) => {
