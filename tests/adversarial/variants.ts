@@ -354,6 +354,20 @@ export const VARIANTS: Variant[] = [
     expect: (baseline) =>
       same(baseline, { status: baseline.front.some((b) => b.kind === 'title') ? 'draft' : baseline.status }),
   },
+  {
+    id: 'draft-title-bare',
+    description: 'the title line ends in 征求意见 (no 稿, no brackets), as some portals print it',
+    make({ file, text, baseline }) {
+      const title = baseline.front.find((b) => b.kind === 'title');
+      const lines = text.split('\n');
+      if (title && !/征求意见/.test(baseline.title)) {
+        lines[title.line - 1] = `${(lines[title.line - 1] ?? '').trimEnd()}征求意见`;
+      }
+      return utf8(`${stem(file)}.draft-title-bare.txt`, lines.join('\n'));
+    },
+    expect: (baseline) =>
+      same(baseline, { status: baseline.front.some((b) => b.kind === 'title') ? 'draft' : baseline.status }),
+  },
 ];
 
 /** A target as a reader compares it across copies: what, how much, which way, by when, whose. */
