@@ -21,7 +21,15 @@ import {
 import type { Clause, Plan, Role, Target } from '../model/plan';
 import { STATUS_MARKS } from '../status';
 import { absolute, paths } from '../urls';
-import { AMBITION, COMPARATOR_LONG, NOT_COMPARABLE, ORIGIN, STATUS, UNCLASSIFIED, VERDICT } from '../vocabulary';
+import {
+  AMBITION,
+  COMPARATOR_LONG,
+  NOT_COMPARABLE,
+  ORIGIN,
+  STATUS,
+  UNCLASSIFIED,
+  VERDICT,
+} from '../vocabulary';
 import type { UrlContext } from './shared';
 import { writeTable, type Column, type CsvLanguage } from './table';
 
@@ -141,7 +149,9 @@ interface TargetRow {
 /** A comparison code in words: 严于 / 持平 / 弱于, or why it is not compared (单位不同…). */
 function codeInWords(code: string | null): string | null {
   if (code === null) return null;
-  return (VERDICT as Record<string, string>)[code] ?? (NOT_COMPARABLE as Record<string, string>)[code] ?? code;
+  return (
+    (VERDICT as Record<string, string>)[code] ?? (NOT_COMPARABLE as Record<string, string>)[code] ?? code
+  );
 }
 
 /** The four columns of one comparison (src/lib/lineage/): `vs_national…` or `vs_parent…`. */

@@ -28,13 +28,15 @@ export function writeTable<Row>(
   const headers = columns.map((column) => (language === 'zh' ? column.zh : column.key));
   if (new Set(headers).size !== headers.length)
     throw new Error(`duplicate CSV header in ${headers.join(',')}`);
+  // Records are keyed by position, so a header can be any text (csv-stringify parses keys as property paths).
+  const keys = columns.map((_, i) => `c${i}`);
   const records = rows.map((row) => {
     const record: Record<string, Cell> = {};
     columns.forEach((column, i) => {
       const cell = language === 'zh' && column.zhCell ? column.zhCell : column.cell;
-      record[headers[i] as string] = cell(row);
+      record[keys[i] as string] = cell(row);
     });
     return record;
   });
-  return writeCsv(headers, records);
+  return writeCsv(keys, records, headers);
 }

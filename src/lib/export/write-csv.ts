@@ -10,13 +10,18 @@ export type Cell = string | number | null;
 /**
  * Writes rows under a header. Text cells starting with `=`, `+`, `-`, `@`, tab or CR get a leading
  * apostrophe so Excel never runs them as formulas (CSV injection); numeric cells are passed as numbers, which
- * csv-stringify leaves alone, so a negative value stays a number.
+ * csv-stringify leaves alone, so a negative value stays a number. `headers` names the columns in the header
+ * row when it is not their keys (the Chinese-headed tables).
  */
-export function writeCsv<K extends string>(columns: readonly K[], rows: readonly Record<K, Cell>[]): string {
+export function writeCsv<K extends string>(
+  columns: readonly K[],
+  rows: readonly Record<K, Cell>[],
+  headers?: readonly string[],
+): string {
   return stringify([...rows], {
     bom: true,
     header: true,
-    columns: columns.map((key) => ({ key })),
+    columns: columns.map((key, i) => ({ key, header: headers?.[i] ?? key })),
     record_delimiter: 'windows',
     // With a custom record delimiter csv-stringify stops quoting cells that contain a bare LF, which would
     // split a multi-paragraph cell into several records: quote them, as RFC 4180 requires.
