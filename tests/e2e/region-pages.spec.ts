@@ -176,3 +176,13 @@ test('region pages hold each value against the national target (src/lib/lineage/
   await expect(page.locator('[data-region-verdicts]')).toContainText('征求意见稿：');
   await expect(page.locator('[data-region-verdicts]')).not.toContainText('正式文件：');
 });
+
+test('a province page leads to the indicator page with the province picked', async ({ page }) => {
+  await page.goto(pageUrl(paths.region('shandong-sheng')));
+  await page
+    .locator('section[data-distribution="energy-intensity"]')
+    .getByRole('link', { name: '在全部方案中突出显示山东省的方案' })
+    .click();
+  await expect(page).toHaveURL(/\/indicators\/energy-intensity\/\?region=shandong-sheng$/);
+  await expect(page.locator('select[data-region-province]')).toHaveValue('shandong-sheng');
+});
