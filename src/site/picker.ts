@@ -65,3 +65,12 @@ export function pickerData(data: IndicatorChartData): PickerData {
     })),
   };
 }
+
+/** The region page of each province that holds a plan, by its name (a plan's `province`). */
+export function provincePages(): Map<string, string> {
+  return new Map(
+    corpusRegions()
+      .filter((r) => r.parent === null)
+      .map((r) => [r.name, paths.region(r.slug)]),
+  );
+}

@@ -118,9 +118,15 @@ for (const width of [375, 1280]) {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the picker does not appear, and the page still lists every value', async ({ page }) => {
+  test('the picker does not appear; its provinces link to their region pages, and the page lists every value', async ({
+    page,
+  }) => {
     await page.goto(`${pageUrl(paths.indicator(INDICATOR))}?region=shandong-sheng`);
     await expect(picker(page)).toBeHidden();
+    const shandong = page.locator('.region-picker__nojs a', { hasText: '山东省' });
+    await expect(shandong).toHaveAttribute('href', new RegExp(`${paths.region('shandong-sheng')}$`));
     await expect(page.locator(`table[data-chart-table="${INDICATOR}"]`)).toContainText('莱芜区');
+    await shandong.click();
+    await expect(page.locator('h1')).toContainText('山东省');
   });
 });
