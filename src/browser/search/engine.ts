@@ -28,8 +28,11 @@ export interface Outcome {
   near: Map<string, string[]>;
   /** Wordings near the query that clauses print, with how many clauses print each, most first. */
   suggestions: { wording: string; count: number }[];
-  /** Counts per filter value, when Pagefind's filter index was loaded before the search. */
-  counts: FilterCounts | null;
+  /**
+   * The loose search's response when Pagefind's filter index was loaded before the search (its filter counts
+   * are then complete and can be reused by `countsAfter`), else null.
+   */
+  countedLoose: PagefindResponse | null;
 }
 
 let filtersLoaded: Promise<unknown> | null = null;
@@ -53,10 +56,9 @@ function intersectIds(responses: (PagefindResponse | null)[]): Set<string> {
   return sets.reduce((a, b) => new Set([...a].filter((id) => b.has(id))));
 }
 
-/** What a search may skip: near matches (when nothing prints the query), filter counts. */
+/** What a search may skip: near matches (when nothing prints the query). */
 export interface SearchOptions {
   near?: boolean;
-  counts?: boolean;
 }
 
 /**
@@ -69,7 +71,7 @@ export async function runSearch(
   filters: Filters,
   options: SearchOptions = {},
 ): Promise<Outcome> {
-  const counted = filtersReady && options.counts !== false;
+  const counted = filtersReady;
   const find = (term: string) => pf.search(term, { filters });
   const exactResponses: (PagefindResponse | null)[] = [];
   const termSets = async (term: ParsedQuery['terms'][number]): Promise<TermSets> => {
@@ -110,12 +112,19 @@ export async function runSearch(
     const hit = spare.get(id);
     if (hit && !results.has(id)) results.set(id, hit);
   }
-  const counts = counted ? await countsOf(pf, query, filters, looseResponse) : null;
   // A related result holds every indexed piece of the query, but apart: scattered characters, not the words
   // searched for. Showing it would be noise under a query no clause prints, so it is not shown (near
   // matches, checked on the text, take its place).
   const kept = ranked.filter((r) => results.has(r.id) && r.tier !== 'related');
-  const outcome: Outcome = { query, ranked: kept, results, counts, near: new Map(), suggestions: [] };
+  // Filter counts are never taken here: they come after the results are drawn (countsAfter).
+  const outcome: Outcome = {
+    query,
+    ranked: kept,
+    results,
+    countedLoose: counted ? looseResponse : null,
+    near: new Map(),
+    suggestions: [],
+  };
   if (options.near !== false && !kept.some((r) => r.tier === 'literal')) await addNear(pf, outcome, filters);
   return outcome;
 }
@@ -189,7 +198,7 @@ export async function countsWithoutEachFilter(
     active.map(async ([key, value]) => {
       const others: Filters = { ...filters };
       delete others[key];
-      const outcome = await runSearch(pf, query, others, { counts: false });
+      const outcome = await runSearch(pf, query, others);
       return { key, value, count: outcome.ranked.length };
     }),
   );
@@ -234,4 +243,15 @@ async function countsOf(
 export async function lateCounts(pf: Pagefind, query: ParsedQuery, filters: Filters): Promise<FilterCounts> {
   await loadFilters(pf);
   return countsOf(pf, query, filters, null);
+}
+
+/**
+ * The filter counts of a drawn outcome, taken after its results are on screen so counting (one more search
+ * over every result of the counted lookup) never delays them: the loose response is reused when it was counted
+ * and is the counted lookup.
+ */
+export function countsAfter(pf: Pagefind, outcome: Outcome, filters: Filters): Promise<FilterCounts> {
+  return outcome.countedLoose
+    ? countsOf(pf, outcome.query, filters, outcome.countedLoose)
+    : lateCounts(pf, outcome.query, filters);
 }

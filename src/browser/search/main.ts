@@ -12,6 +12,7 @@ import { compileSynonyms, type GroupKind } from '../../lib/search/browser/synony
 import { installSearchShortcut } from '../search-shortcut';
 import { checkedProposals } from './did-you-mean';
 import {
+  countsAfter,
   countsWithoutEachFilter,
   lateCounts,
   loadFilters,
@@ -160,7 +161,7 @@ async function search(state: State): Promise<void> {
   await showWaysOn(pf, outcome, state, sequence);
   if (sequence !== searchSequence) return;
   if (filtersWanted || Object.keys(state.filters).length > 0) {
-    const counts = outcome.counts ?? (await lateCounts(pf, query, state.filters));
+    const counts = await countsAfter(pf, outcome, state.filters);
     if (sequence !== searchSequence) return;
     updateCounts(selects, counts, state.filters, noteFor(query, counts));
   }
