@@ -122,6 +122,22 @@ describe('indicatorChartData: rows from the seeds', () => {
     expect(entry?.parent).toMatchObject({ plan: { id: guizhou.id }, stated: false });
   });
 
+  it('prefers the parent plan’s own target to a value the plan states for it, as the comparisons do', () => {
+    const chongqing: Plan = {
+      ...guizhou,
+      id: 'chongqing-shi',
+      region: '重庆市',
+      targets: guizhou.targets.map((t) => ({ ...t, jurisdiction: '重庆市' })),
+    };
+    const child = { ...planOf('000_5b537b9a7be6a6a5.txt'), parent: 'chongqing-shi' };
+    const stated = data('industrial-energy-intensity', [chongqing, child]).entries.find(
+      (e) => e.plan.id === child.id,
+    );
+    // 重庆's plan (here 贵州's targets renamed) has its own value, 15%: it comes before 黔江's annex's 14.5%.
+    expect(stated?.row.parent).toEqual({ value: 15, label: '重庆市' });
+    expect(stated?.parent).toMatchObject({ plan: { id: 'chongqing-shi' }, stated: false });
+  });
+
   it('lists a plan stating only its parent’s value as unset, saying so', () => {
     const onlyParent: Plan = {
       ...qianjiang,

@@ -160,12 +160,15 @@ export function indicatorChartData(
     }
     let parent: ParentValue | null = null;
     let parentSource: ParentSource | null = null;
-    if (stated) {
-      parent = { value: stated.value, label: stated.jurisdiction as string };
-      parentSource = { plan, target: stated, stated: true };
-    } else if (parentPlan && fromPlan) {
+    // The parent plan's own target first, else what the plan states for its parent: the order the
+    // comparison column beside it follows (src/lib/lineage/), so a row never shows one value and is held
+    // against another.
+    if (parentPlan && fromPlan) {
       parent = { value: fromPlan.value, label: planLabel(parentPlan) };
       parentSource = { plan: parentPlan, target: fromPlan, stated: false };
+    } else if (stated) {
+      parent = { value: stated.value, label: stated.jurisdiction as string };
+      parentSource = { plan, target: stated, stated: true };
     }
 
     for (const target of own) {
