@@ -12,6 +12,7 @@ import {
   comparisonNote,
   countVerdicts,
   lineageOf,
+  summaryLines,
   type NotComparableReason,
   verdictContext,
   verdictsFor,
@@ -395,5 +396,40 @@ describe('a comparison in words (describe.ts)', () => {
       note: null,
     });
     expect(comparisonMark({ kind: 'none' })).toBeNull();
+  });
+});
+
+describe('summaryLines', () => {
+  it.each([
+    [
+      '000_5b537b9a7be6a6a5.txt',
+      false,
+      ['1 项目标严于全国；另有 4 项口径不同，未作比较', '1 项目标与重庆市持平，4 项弱于重庆市'],
+    ],
+    ['000_5b537b9a7be6a6a5.txt', true, ['1 项目标严于全国', '1 项目标与重庆市持平，4 项弱于重庆市']],
+    // A draft says so after each line.
+    ['001_fe432f922416074d.txt', true, ['1 项目标严于全国（本方案为征求意见稿）']],
+  ] as const)('%s (brief: %s)', (file, brief, lines) => {
+    const plan = planOf(file);
+    const found = summaryLines(verdictsFor(plan, context), context.lineage.parentName(plan), { brief });
+    expect(found.map((s) => s.line)).toEqual(lines);
+  });
+
+  it('names a draft parent plan after the parent’s line', () => {
+    const energy = planOf('003_a39c52263945813a.txt').targets.find(
+      (t) => t.indicatorId === 'energy-intensity',
+    )!;
+    const parent = plan('jinan-shi', {
+      region: '济南市',
+      level: 'city',
+      status: 'draft',
+      targets: [{ ...energy, value: 15, jurisdiction: '济南市' }],
+    });
+    const child = plan('laiwu-qu', { parent: 'jinan-shi', parentSource: 'division', targets: [energy] });
+    const ctx = verdictContext([parent, child], catalogue);
+    expect(summaryLines(verdictsFor(child, ctx), '济南市')).toEqual([
+      { side: 'national', whom: '全国', line: '1 项目标严于全国' },
+      { side: 'parent', whom: '济南市', line: '1 项目标严于济南市（济南市方案为征求意见稿）' },
+    ]);
   });
 });

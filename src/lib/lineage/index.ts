@@ -25,6 +25,6 @@ export {
   OWN_TEXT_SOURCE,
   type ComparisonCells,
 } from './describe';
-export { countVerdicts, verdictSummary, type VerdictCounts } from './summary';
+export { countVerdicts, summaryLines, verdictSummary, type SummaryLine, type VerdictCounts } from './summary';
 export { Verdict, NotComparableReason, DraftSide } from './schema';
 export { indicatorRule, verdictContext, type RuleSource } from './rules';
