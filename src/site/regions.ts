@@ -24,7 +24,7 @@ import { paths } from './url';
 export const REGION_PAGE_ROWS = 80;
 
 /** A distribution lists every plan's value in a table up to this many plans; above, quartiles and links. */
-export const DISTRIBUTION_LIST_UP_TO = 25;
+export const DISTRIBUTION_LIST_UP_TO = 12;
 
 /** The top of the tree in every trail. */
 export const COUNTRY = '全国';
