@@ -432,9 +432,108 @@ function splitTopLevel(folded: string, range: Range, separators: RegExp): Range[
   return parts.filter((part) => folded.slice(part.start, part.end).trim().length > 0);
 }
 
+/** The values of a 分别 list: the run of numbers with units right after 分别 (245吨、18吨…), at least two. */
+function listValues(folded: string, at: Range, tokens: ValueToken[]): ValueToken[] | null {
+  const firstIndex = firstAtOrAfter(tokens, at.end);
+  const first = tokens[firstIndex];
+  if (!first || first.unit === null) return null;
+  const phrase = folded.slice(at.end, first.start);
+  if (phrase.length > 14 || /[,;:。]/.test(phrase)) return null;
+  const values: ValueToken[] = [first];
+  for (let i = firstIndex + 1; i < tokens.length; i++) {
+    const next = tokens[i] as ValueToken;
+    const previous = values[values.length - 1] as ValueToken;
+    if (next.unit === null || !/^\s*[、和及与]?\s*$/.test(folded.slice(previous.end, next.start))) break;
+    values.push(next);
+  }
+  return values.length < 2 ? null : values;
+}
+
+interface ListNames {
+  /** Where the names begin: the start of 分别's clause fragment. */
+  start: number;
+  /** One range per value, in order. */
+  parts: Range[];
+  baselineYear: number | null;
+}
+
+/** The names of a 分别 list, back from 分别 to the start of its fragment, split one per value. */
+function listNames(
+  input: ParagraphInput,
+  folded: string,
+  sentence: Sentence,
+  at: Range,
+  values: ValueToken[],
+  warnings: Warning[],
+): ListNames | null {
+  const { compiled, display } = input;
+  let start = at.start;
+  const limit = Math.max(sentence.range.start, at.start - LIST_WINDOW);
+  while (start > limit && !isFragmentDelimiter(folded, start - 1)) start--;
+  const names = cleanRange(compiled, folded, { start, end: at.start });
+  const baselineYear = lastBaseline(compiled, folded, start, at.start);
+  let parts = splitTopLevel(folded, names, /、/);
+  if (parts.length !== values.length) parts = splitTopLevel(folded, names, /[、和及与]/);
+  if (parts.length !== values.length) {
+    warnings.push({
+      file: input.file,
+      line: input.line,
+      message: `分别 list names ${parts.length} measure(s) but states ${values.length} value(s): “${tidy(display.slice(names.start, Math.min(values[values.length - 1]!.end, names.start + SOURCE_LIMIT)))}”`,
+    });
+    return null;
+  }
+  return { start, parts, baselineYear };
+}
+
+/**
+ * A shared tail: …挥发性有机物等重点工程减排量 or …统防统治覆盖率 gives every name its measure word. After 等 the
+ * tail is cut off the last name (`parts` is changed) and shared by all names.
+ */
+function sharedMeasureWord(
+  compiled: Compiled,
+  folded: string,
+  parts: Range[],
+): { suffix: Range | null; etc: boolean } {
+  const last = parts[parts.length - 1] as Range;
+  const lastText = folded.slice(last.start, last.end);
+  const etc = lastText.lastIndexOf('等');
+  if (etc > 0) {
+    const tail = { start: last.start + etc + 1, end: last.end };
+    parts[parts.length - 1] = { start: last.start, end: last.start + etc };
+    const tailText = folded.slice(tail.start, tail.end);
+    const suffix = compiled.measureSuffixes.find((word) => tailText.endsWith(word));
+    return { suffix: suffix ? { start: tail.end - suffix.length, end: tail.end } : null, etc: true };
+  }
+  const suffix = compiled.measureSuffixes.find((word) => lastText.endsWith(word));
+  return { suffix: suffix ? { start: last.end - suffix.length, end: last.end } : null, etc: false };
+}
+
+/** What the words between 分别 and the first value say: a change (下降, 提高) and a comparator (不低于). */
+function listVerbs(
+  input: ParagraphInput,
+  phrase: string,
+  phraseStart: number,
+): { change: Change; changeWord: string; comparator: Comparator | null } {
+  const { compiled, display } = input;
+  let change: Change = null;
+  let changeWord = '';
+  let comparator: Comparator | null = null;
+  compiled.verbs.lastIndex = 0;
+  for (let m = compiled.verbs.exec(phrase); m !== null; m = compiled.verbs.exec(phrase)) {
+    const cls = compiled.verbClass.get(m[0]);
+    if (cls === 'decrease' || cls === 'increase') {
+      change = cls;
+      changeWord = display.slice(phraseStart + m.index, phraseStart + m.index + m[0].length);
+    }
+    comparator = compiled.beforeComparator.get(m[0]) ?? comparator;
+  }
+  return { change, changeWord, comparator };
+}
+
 /**
  * A 分别 list: 化学需氧量、氨氮、氮氧化物、挥发性有机物等重点工程减排量分别达到245吨、18吨、659.1吨、103.9吨 —
- * names matched to values in order.
+ * names matched to values in order: the values, the names, the measure word they share, the verbs, then one
+ * target per value.
  */
 function parseList(
   input: ParagraphInput,
@@ -446,67 +545,19 @@ function parseList(
   warnings: Warning[],
 ): ListResult | null {
   const { compiled, display } = input;
-  const firstIndex = firstAtOrAfter(tokens, at.end);
-  const first = tokens[firstIndex];
-  if (!first || first.unit === null) return null;
-  const phrase = folded.slice(at.end, first.start);
-  if (phrase.length > 14 || /[,;:。]/.test(phrase)) return null;
-
-  const values: ValueToken[] = [first];
-  for (let i = firstIndex + 1; i < tokens.length; i++) {
-    const next = tokens[i] as ValueToken;
-    const previous = values[values.length - 1] as ValueToken;
-    if (next.unit === null || !/^\s*[、和及与]?\s*$/.test(folded.slice(previous.end, next.start))) break;
-    values.push(next);
-  }
-  if (values.length < 2) return null;
-
-  // The names: back from 分别 to the start of its clause fragment.
-  let namesStart = at.start;
-  const limit = Math.max(sentence.range.start, at.start - LIST_WINDOW);
-  while (namesStart > limit && !isFragmentDelimiter(folded, namesStart - 1)) namesStart--;
-  let names = cleanRange(compiled, folded, { start: namesStart, end: at.start });
-  const baselineYear = lastBaseline(compiled, folded, namesStart, at.start);
-
-  let parts = splitTopLevel(folded, names, /、/);
-  if (parts.length !== values.length) parts = splitTopLevel(folded, names, /[、和及与]/);
-  if (parts.length !== values.length) {
-    warnings.push({
-      file: input.file,
-      line: input.line,
-      message: `分别 list names ${parts.length} measure(s) but states ${values.length} value(s): “${tidy(display.slice(names.start, Math.min(values[values.length - 1]!.end, names.start + SOURCE_LIMIT)))}”`,
-    });
-    return null;
-  }
-
-  // A shared tail: …挥发性有机物等重点工程减排量 or …统防统治覆盖率 gives every name its measure word.
-  const last = parts[parts.length - 1] as Range;
-  let sharedSuffix: Range | null = null;
-  const lastText = folded.slice(last.start, last.end);
-  const etc = lastText.lastIndexOf('等');
-  if (etc > 0) {
-    const tail = { start: last.start + etc + 1, end: last.end };
-    parts[parts.length - 1] = { start: last.start, end: last.start + etc };
-    const tailText = folded.slice(tail.start, tail.end);
-    const suffix = compiled.measureSuffixes.find((word) => tailText.endsWith(word));
-    if (suffix) sharedSuffix = { start: tail.end - suffix.length, end: tail.end };
-  } else {
-    const suffix = compiled.measureSuffixes.find((word) => lastText.endsWith(word));
-    if (suffix) sharedSuffix = { start: last.end - suffix.length, end: last.end };
-  }
-
-  let change: Change = null;
-  let changeWord = '';
-  let phraseComparator: Comparator | null = null;
-  compiled.verbs.lastIndex = 0;
-  for (let m = compiled.verbs.exec(phrase); m !== null; m = compiled.verbs.exec(phrase)) {
-    const cls = compiled.verbClass.get(m[0]);
-    if (cls === 'decrease' || cls === 'increase') {
-      change = cls;
-      changeWord = display.slice(at.end + m.index, at.end + m.index + m[0].length);
-    }
-    phraseComparator = compiled.beforeComparator.get(m[0]) ?? phraseComparator;
-  }
+  const values = listValues(folded, at, tokens);
+  if (!values) return null;
+  const first = values[0] as ValueToken;
+  const names = listNames(input, folded, sentence, at, values, warnings);
+  if (!names) return null;
+  const { parts, baselineYear } = names;
+  const namesStart = names.start;
+  const { suffix: sharedSuffix, etc } = sharedMeasureWord(compiled, folded, parts);
+  const {
+    change,
+    changeWord,
+    comparator: phraseComparator,
+  } = listVerbs(input, folded.slice(at.end, first.start), at.end);
   const lastComparator = values[values.length - 1]!.comparator;
   const shareLastComparator =
     lastComparator !== null && values.slice(0, -1).every((value) => value.comparator === null);
@@ -523,7 +574,7 @@ function parseList(
     const partText = folded.slice(part.start, part.end);
     const needsSuffix =
       sharedSuffix !== null &&
-      index < values.length - (etc > 0 ? 0 : 1) &&
+      index < values.length - (etc ? 0 : 1) &&
       !compiled.measureSuffixes.some((word) => partText.endsWith(word));
     const labelFolded =
       partText + (needsSuffix && sharedSuffix ? folded.slice(sharedSuffix.start, sharedSuffix.end) : '');
