@@ -6,6 +6,8 @@
  * that number sections straight through are cited that way. Pure: the /go/ page runs it in the browser.
  */
 
+import { properName } from './regions/names';
+
 /** What the resolver needs of a plan: its id, the names a reader may call it by, its clauses' citations. */
 export interface GotoPlan {
   id: string;
@@ -19,16 +21,14 @@ export type GotoResult =
   | { kind: 'ambiguous-plan'; planIds: string[] }
   | { kind: 'no-plan' };
 
-/** Administrative suffixes a reader leaves off: 贵州 for 贵州省, 达州 for 达州市. */
-const SUFFIX = /(?:省|市|自治区|自治州|自治县|特别行政区|地区|盟|州|县|区|旗)$/;
-
 /** The names a plan answers to: region, region without its suffix, title. */
 export function planNames(plan: { title: string; region: string | null }): string[] {
   const names = [plan.title];
   if (plan.region) {
     names.push(plan.region);
-    const short = plan.region.replace(SUFFIX, '');
-    if (short.length >= 2) names.push(short);
+    // The administrative suffix a reader leaves off (贵州 for 贵州省, 凉山 for 凉山彝族自治州), as the division
+    // names split it everywhere else; a one-character proper name keeps its suffix (城区).
+    names.push(properName(plan.region));
   }
   return [...new Set(names)];
 }

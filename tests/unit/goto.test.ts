@@ -101,6 +101,8 @@ describe('planNames', () => {
     [{ title: 'T', region: '贵州省' }, ['T', '贵州省', '贵州']],
     [{ title: 'T', region: '莱芜区' }, ['T', '莱芜区', '莱芜']],
     [{ title: 'T', region: '某县' }, ['T', '某县']],
+    [{ title: 'T', region: '凉山彝族自治州' }, ['T', '凉山彝族自治州', '凉山']],
+    [{ title: 'T', region: '城区' }, ['T', '城区']],
     [{ title: 'T', region: null }, ['T']],
   ])('%j', (input, expected) => {
     expect(planNames(input)).toEqual(expected);
