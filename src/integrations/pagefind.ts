@@ -11,12 +11,13 @@
  * why). The cost: Pagefind's metadata, loaded before the first query, grows by ~7 bytes per record (137 KB at
  * 20,000 clauses; scripts/bench-search.ts).
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { PlansFile, type Plan } from '../lib/model/plan';
+import type { Plan } from '../lib/model/plan';
+import { builtPlans } from './built-plans';
 import { foldForRecognition } from '../lib/read/normalize';
 import { loadSearchNames } from '../lib/search/build/names';
 import { buildRecordsByPlan, type BuildOptions, type SearchRecord } from '../lib/search/build/records';
@@ -33,9 +34,6 @@ export const BUNDLE_DIR = bundleDir(0);
 const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 /** A merged bundle is searched by the first bundle's script and WebAssembly: its own copies go. */
 const UNUSED_MERGED = /^(pagefind(-worker)?\.js|wasm\..*\.pagefind)$/;
-
-/** Where the build writes the plans (src/pages/data/plans.json.ts). */
-const PLANS_DOWNLOAD = 'data/plans.json';
 
 /** The build's search fold: recognition fold (OpenCC phrases, width) and lowercase ASCII. */
 export const buildFold = (s: string): string => lowerAscii(foldForRecognition(s));
@@ -115,16 +113,13 @@ export async function writeBundles(bundles: readonly Bundle[], outDir: string): 
 }
 
 /**
- * The plans as this build published them (`/data/plans.json`, written from the content collection): the
- * index is built from exactly the model the pages show, without reading anything in the working directory.
+ * The plans the pages of this build were made from (./built-plans.ts), in the order the pages list them: the
+ * index is built from exactly the model the pages show, without reading anything back from disk.
  */
-function readBuiltPlans(outDir: string): Plan[] {
-  const file = join(outDir, PLANS_DOWNLOAD);
-  try {
-    return PlansFile.parse(JSON.parse(readFileSync(file, 'utf8'))).plans;
-  } catch (error) {
-    throw new Error(`${file}: cannot read the built plans for the search index`, { cause: error });
-  }
+function pagesPlans(): readonly Plan[] {
+  const plans = builtPlans();
+  if (plans === undefined) throw new Error('no plans were handed over by the pages: the search index needs them');
+  return plans;
 }
 
 /** The Astro integration: indexes every clause of the built plans into `<outDir>/pagefind/` (and more bundles for a large corpus). */
@@ -139,7 +134,7 @@ export default function planAtlasSearch(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const plans = readBuiltPlans(outDir);
+        const plans = pagesPlans();
         const bundles = searchBundles(plans, base);
         const records = bundles.reduce((n, b) => n + b.records.length, 0);
         await writeBundles(bundles, outDir);

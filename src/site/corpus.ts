@@ -3,11 +3,14 @@
  * pages and data files get the plans. Read once per build; every page shares it.
  */
 import { getCollection } from 'astro:content';
+import { recordBuiltPlans } from '../integrations/built-plans';
 import { buildAtlas, type Atlas } from './atlas';
 import { departmentCategories, indicatorList } from './catalogues';
 
 const plans = (await getCollection('plans')).map((entry) => entry.data);
 const loaded = buildAtlas(plans, departmentCategories(), indicatorList(plans));
+// The search index is built from these same plans after the pages (src/integrations/pagefind.ts).
+recordBuiltPlans(loaded.plans);
 
 export function atlas(): Atlas {
   return loaded;
