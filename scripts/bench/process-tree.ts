@@ -19,6 +19,8 @@ export interface RunFigures {
   peakProcessRss: number | null;
   /** Seconds from the first to the last sample in which a process whose name matches `watch` was alive. */
   watchedSeconds: number | null;
+  /** The output lines (stdout and stderr) that matched `capture`, in order. */
+  captured: string[];
 }
 
 const SAMPLE_MS = 250;
@@ -81,7 +83,7 @@ function childrenCpu(output: string): number | null {
 export function runMeasured(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; watch?: RegExp },
+  options: { cwd: string; env: NodeJS.ProcessEnv; watch?: RegExp; capture?: RegExp },
 ): Promise<RunFigures> {
   const canSample = process.platform === 'linux';
   return new Promise((resolvePromise, reject) => {
@@ -94,13 +96,23 @@ export function runMeasured(
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Only the tail of the output is kept (a build logs every page), and the lines `capture` asks for.
+    const captured: string[] = [];
+    const partial = { stdout: '', stderr: '' };
+    const collect = (stream: 'stdout' | 'stderr', chunk: Buffer) => {
+      const lines = (partial[stream] + chunk.toString()).split('\n');
+      partial[stream] = lines.pop() ?? '';
+      if (options.capture) captured.push(...lines.filter((line) => options.capture?.test(line)));
+    };
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => {
       stdout = (stdout + chunk.toString()).slice(-2_000);
+      collect('stdout', chunk);
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-20_000);
+      collect('stderr', chunk);
     });
     let peakTree = 0;
     let peakOne = 0;
@@ -122,7 +134,7 @@ export function runMeasured(
     };
     const timer = canSample ? setInterval(sample, SAMPLE_MS) : null;
     child.on('error', reject);
-    child.on('exit', (code) => {
+    child.on('close', (code) => {
       if (timer) clearInterval(timer);
       if (code !== 0) {
         reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr}`));
@@ -135,6 +147,7 @@ export function runMeasured(
         peakProcessRss: canSample ? peakOne : null,
         watchedSeconds:
           watchFirst !== null && watchLast !== null ? (watchLast - watchFirst + SAMPLE_MS) / 1000 : null,
+        captured,
       });
     });
   });
