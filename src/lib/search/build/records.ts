@@ -9,7 +9,7 @@ import { paths, withBase } from '../../urls';
 import { LEVEL, levelLabel, PREAMBLE } from '../../vocabulary';
 import type { FilterKey, RecordMeta } from '../browser/record-meta';
 import { containsForm, type CompiledGroup } from '../browser/synonyms';
-import { groupToken, indexWords, runsOf, type Run } from '../browser/tokens';
+import { groupToken, indexWords, runsOf, type Run, type Unit } from '../browser/tokens';
 
 /** Pagefind's custom record, as `addCustomRecord` takes it. */
 export interface SearchRecord {
@@ -86,13 +86,33 @@ function byOrder(order: readonly string[], values: Iterable<string>): string[] {
 /** Department names shorter than this are not looked for in running text (人行 would match 人行道). */
 const DEPARTMENT_FORM_MIN_UNITS = 3;
 
-/** The groups a text contains: a synonym group by any form, a department group by a form long enough. */
+const unitKey = (unit: Unit): string => `${unit.kind}\u0000${unit.text}`;
+
+// Per form, the distinct units it is made of: a text lacking any of them cannot contain the form.
+const formUnitKeys = new WeakMap<readonly Run[], readonly string[]>();
+
+function unitKeysOf(form: readonly Run[]): readonly string[] {
+  let keys = formUnitKeys.get(form);
+  if (!keys) {
+    keys = [...new Set(form.flatMap((run) => run.map(unitKey)))];
+    formUnitKeys.set(form, keys);
+  }
+  return keys;
+}
+
+/**
+ * The groups a text contains: a synonym group by any form, a department group by a form long enough. Every
+ * record is checked against every form of every group (thousands with the department names), so a form is
+ * looked for only when the text has each of its units.
+ */
 function containedGroups(runs: readonly Run[], groups: readonly CompiledGroup[]): CompiledGroup[] {
+  const units = new Set(runs.flatMap((run) => run.map(unitKey)));
   return groups.filter((group) =>
     group.runs.some(
       (form) =>
         (group.kind !== 'department' ||
           form.reduce((n, run) => n + run.length, 0) >= DEPARTMENT_FORM_MIN_UNITS) &&
+        unitKeysOf(form).every((key) => units.has(key)) &&
         containsForm(runs, form),
     ),
   );
