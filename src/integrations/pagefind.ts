@@ -118,7 +118,8 @@ export async function writeBundles(bundles: readonly Bundle[], outDir: string): 
  */
 function pagesPlans(): readonly Plan[] {
   const plans = builtPlans();
-  if (plans === undefined) throw new Error('no plans were handed over by the pages: the search index needs them');
+  if (plans === undefined)
+    throw new Error('no plans were handed over by the pages: the search index needs them');
   return plans;
 }
 

@@ -228,11 +228,7 @@ function decodeUtf16(payload: Uint8Array, encoding: 'utf-16le' | 'utf-16be', fil
     // A lone surrogate or a dangling last byte: find where, on the raw code units.
     const units = rawUnits(payload, encoding);
     const bad = firstLoneSurrogate(units);
-    throw new SeedError(
-      file,
-      lineAt(codeUnits(units), bad >= 0 ? bad : units.length),
-      'invalid UTF-16 text',
-    );
+    throw new SeedError(file, lineAt(codeUnits(units), bad >= 0 ? bad : units.length), 'invalid UTF-16 text');
   }
 }
 
