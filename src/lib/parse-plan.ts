@@ -7,7 +7,7 @@ import { findDocumentNumber } from './frontmatter/document-number';
 import type { z } from 'zod';
 import { SeedError } from './errors';
 import { readFrontMatter, type FrontMatter } from './frontmatter/index';
-import { foldForRecognition } from './read/normalize';
+import { foldForRecognition, readingOnce } from './read/normalize';
 import { Plan, type Unrecognised, type Warning } from './model/plan';
 import type { DivisionIndex } from './regions/divisions';
 import { slugOfDivision, slugOfFile, slugOfName } from './regions/slug';
@@ -24,6 +24,17 @@ export interface ParsePlanOptions {
 }
 
 export function parsePlan(
+  text: string,
+  file: string,
+  sidecar: Sidecar | null,
+  knowledge: PlanKnowledge,
+  options: ParsePlanOptions,
+): { plan: Plan; warnings: Warning[] } {
+  // Each piece of the text is folded once: later stages reuse the structure stage's folds of its lines.
+  return readingOnce(() => readPlan(text, file, sidecar, knowledge, options));
+}
+
+function readPlan(
   text: string,
   file: string,
   sidecar: Sidecar | null,

@@ -1,7 +1,12 @@
 import * as OpenCCFull from 'opencc-js';
 import * as OpenCC from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { foldForRecognition, stripExportLeftovers } from '../../src/lib/read/normalize';
+import {
+  foldForRecognition,
+  knowFold,
+  readingOnce,
+  stripExportLeftovers,
+} from '../../src/lib/read/normalize';
 import { OPENCC_TRIGGERS } from '../../src/lib/read/opencc-triggers';
 import { openccTriggersModule } from '../../src/lib/read/opencc-triggers-build';
 import { foldWidth } from '../../src/lib/width';
@@ -94,5 +99,30 @@ describe('stripExportLeftovers', () => {
     ['a * b', 'a * b'],
   ])('%s', (input, expected) => {
     expect(stripExportLeftovers(input)).toBe(expected);
+  });
+});
+
+describe('readingOnce: pieces of folded text are not folded again', () => {
+  it('inside a reading, a piece has the fold it was given, not a new one', () => {
+    const piece = '節能（发改委）';
+    // A recorded fold that differs from folding anew shows which one is used.
+    const given = 'x'.repeat(piece.length);
+    readingOnce(() => {
+      knowFold(piece, given);
+      expect(foldForRecognition(piece)).toBe(given);
+      // Nested readings keep their own record.
+      readingOnce(() => expect(foldForRecognition(piece)).toBe('节能(发改委)'));
+      expect(foldForRecognition(piece)).toBe(given);
+    });
+    expect(foldForRecognition(piece)).toBe('节能(发改委)');
+  });
+
+  it('a fold of another length is not recorded, and nothing is recorded outside a reading', () => {
+    readingOnce(() => {
+      knowFold('节能', 'x');
+      expect(foldForRecognition('节能')).toBe('节能');
+    });
+    knowFold('節能', 'xx');
+    expect(foldForRecognition('節能')).toBe('节能');
   });
 });

@@ -92,6 +92,8 @@ function maskNumbersAtInvisible(folded: string): string {
  * Spaces are kept: recognisers allow `\s*` where a plan may put spaces between CJK and digits (到 2025 年).
  */
 export function foldForRecognition(text: string): string {
+  const known = knownFolds?.get(text);
+  if (known !== undefined) return known;
   const cached = foldCache.get(text);
   if (cached !== undefined) return cached;
   const folded = maskNumbersAtInvisible(toSimplified(foldWidth(text)));
@@ -100,6 +102,43 @@ export function foldForRecognition(text: string): string {
     foldCache.set(text, folded);
   }
   return folded;
+}
+
+/**
+ * Folds of pieces cut from text already folded, for the plan being read (see `readingOnce`). Separate from the
+ * bounded cache so a piece's fold never depends on what the cache happened to keep.
+ */
+let knownFolds: Map<string, string> | null = null;
+
+/**
+ * Runs `read` (one plan's recognition) so that each piece of its text is folded once: the structure stage folds
+ * every line, and the paragraphs, notes and names later stages fold are pieces of those lines, whose folds
+ * `knowFold` records as slices of the line's. Nested calls keep their own record.
+ */
+export function readingOnce<T>(read: () => T): T {
+  const outer = knownFolds;
+  knownFolds = new Map();
+  try {
+    return read();
+  } finally {
+    knownFolds = outer;
+  }
+}
+
+/**
+ * Records that `folded` (a slice of an already folded text) is the fold of `text`, for the rest of the current
+ * `readingOnce`. Ignored outside one, or when the lengths differ (the fold is length-preserving).
+ */
+export function knowFold(text: string, folded: string): void {
+  if (knownFolds !== null && text.length === folded.length) knownFolds.set(text, folded);
+}
+
+/**
+ * Forgets every remembered fold. For benchmarks: a corpus of distinct plans rarely repeats a line, so parse
+ * throughput measured by parsing the same seeds again would count folds as free.
+ */
+export function forgetFolds(): void {
+  foldCache = new Map();
 }
 
 /** An invisible character in a line: 1-based column (in UTF-16 units of the line), code point, and whether it touches a number. */

@@ -15,7 +15,7 @@ import {
   type Marker,
   type SourceLine,
 } from './lines';
-import { foldForRecognition } from '../read/normalize';
+import { foldForRecognition, knowFold } from '../read/normalize';
 
 /** What differs between the clauses `emit` adds; the rest starts the same for all. */
 type ClauseFields = Pick<
@@ -119,11 +119,20 @@ class BodyBuilder {
     return clause;
   }
 
+  /** Adds `text`, the end of the line's display (trimmed); its fold is cut from the line's, not made again. */
   private appendText(clause: Draft, line: SourceLine, text: string): void {
+    const end = line.display.trimEnd().length;
+    if (line.display.slice(end - text.length, end) === text)
+      knowFold(text, line.folded.slice(end - text.length, end));
     if (clause.open && clause.paragraphs.length > 0) {
       // A page break cut the sentence: the text continues the same paragraph.
       const index = clause.paragraphs.length - 1;
-      clause.paragraphs[index] = `${clause.paragraphs[index]}${text}`;
+      const before = clause.paragraphs[index] as string;
+      clause.paragraphs[index] = `${before}${text}`;
+      knowFold(
+        clause.paragraphs[index] as string,
+        `${foldForRecognition(before)}${foldForRecognition(text)}`,
+      );
       const lines = clause.paragraphLines[index];
       if (lines) lines.endLine = line.number;
     } else {
