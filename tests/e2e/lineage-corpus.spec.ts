@@ -38,6 +38,8 @@ const planText = (title: string, goals: string, subtitle = '') =>
 let site: StaticSite;
 
 test.beforeAll(async () => {
+  // A whole site build, as `npm run build` does it: minutes on a busy machine, not the 60 s a page test gets.
+  test.setTimeout(600_000);
   mkdirSync(SEEDS, { recursive: true });
   for (const ext of ['txt', 'yaml'])
     copyFileSync(join(ROOT, 'seeds', `${LAIWU}.${ext}`), join(SEEDS, `${LAIWU}.${ext}`));

@@ -53,6 +53,9 @@ async function axeViolations(page: Page, rules?: string[]): Promise<string[]> {
 
 for (const [name, path] of PAGES) {
   test(`${name} page is accessible and well-formed`, async ({ page }) => {
+    // Axe walks every node of the page twice (light, dark): on the longest plans that is most of a minute on a
+    // loaded two-core machine. More time, never a timed assertion.
+    test.slow();
     const response = await page.goto(pageUrl(path));
     expect(response?.status()).toBe(200);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
