@@ -16,6 +16,7 @@ import { legendBottom, legendItems, referenceInWords, statusesOf } from './share
 import { assertRows } from './shared';
 import { idFrom, round } from './svg';
 import type {
+  ChartFrame,
   ChartIndicator,
   ChartVariant,
   LegendItem,
@@ -68,13 +69,7 @@ export interface DistributionColumn {
   ariaLabel: string;
 }
 
-export interface DistributionGeometry {
-  id: string;
-  width: number;
-  height: number;
-  fontSize: number;
-  title: string;
-  description: string;
+export interface DistributionGeometry extends ChartFrame {
   indicator: ChartIndicator;
   legend: LegendItem[];
   /** Value axis (x), with its scale for the script that places chosen plans. */

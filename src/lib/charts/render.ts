@@ -9,6 +9,7 @@ import { TARGET_COMPARISON } from './target-comparison';
 import { chartStyle, el, escapeText, hatchId, num, textEl } from './svg';
 import { DISTRIBUTION, type DistributionColumn, type DistributionGeometry } from './distribution';
 import type {
+  ChartFrame,
   BandLayout,
   BarMark,
   LegendItem,
@@ -163,13 +164,7 @@ function renderCaption(lines: readonly string[], x: number, y: number, lineHeigh
   );
 }
 
-interface Frame {
-  id: string;
-  width: number;
-  height: number;
-  fontSize: number;
-  title: string;
-  description: string;
+interface Frame extends ChartFrame {
   /** Whether some mark is hatched (a draft's value): the pattern is defined only then. */
   hatched: boolean;
 }

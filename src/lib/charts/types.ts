@@ -211,7 +211,8 @@ export interface LegendItem {
   y: number;
 }
 
-export interface TargetComparisonGeometry {
+/** What every chart's SVG carries whatever its marks: size, text size and its accessible name and description. */
+export interface ChartFrame {
   id: string;
   width: number;
   height: number;
@@ -220,6 +221,9 @@ export interface TargetComparisonGeometry {
   title: string;
   /** Accessible description (<desc>): every value in words. */
   description: string;
+}
+
+export interface TargetComparisonGeometry extends ChartFrame {
   indicator: ChartIndicator;
   /** Axis title, e.g. 单位地区生产总值能耗降低（%）, in lines that fit the width. */
   axisTitle: string[];
@@ -243,13 +247,7 @@ export interface SmallMultiplesPanel {
   layout: BandLayout;
 }
 
-export interface SmallMultiplesGeometry {
-  id: string;
-  width: number;
-  height: number;
-  fontSize: number;
-  title: string;
-  description: string;
+export interface SmallMultiplesGeometry extends ChartFrame {
   scale: 'independent' | 'shared';
   legend: LegendItem[];
   panels: SmallMultiplesPanel[];
