@@ -12,6 +12,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { paths } from '../../src/lib/urls';
 import { expect, test } from './fixtures';
 import { serveStatic, type StaticSite } from './static-server';
+import { syntheticPlanText as planText } from '../helpers/synthetic-plan';
 
 test.describe.configure({ mode: 'serial', timeout: 600_000 });
 
@@ -20,20 +21,6 @@ const WORK = mkdtempSync(join(tmpdir(), 'plan-atlas-lineage-spec-'));
 const SEEDS = join(WORK, 'seeds');
 const OUT = join(WORK, 'site');
 const LAIWU = '003_a39c52263945813a';
-
-/** A small plan written for this test: its 主要目标 sentence, and a subtitle such as （征求意见稿）. */
-const planText = (title: string, goals: string, subtitle = '') =>
-  [
-    title,
-    ...(subtitle ? [subtitle] : []),
-    '一、总体要求',
-    '坚持节约优先，推进绿色低碳发展。',
-    '二、主要目标',
-    goals,
-    '三、重点工程',
-    '（一）工业节能工程。推进重点行业节能改造。（发展改革委牵头，工业和信息化局等按职责分工负责）',
-    '',
-  ].join('\n');
 
 let site: StaticSite;
 

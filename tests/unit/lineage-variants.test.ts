@@ -19,26 +19,13 @@ import {
   verdictSummary,
 } from '../../src/lib/lineage';
 import type { Plan } from '../../src/lib/model/plan';
+import { syntheticPlanText as parentText } from '../helpers/synthetic-plan';
 
 const knowledge = loadKnowledge();
 const options = { enrichments: enrichments(knowledge), vocabularies: knowledge.vocabularies };
 const catalogue = loadIndicatorCatalogue().indicators;
 const LAIWU = '003_a39c52263945813a';
 const JINAN_TITLE = '济南市“十四五”节能减排工作实施方案';
-
-/** A small parent plan written for these tests; `goals` is its 主要目标 sentence. */
-const parentText = (title: string, goals: string, subtitle = '') =>
-  [
-    title,
-    ...(subtitle ? [subtitle] : []),
-    '一、总体要求',
-    '坚持节约优先，推进绿色低碳发展。',
-    '二、主要目标',
-    goals,
-    '三、重点工程',
-    '（一）工业节能工程。推进重点行业节能改造。（市发展改革委牵头，市工业和信息化局等按职责分工负责）',
-    '',
-  ].join('\n');
 
 const JINAN_GOALS =
   '到2025年，全市单位地区生产总值能源消耗比2020年下降15%，非化石能源占能源消费总量比重达到15%，公共机构单位建筑面积能耗比2020年下降6%。';
