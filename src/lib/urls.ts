@@ -13,6 +13,10 @@ export const paths = {
   regions: () => '/regions/',
   /** One division (province, prefecture or county) with its plans and those below it. */
   region: (regionSlug: string) => `/regions/${regionSlug}/`,
+  /** A group of /regions/ for plans the division list cannot place: a place it lacks, or no region read. */
+  regionGroup: (group: 'unplaced' | 'unknown') => `/regions/#${group}`,
+  /** A province page's plans of places the division list lacks (新区, 开发区) under that province. */
+  regionUnlisted: (regionSlug: string) => `/regions/${regionSlug}/#unlisted`,
   departments: () => '/departments/',
   /** One plan's departments on one page, each under its own anchor. */
   planDepartments: (planId: string) => `/departments/${planId}/`,

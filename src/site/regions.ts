@@ -4,9 +4,11 @@
  * indicators whose values each region page shows and distributes.
  */
 import { countVerdicts, verdictSummary, type TargetVerdicts } from '../lib/lineage/index';
-import { loadDivisions } from '../lib/regions/divisions';
+import { loadJurisdictions } from '../lib/curated/plan-knowledge';
+import { loadDivisions, type Division } from '../lib/regions/divisions';
 import { distributionOf, type Distribution } from '../lib/regions/distribution';
 import { buildRegionTree, plansUnder, type RegionNode, type RegionTree } from '../lib/regions/tree';
+import { trailOf } from '../lib/regions/trail';
 import type { Plan } from '../lib/model/plan';
 import { planLabel, UNKNOWN_LEVEL } from '../lib/model/label';
 import { LEVEL } from '../lib/vocabulary';
@@ -29,12 +31,34 @@ export const DISTRIBUTION_LIST_UP_TO = 12;
 /** The top of the tree in every trail. */
 export const COUNTRY = '全国';
 
+/** The groups of /regions/ for plans the division list cannot place: their headings, and their crumbs. */
+export const GROUPS = {
+  unplaced: '未列入官方区划代码的地区',
+  unknown: '地区未识别的方案',
+  /** On a province page: its plans of places the list lacks. */
+  unlisted: '辖区内未列入官方区划代码的地区',
+} as const;
+
 let built: RegionTree | null = null;
 
 /** The tree of this build's corpus, built once. */
 export function regionTree(): RegionTree {
   built ??= buildRegionTree(atlas().plans, loadDivisions());
   return built;
+}
+
+let outside: { regions: ReadonlySet<string>; note: string } | null = null;
+
+/**
+ * Why a province-level unit has no plan when it is outside the national plan's system (香港, 澳门, 台湾;
+ * content/jurisdictions.yaml), else null: such a unit is not a division whose plan the atlas lacks.
+ */
+export function outsideNote(division: Division): string | null {
+  if (outside === null) {
+    const { regions, note } = loadJurisdictions().outsideNationalPlan;
+    outside = { regions: new Set(regions), note };
+  }
+  return division.level === 'province' && outside.regions.has(division.name) ? outside.note : null;
 }
 
 export interface HeadlineIndicator {
@@ -105,23 +129,33 @@ export function regionCrumbs(node: RegionNode, options: { current?: boolean } = 
 }
 
 /**
- * A plan's place in the tree as breadcrumbs, down to its own region: 全国 › 山东省 › 济南市 › 莱芜区. A plan of
- * a place the list does not have ends at its province and its printed name; one with no region, at 全国.
+ * A plan's place in the tree as breadcrumbs (src/lib/regions/trail.ts), each level linking to its region
+ * page and, where that level's own plan is in the corpus, to that plan: 全国 › 山东省 › 济南市 › 莱芜区. A
+ * plan the division list cannot place leads to the /regions/ group (or the province's list) it is in.
  */
 export function planTrail(plan: Plan): Crumb[] {
-  const tree = regionTree();
-  if (plan.level === 'national') return [{ label: COUNTRY, path: paths.regions(), root: true }];
-  const node = tree.nodeOf(plan);
-  if (node === null) return [countryCrumb()];
-  const crumbs = regionCrumbs(node);
-  // The plan's own level: the crumb leads to its region page, and the plan is the page itself.
-  const own = crumbs[crumbs.length - 1] as Crumb;
-  if (node.plans.includes(plan)) {
-    const { plan: _omit, ...rest } = own;
-    crumbs[crumbs.length - 1] = rest;
-    return crumbs;
-  }
-  return [...crumbs, { label: plan.region ?? planLabel(plan) }];
+  return trailOf(plan, regionTree()).map((step): Crumb => {
+    switch (step.kind) {
+      case 'country':
+        return plan.level === 'national'
+          ? { label: COUNTRY, path: paths.regions(), root: true }
+          : countryCrumb();
+      case 'region': {
+        const link = step.own ? undefined : ownPlanLink(step.node.plans);
+        return {
+          label: step.node.division.name,
+          path: paths.region(step.node.slug),
+          ...(link ? { plan: link } : {}),
+        };
+      }
+      case 'group':
+        return { label: GROUPS[step.group], path: paths.regionGroup(step.group) };
+      case 'unlisted':
+        return step.province
+          ? { label: step.name, path: paths.regionUnlisted(step.province.slug) }
+          : { label: step.name };
+    }
+  });
 }
 
 /** （省级 1，市级 1，区县 1）: a subtree's plans by level, levels without plans left out; empty without plans. */

@@ -69,6 +69,12 @@ for (const width of [375, 1280]) {
       ).toHaveCount(1);
       // A province with no plan at all is listed too.
       await expect(page.locator('li[data-region="beijing-shi"]')).toContainText('本图谱暂无该地区方案');
+      // 香港, 澳门 and 台湾 are not provinces whose plan the atlas lacks: the national plan does not reach them.
+      for (const slug of ['xianggang-tebiexingzhengqu', 'aomen-tebiexingzhengqu', 'taiwan-sheng']) {
+        const outside = page.locator(`li[data-region="${slug}"] [data-outside]`);
+        await expect(outside, slug).toContainText('国发〔2021〕33号印发至各省、自治区、直辖市人民政府');
+        await expect(page.locator(`li[data-region="${slug}"]`)).not.toContainText('本图谱暂无该地区方案');
+      }
       // The draft is marked where it is listed.
       await expect(page.locator(`.region-plan[data-plan="${dazhou.id}"] [data-status="draft"]`)).toHaveText(
         '征求意见稿',
@@ -133,6 +139,16 @@ for (const width of [375, 1280]) {
     });
   });
 }
+
+test('a plan whose region was not read: its breadcrumbs lead to its group on /regions/', async ({ page }) => {
+  // tests/e2e/seeds/901_news-copy.txt names no government.
+  expect(unknownRegion).toBeDefined();
+  await page.goto(pageUrl(paths.plan(unknownRegion!.id)));
+  expect(await trail(page)).toEqual(['全国', '地区未识别的方案', unknownRegion!.title]);
+  await page.locator('nav.breadcrumbs').getByRole('link', { name: '地区未识别的方案' }).click();
+  await expect(page).toHaveURL(/\/regions\/#unknown$/);
+  await expect(page.locator(`.region-plan[data-plan="${unknownRegion!.id}"]`)).toBeVisible();
+});
 
 test('a region page’s pollutant value is the plan’s number as printed beside its normalised form', async ({
   page,

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/lib/model/plan';
 import { buildDivisions, DivisionIndex, loadDivisions } from '../../src/lib/regions/divisions';
 import { buildRegionTree, depthWithin, plansUnder, type RegionNode } from '../../src/lib/regions/tree';
+import { trailOf, type TrailStep } from '../../src/lib/regions/trail';
 import { qianjiang } from '../fixtures/plans';
 import { ingestedSeeds } from '../helpers/seeds';
 
@@ -148,6 +149,37 @@ describe('region tree', () => {
 
   it('lists the plans of a subtree in tree order: own, unlisted, then each child', () => {
     expect(plansUnder(node('shandong-sheng')).map((p) => p.id)).toEqual(['jinan-new-area', 'laiwu-qu']);
+  });
+});
+
+describe('breadcrumb trails', () => {
+  /** A step as text: 全国, a division (* for the plan's own), a group, or a place the list lacks. */
+  const text = (step: TrailStep) => {
+    switch (step.kind) {
+      case 'country':
+        return '全国';
+      case 'region':
+        return `${step.node.division.name}${step.own ? '*' : ''}`;
+      case 'group':
+        return `#${step.group}`;
+      case 'unlisted':
+        return `${step.name}@${step.province?.slug ?? '-'}`;
+    }
+  };
+
+  it.each([
+    ['a county under a prefecture without a plan', laiwu, ['全国', '山东省', '济南市', '莱芜区*']],
+    ['a municipality’s district', qianjiangPlan, ['全国', '重庆市', '黔江区*']],
+    ['a draft, like its final text', dazhouDraft, ['全国', '四川省', '达州市*']],
+    ['the national plan', nationalPlan, ['全国']],
+    // A place the list lacks, in a known province: its province, then its printed name (→ the province's list).
+    ['a 新区 of a known province', newArea, ['全国', '山东省', '济南新区@shandong-sheng']],
+    // Its province unknown too: the /regions/ group of such places, then its printed name.
+    ['a place with no province', devZone, ['全国', '#unplaced', '某开发区@-']],
+    // No region read: the /regions/ group of such plans, never a guessed place.
+    ['a plan whose region was not read', nowhere, ['全国', '#unknown']],
+  ])('%s', (_what, p, expected) => {
+    expect(trailOf(p, tree).map(text)).toEqual(expected);
   });
 });
 

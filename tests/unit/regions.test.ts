@@ -54,6 +54,24 @@ describe('division list', () => {
   });
 });
 
+describe('province-level units outside the national plan’s system', () => {
+  const outside = knowledge.jurisdictions.outsideNationalPlan;
+
+  it('are 香港, 澳门 and 台湾, each a province-level unit of the list', () => {
+    expect([...outside.regions].sort()).toEqual(['台湾省', '澳门特别行政区', '香港特别行政区'].sort());
+    for (const name of outside.regions)
+      expect(
+        divisions.named(name).map((d) => d.level),
+        name,
+      ).toEqual(['province']);
+  });
+
+  it('say why they have no plan, naming the national plan’s addressees', () => {
+    expect(outside.note).toContain('国发〔2021〕33号');
+    expect(outside.note).toContain('各省、自治区、直辖市人民政府');
+  });
+});
+
 describe('names and slugs', () => {
   it.each([
     ['贵州省', '贵州', '省'],

@@ -54,6 +54,14 @@ export const JurisdictionsFile = z.object({
   /** Province-level unit → the one-character abbreviation heading its 文号 (贵州省 → 黔). */
   abbreviations: z.record(z.string().min(2), z.string().length(1)),
   nationalIssuers: z.array(z.string()),
+  /**
+   * Province-level units the national plan's system does not reach (香港, 澳门, 台湾): listed by region pages
+   * with `note`, never as a division whose plan the atlas lacks.
+   */
+  outsideNationalPlan: z.object({
+    regions: z.array(z.string().min(2)),
+    note: z.string().min(1),
+  }),
 });
 export type JurisdictionsFile = z.infer<typeof JurisdictionsFile>;
 
@@ -71,6 +79,11 @@ export interface PlanKnowledge {
   divisions: DivisionIndex;
   /** Published slug → its seed file (src/lib/slugs.ts: a published URL stays with its plan). */
   published: ReadonlyMap<string, string>;
+}
+
+/** Loads content/jurisdictions.yaml alone (文号 abbreviations, national issuers, units outside the system). */
+export function loadJurisdictions(): JurisdictionsFile {
+  return loadCuratedYaml('jurisdictions.yaml', JurisdictionsFile);
 }
 
 /** Loads content/plan-parts.yaml alone (the parts of a plan and their names). */
@@ -91,7 +104,7 @@ function divisionsWithHistory(): DivisionIndex {
 export function loadPlanKnowledge(): PlanKnowledge {
   return {
     parts: loadPlanParts(),
-    jurisdictions: loadCuratedYaml('jurisdictions.yaml', JurisdictionsFile),
+    jurisdictions: loadJurisdictions(),
     divisions: divisionsWithHistory(),
     published: new Map(Object.entries(loadCuratedYaml('published-plans.yaml', PublishedPlansFile))),
   };

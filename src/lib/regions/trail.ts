@@ -1,0 +1,40 @@
+/**
+ * Where a plan sits in the administrative tree, as the steps of its breadcrumb trail: 全国, then each division
+ * from the province down to the plan's own (山东省 › 济南市 › 莱芜区). A plan the division list cannot place
+ * still gets a trail that leads somewhere: a place the list lacks (a 新区) ends at its province and its
+ * printed name, which leads to that province's list of such places, or — its province unknown too — at the
+ * /regions/ group of such places; a plan with no region read ends at the group of those plans. Pages turn
+ * the steps into links (src/site/regions.ts).
+ */
+import type { Plan } from '../model/plan';
+import type { RegionNode, RegionTree } from './tree';
+
+export type TrailStep =
+  | { kind: 'country' }
+  /** A division of the tree; `own` when it is the plan's own division. */
+  | { kind: 'region'; node: RegionNode; own: boolean }
+  /** A /regions/ group of plans the list cannot place. */
+  | { kind: 'group'; group: 'unplaced' | 'unknown' }
+  /** A place the list does not have, as printed; `province` when its province is known. */
+  | { kind: 'unlisted'; name: string; province: RegionNode | null };
+
+export function trailOf(plan: Plan, tree: RegionTree): TrailStep[] {
+  const country: TrailStep = { kind: 'country' };
+  if (plan.level === 'national') return [country];
+  const node = tree.nodeOf(plan);
+  if (node === null) {
+    if (plan.region === null) return [country, { kind: 'group', group: 'unknown' }];
+    return [
+      country,
+      { kind: 'group', group: 'unplaced' },
+      { kind: 'unlisted', name: plan.region, province: null },
+    ];
+  }
+  const own = node.plans.includes(plan);
+  const chain: TrailStep[] = tree
+    .chain(node)
+    .map((n) => ({ kind: 'region', node: n, own: own && n === node }));
+  if (own) return [country, ...chain];
+  // Placed under its province only: a place the division list lacks.
+  return [country, ...chain, { kind: 'unlisted', name: plan.region ?? plan.title, province: node }];
+}
