@@ -12,6 +12,7 @@ import {
   sourceLine,
   renderSmallMultiplesSvg,
   renderTargetComparisonSvg,
+  SITE_NAME,
   smallMultiples,
   targetComparison,
   type BarMark,
@@ -32,6 +33,7 @@ import {
   type IndicatorChartOptions,
   type IndicatorForChart,
 } from '../lib/charts/indicator-chart';
+import type { CsvLanguage } from '../lib/export/table';
 import { loadHomeCharts, type HomeCharts } from '../lib/curated/home-charts';
 import { atlas } from './corpus';
 import { UNCLASSIFIED } from './atlas';
@@ -67,9 +69,35 @@ function comparisonData(indicator: IndicatorInfo, options: IndicatorChartOptions
   return data && data.entries.length > 0 ? data : null;
 }
 
-/** Public paths of a chart's downloads. */
-export function downloadPaths(chartId: string): { svg: string; csv: string } {
-  return { svg: paths.data(`charts/${chartId}.svg`), csv: paths.data(`charts/${chartId}.csv`) };
+/** Public paths of a chart's downloads: its SVG, and its data with English and with Chinese headers. */
+export function downloadPaths(chartId: string): ChartDownloads {
+  return {
+    svg: paths.data(`charts/${chartId}.svg`),
+    csv: paths.data(`charts/${chartId}.csv`),
+    zhCsv: paths.data(`zh/charts/${chartId}.csv`),
+    zhSaveAs: `${SITE_NAME}-${fileNameSafe(chartName(chartId))}.csv`,
+  };
+}
+
+/** What a chart shows, in words: its indicator's name, or the small multiples' curated title. */
+export function chartName(chartId: string): string {
+  const multiples = homeCharts().smallMultiples;
+  return chartId === multiples.id ? multiples.title : atlas().indicator(chartId).name;
+}
+
+/** A name any file system takes: the characters Windows refuses in a file name become a hyphen. */
+function fileNameSafe(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-');
+}
+
+export interface ChartDownloads {
+  svg: string;
+  /** The data with English headers and machine values. */
+  csv: string;
+  /** The same data with Chinese headers and values in words (`/data/zh/charts/<chart>.csv`). */
+  zhCsv: string;
+  /** The name a browser saves the Chinese-headed file under: 节能减排方案图谱-<what the chart shows>.csv. */
+  zhSaveAs: string;
 }
 
 export interface PageChart {
@@ -85,7 +113,7 @@ export interface PageChart {
   narrowSvg: string;
   narrowStyleHash: string | null;
   title: string;
-  downloads: { svg: string; csv: string };
+  downloads: ChartDownloads;
 }
 
 export interface ComparisonChart extends PageChart {
@@ -264,14 +292,18 @@ export function chartSvgFile(chartId: string): string {
   );
 }
 
-/** A chart's data as CSV with provenance (source_url of every value), links absolute. */
-export function chartCsvFile(chartId: string): string {
+/**
+ * A chart's data as CSV with provenance (source_url of every value), links absolute: English headers and
+ * machine values (`en`), or 中文列名 and values in words (`zh`).
+ */
+export function chartCsvFile(chartId: string, language: CsvLanguage = 'en'): string {
   if (chartId === homeCharts().smallMultiples.id) {
-    return chartCsv(pollutantData(inFile).panels.flatMap((panel) => chartDataRows(panel, inFile)));
+    const rows = pollutantData(inFile).panels.flatMap((panel) => chartDataRows(panel, inFile));
+    return chartCsv(rows, language);
   }
   const data = comparisonData(atlas().indicator(chartId), inFile);
   if (!data) throw new Error(`no chart for ${chartId}`);
-  return chartCsv(chartDataRows(data, inFile));
+  return chartCsv(chartDataRows(data, inFile), language);
 }
 
 /** The CSP hashes a page showing `chart` must allow (both variants' style elements). */

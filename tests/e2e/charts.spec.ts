@@ -191,7 +191,7 @@ test('a value a plan states for its parent is drawn as the parent’s, not as th
 test('the chart’s CSV and SVG download, with provenance and absolute links', async ({ page }) => {
   await page.goto(pageUrl(paths.indicator('energy-intensity')));
   const figure = page.locator('figure[data-chart="energy-intensity"]');
-  const csvHref = await figure.locator('a[href$=".csv"]').getAttribute('href');
+  const csvHref = await figure.getByRole('link', { name: '英文列名版（CSV）' }).getAttribute('href');
   const svgHref = await figure.locator('a[href$=".svg"]').getAttribute('href');
   expect(csvHref).toBe(`${E2E_BASE}data/charts/energy-intensity.csv`);
   const csv = await page.request.get(new URL(csvHref!, page.url()).href);
@@ -202,10 +202,10 @@ test('the chart’s CSV and SVG download, with provenance and absolute links', a
     .trim()
     .split('\r\n');
   expect(header).toBe(
-    'plan_id,plan,plan_title,status,indicator,value,unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url',
+    'plan_id,plan,plan_title,status,indicator,indicator_name,value,unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url',
   );
   const marks = await figure.locator('.chart__variant--wide svg a.mark').count();
-  const withValue = lines.filter((l) => /,energy-intensity,\d/.test(l));
+  const withValue = lines.filter((l) => /,energy-intensity,[^,]+,\d/.test(l));
   expect(withValue).toHaveLength(marks);
   for (const line of withValue)
     expect(line).toMatch(new RegExp(`,${E2E_SITE}${E2E_BASE}plans/[a-z0-9-]+/#[a-z0-9-]+$`));

@@ -88,6 +88,70 @@ test.describe('CSV downloads', () => {
       expect(row[status]).toBe(plans.find((p) => p.id === row[0])!.status);
   });
 
+  test('a chart’s Chinese-headed CSV has the English file’s rows, values in words, 征求意见稿 in the draft’s rows', async ({
+    page,
+  }) => {
+    const en = await csv(page, `charts/${draftIndicator}.csv`);
+    const zh = await csv(page, `zh/charts/${draftIndicator}.csv`);
+    expect(zh.header).toEqual([
+      '方案标识',
+      '方案简称',
+      '方案名称',
+      '文件状态',
+      '指标标识',
+      '指标名称',
+      '目标值',
+      '单位',
+      '比较方式',
+      '目标性质',
+      '基准年',
+      '目标年',
+      '范围',
+      '目标所属地区',
+      '链接',
+    ]);
+    expect(zh.header).toHaveLength(en.header.length);
+    expect(zh.rows).toHaveLength(en.rows.length);
+    const column = (name: string) => en.header.indexOf(name);
+    const words: Record<string, Record<string, string>> = {
+      status: { draft: '征求意见稿', final: '正式文件' },
+      comparator: {
+        '>=': '不低于',
+        '>': '超过',
+        '<=': '不高于',
+        '<': '低于',
+        '~': '左右',
+        "'=": '等于',
+        '': '',
+      },
+      ambition: { binding: '约束性目标', incentive: '激励目标', aspiration: '力争目标', '': '' },
+    };
+    for (const [i, row] of en.rows.entries()) {
+      const translated = zh.rows[i]!;
+      for (const [name, cell] of row.entries()) {
+        const key = en.header[name]!;
+        const expected = words[key] ? words[key][cell] : cell;
+        expect(translated[name], `row ${i + 1} ${key}`).toBe(expected);
+      }
+      if (row[0] === draft.id) expect(translated[column('status')]).toBe('征求意见稿');
+    }
+    expect(zh.rows.filter((r) => r[0] === draft.id).length).toBeGreaterThan(0);
+  });
+
+  test('each chart offers its data with Chinese headers, saved under the chart’s Chinese name', async ({
+    page,
+  }) => {
+    await page.goto(pageUrl(paths.indicator(draftIndicator)));
+    const link = page
+      .locator(`figure[data-chart="${draftIndicator}"]`)
+      .getByRole('link', { name: '下载数据（CSV）' });
+    await expect(link).toHaveAttribute('href', `${E2E_BASE}data/zh/charts/${draftIndicator}.csv`);
+    await expect(link).toHaveAttribute('download', /^节能减排方案图谱-.+\.csv$/);
+    await page.goto(pageUrl(paths.data('')));
+    await expect(page.locator(`a[href="${E2E_BASE}data/zh/charts/${draftIndicator}.csv"]`)).toHaveCount(1);
+    await expect(page.locator(`a[href="${E2E_BASE}data/charts/${draftIndicator}.csv"]`)).toHaveCount(1);
+  });
+
   test('the downloads page offers both variants, the Chinese one saved under a Chinese name', async ({
     page,
   }) => {

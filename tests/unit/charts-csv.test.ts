@@ -14,7 +14,9 @@ import { energyIntensity, nonFossilShare, pollutantReductions } from '../golden/
 
 const BOM = '\uFEFF';
 const HEADER =
-  'plan_id,plan,plan_title,status,indicator,value,unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url';
+  'plan_id,plan,plan_title,status,indicator,indicator_name,value,unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url';
+const ZH_HEADER =
+  '方案标识,方案简称,方案名称,文件状态,指标标识,指标名称,目标值,单位,比较方式,目标性质,基准年,目标年,范围,目标所属地区,链接';
 
 function lines(csv: string): string[] {
   expect(csv.startsWith(BOM)).toBe(true);
@@ -41,27 +43,27 @@ describe('chartCsv', () => {
   // Like /data/indicators.csv, every text cell starting with = is defused for Excel, the comparator `=` too.
   it.each([
     [
-      `guizhou-sheng,贵州省,,final,energy-intensity,14.5,%,'=,incentive,2020,2025,,贵州省,/plans/guizhou-sheng/#2-p1`,
+      `guizhou-sheng,贵州省,,final,energy-intensity,单位地区生产总值能耗降低,14.5,%,'=,incentive,2020,2025,,贵州省,/plans/guizhou-sheng/#2-p1`,
       targetComparisonData(energyIntensity),
     ],
     [
-      'langfang-shi,廊坊市,,final,non-fossil-share,10,%,>=,binding,,2025,,廊坊市,/plans/langfang-shi/#3-8',
+      'langfang-shi,廊坊市,,final,non-fossil-share,非化石能源占能源消费总量比重,10,%,>=,binding,,2025,,廊坊市,/plans/langfang-shi/#3-8',
       targetComparisonData(nonFossilShare),
     ],
     [
-      'dazhou-shi,达州市,,draft,non-fossil-share,,%,,,,,,达州市,/plans/dazhou-shi/',
+      'dazhou-shi,达州市,,draft,non-fossil-share,非化石能源占能源消费总量比重,,%,,,,,,达州市,/plans/dazhou-shi/',
       targetComparisonData(nonFossilShare),
     ],
     [
-      `dazhou-shi,达州市,,draft,cod-reduction,10170,吨,'=,binding,,2025,,达州市,/plans/dazhou-shi/#2-p1`,
+      `dazhou-shi,达州市,,draft,cod-reduction,化学需氧量重点工程减排量,10170,吨,'=,binding,,2025,,达州市,/plans/dazhou-shi/#2-p1`,
       smallMultiplesData(pollutantReductions),
     ],
     [
-      `qianjiang-qu,黔江区,,final,nox-reduction,659.1,吨,'=,binding,,2025,,黔江区,/plans/qianjiang-qu/#2-p1`,
+      `qianjiang-qu,黔江区,,final,nox-reduction,氮氧化物重点工程减排量,659.1,吨,'=,binding,,2025,,黔江区,/plans/qianjiang-qu/#2-p1`,
       smallMultiplesData(pollutantReductions),
     ],
     [
-      'guizhou-sheng,贵州省,,final,voc-reduction,,吨,,,,,,贵州省,/plans/guizhou-sheng/',
+      'guizhou-sheng,贵州省,,final,voc-reduction,挥发性有机物重点工程减排量,,吨,,,,,,贵州省,/plans/guizhou-sheng/',
       smallMultiplesData(pollutantReductions),
     ],
   ])('contains %s', (line, rows) => {
@@ -74,6 +76,7 @@ describe('chartCsv', () => {
     planTitle: null,
     status: [],
     indicator: 'x',
+    indicatorName: '某指标',
     value: 1,
     unit: '吨',
     comparator: '=',
@@ -98,16 +101,57 @@ describe('chartCsv', () => {
   it('names the plan by its title and says draft in every row of a draft, valued or unset', () => {
     const draft = [{ id: 'draft' as const, label: '征求意见稿' }];
     expect(lines(chartCsv([row({ planTitle: '某市方案', status: draft })]))[1]).toMatch(
-      /^p,某市,某市方案,draft,x,/,
+      /^p,某市,某市方案,draft,x,某指标,/,
     );
     expect(lines(chartCsv([row({ status: [{ id: 'region-unknown', label: '地区未识别' }] })]))[1]).toMatch(
-      /^p,某市,,final,x,/,
+      /^p,某市,,final,x,某指标,/,
     );
     const dazhouRows = lines(chartCsv(smallMultiplesData(pollutantReductions))).filter((l) =>
       l.startsWith('dazhou-shi,'),
     );
     expect(dazhouRows.length).toBeGreaterThan(1);
     expect(dazhouRows.every((l) => l.split(',')[3] === 'draft')).toBe(true);
+  });
+});
+
+describe('chartCsv with Chinese headers', () => {
+  const en = (rows: ChartDataRow[]) => lines(chartCsv(rows));
+  const zh = (rows: ChartDataRow[]) => lines(chartCsv(rows, 'zh'));
+
+  it('has the same columns and rows as the English file, under Chinese headers', () => {
+    const rows = smallMultiplesData(pollutantReductions);
+    expect(zh(rows)[0]).toBe(ZH_HEADER);
+    expect(zh(rows)).toHaveLength(en(rows).length);
+    expect(ZH_HEADER.split(',')).toHaveLength(CHART_CSV_COLUMNS.length);
+  });
+
+  // Machine values in words, as the site prints them; numbers, ids and links as in the English file.
+  it.each([
+    [
+      `guizhou-sheng,贵州省,,正式文件,energy-intensity,单位地区生产总值能耗降低,14.5,%,等于,激励目标,2020,2025,,贵州省,/plans/guizhou-sheng/#2-p1`,
+      targetComparisonData(energyIntensity),
+    ],
+    [
+      'langfang-shi,廊坊市,,正式文件,non-fossil-share,非化石能源占能源消费总量比重,10,%,不低于,约束性目标,,2025,,廊坊市,/plans/langfang-shi/#3-8',
+      targetComparisonData(nonFossilShare),
+    ],
+    // A plan without a number keeps its row, its value cells empty (not a word standing in for a value).
+    [
+      'dazhou-shi,达州市,,征求意见稿,non-fossil-share,非化石能源占能源消费总量比重,,%,,,,,,达州市,/plans/dazhou-shi/',
+      targetComparisonData(nonFossilShare),
+    ],
+    [
+      `dazhou-shi,达州市,,征求意见稿,cod-reduction,化学需氧量重点工程减排量,10170,吨,等于,约束性目标,,2025,,达州市,/plans/dazhou-shi/#2-p1`,
+      smallMultiplesData(pollutantReductions),
+    ],
+  ])('contains %s', (line, rows) => {
+    expect(zh(rows)).toContain(line);
+  });
+
+  it('says 征求意见稿 in every row of the draft', () => {
+    const dazhouRows = zh(smallMultiplesData(pollutantReductions)).filter((l) => l.startsWith('dazhou-shi,'));
+    expect(dazhouRows.length).toBeGreaterThan(1);
+    expect(dazhouRows.every((l) => l.split(',')[3] === '征求意见稿')).toBe(true);
   });
 });
 

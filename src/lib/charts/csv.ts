@@ -1,11 +1,21 @@
 /**
  * A chart's data as CSV, with the provenance of every number: which plan, which clause (source_url), which
- * years and scope. Made for Excel: UTF-8 with a BOM, CRLF, one header row, formula-like text defused.
+ * years and scope. Made for Excel: UTF-8 with a BOM, CRLF, one header row, formula-like text defused. Like the
+ * `/data/` tables it comes in two headings (`../export/table.ts`): English headers with machine values, and
+ * 中文列名 with the site's words for them (征求意见稿, 不低于, 约束性目标), same columns, same rows.
  */
+import { writeTable, type Column, type CsvLanguage } from '../export/table';
 import { figuresOf } from '../model/figures';
-import { writeCsv } from '../export/write-csv';
 import type { Ambition, Comparator } from '../model/plan';
-import type { ChartStatus, SmallMultiplesInput, TargetComparisonInput, TargetRow, UnsetPlan } from './types';
+import { AMBITION, COMPARATOR_LONG, STATUS } from '../vocabulary';
+import type {
+  ChartIndicator,
+  ChartStatus,
+  SmallMultiplesInput,
+  TargetComparisonInput,
+  TargetRow,
+  UnsetPlan,
+} from './types';
 
 /** One CSV row. A plan without a number for the indicator has a row with empty value columns. */
 export interface ChartDataRow {
@@ -17,6 +27,8 @@ export interface ChartDataRow {
   status: readonly ChartStatus[];
   /** Indicator id (as in `/data/indicators.csv`). */
   indicator: string;
+  /** The indicator's catalogue name, e.g. 单位地区生产总值能耗降低. */
+  indicatorName: string;
   value: number | null;
   unit: string;
   comparator: Comparator | null;
@@ -30,45 +42,67 @@ export interface ChartDataRow {
   sourceUrl: string | null;
 }
 
-export const CHART_CSV_COLUMNS = [
-  'plan_id',
-  'plan',
-  'plan_title',
-  'status',
-  'indicator',
-  'value',
-  'unit',
-  'comparator',
-  'ambition',
-  'baseline_year',
-  'target_year',
-  'scope',
-  'jurisdiction',
-  'source_url',
-] as const;
+/** `draft` for a 征求意见稿, else `final`, as in `/data/indicators.csv`: a draft's copied row still says so. */
+function statusOf(row: ChartDataRow): 'draft' | 'final' {
+  return row.status.some((mark) => mark.id === 'draft') ? 'draft' : 'final';
+}
 
-function fromTarget(indicator: string, row: TargetRow): ChartDataRow {
+/** The columns of a chart's CSV, each with its English and Chinese header. */
+const COLUMNS: readonly Column<ChartDataRow>[] = [
+  { key: 'plan_id', zh: '方案标识', cell: (row) => row.planId },
+  { key: 'plan', zh: '方案简称', cell: (row) => row.plan },
+  { key: 'plan_title', zh: '方案名称', cell: (row) => row.planTitle },
+  { key: 'status', zh: '文件状态', cell: statusOf, zhCell: (row) => STATUS[statusOf(row)] },
+  { key: 'indicator', zh: '指标标识', cell: (row) => row.indicator },
+  { key: 'indicator_name', zh: '指标名称', cell: (row) => row.indicatorName },
+  { key: 'value', zh: '目标值', cell: (row) => row.value },
+  { key: 'unit', zh: '单位', cell: (row) => row.unit },
+  {
+    key: 'comparator',
+    zh: '比较方式',
+    cell: (row) => row.comparator,
+    zhCell: (row) => (row.comparator ? COMPARATOR_LONG[row.comparator] : null),
+  },
+  {
+    key: 'ambition',
+    zh: '目标性质',
+    cell: (row) => row.ambition,
+    zhCell: (row) => (row.ambition ? AMBITION[row.ambition] : null),
+  },
+  { key: 'baseline_year', zh: '基准年', cell: (row) => row.baselineYear },
+  { key: 'target_year', zh: '目标年', cell: (row) => row.targetYear },
+  { key: 'scope', zh: '范围', cell: (row) => row.scope },
+  { key: 'jurisdiction', zh: '目标所属地区', cell: (row) => row.jurisdiction },
+  { key: 'source_url', zh: '链接', cell: (row) => row.sourceUrl },
+];
+
+/** The English headers, in order. */
+export const CHART_CSV_COLUMNS: readonly string[] = COLUMNS.map((column) => column.key);
+
+function fromTarget(indicator: ChartIndicator, row: TargetRow): ChartDataRow {
   return {
     planId: row.planId,
     plan: row.plan,
     planTitle: row.planTitle ?? null,
     status: row.status ?? [],
-    indicator,
+    indicator: indicator.id,
+    indicatorName: indicator.name,
     ...figuresOf(row),
     jurisdiction: row.plan,
     sourceUrl: row.href,
   };
 }
 
-function fromUnset(indicator: string, unit: string, plan: UnsetPlan): ChartDataRow {
+function fromUnset(indicator: ChartIndicator, plan: UnsetPlan): ChartDataRow {
   return {
     planId: plan.planId,
     plan: plan.plan,
     planTitle: plan.planTitle ?? null,
     status: plan.status ?? [],
-    indicator,
+    indicator: indicator.id,
+    indicatorName: indicator.name,
     value: null,
-    unit,
+    unit: indicator.unit,
     comparator: null,
     ambition: null,
     baselineYear: null,
@@ -81,13 +115,13 @@ function fromUnset(indicator: string, unit: string, plan: UnsetPlan): ChartDataR
 
 /** The rows of a target comparison, in input order, then its unset plans. */
 export function targetComparisonData(input: TargetComparisonInput): ChartDataRow[] {
-  const { id, unit } = input.indicator;
+  const { indicator } = input;
   const withValue = new Set(input.rows.map((row) => row.planId));
   return [
-    ...input.rows.map((row) => fromTarget(id, row)),
+    ...input.rows.map((row) => fromTarget(indicator, row)),
     ...(input.unset ?? [])
       .filter((plan) => !withValue.has(plan.planId))
-      .map((plan) => fromUnset(id, unit, plan)),
+      .map((plan) => fromUnset(indicator, plan)),
   ];
 }
 
@@ -99,34 +133,11 @@ export function smallMultiplesData(input: SmallMultiplesInput): ChartDataRow[] {
 }
 
 /**
- * The `status` cell, as in `/data/indicators.csv`: `draft` for a 征求意见稿, else `final` — so a draft's value
- * copied out of the file still says it is one.
+ * Serialises chart rows as CSV: UTF-8 with BOM, CRLF, one header row, empty cells for unknown values. `en`:
+ * header `plan_id,plan,plan_title,status,indicator,indicator_name,value,unit,comparator,ambition,baseline_year,
+ * target_year,scope,jurisdiction,source_url` with machine values (`draft`, `>=`, `binding`); `zh`: 方案标识,
+ * 方案简称… with the same values in words (征求意见稿, 不低于, 约束性目标).
  */
-function statusCell(status: readonly ChartStatus[]): string {
-  return status.some((mark) => mark.id === 'draft') ? 'draft' : 'final';
-}
-
-/**
- * Serialises chart rows as CSV: UTF-8 with BOM, CRLF, header `plan_id,plan,plan_title,status,indicator,value,
- * unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url`. Empty cells for unknown
- * values.
- */
-export function chartCsv(rows: readonly ChartDataRow[]): string {
-  const records = rows.map((row) => ({
-    plan_id: row.planId,
-    plan: row.plan,
-    plan_title: row.planTitle,
-    status: statusCell(row.status),
-    indicator: row.indicator,
-    value: row.value,
-    unit: row.unit,
-    comparator: row.comparator,
-    ambition: row.ambition,
-    baseline_year: row.baselineYear,
-    target_year: row.targetYear,
-    scope: row.scope,
-    jurisdiction: row.jurisdiction,
-    source_url: row.sourceUrl,
-  }));
-  return writeCsv(CHART_CSV_COLUMNS, records);
+export function chartCsv(rows: readonly ChartDataRow[], language: CsvLanguage = 'en'): string {
+  return writeTable(COLUMNS, rows, language);
 }

@@ -269,6 +269,7 @@ export function chartDataRows(data: IndicatorChartData, options: IndicatorChartO
       planTitle: plan.title,
       status: chartStatus(plan),
       indicator: row.indicator,
+      indicatorName: row.indicatorName,
       ...figuresOf(target),
       jurisdiction: target.jurisdiction,
       sourceUrl: options.link(sourcePath(plan, target)),
