@@ -7,8 +7,8 @@ import {
   readingOnce,
   stripExportLeftovers,
 } from '../../src/lib/read/normalize';
-import { OPENCC_TRIGGERS } from '../../src/lib/read/opencc-triggers';
-import { openccTriggersModule } from '../../src/lib/read/opencc-triggers-build';
+import { CONTEXT_QUIET, CONTEXT_TRIGGERS, FREE_FOLDS } from '../../src/lib/read/opencc-table';
+import { allEntries, openccTableModule } from '../../src/lib/read/opencc-table-build';
 import { foldWidth } from '../../src/lib/width';
 import { seedFiles, seedText } from '../helpers/seeds';
 
@@ -34,8 +34,8 @@ describe('foldForRecognition', () => {
   });
 });
 
-describe('foldForRecognition skipping OpenCC (opencc-triggers.ts)', () => {
-  // The reference: OpenCC run on every string, as foldForRecognition did before it learned to skip.
+describe('foldForRecognition giving OpenCC by pieces (opencc-table.ts)', () => {
+  // The reference: OpenCC run on every whole string, as foldForRecognition did before it read pieces.
   const hk = OpenCC.Converter({ from: 'hk', to: 'cn' });
   const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
   const openccAlways = (text: string): string => {
@@ -48,44 +48,86 @@ describe('foldForRecognition skipping OpenCC (opencc-triggers.ts)', () => {
     }
     return out;
   };
+  const reference = (text: string) => openccAlways(foldWidth(text));
 
-  it('is what opencc-triggers-build.ts generates from opencc-js', async () => {
-    await expect(openccTriggersModule()).toMatchFileSnapshot('../../src/lib/read/opencc-triggers.ts');
+  it('is what opencc-table-build.ts generates from opencc-js', async () => {
+    await expect(openccTableModule()).toMatchFileSnapshot('../../src/lib/read/opencc-table.ts');
   });
 
   it.each([
     ['乾燥', '干燥'], // a phrase: 乾 alone stays 乾
     ['乾隆', '乾隆'],
+    ['乾隆年間的乾燥氣候', '乾隆年间的干燥气候'],
     ['反覆核查', '反复核查'],
+    ['覆盖', '覆盖'],
     ['羣眾', '群众'],
     ['山峯', '山峰'],
     ['節能減排', '节能减排'],
     ['节能减排', '节能减排'],
     ['纳税', '纳税'],
+    ['著力推進', '着力推进'],
+    ['顯著', '显着'], // OpenCC's reading, kept as it is
+    ['裏面，裡面', '里面,里面'],
+    ['臺灣，台湾', '台湾,台湾'],
+    ['（乾燥）', '(干燥)'], // full-width brackets fold too
+    ['乾，燥', '干,燥'], // a cut between the two: no phrase, each alone
+    ['𠁞乾燥𠁞', '𠀾干燥𠀾'], // astral characters (changed alone) around a phrase
+    ['才幹', '才干'],
+    ['吃喝', '吃喝'],
   ])('%s → %s', (input, expected) => {
     expect(foldForRecognition(input)).toBe(expected);
+    expect(foldForRecognition(input)).toBe(reference(input));
   });
 
-  it('sends every character OpenCC would change through OpenCC', () => {
-    const triggers = new Set(Array.from(OPENCC_TRIGGERS));
+  it('folds every character alone as OpenCC does', () => {
     for (const [from, to] of [
-      [0x3400, 0x9fff],
+      [0x3000, 0x9fff],
       [0xf900, 0xfaff],
+      [0xff00, 0xffef],
       [0x20000, 0x2a6df],
+      [0x2f800, 0x2fa1f],
     ] as const) {
       for (let cp = from; cp <= to; cp++) {
         const ch = String.fromCodePoint(cp);
-        if (!triggers.has(ch)) expect(openccAlways(ch), `U+${cp.toString(16)}`).toBe(ch);
+        expect(foldForRecognition(ch), `U+${cp.toString(16)}`).toBe(reference(ch));
       }
     }
   });
 
-  it('folds every line of every seed, and its traditional form, as OpenCC on every string does', () => {
+  it('folds generated texts mixing context, free and changed characters as OpenCC on the whole text', () => {
+    // Every kind of character of the table, OpenCC's own phrases (keys and what they become), plain simplified
+    // text, punctuation and full-width forms; pieces are joined at random so phrases meet, overlap and are cut.
+    const context = Array.from(CONTEXT_TRIGGERS + CONTEXT_QUIET);
+    const phrases = allEntries()
+      .filter(([key]) => Array.from(key).length > 1)
+      .flatMap(([key, value]) => [key, value]);
+    const folded = Array.from(FREE_FOLDS).filter((_, i) => i % 2 === 0);
+    const plain = Array.from('节能减排综合工作方案到年全市单位生产总值能耗比下降重点行业绿色改造');
+    const other = Array.from('，。、；：（）％０１２３45.6 \u3000「」《》𠁞𡃕');
+    let seed = 20251128;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pools = [context, context, phrases, phrases, folded, plain, other];
+    for (let sample = 0; sample < 5000; sample++) {
+      let text = '';
+      const length = 1 + random(24);
+      for (let i = 0; i < length; i++) {
+        const pool = pools[random(pools.length)] as string[];
+        text += pool[random(pool.length)];
+      }
+      expect(foldForRecognition(text), text).toBe(reference(text));
+    }
+  });
+
+  it('folds every line of every seed, and its traditional forms, as OpenCC on every string does', () => {
     const toTraditional = OpenCCFull.Converter({ from: 'cn', to: 'tw' });
+    const toHongKong = OpenCCFull.Converter({ from: 'cn', to: 'hk' });
     for (const file of seedFiles) {
       for (const line of seedText(file).split('\n')) {
-        for (const text of [line, toTraditional(line)]) {
-          expect(foldForRecognition(text), `${file}: ${text}`).toBe(openccAlways(foldWidth(text)));
+        for (const text of [line, toTraditional(line), toHongKong(line)]) {
+          expect(foldForRecognition(text), `${file}: ${text}`).toBe(reference(text));
         }
       }
     }

@@ -5,7 +5,7 @@
  */
 import * as OpenCC from 'opencc-js/t2cn';
 import { foldWidth } from '../width';
-import { OPENCC_TRIGGERS } from './opencc-triggers';
+import { CONTEXT_QUIET, CONTEXT_TRIGGERS, FREE_FOLDS } from './opencc-table';
 
 /**
  * Leftovers of a .docx → text export (`[bookmark: _GoBack]` anchors, Markdown `**bold**` markers) and of web
@@ -19,22 +19,104 @@ export function stripExportLeftovers(text: string): string {
 }
 
 // Hong Kong and Taiwan mirrors publish the same plans in traditional characters; OpenCC's phrase tables
-// know far more variants than a hand-written map would.
-const toSimplifiedHK = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const toSimplifiedTW = OpenCC.Converter({ from: 'tw', to: 'cn' });
+// know far more variants than a hand-written map would. Its converters are built on first use: a plan in
+// simplified characters may never need them.
+let openccConverters: ((text: string) => string) | null = null;
 
-// A text without any of these characters comes out of OpenCC unchanged (why: opencc-triggers-build.ts), and
-// most lines of a plan in simplified characters have none, so they skip OpenCC's four dictionary passes.
-const OPENCC_TRIGGER = new RegExp(`[${OPENCC_TRIGGERS}]`, 'u');
+function opencc(text: string): string {
+  if (openccConverters === null) {
+    const hk = OpenCC.Converter({ from: 'hk', to: 'cn' });
+    const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    openccConverters = (piece) => tw(hk(piece));
+  }
+  return openccConverters(text);
+}
+
+// What OpenCC does with a character, by its place in opencc-table.ts (why it is exact: opencc-table-build.ts).
+/** Free and unchanged: OpenCC leaves it as it is wherever it stands. */
+const UNCHANGED = 0;
+/** Free and changed: it becomes its `FREE_FOLDS` character wherever it stands. */
+const FOLDED = 1;
+/** A context character that cannot start a rewrite. */
+const QUIET = 2;
+/** A context character that can: its run goes through OpenCC. */
+const TRIGGER = 3;
+type Kind = typeof UNCHANGED | typeof FOLDED | typeof QUIET | typeof TRIGGER;
+
+const bmpKinds = new Uint8Array(0x10000);
+const astralKinds = new Map<number, Kind>();
+const freeFolds = new Map<number, string>();
+{
+  const mark = (chars: Iterable<string>, kind: Kind) => {
+    for (const ch of chars) {
+      const cp = ch.codePointAt(0) as number;
+      if (cp > 0xffff) astralKinds.set(cp, kind);
+      else bmpKinds[cp] = kind;
+    }
+  };
+  mark(CONTEXT_QUIET, QUIET);
+  mark(CONTEXT_TRIGGERS, TRIGGER);
+  const pairs = Array.from(FREE_FOLDS);
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    mark([pairs[i] as string], FOLDED);
+    freeFolds.set((pairs[i] as string).codePointAt(0) as number, pairs[i + 1] as string);
+  }
+}
+
+/** The kind of the code point at `i` (a surrogate pair read whole; a lone surrogate is left as it is). */
+function kindAt(text: string, i: number): Kind {
+  const unit = text.charCodeAt(i);
+  if (unit < 0xd800 || unit > 0xdbff) return bmpKinds[unit] as Kind;
+  return astralKinds.get(text.codePointAt(i) as number) ?? UNCHANGED;
+}
+
+const widthAt = (text: string, i: number) => ((text.codePointAt(i) as number) > 0xffff ? 2 : 1);
+
+/**
+ * OpenCC's hk → cn then tw → cn conversion of `text`, piece by piece: free characters from the table, runs of
+ * context characters through OpenCC only when they hold a trigger. Gives what OpenCC gives on the whole text.
+ */
+function openccByPieces(text: string): string {
+  let out = '';
+  // text[0, done) is in `out` already.
+  let done = 0;
+  let i = 0;
+  while (i < text.length) {
+    const kind = kindAt(text, i);
+    if (kind === UNCHANGED) {
+      i++;
+      continue;
+    }
+    if (kind === FOLDED) {
+      const width = widthAt(text, i);
+      out += text.slice(done, i) + (freeFolds.get(text.codePointAt(i) as number) as string);
+      i += width;
+      done = i;
+      continue;
+    }
+    let end = i;
+    let trigger = false;
+    for (let k: Kind = kind; k === QUIET || k === TRIGGER; k = kindAt(text, end)) {
+      if (k === TRIGGER) trigger = true;
+      end += widthAt(text, end);
+      if (end >= text.length) break;
+    }
+    if (trigger) {
+      out += text.slice(done, i) + opencc(text.slice(i, end));
+      done = end;
+    }
+    i = end;
+  }
+  return done === 0 ? text : out + text.slice(done);
+}
 
 function toSimplified(text: string): string {
-  if (!OPENCC_TRIGGER.test(text)) return text;
-  const converted = toSimplifiedTW(toSimplifiedHK(text));
+  const converted = openccByPieces(text);
   if (converted.length === text.length) return converted;
   // A phrase conversion changed the length: fall back to character by character so indexes stay valid.
   let out = '';
   for (const ch of text) {
-    const one = toSimplifiedTW(toSimplifiedHK(ch));
+    const one = openccByPieces(ch);
     out += one.length === ch.length ? one : ch;
   }
   return out;
