@@ -7,7 +7,7 @@
  * build script see different instances of this module; `globalThis` is the one object they share.
  */
 import type { IngestResult } from '../lib/ingest';
-import type { Warning } from '../lib/model/plan';
+import type { PlanHead, Warning } from '../lib/model/plan';
 
 export interface RefusedSeed {
   file: string;
@@ -25,7 +25,7 @@ export interface IngestReport {
 }
 
 /** The report of one ingest of `seedDir`. */
-export function reportOf(result: IngestResult, seedDir: string): IngestReport {
+export function reportOf(result: IngestResult<PlanHead>, seedDir: string): IngestReport {
   return {
     seedDir,
     plans: result.plans.map((plan) => ({

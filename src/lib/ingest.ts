@@ -9,7 +9,7 @@ import type { PlanKnowledge } from './curated/plan-knowledge';
 import { planDocument } from './document/index';
 import { danglingReferences, type Vocabularies } from './document/references';
 import { SeedError } from './errors';
-import type { Plan, Warning } from './model/plan';
+import type { Plan, PlanHead, Warning } from './model/plan';
 import { parsePlan, type ParsePlanOptions } from './parse-plan';
 import { decodeSeed, MAX_SEED_BYTES, tooLarge } from './read/decode';
 import { assignVersionSlugs, linkPlans, type ParsedPlan } from './regions/corpus';
@@ -31,8 +31,8 @@ export interface SeedDirectory {
   warnings: Warning[];
 }
 
-export interface IngestResult {
-  plans: Plan[];
+export interface IngestResult<P extends PlanHead = Plan> {
+  plans: P[];
   warnings: Warning[];
   errors: SeedError[];
 }
@@ -101,12 +101,20 @@ export function readSeedDirectory(dir: string): SeedDirectory {
   };
 }
 
+/**
+ * What ingest holds of each parsed plan until the whole corpus is linked. Linking reads only a plan's head, so
+ * a caller that must not hold every plan's text at once (the site's build at national scale) puts the text
+ * away here and returns the head; by default the whole plan is held.
+ */
+export type Hold<P extends PlanHead> = (plan: Plan) => P;
+
 /** One seed → its plan and warnings; throws SeedError for anything that keeps it from being a plan. */
-function ingestSeed(
+function ingestSeed<P extends PlanHead>(
   seed: SeedFile,
   knowledge: PlanKnowledge,
   options: IngestOptions,
-): ParsedPlan & { warnings: Warning[] } {
+  hold: Hold<P>,
+): ParsedPlan<P> & { warnings: Warning[] } {
   if (seed.bytes instanceof SeedError) throw seed.bytes;
   const { text } = decodeSeed(seed.bytes, seed.file);
   const warnings: Warning[] = [];
@@ -130,7 +138,7 @@ function ingestSeed(
   if (dangling.length > 0) throw new SeedError(seed.file, 0, `cannot be shown: ${dangling.join('; ')}`);
   planDocument(result.plan);
   return {
-    plan: result.plan,
+    plan: hold(result.plan),
     // A published slug is held like a sidecar's: other texts of the same government get another one.
     explicitSlug: sidecar?.slug !== undefined || knowledge.published.get(result.plan.id) === seed.file,
     explicitParent: sidecar?.parent !== undefined,
@@ -139,9 +147,9 @@ function ingestSeed(
 }
 
 /** Drops parent links that point at the plan itself or run in a circle, with a warning on each plan. */
-function refuseParentCycles(plans: Plan[], warnings: Warning[]): Plan[] {
+function refuseParentCycles<P extends PlanHead>(plans: P[], warnings: Warning[]): P[] {
   const parentOf = new Map(plans.map((p) => [p.id, p.parent]));
-  const inCycle = (plan: Plan): boolean => {
+  const inCycle = (plan: P): boolean => {
     const seen = new Set<string>([plan.id]);
     let next = plan.parent;
     while (next !== null && next !== undefined) {
@@ -170,12 +178,22 @@ export function ingestSeeds(
   knowledge: PlanKnowledge,
   options: IngestOptions,
 ): IngestResult {
-  const parsed: (ParsedPlan & { warnings: Warning[] })[] = [];
+  return ingestSeedsHolding(seeds, knowledge, options, (plan) => plan);
+}
+
+/** As `ingestSeeds`, holding of each plan only what `hold` returns (see `Hold`). */
+export function ingestSeedsHolding<P extends PlanHead>(
+  seeds: readonly SeedFile[],
+  knowledge: PlanKnowledge,
+  options: IngestOptions,
+  hold: Hold<P>,
+): IngestResult<P> {
+  const parsed: (ParsedPlan<P> & { warnings: Warning[] })[] = [];
   const warnings: Warning[] = [];
   const errors: SeedError[] = [];
   for (const seed of seeds) {
     try {
-      parsed.push(ingestSeed(seed, knowledge, options));
+      parsed.push(ingestSeed(seed, knowledge, options, hold));
     } catch (error) {
       if (error instanceof SeedError) errors.push(error);
       // A parser bug must not take the other plans down, but it must be loud; the trace is for developers.
@@ -189,7 +207,7 @@ export function ingestSeeds(
     versioned.map(({ plan }) => ({ file: plan.source, slug: plan.id })),
     knowledge.published,
   );
-  const kept: ParsedPlan[] = [];
+  const kept: ParsedPlan<P>[] = [];
   versioned.forEach((entry, i) => {
     const refused = decisions[i]?.refused ?? null;
     if (refused !== null) errors.push(new SeedError(entry.plan.source, 1, refused));
@@ -225,7 +243,17 @@ export function ingestSeeds(
 
 /** Reads and ingests a seed directory: the directory's own warnings come first. */
 export function ingestDirectory(dir: string, knowledge: PlanKnowledge, options: IngestOptions): IngestResult {
+  return ingestDirectoryHolding(dir, knowledge, options, (plan) => plan);
+}
+
+/** As `ingestDirectory`, holding of each plan only what `hold` returns (see `Hold`). */
+export function ingestDirectoryHolding<P extends PlanHead>(
+  dir: string,
+  knowledge: PlanKnowledge,
+  options: IngestOptions,
+  hold: Hold<P>,
+): IngestResult<P> {
   const directory = readSeedDirectory(dir);
-  const result = ingestSeeds(directory.seeds, knowledge, options);
+  const result = ingestSeedsHolding(directory.seeds, knowledge, options, hold);
   return { ...result, warnings: [...directory.warnings, ...result.warnings] };
 }

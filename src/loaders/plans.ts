@@ -1,51 +1,62 @@
 /**
  * The hand-off from ingest to the site: an Astro content loader (`{ name, load }`) over the seeds and the
- * curated knowledge in content/. Each plan becomes one entry of the `plans` collection, validated by the zod
- * `Plan`; pages and data files read the collection, never files in the working directory.
+ * curated knowledge in content/. Each plan becomes one entry of the `plans` collection: the plan without its
+ * text (`PlanHead`), validated by zod; the whole plan, validated by the zod `Plan`, is written once to the
+ * build's cache (./plan-models.ts) for the pages of that plan. Seeds are parsed one at a time and each plan's
+ * text is put away as soon as it is parsed, so the corpus is never held whole (README "Build memory").
+ * Pages and data files read the collection and the models, never files in the working directory.
  *
  * A seed that cannot become a plan is refused with `file:line: reason` and left out; the others load. Under
  * `astro dev`, a change to a seed, a sidecar or a file of content/ reloads the collection, so the page updates.
  */
 import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { CONTENT_DIR } from '../lib/curated/load';
-import { ingestDirectory, type IngestResult } from '../lib/ingest';
+import { ingestDirectoryHolding, type IngestResult } from '../lib/ingest';
 import { enrichments, loadKnowledge } from '../lib/knowledge';
 import { SeedError } from '../lib/errors';
-import { Plan } from '../lib/model/plan';
+import { PlanHead } from '../lib/model/plan';
 import { recordIngestReport, reportOf } from '../integrations/ingest-report';
+import { PlanModelWriter } from './plan-models';
 
 export interface PlanLoaderOptions {
   /** Seed directory; default `PLAN_ATLAS_SEEDS`, else `seeds/`. */
   seeds?: string;
 }
 
-function ingest(seedDir: string): IngestResult {
+function ingest(seedDir: string, models: PlanModelWriter): IngestResult<PlanHead> {
   const knowledge = loadKnowledge();
-  return ingestDirectory(seedDir, knowledge.plan, {
-    enrichments: enrichments(knowledge),
-    vocabularies: knowledge.vocabularies,
-  });
+  return ingestDirectoryHolding(
+    seedDir,
+    knowledge.plan,
+    { enrichments: enrichments(knowledge), vocabularies: knowledge.vocabularies },
+    (plan) => models.park(plan),
+  );
 }
 
 async function sync(context: LoaderContext, seedDir: string): Promise<void> {
-  const { store, logger, parseData, generateDigest } = context;
+  const { store, logger, parseData, generateDigest, config } = context;
   const started = performance.now();
-  const ingested = ingest(seedDir);
+  const models = new PlanModelWriter(fileURLToPath(config.cacheDir));
+  const ingested = ingest(seedDir, models);
   const seconds = (performance.now() - started) / 1000;
-  const result: IngestResult = { ...ingested, plans: [], errors: [...ingested.errors] };
+  const result: IngestResult<PlanHead> = { ...ingested, plans: [], errors: [...ingested.errors] };
   store.clear();
-  for (const plan of ingested.plans) {
+  for (const head of ingested.plans) {
     try {
-      const data = await parseData({ id: plan.id, data: plan });
-      store.set({ id: plan.id, data, digest: generateDigest(data) });
-      result.plans.push(plan);
+      const model = models.complete(head);
+      const data = await parseData({ id: head.id, data: head });
+      // The digest is the whole plan's, so a changed sentence reloads its page under `astro dev`.
+      store.set({ id: head.id, data, digest: generateDigest(model) });
+      result.plans.push(head);
     } catch (error) {
       result.errors.push(
-        new SeedError(plan.source, 0, `invalid plan: ${(error as Error).message.split('\n')[0]}`),
+        new SeedError(head.source, 0, `invalid plan: ${(error as Error).message.split('\n')[0]}`),
       );
     }
   }
+  models.publish();
   for (const warning of result.warnings) logger.warn(`${warning.file}:${warning.line}: ${warning.message}`);
   for (const error of result.errors) logger.error(error.message);
   recordIngestReport(reportOf(result, seedDir));
@@ -60,7 +71,7 @@ const inside = (dir: string, path: string): boolean => path === dir || path.star
 export function planLoader(options: PlanLoaderOptions = {}): Loader {
   return {
     name: 'plan-atlas-plans',
-    schema: Plan,
+    schema: PlanHead,
     load: async (context) => {
       const seedDir = resolve(options.seeds ?? process.env['PLAN_ATLAS_SEEDS'] ?? 'seeds');
       await sync(context, seedDir);

@@ -8,10 +8,14 @@ import { EventEmitter } from 'node:events';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planLoader } from '../../src/loaders/plans';
-import { Plan } from '../../src/lib/model/plan';
+import { readPlanModel } from '../../src/loaders/plan-models';
+import { Plan, PlanHead } from '../../src/lib/model/plan';
+import { ingestDirectory } from '../../src/lib/ingest';
+import { enrichments, loadKnowledge } from '../../src/lib/knowledge';
 
 const SEEDS = resolve(import.meta.dirname, '../../seeds');
 const MARK = '本句为测试监视而加。';
@@ -23,21 +27,22 @@ class FakeWatcher extends EventEmitter {
   }
 }
 
-function fakeContext(watcher: FakeWatcher | undefined) {
-  const entries = new Map<string, Plan>();
+function fakeContext(watcher: FakeWatcher | undefined, cacheDir: string) {
+  const entries = new Map<string, PlanHead>();
   const logs: string[] = [];
   const log = (message: string) => logs.push(message);
   const context = {
     store: {
       clear: () => entries.clear(),
-      set: ({ id, data }: { id: string; data: Plan }) => {
+      set: ({ id, data }: { id: string; data: PlanHead }) => {
         entries.set(id, data);
         return true;
       },
     },
     logger: { info: log, warn: log, error: log, debug: log },
-    parseData: async ({ data }: { data: unknown }) => Plan.parse(data),
+    parseData: async ({ data }: { data: unknown }) => PlanHead.parse(data),
     generateDigest: (data: unknown) => String(JSON.stringify(data).length),
+    config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
     watcher,
   } as unknown as LoaderContext;
   return { context, entries, logs };
@@ -49,13 +54,19 @@ async function settled(logs: string[], count: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 25));
 }
 
-const allText = (plan: Plan) => plan.clauses.flatMap((c) => c.paragraphs).join('\n');
+/** A plan's text, from the model the loader wrote beside its entry. */
+const allText = (head: PlanHead) =>
+  readPlanModel(head.id)
+    .clauses.flatMap((c) => c.paragraphs)
+    .join('\n');
 
 describe('plans loader under astro dev', () => {
   let dir: string;
+  let cacheDir: string;
   let seed: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'plan-atlas-loader-'));
+    cacheDir = mkdtempSync(join(tmpdir(), 'plan-atlas-loader-cache-'));
     // Two seeds keep the test quick; the first is the one edited.
     const texts = readdirSync(SEEDS)
       .filter((f) => f.endsWith('.txt'))
@@ -64,26 +75,29 @@ describe('plans loader under astro dev', () => {
     for (const file of texts) cpSync(join(SEEDS, file), join(dir, file));
     seed = join(dir, texts[0] as string);
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
 
   it('loads every seed, and reloads when a seed changes, is added or removed', async () => {
     const watcher = new FakeWatcher();
-    const { context, entries, logs } = fakeContext(watcher);
+    const { context, entries, logs } = fakeContext(watcher, cacheDir);
     await planLoader({ seeds: dir }).load(context);
     expect(entries.size).toBe(2);
     expect(watcher.watched).toContain(dir);
     const edited = [...entries.values()].find((plan) => plan.source === seed.split('/').at(-1));
     expect(edited).toBeDefined();
-    expect(allText(edited as Plan)).not.toContain(MARK);
+    expect(allText(edited as PlanHead)).not.toContain(MARK);
 
     // A changed seed: its plan carries the new sentence.
     const text = readFileSync(seed, 'utf8');
-    const firstParagraph = (edited as Plan).clauses.find((c) => c.paragraphs.length > 0)
+    const firstParagraph = readPlanModel((edited as PlanHead).id).clauses.find((c) => c.paragraphs.length > 0)
       ?.paragraphs[0] as string;
     writeFileSync(seed, text.replace(firstParagraph, `${firstParagraph}${MARK}`));
     watcher.emit('change', seed);
     await settled(logs, 2);
-    expect(allText(entries.get((edited as Plan).id) as Plan)).toContain(MARK);
+    expect(allText(entries.get((edited as PlanHead).id) as PlanHead)).toContain(MARK);
 
     // A file outside the seeds and content/ is no reason to reload.
     watcher.emit('change', join(tmpdir(), 'elsewhere.txt'));
@@ -106,8 +120,28 @@ describe('plans loader under astro dev', () => {
   });
 
   it('loads once and watches nothing in a build (no watcher)', async () => {
-    const { context, entries } = fakeContext(undefined);
+    const { context, entries } = fakeContext(undefined, cacheDir);
     await planLoader({ seeds: dir }).load(context);
     expect(entries.size).toBe(2);
+  });
+
+  it('holds each plan without its text, and writes the whole plan as ingest makes it', async () => {
+    const { context, entries } = fakeContext(undefined, cacheDir);
+    await planLoader({ seeds: SEEDS }).load(context);
+    const knowledge = loadKnowledge();
+    const whole = ingestDirectory(SEEDS, knowledge.plan, {
+      enrichments: enrichments(knowledge),
+      vocabularies: knowledge.vocabularies,
+    }).plans;
+    expect([...entries.keys()].sort()).toEqual(whole.map((p) => p.id).sort());
+    for (const plan of whole) {
+      const entry = entries.get(plan.id) as PlanHead;
+      expect(Object.keys(entry)).not.toContain('clauses');
+      expect(Object.keys(entry)).not.toContain('front');
+      expect(Object.keys(entry)).not.toContain('annexes');
+      // Byte for byte what the whole-corpus ingest gives, keys in the schema's order.
+      expect(JSON.stringify(readPlanModel(plan.id))).toBe(JSON.stringify(Plan.parse(plan)));
+      expect(entry).toEqual(PlanHead.parse(plan));
+    }
   });
 });

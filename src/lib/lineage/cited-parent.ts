@@ -4,7 +4,7 @@
  * neither the sidecar nor the division list gives a parent (a 新区 or 开发区 the list does not have, a plan
  * whose region could not be read): the division list is the better witness of the tree where it speaks.
  */
-import type { CitedDocument, Level, Plan } from '../model/plan';
+import type { CitedDocument, Level, PlanHead } from '../model/plan';
 import { foldForRecognition } from '../read/normalize';
 
 /**
@@ -31,21 +31,21 @@ function documentNumberKey(number: string): string {
 const LEVEL_DEPTH: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3 };
 
 /** True when `candidate` may be above `plan` in the tree, as far as their levels tell. */
-function mayBeAbove(candidate: Plan, plan: Plan): boolean {
+function mayBeAbove(candidate: PlanHead, plan: PlanHead): boolean {
   if (candidate.level === null || plan.level === null) return true;
   return LEVEL_DEPTH[candidate.level] < LEVEL_DEPTH[plan.level];
 }
 
-/** Indexes of the corpus by title key and by 文号, built once per corpus. */
-export interface CitationIndex {
-  byTitle: Map<string, Plan[]>;
-  byNumber: Map<string, Plan[]>;
+/** Indexes of the corpus by title key and by 文号, built once per corpus (of plans, or of plans without text). */
+export interface CitationIndex<P extends PlanHead> {
+  byTitle: Map<string, P[]>;
+  byNumber: Map<string, P[]>;
 }
 
-export function citationIndex(plans: readonly Plan[]): CitationIndex {
-  const byTitle = new Map<string, Plan[]>();
-  const byNumber = new Map<string, Plan[]>();
-  const add = (map: Map<string, Plan[]>, key: string, plan: Plan) => {
+export function citationIndex<P extends PlanHead>(plans: readonly P[]): CitationIndex<P> {
+  const byTitle = new Map<string, P[]>();
+  const byNumber = new Map<string, P[]>();
+  const add = (map: Map<string, P[]>, key: string, plan: P) => {
     if (key !== '') map.set(key, [...(map.get(key) ?? []), plan]);
   };
   for (const plan of plans) {
@@ -59,7 +59,7 @@ export function citationIndex(plans: readonly Plan[]): CitationIndex {
  * The one corpus plan a citation names: by its title, else by its 文号; null when it names none, or more than
  * one (two texts of one title: which one is meant cannot be told), or when title and 文号 name different plans.
  */
-export function resolveCitation(cited: CitedDocument, index: CitationIndex): Plan | null {
+export function resolveCitation<P extends PlanHead>(cited: CitedDocument, index: CitationIndex<P>): P | null {
   const byTitle = index.byTitle.get(planTitleKey(cited.title)) ?? [];
   const byNumber = cited.number === null ? [] : (index.byNumber.get(documentNumberKey(cited.number)) ?? []);
   if (byTitle.length > 1 || byNumber.length > 1) return null;
@@ -74,12 +74,12 @@ export function resolveCitation(cited: CitedDocument, index: CitationIndex): Pla
  * plan itself, not another text of the same government, not a plan of its own level or below), the nearest
  * level first. Null when none resolves, or when two different plans are equally near.
  */
-export function citedParent(
-  plan: Plan,
-  index: CitationIndex,
-  sameGovernment: (a: Plan, b: Plan) => boolean,
-): Plan | null {
-  const candidates = new Set<Plan>();
+export function citedParent<P extends PlanHead>(
+  plan: P,
+  index: CitationIndex<P>,
+  sameGovernment: (a: P, b: P) => boolean,
+): P | null {
+  const candidates = new Set<P>();
   for (const cited of plan.cites) {
     const found = resolveCitation(cited, index);
     if (found && found !== plan && !sameGovernment(found, plan) && mayBeAbove(found, plan))
@@ -88,7 +88,7 @@ export function citedParent(
   if (candidates.size <= 1) return [...candidates][0] ?? null;
   // The nearest level wins (a county citing 33号 and its city's plan implements the city's); a level that
   // cannot be told ranks nowhere, so two such candidates stay ambiguous.
-  const depth = (p: Plan) => (p.level === null ? -1 : LEVEL_DEPTH[p.level]);
+  const depth = (p: P) => (p.level === null ? -1 : LEVEL_DEPTH[p.level]);
   const sorted = [...candidates].sort((a, b) => depth(b) - depth(a));
   const [first, second] = sorted;
   if (!first || depth(first) < 0 || (second && depth(second) === depth(first))) return null;

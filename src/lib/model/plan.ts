@@ -428,6 +428,19 @@ export const Plan = z.object({
 });
 export type Plan = z.infer<typeof Plan>;
 
+/**
+ * The plan's text: everything of the seed in reading order (front matter, clauses, annexes). Most of a plan's
+ * bytes (~70%); cross-plan stages never need it, so a build holds it for one plan at a time.
+ */
+export const PLAN_TEXT_KEYS = ['front', 'clauses', 'annexes'] as const;
+
+/**
+ * A plan without its text: what the whole corpus is linked from (slugs, versions, parents) and what pages
+ * listing many plans read (region, level, status, departments, targets).
+ */
+export const PlanHead = Plan.omit({ front: true, clauses: true, annexes: true });
+export type PlanHead = z.infer<typeof PlanHead>;
+
 /** A problem found while parsing, reported as `file:line: message`. */
 export const Warning = z.object({
   file: z.string(),

@@ -4,11 +4,12 @@
  * division above it (莱芜区 → 济南市's plan, else 山东省's, else the national plan).
  */
 import { citationIndex, citedParent } from '../lineage/cited-parent';
-import type { ParentSource, Plan } from '../model/plan';
+import type { ParentSource, Plan, PlanHead } from '../model/plan';
 import { versionSlug } from './slug';
 
-export interface ParsedPlan {
-  plan: Plan;
+/** A parsed plan before the corpus is linked: the whole plan, or (streaming ingest) the plan without its text. */
+export interface ParsedPlan<P extends PlanHead = Plan> {
+  plan: P;
   /** True when the sidecar set the slug: it is kept as given (the conflict policy is the ingest's). */
   explicitSlug: boolean;
   /** True when the sidecar set the parent. */
@@ -16,7 +17,7 @@ export interface ParsedPlan {
 }
 
 /** The key of the government that issued a plan: its division code, else its printed name; null if unknown. */
-export function governmentKey(plan: Plan): string | null {
+export function governmentKey(plan: PlanHead): string | null {
   const own = plan.regionPath[plan.regionPath.length - 1];
   if (own) return own.code;
   if (plan.level === 'national') return 'national';
@@ -27,7 +28,7 @@ export function governmentKey(plan: Plan): string | null {
  * Gives every generated slug shared by several texts a distinct one: the final text (else the first file)
  * keeps it, a draft becomes `<slug>-draft`, further texts are numbered. Slugs set in a sidecar are taken first.
  */
-export function assignVersionSlugs<T extends ParsedPlan>(parsed: T[]): T[] {
+export function assignVersionSlugs<T extends ParsedPlan<PlanHead>>(parsed: T[]): T[] {
   const taken = new Set(parsed.filter((p) => p.explicitSlug).map((p) => p.plan.id));
   const auto = parsed
     .map((entry, order) => ({ entry, order }))
@@ -37,7 +38,7 @@ export function assignVersionSlugs<T extends ParsedPlan>(parsed: T[]): T[] {
         Number(a.entry.plan.status === 'draft') - Number(b.entry.plan.status === 'draft') ||
         a.order - b.order,
     );
-  const ids = new Map<ParsedPlan, string>();
+  const ids = new Map<T, string>();
   for (const { entry } of auto) {
     const id = versionSlug(entry.plan.id, entry.plan.status, (slug) => taken.has(slug));
     taken.add(id);
@@ -55,15 +56,15 @@ export function assignVersionSlugs<T extends ParsedPlan>(parsed: T[]): T[] {
  * else the nearest division above's, else the one a cited 《…方案》 names (`parentSource` says which). A
  * citation that would close a circle of parents is not followed.
  */
-export function linkPlans(parsed: ParsedPlan[]): Plan[] {
-  const byGovernment = new Map<string, Plan[]>();
+export function linkPlans<P extends PlanHead>(parsed: ParsedPlan<P>[]): P[] {
+  const byGovernment = new Map<string, P[]>();
   for (const { plan } of parsed) {
     const key = governmentKey(plan);
     if (key !== null) byGovernment.set(key, [...(byGovernment.get(key) ?? []), plan]);
   }
   // The text a child links to: the final one where there is one, else the first.
-  const preferred = (plans: Plan[]) => plans.find((p) => p.status === 'final') ?? plans[0];
-  const sameGovernment = (a: Plan, b: Plan) => {
+  const preferred = (plans: P[]) => plans.find((p) => p.status === 'final') ?? plans[0];
+  const sameGovernment = (a: P, b: P) => {
     const key = governmentKey(a);
     return key !== null && key === governmentKey(b);
   };
@@ -97,7 +98,7 @@ export function linkPlans(parsed: ParsedPlan[]): Plan[] {
 }
 
 /** Drops citation links that lead back to their own plan; sidecar cycles are the ingest's to report. */
-function withoutCitedCycles(plans: Plan[]): Plan[] {
+function withoutCitedCycles<P extends PlanHead>(plans: P[]): P[] {
   const parentOf = new Map(plans.map((p) => [p.id, p.parent]));
   return plans.map((plan) => {
     if (plan.parentSource !== 'citation') return plan;

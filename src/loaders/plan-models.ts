@@ -1,0 +1,103 @@
+/**
+ * The full plan models of a build, one JSON file per plan under Astro's cache directory
+ * (`<cacheDir>/plan-atlas/plans/<id>.json`), written once by the plans loader and read back one plan at a
+ * time by the pages of that plan and by the steps that go over every plan (downloads, the search index).
+ *
+ * Why files: at national scale (3,000 plans) the corpus is ~0.5 GB of model, ~70% of it the plans' text. Held
+ * in Astro's content store it was held twice (the ingest result and the store) and then serialised whole into
+ * the store's module and `data-store.json` — the 3,000-plan build peaked at 5.4 GB. The content collection now
+ * holds each plan without its text (`PlanHead`), and a plan's text is in memory only while its pages are made.
+ *
+ * While the corpus is ingested, each plan's text is parked in a file of its own (`text/`), since the plan's id,
+ * parent and versions are known only once every seed is read; `complete` then writes the whole plan, validated
+ * by the zod `Plan`, under its final id. Models are read back without validation: they were validated here.
+ *
+ * Why a process-wide slot: the loader runs in Astro's content layer and the pages from a bundle Astro builds,
+ * in the same process but through different module instances; `globalThis` is the one object they share (as
+ * in ../integrations/ingest-report.ts).
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Plan, PLAN_TEXT_KEYS, type PlanHead } from '../lib/model/plan';
+
+const SLOT = Symbol.for('plan-atlas.plan-models');
+
+interface ModelDirectory {
+  /** Where `<id>.json` files are. */
+  dir: string;
+  /** Bumped by every load of the corpus (under `astro dev`, each reload), so readers drop what they cached. */
+  generation: number;
+}
+
+type Slot = { [SLOT]?: ModelDirectory };
+
+type PlanText = Pick<Plan, (typeof PLAN_TEXT_KEYS)[number]>;
+
+/** A plan's head: the plan without its text (the object is new; the plan is not changed). */
+export function headOf(plan: Plan): PlanHead {
+  const { front: _front, clauses: _clauses, annexes: _annexes, ...head } = plan;
+  return head;
+}
+
+/** Writes the models of one load of the corpus. */
+export class PlanModelWriter {
+  private readonly textDir: string;
+  private readonly planDir: string;
+  private readonly parked = new Map<string, string>();
+
+  /** Empties `<cacheDir>/plan-atlas/` (models of an earlier load are stale) and makes it the build's. */
+  constructor(cacheDir: string) {
+    const root = join(cacheDir, 'plan-atlas');
+    this.textDir = join(root, 'text');
+    this.planDir = join(root, 'plans');
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(this.textDir, { recursive: true });
+    mkdirSync(this.planDir, { recursive: true });
+  }
+
+  /** Puts a parsed plan's text in a file (by its seed, which is unique) and returns the rest of the plan. */
+  park(plan: Plan): PlanHead {
+    const path = join(this.textDir, `${this.parked.size}.json`);
+    const text: PlanText = { front: plan.front, clauses: plan.clauses, annexes: plan.annexes };
+    writeFileSync(path, JSON.stringify(text));
+    this.parked.set(plan.source, path);
+    return headOf(plan);
+  }
+
+  /**
+   * The whole plan of a linked head, validated by the zod `Plan` (which throws on an invalid one), written as
+   * `<id>.json`; returns the file's text.
+   */
+  complete(head: PlanHead): string {
+    const path = this.parked.get(head.source);
+    if (path === undefined) throw new Error(`no text was parked for ${head.source}`);
+    const text = JSON.parse(readFileSync(path, 'utf8')) as PlanText;
+    rmSync(path);
+    this.parked.delete(head.source);
+    // Parsing puts the keys in the schema's order, the order every download and page has always had.
+    const json = JSON.stringify(Plan.parse({ ...head, ...text }));
+    writeFileSync(join(this.planDir, `${head.id}.json`), json);
+    return json;
+  }
+
+  /** Makes these models the ones `readPlanModel` reads; drops texts parked for plans that were refused. */
+  publish(): void {
+    rmSync(this.textDir, { recursive: true, force: true });
+    const slot = globalThis as Slot;
+    slot[SLOT] = { dir: this.planDir, generation: (slot[SLOT]?.generation ?? 0) + 1 };
+  }
+}
+
+function directory(): ModelDirectory {
+  const found = (globalThis as Slot)[SLOT];
+  if (!found) throw new Error('no plan models: the plans loader has not run in this process');
+  return found;
+}
+
+/** Which load of the corpus the models come from; changes when the plans loader loads them again. */
+export const modelGeneration = (): number => directory().generation;
+
+/** The whole plan `id` as the plans loader validated and wrote it. */
+export function readPlanModel(id: string): Plan {
+  return JSON.parse(readFileSync(join(directory().dir, `${id}.json`), 'utf8')) as Plan;
+}
