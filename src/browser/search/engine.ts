@@ -1,7 +1,7 @@
 /**
  * The exact-match layer over Pagefind: one loose search for candidates, BM25 order and counts, and the exact
  * searches that tell literal matches apart (src/lib/search/browser/rank.ts orders them). Also the filter
- * counts, which need Pagefind's filter index loaded first.
+ * counts, taken on the counting Pagefind (pagefind.ts `loadCounter`) once its filter index is loaded.
  */
 import { countLookup, type CountLookup } from '../../lib/search/browser/counts';
 import { foldQuery } from '../../lib/search/browser/fold';
@@ -28,21 +28,13 @@ export interface Outcome {
   near: Map<string, string[]>;
   /** Wordings near the query that clauses print, with how many clauses print each, most first. */
   suggestions: { wording: string; count: number }[];
-  /**
-   * The loose search's response when Pagefind's filter index was loaded before the search (its filter counts
-   * are then complete and can be reused by `countsAfter`), else null.
-   */
-  countedLoose: PagefindResponse | null;
 }
 
 let filtersLoaded: Promise<unknown> | null = null;
-let filtersReady = false;
 
-/** Loads Pagefind's filter index once; `onLoaded` runs when it is in. */
-export function loadFilters(pf: Pagefind, onLoaded: () => void = () => {}): Promise<unknown> {
-  filtersLoaded ??= pf.filters().then(() => {
-    filtersReady = true;
-  });
+/** Loads the counting Pagefind's filter index once; `onLoaded` runs when it is in. */
+export function loadFilters(counter: Pagefind, onLoaded: () => void = () => {}): Promise<unknown> {
+  filtersLoaded ??= counter.filters();
   // Whoever asked first, every caller's `onLoaded` runs once the index is in.
   return filtersLoaded.then(onLoaded);
 }
@@ -71,7 +63,6 @@ export async function runSearch(
   filters: Filters,
   options: SearchOptions = {},
 ): Promise<Outcome> {
-  const counted = filtersReady;
   const find = (term: string) => pf.search(term, { filters });
   const exactResponses: (PagefindResponse | null)[] = [];
   const termSets = async (term: ParsedQuery['terms'][number]): Promise<TermSets> => {
@@ -121,7 +112,6 @@ export async function runSearch(
     query,
     ranked: kept,
     results,
-    countedLoose: counted ? looseResponse : null,
     near: new Map(),
     suggestions: [],
   };
@@ -206,21 +196,15 @@ export async function countsWithoutEachFilter(
 
 /**
  * Counts per filter value of the clauses shown as 包含 (or, for a synonym or department group, 包含 and those
- * found through the group): the counted lookup of counts.ts, searched with the filter index loaded, or none
- * when no single lookup gives them (several terms). Each filter's own selection is left out of its counts, so
- * a reader sees what switching value would give: with one filter set that is Pagefind's `totalFilters`; with
- * several, one more search per filter set. `loose` is reused when it is the counted lookup.
+ * found through the group): the counted lookup of counts.ts, searched on the counting Pagefind with its
+ * filter index loaded, or none when no single lookup gives them (several terms). Each filter's own selection
+ * is left out of its counts, so a reader sees what switching value would give: with one filter set that is
+ * Pagefind's `totalFilters`; with several, one more search per filter set.
  */
-async function countsOf(
-  pf: Pagefind,
-  query: ParsedQuery,
-  filters: Filters,
-  loose: PagefindResponse | null,
-): Promise<FilterCounts> {
+async function countsOf(counter: Pagefind, query: ParsedQuery, filters: Filters): Promise<FilterCounts> {
   const counted = countLookup(query);
   if (!counted) return { counted, values: null };
-  const response =
-    loose && counted.lookup === query.loose ? loose : await pf.search(counted.lookup, { filters });
+  const response = await counter.search(counted.lookup, { filters });
   if (!response) return { counted, values: null };
   const values: Counts = { ...response.filters };
   const active = Object.keys(filters) as FilterKey[];
@@ -231,27 +215,21 @@ async function countsOf(
     }
     const others: Filters = { ...filters };
     delete others[key];
-    values[key] = (await pf.search(counted.lookup, { filters: others }))?.filters[key] ?? {};
+    values[key] = (await counter.search(counted.lookup, { filters: others }))?.filters[key] ?? {};
   }
   return { counted, values };
 }
 
 /**
- * Counts for a search made before the filter index was loaded (Pagefind counts only loaded filters): load it
- * — it costs more than a first query on a large corpus, hence not earlier — and count.
+ * The filter counts of a query, on the counting Pagefind (its filter index loaded first if need be). Asked for
+ * once a search's results are drawn; counting runs in the counting Pagefind's own worker, so it never delays
+ * the results of a search typed meanwhile.
  */
-export async function lateCounts(pf: Pagefind, query: ParsedQuery, filters: Filters): Promise<FilterCounts> {
-  await loadFilters(pf);
-  return countsOf(pf, query, filters, null);
-}
-
-/**
- * The filter counts of a drawn outcome, taken after its results are on screen so counting (one more search
- * over every result of the counted lookup) never delays them: the loose response is reused when it was counted
- * and is the counted lookup.
- */
-export function countsAfter(pf: Pagefind, outcome: Outcome, filters: Filters): Promise<FilterCounts> {
-  return outcome.countedLoose
-    ? countsOf(pf, outcome.query, filters, outcome.countedLoose)
-    : lateCounts(pf, outcome.query, filters);
+export async function filterCounts(
+  counter: Pagefind,
+  query: ParsedQuery,
+  filters: Filters,
+): Promise<FilterCounts> {
+  await loadFilters(counter);
+  return countsOf(counter, query, filters);
 }

@@ -12,16 +12,15 @@ import { compileSynonyms, type GroupKind } from '../../lib/search/browser/synony
 import { installSearchShortcut } from '../search-shortcut';
 import { checkedProposals } from './did-you-mean';
 import {
-  countsAfter,
   countsWithoutEachFilter,
-  lateCounts,
+  filterCounts,
   loadFilters,
   runSearch,
   type FilterCounts,
   type Outcome,
 } from './engine';
 import { installResultKeys } from './keyboard';
-import { loadedPagefind, loadPagefind, type Filters, type Pagefind } from './pagefind';
+import { loadCounter, loadedPagefind, loadPagefind, type Filters, type Pagefind } from './pagefind';
 import { describe, hitElement, showHelp, updateCounts } from './render';
 import { stateFromUrl, urlOf, writeCommit, writeInitial, writeTyping, type State } from './url-state';
 
@@ -31,6 +30,8 @@ const FIRST = 5;
 /** Waiting after a keystroke before searching: short, the index answers in milliseconds on the seeds. */
 const DEBOUNCE_MS = 60;
 
+// Performance marks (search:…) let scripts/bench-search.ts tell where a cold open spends its time.
+performance.mark('search:script');
 const form = document.querySelector<HTMLFormElement>('form[data-search]');
 const input = document.querySelector<HTMLInputElement>('[data-search-input]');
 const status = document.querySelector<HTMLElement>('[data-search-status]');
@@ -49,6 +50,7 @@ const groups = compileSynonyms(
   })),
   foldQuery,
 );
+performance.mark('search:groups');
 const bundles = JSON.parse(form?.dataset['bundles'] ?? '[]') as string[];
 const ignore = JSON.parse(form?.dataset['ignore'] ?? '[]') as string[];
 const pages = JSON.parse(form?.dataset['pages'] ?? '[]') as RelatedPage[];
@@ -79,10 +81,25 @@ let filtersWanted = EAGER_COUNTS;
 
 const markCounted = () => form?.setAttribute('data-search-counts', '');
 
+let ready = false;
+
+/** The counting Pagefind with its filter index loaded (pagefind.ts `loadCounter`). */
+async function counted(): Promise<Pagefind> {
+  const counter = await loadCounter(bundles);
+  await loadFilters(counter, markCounted);
+  return counter;
+}
+
+/** The index (its load started by boot.ts), and once it answers, the page says so and plans its counts. */
 function pagefind(): Promise<Pagefind> {
-  return loadPagefind(bundles, (pf) => {
-    form?.setAttribute('data-search-ready', '');
-    if (EAGER_COUNTS) setTimeout(() => void loadFilters(pf, markCounted).catch(report), FILTERS_AFTER_MS);
+  return loadPagefind(bundles).then((pf) => {
+    if (!ready) {
+      ready = true;
+      performance.mark('search:index-ready');
+      form?.setAttribute('data-search-ready', '');
+      if (EAGER_COUNTS) setTimeout(() => void counted().catch(report), FILTERS_AFTER_MS);
+    }
+    return pf;
   });
 }
 
@@ -156,12 +173,13 @@ async function search(state: State): Promise<void> {
   if (sequence !== searchSequence) return;
   setStatus(describe(outcome));
   list?.setAttribute('data-search-state', 'results');
+  performance.mark('search:results');
   await showMore(outcome, sequence, PAGE - FIRST);
   if (sequence !== searchSequence) return;
   await showWaysOn(pf, outcome, state, sequence);
   if (sequence !== searchSequence) return;
   if (filtersWanted || Object.keys(state.filters).length > 0) {
-    const counts = await countsAfter(pf, outcome, state.filters);
+    const counts = await filterCounts(await loadCounter(bundles), query, state.filters);
     if (sequence !== searchSequence) return;
     updateCounts(selects, counts, state.filters, noteFor(query, counts));
   }
@@ -224,14 +242,14 @@ async function showWaysOn(pf: Pagefind, outcome: Outcome, state: State, sequence
 function wantFilters(): void {
   if (filtersWanted) return;
   filtersWanted = true;
-  const pf = loadedPagefind();
-  if (!pf) return;
-  void loadFilters(pf, markCounted).catch(report);
+  const ready = counted();
+  ready.catch(report);
   if (!current) return;
   const sequence = searchSequence;
   const outcome = current;
   const state = stateFromForm();
-  void lateCounts(pf, outcome.query, state.filters)
+  void ready
+    .then((counter) => filterCounts(counter, outcome.query, state.filters))
     .then((counts) => {
       if (sequence === searchSequence)
         updateCounts(selects, counts, state.filters, noteFor(outcome.query, counts));
