@@ -34,7 +34,7 @@ import { foldQuery } from '../src/lib/search/browser/fold';
 import { parseQuery } from '../src/lib/search/browser/query';
 import { compileSynonyms } from '../src/lib/search/browser/synonyms';
 import { loadSearchGroups } from '../src/lib/search/build/groups';
-import { loadIgnoredWords } from '../src/lib/search/build/synonyms-file';
+import { loadQueryWords } from '../src/lib/search/build/synonyms-file';
 import { NOWHERE, PROPOSALS, RELEVANCE_SET } from '../tests/e2e/relevance';
 import { serveStatic } from '../tests/e2e/static-server';
 
@@ -298,7 +298,7 @@ async function quality(
   rightInCorpus: (wordings: readonly string[]) => number,
 ): Promise<Quality> {
   const groups = compileSynonyms(loadSearchGroups().groups, foldQuery);
-  const ignore = loadIgnoredWords();
+  const queryWords = loadQueryWords();
   const flat = (s: string) => foldQuery(s).replace(/\s+/g, '');
   const shown = async (query: string) => {
     await typeAndTime(page, query);
@@ -324,7 +324,7 @@ async function quality(
       const text = flat(textOf(url) ?? '');
       return wordings.some((w) => text.includes(flat(w)));
     };
-    const terms = (parseQuery(query, foldQuery, groups, ignore)?.terms ?? []).map((t) => flat(t.text));
+    const terms = (parseQuery(query, foldQuery, groups, queryWords)?.terms ?? []).map((t) => flat(t.text));
     for (const hit of hits.filter((h) => h.match === 'literal')) {
       const text = flat(textOf(hit.url) ?? '');
       if (!terms.every((t) => text.includes(t))) out.falseClaims.push(`${query} → ${hit.url}`);

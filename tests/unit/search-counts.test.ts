@@ -8,11 +8,11 @@ import { foldQuery } from '../../src/lib/search/browser/fold';
 import { parseQuery } from '../../src/lib/search/browser/query';
 import { compileSynonyms } from '../../src/lib/search/browser/synonyms';
 import { loadSearchGroups } from '../../src/lib/search/build/groups';
-import { loadIgnoredWords } from '../../src/lib/search/build/synonyms-file';
+import { loadQueryWords } from '../../src/lib/search/build/synonyms-file';
 
 const groups = compileSynonyms(loadSearchGroups().groups, foldQuery);
-const ignore = loadIgnoredWords();
-const parse = (q: string) => parseQuery(q, foldQuery, groups, ignore)!;
+const words = loadQueryWords();
+const parse = (q: string) => parseQuery(q, foldQuery, groups, words)!;
 
 describe('the counted lookup', () => {
   it.each([

@@ -13,10 +13,10 @@ import { compileSynonyms } from '../../src/lib/search/browser/synonyms';
 import { groupToken, runsOf } from '../../src/lib/search/browser/tokens';
 import { departmentGroups } from '../../src/lib/search/build/departments';
 import { loadSearchGroups } from '../../src/lib/search/build/groups';
-import { loadIgnoredWords } from '../../src/lib/search/build/synonyms-file';
+import { loadQueryWords } from '../../src/lib/search/build/synonyms-file';
 import { loadDepartmentCatalogue } from '../../src/lib/departments/catalogue';
 
-const ignore = loadIgnoredWords();
+const words = loadQueryWords();
 const groups = compileSynonyms(loadSearchGroups().groups, foldQuery);
 const marked = (parts: { text: string; mark: boolean }[]) => parts.filter((p) => p.mark).map((p) => p.text);
 
@@ -30,7 +30,7 @@ describe('question forms and stop words', () => {
     ['如何', ['如何'], []], // nothing else left: kept
     ['公转铁', ['公转铁'], []],
   ])('%s → terms %j, left out %j', (query, terms, ignored) => {
-    const parsed = parseQuery(query, foldQuery, groups, ignore)!;
+    const parsed = parseQuery(query, foldQuery, groups, words)!;
     expect(parsed.terms.map((t) => t.text)).toEqual(terms);
     expect(parsed.ignored).toEqual(ignored);
   });
@@ -64,7 +64,7 @@ describe('department names from the catalogue', () => {
     ['国家发改委', '发展改革委'],
     ['省生态环境厅', '生态环境局'],
   ])('%s is a name of %s', (query, canonical) => {
-    const parsed = parseQuery(query, foldQuery, groups, ignore)!;
+    const parsed = parseQuery(query, foldQuery, groups, words)!;
     expect(parsed.terms).toHaveLength(1);
     const [term] = parsed.terms;
     expect(term!.group?.kind).toBe('department');
@@ -75,7 +75,36 @@ describe('department names from the catalogue', () => {
   });
 
   it.each(['关税', '核能', '交通', '市场'])('%s is no department', (query) => {
-    expect(parseQuery(query, foldQuery, groups, ignore)!.terms[0]!.group).toBeNull();
+    expect(parseQuery(query, foldQuery, groups, words)!.terms[0]!.group).toBeNull();
+  });
+
+  // The prefixes are data (content/search-synonyms.yaml `departmentPrefixes`), beyond the five of the seeds'
+  // levels: autonomous regions and prefectures, party committees.
+  it.each([
+    ['区生态环境局', '生态环境局'],
+    ['自治区发改委', '发展改革委'],
+    ['州生态环境局', '生态环境局'],
+    ['盟发改委', '发展改革委'],
+  ])('with the prefixes of content/, %s → %s', (query, canonical) => {
+    const [term] = parseQuery(query, foldQuery, groups, words)!.terms;
+    expect(term!.group?.forms[0]).toBe(canonical);
+  });
+
+  it.each([
+    ['市环保局', ['市'], '生态环境局'],
+    ['市环保局', [], null], // no prefixes: read as typed, and 市环保局 is no catalogue name
+    ['镇环保局', ['镇'], '生态环境局'], // any prefix the data lists
+    ['镇环保局', ['市', '区'], null],
+    ['市场监管局', ['市'], undefined], // the whole name first: never 市 + 场监管局
+  ])('%s with prefixes %j → %s', (query, departmentPrefixes, canonical) => {
+    const [term] = parseQuery(query, foldQuery, groups, { departmentPrefixes })!.terms;
+    if (canonical === undefined) expect(term!.group?.forms).toContain(query);
+    else if (canonical === null) expect(term!.group).toBeNull();
+    else expect(term!.group?.forms[0]).toBe(canonical);
+  });
+
+  it('reads the prefixes from content/search-synonyms.yaml', () => {
+    expect(words.departmentPrefixes).toEqual(expect.arrayContaining(['国家', '省', '市', '区', '县']));
   });
 });
 
@@ -113,7 +142,7 @@ describe('near matches', () => {
 
 describe('excerpts', () => {
   const highlights = (query: string) =>
-    parseQuery(query, foldQuery, groups, ignore)!.terms.map((t) => t.highlight);
+    parseQuery(query, foldQuery, groups, words)!.terms.map((t) => t.highlight);
 
   it('shows every term, in several fragments when they are apart', () => {
     const text = `推进公转铁${'其他内容。'.repeat(40)}发展新能源汽车`;

@@ -5,7 +5,7 @@
  */
 import { foldQuery } from '../../lib/search/browser/fold';
 import { countNote } from '../../lib/search/browser/counts';
-import { parseQuery, type ParsedQuery } from '../../lib/search/browser/query';
+import { parseQuery, type ParsedQuery, type QueryWords } from '../../lib/search/browser/query';
 import { relatedPages, type RelatedPage } from '../../lib/search/browser/related';
 import { FILTER_KEYS, type FilterKey } from '../../lib/search/browser/record-meta';
 import { compileSynonyms, type GroupKind } from '../../lib/search/browser/synonyms';
@@ -52,7 +52,7 @@ const groups = compileSynonyms(
 );
 performance.mark('search:groups');
 const bundles = JSON.parse(form?.dataset['bundles'] ?? '[]') as string[];
-const ignore = JSON.parse(form?.dataset['ignore'] ?? '[]') as string[];
+const queryWords = JSON.parse(form?.dataset['queryWords'] ?? '{}') as QueryWords;
 const pages = JSON.parse(form?.dataset['pages'] ?? '[]') as RelatedPage[];
 const helpBox = document.querySelector<HTMLElement>('[data-search-next]');
 const vocabularyUrl = form?.dataset['vocabulary'] ?? '';
@@ -141,7 +141,7 @@ async function showMore(outcome: Outcome, sequence: number, count = PAGE): Promi
 
 async function search(state: State): Promise<void> {
   const sequence = ++searchSequence;
-  const query = parseQuery(state.q, foldQuery, groups, ignore);
+  const query = parseQuery(state.q, foldQuery, groups, queryWords);
   if (!query) {
     current = null;
     shown = 0;
@@ -198,7 +198,7 @@ async function showWaysOn(pf: Pagefind, outcome: Outcome, state: State, sequence
         countsWithoutEachFilter(pf, outcome.query, state.filters),
         vocabularyUrl
           ? checkedProposals(pf, outcome.query, state.filters, vocabularyUrl, (q) =>
-              parseQuery(q, foldQuery, groups, ignore),
+              parseQuery(q, foldQuery, groups, queryWords),
             ).catch((error: unknown) => {
               report(error);
               return [];
@@ -267,7 +267,7 @@ function onInput(event: Event): void {
   if ((event as InputEvent).isComposing) return;
   const state = stateFromForm();
   writeTyping(state);
-  const query = parseQuery(state.q, foldQuery, groups, ignore);
+  const query = parseQuery(state.q, foldQuery, groups, queryWords);
   // Fetch the index chunks of every lookup while the debounce runs.
   const pf = loadedPagefind();
   if (query && pf) {

@@ -128,17 +128,23 @@ export function withoutIgnored(
   return { text, ignored };
 }
 
-/** Jurisdiction prefixes a reader may type before a department's name (市环保局, 国家发改委). */
-const DEPARTMENT_PREFIXES = ['国家', '省', '市', '区', '县'];
+/** The curated words a query is read with (content/search-synonyms.yaml), folded by parseQuery. */
+export interface QueryWords {
+  /** Question forms and stop words left out of a query (有哪些, 如何). */
+  ignore?: readonly string[];
+  /** Jurisdiction prefixes a reader may type before a department's name (市环保局, 国家发改委). */
+  departmentPrefixes?: readonly string[];
+}
 
 /** The department group of a phrase typed with a jurisdiction prefix (区交通局 → 交通局's group), or null. */
 function prefixedDepartment(
   runs: readonly Run[],
   byForm: ReadonlyMap<string, CompiledGroup>,
+  prefixes: readonly string[],
 ): CompiledGroup | null {
   if (runs.length !== 1) return null;
   const run = runs[0] as Run;
-  for (const prefix of DEPARTMENT_PREFIXES) {
+  for (const prefix of prefixes) {
     const units = [...prefix];
     if (run.length < units.length + 2) continue;
     if (!units.every((ch, i) => run[i]?.kind === 'char' && run[i]?.text === ch)) continue;
@@ -150,19 +156,22 @@ function prefixedDepartment(
 
 /**
  * Parses a query. `fold` is the search fold (foldQuery in the browser); `groups` the compiled synonym and
- * department groups; `ignore` the words left out (question forms, stop words).
- * Returns null when the query holds nothing searchable (only punctuation or spaces).
+ * department groups; `words` the words left out (question forms, stop words) and the jurisdiction prefixes
+ * read before a department name. Returns null when the query holds nothing searchable (only punctuation or
+ * spaces).
  */
 export function parseQuery(
   raw: string,
   fold: (s: string) => string,
   groups: readonly CompiledGroup[] = [],
-  ignore: readonly string[] = [],
+  words: QueryWords = {},
 ): ParsedQuery | null {
   const trimmed = raw.trim();
   const folded = fold(trimmed);
   // Folded like the query: the browser's character table reads 么 as 幺, so 怎么 must be folded to match.
-  const kept = withoutIgnored(folded, ignore.map(fold));
+  const kept = withoutIgnored(folded, (words.ignore ?? []).map(fold));
+  // Longest first, so 自治区 is tried before 区.
+  const prefixes = (words.departmentPrefixes ?? []).map(fold).sort((a, b) => b.length - a.length);
   const byForm = new Map<string, CompiledGroup>();
   for (const group of groups) for (const form of group.runs) byForm.set(formKey(form), group);
 
@@ -173,7 +182,7 @@ export function parseQuery(
     const runs = runsOf(phrase);
     if (runs.length === 0) continue;
     const own = byForm.get(formKey(runs)) ?? null;
-    const group = own ?? prefixedDepartment(runs, byForm);
+    const group = own ?? prefixedDepartment(runs, byForm, prefixes);
     if (group) {
       const otherForms = group.runs.filter((form) => formKey(form) !== formKey(runs));
       const first = runs[0]?.[0];
