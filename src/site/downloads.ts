@@ -47,7 +47,7 @@ export const DOWNLOADS: Download[] = [
     type: 'application/json',
     title: '全部方案（JSON）',
     description:
-      '每份方案的元数据、前言与印发通知、完整条款结构、附件表格、责任部门和量化目标，格式见 schema.json。',
+      '每份方案的元数据、前言与印发通知、完整条款结构、附件表格、责任部门和量化目标，以及每项目标与全国目标、上级目标的对比（严于、持平、弱于，或不可比的原因），格式见 schema.json。',
   },
   {
     file: 'schema.json',

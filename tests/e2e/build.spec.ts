@@ -24,6 +24,8 @@ import { PlansFile, type Plan } from '../../src/lib/model/plan';
 import { plansJson } from '../../src/lib/export/json';
 import { ingestDirectory } from '../../src/lib/ingest';
 import { enrichments, loadKnowledge } from '../../src/lib/knowledge';
+import { loadIndicatorCatalogue } from '../../src/lib/indicators/catalogue';
+import { verdictContext } from '../../src/lib/lineage';
 
 test.describe.configure({ mode: 'serial', timeout: 600_000 });
 
@@ -116,7 +118,8 @@ test('bad seeds are refused by name in the closing summary; the site builds with
     enrichments: enrichments(knowledge),
     vocabularies: knowledge.vocabularies,
   }).plans;
-  const reference = PlansFile.parse(JSON.parse(plansJson(alone))).plans;
+  const comparisons = verdictContext(alone, loadIndicatorCatalogue().indicators);
+  const reference = PlansFile.parse(JSON.parse(plansJson(alone, comparisons))).plans;
   expect(reference).toHaveLength(readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).length);
   for (const expected of reference) {
     expect(withoutUrl(plans.find((p) => p.source === expected.source)!)).toEqual(withoutUrl(expected));

@@ -614,7 +614,11 @@ describe('clauses.csv', () => {
   });
 
   it.each([
-    ['a chapter without a note', 0, 'qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,final,2,二、,主要目标,主要目标,,,,,,/atlas/plans/qianjiang-qu/#2'],
+    [
+      'a chapter without a note',
+      0,
+      'qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,final,2,二、,主要目标,主要目标,,,,,,/atlas/plans/qianjiang-qu/#2',
+    ],
     [
       'responsible departments, nested brackets kept',
       2,
@@ -816,7 +820,7 @@ describe('departments.csv', () => {
 });
 
 describe('plans.json', () => {
-  const json = plansJson(plans);
+  const json = plansJson(plans, noComparisons);
 
   it('is pretty-printed { "plans": [...] }', () => {
     expect(json.startsWith('{\n  "plans": [\n    {\n      "id": "qianjiang-qu",\n      "title": ')).toBe(
@@ -831,12 +835,19 @@ describe('plans.json', () => {
     const cod = expected[1]?.targets[0];
     if (!cod) throw new Error('fixture');
     cod.value = 10170;
-    expect(parsed).toEqual({ plans: expected.map((plan) => ({ ...plan, url: `/plans/${plan.id}/` })) });
-    expect(plansJson(parsed.plans)).toBe(json);
+    const none = { kind: 'none' } as const;
+    expect(parsed).toEqual({
+      plans: expected.map((plan) => ({
+        ...plan,
+        url: `/plans/${plan.id}/`,
+        comparisons: plan.targets.map((t) => ({ target: t.id, national: none, parent: none })),
+      })),
+    });
+    expect(plansJson(parsed.plans, noComparisons)).toBe(json);
   });
 
   it('adds each plan page’s URL under the deployment base at export (the model holds none)', () => {
-    const published = PlansFile.parse(JSON.parse(plansJson(plans, { base: '/atlas/' })));
+    const published = PlansFile.parse(JSON.parse(plansJson(plans, noComparisons, { base: '/atlas/' })));
     expect(published.plans.map((p) => p.url)).toEqual(plans.map((p) => `/atlas/plans/${p.id}/`));
     expect(plans.every((plan) => !('url' in plan))).toBe(true);
   });
@@ -844,11 +855,11 @@ describe('plans.json', () => {
   it('keeps the schema’s key order whatever order the properties were set in', () => {
     const shuffled = plans.map((plan) => Object.fromEntries(Object.entries(plan).reverse()) as Plan);
     expect(Object.keys(shuffled[0] ?? {})[0]).toBe('targets');
-    expect(plansJson(shuffled)).toBe(json);
+    expect(plansJson(shuffled, noComparisons)).toBe(json);
   });
 
   it('refuses an invalid plan instead of publishing it', () => {
-    expect(() => plansJson([{ ...dazhou, id: 'Dazhou Shi' }])).toThrow(/id/);
+    expect(() => plansJson([{ ...dazhou, id: 'Dazhou Shi' }], noComparisons)).toThrow(/id/);
   });
 });
 
@@ -888,6 +899,7 @@ describe('schema.json', () => {
         'status',
         'source',
         'url',
+        'comparisons',
       ]),
     );
     expect(Object.keys(items.properties)).toEqual(Object.keys(PublishedPlan.shape));
@@ -909,7 +921,10 @@ describe('every row names its plan, and a draft is a draft in every row', () => 
     ['clauses.csv', clausesCsv(plans, atlas)],
     ['indicators.csv', indicatorsCsv(plans, atlas, indicatorNames, noComparisons)],
     // The draft fixture names no department, so its draft rows are checked with a department added.
-    ['departments.csv', departmentsCsv([...plans.filter((p) => p !== dazhou), withDepartment(dazhou)], atlas)],
+    [
+      'departments.csv',
+      departmentsCsv([...plans.filter((p) => p !== dazhou), withDepartment(dazhou)], atlas),
+    ],
   ])('%s: plan_id, plan_title, region, status lead each row', (_name, csv) => {
     const rows = records(csv);
     expect(rows.length).toBeGreaterThan(0);
@@ -926,7 +941,9 @@ describe('every row names its plan, and a draft is a draft in every row', () => 
 
   it('leaves the region empty where the text names none (地区未识别 in the Chinese variant)', () => {
     const unknown = { ...structuredClone(laiwu), region: null };
-    expect(records(clausesCsv([unknown], atlas))[0]).toMatch(/^laiwu-qu,莱芜区“十四五”节能减排工作实施方案,,final,/);
+    expect(records(clausesCsv([unknown], atlas))[0]).toMatch(
+      /^laiwu-qu,莱芜区“十四五”节能减排工作实施方案,,final,/,
+    );
     expect(records(clausesCsv([unknown], atlas, 'zh'))[0]).toMatch(
       /^laiwu-qu,莱芜区“十四五”节能减排工作实施方案,地区未识别,正式文件,/,
     );
@@ -965,7 +982,9 @@ describe('the Chinese-headed variant', () => {
       'qianjiang-qu,黔江区“十四五”节能减排综合工作实施方案,黔江区,正式文件,energy-intensity,单位地区生产总值能源消耗,14.5,%,14.5,%,等于,约束性目标,2020,2025,,黔江区,,方案原文,2-p1,全区单位地区生产总值能源消耗比2020年下降14.5%,https://example.org/atlas/plans/qianjiang-qu/#2-p1,,,,,,,,',
     );
     expect(rows[2]).toContain(',不低于,约束性目标,');
-    expect(rows[3]).toMatch(/^dazhou-shi,达州市“十四五”节能减排综合工作实施方案,达州市,征求意见稿,cod-reduction,/);
+    expect(rows[3]).toMatch(
+      /^dazhou-shi,达州市“十四五”节能减排综合工作实施方案,达州市,征求意见稿,cod-reduction,/,
+    );
   });
 
   it('names a news lead as such', () => {

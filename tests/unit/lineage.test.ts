@@ -4,7 +4,7 @@
  * columns). Issue 14's done-when checks are the first tests.
  */
 import { describe, expect, it } from 'vitest';
-import { indicatorsCsv } from '../../src/lib/export';
+import { indicatorsCsv, plansJson } from '../../src/lib/export';
 import { loadIndicatorCatalogue } from '../../src/lib/indicators/catalogue';
 import {
   comparisonCells,
@@ -25,7 +25,7 @@ import {
   planTitleKey,
   resolveCitation,
 } from '../../src/lib/lineage/cited-parent';
-import type { Plan } from '../../src/lib/model/plan';
+import { PlansFile, type Plan, type PublishedComparison } from '../../src/lib/model/plan';
 import { ingestedSeeds, planOf } from '../helpers/seeds';
 
 const catalogue = loadIndicatorCatalogue().indicators;
@@ -55,6 +55,100 @@ function csvRecords(): Record<string, string>[] {
   const [header, ...rest] = records;
   return rest.map((r) => Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? ''])));
 }
+
+describe('plans.json publishes every target’s comparisons (issue 14)', () => {
+  const published = PlansFile.parse(JSON.parse(plansJson(seeds, context))).plans;
+  const comparisonsOf = (planId: string, indicatorId: string, value: number, jurisdiction?: string) => {
+    const plan = published.find((p) => p.id === planId) as (typeof published)[number];
+    const target = plan.targets.find(
+      (t) =>
+        t.indicatorId === indicatorId &&
+        t.value === value &&
+        (jurisdiction === undefined || t.jurisdiction === jurisdiction),
+    );
+    expect(target, `${planId} ${indicatorId} ${value}`).toBeDefined();
+    return plan.comparisons.find((c) => c.target === target?.id);
+  };
+  const national = {
+    name: '全国',
+    value: 13.5,
+    unit: '%',
+    text: '13.5%',
+    source: { kind: 'national', document: '国发〔2021〕33号 二、主要目标' },
+  };
+
+  it('莱芜区’s 20.8% is stricter than the national 13.5%, 贵州省’s 13% weaker', () => {
+    expect(comparisonsOf('laiwu-qu', 'energy-intensity', 20.8)?.national).toMatchObject({
+      kind: 'verdict',
+      verdict: 'stricter',
+      reference: national,
+      drafts: [],
+    });
+    expect(comparisonsOf('guizhou-sheng', 'energy-intensity', 13)?.national).toMatchObject({
+      kind: 'verdict',
+      verdict: 'weaker',
+      reference: national,
+    });
+    // A 激励目标 is not held against a binding one: the reason, and the reference still named.
+    expect(comparisonsOf('guizhou-sheng', 'energy-intensity', 14.5)?.national).toMatchObject({
+      kind: 'not-comparable',
+      reason: 'ambition-differs',
+      reference: { ...national, ambition: 'binding' },
+    });
+  });
+
+  it('黔江’s targets are held against 重庆市’s values from its own annex, naming that target', () => {
+    const plan = published.find((p) => p.id === 'qianjiang-qu') as (typeof published)[number];
+    const parent = comparisonsOf('qianjiang-qu', 'non-fossil-share', 23, '黔江区')?.parent;
+    expect(parent).toMatchObject({
+      kind: 'verdict',
+      verdict: 'weaker',
+      reference: { name: '重庆市', text: '25%' },
+    });
+    const source = parent?.kind === 'verdict' ? parent.reference.source : null;
+    expect(source?.kind).toBe('own-text');
+    const stated = plan.targets.find((t) => source?.kind === 'own-text' && t.id === source.target);
+    expect(stated).toMatchObject({ indicatorId: 'non-fossil-share', value: 25, jurisdiction: '重庆市' });
+    // 重庆市's own row is a reference, never a promise of 黔江.
+    expect(comparisonsOf('qianjiang-qu', 'non-fossil-share', 25, '重庆市')?.parent).toEqual({
+      kind: 'not-comparable',
+      reason: 'not-own-target',
+      reference: null,
+      drafts: [],
+    });
+  });
+
+  it('a draft’s comparisons name the draft side', () => {
+    expect(comparisonsOf('dazhou-shi', 'energy-intensity', 14.5)?.national).toMatchObject({
+      kind: 'verdict',
+      verdict: 'stricter',
+      drafts: ['plan'],
+    });
+  });
+
+  it('has one entry per target, in target order, saying what indicators.csv says', () => {
+    const rows = csvRecords();
+    const code = (c: PublishedComparison) =>
+      c.kind === 'verdict' ? c.verdict : c.kind === 'not-comparable' ? c.reason : '';
+    const value = (c: PublishedComparison) =>
+      c.kind === 'none' || c.reference === null ? '' : c.reference.text;
+    let k = 0;
+    for (const plan of published) {
+      expect(plan.comparisons.map((c) => c.target)).toEqual(plan.targets.map((t) => t.id));
+      for (const entry of plan.comparisons) {
+        const row = rows[k++] as Record<string, string>;
+        expect(row['plan_id']).toBe(plan.id);
+        expect([
+          code(entry.national),
+          value(entry.national),
+          code(entry.parent),
+          value(entry.parent),
+        ]).toEqual([row['vs_national'], row['vs_national_value'], row['vs_parent'], row['vs_parent_value']]);
+      }
+    }
+    expect(k).toBe(rows.length);
+  });
+});
 
 describe('issue 14 done-when: indicators.csv on the seeds', () => {
   const rows = csvRecords();

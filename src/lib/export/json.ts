@@ -3,6 +3,7 @@
  * the published schema cannot drift apart.
  */
 import { z } from 'zod';
+import { publishedComparisons, verdictsFor, type VerdictContext } from '../lineage/index';
 import { PlansFile, type Plan } from '../model/plan';
 import { absolute, paths, withBase } from '../urls';
 import { cleanNumber } from '../vocabulary';
@@ -10,15 +11,25 @@ import type { UrlContext } from './shared';
 
 /**
  * Serialises plans as `{ "plans": [...] }`, pretty-printed with two spaces, each with its page's `url` under
- * the deployment's base (the model holds no URLs).
+ * the deployment's base (the model holds no URLs) and its targets' `comparisons` against the national
+ * reference and the parent's value (`comparisons`: the lineage of the whole corpus and each indicator's rule,
+ * as pages and `indicators.csv` use them).
  *
  * The plans are validated with `PlansFile.parse` first, so a malformed plan fails the build instead of being
  * published; parsing also rebuilds every object in the schema's key order, which keeps the output stable
  * whatever order the parser happened to set properties in. Float noise from unit conversion
  * (1.017万吨 × 10000 = 10169.999999999998 吨) is rounded away.
  */
-export function plansJson(plans: readonly Plan[], urls: UrlContext = { base: '/' }): string {
-  const published = plans.map((plan) => ({ ...plan, url: withBase(urls.base, paths.plan(plan.id)) }));
+export function plansJson(
+  plans: readonly Plan[],
+  comparisons: VerdictContext,
+  urls: UrlContext = { base: '/' },
+): string {
+  const published = plans.map((plan) => ({
+    ...plan,
+    url: withBase(urls.base, paths.plan(plan.id)),
+    comparisons: publishedComparisons(verdictsFor(plan, comparisons)),
+  }));
   const file = PlansFile.parse({ plans: published });
   return `${JSON.stringify(file, (_key, value: unknown) => (typeof value === 'number' ? cleanNumber(value) : value), 2)}\n`;
 }

@@ -27,4 +27,5 @@ export {
 } from './describe';
 export { countVerdicts, summaryLines, verdictSummary, type SummaryLine, type VerdictCounts } from './summary';
 export { Verdict, NotComparableReason, DraftSide } from './schema';
+export { publishedComparisons } from './publish';
 export { indicatorRule, verdictContext, type RuleSource } from './rules';

@@ -4,6 +4,7 @@
  * from them and `/data/schema.json` is generated from them.
  */
 import { z } from 'zod';
+import { DraftSide, NotComparableReason, Verdict } from '../lineage/schema';
 
 /** Administrative level of the issuing jurisdiction. A 区 or 县 is `county`. */
 export const Level = z.enum(['national', 'province', 'city', 'county']);
@@ -449,13 +450,78 @@ export const Warning = z.object({
 });
 export type Warning = z.infer<typeof Warning>;
 
+/** Where a reference value is stated: the national plan, the parent plan's own target, or this plan's text. */
+export const PublishedReferenceSource = z.discriminatedUnion('kind', [
+  /** The national plan: document and section, e.g. 国发〔2021〕33号 二、主要目标. */
+  z.object({ kind: z.literal('national'), document: z.string().min(1) }),
+  /** The parent plan of the corpus: its id and the id of its target. */
+  z.object({ kind: z.literal('parent-plan'), plan: z.string().min(1), target: z.string().min(1) }),
+  /** A value this plan's own text states for its parent (黔江's annex column for 重庆市): that target's id. */
+  z.object({ kind: z.literal('own-text'), target: z.string().min(1) }),
+]);
+export type PublishedReferenceSource = z.infer<typeof PublishedReferenceSource>;
+
+/** A value a target is held against: whose it is, its figures, the value as the site prints it, its source. */
+export const PublishedReference = Target.pick({
+  value: true,
+  unit: true,
+  comparator: true,
+  ambition: true,
+  baselineYear: true,
+  targetYear: true,
+  scope: true,
+}).extend({
+  /** 全国, or the parent's name (重庆市). */
+  name: z.string().min(1),
+  /** The value as pages print it: 13.5%, ≥10%. */
+  text: z.string().min(1),
+  source: PublishedReferenceSource,
+});
+export type PublishedReference = z.infer<typeof PublishedReference>;
+
 /**
- * A plan as published in `/data/plans.json`: the model plus its page's URL. The URL depends on where the site
- * is deployed, so the model never holds it; export adds it under the deployment's base.
+ * One comparison of a target (src/lib/lineage/): a `verdict` for a like-for-like reference, `not-comparable`
+ * with the reason (and the most alike reference, where there is one), or `none` when there is no reference.
+ * `drafts` names each side that is a 征求意见稿 (`plan`, `reference`).
+ */
+export const PublishedComparison = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('verdict'),
+    verdict: Verdict,
+    reference: PublishedReference,
+    drafts: z.array(DraftSide),
+  }),
+  z.object({
+    kind: z.literal('not-comparable'),
+    reason: NotComparableReason,
+    reference: PublishedReference.nullable(),
+    drafts: z.array(DraftSide),
+  }),
+  z.object({ kind: z.literal('none') }),
+]);
+export type PublishedComparison = z.infer<typeof PublishedComparison>;
+
+/** A target of the plan (by its id) against the national reference and against its parent's value. */
+export const TargetComparisons = z.object({
+  target: z.string().min(1),
+  national: PublishedComparison,
+  parent: PublishedComparison,
+});
+export type TargetComparisons = z.infer<typeof TargetComparisons>;
+
+/**
+ * A plan as published in `/data/plans.json`: the model plus its page's URL and its targets' comparisons. The
+ * URL depends on where the site is deployed and the comparisons on the other plans of the corpus, so the model
+ * holds neither; export adds them.
  */
 export const PublishedPlan = Plan.extend({
   /** The plan page's path, e.g. `/plans/qianjiang-qu/` (base-prefixed when the site has a base). */
   url: z.string(),
+  /**
+   * Each target, in `targets` order, against the national reference and its parent's value — the verdicts
+   * pages show and `indicators.csv` has as `vs_national` and `vs_parent`.
+   */
+  comparisons: z.array(TargetComparisons),
 });
 export type PublishedPlan = z.infer<typeof PublishedPlan>;
 
