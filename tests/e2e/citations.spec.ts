@@ -92,7 +92,57 @@ test.describe('copy buttons', () => {
   });
 });
 
-test('/plans/ lists every plan with its facts, and filters and sorts', async ({ page }) => {
+/**
+ * Every plan /plans/ leads to, as a reader would find it: the rows of its table, on each of its numbered pages
+ * (rel="next"), and — once there are too many plans to list (LIST_LIMITS.planRows) — through its count by
+ * province to the region pages and, from each, the divisions below it, collecting the plans each lists.
+ * Returns the plan ids found in the table and those found through the counts, apart.
+ */
+async function plansFromIndex(page: Page): Promise<{ listed: string[]; throughRegions: Set<string> }> {
+  const planId = new RegExp(`^${E2E_BASE}plans/([a-z0-9-]+)/$`);
+  const listed: string[] = [];
+  const regionPages: string[] = [];
+  for (let url: string | null = pageUrl(paths.plans()); url;) {
+    await page.goto(url);
+    // Each row's header names its plan (a cell may link another: the parent plan).
+    for (const href of await page
+      .locator('table[data-plans-table] tbody tr > th a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
+      const id = planId.exec(href)?.[1];
+      if (id) listed.push(id);
+    }
+    for (const link of await page.locator('[data-province-counts] a').all())
+      regionPages.push(new URL((await link.getAttribute('href'))!, page.url()).href);
+    const next = page.locator('main a[rel="next"]').first();
+    url = (await next.count()) > 0 ? new URL((await next.getAttribute('href'))!, page.url()).href : null;
+  }
+  const throughRegions = new Set<string>();
+  const seen = new Set<string>();
+  while (regionPages.length > 0) {
+    const url = regionPages.pop()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    await page.goto(url);
+    for (const href of await page
+      .locator('main a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) {
+      const id = planId.exec(href)?.[1];
+      if (id) throughRegions.add(id);
+      // The divisions below this one (a region page links its children's pages).
+      else if (new RegExp(`^${E2E_BASE}regions/[a-z0-9-]+/$`).test(href))
+        regionPages.push(new URL(href, page.url()).href);
+    }
+  }
+  return { listed, throughRegions };
+}
+
+test('/plans/ leads to every plan, listed with its facts, and filters and sorts', async ({ page }) => {
+  const { listed, throughRegions } = await plansFromIndex(page);
+  const every = builtPlans().map((p) => p.id);
+  // No plan twice in the list, and none left out of both the list and the region pages it leads to.
+  expect(new Set(listed).size, 'a plan listed twice').toBe(listed.length);
+  expect(every.filter((id) => !listed.includes(id) && !throughRegions.has(id))).toEqual([]);
+  test.skip(listed.length === 0, 'past the list limit /plans/ counts plans by province: no table to check');
   await page.goto(pageUrl(paths.plans()));
   const rows = page.locator('table[data-plans-table] tbody tr');
   await expect(rows).toHaveCount(builtPlans().length);

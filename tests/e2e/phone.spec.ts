@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { paths } from '../../src/lib/urls';
 import { builtPlans, E2E_BASE, OUT_DIR, pageUrl } from './harness';
 import { expect, test } from './fixtures';
+import { layoutProblems, NO_LAYOUT_PROBLEMS, unmarkedMentions } from './page-checks';
 
 const plans = builtPlans();
 const draft = plans.find((p) => p.status === 'draft');
@@ -34,7 +34,8 @@ const draftRegions = draft
 const PAGES: [string, string][] = [
   ['home', paths.home()],
   ['plans', paths.plans()],
-  ...plans.slice(0, 2).map((p): [string, string] => [`plan ${p.id}`, paths.plan(p.id)]),
+  // Every plan: each has its own tables (annexes, the lineage comparison) and longest words.
+  ...plans.map((p): [string, string] => [`plan ${p.id}`, paths.plan(p.id)]),
   ['regions', paths.regions()],
   ['region province', paths.region('sichuan-sheng')],
   ['indicators', paths.indicators()],
@@ -59,80 +60,6 @@ const PAGES: [string, string][] = [
     .map((slug): [string, string] => [`region ${slug}`, paths.region(slug)]),
 ];
 
-interface LayoutProblems {
-  pageScroll: number;
-  tooWide: string[];
-  narrowCells: string[];
-  chartsOutside: string[];
-}
-
-/** Everything at this width that breaks the phone-first rules, described for a failure message. */
-async function layoutProblems(page: Page): Promise<LayoutProblems> {
-  return page.evaluate(() => {
-    const vw = document.documentElement.clientWidth;
-    const describe = (e: Element) =>
-      `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].join('.')} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
-    const hidden = (e: Element) => {
-      for (let n: Element | null = e; n; n = n.parentElement) {
-        const s = getComputedStyle(n);
-        if (s.display === 'none' || s.visibility === 'hidden') return true;
-        // Visually hidden for screen readers only (the stacked tables' header row, .visually-hidden).
-        if (s.clipPath.startsWith('inset(50%') || (s.position === 'absolute' && n.clientWidth <= 1))
-          return true;
-      }
-      return false;
-    };
-    // Frames that scroll sideways on purpose (the compare matrix): their content may be wider.
-    const inScroller = (e: Element) => {
-      for (let n = e.parentElement; n && n !== document.body; n = n.parentElement) {
-        const s = getComputedStyle(n);
-        if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && n.scrollWidth > n.clientWidth)
-          return true;
-      }
-      return false;
-    };
-    const tooWide = [...document.querySelectorAll('body *')]
-      .filter((e) => {
-        const box = e.getBoundingClientRect();
-        if (box.width === 0 || (box.right <= vw + 0.5 && box.left >= -0.5)) return false;
-        return !hidden(e) && !inScroller(e) && !e.closest('.skip-link');
-      })
-      .map(describe);
-    const narrowCells = [...document.querySelectorAll('td, th')]
-      .filter((cell) => {
-        if (hidden(cell) || (cell.textContent ?? '').trim().length < 2) return false;
-        const s = getComputedStyle(cell);
-        const content = cell.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
-        return content < 2 * parseFloat(s.fontSize);
-      })
-      .map(describe);
-    const chartsOutside: string[] = [];
-    for (const svg of document.querySelectorAll('svg.plan-atlas-chart')) {
-      const box = svg.getBoundingClientRect();
-      if (box.width === 0) continue; // the layout not shown at this width
-      if (box.left < -0.5 || box.right > vw + 0.5) chartsOutside.push(`${svg.id}: wider than the screen`);
-      const frame = svg.closest('figure')!.getBoundingClientRect();
-      if (box.right > frame.right + 0.5) chartsOutside.push(`${svg.id}: wider than its figure`);
-      for (const text of svg.querySelectorAll('text')) {
-        const t = text.getBoundingClientRect();
-        if (
-          t.left < box.left - 1 ||
-          t.right > box.right + 1 ||
-          t.top < box.top - 1 ||
-          t.bottom > box.bottom + 1
-        )
-          chartsOutside.push(`${svg.id}: "${text.textContent}" outside the chart`);
-      }
-    }
-    return {
-      pageScroll: document.documentElement.scrollWidth - vw,
-      tooWide: tooWide.slice(0, 5),
-      narrowCells: narrowCells.slice(0, 5),
-      chartsOutside: chartsOutside.slice(0, 5),
-    };
-  });
-}
-
 for (const width of [320, 375, 1280]) {
   test.describe(`at ${width} px`, () => {
     test.use({ viewport: { width, height: 800 } });
@@ -144,12 +71,7 @@ for (const width of [320, 375, 1280]) {
         await page.goto(pageUrl(path));
         if (path.startsWith(paths.search()))
           await expect(page.locator('[data-search-results]')).toHaveAttribute('data-search-state', 'done');
-        expect(await layoutProblems(page)).toEqual({
-          pageScroll: 0,
-          tooWide: [],
-          narrowCells: [],
-          chartsOutside: [],
-        });
+        expect(await layoutProblems(page)).toEqual(NO_LAYOUT_PROBLEMS);
       });
     }
   });
@@ -331,30 +253,7 @@ test.describe('the draft is marked 征求意见稿 wherever its values or clause
       // Not only somewhere on the page: wherever the draft is named beside its values (a table row, a list
       // item, a chart, a compare cell), the mark is there too. Its own page says it once, in its header.
       if (name === 'plan') return;
-      const unmarked = await page.locator('main').evaluate(
-        (main, { title, region }) => {
-          const out: string[] = [];
-          const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const text = (node.textContent ?? '').trim();
-            // The plan by its title, or by its region standing alone (人行达州市中心支行 is a department).
-            if (!text.includes(title) && text !== region) continue;
-            const element = node.parentElement;
-            if (!element || !element.checkVisibility() || element.closest('.visually-hidden')) continue;
-            // A page's own title (the region page 达州市) names a place, not the plan's values.
-            if (element.closest('h1')) continue;
-            // What names the plan together: its table row, list item, chart, result, section or paragraph.
-            const holder =
-              element.closest('tr, li, figure, .search-hit, section, header') ??
-              element.closest('p, h1, h2, h3, h4, dd') ??
-              element;
-            if (!(holder.textContent ?? '').includes('征求意见稿'))
-              out.push(`${holder.tagName.toLowerCase()}: ${(holder.textContent ?? '').trim().slice(0, 60)}`);
-          }
-          return out;
-        },
-        { title: draft!.title, region: draft!.region! },
-      );
+      const unmarked = await unmarkedMentions(page, { title: draft!.title, region: draft!.region! });
       expect(unmarked).toEqual([]);
     });
   }
