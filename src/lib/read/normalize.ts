@@ -23,13 +23,23 @@ export function stripExportLeftovers(text: string): string {
 // simplified characters may never need them.
 let openccConverters: ((text: string) => string) | null = null;
 
-function opencc(text: string): string {
+// The same runs come back in every plan (考核, 覆盖, 人才): each distinct run is converted once. Bounded like the
+// fold cache, and forgotten with it.
+const RUN_CACHE_LIMIT = 20_000;
+let runCache = new Map<string, string>();
+
+function opencc(run: string): string {
+  const cached = runCache.get(run);
+  if (cached !== undefined) return cached;
   if (openccConverters === null) {
     const hk = OpenCC.Converter({ from: 'hk', to: 'cn' });
     const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
     openccConverters = (piece) => tw(hk(piece));
   }
-  return openccConverters(text);
+  const converted = openccConverters(run);
+  if (runCache.size >= RUN_CACHE_LIMIT) runCache = new Map();
+  runCache.set(run, converted);
+  return converted;
 }
 
 // What OpenCC does with a character, by its place in opencc-table.ts (why it is exact: opencc-table-build.ts).
@@ -70,7 +80,7 @@ function kindAt(text: string, i: number): Kind {
   return astralKinds.get(text.codePointAt(i) as number) ?? UNCHANGED;
 }
 
-const widthAt = (text: string, i: number) => ((text.codePointAt(i) as number) > 0xffff ? 2 : 1);
+const isContext = (kind: Kind) => kind === QUIET || kind === TRIGGER;
 
 /**
  * OpenCC's hk → cn then tw → cn conversion of `text`, piece by piece: free characters from the table, runs of
@@ -82,24 +92,32 @@ function openccByPieces(text: string): string {
   let done = 0;
   let i = 0;
   while (i < text.length) {
-    const kind = kindAt(text, i);
-    if (kind === UNCHANGED) {
+    const unit = text.charCodeAt(i);
+    // Most characters of a plan: below the surrogates, free and unchanged.
+    if (unit < 0xd800 && bmpKinds[unit] === UNCHANGED) {
       i++;
       continue;
     }
+    const kind = kindAt(text, i);
+    const width = (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
+    if (kind === UNCHANGED) {
+      i += width;
+      continue;
+    }
     if (kind === FOLDED) {
-      const width = widthAt(text, i);
       out += text.slice(done, i) + (freeFolds.get(text.codePointAt(i) as number) as string);
       i += width;
       done = i;
       continue;
     }
+    // A run of context characters: through OpenCC when it holds a trigger, else unchanged.
     let end = i;
     let trigger = false;
-    for (let k: Kind = kind; k === QUIET || k === TRIGGER; k = kindAt(text, end)) {
+    while (end < text.length) {
+      const k = kindAt(text, end);
+      if (!isContext(k)) break;
       if (k === TRIGGER) trigger = true;
-      end += widthAt(text, end);
-      if (end >= text.length) break;
+      end += (text.codePointAt(end) as number) > 0xffff ? 2 : 1;
     }
     if (trigger) {
       out += text.slice(done, i) + opencc(text.slice(i, end));
@@ -221,6 +239,7 @@ export function knowFold(text: string, folded: string): void {
  */
 export function forgetFolds(): void {
   foldCache = new Map();
+  runCache = new Map();
 }
 
 /** An invisible character in a line: 1-based column (in UTF-16 units of the line), code point, and whether it touches a number. */
