@@ -12,12 +12,15 @@ interface NameTable {
   proper: Map<string, Division[]>;
   longest: number;
   /**
-   * The length of the longest full name starting with each two characters. Running text is scanned at every
-   * position; most positions start no name at all, and this rules them out with one lookup instead of one per
-   * possible length.
+   * The length of the longest full name starting with each two characters (keyed by `startKey`). Running text
+   * is scanned at every position; most positions start no name at all, and this rules them out with one lookup
+   * of a number instead of one per possible length, without cutting a string out of the text.
    */
-  longestByStart: Map<string, number>;
+  longestByStart: Map<number, number>;
 }
+
+/** The two UTF-16 units at `i` as one number: the key of `longestByStart`. */
+const startKey = (text: string, i: number): number => text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
 
 const tables = new WeakMap<DivisionIndex, NameTable>();
 
@@ -26,12 +29,14 @@ function nameTable(index: DivisionIndex): NameTable {
   if (cached) return cached;
   const full = new Map<string, Division[]>();
   const proper = new Map<string, Division[]>();
-  const longestByStart = new Map<string, number>();
+  const longestByStart = new Map<number, number>();
   let longest = 0;
   for (const division of index.all) {
     full.set(division.name, [...(full.get(division.name) ?? []), division]);
-    const start = division.name.slice(0, 2);
-    longestByStart.set(start, Math.max(longestByStart.get(start) ?? 0, division.name.length));
+    if (division.name.length >= 2) {
+      const start = startKey(division.name, 0);
+      longestByStart.set(start, Math.max(longestByStart.get(start) ?? 0, division.name.length));
+    }
     const short = properName(division.name);
     if (short !== division.name && short.length >= 2)
       proper.set(short, [...(proper.get(short) ?? []), division]);
@@ -57,7 +62,7 @@ export function findFullNames(text: string, index: DivisionIndex): NameHit[] {
   const { full, longestByStart } = nameTable(index);
   const hits: NameHit[] = [];
   for (let i = 0; i < text.length - 1; i++) {
-    const longest = longestByStart.get(text.slice(i, i + 2));
+    const longest = longestByStart.get(startKey(text, i));
     if (longest === undefined) continue;
     for (let length = Math.min(longest, text.length - i); length >= 2; length--) {
       const name = text.slice(i, i + length);
