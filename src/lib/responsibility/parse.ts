@@ -56,6 +56,11 @@ const MARKERS: readonly (readonly [RegExp, SegmentKind])[] = [
   [/(?:共同|分别)?(?:配合|协助|参与)$/, 'supporting'],
   [/(?:共同|分别)?负责$/, 'lead'],
 ];
+/**
+ * The last two characters of every text a marker matches: a segment ending otherwise has no marker, and is not
+ * tried against each pattern at each position (the patterns are anchored at the end only).
+ */
+const MARKER_ENDINGS = new Set(['牵头', '负责', '落实', '配合', '协助', '参与']);
 
 /** Standing implementers: 以下均需…落实，不再(一一/逐一)列出. */
 const STANDING_START = /以下(?:均|皆|都|全部)?(?:需要?|由|要)/;
@@ -142,7 +147,8 @@ function readSegment(folded: string, span: Span, collectives: CollectiveMatcher)
   let kind: SegmentKind | null = null;
   let listEnd = span.end;
   let marker: Span | null = null;
-  for (const [pattern, markerKind] of MARKERS) {
+  const hasMarker = MARKER_ENDINGS.has(text.slice(-2));
+  for (const [pattern, markerKind] of hasMarker ? MARKERS : []) {
     const match = pattern.exec(text);
     if (match) {
       kind = markerKind;
@@ -152,7 +158,9 @@ function readSegment(folded: string, span: Span, collectives: CollectiveMatcher)
     }
   }
   let list = trimSpan(folded, { start: span.start, end: listEnd });
-  const etc = collectives.etCetera.exec(folded.slice(list.start, list.end));
+  const listText = folded.slice(list.start, list.end);
+  // Every "and the others" tail starts with 等.
+  const etc = listText.includes('等') ? collectives.etCetera.exec(listText) : null;
   if (etc) list = trimSpan(folded, { start: list.start, end: list.start + etc.index });
   if (folded[list.start] === '由') list = trimSpan(folded, { start: list.start + 1, end: list.end });
   return { kind, marker, names: list.start < list.end || kind !== null ? nameSpans(folded, list) : [] };
