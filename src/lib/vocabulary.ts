@@ -113,6 +113,9 @@ export const NOT_STATED = '未注明';
  * 15–17 where the noise lives. The one place this rule lives.
  */
 export function cleanNumber(value: number): number {
+  // An integer of at most twelve digits carries no noise: itself, without the round trip through a string
+  // (most numbers of a plan are years and counts). Zero included, as the round trip gives it (-0 → 0).
+  if (Number.isInteger(value) && value < 1e12 && value > -1e12) return value === 0 ? 0 : value;
   return Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
 }
 

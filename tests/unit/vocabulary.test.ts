@@ -29,6 +29,30 @@ describe('formatNumber: digits as the plans print them', () => {
     expect(cleanNumber(0.1 + 0.2)).toBe(0.3);
     expect(cleanNumber(123456.789012)).toBe(123456.789012);
   });
+
+  // Integers of up to twelve digits skip the round trip through a string; every value gives what it gives.
+  it.each([
+    0,
+    -0,
+    7,
+    -7,
+    2025,
+    999999999999,
+    -999999999999,
+    1e12,
+    -1e12,
+    1234567890123,
+    2 ** 53,
+    10169.999999999998,
+    0.1 + 0.2,
+    1e-7,
+    NaN,
+    Infinity,
+    -Infinity,
+  ])('%s is what twelve significant digits make of it', (value) => {
+    const roundTrip = Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
+    expect(Object.is(cleanNumber(value), roundTrip)).toBe(true);
+  });
 });
 
 describe('values with unit and comparator', () => {
