@@ -5,7 +5,7 @@
  * Measured twice, by the same code (scripts/bench/parse-throughput.ts):
  *   - as the build runs the parser: bundled by esbuild (which Astro and tsx install) and run by plain Node in a
  *     child process. The build compiles src/lib/ through Vite, without the `__name` wrapper tsx's loader adds
- *     around every function for `keepNames`, which alone costs about a quarter of parse time; this is the
+ *     around every function for `keepNames`, which costs 15–25% of parse time in our runs; this is the
  *     figure for the goal;
  *   - in this process, under tsx, as `npm run ingest` and the tests run it.
  *
