@@ -35,6 +35,8 @@ export const paths = {
   search: () => '/search/',
   /** The names the site knows, fetched by the search page for “did you mean” (src/pages/search/vocabulary.json.ts). */
   searchVocabulary: () => '/search/vocabulary.json',
+  /** Each province's plans as the plan filter names them, fetched by the search page past the list limit (src/pages/search/plans.json.ts). */
+  searchPlans: () => '/search/plans.json',
   about: () => '/about/',
   data: (file: string) => `/data/${file}`,
   /** The seed exactly as ingested, byte for byte: `/data/seeds/<plan>.txt`. */

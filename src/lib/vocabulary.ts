@@ -30,6 +30,24 @@ export function levelLabel(level: Level | null): string {
   return level === null ? UNKNOWN_LEVEL : LEVEL[level];
 }
 
+/** What a national plan is filed under where plans are grouped by province: it covers the whole country. */
+export const COUNTRY = '全国';
+
+/**
+ * A plan's province where plans are grouped by province (the search page's filters): its province-level unit,
+ * 全国 for a national plan, else why it has none — no region read from the text (the same words as its status
+ * mark), or a region the division list cannot place in a province.
+ */
+export function provinceLabel(plan: {
+  province: string | null;
+  level: Level | null;
+  region: string | null;
+}): string {
+  if (plan.province) return plan.province;
+  if (plan.level === 'national') return COUNTRY;
+  return plan.region?.trim() ? '省份未识别' : '地区未识别';
+}
+
 /** `draft` is what the plan calls itself (征求意见稿); everything else is a published 正式文件. */
 /**
  * What became of a division abolished before the official list's edition (莱芜市已于2019年撤销，辖区划归济南市);

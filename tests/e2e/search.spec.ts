@@ -273,6 +273,47 @@ test.describe('filters', () => {
     });
   }
 
+  test('the plan filter lists the plans under their provinces, and the province filter narrows to them', async ({
+    page,
+  }) => {
+    await page.goto(pageUrl(paths.search()));
+    const groups = page.locator('select[data-filter="plan"] optgroup');
+    const provinces = [...new Set(records.map((r) => r.filters.province[0]!))];
+    expect(await groups.evaluateAll((g) => g.map((x) => x.getAttribute('label')))).toEqual(
+      expect.arrayContaining(provinces),
+    );
+    const chongqing = records.find((r) => r.url.includes(`/${QIANJIANG}/`))!.filters;
+    await expect(
+      page.locator(`select[data-filter="plan"] optgroup[label="${chongqing.province[0]}"] option`),
+    ).toHaveText([chongqing.plan[0]!]);
+    await search(page, '节能', `&province=${encodeURIComponent(chongqing.province[0]!)}`);
+    const hits = await hitUrls(page);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(hit).toContain(`/${QIANJIANG}/`);
+  });
+
+  test("past the list limit, the plan filter offers the chosen province's plans (from /search/plans.json)", async ({
+    page,
+  }) => {
+    // The seeds are far under the limit: the page is served as a large corpus's would be, its plan filter
+    // empty and pointing at /search/plans.json.
+    await page.route(`**${paths.search()}`, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text())
+        .replace(/(<select name="plan"[^>]*>)[\s\S]*?(<\/select>)/, '$1<option value="">全部</option>$2')
+        .replace('data-search ', `data-search data-plans="${E2E_BASE}search/plans.json" `);
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(pageUrl(paths.search()));
+    const plan = page.locator('select[data-filter="plan"]');
+    await expect(plan.locator('option')).toHaveCount(1);
+    const guizhou = records.find((r) => r.url.includes(`/${GUIZHOU}/`))!.filters;
+    await page.locator('select[data-filter="province"]').selectOption(guizhou.province[0]!);
+    await expect(plan.locator('option')).toHaveText(['全部', guizhou.plan[0]!]);
+    await plan.selectOption(guizhou.plan[0]!);
+    await expect(page).toHaveURL(new RegExp(`plan=${encodeURIComponent(guizhou.plan[0]!)}`));
+  });
+
   test('the indicator filter lists indicators and keeps the clauses stating them', async ({ page }) => {
     await page.goto(pageUrl(paths.search()));
     expect(await page.locator('select[data-filter="indicator"] option').count()).toBeGreaterThan(2);

@@ -5,7 +5,12 @@ import type { Plan } from '../../src/lib/model/plan';
 import { foldQuery } from '../../src/lib/search/browser/fold';
 import { parseQuery } from '../../src/lib/search/browser/query';
 import { hasRun } from '../../src/lib/search/browser/rank';
-import { FILTER_KEYS, filterValues, type SearchRecord } from '../../src/lib/search/build/records';
+import {
+  FILTER_KEYS,
+  filterValues,
+  plansByProvince,
+  type SearchRecord,
+} from '../../src/lib/search/build/records';
 import { loadSearchNames } from '../../src/lib/search/build/names';
 import { compileSynonyms } from '../../src/lib/search/browser/synonyms';
 import { loadSearchGroups } from '../../src/lib/search/build/groups';
@@ -68,6 +73,42 @@ describe('search records', () => {
     });
   });
 
+  it("groups the plans by province for the plan filter, in the province filter's order", () => {
+    const grouped = plansByProvince(plans);
+    expect(grouped.map(([province]) => province)).toEqual(filterValues(plans, loadSearchNames()).province);
+    expect(grouped.flatMap(([, labels]) => labels).sort()).toEqual(
+      filterValues(plans, loadSearchNames()).plan.sort(),
+    );
+    // Hand-made: a national plan first, a plan with no region last, a province's plans in plan order.
+    const [seed] = plans as [Plan, ...Plan[]];
+    const variant = (id: string, fields: Partial<Plan>): Plan => ({ ...seed, id, ...fields });
+    const made = [
+      variant('b', {
+        region: '乙县',
+        province: '四川省',
+        regionPath: [{ code: '51', name: '四川省', level: 'province' }],
+      }),
+      variant('x', { region: null, province: null, level: null, regionPath: [] }),
+      variant('a', {
+        region: '甲市',
+        province: '河北省',
+        regionPath: [{ code: '13', name: '河北省', level: 'province' }],
+      }),
+      variant('n', { region: '全国', province: null, level: 'national', regionPath: [] }),
+      variant('c', {
+        region: '丙市',
+        province: '四川省',
+        regionPath: [{ code: '51', name: '四川省', level: 'province' }],
+      }),
+    ];
+    expect(plansByProvince(made).map(([province, labels]) => [province, labels.length])).toEqual([
+      ['全国', 1],
+      ['河北省', 1],
+      ['四川省', 2],
+      ['地区未识别', 1],
+    ]);
+  });
+
   it('tags every record with every filter, from the model and the catalogues', () => {
     const names = loadSearchNames();
     const values = filterValues(plans, names);
@@ -78,6 +119,9 @@ describe('search records', () => {
       expect(record.filters.level).toHaveLength(1);
     }
     expect(values.level).toEqual(['省级', '市级', '区县']);
+    // Provinces by division code: 河北 13, 山东 37, 重庆 50, 四川 51, 贵州 52.
+    expect(values.province).toEqual(['河北省', '山东省', '重庆市', '四川省', '贵州省']);
+    expect(records.find((r) => r.url.endsWith('/qianjiang-qu/#4-2-1'))!.filters.province).toEqual(['重庆市']);
     expect(values.part).toEqual(expect.arrayContaining(['重点工程', '政策机制', '保障措施', '附件']));
     // 黔江 2-p1 states the 14.5% energy intensity target; its table states 659.1 t of NOx.
     const goals = records.find((r) => r.url.endsWith('/qianjiang-qu/#2-p1'))!;

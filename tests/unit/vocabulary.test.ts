@@ -7,6 +7,7 @@ import {
   printedValue,
   targetValueText,
   valueInWords,
+  provinceLabel,
   valueLabel,
 } from '../../src/lib/vocabulary';
 
@@ -117,5 +118,18 @@ describe('formerDivisionNote', () => {
       '莱芜市已于2019年撤销，辖区划归济南市',
     );
     expect(formerDivisionNote({ name: '济南市' })).toBeNull();
+  });
+});
+
+describe('provinceLabel: where plans are grouped by province', () => {
+  it.each([
+    [{ province: '四川省', level: 'city', region: '达州市' }, '四川省'],
+    [{ province: '重庆市', level: 'province', region: '重庆市' }, '重庆市'],
+    [{ province: null, level: 'national', region: '全国' }, '全国'],
+    [{ province: null, level: null, region: null }, '地区未识别'],
+    [{ province: null, level: null, region: '  ' }, '地区未识别'],
+    [{ province: null, level: null, region: '两江新区' }, '省份未识别'],
+  ] as const)('%j → %s', (plan, expected) => {
+    expect(provinceLabel(plan)).toBe(expected);
   });
 });

@@ -20,6 +20,7 @@ import {
   type Outcome,
 } from './engine';
 import { installResultKeys } from './keyboard';
+import { fillPlans } from './plan-options';
 import { loadCounter, loadedPagefind, loadPagefind, type Filters, type Pagefind } from './pagefind';
 import { describe, hitElement, showHelp, updateCounts } from './render';
 import { stateFromUrl, urlOf, writeCommit, writeInitial, writeTyping, type State } from './url-state';
@@ -57,6 +58,15 @@ const pages = JSON.parse(form?.dataset['pages'] ?? '[]') as RelatedPage[];
 const helpBox = document.querySelector<HTMLElement>('[data-search-next]');
 const vocabularyUrl = form?.dataset['vocabulary'] ?? '';
 const countNoteBox = document.querySelector<HTMLElement>('[data-search-count-note]');
+/** Set past the list limit: the plan filter's options come per province from this URL (plan-options.ts). */
+const plansUrl = form?.dataset['plans'] ?? '';
+
+/** Past the list limit, the plan filter offers the chosen province's plans. */
+async function showProvincePlans(): Promise<void> {
+  const plan = selects.get('plan');
+  if (!plansUrl || !plan) return;
+  await fillPlans(plansUrl, selects.get('province')?.value ?? '', plan);
+}
 
 /** The note saying what the filter counts count. */
 function noteFor(query: ParsedQuery, counts: FilterCounts | null) {
@@ -283,6 +293,7 @@ function start(): void {
 
   const initial = stateFromUrl(new URL(window.location.href), selects.keys());
   showState(initial);
+  if (initial.filters.province) void showProvincePlans().catch(report);
   writeInitial(initial);
 
   input.addEventListener('input', onInput);
@@ -298,6 +309,7 @@ function start(): void {
     select.addEventListener('focus', wantFilters);
     select.addEventListener('pointerdown', wantFilters);
     select.addEventListener('change', () => {
+      if (select === selects.get('province')) void showProvincePlans().catch(report);
       const state = stateFromForm();
       writeCommit(state);
       void search(state).catch(report);
@@ -307,6 +319,7 @@ function start(): void {
     clearTimeout(timer);
     const state = stateFromUrl(new URL(window.location.href), selects.keys());
     showState(state);
+    void showProvincePlans().catch(report);
     void search(state).catch(report);
   });
   installResultKeys(input, list);

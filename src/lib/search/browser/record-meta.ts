@@ -29,5 +29,5 @@ export interface RecordMeta extends Record<string, string> {
   text: string;
 }
 
-export const FILTER_KEYS = ['plan', 'level', 'part', 'department', 'indicator'] as const;
+export const FILTER_KEYS = ['province', 'plan', 'level', 'part', 'department', 'indicator'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];

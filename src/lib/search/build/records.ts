@@ -6,7 +6,7 @@ import type { Annex, AnnexTable, Clause, Level, Plan, PlanPart } from '../../mod
 import { planLabel } from '../../model/label';
 import { statusMarks } from '../../status';
 import { paths, withBase } from '../../urls';
-import { LEVEL, levelLabel, PREAMBLE } from '../../vocabulary';
+import { COUNTRY, LEVEL, levelLabel, PREAMBLE, provinceLabel } from '../../vocabulary';
 import type { FilterKey, RecordMeta } from '../browser/record-meta';
 import { containsForm, type CompiledGroup } from '../browser/synonyms';
 import { groupToken, indexWords, runsOf, type Run, type Unit } from '../browser/tokens';
@@ -161,7 +161,7 @@ function shownAs(plan: Plan, citation: string, heading: string, text: string) {
   };
 }
 
-/** A record's filter values: its plan and level, the part it is in, department categories, indicators. */
+/** A record's filter values: its province, plan and level, the part it is in, department categories, indicators. */
 function filtersOf(
   plan: Plan,
   label: string,
@@ -170,6 +170,7 @@ function filtersOf(
   indicators: string[],
 ): Record<FilterKey, string[]> {
   return {
+    province: [provinceLabel(plan)],
     plan: [label],
     level: [levelLabel(plan.level)],
     part: [part],
@@ -300,7 +301,32 @@ export function buildRecordsByPlan(
   return new Map(entries);
 }
 
-/** The values of each filter in display order: plans as listed, then levels, parts, categories, indicators. */
+/** The province-level code a plan is filed under (its regionPath's top), for ordering provinces; '' if none. */
+function provinceCode(plan: Plan): string {
+  const top = plan.regionPath[0];
+  return top?.level === 'province' ? top.code : '';
+}
+
+/**
+ * The plans' provinces (as the province filter names them, vocabulary.ts `provinceLabel`), each with its plans'
+ * filter labels in plan order: 全国 first, then by division code, provinces the list cannot tell last.
+ */
+export function plansByProvince(plans: readonly Plan[]): [string, string[]][] {
+  const labels = planLabels(plans);
+  const groups = new Map<string, { code: string; plans: string[] }>();
+  for (const plan of plans) {
+    const province = provinceLabel(plan);
+    const group = groups.get(province) ?? { code: provinceCode(plan), plans: [] };
+    group.plans.push(labels.get(plan.id) ?? planLabel(plan));
+    groups.set(province, group);
+  }
+  const rank = (name: string, code: string) => (name === COUNTRY ? '' : code === '' ? '\uffff' : code);
+  return [...groups]
+    .sort(([a, ga], [b, gb]) => rank(a, ga.code).localeCompare(rank(b, gb.code)))
+    .map(([province, group]) => [province, uniq(group.plans)]);
+}
+
+/** The values of each filter in display order: provinces and plans as listed, then levels, parts, categories, indicators. */
 export function filterValues(plans: readonly Plan[], names: SearchNames): Record<FilterKey, string[]> {
   const labels = planLabels(plans);
   const levelOrder: Level[] = ['national', 'province', 'city', 'county'];
@@ -308,6 +334,7 @@ export function filterValues(plans: readonly Plan[], names: SearchNames): Record
   const parts = new Set<PlanPart>(plans.flatMap((p) => p.clauses.map((c) => c.part)));
   if (plans.some((p) => p.annexes.length > 0)) parts.add('annex');
   return {
+    province: plansByProvince(plans).map(([province]) => province),
     plan: uniq(plans.map((p) => labels.get(p.id) ?? planLabel(p))),
     level: levelOrder.filter((l) => plans.some((p) => p.level === l)).map((l) => LEVEL_NAMES[l]),
     part: partOrder.filter((p) => parts.has(p)).map((p) => names.part(p)),
