@@ -16,11 +16,12 @@
  * `--project <dir>` builds another checkout (say a worktree at an older commit) with the same corpora, for
  * before/after figures; the corpus generator is always this checkout's.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { seedTemplates, writeCorpus } from './bench/corpus';
 import { measureSite, type SiteFigures } from './bench/pages';
+import { projectCopy } from './bench/project';
 import { runMeasured, type RunFigures } from './bench/process-tree';
 
 const GOALS = {
@@ -46,29 +47,6 @@ const KEEP = process.argv.includes('--keep');
 const projectArg = process.argv.indexOf('--project');
 const PROJECT = projectArg > 0 ? resolve(process.argv[projectArg + 1] as string) : ROOT;
 
-/** What a build needs of the project; node_modules is linked, not copied. */
-const PROJECT_FILES = [
-  'astro.config.mjs',
-  'package.json',
-  'tsconfig.json',
-  'src',
-  'content',
-  'public',
-  'scripts',
-];
-
-function projectCopy(dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  for (const name of PROJECT_FILES) {
-    cpSync(join(PROJECT, name), join(dir, name), {
-      recursive: true,
-      // Build output of the checkout's own ingest is not part of the project.
-      filter: (source) => !source.startsWith(join(PROJECT, 'src', 'content', 'plans')),
-    });
-  }
-  symlinkSync(join(PROJECT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-}
-
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const gb = (bytes: number | null) => (bytes === null ? 'unknown' : `${(bytes / 1024 ** 3).toFixed(2)} GB`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -90,7 +68,7 @@ const work = mkdtempSync(join(tmpdir(), 'plan-atlas-bench-scale-'));
 const results: SizeFigures[] = [];
 try {
   const site = join(work, 'site');
-  projectCopy(site);
+  projectCopy(PROJECT, site);
   const templates = seedTemplates(join(ROOT, 'seeds'));
   const node = process.execPath;
   for (const plans of SIZES) {

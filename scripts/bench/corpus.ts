@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { loadKnowledge, enrichments } from '../../src/lib/knowledge';
 import { ingestSeeds, readSeedDirectory } from '../../src/lib/ingest';
-import { corpusRegions } from './regions';
+import { corpusRegions, type CorpusRegion } from './regions';
 
 interface Template {
   text: string;
@@ -49,29 +49,36 @@ function bareName(name: string): string {
   return name.length >= 3 && /[省市区县]$/.test(name) ? name.slice(0, -1) : name;
 }
 
-/** Writes `count` plans into `dir` (created); returns the total bytes of their text. */
-export function writeCorpus(dir: string, count: number, templates: readonly Template[]): number {
+/**
+ * Writes the plans of `corpus` into `dir` (created) — `count` plans of distinct regions, or a part of such a
+ * corpus (`corpusRegions(n)` filtered), each written exactly as the whole corpus writes it — and returns the
+ * total bytes of their text.
+ */
+export function writeCorpus(
+  dir: string,
+  corpus: number | readonly CorpusRegion[],
+  templates: readonly Template[],
+): number {
   mkdirSync(dir, { recursive: true });
-  const used = new Map<string, number>();
   let bytes = 0;
-  corpusRegions(count).forEach(({ region, province, level }, k) => {
+  for (const { index, region, province, level, levelTurn } of typeof corpus === 'number'
+    ? corpusRegions(corpus)
+    : corpus) {
     // Seeds of the division's level in turn; any seed when none has it.
     const sameLevel = templates.filter((t) => t.level === level);
     const pool = sameLevel.length > 0 ? sameLevel : templates;
-    const turn = used.get(level) ?? 0;
-    used.set(level, turn + 1);
-    const template = pool[turn % pool.length] as Template;
+    const template = pool[levelTurn % pool.length] as Template;
     // Whole name first, then the bare name (莱芜 in 莱芜分局), so both read as the new region.
     let text = template.text.split(template.region).join(region);
     const bare = bareName(template.region);
     if (bare !== template.region && bare.length >= 2) text = text.split(bare).join(bareName(region));
-    const name = `plan-${String(k).padStart(5, '0')}`;
+    const name = `plan-${String(index).padStart(5, '0')}`;
     writeFileSync(join(dir, `${name}.txt`), text);
     writeFileSync(
       join(dir, `${name}.yaml`),
-      stringifyYaml({ ...template.sidecar, region, province, level, slug: `bench-${k}` }),
+      stringifyYaml({ ...template.sidecar, region, province, level, slug: `bench-${index}` }),
     );
     bytes += Buffer.byteLength(text);
-  });
+  }
   return bytes;
 }

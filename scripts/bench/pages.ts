@@ -80,6 +80,18 @@ function linkedAssetsGzip(outDir: string, html: string, cache: Map<string, numbe
   return total;
 }
 
+/** One built page's figures: `page` is its path under `outDir` (`regions/sichuan-sheng/index.html`). */
+export function measurePage(outDir: string, page: string, assets = new Map<string, number>()): PageFigures {
+  const html = readFileSync(join(outDir, page), 'utf8');
+  const htmlGzip = gzipped(html);
+  return {
+    page,
+    htmlGzip,
+    totalGzip: htmlGzip + linkedAssetsGzip(outDir, html, assets),
+    elements: html.match(ELEMENT)?.length ?? 0,
+  };
+}
+
 export function measureSite(outDir: string): SiteFigures {
   const all = files(outDir);
   const assets = new Map<string, number>();

@@ -24,6 +24,12 @@ export const LIST_LIMITS = {
    * topic is split into numbered pages in the site's plan order.
    */
   comparePlansPerPage: 40,
+  /**
+   * Rows (divisions and plans) a region's tree lists before the next level is summarised by counts and links
+   * (src/lib/regions/tree.ts `depthWithin`): enough for every county of the largest prefecture or
+   * municipality (重庆市 has 38).
+   */
+  regionTreeRows: 80,
   /** Plans per page of a department category (each plan brings its departments' clause lists, about 75 elements). */
   categoryPlansPerPage: 25,
 } as const;

@@ -13,17 +13,14 @@ import type { Plan } from '../lib/model/plan';
 import { planLabel, UNKNOWN_LEVEL } from '../lib/model/label';
 import { LEVEL } from '../lib/vocabulary';
 import type { IndicatorInfo } from './catalogues';
+import { LIST_LIMITS } from './budgets';
 import { homeCharts } from './charts';
 import { atlas } from './corpus';
 import type { Crumb } from './types';
 import { paths } from './url';
 
-/**
- * Rows (divisions and plans) a region page lists before it summarises the next level by counts: enough for
- * every county of the largest prefecture or municipality (重庆市 has 38), small enough that a province page of
- * a national corpus stays within the page budget (≤150 KB gzipped, ≤3,000 elements).
- */
-export const REGION_PAGE_ROWS = 80;
+/** Rows (divisions and plans) a region page lists before it summarises the next level (src/site/budgets.ts). */
+export const REGION_PAGE_ROWS = LIST_LIMITS.regionTreeRows;
 
 /** A distribution lists every plan's value in a table up to this many plans; above, quartiles and links. */
 export const DISTRIBUTION_LIST_UP_TO = 12;
