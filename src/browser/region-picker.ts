@@ -1,16 +1,15 @@
 /**
  * The region picker of an indicator page (src/components/lists/RegionPicker.astro): a province, then the
- * division under it; its plans are marked in the chart (a dot per target under a distribution, the bars
+ * division under it (a prefecture, or a municipality's district), then a county under a prefecture; its plans are marked in the chart (a dot per target under a distribution, the bars
  * themselves in a bar chart) and listed with their values. The choice lives in the URL (`?region=<slug>`):
  * each pick is a history entry, so Back/Forward step through picks and a reload or a shared link shows the
  * same region. The picker data is fetched on first use only.
  */
 import {
+  chainOf,
   childrenOf,
   plansIn,
-  provinceOf,
   regionBySlug,
-  secondLevelOf,
   type PickerData,
   type PickerPlan,
   type PickerRegion,
@@ -21,13 +20,19 @@ const PARAM = 'region';
 const DOT_RADIUS = 4;
 const DOT_STEP = 9;
 
+/** What a list below the province offers when nothing above it is picked. */
+const UNPICKED = ['全省', '全市'];
+
 function install(section: HTMLElement): void {
   const form = section.querySelector<HTMLFormElement>('form[data-region-form]');
   const province = section.querySelector<HTMLSelectElement>('select[data-region-province]');
   const second = section.querySelector<HTMLSelectElement>('select[data-region-prefecture]');
+  const third = section.querySelector<HTMLSelectElement>('select[data-region-county]');
   const status = section.querySelector<HTMLElement>('[data-region-status]');
   const result = section.querySelector<HTMLElement>('[data-region-result]');
-  if (!form || !province || !second || !status || !result) return;
+  if (!form || !province || !second || !third || !status || !result) return;
+  // One list per level: province; prefecture (or a municipality's district); county.
+  const lists = [province, second, third];
   const chartId = form.dataset['chart'] ?? '';
   const figure = document.querySelector<HTMLElement>(`figure[data-chart="${CSS.escape(chartId)}"]`);
   const table = document.querySelector<HTMLTableElement>(`table[data-chart-table="${CSS.escape(chartId)}"]`);
@@ -40,11 +45,18 @@ function install(section: HTMLElement): void {
   section.hidden = false;
   form.addEventListener('submit', (event) => event.preventDefault());
 
-  const fillSecond = (data: PickerData | null, parent: PickerRegion | null) => {
-    const children = data && parent ? childrenOf(data, parent.code) : [];
-    second.replaceChildren(new Option(parent ? `全部（${parent.name}）` : '全省', ''));
-    for (const child of children) second.append(new Option(child.name, child.slug));
-    second.disabled = children.length === 0;
+  /** The lists show `chain` (top first) as chosen; each list below offers the children of the one above. */
+  const showChain = (data: PickerData | null, chain: readonly PickerRegion[]) => {
+    province.value = chain[0]?.slug ?? '';
+    lists.forEach((list, i) => {
+      if (i === 0) return;
+      const parent = chain[i - 1] ?? null;
+      const children = data && parent ? childrenOf(data, parent.code) : [];
+      list.replaceChildren(new Option(parent ? `全部（${parent.name}）` : (UNPICKED[i - 1] ?? ''), ''));
+      for (const child of children) list.append(new Option(child.name, child.slug));
+      list.disabled = children.length === 0;
+      list.value = chain[i]?.slug ?? '';
+    });
   };
 
   const clear = () => {
@@ -68,8 +80,7 @@ function install(section: HTMLElement): void {
 
   const show = async (slug: string) => {
     if (slug === '') {
-      province.value = '';
-      fillSecond(null, null);
+      showChain(null, []);
       clear();
       return;
     }
@@ -88,10 +99,7 @@ function install(section: HTMLElement): void {
       status.textContent = `收录的方案中没有地区“${slug}”。`;
       return;
     }
-    const top = provinceOf(data, region) ?? region;
-    province.value = top.slug;
-    fillSecond(data, top);
-    second.value = secondLevelOf(data, region)?.slug ?? '';
+    showChain(data, chainOf(data, region));
     const plans = plansIn(data, region.code);
     const withTargets = plans.filter((p) => p.targets.length > 0);
     status.textContent =
@@ -110,8 +118,18 @@ function install(section: HTMLElement): void {
     void show(slug);
   };
 
-  province.addEventListener('change', () => navigate(province.value));
-  second.addEventListener('change', () => navigate(second.value || province.value));
+  // A list's own pick, or — its 全部 chosen — the pick of the list above it.
+  lists.forEach((list, i) =>
+    list.addEventListener('change', () =>
+      navigate(
+        lists
+          .slice(0, i + 1)
+          .map((l) => l.value)
+          .filter(Boolean)
+          .at(-1) ?? '',
+      ),
+    ),
+  );
   window.addEventListener('popstate', () => void show(currentSlug()));
   const initial = currentSlug();
   if (initial !== '') void show(initial);

@@ -1,6 +1,6 @@
 /**
  * The region picker on an indicator page (issue 14 item 4a), at a phone's and a desktop's width: picking a
- * province, then a division under it, marks its plans in the chart and lists their values; the choice is
+ * province, then a prefecture, then a county, marks its plans in the chart and lists their values; the choice is
  * kept in the URL (`?region=<slug>`), so reload, Back and Forward show the same region, and a shared link
  * opens on it. The controls have names and work from the keyboard; without JavaScript they do not appear.
  */
@@ -24,6 +24,7 @@ const others = plans.filter(
 const picker = (page: Page) => page.locator('[data-region-picker]');
 const province = (page: Page) => picker(page).getByLabel('省份');
 const second = (page: Page) => picker(page).getByLabel('地市');
+const third = (page: Page) => picker(page).getByLabel(/^区县/);
 const regionParam = (page: Page) => new URL(page.url()).searchParams.get('region');
 /** The chart's bars of one plan, in the layout shown. */
 const marksOf = (page: Page, plan: Plan) =>
@@ -33,12 +34,13 @@ for (const width of [375, 1280]) {
   test.describe(`at ${width} px`, () => {
     test.use({ viewport: { width, height: 900 } });
 
-    test('picking a province, then a prefecture, marks its plans and keeps the choice in the URL', async ({
+    test('picking a province, a prefecture, then a county marks its plans and keeps the choice in the URL', async ({
       page,
     }) => {
       await page.goto(pageUrl(paths.indicator(INDICATOR)));
       await expect(picker(page)).toBeVisible();
       await expect(second(page)).toBeDisabled();
+      await expect(third(page)).toBeDisabled();
 
       await province(page).selectOption({ label: '山东省' });
       await expect.poll(() => regionParam(page)).toBe('shandong-sheng');
@@ -52,6 +54,8 @@ for (const width of [375, 1280]) {
       await expect(table).toContainText('20.8%');
       await expect(marksOf(page, laiwu).first()).toHaveClass(/is-picked/);
       for (const other of others) await expect(marksOf(page, other).first()).not.toHaveClass(/is-picked/);
+      // No prefecture picked yet: nothing to list at county level.
+      await expect(third(page)).toBeDisabled();
 
       await expect(second(page)).toBeEnabled();
       await second(page).selectOption({ label: '济南市' });
@@ -59,17 +63,32 @@ for (const width of [375, 1280]) {
       await expect(status).toContainText('济南市');
       await expect(table).toContainText('莱芜区');
 
-      // Reload: the same region, the same selection.
-      await page.reload();
-      await expect(status).toContainText('济南市');
-      await expect(province(page)).toHaveValue('shandong-sheng');
-      await expect(second(page)).toHaveValue('jinan-shi');
+      // The county level: 济南市's districts that hold a plan.
+      await expect(third(page)).toBeEnabled();
+      await expect(third(page).locator('option')).toHaveText(['全部（济南市）', '莱芜区']);
+      await third(page).selectOption({ label: '莱芜区' });
+      await expect.poll(() => regionParam(page)).toBe('laiwu-qu');
+      await expect(status).toContainText('莱芜区：1 份方案');
+      await expect(table).toContainText('20.8%');
       await expect(marksOf(page, laiwu).first()).toHaveClass(/is-picked/);
 
-      // Back: the province; Back again: nothing picked; Forward: the province again.
+      // Reload: the same region, each level chosen.
+      await page.reload();
+      await expect(status).toContainText('莱芜区');
+      await expect(province(page)).toHaveValue('shandong-sheng');
+      await expect(second(page)).toHaveValue('jinan-shi');
+      await expect(third(page)).toHaveValue('laiwu-qu');
+      await expect(marksOf(page, laiwu).first()).toHaveClass(/is-picked/);
+
+      // Back: the prefecture; Back: the province; Back: nothing picked; Forward: the province again.
+      await page.goBack();
+      await expect.poll(() => regionParam(page)).toBe('jinan-shi');
+      await expect(third(page)).toHaveValue('');
+      await expect(status).toContainText('济南市');
       await page.goBack();
       await expect.poll(() => regionParam(page)).toBe('shandong-sheng');
       await expect(second(page)).toHaveValue('');
+      await expect(third(page)).toBeDisabled();
       await expect(status).toContainText('山东省');
       await page.goBack();
       await expect.poll(() => regionParam(page)).toBeNull();
@@ -81,11 +100,27 @@ for (const width of [375, 1280]) {
       await expect(marksOf(page, laiwu).first()).toHaveClass(/is-picked/);
     });
 
+    test('a county’s 全部 goes back up to its prefecture; a shared county link opens with every level chosen', async ({
+      page,
+    }) => {
+      await page.goto(`${pageUrl(paths.indicator(INDICATOR))}?region=laiwu-qu`);
+      await expect(picker(page).locator('[data-region-status]')).toContainText('莱芜区');
+      await expect(province(page)).toHaveValue('shandong-sheng');
+      await expect(second(page)).toHaveValue('jinan-shi');
+      await expect(third(page)).toHaveValue('laiwu-qu');
+      await third(page).selectOption({ label: '全部（济南市）' });
+      await expect.poll(() => regionParam(page)).toBe('jinan-shi');
+      await expect(picker(page).locator('[data-region-status]')).toContainText('济南市');
+    });
+
     test('a shared link opens on its region; a municipality lists its districts', async ({ page }) => {
-      await page.goto(`${pageUrl(paths.indicator(INDICATOR))}?region=chongqing-shi`);
-      await expect(picker(page).locator('[data-region-status]')).toContainText('重庆市');
+      await page.goto(`${pageUrl(paths.indicator(INDICATOR))}?region=qianjiang-qu`);
+      await expect(picker(page).locator('[data-region-status]')).toContainText('黔江区');
       await expect(province(page)).toHaveValue('chongqing-shi');
       await expect(second(page).locator('option')).toContainText(['全部（重庆市）', '黔江区']);
+      await expect(second(page)).toHaveValue('qianjiang-qu');
+      // A municipality's district is already at county level: nothing below it to pick.
+      await expect(third(page)).toBeDisabled();
       await expect(picker(page).locator('table')).toContainText('黔江区');
       await expect(marksOf(page, qianjiang).first()).toHaveClass(/is-picked/);
       const rowLink = picker(page).locator('table a', { hasText: '原文条款' }).first();

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupBy, summarise } from '../../src/lib/lists/summary';
-import {
-  childrenOf,
-  plansIn,
-  provinceOf,
-  regionBySlug,
-  secondLevelOf,
-  type PickerData,
-} from '../../src/lib/lists/picker';
+import { chainOf, childrenOf, plansIn, regionBySlug, type PickerData } from '../../src/lib/lists/picker';
 
 describe('summarise', () => {
   it.each([
@@ -88,14 +81,21 @@ describe('region picker data', () => {
   });
 
   it.each([
-    ['laiwu-qu', 'shandong-sheng', 'jinan-shi'],
-    ['jinan-shi', 'shandong-sheng', 'jinan-shi'],
-    ['shandong-sheng', 'shandong-sheng', undefined],
-    ['qianjiang-qu', 'chongqing-shi', 'qianjiang-qu'],
-  ])('%s: province %s, second level %s', (slug, province, second) => {
-    const region = regionBySlug(data, slug)!;
-    expect(provinceOf(data, region)?.slug).toBe(province);
-    expect(secondLevelOf(data, region)?.slug).toBe(second);
+    ['37', ['jinan-shi', 'qingdao-shi']],
+    ['3701', ['laiwu-qu']],
+    ['3702', []],
+  ])('the third list under %s: the counties of a prefecture', (code, slugs) => {
+    expect(childrenOf(data, code).map((r) => r.slug)).toEqual(slugs);
+  });
+
+  it.each([
+    ['laiwu-qu', ['shandong-sheng', 'jinan-shi', 'laiwu-qu']],
+    ['jinan-shi', ['shandong-sheng', 'jinan-shi']],
+    ['shandong-sheng', ['shandong-sheng']],
+    // A municipality's district sits right under it: two levels, no prefecture between.
+    ['qianjiang-qu', ['chongqing-shi', 'qianjiang-qu']],
+  ])('%s is chosen in the lists as %j', (slug, chain) => {
+    expect(chainOf(data, regionBySlug(data, slug)!).map((r) => r.slug)).toEqual(chain);
   });
 });
 

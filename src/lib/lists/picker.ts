@@ -1,6 +1,6 @@
 /**
  * The region picker's data (issue 14 item 4a): on an indicator page, a reader picks a province, then a
- * prefecture, and sees its plans among all others. The page fetches this file only when a region is picked,
+ * prefecture, then a county, and sees its plans among all others. The page fetches this file only when a region is picked,
  * so the page itself does not grow with the corpus. Shared by the build (which writes it) and the browser
  * (which reads it): plain types and functions, no Node, zod or YAML.
  */
@@ -53,11 +53,6 @@ export function regionBySlug(data: PickerData, slug: string): PickerRegion | und
   return data.regions.find((r) => r.slug === slug);
 }
 
-/** The province a region lies in (itself for a province). */
-export function provinceOf(data: PickerData, region: PickerRegion): PickerRegion | undefined {
-  return data.regions.find((r) => r.code === region.code.slice(0, 2));
-}
-
 /**
  * The divisions right under a region that hold a plan of the corpus, in code order: a province's
  * prefectures, or a municipality's districts and counties (重庆市 has no prefecture level).
@@ -68,12 +63,19 @@ export function childrenOf(data: PickerData, code: string): PickerRegion[] {
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-/** The region's ancestor (or itself) right under its province: what the second list shows as chosen. */
-export function secondLevelOf(data: PickerData, region: PickerRegion): PickerRegion | undefined {
+/**
+ * The region and every region above it, top first: 山东省, 济南市, 莱芜区 (重庆市, 黔江区 for a municipality's
+ * district). The picker's lists show these as chosen, one level each.
+ */
+export function chainOf(data: PickerData, region: PickerRegion): PickerRegion[] {
+  const chain: PickerRegion[] = [];
   let current: PickerRegion | undefined = region;
-  while (current && current.parent !== null && current.parent.length > 2)
-    current = data.regions.find((r) => r.code === current?.parent);
-  return current && current.parent !== null ? current : undefined;
+  while (current) {
+    chain.unshift(current);
+    const parent: string | null = current.parent;
+    current = parent === null ? undefined : data.regions.find((r) => r.code === parent);
+  }
+  return chain;
 }
 
 /** The plans of a region and of every division under it, in the data's order (the site's plan order). */
