@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import planAtlasSearch from './src/integrations/pagefind.ts';
+import departmentForwards from './src/integrations/department-forwards.ts';
 
 // `site` makes citations and canonical URLs absolute; `base` lets the site live under a sub-path.
 // Both come from the environment so one build can be deployed anywhere.
@@ -38,10 +39,9 @@ export default defineConfig({
     // (README "MDX"). No GFM autolinks or tables, and no smart quotes or dashes that would change wording.
     mdx({ gfm: false, smartypants: false }),
     // The sitemap needs absolute URLs, so it exists only when `site` is known.
-    // Former one-department pages only send readers on to their plan's departments page (src/lib/urls.ts).
-    ...(site
-      ? [sitemap({ filter: (page) => !/\/departments\/(?!category\/)[^/]+\/[^/]+\/$/.test(page) })]
-      : []),
+    ...(site ? [sitemap()] : []),
+    // The former one-department pages, written as static files after the pages (src/lib/forwarding.ts).
+    departmentForwards(),
     // Clause-level Pagefind index of the built /data/plans.json, written into the output after the build.
     planAtlasSearch(),
   ],
