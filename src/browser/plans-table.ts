@@ -48,6 +48,8 @@ function enableSorting(t: HTMLTableElement) {
       sortRows(body, column, kind === 'number', next);
     });
   });
+  // The headings are controls now: a phone, which hides them over its cards, shows them as buttons.
+  t.dataset['sorting'] = '';
 }
 
 function applyFilters(f: HTMLFormElement, t: HTMLTableElement) {

@@ -93,6 +93,26 @@ test.describe('on a phone', () => {
     expect(box!.width).toBeGreaterThan(250);
   });
 
+  test('/plans/ is a card per plan with its status in sight, and its sort buttons are there to tap', async ({
+    page,
+  }) => {
+    await page.goto(pageUrl(paths.plans()));
+    const rows = page.locator('table[data-plans-table] tbody tr');
+    await expect(rows).toHaveCount(plans.length);
+    for (const row of await rows.all()) {
+      // Not off to the right in a frame that scrolls sideways: across, inside the screen as the page opens
+      // (the box's x does not move as the page scrolls down, so no scrolling that could bring it in).
+      const box = (await row.locator('.badge').boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(375);
+    }
+    const sort = page.getByRole('button', { name: '量化目标' });
+    await expect(sort).toBeVisible();
+    await sort.click();
+    const counts = await rows.locator('td[data-label="量化目标"]').allTextContents();
+    expect(counts.map(Number)).toEqual([...counts.map(Number)].sort((a, b) => a - b));
+  });
+
   test('charts show their phone layout, labels over the bars, at a legible size', async ({ page }) => {
     await page.goto(pageUrl(paths.home()));
     for (const chart of ['energy-intensity', 'pollutant-reductions']) {
