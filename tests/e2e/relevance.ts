@@ -31,6 +31,16 @@ export const RELEVANCE_SET: RelevanceCase[] = [
   },
   { query: '农委', wordings: ['农业农村局', '农业农村委', '农业农村厅'], point: 'department alias' },
   { query: '区交通局', wordings: ['交通局', '交通运输局'], point: 'department with prefix' },
+  {
+    query: '自治区生态环境局',
+    wordings: ['生态环境局', '生态环境厅'],
+    point: 'department with a prefix no seed prints (content/search-synonyms.yaml)',
+  },
+  {
+    query: '環保局',
+    wordings: ['生态环境局', '生态环境厅'],
+    point: 'department alias in traditional characters',
+  },
   { query: '公转铁有哪些', wordings: ['公转铁'], point: 'question form' },
   { query: '如何推进超低排放', wordings: ['推进超低排放', '超低排放'], point: 'question form' },
   { query: '垃圾发电', wordings: ['垃圾焚烧发电'], point: 'in order with a gap' },
