@@ -330,6 +330,9 @@ test.describe('without JavaScript', () => {
     await expect(box).toBeVisible();
     await expect(box).toContainText('搜索结果需要启用 JavaScript');
     await expect(box).toContainText('这并不表示没有条款包含它');
+    // What to do: where the word is, and how to look for it without a script.
+    await expect(box).toContainText('你要找的词在本页地址中“?q=”之后');
+    await expect(box).toContainText('在页面中查找');
     await expect(page.locator('[data-search-status]')).toHaveText('');
     await expect(page.locator('main')).not.toContainText('没有找到');
     for (const target of [
