@@ -1,6 +1,7 @@
 /**
  * `npx tsx scripts/bench-search.ts [--copies 100] [--runs 3] [--bundles n] [--keep]`: what search costs, for the five seeds and for a
- * corpus `--copies` times larger. Prints figures; asserts nothing (timings vary by machine).
+ * corpus `--copies` times larger (`--copies 600` is the 3,000 plans of issue 13: ~119,000 records, whose
+ * indexing alone takes tens of minutes on two cores). Prints figures; asserts nothing (timings vary by machine).
  *
  * The seeds' site is built once (`npm run build`'s script into a temporary directory, with the search integration). The
  * large corpus is the seeds' plans cloned in memory under distinct slugs and regions, indexed by the same record
@@ -16,7 +17,8 @@
  * - latency on the warm page: typing (an input event) to the results on screen, debounce included, per query;
  *   and again once the reader has turned to the filters, when every search also counts filter values;
  * - cold open of a search URL (new browser context, nothing cached): time from navigation to the first
- *   results, bytes fetched, and the layout shift (CLS) until the results are in;
+ *   results, bytes fetched, and the layout shift (CLS) until the results are in; and when the page's
+ *   performance marks were set (boot script running, page script running, index answering, results drawn);
  * - quality on the relevance set of tests/e2e/relevance.ts: top-1 (the first result is a right answer),
  *   precision@5 (right answers among the first five, out of min(5, right answers in the corpus)), and false
  *   claims (results labelled 包含 whose text does not print every term; must be 0), plus the queries no
@@ -218,7 +220,12 @@ interface Cold {
   toFirstGz: number;
   /** Raw bytes of everything until the page is done (help, filter counts, the rest of the first page). */
   bytes: number;
+  /** When the page's performance marks (search:boot, search:index-ready, search:results…) were set, in ms. */
+  marks: Record<string, number>;
 }
+
+/** The page's marks, in the order a cold open sets them (src/browser/search/boot.ts, main.ts). */
+const MARKS = ['search:boot', 'search:script', 'search:index-ready', 'search:results'];
 
 /** A search URL opened in a fresh context: ms from navigation to the first results, CLS, bytes fetched. */
 async function coldOpen(browser: Browser, url: string): Promise<Cold> {
@@ -262,9 +269,12 @@ async function coldOpen(browser: Browser, url: string): Promise<Cold> {
     await page.goto(url);
     await page.waitForSelector('[data-search-results][data-search-state="done"]', { state: 'attached' });
   });
-  const { ms, cls, firstAt } = await page.evaluate(() => {
+  const { ms, cls, firstAt, marks } = await page.evaluate(() => {
     const w = window as unknown as { cls: number; firstResults: number };
-    return { ms: w.firstResults, cls: w.cls, firstAt: performance.timeOrigin + w.firstResults };
+    const marks = Object.fromEntries(
+      performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]),
+    );
+    return { ms: w.firstResults, cls: w.cls, firstAt: performance.timeOrigin + w.firstResults, marks };
   });
   const before = (await Promise.all(finished)).filter((f) => f !== null && f.at <= firstAt) as {
     raw: number;
@@ -277,6 +287,7 @@ async function coldOpen(browser: Browser, url: string): Promise<Cold> {
     toFirst: before.reduce((n, f) => n + f.raw, 0),
     toFirstGz: before.reduce((n, f) => n + f.gz, 0),
     bytes: fetched.raw,
+    marks,
   };
 }
 
@@ -446,6 +457,12 @@ async function measure(
         `${kb(median(colds.map((c) => c.toFirst)))} raw / ${kb(median(colds.map((c) => c.toFirstGz)))} gz (goal at 3,000 plans: 150 KB), ` +
         `${kb(median(colds.map((c) => c.bytes)))} raw until done; ` +
         `CLS ${Math.max(...colds.map((c) => c.cls)).toFixed(3)} (worst)`,
+    );
+    console.log(
+      `cold open timeline (median ms after navigation): ${MARKS.map((name) => {
+        const at = colds.map((c) => c.marks[name]).filter((t): t is number => t !== undefined);
+        return `${name.replace('search:', '')} ${at.length ? median(at) : '—'}`;
+      }).join(', ')}`,
     );
     console.log(
       `relevance set (${RELEVANCE_SET.length} queries): top-1 ${scored.top1}/${scored.answerable}, precision@5 ${scored.precision5.toFixed(2)}, ` +
