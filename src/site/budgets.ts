@@ -25,11 +25,13 @@ export const LIST_LIMITS = {
    */
   comparePlansPerPage: 40,
   /**
-   * Rows (divisions and plans) a region's tree lists before the next level is summarised by counts and links
-   * (src/lib/regions/tree.ts `depthWithin`): enough for every county of the largest prefecture or
-   * municipality (重庆市 has 38).
+   * A region page's (and /regions/') tree of divisions and plans (src/lib/regions/tree.ts `listingWithin`):
+   * the elements it may spend, and what a division's line and a plan's summary cost (measured on the built
+   * pages: 5 and 21, rounded up). The divisions right below are always listed — their plans by name only if
+   * their summaries alone would exceed it — and further levels as long as they fit: 宁夏's 5 prefectures and
+   * 22 counties, not 四川's 21 and 183. With five distributions beside it, a page stays near 2,000 elements.
    */
-  regionTreeRows: 80,
+  regionTree: { elements: 1000, division: 6, plan: 22 },
   /** Plans per page of a department category (each plan brings its departments' clause lists, about 75 elements). */
   categoryPlansPerPage: 25,
 } as const;

@@ -7,7 +7,15 @@ import { countVerdicts, verdictSummary, type TargetVerdicts } from '../lib/linea
 import { loadJurisdictions } from '../lib/curated/plan-knowledge';
 import { loadDivisions, type Division } from '../lib/regions/divisions';
 import { distributionOf, type Distribution } from '../lib/regions/distribution';
-import { buildRegionTree, plansUnder, type RegionNode, type RegionTree } from '../lib/regions/tree';
+import {
+  buildRegionTree,
+  listingWithin,
+  plansUnder,
+  type ChildDivision,
+  type Listing,
+  type RegionNode,
+  type RegionTree,
+} from '../lib/regions/tree';
 import { trailOf } from '../lib/regions/trail';
 import type { Plan } from '../lib/model/plan';
 import { planLabel, UNKNOWN_LEVEL } from '../lib/model/label';
@@ -19,8 +27,11 @@ import { atlas } from './corpus';
 import type { Crumb } from './types';
 import { paths } from './url';
 
-/** Rows (divisions and plans) a region page lists before it summarises the next level (src/site/budgets.ts). */
-export const REGION_PAGE_ROWS = LIST_LIMITS.regionTreeRows;
+/** How a region page lists the divisions below it: full levels within its budget (src/site/budgets.ts). */
+export function regionListing(entries: readonly ChildDivision[]): Listing {
+  const { elements, ...cost } = LIST_LIMITS.regionTree;
+  return listingWithin(entries, elements, cost);
+}
 
 /** A distribution lists every plan's value in a table up to this many plans; above, quartiles and links. */
 export const DISTRIBUTION_LIST_UP_TO = 12;

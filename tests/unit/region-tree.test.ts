@@ -6,7 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/lib/model/plan';
 import { buildDivisions, DivisionIndex, loadDivisions } from '../../src/lib/regions/divisions';
-import { buildRegionTree, depthWithin, plansUnder, type RegionNode } from '../../src/lib/regions/tree';
+import {
+  buildRegionTree,
+  listingWithin,
+  plansUnder,
+  type ChildDivision,
+  type RegionNode,
+} from '../../src/lib/regions/tree';
 import { trailOf, type TrailStep } from '../../src/lib/regions/trail';
 import { qianjiang } from '../fixtures/plans';
 import { ingestedSeeds } from '../helpers/seeds';
@@ -183,23 +189,43 @@ describe('breadcrumb trails', () => {
   });
 });
 
-describe('depth a page can show in full', () => {
-  // Rows: 3 provinces + 1 unlisted plan = 4; then 济南, 黔江 and 达州 with 3 plans = 6 more (10); then 莱芜
-  // with its plan = 2 more (12).
+describe('how much of the tree a page lists within its budget', () => {
+  const entriesOf = (nodes: readonly RegionNode[]): ChildDivision[] =>
+    nodes.map((n) => ({ division: n.division, slug: n.slug, node: n.total > 0 ? n : null }));
+  const provinces = entriesOf(tree.provinces);
+
+  // At 1 per division and per plan: the 3 provinces and 山东省's unlisted plan, 4; then 济南市 (no plan of its
+  // own), 黔江区 and its plan, 达州市 and its 2 plans, 6 more (10); then 莱芜区 and its plan, 2 more (12).
   it.each([
-    [3, 0],
-    [4, 0],
-    [9, 0],
-    [10, 1],
-    [11, 1],
-    [12, 2],
-    [100, 2],
-  ])('within %i rows: %i levels below the provinces', (rows, depth) => {
-    expect(depthWithin(tree.provinces, rows)).toBe(depth);
+    [4, { depth: 0, compact: false }],
+    [9, { depth: 0, compact: false }],
+    [10, { depth: 1, compact: false }],
+    [11, { depth: 1, compact: false }],
+    [12, { depth: 2, compact: false }],
+    [100, { depth: 2, compact: false }],
+  ])('within %i: %j', (budget, listing) => {
+    expect(listingWithin(provinces, budget, { division: 1, plan: 1 })).toEqual(listing);
   });
 
-  it('is 0 for a node without anything below', () => {
-    expect(depthWithin([node('laiwu-qu')], 100)).toBe(0);
+  it('names the entries’ plans only when their summaries alone exceed the budget', () => {
+    expect(listingWithin(provinces, 3, { division: 1, plan: 1 })).toEqual({ depth: 0, compact: true });
+    // A plan's summary costs more than a division's line: 3 divisions + 1 plan × 20 = 23.
+    expect(listingWithin(provinces, 22, { division: 1, plan: 20 })).toEqual({ depth: 0, compact: true });
+    expect(listingWithin(provinces, 23, { division: 1, plan: 20 })).toEqual({ depth: 0, compact: false });
+  });
+
+  it('counts the divisions below that have no plan: they are listed too', () => {
+    // 济南市's divisions: 历下区 (no plan) and 莱芜区 with its plan.
+    const jinan = tree.childDivisions(node('jinan-shi'));
+    expect(listingWithin(jinan, 2, { division: 1, plan: 1 })).toEqual({ depth: 0, compact: true });
+    expect(listingWithin(jinan, 3, { division: 1, plan: 1 })).toEqual({ depth: 0, compact: false });
+  });
+
+  it('goes no deeper than the tree', () => {
+    expect(listingWithin(tree.childDivisions(node('laiwu-qu')), 100, { division: 1, plan: 1 })).toEqual({
+      depth: 0,
+      compact: false,
+    });
   });
 });
 

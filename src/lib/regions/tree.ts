@@ -183,21 +183,40 @@ export function plansUnder(node: RegionNode): Plan[] {
   return [...node.plans, ...node.unlisted, ...node.children.flatMap(plansUnder)];
 }
 
+/** What listing one division or one plan costs a page, in elements (src/site/budgets.ts). */
+export interface ListingCost {
+  /** A division's line: its name, level, counts. */
+  division: number;
+  /** A plan's summary: title, status, level, date, headline values, verdicts. */
+  plan: number;
+}
+
+export interface Listing {
+  /** Whole levels below the entries listed in full; deeper ones are counts and links. */
+  depth: number;
+  /**
+   * The entries' plans alone exceed the budget (a municipality whose every district has a draft beside its
+   * final text): they are listed by name only, without their summaries, and nothing below them.
+   */
+  compact: boolean;
+}
+
 /**
- * How many levels below `roots` a page can show in full and stay within `maxRows` rows (one row per division
- * and one per plan). A level is shown whole or not at all, so a reader never meets half a level; 0 means only
- * the roots themselves and their own plans. Deeper levels are summarised by counts and reached by links.
+ * How a page lists `entries` — divisions, each with its node where it holds plans — within `budget` elements:
+ * every entry, each with its own plans summarised (by name only when that alone exceeds the budget), then as
+ * many levels below as fit. A level is shown whole or not at all, so a reader never meets half a level.
  */
-export function depthWithin(roots: readonly RegionNode[], maxRows: number): number {
-  const rowsOf = (node: RegionNode) => 1 + node.plans.length + node.unlisted.length;
-  let level = roots.filter((n) => n.total > 0);
-  let rows = level.reduce((sum, n) => sum + rowsOf(n), 0);
+export function listingWithin(entries: readonly ChildDivision[], budget: number, cost: ListingCost): Listing {
+  const linesOf = (nodes: readonly RegionNode[]) =>
+    nodes.reduce((sum, n) => sum + cost.division + cost.plan * (n.plans.length + n.unlisted.length), 0);
+  let level = entries.flatMap((e) => (e.node !== null && e.node.total > 0 ? [e.node] : []));
+  let spent = cost.division * (entries.length - level.length) + linesOf(level);
+  if (spent > budget) return { depth: 0, compact: true };
   let depth = 0;
   for (;;) {
     const next = level.flatMap((n) => n.children.filter((c) => c.total > 0));
-    if (next.length === 0) return depth;
-    rows += next.reduce((sum, n) => sum + rowsOf(n), 0);
-    if (rows > maxRows) return depth;
+    spent += linesOf(next);
+    if (next.length === 0 || spent > budget) return { depth, compact: false };
     depth++;
     level = next;
   }
