@@ -1,26 +1,33 @@
 /**
  * The plans the pages of this build were made from, handed to the search index step (./pagefind.ts) in
- * memory. Why: the index must be built from exactly the model the pages show; reading it back from the
- * published `/data/plans.json` meant parsing and re-validating a file that grows by ~160 KB per plan (about
- * 470 MB at 3,000 plans, near V8's longest string) after the pages were written — time, and a second copy of
- * every plan in memory at the build's peak.
+ * memory: their summaries in the pages' order and a reader of each whole plan. Why: the index must be built
+ * from exactly the model the pages show; reading it back from the published `/data/` files meant parsing them
+ * again after the pages were written. Why a reader and not the plans: at 3,000 plans the whole models are
+ * ~0.5 GB; the index step reads them one at a time (README "Build memory").
  *
  * Why a process-wide slot: pages are rendered from a bundle Astro builds and imports in this process, so the
  * page code and the integration see different instances of this module; `globalThis` is the one object they
  * share (as in ./ingest-report.ts).
  */
-import type { Plan } from '../lib/model/plan';
+import type { Plan, PlanSummary } from '../lib/model/plan';
 
 const SLOT = Symbol.for('plan-atlas.built-plans');
 
-type Slot = { [SLOT]?: readonly Plan[] };
+export interface BuiltPlans {
+  /** Every plan's summary, in the order the pages list them. */
+  plans: readonly PlanSummary[];
+  /** The whole plan of an id among `plans`. */
+  model(id: string): Plan;
+}
+
+type Slot = { [SLOT]?: BuiltPlans };
 
 /** Called once by the site's corpus (src/site/corpus.ts) with the plans every page reads. */
-export function recordBuiltPlans(plans: readonly Plan[]): void {
-  (globalThis as Slot)[SLOT] = plans;
+export function recordBuiltPlans(built: BuiltPlans): void {
+  (globalThis as Slot)[SLOT] = built;
 }
 
 /** The plans the pages of this build were made from, if the pages have been rendered in this process. */
-export function builtPlans(): readonly Plan[] | undefined {
+export function builtPlans(): BuiltPlans | undefined {
   return (globalThis as Slot)[SLOT];
 }

@@ -17,10 +17,16 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import type { Plan } from '../lib/model/plan';
-import { builtPlans } from './built-plans';
+import { builtPlans, type BuiltPlans } from './built-plans';
 import { foldForRecognition } from '../lib/read/normalize';
 import { loadSearchNames } from '../lib/search/build/names';
-import { buildRecordsByPlan, type BuildOptions, type SearchRecord } from '../lib/search/build/records';
+import {
+  buildRecordsByPlan,
+  planLabels,
+  recordsOfPlan,
+  type BuildOptions,
+  type SearchRecord,
+} from '../lib/search/build/records';
 import { lightenFragments } from '../lib/search/build/fragments';
 import { assignShards, bundleDir } from '../lib/search/build/shards';
 import { compileSynonyms } from '../lib/search/browser/synonyms';
@@ -54,23 +60,64 @@ export function searchRecords(plans: readonly Plan[], base: string): SearchRecor
   return [...buildRecordsByPlan(plans, buildOptions(base)).values()].flat();
 }
 
-/** One Pagefind bundle: its directory under the output and its records. */
+/** One Pagefind bundle: its directory under the output and its records (a list, or made as they are sent). */
 export interface Bundle {
   dir: string;
-  records: SearchRecord[];
+  records: Iterable<SearchRecord>;
 }
 
 /**
  * The records split into bundles of whole plans: one unless the corpus is large (see shards.ts); `count`
  * overrides the number (the benchmark compares).
  */
-export function searchBundles(plans: readonly Plan[], base: string, count?: number): Bundle[] {
+export function searchBundles(
+  plans: readonly Plan[],
+  base: string,
+  count?: number,
+): (Bundle & { records: SearchRecord[] })[] {
   const byPlan = buildRecordsByPlan(plans, buildOptions(base));
   const shards = count === undefined ? assignShards(plans) : assignShards(plans, count);
   const used = Math.max(1, ...[...shards.values()].map((k) => k + 1));
-  const bundles: Bundle[] = Array.from({ length: used }, (_, k) => ({ dir: bundleDir(k), records: [] }));
+  const bundles = Array.from({ length: used }, (_, k) => ({
+    dir: bundleDir(k),
+    records: [] as SearchRecord[],
+  }));
   for (const plan of plans) bundles[shards.get(plan.id) ?? 0]!.records.push(...(byPlan.get(plan.id) ?? []));
   return bundles;
+}
+
+/**
+ * The bundles of the built plans, each plan's records made from its whole plan only when the bundle is
+ * written: one whole plan in memory at a time, never every plan's records (README "Build memory"). The
+ * records and their order are those of `searchBundles`.
+ */
+export function builtBundles(built: BuiltPlans, base: string): Bundle[] {
+  const options = buildOptions(base);
+  const labels = planLabels(built.plans);
+  const shards = assignShards(built.plans);
+  const used = Math.max(1, ...[...shards.values()].map((k) => k + 1));
+  return Array.from({ length: used }, (_, k) => ({
+    dir: bundleDir(k),
+    records: (function* () {
+      for (const plan of built.plans) {
+        if ((shards.get(plan.id) ?? 0) !== k) continue;
+        yield* recordsOfPlan(built.model(plan.id), labels.get(plan.id) as string, options);
+      }
+    })(),
+  }));
+}
+
+/** Up to `size` items at a time. */
+function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** Records sent to Pagefind before waiting for their answers (bounds what is queued in memory). */
@@ -86,9 +133,10 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
 
 /**
  * Writes each bundle's records as a Pagefind bundle into `outDir/<bundle dir>`. Every response's `errors` are
- * checked; the Pagefind service is closed however it ends.
+ * checked; the Pagefind service is closed however it ends. Returns the number of records written.
  */
-export async function writeBundles(bundles: readonly Bundle[], outDir: string): Promise<void> {
+export async function writeBundles(bundles: readonly Bundle[], outDir: string): Promise<number> {
+  let written = 0;
   try {
     for (const bundle of bundles) {
       const { index } = check('createIndex', await pagefind.createIndex({ writePlayground: false }));
@@ -96,8 +144,8 @@ export async function writeBundles(bundles: readonly Bundle[], outDir: string): 
       // Records go out RECORDS_IN_FLIGHT at a time rather than one answer after another: the service
       // takes them in order (the index is byte-identical) and the build no longer waits a round trip
       // per record (−20% wall for the index of 300 plans, measured twice on the shared machine).
-      for (let start = 0; start < bundle.records.length; start += RECORDS_IN_FLIGHT) {
-        const batch = bundle.records.slice(start, start + RECORDS_IN_FLIGHT);
+      for (const batch of batches(bundle.records, RECORDS_IN_FLIGHT)) {
+        written += batch.length;
         await Promise.all(
           batch.map(async (record) => {
             try {
@@ -121,17 +169,18 @@ export async function writeBundles(bundles: readonly Bundle[], outDir: string): 
     }
     lightenFragments(dir);
   });
+  return written;
 }
 
 /**
  * The plans the pages of this build were made from (./built-plans.ts), in the order the pages list them: the
- * index is built from exactly the model the pages show, without reading anything back from disk.
+ * index is built from exactly the model the pages show.
  */
-function pagesPlans(): readonly Plan[] {
-  const plans = builtPlans();
-  if (plans === undefined)
+function pagesPlans(): BuiltPlans {
+  const built = builtPlans();
+  if (built === undefined)
     throw new Error('no plans were handed over by the pages: the search index needs them');
-  return plans;
+  return built;
 }
 
 /** The Astro integration: indexes every clause of the built plans into `<outDir>/pagefind/` (and more bundles for a large corpus). */
@@ -146,12 +195,11 @@ export default function planAtlasSearch(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const plans = pagesPlans();
-        const bundles = searchBundles(plans, base);
-        const records = bundles.reduce((n, b) => n + b.records.length, 0);
-        await writeBundles(bundles, outDir);
+        const built = pagesPlans();
+        const bundles = builtBundles(built, base);
+        const records = await writeBundles(bundles, outDir);
         logger.info(
-          `indexed ${records} records of ${plans.length} plans into ${bundles.map((b) => `${b.dir}/`).join(', ')} in ${Math.round(performance.now() - started)} ms`,
+          `indexed ${records} records of ${built.plans.length} plans into ${bundles.map((b) => `${b.dir}/`).join(', ')} in ${Math.round(performance.now() - started)} ms`,
         );
       },
     },

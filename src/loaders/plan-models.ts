@@ -6,7 +6,8 @@
  * Why files: at national scale (3,000 plans) the corpus is ~0.5 GB of model, ~70% of it the plans' text. Held
  * in Astro's content store it was held twice (the ingest result and the store) and then serialised whole into
  * the store's module and `data-store.json` — the 3,000-plan build peaked at 5.4 GB. The content collection now
- * holds each plan without its text (`PlanHead`), and a plan's text is in memory only while its pages are made.
+ * holds each plan's summary (`PlanSummary`: no text), and a plan's text is in memory only while its pages are
+ * made.
  *
  * While the corpus is ingested, each plan's text is parked in a file of its own (`text/`), since the plan's id,
  * parent and versions are known only once every seed is read; `complete` then writes the whole plan, validated
@@ -66,18 +67,19 @@ export class PlanModelWriter {
 
   /**
    * The whole plan of a linked head, validated by the zod `Plan` (which throws on an invalid one), written as
-   * `<id>.json`; returns the file's text.
+   * `<id>.json`; returns the plan and the file's text.
    */
-  complete(head: PlanHead): string {
+  complete(head: PlanHead): { plan: Plan; json: string } {
     const path = this.parked.get(head.source);
     if (path === undefined) throw new Error(`no text was parked for ${head.source}`);
     const text = JSON.parse(readFileSync(path, 'utf8')) as PlanText;
     rmSync(path);
     this.parked.delete(head.source);
     // Parsing puts the keys in the schema's order, the order every download and page has always had.
-    const json = JSON.stringify(Plan.parse({ ...head, ...text }));
+    const plan = Plan.parse({ ...head, ...text });
+    const json = JSON.stringify(plan);
     writeFileSync(join(this.planDir, `${head.id}.json`), json);
-    return json;
+    return { plan, json };
   }
 
   /** Makes these models the ones `readPlanModel` reads; drops texts parked for plans that were refused. */

@@ -1,7 +1,7 @@
 /**
  * The hand-off from ingest to the site: an Astro content loader (`{ name, load }`) over the seeds and the
- * curated knowledge in content/. Each plan becomes one entry of the `plans` collection: the plan without its
- * text (`PlanHead`), validated by zod; the whole plan, validated by the zod `Plan`, is written once to the
+ * curated knowledge in content/. Each plan becomes one entry of the `plans` collection: the plan's summary
+ * (`PlanSummary`: the text in outline, not the text); the whole plan, validated by the zod `Plan`, is written once to the
  * build's cache (./plan-models.ts) for the pages of that plan. Seeds are parsed one at a time and each plan's
  * text is put away as soon as it is parsed, so the corpus is never held whole (README "Build memory").
  * Pages and data files read the collection and the models, never files in the working directory.
@@ -16,7 +16,7 @@ import { CONTENT_DIR } from '../lib/curated/load';
 import { ingestDirectoryHolding, type IngestResult } from '../lib/ingest';
 import { enrichments, loadKnowledge } from '../lib/knowledge';
 import { SeedError } from '../lib/errors';
-import { PlanHead } from '../lib/model/plan';
+import { PlanSummary, type PlanHead } from '../lib/model/plan';
 import { recordIngestReport, reportOf } from '../integrations/ingest-report';
 import { PlanModelWriter } from './plan-models';
 
@@ -45,10 +45,11 @@ async function sync(context: LoaderContext, seedDir: string): Promise<void> {
   store.clear();
   for (const head of ingested.plans) {
     try {
-      const model = models.complete(head);
-      const data = await parseData({ id: head.id, data: head });
+      const { plan, json } = models.complete(head);
+      // The entry is the plan's summary: the schema's parse drops the text.
+      const data = await parseData({ id: head.id, data: plan });
       // The digest is the whole plan's, so a changed sentence reloads its page under `astro dev`.
-      store.set({ id: head.id, data, digest: generateDigest(model) });
+      store.set({ id: head.id, data, digest: generateDigest(json) });
       result.plans.push(head);
     } catch (error) {
       result.errors.push(
@@ -71,7 +72,7 @@ const inside = (dir: string, path: string): boolean => path === dir || path.star
 export function planLoader(options: PlanLoaderOptions = {}): Loader {
   return {
     name: 'plan-atlas-plans',
-    schema: PlanHead,
+    schema: PlanSummary,
     load: async (context) => {
       const seedDir = resolve(options.seeds ?? process.env['PLAN_ATLAS_SEEDS'] ?? 'seeds');
       await sync(context, seedDir);

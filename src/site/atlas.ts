@@ -2,6 +2,10 @@
  * Everything the pages know about the corpus — the plans and the catalogues — with the lookups the pages
  * need. Building it checks every cross-reference and fails the build on a dangling one, naming the clause.
  * The atlas of a build comes from the content collection (./corpus.ts).
+ *
+ * The atlas holds every plan's summary (`PlanSummary`: no text), never every whole plan: at 3,000 plans the
+ * whole models are ~0.5 GB of JSON (README "Build memory"). A page that shows a plan's text asks for that
+ * plan's model (`model(id)`), read from the build's cache one plan at a time.
  */
 import { assertReferences, UNCLASSIFIED } from '../lib/document/references';
 import {
@@ -9,6 +13,7 @@ import {
   type Department,
   type Level,
   type Plan,
+  type PlanSummary,
   type Role,
   type Target,
 } from '../lib/model/plan';
@@ -31,31 +36,36 @@ export interface Mention {
 }
 
 export interface Atlas {
-  /** Plans from the national level down, then by region. */
-  plans: Plan[];
-  plan(id: string): Plan;
+  /** Plans from the national level down, then by region: their summaries (no text). */
+  plans: PlanSummary[];
+  plan(id: string): PlanSummary;
+  /** The whole plan, its text included: read from the build's models, a few kept at a time. */
+  model(id: string): Plan;
   categories: CategoryInfo[];
   category(id: string): CategoryInfo;
   indicators: IndicatorInfo[];
   indicator(id: string): IndicatorInfo;
-  /** Clauses naming the department, in reading order; a clause naming it twice in one role counts once. */
+  /**
+   * Clauses of a whole plan (`model`) naming the department, in reading order; a clause naming it twice in
+   * one role counts once.
+   */
   mentions(plan: Plan, departmentId: string): Mention[];
   /** Targets of every plan for an indicator, plan by plan in `plans` order. */
-  targets(indicatorId: string): { plan: Plan; target: Target }[];
+  targets(indicatorId: string): { plan: PlanSummary; target: Target }[];
   /** Parents and children of the plans. */
   lineage: Lineage;
   /** What comparisons of targets need: the lineage and each indicator's rule. */
   comparisons: VerdictContext;
   /** Each target of a plan against the national reference and the parent's value (computed once per plan). */
-  verdicts(plan: Plan): TargetVerdicts[];
+  verdicts(plan: PlanSummary): TargetVerdicts[];
 }
 
 const LEVEL_ORDER: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3 };
 
 /** Plans of an unknown level come last. */
-const levelOrder = (plan: Plan) => (plan.level === null ? 4 : LEVEL_ORDER[plan.level]);
+const levelOrder = (plan: PlanSummary) => (plan.level === null ? 4 : LEVEL_ORDER[plan.level]);
 
-function byLevel(a: Plan, b: Plan): number {
+function byLevel(a: PlanSummary, b: PlanSummary): number {
   return (
     levelOrder(a) - levelOrder(b) ||
     planLabel(a).localeCompare(planLabel(b), 'zh-CN') ||
@@ -79,8 +89,20 @@ function mentionIndex(plan: Plan): Map<string, Mention[]> {
   return index;
 }
 
-/** Builds the atlas from plans and catalogues; throws on any dangling cross-reference. */
-export function buildAtlas(plans: Plan[], categories: CategoryInfo[], indicators: IndicatorInfo[]): Atlas {
+const noModels = (id: string): Plan => {
+  throw new Error(`no model of plan "${id}": this atlas was built without the plans' models`);
+};
+
+/**
+ * Builds the atlas from plan summaries (whole plans are summaries too) and catalogues; `model` reads a whole
+ * plan. Throws on any dangling cross-reference.
+ */
+export function buildAtlas(
+  plans: PlanSummary[],
+  categories: CategoryInfo[],
+  indicators: IndicatorInfo[],
+  model: (id: string) => Plan = noModels,
+): Atlas {
   assertReferences(plans, {
     categoryIds: new Set(categories.map((c) => c.id)),
     indicatorIds: new Set(indicators.filter((i) => i.catalogued).map((i) => i.id)),
@@ -89,7 +111,13 @@ export function buildAtlas(plans: Plan[], categories: CategoryInfo[], indicators
   const planById = new Map(sorted.map((p) => [p.id, p]));
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const indicatorById = new Map(indicators.map((i) => [i.id, i]));
-  const mentions = new Map(sorted.map((p) => [p.id, mentionIndex(p)]));
+  // Per whole plan object: a model read again (after leaving the cache) is indexed again, never held.
+  const mentions = new WeakMap<Plan, Map<string, Mention[]>>();
+  const mentionsOf = (plan: Plan) => {
+    let found = mentions.get(plan);
+    if (!found) mentions.set(plan, (found = mentionIndex(plan)));
+    return found;
+  };
   const comparisons = verdictContext(
     sorted,
     indicators.flatMap(({ id, catalogued, direction, categorical, national }) =>
@@ -107,11 +135,15 @@ export function buildAtlas(plans: Plan[], categories: CategoryInfo[], indicators
   return {
     plans: sorted,
     plan: (id) => get(planById, id, 'plan'),
+    model: (id) => {
+      get(planById, id, 'plan');
+      return model(id);
+    },
     categories,
     category: (id) => get(categoryById, id, 'department category'),
     indicators,
     indicator: (id) => get(indicatorById, id, 'indicator'),
-    mentions: (plan, departmentId) => mentions.get(plan.id)?.get(departmentId) ?? [],
+    mentions: (plan, departmentId) => mentionsOf(plan).get(departmentId) ?? [],
     targets: (indicatorId) =>
       sorted.flatMap((plan) =>
         plan.targets.filter((t) => t.indicatorId === indicatorId).map((target) => ({ plan, target })),
@@ -129,7 +161,7 @@ export function buildAtlas(plans: Plan[], categories: CategoryInfo[], indicators
 /** Departments of a plan grouped by category, in catalogue order; empty categories left out. */
 export function departmentsByCategory(
   a: Atlas,
-  plan: Plan,
+  plan: PlanSummary,
 ): { category: CategoryInfo; departments: Department[] }[] {
   return a.categories
     .map((category) => ({

@@ -4,7 +4,7 @@
  */
 import { loadDepartmentCatalogue } from '../lib/departments/catalogue';
 import { loadIndicatorCatalogue, UNCLASSIFIED, type NationalReference } from '../lib/indicators/catalogue';
-import type { Plan } from '../lib/model/plan';
+import type { PlanSummary } from '../lib/model/plan';
 
 export interface CategoryInfo {
   id: string;
@@ -45,7 +45,7 @@ export function catalogueIndicators(): IndicatorInfo[] {
 }
 
 /** Every indicator page to build: the catalogue, then `unclassified` when some plan has such a target. */
-export function indicatorList(plans: readonly Plan[]): IndicatorInfo[] {
+export function indicatorList(plans: readonly PlanSummary[]): IndicatorInfo[] {
   const unclassified = plans.some((p) => p.targets.some((t) => t.indicatorId === UNCLASSIFIED));
   return [
     ...catalogueIndicators(),

@@ -1,20 +1,30 @@
 /**
  * The compare pages' view of the atlas: the national template and every plan's alignment with it, computed
- * once per build.
+ * once per build, one whole plan at a time; what is kept of each plan is its matches and the names of the
+ * clauses they point to, not its text (README "Build memory").
  */
-import { compareMatrix, loadNationalTemplate, unmatchedClauses, type NationalTemplate } from '../lib/compare';
+import { loadNationalTemplate, matchTopics, unmatchedClauses, type NationalTemplate } from '../lib/compare';
+import { clauseName } from '../lib/compare/view';
 import { KIND_PART, type TopicKind } from '../lib/compare/template';
 import type { TopicMatch } from '../lib/compare';
 import { loadPlanParts, partNames } from '../lib/curated/plan-knowledge';
-import type { Clause, Plan } from '../lib/model/plan';
+import type { PlanSummary } from '../lib/model/plan';
 import { atlas } from './corpus';
 
+/** A clause a compare page links to: its id and its name (citation and heading, 三（一）重点行业绿色升级工程). */
+export interface ClauseRef {
+  id: string;
+  name: string;
+}
+
 export interface PlanAlignment {
-  plan: Plan;
+  plan: PlanSummary;
   /** One per topic, in national order. */
   matches: TopicMatch[];
   /** Topic-level clauses of 重点工程/政策机制 that match no national topic: what the plan adds. */
-  extra: Clause[];
+  extra: ClauseRef[];
+  /** The name of each clause `matches` points to, by id. */
+  names: ReadonlyMap<string, string>;
 }
 
 export interface Alignment {
@@ -30,11 +40,17 @@ let loaded: Alignment | undefined;
 export function alignment(): Alignment {
   if (loaded) return loaded;
   const template = loadNationalTemplate();
-  const plans = atlas().plans;
-  const rows = compareMatrix(plans, template).map(({ planId, matches }, i) => {
-    const plan = plans[i] as Plan;
-    if (plan.id !== planId) throw new Error(`compare matrix out of order at ${planId}`);
-    return { plan, matches, extra: unmatchedClauses(plan, matches) };
+  const a = atlas();
+  const rows = a.plans.map((plan): PlanAlignment => {
+    const model = a.model(plan.id);
+    const matches = matchTopics(model, template);
+    const matched = new Set(matches.flatMap((m) => m.clauseIds));
+    return {
+      plan,
+      matches,
+      extra: unmatchedClauses(model, matches).map((clause) => ({ id: clause.id, name: clauseName(clause) })),
+      names: new Map(model.clauses.filter((c) => matched.has(c.id)).map((c) => [c.id, clauseName(c)])),
+    };
   });
   const index = new Map(rows.flatMap((row) => row.matches.map((m) => [`${row.plan.id} ${m.topicId}`, m])));
   loaded = {

@@ -1,19 +1,37 @@
 /**
- * The atlas of this build, read from the `plans` content collection (src/content.config.ts) — each plan
- * without its text — and the plan models the plans loader wrote (src/loaders/plan-models.ts): the one way
- * pages and data files get the plans. Read once per build; every page shares it.
+ * The atlas of this build, read from the `plans` content collection (src/content.config.ts): each plan's
+ * summary (no text) for every page, and the whole plan, read from the models the plans loader wrote
+ * (src/loaders/plan-models.ts), for the pages that show its text. The one way pages and data files get the
+ * plans. Read once per build; every page shares it.
  */
 import { getCollection } from 'astro:content';
+import type { Plan } from '../lib/model/plan';
 import { recordBuiltPlans } from '../integrations/built-plans';
-import { readPlanModel } from '../loaders/plan-models';
+import { modelGeneration, readPlanModel } from '../loaders/plan-models';
 import { buildAtlas, type Atlas } from './atlas';
 import { departmentCategories, indicatorList } from './catalogues';
+import { modelCache } from './model-cache';
 
-const plans = (await getCollection('plans')).map((entry) => readPlanModel(entry.data.id));
-const loaded = buildAtlas(plans, departmentCategories(), indicatorList(plans));
+/**
+ * Whole plans kept at once. A route's pages come in `getStaticPaths` order, plan by plan, so a handful is
+ * enough; a category or compare page lists up to 40 plans, whose models it reads one after another.
+ */
+const MODELS_KEPT = 48;
+
+const models = modelCache(readPlanModel, MODELS_KEPT, modelGeneration);
+const summaries = (await getCollection('plans')).map((entry) => entry.data);
+const loaded = buildAtlas(summaries, departmentCategories(), indicatorList(summaries), (id) =>
+  models.get(id),
+);
 // The search index is built from these same plans after the pages (src/integrations/pagefind.ts).
-recordBuiltPlans(loaded.plans);
+// Read straight from the files, not through the pages' cache: the index goes over every plan once.
+recordBuiltPlans({ plans: loaded.plans, model: readPlanModel });
 
 export function atlas(): Atlas {
   return loaded;
+}
+
+/** Every whole plan, in the atlas's order, read one at a time as the caller goes on. */
+export function* everyModel(): Generator<Plan> {
+  for (const plan of loaded.plans) yield loaded.model(plan.id);
 }

@@ -17,7 +17,7 @@ import {
   type RegionTree,
 } from '../lib/regions/tree';
 import { trailOf } from '../lib/regions/trail';
-import type { Plan } from '../lib/model/plan';
+import type { PlanSummary } from '../lib/model/plan';
 import { planLabel, UNKNOWN_LEVEL } from '../lib/model/label';
 import { LEVEL } from '../lib/vocabulary';
 import type { IndicatorInfo } from './catalogues';
@@ -107,7 +107,7 @@ export function regionDistributions(
 }
 
 /** The plan this level issued, for a crumb's "本级方案" link: the final text where there is one. */
-function ownPlanLink(plans: readonly Plan[]): Crumb['plan'] {
+function ownPlanLink(plans: readonly PlanSummary[]): Crumb['plan'] {
   const plan = plans[0];
   return plan ? { path: paths.plan(plan.id), label: planLabel(plan) } : undefined;
 }
@@ -141,7 +141,7 @@ export function regionCrumbs(node: RegionNode, options: { current?: boolean } = 
  * page and, where that level's own plan is in the corpus, to that plan: 全国 › 山东省 › 济南市 › 莱芜区. A
  * plan the division list cannot place leads to the /regions/ group (or the province's list) it is in.
  */
-export function planTrail(plan: Plan): Crumb[] {
+export function planTrail(plan: PlanSummary): Crumb[] {
   return trailOf(plan, regionTree()).map((step): Crumb => {
     switch (step.kind) {
       case 'country':
@@ -196,7 +196,7 @@ export interface RegionVerdictLine {
 export function regionVerdicts(node: RegionNode): RegionVerdictLine[] {
   const a = atlas();
   const plans = plansUnder(node);
-  const of = (status: Plan['status']) =>
+  const of = (status: PlanSummary['status']) =>
     plans.filter((p) => p.status === status).flatMap((p) => a.verdicts(p));
   const finals = of('final');
   const drafts = of('draft');
@@ -216,12 +216,12 @@ export function regionVerdicts(node: RegionNode): RegionVerdictLine[] {
 }
 
 /** A plan's targets against the national reference in one line (7 项目标严于全国，1 项弱于全国), or null. */
-export function planVerdictLine(plan: Plan): string | null {
+export function planVerdictLine(plan: PlanSummary): string | null {
   return verdictSummary(countVerdicts(atlas().verdicts(plan), 'national'), COUNTRY);
 }
 
 /** The comparisons of one of a plan's targets (the one a distribution shows), if it has any. */
-export function targetVerdicts(plan: Plan, targetId: string): TargetVerdicts | undefined {
+export function targetVerdicts(plan: PlanSummary, targetId: string): TargetVerdicts | undefined {
   return atlas()
     .verdicts(plan)
     .find((v) => v.target.id === targetId);

@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Plan } from '../lib/model/plan';
+import type { PlanSummary } from '../lib/model/plan';
 
 const SEEDS_DIR = resolve(process.cwd(), process.env['PLAN_ATLAS_SEEDS'] ?? 'seeds');
 
 /** The seed's bytes, unchanged. */
-export function seedBytes(plan: Pick<Plan, 'source'>): Uint8Array {
+export function seedBytes(plan: Pick<PlanSummary, 'source'>): Uint8Array {
   return readFileSync(resolve(SEEDS_DIR, plan.source));
 }
 

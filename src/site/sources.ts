@@ -1,8 +1,8 @@
 /** How a target's source is named on the page: a clause's citation, or an annex's label for a table value. */
-import type { Plan, TargetSource } from '../lib/model/plan';
+import type { PlanSummary, TargetSource } from '../lib/model/plan';
 import { ORIGIN, PREAMBLE } from '../lib/vocabulary';
 
-export function sourceLabel(plan: Plan, source: TargetSource): string {
+export function sourceLabel(plan: PlanSummary, source: TargetSource): string {
   // A news lead reports the plan; it is not the plan's own text.
   if (source.origin === 'lead') return ORIGIN.lead;
   const clause = plan.clauses.find((c) => c.id === source.clauseId);

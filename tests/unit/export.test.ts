@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   clausesCsv,
+  clausesCsvParts,
   departmentsCsv,
+  departmentsCsvParts,
   indicatorsCsv,
   plansJson,
+  plansJsonParts,
   plansJsonSchema,
   type UrlContext,
 } from '../../src/lib/export';
@@ -597,6 +600,24 @@ describe('CSV format', () => {
   });
 });
 
+describe('CSV downloads written plan by plan', () => {
+  it.each(['en', 'zh'] as const)('are the same files, byte for byte (%s)', (language) => {
+    const urls = { base: '/' };
+    const clauseParts = [...clausesCsvParts(plans, urls, language)];
+    // The BOM and header row, then one part per plan with clauses.
+    expect(clauseParts[0]?.split('\r\n')).toHaveLength(2);
+    expect(clauseParts).toHaveLength(1 + plans.filter((p) => p.clauses.length > 0).length);
+    expect(clauseParts.join('')).toBe(clausesCsv(plans, urls, language));
+    expect(clausesCsv(plans, urls, language).startsWith(clausesCsv(plans.slice(0, 1), urls, language))).toBe(
+      true,
+    );
+    const names = (id: string) => id.toUpperCase();
+    expect([...departmentsCsvParts(plans, urls, names, language)].join('')).toBe(
+      departmentsCsv(plans, urls, names, language),
+    );
+  });
+});
+
 describe('clauses.csv', () => {
   const rows = records(clausesCsv(plans, atlas));
 
@@ -821,6 +842,30 @@ describe('departments.csv', () => {
 
 describe('plans.json', () => {
   const json = plansJson(plans, noComparisons);
+
+  // The build writes the file plan by plan, reading one whole plan at a time (README "Build memory").
+  it.each([
+    ['three plans', plans],
+    ['one plan', plans.slice(0, 1)],
+    ['no plan', []],
+  ])('is the same file, byte for byte, written plan by plan (%s)', (_, some) => {
+    const parts = [...plansJsonParts(some, noComparisons, { base: '/atlas/' })];
+    expect(parts).toHaveLength(some.length + 1);
+    expect(parts.join('')).toBe(plansJson(some, noComparisons, { base: '/atlas/' }));
+  });
+
+  it('pulls the plans one at a time, as each part is asked for', () => {
+    const pulled: string[] = [];
+    function* lazily() {
+      for (const plan of plans) {
+        pulled.push(plan.id);
+        yield plan;
+      }
+    }
+    const parts = plansJsonParts(lazily(), noComparisons);
+    parts.next();
+    expect(pulled).toEqual([plans[0]?.id]);
+  });
 
   it('is pretty-printed { "plans": [...] }', () => {
     expect(json.startsWith('{\n  "plans": [\n    {\n      "id": "qianjiang-qu",\n      "title": ')).toBe(

@@ -4,7 +4,7 @@
  * columns). Issue 14's done-when checks are the first tests.
  */
 import { describe, expect, it } from 'vitest';
-import { indicatorsCsv, plansJson } from '../../src/lib/export';
+import { indicatorsCsv, plansJson, plansJsonParts } from '../../src/lib/export';
 import { loadIndicatorCatalogue } from '../../src/lib/indicators/catalogue';
 import {
   comparisonCells,
@@ -25,7 +25,7 @@ import {
   planTitleKey,
   resolveCitation,
 } from '../../src/lib/lineage/cited-parent';
-import { PlansFile, type Plan, type PublishedComparison } from '../../src/lib/model/plan';
+import { PlansFile, type Plan, type PlanSummary, type PublishedComparison } from '../../src/lib/model/plan';
 import { ingestedSeeds, planOf } from '../helpers/seeds';
 
 const catalogue = loadIndicatorCatalogue().indicators;
@@ -58,6 +58,10 @@ function csvRecords(): Record<string, string>[] {
 
 describe('plans.json publishes every target’s comparisons (issue 14)', () => {
   const published = PlansFile.parse(JSON.parse(plansJson(seeds, context))).plans;
+
+  it('is the same file written plan by plan, as the build writes it', () => {
+    expect([...plansJsonParts(seeds, context)].join('')).toBe(plansJson(seeds, context));
+  });
   const comparisonsOf = (planId: string, indicatorId: string, value: number, jurisdiction?: string) => {
     const plan = published.find((p) => p.id === planId) as (typeof published)[number];
     const target = plan.targets.find(
@@ -297,7 +301,7 @@ describe('lineageOf', () => {
     // Walking up from any plan ends.
     for (const start of [a, b]) {
       const seen = new Set<string>();
-      for (let p: Plan | undefined = start; p; p = looped.parentOf(p)?.plan) {
+      for (let p: PlanSummary | undefined = start; p; p = looped.parentOf(p)?.plan) {
         expect(seen.has(p.id)).toBe(false);
         seen.add(p.id);
       }

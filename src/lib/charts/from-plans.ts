@@ -3,7 +3,7 @@
  * states it, and the plans that state none. The bridge pages use; the layouts stay independent of the model.
  */
 import { figuresOf } from '../model/figures';
-import type { Plan, Target } from '../model/plan';
+import type { PlanSummary, Target } from '../model/plan';
 import { paths, withBase } from '../urls';
 import { statusMarks, type StatusMarkId } from '../status';
 import { AMBITION_ORDER } from './format';
@@ -26,13 +26,13 @@ function headline(targets: readonly Target[]): Target | undefined {
  * target for the same indicator when that plan is among `plans`.
  */
 export function chartRowsFromPlans(
-  plans: readonly Plan[],
+  plans: readonly PlanSummary[],
   indicatorId: string,
   options: ChartRowsOptions = {},
 ): { rows: TargetRow[]; unset: UnsetPlan[] } {
   const base = options.base ?? '/';
   const byId = new Map(plans.map((plan) => [plan.id, plan]));
-  const targetsOf = (plan: Plan) => plan.targets.filter((t) => t.indicatorId === indicatorId);
+  const targetsOf = (plan: PlanSummary) => plan.targets.filter((t) => t.indicatorId === indicatorId);
   const rows: TargetRow[] = [];
   const unset: UnsetPlan[] = [];
   for (const plan of plans) {
@@ -63,7 +63,12 @@ export function chartRowsFromPlans(
 }
 
 /** One plan's target as a chart row: the fields every chart of targets shows, linked to `href`. */
-export function targetRow(plan: Plan, target: Target, href: string, parent: ParentValue | null): TargetRow {
+export function targetRow(
+  plan: PlanSummary,
+  target: Target,
+  href: string,
+  parent: ParentValue | null,
+): TargetRow {
   return {
     planId: plan.id,
     plan: planLabel(plan),
@@ -76,12 +81,12 @@ export function targetRow(plan: Plan, target: Target, href: string, parent: Pare
 }
 
 /** `{ status }` for a plan with status marks, else nothing: an adopted plan's unset row stays as it was. */
-export function statusField(plan: Plan): { status?: { id: StatusMarkId; label: string }[] } {
+export function statusField(plan: PlanSummary): { status?: { id: StatusMarkId; label: string }[] } {
   const status = chartStatus(plan);
   return status.length > 0 ? { status } : {};
 }
 
 /** A plan's status marks as a chart draws them (id and label): a draft's value is never drawn as adopted. */
-export function chartStatus(plan: Plan): { id: StatusMarkId; label: string }[] {
+export function chartStatus(plan: PlanSummary): { id: StatusMarkId; label: string }[] {
   return statusMarks(plan).map(({ id, label }) => ({ id, label }));
 }

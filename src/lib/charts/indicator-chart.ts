@@ -7,7 +7,7 @@
  * never a target of the plan itself.
  */
 import { figuresOf } from '../model/figures';
-import type { Plan, Target } from '../model/plan';
+import type { PlanSummary, Target } from '../model/plan';
 import { paths } from '../urls';
 import { targetComparisonData, type ChartDataRow } from './csv';
 import { AMBITION_ORDER } from './format';
@@ -43,7 +43,7 @@ export interface IndicatorForChart {
 
 /** One mark of the chart with the target behind it. */
 export interface ChartEntry {
-  plan: Plan;
+  plan: PlanSummary;
   target: Target;
   row: TargetRow;
   /**
@@ -55,7 +55,7 @@ export interface ChartEntry {
 
 /** The target giving a parent value, and the plan whose document states it. */
 export interface ParentSource {
-  plan: Plan;
+  plan: PlanSummary;
   target: Target;
   /** True when the plan states its parent's value itself; false when it is the parent plan's own target. */
   stated: boolean;
@@ -63,7 +63,7 @@ export interface ParentSource {
 
 /** A parent value a plan states for a plan that sets no number of its own. */
 export interface UnsetEntry {
-  plan: Plan;
+  plan: PlanSummary;
   parentTarget: Target | null;
 }
 
@@ -74,7 +74,7 @@ export interface IndicatorChartData {
   /** Plans listed as 未设定量目标, in corpus order. */
   unset: UnsetEntry[];
   /** Targets left out because their unit is not the indicator's (a shared scale needs one unit). */
-  otherUnit: { plan: Plan; target: Target }[];
+  otherUnit: { plan: PlanSummary; target: Target }[];
 }
 
 export interface IndicatorChartOptions {
@@ -97,7 +97,7 @@ export function referenceFor(indicator: IndicatorForChart): ReferenceValue | nul
  * The jurisdiction a target belongs to when it is not the plan's own (黔江's annex lists 重庆市's values), or
  * null for the plan's own targets. Such a value is drawn as the parent's, never as the plan's.
  */
-export function parentScopeOf(plan: Plan, target: Target): string | null {
+export function parentScopeOf(plan: PlanSummary, target: Target): string | null {
   const jurisdiction = target.jurisdiction;
   return jurisdiction === null || jurisdiction === plan.region ? null : jurisdiction;
 }
@@ -108,7 +108,7 @@ function headline(targets: readonly Target[]): Target | undefined {
 }
 
 /** The permalink of the place stating a target: its first source (a clause, or an annex table). */
-export function sourcePath(plan: Plan, target: Target): string {
+export function sourcePath(plan: PlanSummary, target: Target): string {
   const source = target.sources[0];
   return source ? paths.clause(plan.id, source.clauseId) : paths.plan(plan.id);
 }
@@ -122,7 +122,7 @@ function chartIndicator(indicator: IndicatorForChart, unit: string): ChartIndica
  * Returns null for an indicator without a unit. Rows come in chart order: `entries[i]` is the i-th mark.
  */
 export function indicatorChartData(
-  plans: readonly Plan[],
+  plans: readonly PlanSummary[],
   indicator: IndicatorForChart,
   options: IndicatorChartOptions,
 ): IndicatorChartData | null {
@@ -132,7 +132,7 @@ export function indicatorChartData(
   const entryOf = new Map<TargetRow, ChartEntry>();
   const rows: TargetRow[] = [];
   const unset: UnsetEntry[] = [];
-  const otherUnit: { plan: Plan; target: Target }[] = [];
+  const otherUnit: { plan: PlanSummary; target: Target }[] = [];
 
   for (const plan of plans) {
     const parentPlan = (plan.parent !== null ? byId.get(plan.parent) : undefined) ?? null;
@@ -205,7 +205,7 @@ export function indicatorChartData(
  * indicator page's chart. Indicators without a unit are left out.
  */
 export function smallMultiplesFromPlans(
-  plans: readonly Plan[],
+  plans: readonly PlanSummary[],
   indicators: readonly IndicatorForChart[],
   options: IndicatorChartOptions & { id: string; title: string },
 ): { input: SmallMultiplesInput; panels: IndicatorChartData[] } {
@@ -249,7 +249,7 @@ export function entriesInMarkOrder(marks: readonly BarMark[], entries: readonly 
  */
 export function chartDataRows(data: IndicatorChartData, options: IndicatorChartOptions): ChartDataRow[] {
   const rows = targetComparisonData(data.input);
-  const stated = new Map<string, { plan: Plan; target: Target }>();
+  const stated = new Map<string, { plan: PlanSummary; target: Target }>();
   for (const entry of data.entries) {
     if (entry.parent?.stated && !stated.has(entry.plan.id))
       stated.set(entry.plan.id, { plan: entry.plan, target: entry.parent.target });

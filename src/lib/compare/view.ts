@@ -54,6 +54,6 @@ export const STATUS_TEXT: Record<TopicMatch['status'], string> = {
 };
 
 /** How a clause is named in a cell: its citation and heading, e.g. 三（一）重点行业绿色升级工程. */
-export function clauseName(clause: Clause): string {
+export function clauseName(clause: Pick<Clause, 'citation' | 'heading'>): string {
   return `${clause.citation}${clause.heading ?? ''}`;
 }

@@ -3,7 +3,7 @@
  * indicator page, indicator page → source clause) must land somewhere. A dangling reference is a parser or
  * catalogue bug; the build fails with the clause named rather than publishing a broken link.
  */
-import { LEAD_ID, type Plan } from '../model/plan';
+import { LEAD_ID, type PlanSummary } from '../model/plan';
 
 /** The closed vocabularies a plan may point into. Omit one to skip its check (catalogue not available). */
 export interface Vocabularies {
@@ -18,7 +18,7 @@ import { UNCLASSIFIED } from '../vocabulary';
 
 export { UNCLASSIFIED };
 
-function where(plan: Plan, clauseId: string): string {
+function where(plan: PlanSummary, clauseId: string): string {
   const clause = plan.clauses.find((c) => c.id === clauseId);
   const cited = clause && clause.citation !== '' ? ` (${clause.citation})` : '';
   return `${plan.source}: plan ${plan.id}, clause ${clauseId}${cited}`;
@@ -28,7 +28,7 @@ function where(plan: Plan, clauseId: string): string {
  * Lists every dangling reference of `plan` as `source: plan <id>, clause <id> (<citation>): problem`.
  * Returns an empty list when all references resolve.
  */
-export function danglingReferences(plan: Plan, vocabularies: Vocabularies = {}): string[] {
+export function danglingReferences(plan: PlanSummary, vocabularies: Vocabularies = {}): string[] {
   const problems: string[] = [];
   const departments = new Map(plan.departments.map((d) => [d.id, d]));
   const sources = new Set([
@@ -95,7 +95,7 @@ export function danglingReferences(plan: Plan, vocabularies: Vocabularies = {}):
 }
 
 /** Throws one error listing every dangling reference of the plans, or returns when there is none. */
-export function assertReferences(plans: readonly Plan[], vocabularies: Vocabularies = {}): void {
+export function assertReferences(plans: readonly PlanSummary[], vocabularies: Vocabularies = {}): void {
   const problems = plans.flatMap((plan) => danglingReferences(plan, vocabularies));
   if (problems.length > 0) {
     throw new Error(

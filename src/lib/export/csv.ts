@@ -18,7 +18,7 @@ import {
   type TargetVerdicts,
   type VerdictContext,
 } from '../lineage/index';
-import type { Clause, Plan, Role, Target } from '../model/plan';
+import type { Clause, Plan, PlanSummary, Role, Target } from '../model/plan';
 import { STATUS_MARKS } from '../status';
 import { absolute, paths } from '../urls';
 import {
@@ -31,7 +31,7 @@ import {
   VERDICT,
 } from '../vocabulary';
 import type { UrlContext } from './shared';
-import { writeTable, type Column, type CsvLanguage } from './table';
+import { writeTable, writeTableInParts, type Column, type CsvLanguage } from './table';
 
 const LIST_SEPARATOR = ';';
 const TEXT_SEPARATOR = '\n';
@@ -61,7 +61,7 @@ function departmentNames(clause: Clause, role: Role): string {
  * The columns naming a row's plan, first in every download: `plan_id`, `plan_title`, `region` (empty where the
  * text names none; 地区未识别 in the Chinese variant) and `status` (`draft` | `final`; 征求意见稿 | 正式文件).
  */
-export function planColumns<Row>(planOf: (row: Row) => Plan): Column<Row>[] {
+export function planColumns<Row>(planOf: (row: Row) => PlanSummary): Column<Row>[] {
   return [
     { key: 'plan_id', zh: '方案标识', cell: (row) => planOf(row).id },
     { key: 'plan_title', zh: '方案名称', cell: (row) => planOf(row).title },
@@ -120,15 +120,33 @@ const CLAUSE_COLUMNS: readonly Column<ClauseRow>[] = [
  * `clauses.csv`: one row per clause of every plan, in reading order. Department columns list the names as
  * printed in the clause's responsibility note; `url` is the clause's permalink.
  */
-export function clausesCsv(plans: Plan[], urls: UrlContext, language: CsvLanguage = 'en'): string {
-  const rows = plans.flatMap((plan) =>
-    plan.clauses.map((clause) => ({
-      plan,
-      clause,
-      url: absolute(urls.site, urls.base, paths.clause(plan.id, clause.id)),
-    })),
+export function clausesCsv(plans: Iterable<Plan>, urls: UrlContext, language: CsvLanguage = 'en'): string {
+  return [...clausesCsvParts(plans, urls, language)].join('');
+}
+
+/** `clausesCsv` written plan by plan, as `plans` yields them (one whole plan at a time is enough). */
+export function clausesCsvParts(
+  plans: Iterable<Plan>,
+  urls: UrlContext,
+  language: CsvLanguage = 'en',
+): Generator<string> {
+  return writeTableInParts(
+    CLAUSE_COLUMNS,
+    mapIterable(plans, (plan) => clauseRows(plan, urls)),
+    language,
   );
-  return writeTable(CLAUSE_COLUMNS, rows, language);
+}
+
+function clauseRows(plan: Plan, urls: UrlContext): ClauseRow[] {
+  return plan.clauses.map((clause) => ({
+    plan,
+    clause,
+    url: absolute(urls.site, urls.base, paths.clause(plan.id, clause.id)),
+  }));
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }
 
 function indicatorName(target: Target, indicatorNames: (id: string) => string | undefined): string {
@@ -138,7 +156,7 @@ function indicatorName(target: Target, indicatorNames: (id: string) => string | 
 }
 
 interface TargetRow {
-  plan: Plan;
+  plan: PlanSummary;
   target: Target;
   name: string;
   urls: string[];
@@ -235,7 +253,7 @@ const INDICATOR_COLUMNS: readonly Column<TargetRow>[] = [
  * 征求意见稿 named. The Chinese variant writes the code in words (严于, 单位不同).
  */
 export function indicatorsCsv(
-  plans: Plan[],
+  plans: readonly PlanSummary[],
   urls: UrlContext,
   indicatorNames: (id: string) => string | undefined,
   comparisons: VerdictContext,
@@ -303,12 +321,22 @@ const DEPARTMENT_COLUMNS: readonly Column<DepartmentRow>[] = [
  * `categoryNames` knows it, else its id.
  */
 export function departmentsCsv(
-  plans: Plan[],
+  plans: Iterable<Plan>,
   urls: UrlContext,
   categoryNames?: (id: string) => string | undefined,
   language: CsvLanguage = 'en',
 ): string {
-  const rows = plans.flatMap((plan) => {
+  return [...departmentsCsvParts(plans, urls, categoryNames, language)].join('');
+}
+
+/** `departmentsCsv` written plan by plan, as `plans` yields them (one whole plan at a time is enough). */
+export function departmentsCsvParts(
+  plans: Iterable<Plan>,
+  urls: UrlContext,
+  categoryNames?: (id: string) => string | undefined,
+  language: CsvLanguage = 'en',
+): Generator<string> {
+  const rows = (plan: Plan): DepartmentRow[] => {
     const counts = roleCounts(plan);
     return plan.departments.map((department) => ({
       plan,
@@ -317,6 +345,6 @@ export function departmentsCsv(
       counts: counts.get(department.id) ?? { lead: 0, responsible: 0, supporting: 0 },
       url: absolute(urls.site, urls.base, paths.department(plan.id, department.id)),
     }));
-  });
-  return writeTable(DEPARTMENT_COLUMNS, rows, language);
+  };
+  return writeTableInParts(DEPARTMENT_COLUMNS, mapIterable(plans, rows), language);
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { publishedComparisons, verdictsFor, type VerdictContext } from '../lineage/index';
-import { PlansFile, type Plan } from '../model/plan';
+import { PlansFile, PublishedPlan, type Plan } from '../model/plan';
 import { absolute, paths, withBase } from '../urls';
 import { cleanNumber } from '../vocabulary';
 import type { UrlContext } from './shared';
@@ -31,7 +31,34 @@ export function plansJson(
     comparisons: publishedComparisons(verdictsFor(plan, comparisons)),
   }));
   const file = PlansFile.parse({ plans: published });
-  return `${JSON.stringify(file, (_key, value: unknown) => (typeof value === 'number' ? cleanNumber(value) : value), 2)}\n`;
+  return `${JSON.stringify(file, cleanNumbers, 2)}\n`;
+}
+
+const cleanNumbers = (_key: string, value: unknown) =>
+  typeof value === 'number' ? cleanNumber(value) : value;
+
+/**
+ * The same file as `plansJson`, byte for byte, written plan by plan as `plans` yields them, each validated on
+ * its own: one whole plan in memory at a time (README "Build memory").
+ */
+export function* plansJsonParts(
+  plans: Iterable<Plan>,
+  comparisons: VerdictContext,
+  urls: UrlContext = { base: '/' },
+): Generator<string> {
+  let first = true;
+  for (const plan of plans) {
+    const published = PublishedPlan.parse({
+      ...plan,
+      url: withBase(urls.base, paths.plan(plan.id)),
+      comparisons: publishedComparisons(verdictsFor(plan, comparisons)),
+    });
+    // An element of `plans` sits two levels deep in the two-space indentation of the whole file.
+    const text = JSON.stringify(published, cleanNumbers, 2).replaceAll('\n', '\n    ');
+    yield `${first ? '{\n  "plans": [\n' : ',\n'}    ${text}`;
+    first = false;
+  }
+  yield first ? '{\n  "plans": []\n}\n' : '\n  ]\n}\n';
 }
 
 /**

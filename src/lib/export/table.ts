@@ -25,18 +25,34 @@ export function writeTable<Row>(
   rows: readonly Row[],
   language: CsvLanguage,
 ): string {
+  return [...writeTableInParts(columns, [rows], language)].join('');
+}
+
+/**
+ * The same file as `writeTable` of all the parts' rows, written part by part: the BOM and header row first,
+ * then each part's rows as the part is reached. A caller reading one plan per part never holds every plan's
+ * rows at once (README "Build memory").
+ */
+export function* writeTableInParts<Row>(
+  columns: readonly Column<Row>[],
+  parts: Iterable<readonly Row[]>,
+  language: CsvLanguage,
+): Generator<string> {
   const headers = columns.map((column) => (language === 'zh' ? column.zh : column.key));
   if (new Set(headers).size !== headers.length)
     throw new Error(`duplicate CSV header in ${headers.join(',')}`);
   // Records are keyed by position, so a header can be any text (csv-stringify parses keys as property paths).
   const keys = columns.map((_, i) => `c${i}`);
-  const records = rows.map((row) => {
-    const record: Record<string, Cell> = {};
+  const record = (row: Row) => {
+    const cells: Record<string, Cell> = {};
     columns.forEach((column, i) => {
       const cell = language === 'zh' && column.zhCell ? column.zhCell : column.cell;
-      record[keys[i] as string] = cell(row);
+      cells[keys[i] as string] = cell(row);
     });
-    return record;
-  });
-  return writeCsv(keys, records, headers);
+    return cells;
+  };
+  yield writeCsv(keys, [], headers);
+  for (const rows of parts) {
+    if (rows.length > 0) yield writeCsv(keys, rows.map(record), headers, { start: false });
+  }
 }

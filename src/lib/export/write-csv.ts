@@ -17,10 +17,12 @@ export function writeCsv<K extends string>(
   columns: readonly K[],
   rows: readonly Record<K, Cell>[],
   headers?: readonly string[],
+  { start = true }: { start?: boolean } = {},
 ): string {
   return stringify([...rows], {
-    bom: true,
-    header: true,
+    // `start: false` writes rows that continue a file begun by an earlier call: no BOM, no header row.
+    bom: start,
+    header: start,
     columns: columns.map((key, i) => ({ key, header: headers?.[i] ?? key })),
     record_delimiter: 'windows',
     // With a custom record delimiter csv-stringify stops quoting cells that contain a bare LF, which would

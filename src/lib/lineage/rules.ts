@@ -1,5 +1,5 @@
 /** An indicator catalogue entry → what comparisons need of it. */
-import type { Ambition, Comparator, Plan } from '../model/plan';
+import type { Ambition, Comparator, PlanSummary } from '../model/plan';
 import { lineageOf } from './tree';
 import type { IndicatorRule, VerdictContext } from './verdicts';
 
@@ -44,7 +44,7 @@ export function indicatorRule(source: RuleSource): IndicatorRule {
  * has none, so its targets are held against nothing).
  */
 export function verdictContext(
-  plans: readonly Plan[],
+  plans: readonly PlanSummary[],
   indicators: Iterable<RuleSource & { id: string }>,
 ): VerdictContext {
   const rules = new Map<string, IndicatorRule>();

@@ -2,33 +2,33 @@
  * The plans as one tree: each plan's parent (the model's `parent`, with where the link came from) and its
  * children, the inverse. Built once per corpus from what ingest decided; nothing is looked up again here.
  */
-import type { ParentSource, Plan } from '../model/plan';
+import type { ParentSource, PlanSummary } from '../model/plan';
 
 export interface ParentLink {
-  plan: Plan;
+  plan: PlanSummary;
   /** sidecar | division | citation, as the model records it. */
   source: ParentSource;
 }
 
 export interface Lineage {
   /** Every plan by id. */
-  plan(id: string): Plan | undefined;
+  plan(id: string): PlanSummary | undefined;
   /** The plan this one implements, where the corpus holds it. */
-  parentOf(plan: Plan): ParentLink | null;
+  parentOf(plan: PlanSummary): ParentLink | null;
   /** The plans that implement this one, in corpus order. */
-  childrenOf(plan: Plan): Plan[];
+  childrenOf(plan: PlanSummary): PlanSummary[];
   /**
    * The government above this plan's: the parent plan's region, else the division above in the official list
    * (黔江区 → 重庆市), else null. A plan's own text may state that government's values (黔江's annex).
    */
-  parentName(plan: Plan): string | null;
+  parentName(plan: PlanSummary): string | null;
 }
 
 /**
  * Parent and children maps of a corpus. A parent id the corpus does not hold, or one that would close a circle
  * (ingest drops both; this holds for any list of plans handed in), counts as no parent.
  */
-export function lineageOf(plans: readonly Plan[]): Lineage {
+export function lineageOf(plans: readonly PlanSummary[]): Lineage {
   const byId = new Map(plans.map((p) => [p.id, p]));
   const parents = new Map<string, ParentLink>();
   for (const plan of plans) {
@@ -47,7 +47,7 @@ export function lineageOf(plans: readonly Plan[]): Lineage {
       seen.add(link.plan.id);
     }
   }
-  const children = new Map<string, Plan[]>();
+  const children = new Map<string, PlanSummary[]>();
   for (const plan of plans) {
     const link = parents.get(plan.id);
     if (!link) continue;

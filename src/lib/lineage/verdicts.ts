@@ -5,7 +5,7 @@
  * beside its own). A verdict only for a like-for-like pair; otherwise the reason, and the reference still
  * named so a reader can look. A comparison involving a 征求意见稿 says so (`drafts`).
  */
-import type { Plan, Target } from '../model/plan';
+import type { PlanSummary, Target } from '../model/plan';
 import { planLabel } from '../model/label';
 import { compareValues, likeness, type ComparableValue, type ComparisonRule } from './compare';
 import type { DraftSide, NotComparableReason, Verdict } from './schema';
@@ -32,9 +32,9 @@ export interface VerdictContext {
 export type ReferenceSource =
   | { kind: 'national'; document: string }
   /** The parent plan in the corpus, its own target. */
-  | { kind: 'parent-plan'; plan: Plan; target: Target }
+  | { kind: 'parent-plan'; plan: PlanSummary; target: Target }
   /** The plan's own text, a value it states for its parent (jurisdiction = the parent's name). */
-  | { kind: 'own-text'; plan: Plan; target: Target };
+  | { kind: 'own-text'; plan: PlanSummary; target: Target };
 
 export interface Reference {
   value: ComparableValue;
@@ -64,11 +64,11 @@ export interface TargetVerdicts {
 const NONE: Comparison = { kind: 'none' };
 
 /** The government whose values these are when it is not the plan's own (黔江's 重庆市 column), else null. */
-export function otherJurisdiction(plan: Plan, target: Target): string | null {
+export function otherJurisdiction(plan: PlanSummary, target: Target): string | null {
   return target.jurisdiction === null || target.jurisdiction === plan.region ? null : target.jurisdiction;
 }
 
-function draftsOf(plan: Plan, reference: Reference | null): DraftSide[] {
+function draftsOf(plan: PlanSummary, reference: Reference | null): DraftSide[] {
   const drafts: DraftSide[] = [];
   if (plan.status === 'draft') drafts.push('plan');
   if (reference?.source.kind === 'parent-plan' && reference.source.plan.status === 'draft')
@@ -81,7 +81,7 @@ function draftsOf(plan: Plan, reference: Reference | null): DraftSide[] {
  * when they state different values), else the reason of the most alike.
  */
 function against(
-  plan: Plan,
+  plan: PlanSummary,
   target: Target,
   candidates: readonly Reference[],
   rule: ComparisonRule,
@@ -124,7 +124,7 @@ function nationalReference(rule: IndicatorRule): Reference[] {
 }
 
 /** The parent's values for an indicator: from the parent plan, else from the plan's own text. */
-function parentReferences(plan: Plan, indicatorId: string, lineage: Lineage): Reference[] {
+function parentReferences(plan: PlanSummary, indicatorId: string, lineage: Lineage): Reference[] {
   const parent = lineage.parentOf(plan)?.plan;
   if (parent) {
     const fromPlan = parent.targets
@@ -146,7 +146,7 @@ function parentReferences(plan: Plan, indicatorId: string, lineage: Lineage): Re
 }
 
 /** Each target of `plan`, in the plan's order, with its comparisons against the nation and the parent. */
-export function verdictsFor(plan: Plan, context: VerdictContext): TargetVerdicts[] {
+export function verdictsFor(plan: PlanSummary, context: VerdictContext): TargetVerdicts[] {
   return plan.targets.map((target) => {
     const rule = context.indicator(target.indicatorId);
     if (rule === undefined) return { target, national: NONE, parent: NONE };

@@ -2,9 +2,9 @@
  * How a plan is named wherever plans are listed (tables, charts, filters, search records): by its region, or by
  * its title when the text names no region — never by a region the text does not state.
  */
-import type { Plan } from './plan';
+import type { PlanSummary } from './plan';
 
-export function planLabel(plan: Pick<Plan, 'region' | 'title'>): string {
+export function planLabel(plan: Pick<PlanSummary, 'region' | 'title'>): string {
   return plan.region ?? plan.title;
 }
 

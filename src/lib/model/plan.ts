@@ -442,6 +442,37 @@ export const PLAN_TEXT_KEYS = ['front', 'clauses', 'annexes'] as const;
 export const PlanHead = Plan.omit({ front: true, clauses: true, annexes: true });
 export type PlanHead = z.infer<typeof PlanHead>;
 
+/**
+ * A plan as pages about many plans see it: the head, and the plan's text in outline — each front block's
+ * kind, each clause's id, citation, part and the departments its note names, each annex's id, label and
+ * tables — without a word of the text itself (about a quarter of the plan). Field names are the `Plan`'s and
+ * each part keeps a subset of its fields, so a whole plan is also a summary: code that needs no text takes a
+ * `PlanSummary` and works with either. `PlanSummary.parse(plan)` makes one (zod drops every other field).
+ */
+export const PlanSummary = PlanHead.extend({
+  front: z.array(FrontBlock.pick({ kind: true })),
+  clauses: z.array(
+    Clause.pick({ id: true, citation: true, part: true }).extend({
+      responsibility: z
+        .object({ departments: z.array(DepartmentMention.pick({ name: true, departmentId: true })) })
+        .nullable(),
+    }),
+  ),
+  annexes: z.array(
+    Annex.pick({ id: true, label: true }).extend({
+      blocks: z.array(
+        z.discriminatedUnion('type', [
+          AnnexTable.pick({ type: true, id: true }).extend({
+            departments: z.array(TableDepartmentMention.pick({ name: true, departmentId: true })),
+          }),
+          AnnexParagraph.pick({ type: true }),
+        ]),
+      ),
+    }),
+  ),
+});
+export type PlanSummary = z.infer<typeof PlanSummary>;
+
 /** A problem found while parsing, reported as `file:line: message`. */
 export const Warning = z.object({
   file: z.string(),

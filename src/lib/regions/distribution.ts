@@ -4,7 +4,7 @@
  * value a plan lists for its parent (黔江's annex column for 重庆市) is the parent's, never the plan's.
  */
 import { quantileSorted } from 'd3';
-import type { Ambition, Plan, Target } from '../model/plan';
+import type { Ambition, PlanSummary, Target } from '../model/plan';
 
 /** Binding before incentive before aspiration: the value a plan is held to. */
 const AMBITION_ORDER: Record<Ambition, number> = { binding: 0, incentive: 1, aspiration: 2 };
@@ -16,7 +16,7 @@ export interface IndicatorRef {
 }
 
 export interface DistributionPoint {
-  plan: Plan;
+  plan: PlanSummary;
   target: Target;
 }
 
@@ -38,11 +38,11 @@ export interface Distribution {
   /** Over adopted plans only, when some points are drafts (a draft's value may change); else null. */
   finalStats: DistributionStats | null;
   /** Plans that state the indicator only in another unit or for part of their area (市本级): not counted. */
-  notComparable: Plan[];
+  notComparable: PlanSummary[];
 }
 
 /** The targets a plan sets for itself (not the values it lists for its parent). */
-export function ownTargets(plan: Plan, indicatorId: string): Target[] {
+export function ownTargets(plan: PlanSummary, indicatorId: string): Target[] {
   return plan.targets.filter(
     (t) => t.indicatorId === indicatorId && (t.jurisdiction === null || t.jurisdiction === plan.region),
   );
@@ -68,9 +68,9 @@ function statsOf(values: readonly number[]): DistributionStats | null {
 }
 
 /** The distribution of one indicator over `plans`. */
-export function distributionOf(plans: readonly Plan[], indicator: IndicatorRef): Distribution {
+export function distributionOf(plans: readonly PlanSummary[], indicator: IndicatorRef): Distribution {
   const points: DistributionPoint[] = [];
-  const notComparable: Plan[] = [];
+  const notComparable: PlanSummary[] = [];
   for (const plan of plans) {
     const own = ownTargets(plan, indicator.id);
     if (own.length === 0) continue;

@@ -6,7 +6,7 @@
  * /regions/ group of such places; a plan with no region read ends at the group of those plans. Pages turn
  * the steps into links (src/site/regions.ts).
  */
-import type { Plan } from '../model/plan';
+import type { PlanSummary } from '../model/plan';
 import type { RegionNode, RegionTree } from './tree';
 
 export type TrailStep =
@@ -18,7 +18,7 @@ export type TrailStep =
   /** A place the list does not have, as printed; `province` when its province is known. */
   | { kind: 'unlisted'; name: string; province: RegionNode | null };
 
-export function trailOf(plan: Plan, tree: RegionTree): TrailStep[] {
+export function trailOf(plan: PlanSummary, tree: RegionTree): TrailStep[] {
   const country: TrailStep = { kind: 'country' };
   if (plan.level === 'national') return [country];
   const node = tree.nodeOf(plan);

@@ -8,7 +8,7 @@
  * (a 新区 whose province is known sits under that province as `unlisted`; one whose province is unknown is
  * `unplaced`), and a plan whose text names no region (`unknown`).
  */
-import type { Level, Plan } from '../model/plan';
+import type { Level, PlanSummary } from '../model/plan';
 import type { Division, DivisionIndex } from './divisions';
 import { slugOfDivision } from './slug';
 
@@ -20,12 +20,12 @@ export interface RegionNode {
   /** The region page's slug, `/regions/<slug>/` (the division's slug, as a plan's default slug). */
   slug: string;
   /** The plans this division issued: final texts before drafts, then by id. */
-  plans: Plan[];
+  plans: PlanSummary[];
   /**
    * Plans of places the division list does not have (新区, 开发区), placed here by their province alone;
    * only a province has them.
    */
-  unlisted: Plan[];
+  unlisted: PlanSummary[];
   /** Divisions directly below with a plan in or under them, in code order. */
   children: RegionNode[];
   /** Plans of this division and everything below it, `unlisted` included. */
@@ -43,18 +43,18 @@ export interface ChildDivision {
 
 export interface RegionTree {
   /** National plans (国务院), above every province. */
-  national: Plan[];
+  national: PlanSummary[];
   /** Every province-level unit of the official list, in code order, with or without plans. */
   provinces: RegionNode[];
   /** Plans of a place the list does not have, whose province is unknown too. */
-  unplaced: Plan[];
+  unplaced: PlanSummary[];
   /** Plans whose text names no region. */
-  unknown: Plan[];
+  unknown: PlanSummary[];
   /** Every node with at least one plan in or under it, in tree order (pre-order, code order). */
   nodes: RegionNode[];
   bySlug(slug: string): RegionNode | undefined;
   /** The node of the division a plan was issued by (or placed under, for an unlisted place); null if none. */
-  nodeOf(plan: Plan): RegionNode | null;
+  nodeOf(plan: PlanSummary): RegionNode | null;
   /** The node and every node above it, top first: 山东省, 济南市, 莱芜区. */
   chain(node: RegionNode): RegionNode[];
   /** Every official division directly below a node (with a plan or not), in code order. */
@@ -64,18 +64,18 @@ export interface RegionTree {
 const emptyCounts = (): LevelCounts => ({ province: 0, city: 0, county: 0, unknown: 0 });
 
 /** Final texts first (the one a reader should quote), then drafts, each group by id. */
-function byStatusThenId(a: Plan, b: Plan): number {
+function byStatusThenId(a: PlanSummary, b: PlanSummary): number {
   return Number(a.status === 'draft') - Number(b.status === 'draft') || a.id.localeCompare(b.id);
 }
 
 /** Builds the tree of a corpus against the official division list. */
-export function buildRegionTree(plans: readonly Plan[], index: DivisionIndex): RegionTree {
+export function buildRegionTree(plans: readonly PlanSummary[], index: DivisionIndex): RegionTree {
   const nodes = new Map<string, RegionNode>();
   const parentOf = new Map<RegionNode, RegionNode>();
-  const national: Plan[] = [];
-  const unplaced: Plan[] = [];
-  const unknown: Plan[] = [];
-  const placed = new Map<Plan, RegionNode>();
+  const national: PlanSummary[] = [];
+  const unplaced: PlanSummary[] = [];
+  const unknown: PlanSummary[] = [];
+  const placed = new Map<PlanSummary, RegionNode>();
 
   const nodeFor = (division: Division): RegionNode => {
     let node = nodes.get(division.code);
@@ -100,7 +100,7 @@ export function buildRegionTree(plans: readonly Plan[], index: DivisionIndex): R
   };
   for (const province of index.children(null)) nodeFor(province);
 
-  const count = (node: RegionNode, plan: Plan) => {
+  const count = (node: RegionNode, plan: PlanSummary) => {
     for (let n: RegionNode | undefined = node; n; n = parentOf.get(n)) {
       n.total++;
       n.byLevel[plan.level === null || plan.level === 'national' ? 'unknown' : plan.level]++;
@@ -179,7 +179,7 @@ export function buildRegionTree(plans: readonly Plan[], index: DivisionIndex): R
 }
 
 /** The plans of a node and of everything below it, in tree order: its own, its unlisted, then each child's. */
-export function plansUnder(node: RegionNode): Plan[] {
+export function plansUnder(node: RegionNode): PlanSummary[] {
   return [...node.plans, ...node.unlisted, ...node.children.flatMap(plansUnder)];
 }
 

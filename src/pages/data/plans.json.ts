@@ -1,13 +1,15 @@
 import type { APIRoute } from 'astro';
-import { plansJson } from '../../lib/export';
-import { atlas } from '../../site/corpus';
+import { plansJsonParts } from '../../lib/export';
+import { atlas, everyModel } from '../../site/corpus';
+import { streamOf } from '../../site/downloads';
 import { BASE, SITE } from '../../site/url';
 
 /**
  * `/data/plans.json`: every plan, validated against the model, with its page's URL under this build's base and
- * its targets' comparisons with the national and parent values.
+ * its targets' comparisons with the national and parent values; written plan by plan, one whole plan read at
+ * a time.
  */
 export const GET: APIRoute = () =>
-  new Response(plansJson(atlas().plans, atlas().comparisons, { site: SITE, base: BASE }), {
+  new Response(streamOf(plansJsonParts(everyModel(), atlas().comparisons, { site: SITE, base: BASE })), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -2,7 +2,7 @@
  * The search records: one per clause (and one per annex and annex table), each landing on its permalink.
  * Pure: the Pagefind integration (src/integrations/pagefind.ts) feeds them to `addCustomRecord`.
  */
-import type { Annex, AnnexTable, Clause, Level, Plan, PlanPart } from '../../model/plan';
+import type { Annex, AnnexTable, Clause, Level, Plan, PlanPart, PlanSummary } from '../../model/plan';
 import { planLabel } from '../../model/label';
 import { statusMarks } from '../../status';
 import { paths, withBase } from '../../urls';
@@ -61,7 +61,7 @@ export interface BuildOptions {
 }
 
 /** How each plan appears in the plan filter: its region, or its title when two plans share a region. */
-export function planLabels(plans: readonly Plan[]): Map<string, string> {
+export function planLabels(plans: readonly PlanSummary[]): Map<string, string> {
   const count = new Map<string, number>();
   for (const plan of plans) count.set(planLabel(plan), (count.get(planLabel(plan)) ?? 0) + 1);
   return new Map(plans.map((p) => [p.id, (count.get(planLabel(p)) ?? 0) > 1 ? p.title : planLabel(p)]));
@@ -284,25 +284,31 @@ export function buildRecordsByPlan(
   options: BuildOptions,
 ): Map<string, SearchRecord[]> {
   const labels = planLabels(plans);
-  const entries = plans.map((plan): [string, SearchRecord[]] => {
-    const label = labels.get(plan.id) ?? planLabel(plan);
-    const bySource = indicatorsBySource(plan, options.names);
-    const context = {
-      byId: new Map(plan.clauses.map((c) => [c.id, c])),
-      departmentGroup: options.departmentGroup?.(plan) ?? (() => null),
-    };
-    const clauses = plan.clauses.flatMap((clause) => {
-      const record = clauseRecord(plan, clause, label, bySource.get(clause.id) ?? [], context, options);
-      return record ? [record] : [];
-    });
-    const annexes = plan.annexes.flatMap((annex) => annexRecords(plan, annex, label, bySource, options));
-    return [plan.id, [...clauses, ...annexes]];
+  return new Map(
+    plans.map((plan) => [plan.id, recordsOfPlan(plan, labels.get(plan.id) ?? planLabel(plan), options)]),
+  );
+}
+
+/**
+ * The records of one plan, clauses in reading order, then annexes; `label` is its name in results (from
+ * `planLabels` of the whole corpus, which needs only the plans' summaries).
+ */
+export function recordsOfPlan(plan: Plan, label: string, options: BuildOptions): SearchRecord[] {
+  const bySource = indicatorsBySource(plan, options.names);
+  const context = {
+    byId: new Map(plan.clauses.map((c) => [c.id, c])),
+    departmentGroup: options.departmentGroup?.(plan) ?? (() => null),
+  };
+  const clauses = plan.clauses.flatMap((clause) => {
+    const record = clauseRecord(plan, clause, label, bySource.get(clause.id) ?? [], context, options);
+    return record ? [record] : [];
   });
-  return new Map(entries);
+  const annexes = plan.annexes.flatMap((annex) => annexRecords(plan, annex, label, bySource, options));
+  return [...clauses, ...annexes];
 }
 
 /** The province-level code a plan is filed under (its regionPath's top), for ordering provinces; '' if none. */
-function provinceCode(plan: Plan): string {
+function provinceCode(plan: PlanSummary): string {
   const top = plan.regionPath[0];
   return top?.level === 'province' ? top.code : '';
 }
@@ -311,7 +317,7 @@ function provinceCode(plan: Plan): string {
  * The plans' provinces (as the province filter names them, vocabulary.ts `provinceLabel`), each with its plans'
  * filter labels in plan order: 全国 first, then by division code, provinces the list cannot tell last.
  */
-export function plansByProvince(plans: readonly Plan[]): [string, string[]][] {
+export function plansByProvince(plans: readonly PlanSummary[]): [string, string[]][] {
   const labels = planLabels(plans);
   const groups = new Map<string, { code: string; plans: string[] }>();
   for (const plan of plans) {
@@ -327,7 +333,7 @@ export function plansByProvince(plans: readonly Plan[]): [string, string[]][] {
 }
 
 /** The values of each filter in display order: provinces and plans as listed, then levels, parts, categories, indicators. */
-export function filterValues(plans: readonly Plan[], names: SearchNames): Record<FilterKey, string[]> {
+export function filterValues(plans: readonly PlanSummary[], names: SearchNames): Record<FilterKey, string[]> {
   const labels = planLabels(plans);
   const levelOrder: Level[] = ['national', 'province', 'city', 'county'];
   const partOrder: PlanPart[] = ['preamble', 'goals', 'projects', 'policies', 'safeguards', 'other', 'annex'];

@@ -4,7 +4,7 @@
  * about results × postings; split into n bundles of whole plans, each costs 1/n² of that, n of them 1/n. On
  * the seeds there is one bundle; at 100× the seeds (~20,000 clauses) four.
  */
-import type { Plan } from '../../model/plan';
+import type { PlanSummary } from '../../model/plan';
 
 /** Clauses per bundle before the corpus is split. */
 export const SHARD_CLAUSES = 5000;
@@ -20,7 +20,7 @@ export function bundleDir(k: number): string {
 }
 
 /** The clauses of all plans. */
-export function clauseCount(plans: readonly Plan[]): number {
+export function clauseCount(plans: readonly PlanSummary[]): number {
   return plans.reduce((n, p) => n + p.clauses.length, 0);
 }
 
@@ -29,7 +29,7 @@ export function clauseCount(plans: readonly Plan[]): number {
  * Deterministic for a given list of plans.
  */
 export function assignShards(
-  plans: readonly Plan[],
+  plans: readonly PlanSummary[],
   count = shardCount(clauseCount(plans)),
 ): Map<string, number> {
   const load = new Array<number>(count).fill(0);
