@@ -52,10 +52,11 @@ export default function departmentForwards(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         const started = performance.now();
-        const plans = builtPlans();
-        if (plans === undefined)
+        const built = builtPlans();
+        if (built === undefined)
           throw new Error('no plans were handed over by the pages: the department forwards need them');
-        const written = writeDepartmentForwards(plans, fileURLToPath(dir), base, site);
+        // The summaries are enough: a forwarding page names the plan and the department, no text.
+        const written = writeDepartmentForwards(built.plans, fileURLToPath(dir), base, site);
         logger.info(
           `${written} former department pages forward to their plans' departments pages (${Math.round(performance.now() - started)} ms)`,
         );
