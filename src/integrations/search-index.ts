@@ -1,0 +1,130 @@
+/**
+ * The search index of the built plans, written as one or more Pagefind bundles (shards.ts decides how many),
+ * with bundles indexed in parallel where there are several: each bundle's records are built and indexed by a
+ * worker thread with a Pagefind service of its own (./search-worker.ts), as many workers as the machine has
+ * cores (`PLAN_ATLAS_SEARCH_WORKERS` overrides). One Pagefind service indexes one record at a time, and the
+ * records' own building (folding, tokens) and the fragments' lightening are JavaScript on one thread, so
+ * on one process the index of a large corpus used one core of two.
+ *
+ * A bundle's records are the same, in the same order, whichever worker builds them, and Pagefind writes the
+ * same bytes for the same records, so the index does not depend on the number of workers
+ * (tests/unit/search-index.test.ts compares one worker with two).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import * as pagefind from 'pagefind';
+import type { PlanSummary } from '../lib/model/plan';
+import { planLabels, recordsOfPlan } from '../lib/search/build/records';
+import { assignShards, bundleDir } from '../lib/search/build/shards';
+import { buildOptions, writeBundle } from './search-bundle';
+import type { BuiltPlans } from './built-plans';
+import type { FromWorker, ToWorker, WorkerSetup } from './search-worker';
+
+/** The plans of one bundle (their ids) with their filter labels, in the order the pages list them. */
+interface BundlePlans {
+  dir: string;
+  plans: { id: string; label: string }[];
+}
+
+/** The plans split into bundles of whole plans (`count` overrides the number, for the benchmark). */
+export function bundlePlans(plans: readonly PlanSummary[], count?: number): BundlePlans[] {
+  const shards = count === undefined ? assignShards(plans) : assignShards(plans, count);
+  const used = Math.max(1, ...[...shards.values()].map((k) => k + 1));
+  const labels = planLabels(plans);
+  const bundles: BundlePlans[] = Array.from({ length: used }, (_, k) => ({ dir: bundleDir(k), plans: [] }));
+  for (const plan of plans) {
+    bundles[shards.get(plan.id) ?? 0]!.plans.push({ id: plan.id, label: labels.get(plan.id) as string });
+  }
+  return bundles;
+}
+
+/** How many indexing workers: `PLAN_ATLAS_SEARCH_WORKERS`, else one per core; never more than bundles. */
+export function workerCount(bundles: number, env = process.env['PLAN_ATLAS_SEARCH_WORKERS']): number {
+  const asked = env ? Number(env) : availableParallelism();
+  if (!Number.isInteger(asked) || asked < 1)
+    throw new Error(`PLAN_ATLAS_SEARCH_WORKERS must be a whole number ≥ 1, not “${env}”`);
+  return Math.min(asked, bundles);
+}
+
+export interface IndexOptions {
+  base: string;
+  /** Bundles (default: as shards.ts decides). */
+  bundles?: number;
+  /** Worker threads (default: workerCount). 1 indexes in this thread, without a worker. */
+  workers?: number;
+}
+
+/**
+ * Writes the search index of the built plans into `outDir`, reading each whole plan (`built.model`) only when
+ * its bundle is written: in this thread one plan at a time, for a worker one bundle's plans at a time.
+ * Returns the bundle directories, the record count and the number of workers.
+ */
+export async function writeSearchIndex(
+  built: BuiltPlans,
+  outDir: string,
+  options: IndexOptions,
+): Promise<{ dirs: string[]; records: number; workers: number }> {
+  const bundles = bundlePlans(built.plans, options.bundles);
+  const workers = options.workers ?? workerCount(bundles.length);
+  const dirs = bundles.map((b) => b.dir);
+  if (workers <= 1) {
+    const recordOptions = buildOptions(options.base);
+    let records = 0;
+    try {
+      for (const [k, bundle] of bundles.entries()) {
+        const bundleRecords = (function* () {
+          for (const { id, label } of bundle.plans)
+            yield* recordsOfPlan(built.model(id), label, recordOptions);
+        })();
+        records += await writeBundle(pagefind, { dir: bundle.dir, records: bundleRecords }, outDir, k > 0);
+      }
+    } finally {
+      await pagefind.close();
+    }
+    return { dirs, records, workers: 1 };
+  }
+  const queue = bundles.map((bundle, k) => ({ ...bundle, merged: k > 0 }));
+  const setup: WorkerSetup = { base: options.base, outDir };
+  const counts = await Promise.all(Array.from({ length: workers }, () => runWorker(queue, built, setup)));
+  return { dirs, records: counts.reduce((a, b) => a + b, 0), workers };
+}
+
+/** One worker taking bundles from the shared queue until it is empty; resolves with the records it indexed. */
+function runWorker(
+  queue: (BundlePlans & { merged: boolean })[],
+  built: BuiltPlans,
+  setup: WorkerSetup,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./search-worker.mjs', import.meta.url), { workerData: setup });
+    let records = 0;
+    let failed = false;
+    const next = () => {
+      const bundle = queue.shift();
+      const message: ToWorker = bundle
+        ? {
+            type: 'bundle',
+            dir: bundle.dir,
+            merged: bundle.merged,
+            plans: bundle.plans.map(({ id, label }) => ({ plan: built.model(id), label })),
+          }
+        : { type: 'done' };
+      worker.postMessage(message);
+    };
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'written') records += message.records;
+      next();
+    });
+    worker.on('error', (error) => {
+      failed = true;
+      // The other workers finish the bundle they have and stop: the build has failed.
+      queue.length = 0;
+      reject(new Error('a search indexing worker failed', { cause: error }));
+    });
+    worker.on('exit', (code) => {
+      if (failed) return;
+      if (code === 0) resolve(records);
+      else reject(new Error(`a search indexing worker exited with code ${code}`));
+    });
+  });
+}
