@@ -1,7 +1,7 @@
 /**
  * The exact-match layer over Pagefind: one loose search for candidates, BM25 order and counts, and the exact
  * searches that tell literal matches apart (src/lib/search/browser/rank.ts orders them). Also the filter
- * counts, taken on the counting Pagefind (pagefind.ts `loadCounter`) once its filter index is loaded.
+ * counts, taken on the counting Pagefind (main.ts `counter`) once its filter index is loaded.
  */
 import { countLookup, type CountLookup } from '../../lib/search/browser/counts';
 import { foldQuery } from '../../lib/search/browser/fold';
@@ -222,8 +222,8 @@ async function countsOf(counter: Pagefind, query: ParsedQuery, filters: Filters)
 
 /**
  * The filter counts of a query, on the counting Pagefind (its filter index loaded first if need be). Asked for
- * once a search's results are drawn; counting runs in the counting Pagefind's own worker, so it never delays
- * the results of a search typed meanwhile.
+ * once a search's results are drawn; on a large corpus counting runs in the counting Pagefind's own worker,
+ * so it never delays the results of a search typed meanwhile.
  */
 export async function filterCounts(
   counter: Pagefind,

@@ -93,11 +93,20 @@ const markCounted = () => form?.setAttribute('data-search-counts', '');
 
 let ready = false;
 
-/** The counting Pagefind with its filter index loaded (pagefind.ts `loadCounter`). */
+/**
+ * The Pagefind that counts filter values. On a small corpus, counting costs nothing, so it is the one that
+ * draws results; on a large one, a second Pagefind in its own worker (pagefind.ts `loadCounter`), so that
+ * counting never delays results — a second worker, WebAssembly and metadata that a small corpus does not need.
+ */
+function counter(): Promise<Pagefind> {
+  return EAGER_COUNTS ? pagefind() : loadCounter(bundles);
+}
+
+/** The counting Pagefind with its filter index loaded. */
 async function counted(): Promise<Pagefind> {
-  const counter = await loadCounter(bundles);
-  await loadFilters(counter, markCounted);
-  return counter;
+  const pf = await counter();
+  await loadFilters(pf, markCounted);
+  return pf;
 }
 
 /** The index (its load started by boot.ts), and once it answers, the page says so and plans its counts. */
@@ -189,7 +198,7 @@ async function search(state: State): Promise<void> {
   await showWaysOn(pf, outcome, state, sequence);
   if (sequence !== searchSequence) return;
   if (filtersWanted || Object.keys(state.filters).length > 0) {
-    const counts = await filterCounts(await loadCounter(bundles), query, state.filters);
+    const counts = await filterCounts(await counter(), query, state.filters);
     if (sequence !== searchSequence) return;
     updateCounts(selects, counts, state.filters, noteFor(query, counts));
   }
