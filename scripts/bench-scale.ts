@@ -100,7 +100,9 @@ function report({ plans, textBytes, ingestSeconds, build, site }: SizeFigures): 
   console.log(`\n== ${plans} plans (${mb(textBytes)} of text) ==`);
   console.log(
     `build wall: ${build.seconds.toFixed(1)} s (npm run build: ingest ${ingestSeconds === null ? '?' : ingestSeconds.toFixed(1)} s` +
-      (build.watchedSeconds === null ? '' : `, Pagefind ≈ ${build.watchedSeconds.toFixed(1)} s`) +
+      (build.watchedSeconds === null
+        ? ''
+        : `, Pagefind ≈ ${build.watchedSeconds.toFixed(1)} s, ${((100 * build.watchedSeconds) / build.seconds).toFixed(0)}% of the wall`) +
       ', the rest pages and data)',
   );
   console.log(
