@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import planAtlasSearch from './src/integrations/pagefind.ts';
+import dataDownloads from './src/integrations/data-downloads.ts';
 import departmentForwards from './src/integrations/department-forwards.ts';
 
 // `site` makes citations and canonical URLs absolute; `base` lets the site live under a sub-path.
@@ -42,6 +43,8 @@ export default defineConfig({
     ...(site ? [sitemap()] : []),
     // The former one-department pages, written as static files after the pages (src/lib/forwarding.ts).
     departmentForwards(),
+    // plans.json and the clause and department tables, written plan by plan after the pages (README "Build memory").
+    dataDownloads(),
     // Clause-level Pagefind index of the built /data/plans.json, written into the output after the build.
     planAtlasSearch(),
   ],

@@ -9,6 +9,7 @@
  * page code and the integration see different instances of this module; `globalThis` is the one object they
  * share (as in ./ingest-report.ts).
  */
+import type { VerdictContext } from '../lib/lineage/index';
 import type { Plan, PlanSummary } from '../lib/model/plan';
 
 const SLOT = Symbol.for('plan-atlas.built-plans');
@@ -18,6 +19,8 @@ export interface BuiltPlans {
   plans: readonly PlanSummary[];
   /** The whole plan of an id among `plans`. */
   model(id: string): Plan;
+  /** What the pages held the plans' targets against (the national and parent values). */
+  comparisons: VerdictContext;
 }
 
 type Slot = { [SLOT]?: BuiltPlans };

@@ -5,7 +5,6 @@
  * plans. Read once per build; every page shares it.
  */
 import { getCollection } from 'astro:content';
-import type { Plan } from '../lib/model/plan';
 import { recordBuiltPlans } from '../integrations/built-plans';
 import { modelGeneration, readPlanModel } from '../loaders/plan-models';
 import { buildAtlas, type Atlas } from './atlas';
@@ -23,15 +22,11 @@ const summaries = (await getCollection('plans')).map((entry) => entry.data);
 const loaded = buildAtlas(summaries, departmentCategories(), indicatorList(summaries), (id) =>
   models.get(id),
 );
-// The search index is built from these same plans after the pages (src/integrations/pagefind.ts).
+// The search index and the downloads holding every plan's text are made from these same plans after the
+// pages (src/integrations/pagefind.ts, data-downloads.ts).
 // Read straight from the files, not through the pages' cache: the index goes over every plan once.
-recordBuiltPlans({ plans: loaded.plans, model: readPlanModel });
+recordBuiltPlans({ plans: loaded.plans, model: readPlanModel, comparisons: loaded.comparisons });
 
 export function atlas(): Atlas {
   return loaded;
-}
-
-/** Every whole plan, in the atlas's order, read one at a time as the caller goes on. */
-export function* everyModel(): Generator<Plan> {
-  for (const plan of loaded.plans) yield loaded.model(plan.id);
 }

@@ -2,8 +2,8 @@
  * The data downloads under /data/: file name, media type and a Chinese description for the downloads page, and
  * the three spreadsheet tables in both headings (`/data/<table>.csv`, `/data/zh/<table>.csv`).
  */
-import { clausesCsvParts, departmentsCsvParts, indicatorsCsv, type CsvLanguage } from '../lib/export';
-import { atlas, everyModel } from './corpus';
+import { indicatorsCsv, type CsvLanguage } from '../lib/export';
+import { atlas } from './corpus';
 import { BASE, SITE } from './url';
 
 export interface Download {
@@ -20,48 +20,18 @@ export const TABLES = ['clauses', 'indicators', 'departments'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /**
- * A table's CSV: English headers and machine values (`en`) or 中文列名 and values in words (`zh`), in parts.
- * The tables of clauses and departments need every plan's text: they are written plan by plan, one whole
- * plan read at a time (README "Build memory").
+ * The targets table's CSV: English headers and machine values (`en`) or 中文列名 and values in words (`zh`).
+ * It needs the plans' summaries only. The tables of clauses and departments need every plan's text: they are
+ * written plan by plan after the pages (src/integrations/data-downloads.ts).
  */
-export function tableCsv(table: TableName, language: CsvLanguage): Iterable<string> {
+export function indicatorsTableCsv(language: CsvLanguage): string {
   const a = atlas();
-  const urls = { site: SITE, base: BASE };
-  switch (table) {
-    case 'clauses':
-      return clausesCsvParts(everyModel(), urls, language);
-    case 'indicators': {
-      const names = new Map(a.indicators.filter((i) => i.catalogued).map((i) => [i.id, i.name]));
-      return [indicatorsCsv(a.plans, urls, (id) => names.get(id), a.comparisons, language)];
-    }
-    case 'departments': {
-      const names = new Map(a.categories.map((c) => [c.id, c.name]));
-      return departmentsCsvParts(everyModel(), urls, (id) => names.get(id), language);
-    }
-  }
+  const names = new Map(a.indicators.filter((i) => i.catalogued).map((i) => [i.id, i.name]));
+  return indicatorsCsv(a.plans, { site: SITE, base: BASE }, (id) => names.get(id), a.comparisons, language);
 }
 
-/**
- * A CSV download's response. Parts are encoded as they are read, so no one string of the whole file is made
- * (Astro still gathers the bytes of the file to write it).
- */
-export function csvResponse(csv: string | Iterable<string>): Response {
-  const headers = { 'Content-Type': 'text/csv; charset=utf-8' };
-  if (typeof csv === 'string') return new Response(csv, { headers });
-  return new Response(streamOf(csv), { headers });
-}
-
-/** A byte stream of text parts, each pulled when the reader asks for more. */
-export function streamOf(parts: Iterable<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = parts[Symbol.iterator]();
-  return new ReadableStream({
-    pull(controller) {
-      const next = iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-  });
+export function csvResponse(csv: string): Response {
+  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 }
 
 export const DOWNLOADS: Download[] = [
