@@ -60,7 +60,7 @@ export interface IndexOptions {
  * Returns the bundle directories, the record count and the number of workers.
  */
 export async function writeSearchIndex(
-  built: BuiltPlans,
+  built: Pick<BuiltPlans, 'plans' | 'model'>,
   outDir: string,
   options: IndexOptions,
 ): Promise<{ dirs: string[]; records: number; workers: number }> {
@@ -92,7 +92,7 @@ export async function writeSearchIndex(
 /** One worker taking bundles from the shared queue until it is empty; resolves with the records it indexed. */
 function runWorker(
   queue: (BundlePlans & { merged: boolean })[],
-  built: BuiltPlans,
+  built: Pick<BuiltPlans, 'plans' | 'model'>,
   setup: WorkerSetup,
 ): Promise<number> {
   return new Promise((resolve, reject) => {
