@@ -12,8 +12,10 @@
  * Each reports the five seeds with every fold forgotten before each parse ("first sight", as in a corpus of
  * distinct plans) and remembered ("warm", the same texts again), as CPU time (the process's every thread, the
  * garbage collector's too) and wall time, the median of several rounds; and the time per MB of one plan made
- * of 1, 10 and 100 copies of the seeds' bodies (1.0 = linear). The machine is shared: CPU time is the steadier
- * figure, and a loaded machine slows both.
+ * of 1, 10 and 100 copies of the seeds' bodies (1.0 = linear). The copies repeat the same lines, whose folds
+ * and department names are then remembered, so the larger texts read somewhat faster per MB: the rows show
+ * that nothing grows faster than the text, not the first-sight rate. The machine is shared: CPU time is the
+ * steadier figure, and a loaded machine slows both.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -94,5 +96,6 @@ report('Under tsx (npm run ingest, tests)', measureParse(SEEDS));
 const goal = mbPerS(asBuilt.seeds.bytes, asBuilt.seeds.firstSight.cpuMs);
 console.log(
   `\nParse, first sight, as built: ${goal.toFixed(2)} MB/s CPU against the goal of ≥ ${PARSE_GOAL_MB_PER_S} MB/s ` +
-    `(${goal >= PARSE_GOAL_MB_PER_S ? 'met' : 'not met'}); linear: time per MB at 100× vs 1× should stay near ×1.0.`,
+    `(${goal >= PARSE_GOAL_MB_PER_S ? 'met' : 'not met'}); linear: time per MB at 100× vs 1× must not grow ` +
+    '(copies repeat lines whose folds are remembered, so it falls below ×1.0).',
 );
