@@ -44,6 +44,8 @@ const LIST_PAGES = [
   'compare/index.html',
   'search/index.html',
   'data/index.html',
+  'go/index.html',
+  '404.html',
 ];
 
 /** Opening tags, SVG elements included; the site has no inline script or style whose text could hold a `<`. */
@@ -57,10 +59,13 @@ function files(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** `departments/bench-1/fgw/index.html` → `departments/*\/*`: the first segment and the depth. */
+/**
+ * `departments/bench-1/fgw/index.html` → `departments/*\/*`: the first segment and the depth; a page at the top
+ * other than the home page is its own type (`404.html`).
+ */
 export function pageType(page: string): string {
   const segments = page.split(sep).slice(0, -1);
-  if (segments.length === 0) return '/';
+  if (segments.length === 0) return page === 'index.html' ? '/' : page;
   return segments.map((segment, i) => (i === 0 || segment === 'category' ? segment : '*')).join('/');
 }
 

@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { createGzip } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -38,8 +39,18 @@ async function isDirectory(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null))?.isDirectory() ?? false;
 }
 
-/** Serves `root` under `base` (`/` or `/sub/`). */
-export async function serveStatic(root: string, base = '/'): Promise<StaticSite> {
+/** Served gzipped when `compress` is on and the browser accepts it; the rest (WebAssembly, PNG) as stored. */
+const TEXT = /^(text\/|application\/(json|xml)|image\/svg)/;
+
+/**
+ * Serves `root` under `base` (`/` or `/sub/`). `compress` gzips text responses as a CDN would, for measuring
+ * what a reader downloads (scripts/bench-pages.ts); the browser tests read files as stored.
+ */
+export async function serveStatic(
+  root: string,
+  base = '/',
+  options: { compress?: boolean } = {},
+): Promise<StaticSite> {
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -51,8 +62,14 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticSite>
         pathname = '';
       }
       const send = (status: number, file: string) => {
-        response.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-        createReadStream(file).pipe(response);
+        const type = TYPES[extname(file)] ?? 'application/octet-stream';
+        const gzip =
+          options.compress === true &&
+          TEXT.test(type) &&
+          /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+        response.writeHead(status, { 'Content-Type': type, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+        if (gzip) createReadStream(file).pipe(createGzip()).pipe(response);
+        else createReadStream(file).pipe(response);
       };
       const notFound = async () => {
         const page = join(root, '404.html');

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:pages [-- --sizes 1000,3000] [--keep] [--lighthouse]`: page budgets at national scale (issue 13:
+ * every page ≤150 KB gzipped with its CSS and JS, ≤3,000 elements, Lighthouse ≥95, at 3,000 plans). Prints
+ * figures against the goals; asserts nothing.
+ *
+ * Why not `npm run bench:scale`: a whole build at 3,000 plans writes ~90,000 department pages, 3,000 plan pages
+ * and the search index, which takes far longer than the pages whose size grows with the plan count. This bench
+ * builds the same synthetic corpus (scripts/bench/corpus.ts) with the same code, `npm run build`'s own script,
+ * in a temporary copy of the project from which the routes with one page per plan are left out (a plan, its
+ * departments, its seed text) and without the search index step. Every page that lists plans, summarises them
+ * or is one of a bounded number of pages (home, /plans/, /regions/ and each region, /departments/ and its
+ * categories, /indicators/ and each indicator, /compare/ and its topics, /search/, /data/, /go/, /about/, the
+ * 404) is rendered exactly as in a full build from all N plans, since each of them reads the whole corpus.
+ * A plan page's weight does not depend on how many other plans exist.
+ *
+ * With `--lighthouse` the largest size's site is also served as a static host behind a CDN would (gzipped) and
+ * Lighthouse scores (scripts/bench/lighthouse.ts) the heaviest page of each type; the search page is scored
+ * without a query, as this build has no index (`npm run bench:search` measures searching).
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { seedTemplates, writeCorpus } from './bench/corpus';
+import { measureSite, type PageFigures } from './bench/pages';
+import { scorePages } from './bench/lighthouse';
+import { runMeasured } from './bench/process-tree';
+import { serveStatic } from '../tests/e2e/static-server';
+
+const GOALS = { pageGzipBytes: 150 * 1024, pageElements: 3000 };
+const ROOT = resolve(import.meta.dirname, '..');
+const argument = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const SIZES = (argument('--sizes') ?? process.env['PLAN_ATLAS_BENCH_SIZES'] ?? '1000,3000')
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0)
+  .sort((a, b) => a - b);
+const KEEP = process.argv.includes('--keep');
+const LIGHTHOUSE = process.argv.includes('--lighthouse');
+
+/** What a build needs of the project; node_modules is linked, not copied. */
+const PROJECT_FILES = [
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
+  'src',
+  'content',
+  'public',
+  'scripts',
+];
+
+/** Routes with a page (or file) per plan: left out, their weight does not grow with the corpus. */
+const PER_PLAN_ROUTES = [
+  'src/pages/plans/[plan].astro',
+  'src/pages/departments/[plan]',
+  'src/pages/data/seeds',
+  // Downloads that hold every plan whole (hundreds of MB at 3,000 plans); no page reads them.
+  'src/pages/data/plans.json.ts',
+  'src/pages/data/clauses.csv.ts',
+  'src/pages/data/zh',
+];
+
+/** The search index step, as astro.config.mjs names it. */
+const SEARCH_INTEGRATION = 'planAtlasSearch(),';
+
+function projectCopy(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const name of PROJECT_FILES) {
+    cpSync(join(ROOT, name), join(dir, name), {
+      recursive: true,
+      filter: (source) => !source.startsWith(join(ROOT, 'src', 'content', 'plans')),
+    });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  for (const route of PER_PLAN_ROUTES) rmSync(join(dir, route), { recursive: true, force: true });
+  const config = join(dir, 'astro.config.mjs');
+  const text = readFileSync(config, 'utf8');
+  if (!text.includes(SEARCH_INTEGRATION))
+    throw new Error(`astro.config.mjs no longer names ${SEARCH_INTEGRATION}: update scripts/bench-pages.ts`);
+  // The comment line above it keeps the array valid; only the call goes.
+  writeFileSync(config, text.replace(SEARCH_INTEGRATION, ''));
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const gb = (bytes: number | null) => (bytes === null ? 'unknown' : `${(bytes / 1024 ** 3).toFixed(2)} GB`);
+
+function line(label: string, p: PageFigures): string {
+  const ok = p.totalGzip <= GOALS.pageGzipBytes && p.elements <= GOALS.pageElements;
+  return `  ${label.padEnd(40)} ${kb(p.totalGzip).padStart(9)} gz (HTML ${kb(p.htmlGzip).padStart(8)}) ${String(p.elements).padStart(6)} elements  ${ok ? 'within budget' : 'OVER BUDGET'}`;
+}
+
+/** `departments/category/x/index.html` → `departments/category/x/`; `404.html` as it is. */
+const urlPath = (page: string) =>
+  page
+    .split(sep)
+    .join('/')
+    .replace(/(^|\/)index\.html$/, '$1');
+
+const work = mkdtempSync(join(tmpdir(), 'plan-atlas-bench-pages-'));
+let lastOut: string | null = null;
+try {
+  const site = join(work, 'site');
+  projectCopy(site);
+  const templates = seedTemplates(join(ROOT, 'seeds'));
+  for (const plans of SIZES) {
+    const seeds = join(work, `seeds-${plans}`);
+    const outDir = join(work, `dist-${plans}`);
+    writeCorpus(seeds, plans, templates);
+    const scored = LIGHTHOUSE && plans === SIZES[SIZES.length - 1];
+    // Served gzipped, as a CDN would; the server reads files per request, so it can start before the build and
+    // give it its origin (canonical URLs are absolute, as in a deployment).
+    const server = scored ? await serveStatic(outDir, '/', { compress: true }) : null;
+    const env = {
+      ...process.env,
+      PLAN_ATLAS_SEEDS: seeds,
+      PLAN_ATLAS_OUT_DIR: outDir,
+      ...(server ? { PLAN_ATLAS_SITE: new URL(server.url).origin } : {}),
+    };
+    try {
+      console.error(`${plans} plans: npm run build without per-plan routes and search index…`);
+      const build = await runMeasured(
+        process.execPath,
+        [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'],
+        { cwd: site, env },
+      );
+      const figures = measureSite(outDir);
+      console.log(`\n== ${plans} plans: list and summary pages ==`);
+      console.log(
+        `build: ${build.seconds.toFixed(1)} s, peak memory ${gb(build.peakTreeRss)}; ${figures.htmlPages} HTML pages`,
+      );
+      console.log(
+        `pages that list every plan (goal ≤ ${kb(GOALS.pageGzipBytes)} gz with CSS+JS, ≤ ${GOALS.pageElements} elements):`,
+      );
+      for (const page of figures.listPages) console.log(line(page.page, page));
+      console.log('heaviest page of each type (pages of the type):');
+      for (const page of figures.heaviestByType) {
+        const most = page.mostElements;
+        console.log(
+          line(`${page.type} (${page.pages})`, page) +
+            ` ${page.page}` +
+            (most.page === page.page ? '' : `; most elements: ${most.elements} (${most.page})`),
+        );
+      }
+      if (server) {
+        // The heaviest page of each type, and the one with the most elements where that is another page.
+        const pages = figures.heaviestByType.flatMap((page) => {
+          const chosen: [string, string][] = [[page.type, new URL(urlPath(page.page), server.url).href]];
+          if (page.mostElements.page !== page.page)
+            chosen.push([
+              `${page.type} (most elements)`,
+              new URL(urlPath(page.mostElements.page), server.url).href,
+            ]);
+          return chosen;
+        });
+        await scorePages(pages);
+      }
+    } finally {
+      await server?.close();
+    }
+    if (lastOut && !KEEP) rmSync(lastOut, { recursive: true, force: true });
+    lastOut = outDir;
+  }
+} finally {
+  if (KEEP) console.log(`Kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
