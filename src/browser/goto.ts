@@ -1,14 +1,16 @@
 /**
- * The /go/ page: reads `q` (and `plan`, from a plan page's box) from the URL, resolves them against
- * /data/goto.json with src/lib/goto.ts and opens the clause's permalink; says plainly when the plan or the
- * clause is not found, and leaves the query in the box to correct.
+ * The /go/ page: reads `q` (and `plan`, from a plan page's box) from the URL, finds the plan it names in
+ * /data/goto.json and the clause among that plan's citations (/data/goto/<plan>.json) with src/lib/goto.ts,
+ * and opens the clause's permalink; says plainly when the plan or the clause is not found, and leaves the
+ * query in the box to correct.
  */
-import { resolveGoto, type GotoPlan } from '../lib/goto';
-
-interface IndexPlan extends GotoPlan {
-  url: string;
-  title: string;
-}
+import {
+  resolveClause,
+  resolvePlan,
+  type GotoClause,
+  type GotoIndexPlan,
+  type GotoResult,
+} from '../lib/goto';
 
 const status = document.querySelector<HTMLElement>('[data-goto-status]');
 const input = document.querySelector<HTMLInputElement>('#goto-page');
@@ -32,8 +34,18 @@ async function go() {
   if (query.trim() === '' || !status) return;
   say('正在查找……');
   const response = await fetch(status.dataset['index'] ?? '');
-  const { plans } = (await response.json()) as { plans: IndexPlan[] };
-  const result = resolveGoto(plans, query, onlyPlan);
+  const { plans } = (await response.json()) as { plans: GotoIndexPlan[] };
+  const found = resolvePlan(plans, query, onlyPlan);
+  let result: GotoResult;
+  if (found.kind === 'found') {
+    const plan = plans.find((p) => p.id === found.planId)!;
+    // A plan named without a clause opens the plan: its citations are not needed.
+    const clauses =
+      found.reference === ''
+        ? []
+        : ((await (await fetch(plan.clauses)).json()) as { clauses: GotoClause[] }).clauses;
+    result = resolveClause(plan.id, clauses, found.reference);
+  } else result = found;
   const byId = (id: string) => plans.find((p) => p.id === id);
   switch (result.kind) {
     case 'clause': {

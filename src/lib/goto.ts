@@ -8,16 +8,42 @@
 
 import { properName } from './regions/names';
 
-/** What the resolver needs of a plan: its id, the names a reader may call it by, its clauses' citations. */
-export interface GotoPlan {
+/** What the first step needs of a plan: its id and the names a reader may call it by. */
+export interface GotoName {
   id: string;
   names: string[];
-  clauses: { id: string; citation: string }[];
+}
+
+/** A clause as the second step reads it: its id and its citation as printed (三（四）3). */
+export interface GotoClause {
+  id: string;
+  citation: string;
+}
+
+/** What the resolver needs of a plan: its id, the names a reader may call it by, its clauses' citations. */
+export interface GotoPlan extends GotoName {
+  clauses: GotoClause[];
+}
+
+/**
+ * A plan in `/data/goto.json`, the index the /go/ page fetches: names, title, page URL, and the URL of its
+ * clause citations (`/data/goto/<plan>.json`, `{ clauses: GotoClause[] }`), fetched once the plan is known.
+ */
+export interface GotoIndexPlan extends GotoName {
+  title: string;
+  url: string;
+  clauses: string;
 }
 
 export type GotoResult =
   | { kind: 'clause'; planId: string; clauseId: string }
   | { kind: 'plan'; planId: string; reason: 'no-clause' | 'clause-not-found' }
+  | { kind: 'ambiguous-plan'; planIds: string[] }
+  | { kind: 'no-plan' };
+
+/** The first step's answer: the one plan the query names, with the clause reference after its name. */
+export type GotoPlanResult =
+  | { kind: 'found'; planId: string; reference: string }
   | { kind: 'ambiguous-plan'; planIds: string[] }
   | { kind: 'no-plan' };
 
@@ -57,10 +83,11 @@ function splitQuery(query: string, names: string[]): { plan: string; reference: 
   return { plan: trimmed.slice(0, at).trim(), reference: trimmed.slice(at).trim() };
 }
 
-function findClause(plan: GotoPlan, reference: string): string | null {
+/** The clause a reference (三（四）3, （二十一）) cites among `clauses`, or null. */
+export function findClause(clauses: readonly GotoClause[], reference: string): string | null {
   const wanted = foldReference(reference);
   if (wanted === '') return null;
-  const folded = plan.clauses.map((c) => ({ id: c.id, citation: foldReference(c.citation) }));
+  const folded = clauses.map((c) => ({ id: c.id, citation: foldReference(c.citation) }));
   const exact = folded.find((c) => c.citation === wanted);
   if (exact) return exact.id;
   // （二十一） alone: the one clause whose citation ends with it (三（二十一） in a plan numbering straight through).
@@ -71,7 +98,12 @@ function findClause(plan: GotoPlan, reference: string): string | null {
   return null;
 }
 
-export function resolveGoto(plans: readonly GotoPlan[], query: string, onlyPlan?: string): GotoResult {
+/**
+ * The first step: which plan the query names (on a plan page, `onlyPlan`, unless it names another), and the
+ * clause reference after the name. Needs only the plans' names, so the /go/ page fetches each plan's clauses
+ * only once it knows the plan (a national corpus's citations are megabytes).
+ */
+export function resolvePlan(plans: readonly GotoName[], query: string, onlyPlan?: string): GotoPlanResult {
   const candidates = onlyPlan ? plans.filter((p) => p.id === onlyPlan) : plans;
   // On a plan page a query naming another plan (贵州 三（四） typed on 达州's page) means that plan.
   if (onlyPlan) {
@@ -81,7 +113,7 @@ export function resolveGoto(plans: readonly GotoPlan[], query: string, onlyPlan?
     );
     const own = candidates.flatMap((p) => p.names);
     if (named && named.plan !== '' && !own.some((n) => n === named.plan || n.startsWith(named.plan)))
-      return resolveGoto(plans, query);
+      return resolvePlan(plans, query);
   }
   const allNames = candidates.flatMap((p) => p.names);
   const split = onlyPlan
@@ -98,10 +130,22 @@ export function resolveGoto(plans: readonly GotoPlan[], query: string, onlyPlan?
     if (exact.length !== 1) return { kind: 'ambiguous-plan', planIds: matching.map((p) => p.id) };
     matching = exact;
   }
-  const plan = matching[0]!;
-  if (split.reference === '') return { kind: 'plan', planId: plan.id, reason: 'no-clause' };
-  const clauseId = findClause(plan, split.reference);
+  return { kind: 'found', planId: matching[0]!.id, reference: split.reference };
+}
+
+/** The second step: the plan's clause the reference cites, or why there is none. */
+export function resolveClause(planId: string, clauses: readonly GotoClause[], reference: string): GotoResult {
+  if (reference === '') return { kind: 'plan', planId, reason: 'no-clause' };
+  const clauseId = findClause(clauses, reference);
   return clauseId === null
-    ? { kind: 'plan', planId: plan.id, reason: 'clause-not-found' }
-    : { kind: 'clause', planId: plan.id, clauseId };
+    ? { kind: 'plan', planId, reason: 'clause-not-found' }
+    : { kind: 'clause', planId, clauseId };
+}
+
+/** Both steps over plans whose clauses are at hand. */
+export function resolveGoto(plans: readonly GotoPlan[], query: string, onlyPlan?: string): GotoResult {
+  const found = resolvePlan(plans, query, onlyPlan);
+  if (found.kind !== 'found') return found;
+  const plan = plans.find((p) => p.id === found.planId) as GotoPlan;
+  return resolveClause(plan.id, plan.clauses, found.reference);
 }

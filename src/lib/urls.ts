@@ -39,6 +39,8 @@ export const paths = {
   searchPlans: () => '/search/plans.json',
   about: () => '/about/',
   data: (file: string) => `/data/${file}`,
+  /** One plan's clause citations for the go-to-clause box: `/data/goto/<plan>.json`. */
+  gotoClauses: (planId: string) => `/data/goto/${planId}.json`,
   /** The seed exactly as ingested, byte for byte: `/data/seeds/<plan>.txt`. */
   seedText: (planId: string) => `/data/seeds/${planId}.txt`,
   /** The go-to-clause page: `/go/?q=贵州 三（四）` resolves a plan and clause reference and jumps there. */

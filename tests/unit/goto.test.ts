@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planNames, resolveGoto, type GotoPlan } from '../../src/lib/goto';
+import { planNames, resolveClause, resolveGoto, resolvePlan, type GotoPlan } from '../../src/lib/goto';
 
 const plan = (id: string, title: string, region: string | null, citations: [string, string][]): GotoPlan => ({
   id,
@@ -93,6 +93,47 @@ describe('resolveGoto', () => {
       kind: 'ambiguous-plan',
       planIds: ['x-county-a', 'x-county-b'],
     });
+  });
+});
+
+/** The /go/ page's two steps: the plan from names alone (the index has no citations), then its clauses. */
+describe('resolvePlan, then resolveClause', () => {
+  const names = PLANS.map(({ id, names }) => ({ id, names }));
+  it.each<[string, string | undefined, ReturnType<typeof resolvePlan>]>([
+    ['贵州 三（四）1', undefined, { kind: 'found', planId: 'guizhou-sheng', reference: '三（四）1' }],
+    ['达州市', undefined, { kind: 'found', planId: 'dazhou-shi', reference: '' }],
+    ['三（四）3', 'qianjiang-qu', { kind: 'found', planId: 'qianjiang-qu', reference: '三（四）3' }],
+    ['贵州 三（四）', 'dazhou-shi', { kind: 'found', planId: 'guizhou-sheng', reference: '三（四）' }],
+    ['广东 一', undefined, { kind: 'no-plan' }],
+  ])('%s (on %s’s page)', (query, onlyPlan, expected) => {
+    expect(resolvePlan(names, query, onlyPlan)).toEqual(expected);
+  });
+
+  it.each<[string, string, ReturnType<typeof resolveClause>]>([
+    ['dazhou-shi', '（二十一）', { kind: 'clause', planId: 'dazhou-shi', clauseId: '5-21' }],
+    ['dazhou-shi', '', { kind: 'plan', planId: 'dazhou-shi', reason: 'no-clause' }],
+    ['dazhou-shi', '九', { kind: 'plan', planId: 'dazhou-shi', reason: 'clause-not-found' }],
+  ])('%s %s', (planId, reference, expected) => {
+    const clauses = PLANS.find((p) => p.id === planId)?.clauses ?? [];
+    expect(resolveClause(planId, clauses, reference)).toEqual(expected);
+  });
+
+  it('agree with resolveGoto on every query of the table above', () => {
+    for (const query of [
+      '贵州 三（四）1',
+      '达州 （二十一）',
+      '黔江区 三(四)3',
+      '某县 一',
+      '达州 九',
+      '广东 一',
+    ]) {
+      const found = resolvePlan(names, query);
+      const both =
+        found.kind === 'found'
+          ? resolveClause(found.planId, PLANS.find((p) => p.id === found.planId)!.clauses, found.reference)
+          : found;
+      expect(both).toEqual(resolveGoto(PLANS, query));
+    }
   });
 });
 

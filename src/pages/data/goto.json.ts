@@ -1,19 +1,21 @@
 import type { APIRoute } from 'astro';
-import { planNames, type GotoPlan } from '../../lib/goto';
+import { planNames, type GotoIndexPlan } from '../../lib/goto';
 import { atlas } from '../../site/corpus';
 import { href, paths } from '../../site/url';
 
 /**
- * `/data/goto.json`: what the /go/ page needs to resolve `贵州 三（四）` — each plan's names, page URL and
- * clause citations. Fetched only when a reader uses the go-to-clause box.
+ * `/data/goto.json`: what the /go/ page needs to tell which plan `贵州 三（四）` names — each plan's names, page URL
+ * and the URL of its clause citations (`/data/goto/<plan>.json`, fetched once the plan is known). Citations
+ * are not in here: at national scale they would make every use of the box a download of megabytes. Fetched
+ * only when a reader uses the go-to-clause box.
  */
 export const GET: APIRoute = () => {
-  const plans: (GotoPlan & { url: string; title: string })[] = atlas().plans.map((plan) => ({
+  const plans: GotoIndexPlan[] = atlas().plans.map((plan) => ({
     id: plan.id,
     title: plan.title,
     url: href(paths.plan(plan.id)),
     names: planNames(plan),
-    clauses: plan.clauses.filter((c) => c.citation !== '').map((c) => ({ id: c.id, citation: c.citation })),
+    clauses: href(paths.gotoClauses(plan.id)),
   }));
   return new Response(JSON.stringify({ plans }), { headers: { 'Content-Type': 'application/json' } });
 };
