@@ -7,7 +7,8 @@
  * and the search index, which takes far longer than the pages whose size grows with the plan count. This bench
  * builds the same synthetic corpus (scripts/bench/corpus.ts) with the same code, `npm run build`'s own script,
  * in a temporary copy of the project from which the routes with one page per plan are left out (a plan, its
- * departments, its seed text) and without the search index step. Every page that lists plans, summarises them
+ * departments, its seed text, its go-to citations) and without the steps after the pages (search index,
+ * department forwarding pages, whole-corpus downloads). Every page that lists plans, summarises them
  * or is one of a bounded number of pages (home, /plans/, /regions/ and each region, /departments/ and its
  * categories, /indicators/ and each indicator, /compare/ and its topics, /search/, /data/, /go/, /about/, the
  * 404) is rendered exactly as in a full build from all N plans, since each of them reads the whole corpus.
@@ -56,14 +57,14 @@ const PER_PLAN_ROUTES = [
   'src/pages/plans/[plan].astro',
   'src/pages/departments/[plan]',
   'src/pages/data/seeds',
-  // Downloads that hold every plan whole (hundreds of MB at 3,000 plans); no page reads them.
-  'src/pages/data/plans.json.ts',
-  'src/pages/data/clauses.csv.ts',
-  'src/pages/data/zh',
+  'src/pages/data/goto/[plan].json.ts',
 ];
 
-/** The search index step, as astro.config.mjs names it. */
-const SEARCH_INTEGRATION = 'planAtlasSearch(),';
+/**
+ * Steps after the pages, as astro.config.mjs names them, left out: the search index, the department forwarding
+ * pages (one per plan and department) and the downloads that hold every plan whole (hundreds of MB at 3,000).
+ */
+const LATER_STEPS = ['planAtlasSearch(),', 'departmentForwards(),', 'dataDownloads(),'];
 
 function projectCopy(dir: string): void {
   mkdirSync(dir, { recursive: true });
@@ -76,11 +77,14 @@ function projectCopy(dir: string): void {
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   for (const route of PER_PLAN_ROUTES) rmSync(join(dir, route), { recursive: true, force: true });
   const config = join(dir, 'astro.config.mjs');
-  const text = readFileSync(config, 'utf8');
-  if (!text.includes(SEARCH_INTEGRATION))
-    throw new Error(`astro.config.mjs no longer names ${SEARCH_INTEGRATION}: update scripts/bench-pages.ts`);
-  // The comment line above it keeps the array valid; only the call goes.
-  writeFileSync(config, text.replace(SEARCH_INTEGRATION, ''));
+  let text = readFileSync(config, 'utf8');
+  for (const step of LATER_STEPS) {
+    if (!text.includes(step))
+      throw new Error(`astro.config.mjs no longer names ${step}: update scripts/bench-pages.ts`);
+    // Only the call goes; the array stays valid.
+    text = text.replace(step, '');
+  }
+  writeFileSync(config, text);
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
