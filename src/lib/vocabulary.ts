@@ -33,6 +33,9 @@ export function levelLabel(level: Level | null): string {
 /** What a national plan is filed under where plans are grouped by province: it covers the whole country. */
 export const COUNTRY = '全国';
 
+/** provinceLabel of a plan whose region is read but whose province is not, and of one whose region is not. */
+export const NO_PROVINCE = { regionRead: '省份未识别', noRegion: '地区未识别' } as const;
+
 /**
  * A plan's province where plans are grouped by province (the search page's filters): its province-level unit,
  * 全国 for a national plan, else why it has none — no region read from the text (the same words as its status
@@ -45,7 +48,7 @@ export function provinceLabel(plan: {
 }): string {
   if (plan.province) return plan.province;
   if (plan.level === 'national') return COUNTRY;
-  return plan.region?.trim() ? '省份未识别' : '地区未识别';
+  return plan.region?.trim() ? NO_PROVINCE.regionRead : NO_PROVINCE.noRegion;
 }
 
 /** `draft` is what the plan calls itself (征求意见稿); everything else is a published 正式文件. */

@@ -13,7 +13,7 @@ import {
   type ChildDivision,
   type RegionNode,
 } from '../../src/lib/regions/tree';
-import { trailOf, type TrailStep } from '../../src/lib/regions/trail';
+import { provinceGroupOf, trailOf, type TrailStep } from '../../src/lib/regions/trail';
 import { qianjiang } from '../fixtures/plans';
 import { ingestedSeeds } from '../helpers/seeds';
 
@@ -186,6 +186,30 @@ describe('breadcrumb trails', () => {
     ['a plan whose region was not read', nowhere, ['全国', '#unknown']],
   ])('%s', (_what, p, expected) => {
     expect(trailOf(p, tree).map(text)).toEqual(expected);
+  });
+});
+
+describe('the row a plan is counted in by province', () => {
+  it.each([
+    ['a county', laiwu, { kind: 'province', name: '山东省' }],
+    ['a draft', dazhouDraft, { kind: 'province', name: '四川省' }],
+    // The national plan has no province, and is not unrecognised either.
+    ['the national plan', nationalPlan, { kind: 'country' }],
+    ['a 新区 of a known province', newArea, { kind: 'province', name: '山东省' }],
+    ['a place with no province', devZone, { kind: 'group', group: 'unplaced' }],
+    ['a plan whose region was not read', nowhere, { kind: 'group', group: 'unknown' }],
+  ])('%s', (_what, p, expected) => {
+    expect(provinceGroupOf(p)).toEqual(expected);
+  });
+
+  it('leads to the same /regions/ group as the plan’s breadcrumbs', () => {
+    for (const p of [laiwu, dazhouDraft, nationalPlan, newArea, devZone, nowhere]) {
+      const group = provinceGroupOf(p);
+      const trailGroup = trailOf(p, tree).find(
+        (step): step is Extract<TrailStep, { kind: 'group' }> => step.kind === 'group',
+      );
+      expect(group.kind === 'group' ? group.group : undefined).toBe(trailGroup?.group);
+    }
   });
 });
 

@@ -38,3 +38,17 @@ export function trailOf(plan: PlanSummary, tree: RegionTree): TrailStep[] {
   // Placed under its province only: a place the division list lacks.
   return [country, ...chain, { kind: 'unlisted', name: plan.region ?? plan.title, province: node }];
 }
+
+/**
+ * Where a plan is counted when plans are counted by province (/plans/ and the home page past their list
+ * limit): its province, the country for the national plan, or the /regions/ group its trail leads to — so
+ * every count links to a page that lists its plans, and the national plan is never counted as unrecognised.
+ */
+export type ProvinceGroup =
+  { kind: 'country' } | { kind: 'province'; name: string } | { kind: 'group'; group: 'unplaced' | 'unknown' };
+
+export function provinceGroupOf(plan: PlanSummary): ProvinceGroup {
+  if (plan.level === 'national') return { kind: 'country' };
+  if (plan.province !== null) return { kind: 'province', name: plan.province };
+  return { kind: 'group', group: plan.region === null ? 'unknown' : 'unplaced' };
+}
