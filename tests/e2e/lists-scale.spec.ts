@@ -127,6 +127,9 @@ test('plans: counted by province and level, the counts adding up to every plan',
   await expect(planPageLinks(page)).toHaveCount(0);
   const totals = await page.locator('[data-province-counts] tbody td[data-label="合计"]').allTextContents();
   expect(totals.reduce((n, t) => n + Number(t), 0)).toBe(PLANS);
+  // Every row leads to a page that lists its plans.
+  const rows = page.locator('[data-province-counts] tbody tr');
+  await expect(rows.locator('th a')).toHaveCount(await rows.count());
 });
 
 test.describe('search: the plan filter', () => {
