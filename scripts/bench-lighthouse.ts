@@ -15,23 +15,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launch } from 'chrome-launcher';
-import lighthouse, { desktopConfig, type Result } from 'lighthouse';
 import { paths } from '../src/lib/urls';
 import { serveStatic } from '../tests/e2e/static-server';
+import { scorePages } from './bench/lighthouse';
 
-const GOAL = 95;
-const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(tmpdir(), 'plan-atlas-bench-lighthouse');
-const CHROME = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
-const RUNS = Math.max(1, Number(process.env['PLAN_ATLAS_LIGHTHOUSE_RUNS'] ?? 3) || 3);
-
-/** The middle value (the lower middle of an even count). */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] as number;
-}
 
 function node(script: string, args: string[], env: Record<string, string> = {}): void {
   execFileSync(process.execPath, [join(ROOT, script), ...args], {
@@ -72,58 +61,11 @@ const pages: [string, string][] = [
   ['search', `${paths.search()}?q=${encodeURIComponent('能耗')}`],
 ];
 
-const chrome = await launch({
-  chromePath: CHROME,
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
-const below: string[] = [];
 try {
-  console.log(`Lighthouse ${CATEGORIES.join(' / ')} (goal ≥ ${GOAL} each; median of ${RUNS} runs):`);
-  for (const [form, config] of [
-    ['mobile', undefined],
-    ['desktop', desktopConfig],
-  ] as const) {
-    for (const [name, path] of pages) {
-      const url = new URL(path.replace(/^\//, ''), site.url).href;
-      const results: Result[] = [];
-      for (let run = 0; run < RUNS; run++) {
-        const result = await lighthouse(
-          url,
-          { port: chrome.port, logLevel: 'error', output: 'json', onlyCategories: [...CATEGORIES] },
-          config,
-        );
-        if (!result) throw new Error(`${url}: Lighthouse returned nothing`);
-        results.push(result.lhr);
-      }
-      const scoreOf = (lhr: Result, category: string) =>
-        Math.round((lhr.categories[category]?.score ?? 0) * 100);
-      const scores = CATEGORIES.map((c) => median(results.map((lhr) => scoreOf(lhr, c))));
-      const performance = results.map((lhr) => scoreOf(lhr, 'performance'));
-      const range =
-        Math.min(...performance) === Math.max(...performance)
-          ? ''
-          : `  (performance ${Math.min(...performance)}–${Math.max(...performance)} over ${RUNS} runs)`;
-      const lhr = results.find((r) => scoreOf(r, 'performance') === scores[0]) ?? results[0]!;
-      const misses = CATEGORIES.filter((_, i) => (scores[i] as number) < GOAL);
-      for (const category of misses) {
-        const failing = Object.values(lhr.audits)
-          .filter(
-            (a) =>
-              a.score !== null &&
-              a.score < 0.9 &&
-              lhr.categories[category]?.auditRefs.some((r) => r.id === a.id && r.weight > 0),
-          )
-          .map((a) => a.id);
-        below.push(`${form} ${name} ${category}: ${failing.join(', ') || '(no single audit)'}`);
-      }
-      console.log(
-        `  ${form.padEnd(8)}${name.padEnd(10)}${scores.map((s) => String(s).padStart(4)).join('')}${misses.length ? '  below goal' : ''}${range}`,
-      );
-    }
-  }
-  console.log(below.length === 0 ? `  every score ≥ ${GOAL}` : `  below goal:\n    ${below.join('\n    ')}`);
+  await scorePages(
+    pages.map(([name, path]) => [name, new URL(path.replace(/^\//, ''), site.url).href] as const),
+    3,
+  );
 } finally {
-  chrome.kill();
   await site.close();
-  rmSync(OUT, { recursive: true, force: true });
 }

@@ -18,12 +18,13 @@
  * Lighthouse scores (scripts/bench/lighthouse.ts) the heaviest page of each type; the search page is scored
  * without a query, as this build has no index (`npm run bench:search` measures searching).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { seedTemplates, writeCorpus } from './bench/corpus';
 import { measureSite, type PageFigures } from './bench/pages';
 import { scorePages } from './bench/lighthouse';
+import { projectCopy } from './bench/project';
 import { runMeasured } from './bench/process-tree';
 import { serveStatic } from '../tests/e2e/static-server';
 
@@ -41,17 +42,6 @@ const SIZES = (argument('--sizes') ?? process.env['PLAN_ATLAS_BENCH_SIZES'] ?? '
 const KEEP = process.argv.includes('--keep');
 const LIGHTHOUSE = process.argv.includes('--lighthouse');
 
-/** What a build needs of the project; node_modules is linked, not copied. */
-const PROJECT_FILES = [
-  'astro.config.mjs',
-  'package.json',
-  'tsconfig.json',
-  'src',
-  'content',
-  'public',
-  'scripts',
-];
-
 /** Routes with a page (or file) per plan: left out, their weight does not grow with the corpus. */
 const PER_PLAN_ROUTES = [
   'src/pages/plans/[plan].astro',
@@ -66,15 +56,9 @@ const PER_PLAN_ROUTES = [
  */
 const LATER_STEPS = ['planAtlasSearch(),', 'departmentForwards(),', 'dataDownloads(),'];
 
-function projectCopy(dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  for (const name of PROJECT_FILES) {
-    cpSync(join(ROOT, name), join(dir, name), {
-      recursive: true,
-      filter: (source) => !source.startsWith(join(ROOT, 'src', 'content', 'plans')),
-    });
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+/** The project copy (./bench/project.ts) without the per-plan routes and the steps after the pages. */
+function listRoutesCopy(dir: string): void {
+  projectCopy(ROOT, dir);
   for (const route of PER_PLAN_ROUTES) rmSync(join(dir, route), { recursive: true, force: true });
   const config = join(dir, 'astro.config.mjs');
   let text = readFileSync(config, 'utf8');
@@ -106,7 +90,7 @@ const work = mkdtempSync(join(tmpdir(), 'plan-atlas-bench-pages-'));
 let lastOut: string | null = null;
 try {
   const site = join(work, 'site');
-  projectCopy(site);
+  listRoutesCopy(site);
   const templates = seedTemplates(join(ROOT, 'seeds'));
   for (const plans of SIZES) {
     const seeds = join(work, `seeds-${plans}`);

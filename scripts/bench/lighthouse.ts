@@ -4,8 +4,8 @@
  * (/usr/bin/chromium; `CHROME_PATH` overrides). Prints the scores against the goal of 95 and, for a score under
  * it, the audits that failed; asserts nothing (scores vary with the machine's load).
  *
- * Each page is scored `PLAN_ATLAS_LIGHTHOUSE_RUNS` times (default 1 here: many page types at national scale)
- * and the median of each category reported, with the range of the performance score where runs differ.
+ * Each page is scored `PLAN_ATLAS_LIGHTHOUSE_RUNS` times (default: the caller's; 1 for bench:pages' many page
+ * types at national scale, 3 for bench:lighthouse) and the median of each category reported, with the range of the performance score where runs differ.
  */
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Result } from 'lighthouse';
@@ -13,7 +13,9 @@ import lighthouse, { desktopConfig, type Result } from 'lighthouse';
 const GOAL = 95;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const CHROME = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
-const RUNS = Math.max(1, Number(process.env['PLAN_ATLAS_LIGHTHOUSE_RUNS'] ?? 1) || 1);
+/** Runs per page: `PLAN_ATLAS_LIGHTHOUSE_RUNS`, else the caller's default. */
+const runsOr = (fallback: number) =>
+  Math.max(1, Number(process.env['PLAN_ATLAS_LIGHTHOUSE_RUNS'] ?? fallback) || fallback);
 
 /** The middle value (the lower middle of an even count). */
 function median(values: readonly number[]): number {
@@ -23,8 +25,16 @@ function median(values: readonly number[]): number {
 
 const scoreOf = (lhr: Result, category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
 
-/** Scores each `[label, url]` as a phone and as a desktop; returns the lines naming scores under the goal. */
-export async function scorePages(pages: readonly (readonly [string, string])[]): Promise<string[]> {
+/**
+ * Scores each `[label, url]` as a phone and as a desktop, `defaultRuns` times each unless
+ * `PLAN_ATLAS_LIGHTHOUSE_RUNS` says otherwise; returns the lines naming scores under the goal.
+ */
+export async function scorePages(
+  pages: readonly (readonly [string, string])[],
+  defaultRuns = 1,
+): Promise<string[]> {
+  const RUNS = runsOr(defaultRuns);
+  const labelWidth = Math.max(10, ...pages.map(([label]) => label.length + 2));
   const chrome = await launch({
     chromePath: CHROME,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -67,7 +77,7 @@ export async function scorePages(pages: readonly (readonly [string, string])[]):
           below.push(`${form} ${label} ${category}: ${failing.join(', ') || '(no single audit)'}`);
         }
         console.log(
-          `  ${form.padEnd(8)}${label.padEnd(34)}${scores.map((s) => String(s).padStart(4)).join('')}${misses.length ? '  below goal' : ''}${range}`,
+          `  ${form.padEnd(8)}${label.padEnd(labelWidth)}${scores.map((s) => String(s).padStart(4)).join('')}${misses.length ? '  below goal' : ''}${range}`,
         );
       }
     }
