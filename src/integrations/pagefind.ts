@@ -8,8 +8,9 @@
  * are <div>s — and a 10–13 KB fragment to load per result. One `addCustomRecord` per clause gives each result its
  * permalink, its own excerpt and filters, a 1–2 KB fragment, and lets the indexed content be the search alphabet
  * of src/lib/search/browser/tokens.ts instead of what Pagefind's Chinese segmenter makes of the text (see there for
- * why). The cost: Pagefind's metadata, loaded before the first query, grows by ~7 bytes per record (137 KB at
- * 20,000 clauses; scripts/bench-search.ts).
+ * why). The cost: Pagefind's metadata, loaded before the first query, grows with every record: ~7 bytes per record
+ * as Pagefind writes it, ~3 once its fragment names are shortened (src/lib/search/build/compact.ts;
+ * scripts/bench-search.ts measures it).
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';

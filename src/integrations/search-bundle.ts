@@ -1,6 +1,7 @@
 /**
  * One Pagefind bundle written into the site: its records fed to a Pagefind index, the bundle written, the
- * files the site does not use removed and its fragments lightened. Shared by the in-process path
+ * files the site does not use removed, its fragments lightened and given their meta, and its metadata made
+ * smaller (src/lib/search/build/compact.ts). Shared by the in-process path
  * (./pagefind.ts) and the indexing workers (./search-worker.ts), so both write the same bytes.
  */
 import { readdirSync, rmSync } from 'node:fs';
@@ -9,8 +10,9 @@ import type * as Pagefind from 'pagefind';
 import { foldForRecognition } from '../lib/read/normalize';
 import { loadSearchGroups } from '../lib/search/build/groups';
 import { loadSearchNames } from '../lib/search/build/names';
-import type { BuildOptions, SearchRecord } from '../lib/search/build/records';
-import { lightenFragments } from '../lib/search/build/fragments';
+import type { BuildOptions, RecordMeta, SearchRecord } from '../lib/search/build/records';
+import { compactBundle } from '../lib/search/build/compact';
+import { bundleKey } from '../lib/search/build/shards';
 import { compileSynonyms } from '../lib/search/browser/synonyms';
 import { lowerAscii } from '../lib/width';
 
@@ -80,15 +82,18 @@ export async function writeBundle(
   // Records go out RECORDS_IN_FLIGHT at a time rather than one answer after another: the service
   // takes them in order (the index is byte-identical) and the build no longer waits a round trip
   // per record (−20% wall for the index of 300 plans, measured twice on the shared machine).
-  let written = 0;
+  // Pagefind is given what it indexes and filters by, not the meta: it would index every meta field as
+  // words of its own (fragments.ts); the meta goes into the fragments once they are written.
+  const metaByUrl = new Map<string, RecordMeta>();
   for (const batch of batches(bundle.records, RECORDS_IN_FLIGHT)) {
-    written += batch.length;
     await Promise.all(
-      batch.map(async (record) => {
+      batch.map(async ({ meta, ...indexed }) => {
+        if (metaByUrl.has(indexed.url)) throw new Error(`two search records at ${indexed.url}`);
+        metaByUrl.set(indexed.url, meta);
         try {
-          check(`addCustomRecord ${record.url}`, await index.addCustomRecord(record));
+          check(`addCustomRecord ${indexed.url}`, await index.addCustomRecord(indexed));
         } catch (error) {
-          throw new Error(`cannot index ${record.url}`, { cause: error });
+          throw new Error(`cannot index ${indexed.url}`, { cause: error });
         }
       }),
     );
@@ -99,6 +104,6 @@ export async function writeBundle(
   for (const file of readdirSync(dir)) {
     if (UNUSED.test(file) || (merged && UNUSED_MERGED.test(file))) rmSync(join(dir, file));
   }
-  lightenFragments(dir);
-  return written;
+  compactBundle(dir, bundleKey(bundle.dir), (url) => metaByUrl.get(url));
+  return metaByUrl.size;
 }

@@ -19,6 +19,17 @@ export function bundleDir(k: number): string {
   return k === 0 ? 'pagefind' : `pagefind-${k}`;
 }
 
+/**
+ * The short key of bundle directory `dir` (shard k's key is k in base 36), which its fragment names start with
+ * (compact.ts), so merged bundles never share a fragment name.
+ */
+export function bundleKey(dir: string): string {
+  if (dir === bundleDir(0)) return '0';
+  const k = /^pagefind-([1-9]\d*)$/.exec(dir)?.[1];
+  if (k === undefined) throw new Error(`not a search bundle directory: ${dir}`);
+  return Number(k).toString(36);
+}
+
 /** The clauses of all plans. */
 export function clauseCount(plans: readonly PlanSummary[]): number {
   return plans.reduce((n, p) => n + p.clauses.length, 0);

@@ -1,0 +1,146 @@
+/**
+ * The written bundle made smaller (src/lib/search/build/compact.ts): fragments renamed to short names behind a
+ * prefix of the bundle's key and a hash of its fragments, their meta put in, the metadata and the entry file
+ * rewritten to match. Runs Pagefind on a few hand-written records.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decode } from 'cborg';
+import * as pagefind from 'pagefind';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compactBundle, fragmentNames } from '../../src/lib/search/build/compact';
+import { unsigned } from '../../src/lib/search/build/fragments';
+import { bundleDir, bundleKey } from '../../src/lib/search/build/shards';
+
+const work = mkdtempSync(join(tmpdir(), 'plan-atlas-search-compact-'));
+afterAll(async () => {
+  await pagefind.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const records = [
+  { url: '/plans/a/#1', content: 'qaaaa qbbbb qcccc', text: '推进公转铁' },
+  { url: '/plans/a/#2', content: 'qbbbb qdddd', text: '发展新能源' },
+  { url: '/plans/b/#1', content: 'qaaaa qeeee qffff qgggg', text: '节能减排' },
+];
+const metaOf = (texts: Record<string, string>) => (url: string) =>
+  texts[url] === undefined ? undefined : { kind: 'clause', text: texts[url] };
+const textsOf = (list: typeof records) => Object.fromEntries(list.map((r) => [r.url, r.text]));
+
+/** Writes `list` as a Pagefind bundle (no meta given to Pagefind) into a new directory. */
+async function written(list: typeof records, name: string): Promise<string> {
+  const dir = join(work, name);
+  const { index } = await pagefind.createIndex({ writePlayground: false });
+  for (const { url, content } of list)
+    await index!.addCustomRecord({
+      url,
+      content,
+      language: 'zh-cn',
+      filters: { plan: [url.split('/')[2]!] },
+    });
+  await index!.writeFiles({ outputPath: dir });
+  await index!.deleteIndex();
+  return dir;
+}
+
+const entryOf = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string; page_count: number }>;
+  };
+const metaPages = (dir: string) => {
+  const { hash } = entryOf(dir).languages['zh-cn']!;
+  const path = join(dir, `pagefind.${hash}.pf_meta`);
+  return (decode(unsigned(readFileSync(path), path)) as [string, [string, number, string][]])[1];
+};
+const fragmentOf = (dir: string, name: string) => {
+  const path = join(dir, 'fragment', `${name}.pf_fragment`);
+  return JSON.parse(unsigned(readFileSync(path), path).toString('utf8')) as {
+    url: string;
+    content: string;
+    meta: Record<string, string>;
+    filters: Record<string, string[]>;
+  };
+};
+
+describe('compactBundle', () => {
+  it('renames every fragment to a short name the metadata lists, with its meta put in', async () => {
+    const dir = await written(records, 'one');
+    const before = metaPages(dir);
+    const oldMeta = `pagefind.${entryOf(dir).languages['zh-cn']!.hash}.pf_meta`;
+    const result = compactBundle(dir, '3', metaOf(textsOf(records)));
+    const after = metaPages(dir);
+    expect(result.pages).toBe(3);
+    expect(result.metaAfter).toBeGreaterThan(0);
+    // Same pages in the same order with the same word counts: only the names changed.
+    expect(after.map(([, words, group]) => [words, group])).toEqual(
+      before.map(([, words, group]) => [words, group]),
+    );
+    expect(after.map(([name]) => name)).toEqual(fragmentNames('3', after[0]![0].slice(2, 8), 3));
+    expect(readdirSync(join(dir, 'fragment')).sort()).toEqual(
+      after.map(([name]) => `${name}.pf_fragment`).sort(),
+    );
+    expect(existsSync(join(dir, oldMeta))).toBe(false);
+    const shown = after.map(([name]) => fragmentOf(dir, name));
+    expect(shown.map((f) => f.url).sort()).toEqual(records.map((r) => r.url).sort());
+    for (const fragment of shown) {
+      expect(fragment.content).toBe('');
+      expect(fragment.meta).toEqual({ kind: 'clause', text: textsOf(records)[fragment.url] });
+      expect(fragment.filters['plan']).toEqual([fragment.url.split('/')[2]]);
+    }
+  });
+
+  it('renames every fragment when any meta changes, so no cached fragment is stale', async () => {
+    const a = await written(records, 'same-a');
+    const b = await written(records, 'same-b');
+    compactBundle(a, '0', metaOf(textsOf(records)));
+    compactBundle(b, '0', metaOf({ ...textsOf(records), '/plans/b/#1': '节能降碳' }));
+    const namesA = metaPages(a).map(([name]) => name);
+    const namesB = metaPages(b).map(([name]) => name);
+    expect(namesA.filter((name) => namesB.includes(name))).toEqual([]);
+    // …and the same bundle compacts to the same names.
+    const c = await written(records, 'same-c');
+    compactBundle(c, '0', metaOf(textsOf(records)));
+    expect(metaPages(c).map(([name]) => name)).toEqual(namesA);
+  });
+
+  it('refuses a fragment whose record has no meta, naming the URL', async () => {
+    const dir = await written(records, 'missing');
+    const texts = textsOf(records);
+    delete texts['/plans/a/#2'];
+    expect(() => compactBundle(dir, '0', metaOf(texts))).toThrow(
+      /no record meta for the fragment of \/plans\/a\/#2/,
+    );
+  });
+});
+
+describe('fragmentNames', () => {
+  it.each([
+    ['0', 'abcdef', 3, ['0_abcdef0', '0_abcdef1', '0_abcdef2']],
+    ['n', '012345', 38, ['n_0123450', 'n_012345a', 'n_012345z', 'n_01234510', 'n_01234511']],
+  ])('bundle %s, stamp %s, %i pages', (key, stamp, count, some) => {
+    const names = fragmentNames(key, stamp, count);
+    expect(names).toHaveLength(count);
+    expect(new Set(names).size).toBe(count);
+    for (const name of some) expect(names).toContain(name);
+  });
+
+  it.each(['', 'a-b', 'A', '0_'])('refuses the key “%s”', (key) => {
+    expect(() => fragmentNames(key, 'abcdef', 1)).toThrow(/bundle key/);
+  });
+});
+
+describe('bundleKey', () => {
+  it.each([
+    [0, '0'],
+    [1, '1'],
+    [35, 'z'],
+    [36, '10'],
+  ])('bundle %i has key %s', (k, key) => {
+    expect(bundleKey(bundleDir(k))).toBe(key);
+  });
+
+  it.each(['pagefind-0', 'pagefind-01', 'other', 'pagefind-'])('refuses %s', (dir) => {
+    expect(() => bundleKey(dir)).toThrow(/not a search bundle directory/);
+  });
+});
