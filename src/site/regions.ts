@@ -19,7 +19,7 @@ import {
 import { trailOf } from '../lib/regions/trail';
 import type { PlanSummary } from '../lib/model/plan';
 import { planLabel, UNKNOWN_LEVEL } from '../lib/model/label';
-import { LEVEL } from '../lib/vocabulary';
+import { COUNTRY, LEVEL } from '../lib/vocabulary';
 import type { IndicatorInfo } from './catalogues';
 import { LIST_LIMITS } from './budgets';
 import { homeCharts } from './charts';
@@ -35,9 +35,6 @@ export function regionListing(entries: readonly ChildDivision[]): Listing {
 
 /** A distribution lists every plan's value in a table up to this many plans; above, quartiles and links. */
 export const DISTRIBUTION_LIST_UP_TO = 12;
-
-/** The top of the tree in every trail. */
-export const COUNTRY = '全国';
 
 /** The groups of /regions/ for plans the division list cannot place: their headings, and their crumbs. */
 export const GROUPS = {
