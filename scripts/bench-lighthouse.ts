@@ -12,12 +12,13 @@
  * for a noisy machine; the failing audits named are those of the median performance run.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { paths } from '../src/lib/urls';
 import { serveStatic } from '../tests/e2e/static-server';
 import { scorePages } from './bench/lighthouse';
+import { readPlansIndex } from './bench/published';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(tmpdir(), 'plan-atlas-bench-lighthouse');
@@ -30,12 +31,10 @@ function node(script: string, args: string[], env: Record<string, string> = {}):
   });
 }
 
-/** The plan with the most clauses (the heaviest plan page), from the build's own /data/plans.json. */
+/** The plan with the most clauses (the heaviest plan page), from the build's own index /data/plans.json. */
 function largestPlanId(): string {
-  const { plans } = JSON.parse(readFileSync(join(OUT, 'data', 'plans.json'), 'utf8')) as {
-    plans: { id: string; clauses: unknown[] }[];
-  };
-  const largest = [...plans].sort((a, b) => b.clauses.length - a.clauses.length)[0];
+  const plans = readPlansIndex(OUT);
+  const largest = [...plans].sort((a, b) => b.counts.clauses - a.counts.clauses)[0];
   if (!largest) throw new Error('no plans were built');
   return largest.id;
 }

@@ -31,7 +31,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BUNDLE_DIR, searchBundles, searchRecords, writeBundles } from '../src/integrations/pagefind';
-import { PlansFile, type Plan } from '../src/lib/model/plan';
+import type { Plan } from '../src/lib/model/plan';
+import { readPublishedPlans } from './bench/published';
 import { foldQuery } from '../src/lib/search/browser/fold';
 import { parseQuery } from '../src/lib/search/browser/query';
 import { compileSynonyms } from '../src/lib/search/browser/synonyms';
@@ -484,9 +485,7 @@ async function main(): Promise<void> {
     env: { ...process.env, PLAN_ATLAS_OUT_DIR: seedsSite },
   });
   // The plans the site was built from, as it published them.
-  const plans = PlansFile.parse(
-    JSON.parse(readFileSync(join(seedsSite, 'data', 'plans.json'), 'utf8')),
-  ).plans;
+  const plans: Plan[] = readPublishedPlans(seedsSite);
   console.log(`the seeds' site has ${plans.length} plans: ${plans.map((p) => p.id).join(', ')}`);
 
   const largeSite = join(work, 'large-site');

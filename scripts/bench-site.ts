@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { readPlansIndex } from './bench/published';
 
 const BUDGET_BYTES = 150 * 1024;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -119,11 +120,7 @@ try {
   const smallOut = join(WORK, 'dist');
   const smallRun = build(smallOut);
   const small = smallRun.seconds;
-  const plans = (
-    JSON.parse(readFileSync(join(smallOut, 'data', 'plans.json'), 'utf8')) as {
-      plans: { id: string; source: string }[];
-    }
-  ).plans;
+  const plans = readPlansIndex(smallOut);
   const slugs = new Map(plans.map((p) => [p.source, p.id]));
 
   console.log('Plan pages (gzipped: HTML + CSS + JS):');

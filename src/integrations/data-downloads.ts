@@ -1,67 +1,132 @@
 /**
- * The downloads that hold every plan's text — `/data/plans.json`, `/data/clauses.csv`,
- * `/data/departments.csv` and the two tables with Chinese headings under `/data/zh/` — written into the built
- * site after Astro has written its pages (`astro:build:done`), plan by plan, straight to their files.
+ * The downloads that grow with the corpus, written into the built site after Astro has written its pages
+ * (`astro:build:done`), plan by plan, straight to their files:
+ *
+ * - `/data/plans.json`, the index of every plan (from the summaries), and `/data/plans/<id>.json`, each plan's
+ *   whole data;
+ * - the whole-corpus tables `/data/clauses.csv`, `/data/indicators.csv`, `/data/departments.csv` and their
+ *   Chinese-headed twins under `/data/zh/`;
+ * - each plan's rows of those tables, `/data/plans/<id>/<table>.csv` and `/data/plans/<id>/zh/<table>.csv`:
+ *   at 3,000 plans `clauses.csv` is over 100 MB, too much to open for one plan's clauses.
  *
  * Why not Astro endpoints: Astro gathers an endpoint's whole body in memory before it writes the file, and
- * these files grow with the corpus — at 3,000 plans `plans.json` alone is ~0.5 GB, held twice while its parts
- * are joined (README "Build memory"). Here one whole plan is in memory at a time, and the bytes are the same
- * as the endpoints wrote (`plansJsonParts`, `clausesCsvParts`, `departmentsCsvParts`; tests/unit/export.test.ts).
- * They come from the plans the pages were made from (./built-plans.ts). Not in the sitemap, which lists pages.
+ * these files grow with the corpus (README "Build memory"). Here each whole plan is read once, every file of
+ * it written, and its rows appended to the whole tables, so one whole plan is in memory at a time. They come
+ * from the plans the pages were made from (./built-plans.ts). Not in the sitemap, which lists pages.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { loadDepartmentCatalogue } from '../lib/departments/catalogue';
-import { clausesCsvParts, departmentsCsvParts, plansJsonParts, type UrlContext } from '../lib/export';
+import {
+  clausesTable,
+  departmentsTable,
+  indicatorsTable,
+  planJson,
+  plansIndexJson,
+  type CsvLanguage,
+  type PlanTable,
+  type UrlContext,
+} from '../lib/export';
+import { loadIndicatorCatalogue } from '../lib/indicators/catalogue';
 import type { Plan } from '../lib/model/plan';
+import { paths } from '../lib/urls';
 import { builtPlans, type BuiltPlans } from './built-plans';
 
-/** A file under the site's output and its text, part by part. */
-interface DataFile {
-  file: string;
-  parts: () => Iterable<string>;
-}
+/** The tables offered whole and per plan, by file name. */
+export const PLAN_TABLES = ['clauses', 'indicators', 'departments'] as const;
+const LANGUAGES: readonly CsvLanguage[] = ['en', 'zh'];
 
-/** Every whole plan, in the pages' order, read one at a time as the caller goes on. */
-function* models(built: BuiltPlans): Generator<Plan> {
-  for (const plan of built.plans) yield built.model(plan.id);
-}
+/** The path under the output of a root-relative public path (`/data/x.csv` → `data/x.csv`). */
+const outPath = (path: string) => path.replace(/^\//, '');
 
-/** The downloads written here, in the order they are written. */
-export function dataFiles(built: BuiltPlans, urls: UrlContext): DataFile[] {
-  const categories = new Map(loadDepartmentCatalogue().categories.map((c) => [c.id, c.name]));
-  const categoryName = (id: string) => categories.get(id);
-  return [
-    { file: 'data/plans.json', parts: () => plansJsonParts(models(built), built.comparisons, urls) },
-    { file: 'data/clauses.csv', parts: () => clausesCsvParts(models(built), urls, 'en') },
-    { file: 'data/zh/clauses.csv', parts: () => clausesCsvParts(models(built), urls, 'zh') },
-    {
-      file: 'data/departments.csv',
-      parts: () => departmentsCsvParts(models(built), urls, categoryName, 'en'),
-    },
-    {
-      file: 'data/zh/departments.csv',
-      parts: () => departmentsCsvParts(models(built), urls, categoryName, 'zh'),
-    },
-  ];
-}
-
-/** Writes each file's parts as they come; returns the bytes written. */
-export function writeDataFiles(files: readonly DataFile[], outDir: string): number {
-  let bytes = 0;
-  for (const { file, parts } of files) {
-    const path = join(outDir, file);
+/** A file written in pieces: opened once, appended to, closed. */
+class FileSink {
+  private readonly fd: number;
+  bytes = 0;
+  constructor(path: string) {
     mkdirSync(dirname(path), { recursive: true });
-    const fd = openSync(path, 'w');
-    try {
-      for (const part of parts()) bytes += writeSync(fd, part, null, 'utf8');
-    } finally {
-      closeSync(fd);
+    this.fd = openSync(path, 'w');
+  }
+  write(text: string): void {
+    if (text !== '') this.bytes += writeSync(this.fd, text, null, 'utf8');
+  }
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** Writes a whole file at once; returns its bytes. */
+function writeWhole(path: string, text: string): number {
+  const sink = new FileSink(path);
+  try {
+    sink.write(text);
+  } finally {
+    sink.close();
+  }
+  return sink.bytes;
+}
+
+export interface DataDownloadsWritten {
+  files: number;
+  bytes: number;
+}
+
+/** The tables by name, made for this deployment's URLs. */
+function planTables(
+  built: BuiltPlans,
+  urls: UrlContext,
+): Record<(typeof PLAN_TABLES)[number], PlanTable<Plan>> {
+  const categories = new Map(loadDepartmentCatalogue().categories.map((c) => [c.id, c.name]));
+  const indicators = new Map(loadIndicatorCatalogue().indicators.map((i) => [i.id, i.name]));
+  return {
+    clauses: clausesTable(urls),
+    indicators: indicatorsTable(urls, (id) => indicators.get(id), built.comparisons),
+    departments: departmentsTable(urls, (id) => categories.get(id)),
+  };
+}
+
+/** Writes every download above into `outDir`, reading each whole plan once, in the pages' order. */
+export function writeDataDownloads(
+  built: BuiltPlans,
+  urls: UrlContext,
+  outDir: string,
+): DataDownloadsWritten {
+  const tables = planTables(built, urls);
+  let files = 1;
+  let bytes = writeWhole(join(outDir, outPath(paths.data('plans.json'))), plansIndexJson(built.plans, urls));
+  const whole = PLAN_TABLES.flatMap((name) =>
+    LANGUAGES.map((language) => {
+      const sink = new FileSink(join(outDir, 'data', language === 'zh' ? 'zh' : '', `${name}.csv`));
+      sink.write(tables[name].header(language));
+      return { name, language, sink };
+    }),
+  );
+  try {
+    for (const summary of built.plans) {
+      const plan = built.model(summary.id);
+      bytes += writeWhole(
+        join(outDir, outPath(paths.planData(plan.id))),
+        planJson(plan, built.comparisons, urls),
+      );
+      files++;
+      for (const { name, language, sink } of whole) {
+        const rows = tables[name].rows(plan, language);
+        sink.write(rows);
+        const own = tables[name].header(language) + rows;
+        bytes += writeWhole(join(outDir, outPath(paths.planTable(plan.id, name, language))), own);
+        files++;
+      }
+    }
+  } finally {
+    for (const { sink } of whole) {
+      sink.close();
+      bytes += sink.bytes;
+      files++;
     }
   }
-  return bytes;
+  return { files, bytes };
 }
 
 /** The Astro integration: writes the downloads above into the built site. */
@@ -80,10 +145,9 @@ export default function dataDownloads(): AstroIntegration {
         const built = builtPlans();
         if (built === undefined)
           throw new Error('no plans were handed over by the pages: the data downloads need them');
-        const files = dataFiles(built, { site, base });
-        const bytes = writeDataFiles(files, fileURLToPath(dir));
+        const { files, bytes } = writeDataDownloads(built, { site, base }, fileURLToPath(dir));
         logger.info(
-          `${files.length} downloads of ${built.plans.length} plans written plan by plan (${(bytes / 1e6).toFixed(1)} MB, ${Math.round(performance.now() - started)} ms)`,
+          `${files} downloads of ${built.plans.length} plans written plan by plan (${(bytes / 1e6).toFixed(1)} MB, ${Math.round(performance.now() - started)} ms)`,
         );
       },
     },

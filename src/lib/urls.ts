@@ -39,6 +39,11 @@ export const paths = {
   searchPlans: () => '/search/plans.json',
   about: () => '/about/',
   data: (file: string) => `/data/${file}`,
+  /** One plan's whole data (the `PublishedPlan` of `/data/schema.json`): `/data/plans/<plan>.json`. */
+  planData: (planId: string) => `/data/plans/${planId}.json`,
+  /** One plan's rows of a whole-corpus table: `/data/plans/<plan>/clauses.csv`, Chinese-headed under `zh/`. */
+  planTable: (planId: string, table: string, language: 'en' | 'zh' = 'en') =>
+    `/data/plans/${planId}/${language === 'zh' ? 'zh/' : ''}${table}.csv`,
   /** One plan's clause citations for the go-to-clause box: `/data/goto/<plan>.json`. */
   gotoClauses: (planId: string) => `/data/goto/${planId}.json`,
   /** The seed exactly as ingested, byte for byte: `/data/seeds/<plan>.txt`. */

@@ -1,10 +1,11 @@
 /**
  * The data downloads under /data/: file name, media type and a Chinese description for the downloads page, and
- * the three spreadsheet tables in both headings (`/data/<table>.csv`, `/data/zh/<table>.csv`).
+ * the three spreadsheet tables in both headings (`/data/<table>.csv`, `/data/zh/<table>.csv`), whole and per
+ * plan. The files themselves are written after the pages (src/integrations/data-downloads.ts).
  */
-import { indicatorsCsv, type CsvLanguage } from '../lib/export';
-import { atlas } from './corpus';
-import { BASE, SITE } from './url';
+import { planLabel } from '../lib/model/label';
+import type { PlanSummary } from '../lib/model/plan';
+import { paths } from '../lib/urls';
 
 export interface Download {
   file: string;
@@ -19,17 +20,6 @@ export interface Download {
 export const TABLES = ['clauses', 'indicators', 'departments'] as const;
 export type TableName = (typeof TABLES)[number];
 
-/**
- * The targets table's CSV: English headers and machine values (`en`) or 中文列名 and values in words (`zh`).
- * It needs the plans' summaries only. The tables of clauses and departments need every plan's text: they are
- * written plan by plan after the pages (src/integrations/data-downloads.ts).
- */
-export function indicatorsTableCsv(language: CsvLanguage): string {
-  const a = atlas();
-  const names = new Map(a.indicators.filter((i) => i.catalogued).map((i) => [i.id, i.name]));
-  return indicatorsCsv(a.plans, { site: SITE, base: BASE }, (id) => names.get(id), a.comparisons, language);
-}
-
 export function csvResponse(csv: string): Response {
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 }
@@ -38,14 +28,21 @@ export const DOWNLOADS: Download[] = [
   {
     file: 'plans.json',
     type: 'application/json',
-    title: '全部方案（JSON）',
+    title: '方案索引（JSON）',
     description:
-      '每份方案的元数据、前言与印发通知、完整条款结构、附件表格、责任部门和量化目标，以及每项目标与全国目标、上级目标的对比（严于、持平、弱于，或不可比的原因），格式见 schema.json。',
+      '全部方案的清单，不含正文（方案增多后，全部方案的完整数据合在一个文件里过大，现改为每份方案一个文件，见下文“单份方案的数据”）：每份方案的标题、地区及其行政区划、层级、发文机关、文号、印发日期、文件状态（征求意见稿或正式文件）、上级方案、条款数、部门数和量化目标数，以及方案页面和该方案完整数据文件的地址。格式见 plans.schema.json。',
   },
   {
     file: 'schema.json',
     type: 'application/schema+json',
-    title: '数据结构说明（JSON Schema）',
+    title: '单份方案数据结构说明（JSON Schema）',
+    description:
+      '单份方案数据文件 plans/<方案标识>.json 的 JSON Schema（draft 2020-12），由数据模型自动生成。',
+  },
+  {
+    file: 'plans.schema.json',
+    type: 'application/schema+json',
+    title: '方案索引数据结构说明（JSON Schema）',
     description: 'plans.json 的 JSON Schema（draft 2020-12），由数据模型自动生成。',
   },
   {
@@ -73,3 +70,39 @@ export const DOWNLOADS: Download[] = [
     zh: { file: 'zh/departments.csv', saveAs: '节能减排方案图谱-责任部门表.csv' },
   },
 ];
+
+/** The per-plan downloads as the downloads page and a plan page name them: the plan's whole data, then its tables. */
+export const PLAN_TABLE_NAMES: Record<TableName, string> = {
+  clauses: '条款表',
+  indicators: '量化目标表',
+  departments: '责任部门表',
+};
+
+export interface PlanDownloads {
+  /** `/data/plans/<plan>.json`, root-relative. */
+  json: string;
+  tables: {
+    table: TableName;
+    name: string;
+    csv: string;
+    zhCsv: string;
+    /** The Chinese-headed file's name when saved: 节能减排方案图谱-黔江区-条款表.csv. */
+    zhSaveAs: string;
+  }[];
+}
+
+/** One plan's own downloads: its whole data and its rows of each table, in both headings. */
+export function planDownloads(plan: PlanSummary): PlanDownloads {
+  // A draft's file says so in its name, as its rows do (文件状态).
+  const label = `${planLabel(plan)}${plan.status === 'draft' ? '（征求意见稿）' : ''}`;
+  return {
+    json: paths.planData(plan.id),
+    tables: TABLES.map((table) => ({
+      table,
+      name: PLAN_TABLE_NAMES[table],
+      csv: paths.planTable(plan.id, table, 'en'),
+      zhCsv: paths.planTable(plan.id, table, 'zh'),
+      zhSaveAs: `节能减排方案图谱-${label}-${PLAN_TABLE_NAMES[table]}.csv`,
+    })),
+  };
+}

@@ -20,8 +20,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { PlansFile, type Plan } from '../../src/lib/model/plan';
-import { plansJson } from '../../src/lib/export/json';
+import { PublishedPlan, type Plan } from '../../src/lib/model/plan';
+import { planJson } from '../../src/lib/export/json';
+import { readPublishedPlans } from '../../scripts/bench/published';
 import { ingestDirectory } from '../../src/lib/ingest';
 import { enrichments, loadKnowledge } from '../../src/lib/knowledge';
 import { loadIndicatorCatalogue } from '../../src/lib/indicators/catalogue';
@@ -111,7 +112,7 @@ test('bad seeds are refused by name in the closing summary; the site builds with
 
   expect(existsSync(join(OUT, 'old-deployment.txt'))).toBe(false);
   expect(existsSync(join(OUT, 'pagefind', 'pagefind.js'))).toBe(true);
-  const plans = PlansFile.parse(JSON.parse(readFileSync(join(OUT, 'data', 'plans.json'), 'utf8'))).plans;
+  const plans = readPublishedPlans(OUT);
   // The seeds alone, ingested and published as the build does: the good plans must be exactly these.
   const knowledge = loadKnowledge();
   const alone = ingestDirectory(join(ROOT, 'seeds'), knowledge.plan, {
@@ -119,7 +120,7 @@ test('bad seeds are refused by name in the closing summary; the site builds with
     vocabularies: knowledge.vocabularies,
   }).plans;
   const comparisons = verdictContext(alone, loadIndicatorCatalogue().indicators);
-  const reference = PlansFile.parse(JSON.parse(plansJson(alone, comparisons))).plans;
+  const reference = alone.map((p) => PublishedPlan.parse(JSON.parse(planJson(p, comparisons))));
   expect(reference).toHaveLength(readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).length);
   for (const expected of reference) {
     expect(withoutUrl(plans.find((p) => p.source === expected.source)!)).toEqual(withoutUrl(expected));

@@ -165,6 +165,80 @@ test.describe('CSV downloads', () => {
   });
 });
 
+test.describe('the plans as JSON, and each plan’s own files', () => {
+  test('every link of the downloads page answers, with the type it says', async ({ page }) => {
+    await page.goto(pageUrl(paths.data('')));
+    const links = await page
+      .locator('main a[download]')
+      .evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, type: a.getAttribute('type')! })));
+    const files = [...new Map(links.map((l) => [l.href, l])).values()];
+    // plans.json, both schemas, the three tables in two headings, an example plan's four files, every chart's three.
+    expect(files.length).toBeGreaterThanOrEqual(3 + 6 + 4);
+    for (const { href, type } of files) {
+      const response = await page.request.get(new URL(href, page.url()).href);
+      expect(response.status(), href).toBe(200);
+      expect(response.headers()['content-type'], href).toContain(
+        type.replace('application/schema+json', 'json'),
+      );
+    }
+  });
+
+  test('plans.json is the index: every plan with its page and its own file, which the page links to', async ({
+    page,
+  }) => {
+    const response = await page.request.get(pageUrl(paths.data('plans.json')));
+    const index = (await response.json()) as {
+      plans: { id: string; status: string; url: string; data: string }[];
+    };
+    expect(index.plans.map((p) => p.id)).toEqual(plans.map((p) => p.id));
+    expect(index.plans.find((p) => p.id === draft.id)?.status).toBe('draft');
+    for (const entry of index.plans) {
+      expect(entry.url).toBe(`${E2E_BASE}plans/${entry.id}/`);
+      expect(entry.data).toBe(`${E2E_BASE}data/plans/${entry.id}.json`);
+    }
+    await page.goto(pageUrl(paths.data('')));
+    const first = index.plans[0]!;
+    await expect(page.locator('[data-plan-example] a[type="application/json"]')).toHaveAttribute(
+      'href',
+      first.data,
+    );
+    const schema = (await (await page.request.get(pageUrl(paths.data('plans.schema.json')))).json()) as {
+      properties: { plans: { items: { properties: Record<string, unknown> } } };
+    };
+    expect(Object.keys(schema.properties.plans.items.properties)).toEqual(Object.keys(index.plans[0]!));
+  });
+
+  test('a plan page links to its own data; the draft’s tables say 征求意见稿 in their file names and rows', async ({
+    page,
+  }) => {
+    await page.goto(pageUrl(paths.plan(draft.id)));
+    const links = page.locator('[data-plan-downloads]');
+    await expect(links.getByRole('link', { name: '完整数据（JSON）' })).toHaveAttribute(
+      'href',
+      `${E2E_BASE}data/plans/${draft.id}.json`,
+    );
+    const whole = (await (await page.request.get(pageUrl(paths.planData(draft.id)))).json()) as {
+      id: string;
+      status: string;
+    };
+    expect(whole).toMatchObject({ id: draft.id, status: 'draft' });
+    for (const table of TABLES) {
+      const link = links.locator(`a[href="${E2E_BASE}data/plans/${draft.id}/zh/${table}.csv"]`);
+      await expect(link).toHaveAttribute('download', /^节能减排方案图谱-.+（征求意见稿）-.+表\.csv$/);
+      const own = await csv(page, `plans/${draft.id}/${table}.csv`);
+      const all = await csv(page, `${table}.csv`);
+      expect(own.header).toEqual(all.header);
+      // The plan's rows of the whole table, in the same order.
+      expect(own.rows).toEqual(all.rows.filter((r) => r[0] === draft.id));
+      const zh = await csv(page, `plans/${draft.id}/zh/${table}.csv`);
+      expect(zh.rows).toHaveLength(own.rows.length);
+      for (const row of zh.rows) expect(row[3]).toBe('征求意见稿');
+    }
+    await links.getByRole('link', { name: '说明与英文列名版' }).click();
+    await expect(page.locator('#per-plan')).toBeVisible();
+  });
+});
+
 test.describe('chart downloads', () => {
   test('the SVG of a chart drawing the draft keeps its hatch and names it in the source line', async ({
     page,

@@ -4,10 +4,11 @@
  * in the environment; tests read it from here.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { PlansFile, type Plan } from '../../src/lib/model/plan';
+import type { Plan } from '../../src/lib/model/plan';
+import { readPublishedPlans } from '../../scripts/bench/published';
 
 const CHECKOUT = resolve(import.meta.dirname, '../..');
 
@@ -58,9 +59,9 @@ export function pathOf(file: string): string {
   return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-/** The plans as built into /data/plans.json. */
+/** The plans as built into /data/plans/<id>.json, in the order of the index /data/plans.json. */
 export function builtPlans(): Plan[] {
-  return PlansFile.parse(JSON.parse(readFileSync(join(OUT_DIR, 'data', 'plans.json'), 'utf8'))).plans;
+  return readPublishedPlans(OUT_DIR);
 }
 
 export function seedFiles(): string[] {

@@ -6,7 +6,7 @@
  * away. Page weight itself is a goal reported by `npm run bench:pages`, never asserted here.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -16,6 +16,7 @@ import { planLabels, plansByProvince } from '../../src/lib/search/build/records'
 import { LIST_LIMITS } from '../../src/site/budgets';
 import { paths } from '../../src/lib/urls';
 import { seedTemplates, writeCorpus } from '../../scripts/bench/corpus';
+import { readPublishedPlans } from '../../scripts/bench/published';
 import { expect, test } from './fixtures';
 import { serveStatic, type StaticSite } from './static-server';
 
@@ -48,7 +49,7 @@ test.beforeAll(async () => {
     ),
   );
   expect(code).toBe(0);
-  plans = (JSON.parse(readFileSync(join(OUT, 'data', 'plans.json'), 'utf8')) as { plans: Plan[] }).plans;
+  plans = readPublishedPlans(OUT);
   site = await serveStatic(OUT, '/');
 });
 

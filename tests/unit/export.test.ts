@@ -3,17 +3,24 @@ import { describe, expect, it } from 'vitest';
 import {
   clausesCsv,
   clausesCsvParts,
+  clausesTable,
   departmentsCsv,
   departmentsCsvParts,
+  departmentsTable,
   indicatorsCsv,
-  plansJson,
-  plansJsonParts,
-  plansJsonSchema,
+  indicatorsTable,
+  planJson,
+  planJsonSchema,
+  plansIndexJson,
+  plansIndexSchema,
+  type CsvLanguage,
   type UrlContext,
 } from '../../src/lib/export';
 import {
   Plan,
-  PlansFile,
+  PlanIndexEntry,
+  PlansIndexFile,
+  PlanSummary,
   PublishedPlan,
   type Clause,
   type Department,
@@ -840,100 +847,161 @@ describe('departments.csv', () => {
   });
 });
 
-describe('plans.json', () => {
-  const json = plansJson(plans, noComparisons);
+describe('a plan’s own file, /data/plans/<id>.json', () => {
+  const parse = (json: string) => PublishedPlan.parse(JSON.parse(json));
 
-  // The build writes the file plan by plan, reading one whole plan at a time (README "Build memory").
-  it.each([
-    ['three plans', plans],
-    ['one plan', plans.slice(0, 1)],
-    ['no plan', []],
-  ])('is the same file, byte for byte, written plan by plan (%s)', (_, some) => {
-    const parts = [...plansJsonParts(some, noComparisons, { base: '/atlas/' })];
-    expect(parts).toHaveLength(some.length + 1);
-    expect(parts.join('')).toBe(plansJson(some, noComparisons, { base: '/atlas/' }));
-  });
-
-  it('pulls the plans one at a time, as each part is asked for', () => {
-    const pulled: string[] = [];
-    function* lazily() {
-      for (const plan of plans) {
-        pulled.push(plan.id);
-        yield plan;
-      }
-    }
-    const parts = plansJsonParts(lazily(), noComparisons);
-    parts.next();
-    expect(pulled).toEqual([plans[0]?.id]);
-  });
-
-  it('is pretty-printed { "plans": [...] }', () => {
-    expect(json.startsWith('{\n  "plans": [\n    {\n      "id": "qianjiang-qu",\n      "title": ')).toBe(
-      true,
-    );
+  it('is one pretty-printed plan, its id first', () => {
+    const json = planJson(qianjiang, noComparisons);
+    expect(json.startsWith('{\n  "id": "qianjiang-qu",\n  "title": ')).toBe(true);
     expect(json.endsWith('\n}\n')).toBe(true);
   });
 
-  it('validates and round-trips, with float noise rounded away', () => {
-    const parsed = PlansFile.parse(JSON.parse(json));
-    const expected = structuredClone(plans);
-    const cod = expected[1]?.targets[0];
-    if (!cod) throw new Error('fixture');
-    cod.value = 10170;
-    const none = { kind: 'none' } as const;
-    expect(parsed).toEqual({
-      plans: expected.map((plan) => ({
-        ...plan,
+  it.each(plans.map((plan) => [plan.id, plan] as const))(
+    '%s round-trips through its file against the published schema, float noise rounded away',
+    (_, plan) => {
+      const json = planJson(plan, noComparisons);
+      const parsed = parse(json);
+      const expected = structuredClone(plan);
+      // 1.017万吨 × 10000 = 10169.999999999998 吨 in the fixture; the file says 10170.
+      for (const target of expected.targets) if (target.value === 10169.999999999998) target.value = 10170;
+      const none = { kind: 'none' } as const;
+      expect(parsed).toEqual({
+        ...expected,
         url: `/plans/${plan.id}/`,
         comparisons: plan.targets.map((t) => ({ target: t.id, national: none, parent: none })),
-      })),
-    });
-    expect(plansJson(parsed.plans, noComparisons)).toBe(json);
+      });
+      // What a reader parses back writes the same file again.
+      expect(planJson(parsed, noComparisons)).toBe(json);
+    },
+  );
+
+  it('the fixture does carry float noise, so the rounding above is exercised', () => {
+    expect(dazhou.targets.some((t) => t.value === 10169.999999999998)).toBe(true);
+    expect(planJson(dazhou, noComparisons)).toContain('"value": 10170,');
   });
 
-  it('adds each plan page’s URL under the deployment base at export (the model holds none)', () => {
-    const published = PlansFile.parse(JSON.parse(plansJson(plans, noComparisons, { base: '/atlas/' })));
-    expect(published.plans.map((p) => p.url)).toEqual(plans.map((p) => `/atlas/plans/${p.id}/`));
+  it('adds the plan page’s URL under the deployment base at export (the model holds none)', () => {
+    expect(parse(planJson(laiwu, noComparisons, atlas)).url).toBe('/atlas/plans/laiwu-qu/');
     expect(plans.every((plan) => !('url' in plan))).toBe(true);
   });
 
   it('keeps the schema’s key order whatever order the properties were set in', () => {
-    const shuffled = plans.map((plan) => Object.fromEntries(Object.entries(plan).reverse()) as Plan);
-    expect(Object.keys(shuffled[0] ?? {})[0]).toBe('targets');
-    expect(plansJson(shuffled, noComparisons)).toBe(json);
+    const shuffled = Object.fromEntries(Object.entries(qianjiang).reverse()) as Plan;
+    expect(Object.keys(shuffled)[0]).not.toBe('id');
+    expect(planJson(shuffled, noComparisons)).toBe(planJson(qianjiang, noComparisons));
   });
 
   it('refuses an invalid plan instead of publishing it', () => {
-    expect(() => plansJson([{ ...dazhou, id: 'Dazhou Shi' }], noComparisons)).toThrow(/id/);
+    expect(() => planJson({ ...dazhou, id: 'Dazhou Shi' }, noComparisons)).toThrow(/id/);
   });
 });
 
-describe('schema.json', () => {
-  const schema = JSON.parse(plansJsonSchema(atlas)) as Record<string, unknown> & {
-    properties: {
-      plans: { type: string; items: { required: string[]; properties: Record<string, unknown> } };
-    };
+describe('plans.json, the index of every plan', () => {
+  const json = plansIndexJson(plans, atlas);
+  const index = PlansIndexFile.parse(JSON.parse(json)).plans;
+
+  it('lists every plan in the order given, one line each', () => {
+    expect(index.map((entry) => entry.id)).toEqual(plans.map((plan) => plan.id));
+    const lines = json.split('\n');
+    expect(lines[0]).toBe('{"plans":[');
+    expect(
+      lines.slice(1, -2).map((line) => (JSON.parse(line.replace(/,$/, '')) as { id: string }).id),
+    ).toEqual(plans.map((plan) => plan.id));
+    expect(lines.at(-2)).toBe(']}');
+    expect(json.endsWith('\n')).toBe(true);
+  });
+
+  it('is an empty list for no plan', () => {
+    expect(PlansIndexFile.parse(JSON.parse(plansIndexJson([], atlas)))).toEqual({ plans: [] });
+  });
+
+  it('gives each plan’s head as the model has it, its page, its file and its counts', () => {
+    for (const [i, plan] of plans.entries()) {
+      const { url, data, counts, ...head } = index[i] as PlanIndexEntry;
+      expect(head).toEqual(
+        Object.fromEntries(Object.keys(head).map((key) => [key, plan[key as keyof Plan]])),
+      );
+      expect(head.status).toBe(plan.status);
+      expect(url).toBe(`/atlas/plans/${plan.id}/`);
+      expect(data).toBe(`/atlas/data/plans/${plan.id}.json`);
+      expect(counts).toEqual({
+        clauses: plan.clauses.length,
+        departments: plan.departments.length,
+        targets: plan.targets.length,
+      });
+    }
+  });
+
+  it('holds no text: no clause, paragraph or annex', () => {
+    for (const entry of index) {
+      expect(Object.keys(entry)).not.toContain('clauses');
+      expect(Object.keys(entry)).not.toContain('front');
+      expect(Object.keys(entry)).not.toContain('annexes');
+    }
+    expect(json).not.toContain(qj311);
+  });
+
+  it('is the same made from the plans’ summaries, as the build makes it', () => {
+    expect(
+      plansIndexJson(
+        plans.map((plan) => PlanSummary.parse(plan)),
+        atlas,
+      ),
+    ).toBe(json);
+  });
+});
+
+describe('each table, whole or one plan’s, from its rows plan by plan', () => {
+  const tables = [
+    ['clauses', clausesTable(site), (some: Plan[], l: CsvLanguage) => clausesCsv(some, site, l)],
+    [
+      'indicators',
+      indicatorsTable(site, indicatorNames, noComparisons),
+      (some: Plan[], l: CsvLanguage) => indicatorsCsv(some, site, indicatorNames, noComparisons, l),
+    ],
+    [
+      'departments',
+      departmentsTable(site),
+      (some: Plan[], l: CsvLanguage) => departmentsCsv(some, site, undefined, l),
+    ],
+  ] as const;
+  const languages: CsvLanguage[] = ['en', 'zh'];
+
+  it.each(tables.flatMap(([name, table, whole]) => languages.map((l) => [name, l, table, whole] as const)))(
+    '%s (%s): header + one plan’s rows is the whole table of that plan; the rows joined, of every plan',
+    (_, language, table, whole) => {
+      for (const plan of plans)
+        expect(table.header(language) + table.rows(plan, language)).toBe(whole([plan], language));
+      expect(table.header(language) + plans.map((plan) => table.rows(plan, language)).join('')).toBe(
+        whole(plans, language),
+      );
+    },
+  );
+
+  it('a plan without rows adds nothing', () => {
+    const empty = { ...structuredClone(laiwu), departments: [] };
+    expect(departmentsTable(site).rows(empty, 'en')).toBe('');
+  });
+});
+
+describe('schema.json, the schema of a plan’s own file', () => {
+  const schema = JSON.parse(planJsonSchema(atlas)) as Record<string, unknown> & {
+    required: string[];
+    properties: Record<string, unknown>;
   };
 
   it('is a draft 2020-12 schema with an id, title and description', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.$id).toBe('/atlas/data/schema.json');
-    expect(JSON.parse(plansJsonSchema(site)).$id).toBe('https://example.org/atlas/data/schema.json');
-    expect(JSON.parse(plansJsonSchema()).$id).toBe('/data/schema.json');
-    expect(schema.title).toBe('Plan Atlas plans');
-    expect(schema.description).toEqual(expect.stringContaining('energy-saving'));
-  });
-
-  it('describes an object that requires plans', () => {
-    expect(schema.type).toBe('object');
-    expect(schema.required).toEqual(['plans']);
-    expect(Object.keys(schema.properties)).toEqual(['plans']);
-    expect(schema.properties.plans.type).toBe('array');
+    expect(JSON.parse(planJsonSchema(site)).$id).toBe('https://example.org/atlas/data/schema.json');
+    expect(JSON.parse(planJsonSchema()).$id).toBe('/data/schema.json');
+    expect(schema.title).toBe('Plan Atlas plan');
+    expect(schema.description).toEqual(expect.stringContaining('/data/plans/<id>.json'));
   });
 
   it('requires the published plan fields and follows the model', () => {
-    const items = schema.properties.plans.items;
-    expect(items.required).toEqual(
+    expect(schema.type).toBe('object');
+    expect(schema.required).toEqual(
       expect.arrayContaining([
         'id',
         'title',
@@ -947,12 +1015,41 @@ describe('schema.json', () => {
         'comparisons',
       ]),
     );
-    expect(Object.keys(items.properties)).toEqual(Object.keys(PublishedPlan.shape));
+    expect(Object.keys(schema.properties)).toEqual(Object.keys(PublishedPlan.shape));
     // Unknown where the text names no region the division list has.
-    expect(items.properties.level).toEqual({
+    expect(schema.properties['level']).toEqual({
       anyOf: [{ type: 'string', enum: ['national', 'province', 'city', 'county'] }, { type: 'null' }],
     });
-    expect(items.properties.region).toEqual({ anyOf: [{ type: 'string', minLength: 1 }, { type: 'null' }] });
+    expect(schema.properties['region']).toEqual({
+      anyOf: [{ type: 'string', minLength: 1 }, { type: 'null' }],
+    });
+  });
+
+  it('names every key a plan’s file has', () => {
+    expect(Object.keys(JSON.parse(planJson(qianjiang, noComparisons)) as object)).toEqual(
+      Object.keys(schema.properties),
+    );
+  });
+});
+
+describe('plans.schema.json, the schema of the index', () => {
+  const schema = JSON.parse(plansIndexSchema(site)) as Record<string, unknown> & {
+    required: string[];
+    properties: {
+      plans: { type: string; items: { required: string[]; properties: Record<string, unknown> } };
+    };
+  };
+
+  it('describes { plans: [entry] } with every key of an entry', () => {
+    expect(schema.$id).toBe('https://example.org/atlas/data/plans.schema.json');
+    expect(schema.required).toEqual(['plans']);
+    expect(schema.properties.plans.type).toBe('array');
+    const entry = (JSON.parse(plansIndexJson(plans.slice(0, 1))) as { plans: object[] }).plans[0] as object;
+    expect(Object.keys(entry)).toEqual(Object.keys(schema.properties.plans.items.properties));
+    expect(Object.keys(entry)).toEqual(Object.keys(PlanIndexEntry.shape));
+    expect(schema.properties.plans.items.required).toEqual(
+      expect.arrayContaining(['id', 'status', 'url', 'data']),
+    );
   });
 });
 

@@ -31,7 +31,14 @@ import {
   VERDICT,
 } from '../vocabulary';
 import type { UrlContext } from './shared';
-import { writeTable, writeTableInParts, type Column, type CsvLanguage } from './table';
+import {
+  planTable,
+  writeTable,
+  writeTableInParts,
+  type Column,
+  type CsvLanguage,
+  type PlanTable,
+} from './table';
 
 const LIST_SEPARATOR = ';';
 const TEXT_SEPARATOR = '\n';
@@ -135,6 +142,11 @@ export function clausesCsvParts(
     mapIterable(plans, (plan) => clauseRows(plan, urls)),
     language,
   );
+}
+
+/** `clauses.csv` as a table written plan by plan, for the whole corpus or for one plan. */
+export function clausesTable(urls: UrlContext): PlanTable<Plan> {
+  return planTable(CLAUSE_COLUMNS, (plan: Plan) => clauseRows(plan, urls));
 }
 
 function clauseRows(plan: Plan, urls: UrlContext): ClauseRow[] {
@@ -259,24 +271,45 @@ export function indicatorsCsv(
   comparisons: VerdictContext,
   language: CsvLanguage = 'en',
 ): string {
-  const rows = plans.flatMap((plan) => {
-    const verdicts = new Map<Target, TargetVerdicts>(
-      verdictsFor(plan, comparisons).map((entry) => [entry.target, entry]),
-    );
-    return plan.targets.map((target): TargetRow => {
-      const entry = verdicts.get(target);
-      const none = { kind: 'none' } as const;
-      return {
-        plan,
-        target,
-        name: indicatorName(target, indicatorNames),
-        urls: target.sources.map((s) => absolute(urls.site, urls.base, paths.clause(plan.id, s.clauseId))),
-        national: comparisonCells(target, entry?.national ?? none),
-        parent: comparisonCells(target, entry?.parent ?? none),
-      };
-    });
+  return writeTable(
+    INDICATOR_COLUMNS,
+    plans.flatMap((plan) => targetRows(plan, urls, indicatorNames, comparisons)),
+    language,
+  );
+}
+
+/** `indicators.csv` as a table written plan by plan, for the whole corpus or for one plan. */
+export function indicatorsTable(
+  urls: UrlContext,
+  indicatorNames: (id: string) => string | undefined,
+  comparisons: VerdictContext,
+): PlanTable<PlanSummary> {
+  return planTable(INDICATOR_COLUMNS, (plan: PlanSummary) =>
+    targetRows(plan, urls, indicatorNames, comparisons),
+  );
+}
+
+function targetRows(
+  plan: PlanSummary,
+  urls: UrlContext,
+  indicatorNames: (id: string) => string | undefined,
+  comparisons: VerdictContext,
+): TargetRow[] {
+  const verdicts = new Map<Target, TargetVerdicts>(
+    verdictsFor(plan, comparisons).map((entry) => [entry.target, entry]),
+  );
+  return plan.targets.map((target): TargetRow => {
+    const entry = verdicts.get(target);
+    const none = { kind: 'none' } as const;
+    return {
+      plan,
+      target,
+      name: indicatorName(target, indicatorNames),
+      urls: target.sources.map((s) => absolute(urls.site, urls.base, paths.clause(plan.id, s.clauseId))),
+      national: comparisonCells(target, entry?.national ?? none),
+      parent: comparisonCells(target, entry?.parent ?? none),
+    };
   });
-  return writeTable(INDICATOR_COLUMNS, rows, language);
 }
 
 /** Per department id, the number of clauses naming it in each role. */
@@ -336,15 +369,32 @@ export function departmentsCsvParts(
   categoryNames?: (id: string) => string | undefined,
   language: CsvLanguage = 'en',
 ): Generator<string> {
-  const rows = (plan: Plan): DepartmentRow[] => {
-    const counts = roleCounts(plan);
-    return plan.departments.map((department) => ({
-      plan,
-      department,
-      category: categoryNames?.(department.category) ?? department.category,
-      counts: counts.get(department.id) ?? { lead: 0, responsible: 0, supporting: 0 },
-      url: absolute(urls.site, urls.base, paths.department(plan.id, department.id)),
-    }));
-  };
-  return writeTableInParts(DEPARTMENT_COLUMNS, mapIterable(plans, rows), language);
+  return writeTableInParts(
+    DEPARTMENT_COLUMNS,
+    mapIterable(plans, (plan) => departmentRows(plan, urls, categoryNames)),
+    language,
+  );
+}
+
+/** `departments.csv` as a table written plan by plan, for the whole corpus or for one plan. */
+export function departmentsTable(
+  urls: UrlContext,
+  categoryNames?: (id: string) => string | undefined,
+): PlanTable<Plan> {
+  return planTable(DEPARTMENT_COLUMNS, (plan: Plan) => departmentRows(plan, urls, categoryNames));
+}
+
+function departmentRows(
+  plan: Plan,
+  urls: UrlContext,
+  categoryNames?: (id: string) => string | undefined,
+): DepartmentRow[] {
+  const counts = roleCounts(plan);
+  return plan.departments.map((department) => ({
+    plan,
+    department,
+    category: categoryNames?.(department.category) ?? department.category,
+    counts: counts.get(department.id) ?? { lead: 0, responsible: 0, supporting: 0 },
+    url: absolute(urls.site, urls.base, paths.department(plan.id, department.id)),
+  }));
 }

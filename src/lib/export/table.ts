@@ -38,6 +38,18 @@ export function* writeTableInParts<Row>(
   parts: Iterable<readonly Row[]>,
   language: CsvLanguage,
 ): Generator<string> {
+  const writer = tableWriter(columns, language);
+  yield writer.header;
+  for (const rows of parts) {
+    if (rows.length > 0) yield writer.rows(rows);
+  }
+}
+
+/** A table's header (with the BOM) and its rows, written apart so one header can head many runs of rows. */
+function tableWriter<Row>(
+  columns: readonly Column<Row>[],
+  language: CsvLanguage,
+): { header: string; rows: (rows: readonly Row[]) => string } {
   const headers = columns.map((column) => (language === 'zh' ? column.zh : column.key));
   if (new Set(headers).size !== headers.length)
     throw new Error(`duplicate CSV header in ${headers.join(',')}`);
@@ -51,8 +63,32 @@ export function* writeTableInParts<Row>(
     });
     return cells;
   };
-  yield writeCsv(keys, [], headers);
-  for (const rows of parts) {
-    if (rows.length > 0) yield writeCsv(keys, rows.map(record), headers, { start: false });
-  }
+  return {
+    header: writeCsv(keys, [], headers),
+    rows: (rows) => (rows.length > 0 ? writeCsv(keys, rows.map(record), headers, { start: false }) : ''),
+  };
+}
+
+/**
+ * A table whose rows come plan by plan (every download's rows start with their plan), so it can be written
+ * for the whole corpus — one header, then each plan's rows as its plan is read — or for one plan alone: the
+ * header and that plan's rows, the same bytes as the whole table of that one plan.
+ */
+export interface PlanTable<P> {
+  /** The BOM and the header row in `language`. */
+  header(language: CsvLanguage): string;
+  /** One plan's rows in `language`, to follow a header; empty when the plan has none. */
+  rows(plan: P, language: CsvLanguage): string;
+}
+
+/** The `PlanTable` of `columns`, with `rowsOf` giving each plan's rows. */
+export function planTable<P, Row>(
+  columns: readonly Column<Row>[],
+  rowsOf: (plan: P) => readonly Row[],
+): PlanTable<P> {
+  const writers = { en: tableWriter(columns, 'en'), zh: tableWriter(columns, 'zh') };
+  return {
+    header: (language) => writers[language].header,
+    rows: (plan, language) => writers[language].rows(rowsOf(plan)),
+  };
 }

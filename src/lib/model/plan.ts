@@ -541,9 +541,9 @@ export const TargetComparisons = z.object({
 export type TargetComparisons = z.infer<typeof TargetComparisons>;
 
 /**
- * A plan as published in `/data/plans.json`: the model plus its page's URL and its targets' comparisons. The
- * URL depends on where the site is deployed and the comparisons on the other plans of the corpus, so the model
- * holds neither; export adds them.
+ * A plan as published in its own file, `/data/plans/<id>.json`: the model plus its page's URL and its
+ * targets' comparisons. The URL depends on where the site is deployed and the comparisons on the other plans
+ * of the corpus, so the model holds neither; export adds them.
  */
 export const PublishedPlan = Plan.extend({
   /** The plan page's path, e.g. `/plans/qianjiang-qu/` (base-prefixed when the site has a base). */
@@ -556,6 +556,43 @@ export const PublishedPlan = Plan.extend({
 });
 export type PublishedPlan = z.infer<typeof PublishedPlan>;
 
-/** The downloadable `/data/plans.json`. */
-export const PlansFile = z.object({ plans: z.array(PublishedPlan) });
-export type PlansFile = z.infer<typeof PlansFile>;
+/**
+ * A plan in the index `/data/plans.json`: who issued it, where, when and in what status, how much it holds,
+ * and where its page and its whole data are. Why an index and not every plan: at 3,000 plans the whole
+ * corpus in one file was ~0.5 GB, more than anyone can download or parse comfortably (issue 13).
+ */
+export const PlanIndexEntry = PlanHead.pick({
+  id: true,
+  title: true,
+  region: true,
+  regionPath: true,
+  province: true,
+  level: true,
+  issuer: true,
+  issued: true,
+  status: true,
+  parent: true,
+  parentSource: true,
+  versions: true,
+  unrecognised: true,
+  source: true,
+  documentNumber: true,
+  sourceUrl: true,
+  retrieved: true,
+}).extend({
+  /** The plan page's path, e.g. `/plans/qianjiang-qu/` (base-prefixed when the site has a base). */
+  url: z.string(),
+  /** The plan's whole data, a `PublishedPlan`: `/data/plans/qianjiang-qu.json` (base-prefixed likewise). */
+  data: z.string(),
+  /** How many clauses, departments and quantified targets the plan has (the lengths of those lists in `data`). */
+  counts: z.object({
+    clauses: z.number().int().nonnegative(),
+    departments: z.number().int().nonnegative(),
+    targets: z.number().int().nonnegative(),
+  }),
+});
+export type PlanIndexEntry = z.infer<typeof PlanIndexEntry>;
+
+/** The downloadable `/data/plans.json`: every plan of the corpus in the site's order, without its text. */
+export const PlansIndexFile = z.object({ plans: z.array(PlanIndexEntry) });
+export type PlansIndexFile = z.infer<typeof PlansIndexFile>;
