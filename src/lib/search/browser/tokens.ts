@@ -64,8 +64,9 @@ export function runsOf(text: string): Run[] {
   return runs;
 }
 
-// Hex digits spelled with the letters a–p; the tag letters q–v say what a code is, so no code is a prefix of a
-// code of another kind.
+// Hex digits spelled with the letters a–p. A BMP character, by far the commonest unit, is its four hex letters
+// and nothing else; every other code starts with a tag letter (r–v) saying what it is, so no code is a prefix
+// of a code of another kind.
 const HEX = 'abcdefghijklmnop';
 const END = 't';
 
@@ -82,7 +83,8 @@ function asciiLetters(text: string): string {
 }
 
 /**
- * The code of one unit: `q`+4 hex letters for a BMP character, `r`+5 beyond it, `v`+4 for a symbol; `s`+letters+`t`
+ * The code of one unit: 4 hex letters for a BMP character (untagged: the tag cost Pagefind a sixth of the words it
+ * indexes and of the index bytes a query loads), `r`+5 beyond it, `v`+4 for a symbol; `s`+letters+`t`
  * for a Latin word and `u`+letters+`t` for a number. Every code is prefix-free against every other code except a
  * Latin word against a longer Latin word, so `VOC` finds `VOCs` while `14` does not find `14.5`.
  */
@@ -90,7 +92,7 @@ export function unitCode(unit: Pick<Unit, 'kind' | 'text'>): string {
   switch (unit.kind) {
     case 'char': {
       const cp = unit.text.codePointAt(0) ?? 0;
-      return cp > 0xffff ? `r${hexLetters(cp, 5)}` : `q${hexLetters(cp, 4)}`;
+      return cp > 0xffff ? `r${hexLetters(cp, 5)}` : hexLetters(cp, 4);
     }
     case 'symbol':
       return `v${hexLetters(unit.text.codePointAt(0) ?? 0, 4)}`;
