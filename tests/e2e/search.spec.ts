@@ -206,6 +206,21 @@ test.describe('results', () => {
   });
 });
 
+test.describe('loading', () => {
+  test('a search URL loads Pagefind on the page: its WebAssembly once, the one the page preloads, and no worker', async ({
+    page,
+  }) => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await search(page, '公转铁');
+    await expect(page.locator('a[data-search-hit]').first()).toBeVisible();
+    const preloaded = await page.locator('link[rel="preload"][as="fetch"]').getAttribute('href');
+    // A name that no longer matches Pagefind's would show here as a second WebAssembly file fetched.
+    expect(requested.filter((path) => path.includes('/wasm.'))).toEqual([preloaded]);
+    expect(requested.filter((path) => path.endsWith('/pagefind-worker.js'))).toEqual([]);
+  });
+});
+
 test.describe('URL state', () => {
   test('reads the query and filters from the URL', async ({ page }) => {
     await search(page, '生态环境局', `&plan=${encodeURIComponent('莱芜区')}`);

@@ -1,13 +1,14 @@
 /**
- * The search page's first script: starts loading the index before anything else, then the page script.
+ * The search page's first script: starts loading the index before anything else.
  *
- * Opening a search URL waits on a chain — Pagefind's script, its worker, its metadata and WebAssembly, then the
- * query's index chunks. The page script (main.ts) with its query folding and synonyms is as large as
- * Pagefind's own script; loaded first, it would hold the whole chain back (scripts/bench-search.ts, cold open).
- * So this small module starts the chain and the page script loads beside it, sharing the one load
- * (pagefind.ts keeps it).
+ * Opening a search URL waits on a chain — Pagefind's script, its metadata and WebAssembly, then the query's
+ * index chunks and the first results' fragments. The page script (main.ts) with its query folding and
+ * synonyms is as large as Pagefind's own script; run first, it would hold the whole chain back
+ * (scripts/bench-search.ts, cold open). So the page names two scripts, this small one first: the browser
+ * fetches both while it parses the page, runs this one as soon as it may, and main.ts after it, sharing the
+ * one load (pagefind.ts keeps it).
  */
-import { loadPagefind } from './pagefind';
+import { searchIndex } from './pagefind';
 
 performance.mark('search:boot');
 const form = document.querySelector<HTMLFormElement>('form[data-search]');
@@ -15,6 +16,5 @@ const bundles = JSON.parse(form?.dataset['bundles'] ?? '[]') as string[];
 // A search URL's query builds the word segmenter with its own search; a blank page warms it up instead.
 const opened = new URLSearchParams(window.location.search).get('q')?.trim() ?? '';
 if (form)
-  void loadPagefind(bundles, { warmUp: opened === '' }).catch((error: unknown) => console.error(error));
-
-void import('./main');
+  void searchIndex.load(bundles, { warmUp: opened === '' }).catch((error: unknown) => console.error(error));
+window.planAtlasSearchIndex = searchIndex;

@@ -21,7 +21,7 @@ import {
 } from './engine';
 import { installResultKeys } from './keyboard';
 import { fillPlans } from './plan-options';
-import { loadCounter, loadedPagefind, loadPagefind, type Filters, type Pagefind } from './pagefind';
+import type { Filters, Pagefind, SearchIndex } from './pagefind';
 import { describe, hitElement, showHelp, updateCounts } from './render';
 import { stateFromUrl, urlOf, writeCommit, writeInitial, writeTyping, type State } from './url-state';
 
@@ -33,6 +33,12 @@ const DEBOUNCE_MS = 60;
 
 // Performance marks (search:…) let scripts/bench-search.ts tell where a cold open spends its time.
 performance.mark('search:script');
+/** The index's loading, started by boot.ts, which runs before this script (pagefind.ts `SearchIndex`). */
+function searchIndex(): SearchIndex {
+  const index = window.planAtlasSearchIndex;
+  if (!index) throw new Error('the search page script ran without boot.ts');
+  return index;
+}
 const form = document.querySelector<HTMLFormElement>('form[data-search]');
 const input = document.querySelector<HTMLInputElement>('[data-search-input]');
 const status = document.querySelector<HTMLElement>('[data-search-status]');
@@ -99,7 +105,7 @@ let ready = false;
  * counting never delays results — a second worker, WebAssembly and metadata that a small corpus does not need.
  */
 function counter(): Promise<Pagefind> {
-  return EAGER_COUNTS ? pagefind() : loadCounter(bundles);
+  return EAGER_COUNTS ? pagefind() : searchIndex().counter(bundles);
 }
 
 /** The counting Pagefind with its filter index loaded. */
@@ -111,15 +117,17 @@ async function counted(): Promise<Pagefind> {
 
 /** The index (its load started by boot.ts), and once it answers, the page says so and plans its counts. */
 function pagefind(): Promise<Pagefind> {
-  return loadPagefind(bundles).then((pf) => {
-    if (!ready) {
-      ready = true;
-      performance.mark('search:index-ready');
-      form?.setAttribute('data-search-ready', '');
-      if (EAGER_COUNTS) setTimeout(() => void counted().catch(report), FILTERS_AFTER_MS);
-    }
-    return pf;
-  });
+  return searchIndex()
+    .load(bundles)
+    .then((pf) => {
+      if (!ready) {
+        ready = true;
+        performance.mark('search:index-ready');
+        form?.setAttribute('data-search-ready', '');
+        if (EAGER_COUNTS) setTimeout(() => void counted().catch(report), FILTERS_AFTER_MS);
+      }
+      return pf;
+    });
 }
 
 function stateFromForm(): State {
@@ -288,7 +296,7 @@ function onInput(event: Event): void {
   writeTyping(state);
   const query = parseQuery(state.q, foldQuery, groups, queryWords);
   // Fetch the index chunks of every lookup while the debounce runs.
-  const pf = loadedPagefind();
+  const pf = searchIndex().loaded();
   if (query && pf) {
     const lookups = [query.loose, ...query.terms.flatMap((t) => [...t.exact, ...t.others.flat()])];
     for (const lookup of new Set(lookups)) void pf.preload(lookup, { filters: state.filters }).catch(report);

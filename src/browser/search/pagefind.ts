@@ -1,7 +1,13 @@
 /**
  * The Pagefind search API as the search page uses it, and loading it: the first bundle's script, then any
- * further bundles of a large corpus merged in, then one throwaway search so the browser's word segmenter is
- * built before the reader's first keystroke.
+ * further bundles of a large corpus merged in, then — once the index answers — one throwaway search so the
+ * browser's word segmenter is built before the reader's first keystroke.
+ *
+ * The Pagefind that draws results runs on the page's own thread (`noWorker`): in a worker its first answer
+ * waits for a second copy of Pagefind's code (pagefind-worker.js, 43 KB) to be fetched and a worker started
+ * before the index can even be asked for, which was most of a cold open's wait on the seeds
+ * (scripts/bench-search.ts). Pagefind's own search is milliseconds per query here; the filter counts, which can
+ * take seconds on a large corpus, stay in a worker of their own (`loadCounter`).
  */
 import type { FilterKey, RecordMeta } from '../../lib/search/browser/record-meta';
 
@@ -36,6 +42,31 @@ export interface Pagefind {
   search(term: string | null, options?: { filters?: Filters }): Promise<PagefindResponse | null>;
 }
 
+/**
+ * The index's loading as boot.ts hands it to the page script (main.ts). Boot runs first and alone imports this
+ * module: were main.ts to import it too, the bundler would move it into a chunk of its own, and boot would wait
+ * for that file before it could start loading the index.
+ */
+export interface SearchIndex {
+  load: typeof loadPagefind;
+  loaded: typeof loadedPagefind;
+  counter: typeof loadCounter;
+}
+
+declare global {
+  interface Window {
+    /** Set by boot.ts (src/browser/search/). */
+    planAtlasSearchIndex?: SearchIndex;
+  }
+}
+
+/** The loading functions, for boot.ts to hand on. */
+export const searchIndex: SearchIndex = {
+  load: (bundles, options) => loadPagefind(bundles, options),
+  loaded: () => loadedPagefind(),
+  counter: (bundles) => loadCounter(bundles),
+};
+
 let loaded: Pagefind | null = null;
 let loading: Promise<Pagefind> | null = null;
 let counter: Promise<Pagefind> | null = null;
@@ -55,17 +86,50 @@ export interface LoadOptions {
   warmUp: boolean;
 }
 
+/** Where a Pagefind runs: on the page's thread, or in a worker of its own. */
+type Thread = 'page' | 'worker';
+
 /**
  * One Pagefind from the script at `script`: its options set, the further bundles of a large corpus merged in
- * (each loads its metadata at the same time).
+ * (each loads its metadata at the same time), answering.
  */
-async function open(script: string, others: readonly string[]): Promise<Pagefind> {
+async function open(script: string, others: readonly string[], thread: Thread): Promise<Pagefind> {
   const module = (await import(/* @vite-ignore */ script)) as Pagefind;
-  // Record URLs already carry the site's base path.
-  await module.options({ baseUrl: '/' });
+  // Record URLs already carry the site's base path. Options set before `init` are the ones it starts with.
+  await module.options({ baseUrl: '/', noWorker: thread === 'page' });
   await module.init();
   await Promise.all(others.map((path) => module.mergeIndex(path, { baseUrl: '/' })));
+  await answering(module);
   return module;
+}
+
+/** Probes started this far apart, this many of them (see `answering`). */
+const PROBE_SPACING_MS = 10;
+const PROBES = 5;
+
+/**
+ * Resolves once the index answers. Pagefind's `init` returns before its metadata and WebAssembly are in, and
+ * a call made meanwhile checks again every 50 ms, so a search sent early waits up to 50 ms longer than the
+ * index needs. Five empty preloads (each cheap: no term, no chunk) started 10 ms apart check, between them,
+ * every 10 ms; the first to see the index answering resolves this, and the search is sent then.
+ */
+function answering(module: Pagefind): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let started = 0;
+    let answered = false;
+    const probe = () => {
+      if (answered) return;
+      started++;
+      module.preload('').then(() => {
+        answered = true;
+        clearTimeout(timer);
+        resolve();
+      }, reject);
+      if (started < PROBES) timer = setTimeout(probe, PROBE_SPACING_MS);
+    };
+    probe();
+  });
 }
 
 /**
@@ -79,7 +143,7 @@ export function loadPagefind(
   if (loaded) return Promise.resolve(loaded);
   loading ??= (async () => {
     const [primary = '/pagefind/', ...others] = bundles;
-    const module = await open(`${primary}pagefind.js`, others);
+    const module = await open(`${primary}pagefind.js`, others, 'page');
     // The first search builds the browser's Chinese word segmenter (Pagefind runs it on every query, even
     // ours, which are ASCII tokens): do that now rather than on the reader's first keystroke.
     if (options.warmUp) await module.search('。');
@@ -99,7 +163,7 @@ export function loadPagefind(
 export function loadCounter(bundles: readonly string[]): Promise<Pagefind> {
   counter ??= (async () => {
     const [primary = '/pagefind/', ...others] = bundles;
-    return open(`${primary}pagefind.js?counts`, others);
+    return open(`${primary}pagefind.js?counts`, others, 'worker');
   })();
   return counter;
 }
