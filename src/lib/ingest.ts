@@ -77,10 +77,22 @@ const stem = (file: string) => file.replace(/\.[^.]+$/, '');
  * sidecar (`<name>.yaml` or `.yml`). A sidecar without a seed is reported, not silently skipped.
  */
 export function readSeedDirectory(dir: string): SeedDirectory {
+  const { seeds, warnings } = streamSeedDirectory(dir);
+  return { seeds: [...seeds], warnings };
+}
+
+/**
+ * As `readSeedDirectory`, but each seed's bytes (and its sidecar's) are read only when the iteration reaches
+ * it, so a caller that lets go of each seed once parsed holds one seed's bytes at a time, not the corpus's
+ * (README "Build memory"). The directory is listed once, up front; each pass over `seeds` reads the files again.
+ */
+export function streamSeedDirectory(dir: string): { seeds: Iterable<SeedFile>; warnings: Warning[] } {
   const names = readdirSync(dir).sort();
   const seeds = names.filter((name) => SEED.test(name));
   const sidecars = names.filter((name) => SIDECAR.test(name));
   const seedStems = new Set(seeds.map(stem));
+  const sidecarOf = new Map<string, string>();
+  for (const name of sidecars) if (!sidecarOf.has(stem(name))) sidecarOf.set(stem(name), name);
   const warnings: Warning[] = sidecars
     .filter((name) => !seedStems.has(stem(name)))
     .map((name) => ({
@@ -88,17 +100,17 @@ export function readSeedDirectory(dir: string): SeedDirectory {
       line: 0,
       message: `sidecar without a seed (no ${stem(name)}.txt): ignored`,
     }));
-  return {
-    seeds: seeds.map((file) => {
-      const sidecar = sidecars.find((name) => stem(name) === stem(file)) ?? null;
-      return {
+  function* read(): Generator<SeedFile> {
+    for (const file of seeds) {
+      const sidecar = sidecarOf.get(stem(file)) ?? null;
+      yield {
         file,
         bytes: readBounded(dir, file, MAX_SEED_BYTES),
         sidecar: sidecar ? { file: sidecar, bytes: readBounded(dir, sidecar, MAX_SIDECAR_BYTES) } : null,
       };
-    }),
-    warnings,
-  };
+    }
+  }
+  return { seeds: { [Symbol.iterator]: read }, warnings };
 }
 
 /**
@@ -174,7 +186,7 @@ function refuseParentCycles<P extends PlanHead>(plans: P[], warnings: Warning[])
 }
 
 export function ingestSeeds(
-  seeds: readonly SeedFile[],
+  seeds: Iterable<SeedFile>,
   knowledge: PlanKnowledge,
   options: IngestOptions,
 ): IngestResult {
@@ -183,7 +195,7 @@ export function ingestSeeds(
 
 /** As `ingestSeeds`, holding of each plan only what `hold` returns (see `Hold`). */
 export function ingestSeedsHolding<P extends PlanHead>(
-  seeds: readonly SeedFile[],
+  seeds: Iterable<SeedFile>,
   knowledge: PlanKnowledge,
   options: IngestOptions,
   hold: Hold<P>,
@@ -253,7 +265,8 @@ export function ingestDirectoryHolding<P extends PlanHead>(
   options: IngestOptions,
   hold: Hold<P>,
 ): IngestResult<P> {
-  const directory = readSeedDirectory(dir);
+  // Each seed is read as ingest reaches it and let go once parsed: one seed's bytes in memory at a time.
+  const directory = streamSeedDirectory(dir);
   const result = ingestSeedsHolding(directory.seeds, knowledge, options, hold);
   return { ...result, warnings: [...directory.warnings, ...result.warnings] };
 }

@@ -1,7 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadKnowledge, enrichments } from '../../src/lib/knowledge';
-import { ingestSeeds, type SeedFile } from '../../src/lib/ingest';
+import {
+  ingestDirectory,
+  ingestSeeds,
+  readSeedDirectory,
+  streamSeedDirectory,
+  type SeedFile,
+} from '../../src/lib/ingest';
 
 const knowledge = loadKnowledge();
 const goodBytes = readFileSync('seeds/000_5b537b9a7be6a6a5.txt');
@@ -152,5 +160,49 @@ describe('bad input', () => {
       targets: plan.targets.map((t) => `${t.indicatorId} ${t.value} ${t.unit}`),
     });
     expect(shape(result.plans[0]!)).toEqual(shape(ingest(good).plans[0]!));
+  });
+});
+
+describe('reading the seed directory one seed at a time', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-atlas-seeds-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, '000_a.txt'), goodBytes);
+  writeFileSync(join(dir, '000_a.yaml'), 'slug: plan-a\n');
+  writeFileSync(join(dir, '001_b.txt'), goodBytes);
+  writeFileSync(join(dir, '002_c.TXT'), 'short');
+  writeFileSync(join(dir, '003_lonely.yml'), 'slug: lonely\n');
+
+  it('yields what readSeedDirectory reads, in the same order, with the same warnings', () => {
+    const streamed = streamSeedDirectory(dir);
+    expect({ seeds: [...streamed.seeds], warnings: streamed.warnings }).toEqual(readSeedDirectory(dir));
+    expect([...streamed.seeds].map((s) => [s.file, s.sidecar?.file ?? null])).toEqual([
+      ['000_a.txt', '000_a.yaml'],
+      ['001_b.txt', null],
+      ['002_c.TXT', null],
+    ]);
+    expect(streamed.warnings.map((w) => w.file)).toEqual(['003_lonely.yml']);
+  });
+
+  it('reads a seed only when the iteration reaches it', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'plan-atlas-seeds-'));
+    try {
+      for (const file of ['000_a.txt', '001_b.txt']) writeFileSync(join(copy, file), goodBytes);
+      const iterator = streamSeedDirectory(copy).seeds[Symbol.iterator]();
+      expect(iterator.next().value?.bytes).toEqual(goodBytes);
+      // Changed after the listing but before it is reached: what is read is the file as it is then.
+      writeFileSync(join(copy, '001_b.txt'), 'changed');
+      expect(new TextDecoder().decode(iterator.next().value?.bytes as Uint8Array)).toBe('changed');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('ingests the streamed seeds as it ingests them read whole', () => {
+    const options = { enrichments: enrichments(knowledge), vocabularies: knowledge.vocabularies };
+    const streamed = ingestDirectory(dir, knowledge.plan, options);
+    const whole = ingestSeeds(readSeedDirectory(dir).seeds, knowledge.plan, options);
+    expect(streamed.plans).toEqual(whole.plans);
+    expect(streamed.errors).toEqual(whole.errors);
+    expect(streamed.plans.map((p) => p.id)).toContain('plan-a');
   });
 });
