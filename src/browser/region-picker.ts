@@ -3,7 +3,9 @@
  * division under it (a prefecture, or a municipality's district), then a county under a prefecture; its plans are marked in the chart (a dot per target under a distribution, the bars
  * themselves in a bar chart) and listed with their values. The choice lives in the URL (`?region=<slug>`):
  * each pick is a history entry, so Back/Forward step through picks and a reload or a shared link shows the
- * same region. The picker data is fetched on first use only.
+ * same region. The picker data comes one file per province (`<data-src><province>.json`), fetched when that
+ * province or a region in it is first shown; a shared link to a prefecture or county first asks
+ * `data-regions` which province holds it.
  */
 import {
   chainOf,
@@ -36,12 +38,37 @@ function install(section: HTMLElement): void {
   const chartId = form.dataset['chart'] ?? '';
   const figure = document.querySelector<HTMLElement>(`figure[data-chart="${CSS.escape(chartId)}"]`);
   const table = document.querySelector<HTMLTableElement>(`table[data-chart-table="${CSS.escape(chartId)}"]`);
-  let loading: Promise<PickerData> | null = null;
-  const load = () =>
-    (loading ??= fetch(form.dataset['src'] ?? '').then((response) => {
-      if (!response.ok) throw new Error(String(response.status));
-      return response.json() as Promise<PickerData>;
-    }));
+  const folder = form.dataset['src'] ?? '';
+  const provinceSlugs = new Set([...province.options].map((option) => option.value).filter(Boolean));
+  // Each province's file, fetched once; a failed fetch is forgotten so a later pick tries again.
+  const provinceFiles = new Map<string, Promise<PickerData>>();
+  const loaded = new Map<string, PickerData>();
+  const loadProvince = (slug: string): Promise<PickerData> => {
+    let file = provinceFiles.get(slug);
+    if (!file) {
+      file = fetchJson<PickerData>(`${folder}${slug}.json`).then((data) => (loaded.set(slug, data), data));
+      file.catch(() => provinceFiles.delete(slug));
+      provinceFiles.set(slug, file);
+    }
+    return file;
+  };
+  let regionProvinces: Promise<Record<string, string>> | null = null;
+  /** The slug of the province holding a region: its own, one already loaded, or asked of data-regions. */
+  const provinceOf = async (slug: string): Promise<string | undefined> => {
+    if (provinceSlugs.has(slug)) return slug;
+    for (const [provinceSlug, data] of loaded) if (regionBySlug(data, slug)) return provinceSlug;
+    regionProvinces ??= fetchJson<Record<string, string>>(form.dataset['regions'] ?? '');
+    try {
+      return (await regionProvinces)[slug];
+    } catch (error) {
+      regionProvinces = null;
+      throw error;
+    }
+  };
+  const load = async (slug: string): Promise<PickerData | null> => {
+    const provinceSlug = await provinceOf(slug);
+    return provinceSlug && provinceSlugs.has(provinceSlug) ? loadProvince(provinceSlug) : null;
+  };
   section.hidden = false;
   form.addEventListener('submit', (event) => event.preventDefault());
 
@@ -85,16 +112,17 @@ function install(section: HTMLElement): void {
       return;
     }
     status.textContent = '正在加载地区数据…';
-    let data: PickerData;
+    let data: PickerData | null;
     try {
-      data = await load();
+      data = await load(slug);
     } catch {
-      loading = null;
       status.textContent = '地区数据加载失败，请稍后重试。';
       return;
     }
-    const region = regionBySlug(data, slug);
-    if (!region) {
+    // A pick made while this one loaded has taken over: show that one, not this.
+    if (currentSlug() !== slug) return;
+    const region = data ? regionBySlug(data, slug) : undefined;
+    if (!data || !region) {
       clear();
       status.textContent = `收录的方案中没有地区“${slug}”。`;
       return;
@@ -133,6 +161,12 @@ function install(section: HTMLElement): void {
   window.addEventListener('popstate', () => void show(currentSlug()));
   const initial = currentSlug();
   if (initial !== '') void show(initial);
+}
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
 }
 
 function currentSlug(): string {

@@ -133,6 +133,36 @@ for (const width of [375, 1280]) {
       await expect(page.locator('a.mark.is-picked')).toHaveCount(0);
     });
 
+    test('a pick fetches only the picked province’s data; a shared county link asks which province first', async ({
+      page,
+    }) => {
+      const fetched: string[] = [];
+      page.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (path.includes('/data/')) fetched.push(path.slice(path.indexOf('/data/')));
+      });
+      await page.goto(pageUrl(paths.indicator(INDICATOR)));
+      await expect(picker(page)).toBeVisible();
+      expect(fetched).toEqual([]);
+      await province(page).selectOption({ label: '山东省' });
+      await expect(picker(page).locator('[data-region-status]')).toContainText('山东省');
+      await second(page).selectOption({ label: '济南市' });
+      await expect(picker(page).locator('[data-region-status]')).toContainText('济南市');
+      await province(page).selectOption({ label: '重庆市' });
+      await expect(picker(page).locator('[data-region-status]')).toContainText('重庆市');
+      await province(page).selectOption({ label: '山东省' });
+      await expect(picker(page).locator('[data-region-status]')).toContainText('山东省');
+      expect(fetched).toEqual([
+        `/data/indicators/${INDICATOR}/shandong-sheng.json`,
+        `/data/indicators/${INDICATOR}/chongqing-shi.json`,
+      ]);
+
+      fetched.length = 0;
+      await page.goto(`${pageUrl(paths.indicator(INDICATOR))}?region=laiwu-qu`);
+      await expect(picker(page).locator('[data-region-status]')).toContainText('莱芜区');
+      expect(fetched).toEqual(['/data/regions.json', `/data/indicators/${INDICATOR}/shandong-sheng.json`]);
+    });
+
     test('the picker is named and works from the keyboard, and passes axe', async ({ page }) => {
       await page.goto(pageUrl(paths.indicator(INDICATOR)));
       await province(page).focus();

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { groupBy, summarise } from '../../src/lib/lists/summary';
-import { chainOf, childrenOf, plansIn, regionBySlug, type PickerData } from '../../src/lib/lists/picker';
+import {
+  chainOf,
+  childrenOf,
+  plansIn,
+  provincePart,
+  provinceSlugs,
+  regionBySlug,
+  type PickerData,
+} from '../../src/lib/lists/picker';
 
 describe('summarise', () => {
   it.each([
@@ -151,5 +159,57 @@ describe('pagerNumbers', () => {
     [6, 120, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, null, 120]],
   ])('page %i of %i', (current, last, expected) => {
     expect(pagerNumbers(current, last)).toEqual(expected);
+  });
+});
+
+describe('region picker data, one file per province', () => {
+  const provinces = data.regions.filter((r) => r.parent === null);
+  const parts = provinces.map((p) => provincePart(data, p));
+
+  it.each(provinces.map((p, i) => [p.slug, p, parts[i]!] as const))(
+    '%s: its divisions and its plans, nothing of another province',
+    (_, province, part) => {
+      expect(part.indicator).toBe(data.indicator);
+      expect(part.unit).toBe(data.unit);
+      expect(part.regions.every((r) => chainOf(data, r)[0]?.code === province.code)).toBe(true);
+      expect(part.plans.every((p) => p.codes[0] === province.code)).toBe(true);
+    },
+  );
+
+  it('every division is in exactly one part; every plan with a province too; a plan of no region in none', () => {
+    expect(parts.flatMap((p) => p.regions.map((r) => r.slug)).sort()).toEqual(
+      data.regions.map((r) => r.slug).sort(),
+    );
+    expect(parts.flatMap((p) => p.plans.map((plan) => plan.id)).sort()).toEqual(
+      data.plans
+        .filter((p) => p.codes.length > 0)
+        .map((p) => p.id)
+        .sort(),
+    );
+  });
+
+  it.each(['shandong-sheng', 'jinan-shi', 'laiwu-qu', 'qingdao-shi', 'chongqing-shi', 'qianjiang-qu'])(
+    'a pick of %s in its province’s part shows what the whole data shows',
+    (slug) => {
+      const province = provinceSlugs(data.regions)[slug]!;
+      const part = parts[provinces.findIndex((p) => p.slug === province)]!;
+      const region = regionBySlug(part, slug)!;
+      expect(region).toEqual(regionBySlug(data, slug));
+      expect(chainOf(part, region)).toEqual(chainOf(data, region));
+      expect(childrenOf(part, region.code)).toEqual(childrenOf(data, region.code));
+      expect(plansIn(part, region.code)).toEqual(plansIn(data, region.code));
+    },
+  );
+
+  it('leads each division’s slug to its province’s', () => {
+    expect(provinceSlugs(data.regions)).toEqual({
+      'shandong-sheng': 'shandong-sheng',
+      'jinan-shi': 'shandong-sheng',
+      'laiwu-qu': 'shandong-sheng',
+      'qingdao-shi': 'shandong-sheng',
+      'chongqing-shi': 'chongqing-shi',
+      'qianjiang-qu': 'chongqing-shi',
+      'guizhou-sheng': 'guizhou-sheng',
+    });
   });
 });

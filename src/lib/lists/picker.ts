@@ -82,3 +82,35 @@ export function chainOf(data: PickerData, region: PickerRegion): PickerRegion[] 
 export function plansIn(data: PickerData, code: string): PickerPlan[] {
   return data.plans.filter((plan) => plan.codes.includes(code));
 }
+
+/**
+ * The part of the picker data a province's picks need: the province and the divisions under it, and the plans
+ * lying in it. Why split: a picker interaction starts at a province and stays inside it, so the page fetches
+ * only that province's file (`/data/indicators/<id>/<province>.json`), not every plan of the corpus (114 KB
+ * gzipped for one indicator at 3,000 plans). Each part is itself `PickerData`, so the functions above work on
+ * it unchanged.
+ */
+export function provincePart(data: PickerData, province: PickerRegion): PickerData {
+  const inProvince = (region: PickerRegion) => chainOf(data, region)[0]?.code === province.code;
+  return {
+    indicator: data.indicator,
+    unit: data.unit,
+    regions: data.regions.filter(inProvince),
+    plans: plansIn(data, province.code),
+  };
+}
+
+/**
+ * Every region of the data by slug, with the slug of the province it lies in: how a shared link to a
+ * prefecture or county (`?region=jinan-shi`) finds the province file holding it. It names no plan, so one
+ * file serves every indicator (`/data/regions.json`).
+ */
+export function provinceSlugs(regions: readonly PickerRegion[]): Record<string, string> {
+  const data: PickerData = { indicator: '', unit: '', regions: [...regions], plans: [] };
+  const bySlug: Record<string, string> = {};
+  for (const region of regions) {
+    const top = chainOf(data, region)[0];
+    if (top && top.parent === null) bySlug[region.slug] = top.slug;
+  }
+  return bySlug;
+}
