@@ -102,9 +102,17 @@ class BodyBuilder {
 
   /** Adds a clause starting at `line`, with a unique id; it has no text yet unless `paragraphs` is given. */
   private emit(fields: ClauseFields, line: SourceLine, paragraphs: string[] = []): Draft {
+    // Every property written out in one literal: spreading `fields` into a clause made V8 copy through a
+    // slow generic path for each of them (a third of the structure stage's time).
     const clause: Draft = {
-      ...fields,
       id: this.uniqueId(fields.id, line.number),
+      kind: fields.kind,
+      parentId: fields.parentId,
+      depth: fields.depth,
+      number: fields.number,
+      citation: fields.citation,
+      heading: fields.heading,
+      part: fields.part,
       paragraphs,
       responsibility: null,
       line: line.number,
