@@ -251,6 +251,12 @@ export interface InvisibleCharacter {
 
 /** Every invisible character of one line, with where it is and whether it touches a number. */
 export function invisibleCharacters(line: string): InvisibleCharacter[] {
+  // Nearly every line has none: one test, rather than setting up a match iterator for each line.
+  INVISIBLE.lastIndex = 0;
+  const any = INVISIBLE.test(line);
+  // matchAll starts where the test left the shared expression.
+  INVISIBLE.lastIndex = 0;
+  if (!any) return [];
   const found: InvisibleCharacter[] = [];
   for (const match of line.matchAll(INVISIBLE)) {
     const i = match.index;
