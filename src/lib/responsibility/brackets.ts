@@ -5,28 +5,39 @@
  */
 
 // Tested by UTF-16 code, not as one-character strings: these run on every character of every clause's last
-// paragraph, and a CJK character read as a string is a new string each time.
-const OPENER_CODES = new Set(Array.from('([{《〈「『“', (ch) => ch.charCodeAt(0)));
-const CLOSER_CODES = new Set(Array.from(')]}》〉」』”', (ch) => ch.charCodeAt(0)));
+// paragraph, and a CJK character read as a string is a new string each time. One table indexed by code unit
+// (every bracket is a BMP character) answers both questions with one array read.
+const NOT_A_BRACKET = 0;
+const OPENER = 1;
+const CLOSER = 2;
+const BRACKET_KINDS = new Uint8Array(0x10000);
+for (const ch of '([{《〈「『“') BRACKET_KINDS[ch.charCodeAt(0)] = OPENER;
+for (const ch of ')]}》〉」』”') BRACKET_KINDS[ch.charCodeAt(0)] = CLOSER;
 
 /** True when the UTF-16 code opens a bracket in the folded view. */
 export function isOpenerCode(code: number): boolean {
-  return OPENER_CODES.has(code);
+  return BRACKET_KINDS[code] === OPENER;
 }
 
 /** True when the UTF-16 code closes a bracket in the folded view. */
 export function isCloserCode(code: number): boolean {
-  return CLOSER_CODES.has(code);
+  return BRACKET_KINDS[code] === CLOSER;
 }
 
 /** True when `ch` opens a bracket in the folded view. */
 export function isOpener(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length === 1 && OPENER_CODES.has(ch.charCodeAt(0));
+  return ch !== undefined && ch.length === 1 && isOpenerCode(ch.charCodeAt(0));
 }
 
 /** True when `ch` closes a bracket in the folded view. */
 export function isCloser(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length === 1 && CLOSER_CODES.has(ch.charCodeAt(0));
+  return ch !== undefined && ch.length === 1 && isCloserCode(ch.charCodeAt(0));
+}
+
+/** True when the text holds no bracket at all (most names and many notes): nothing to mask or remove. */
+function hasNoBracket(folded: string): boolean {
+  for (let i = 0; i < folded.length; i++) if (BRACKET_KINDS[folded.charCodeAt(i)] !== NOT_A_BRACKET) return false;
+  return true;
 }
 
 /** A half-open span `[start, end)` of the string it was taken from. */
@@ -36,18 +47,19 @@ export interface Span {
 }
 
 /**
- * Splits `folded[span]` at every separator that sits at bracket depth 0, so 区经济信息委(区大数据发展局) or
+ * Splits `folded[span]` at every separator (tested by UTF-16 code) that sits at bracket depth 0, so 区经济信息委(区大数据发展局) or
  * 各县(市、区)人民政府 stay whole. Returns the pieces as spans of the same string (separators excluded).
  */
-export function splitTopLevel(folded: string, span: Span, isSeparator: (ch: string) => boolean): Span[] {
+export function splitTopLevel(folded: string, span: Span, isSeparator: (code: number) => boolean): Span[] {
   const pieces: Span[] = [];
   let depth = 0;
   let pieceStart = span.start;
   for (let i = span.start; i < span.end; i++) {
     const code = folded.charCodeAt(i);
-    if (OPENER_CODES.has(code)) depth++;
-    else if (CLOSER_CODES.has(code)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && isSeparator(folded[i] as string)) {
+    const kind = BRACKET_KINDS[code];
+    if (kind === OPENER) depth++;
+    else if (kind === CLOSER) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isSeparator(code)) {
       pieces.push({ start: pieceStart, end: i });
       pieceStart = i + 1;
     }
@@ -73,12 +85,12 @@ function runsByDepth(folded: string, run: (start: number, end: number, depth0: b
   let runStart = 0;
   let runDepth0 = true;
   for (let i = 0; i < folded.length; i++) {
-    const code = folded.charCodeAt(i);
+    const kind = BRACKET_KINDS[folded.charCodeAt(i)];
     let depth0: boolean;
-    if (OPENER_CODES.has(code)) {
+    if (kind === OPENER) {
       depth++;
       depth0 = false;
-    } else if (CLOSER_CODES.has(code)) {
+    } else if (kind === CLOSER) {
       depth = Math.max(0, depth - 1);
       depth0 = false;
     } else depth0 = depth === 0;
@@ -93,6 +105,7 @@ function runsByDepth(folded: string, run: (start: number, end: number, depth0: b
 
 /** The text with every bracketed group (at any depth) removed: 区经济信息委(区大数据发展局) → 区经济信息委. */
 export function withoutBracketGroups(folded: string): string {
+  if (hasNoBracket(folded)) return folded;
   const parts: string[] = [];
   runsByDepth(folded, (start, end, depth0) => {
     if (depth0) parts.push(folded.slice(start, end));
@@ -102,6 +115,7 @@ export function withoutBracketGroups(folded: string): string {
 
 /** The text with only its depth-0 characters kept; bracketed groups become spaces so indexes stay valid. */
 export function maskBracketGroups(folded: string): string {
+  if (hasNoBracket(folded)) return folded;
   const parts: string[] = [];
   runsByDepth(folded, (start, end, depth0) => {
     parts.push(depth0 ? folded.slice(start, end) : ' '.repeat(end - start));

@@ -72,8 +72,12 @@ const STANDING_END = /(?:负责)?落实[,;]?\s*不再(?:一一|逐一|逐项|另
 const BODY_END =
   /(?:局|委|办|厅|部|政府|管委会|中心|办公室|银行|分行|支行|公司|集团|社|联|会|处|院|所|站|队|室|单位)$/;
 
-const isSegmentSeparator = (ch: string): boolean => ch === ',' || ch === ';' || ch === '。';
-const isNameSeparator = (ch: string): boolean => ch === '、' || ch === ',';
+const COMMA = 0x2c; // ,
+const SEMICOLON = 0x3b; // ;
+const FULL_STOP = 0x3002; // 。
+const ENUMERATION_COMMA = 0x3001; // 、
+const isSegmentSeparator = (code: number): boolean => code === COMMA || code === SEMICOLON || code === FULL_STOP;
+const isNameSeparator = (code: number): boolean => code === ENUMERATION_COMMA || code === COMMA;
 
 /** True for a name that denotes governments rather than a department: 各县（市、区）人民政府, 各乡镇街道. */
 export function isImplementerName(name: string): boolean {
