@@ -5,6 +5,17 @@
  */
 import * as OpenCC from 'opencc-js/t2cn';
 import { foldWidth } from '../width';
+import {
+  INVISIBLE,
+  INVISIBLE_UNIT,
+  KEEP as KEEP_UNIT,
+  MAP,
+  QUIET as QUIET_UNIT,
+  SLOW,
+  TRIGGER as TRIGGER_UNIT,
+  UNIT_FOLDS,
+  UNIT_KINDS,
+} from './fold-units';
 import { CONTEXT_QUIET, CONTEXT_TRIGGERS, FREE_FOLDS } from './opencc-table';
 
 /**
@@ -147,13 +158,7 @@ const FOLD_CACHE_LIMIT = 20_000;
 const FOLD_CACHE_MAX_LENGTH = 20_000;
 let foldCache = new Map<string, string>();
 
-/**
- * Characters a reader does not see: zero-width spaces and joiners, the soft hyphen, bidirectional controls,
- * word joiners, a byte-order mark inside the text, and control characters other than layout (tab, line and
- * page breaks). Copy-paste from web pages and PDFs leaves them, often inside numbers.
- */
-export const INVISIBLE =
-  /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+export { INVISIBLE };
 
 const NUMBER_PART = /[0-9.]/;
 
@@ -185,6 +190,64 @@ function maskNumbersAtInvisible(folded: string): string {
   return units.join('');
 }
 
+/** The recognition view, fold after fold: exact for every text (`foldInOnePass` gives way to it). */
+function foldExactly(text: string): string {
+  return maskNumbersAtInvisible(toSimplified(foldWidth(text)));
+}
+
+/**
+ * `foldExactly(text)` read in one pass over the text with the table of fold-units.ts, or null when the text
+ * holds what only the exact path folds (a surrogate, or a run OpenCC rewrites to another length, which
+ * `toSimplified` then reads character by character over the whole text). Nearly every plan text is folded here.
+ */
+function foldInOnePass(text: string): string | null {
+  const length = text.length;
+  // The folded text is `out` + text[done, i) with the rest to come: pieces are joined only where a unit changes.
+  let out = '';
+  let done = 0;
+  let invisible = false;
+  let i = 0;
+  while (i < length) {
+    const unit = text.charCodeAt(i);
+    const kind = UNIT_KINDS[unit];
+    if (kind === KEEP_UNIT) {
+      i++;
+      continue;
+    }
+    if (kind === MAP) {
+      out += text.slice(done, i) + String.fromCharCode(UNIT_FOLDS[unit] as number);
+      done = ++i;
+      continue;
+    }
+    if (kind === INVISIBLE_UNIT) {
+      invisible = true;
+      i++;
+      continue;
+    }
+    if (kind === SLOW) return null;
+    // A run of context characters: through OpenCC when it holds a trigger, else unchanged.
+    let end = i;
+    let trigger = false;
+    for (; end < length; end++) {
+      const runKind = UNIT_KINDS[text.charCodeAt(end)];
+      if (runKind === TRIGGER_UNIT) trigger = true;
+      else if (runKind !== QUIET_UNIT) break;
+    }
+    if (trigger) {
+      const run = text.slice(i, end);
+      const converted = opencc(run);
+      if (converted.length !== run.length) return null;
+      if (converted !== run) {
+        out += text.slice(done, i) + converted;
+        done = end;
+      }
+    }
+    i = end;
+  }
+  const folded = done === 0 ? text : out + text.slice(done);
+  return invisible ? maskNumbersAtInvisible(folded) : folded;
+}
+
 /**
  * The recognition view of `text`: full-width ASCII (（）０-９％．，：；) to half-width, 〔〕【】［］ to [ ],
  * the ideographic space to a space, traditional characters to simplified, and numbers touched by an invisible
@@ -196,7 +259,7 @@ export function foldForRecognition(text: string): string {
   if (known !== undefined) return known;
   const cached = foldCache.get(text);
   if (cached !== undefined) return cached;
-  const folded = maskNumbersAtInvisible(toSimplified(foldWidth(text)));
+  const folded = foldInOnePass(text) ?? foldExactly(text);
   if (text.length <= FOLD_CACHE_MAX_LENGTH) {
     if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache = new Map();
     foldCache.set(text, folded);

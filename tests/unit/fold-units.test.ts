@@ -1,0 +1,125 @@
+/**
+ * The one-pass fold of `foldForRecognition` (src/lib/read/fold-units.ts): each code unit's kind and fold in the
+ * table, against the folds it composes (width, then OpenCC's fold of a character alone), and whole texts against
+ * the fold-after-fold reference, masking of numbers at invisible characters included.
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+import { describe, expect, it } from 'vitest';
+import {
+  INVISIBLE_UNIT,
+  KEEP,
+  MAP,
+  QUIET,
+  SLOW,
+  TRIGGER,
+  UNIT_FOLDS,
+  UNIT_KINDS,
+} from '../../src/lib/read/fold-units';
+import { foldForRecognition, forgetFolds } from '../../src/lib/read/normalize';
+import { CONTEXT_QUIET, CONTEXT_TRIGGERS } from '../../src/lib/read/opencc-table';
+import { foldWidth } from '../../src/lib/width';
+
+const hk = OpenCC.Converter({ from: 'hk', to: 'cn' });
+const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
+/** OpenCC on a whole text, as foldForRecognition did before it read pieces (length kept as it does). */
+const openccWhole = (text: string): string => {
+  const converted = tw(hk(text));
+  if (converted.length === text.length) return converted;
+  let out = '';
+  for (const ch of text) {
+    const one = tw(hk(ch));
+    out += one.length === ch.length ? one : ch;
+  }
+  return out;
+};
+
+const kindName = ['keep', 'map', 'quiet', 'trigger', 'invisible', 'slow'];
+const kindOf = (ch: string) => kindName[UNIT_KINDS[ch.charCodeAt(0)] as number];
+const foldOf = (ch: string) => String.fromCharCode(UNIT_FOLDS[ch.charCodeAt(0)] as number);
+
+describe('the table of code units', () => {
+  it.each([
+    ['节', 'keep', '节'],
+    ['a', 'keep', 'a'],
+    ['。', 'keep', '。'], // U+3002 is not a full-width form
+    ['，', 'map', ','], // full-width ASCII
+    ['（', 'map', '('],
+    ['５', 'map', '5'],
+    ['％', 'map', '%'],
+    ['〔', 'map', '['], // bracket styles
+    ['【', 'map', '['],
+    ['］', 'map', ']'],
+    ['\u3000', 'map', ' '], // the ideographic space
+    ['節', 'map', '节'], // traditional, the same wherever it stands
+    ['考', 'quiet', '考'], // in phrases, but never the start of a rewrite (考核 stays)
+    ['噸', 'trigger', '噸'], // in phrases (萬噸): its run goes through OpenCC
+    ['乾', 'trigger', '乾'], // 乾燥 → 干燥 but 乾隆 stays
+    ['著', 'trigger', '著'],
+    ['\u200B', 'invisible', '\u200B'],
+    ['\u00AD', 'invisible', '\u00AD'],
+    ['\uD840', 'slow', '\uD840'], // a surrogate: astral characters take the exact path
+    ['\uDC3E', 'slow', '\uDC3E'],
+  ])('%s is %s → %s', (ch, kind, folded) => {
+    expect(kindOf(ch)).toBe(kind);
+    expect(foldOf(ch)).toBe(folded);
+  });
+
+  it('gives every BMP character what the width fold and then OpenCC give it alone', () => {
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const kind = UNIT_KINDS[unit];
+      if (kind === SLOW || kind === QUIET || kind === TRIGGER) continue;
+      const ch = String.fromCharCode(unit);
+      const expected = openccWhole(foldWidth(ch));
+      expect(String.fromCharCode(UNIT_FOLDS[unit] as number), `U+${unit.toString(16)}`).toBe(expected);
+      expect(kind === KEEP || kind === INVISIBLE_UNIT, `U+${unit.toString(16)}`).toBe(expected === ch);
+      if (kind === MAP) expect(expected).not.toBe(ch);
+    }
+  });
+
+  it('marks exactly the context characters of opencc-table.ts as quiet or trigger', () => {
+    const quiet = new Set(Array.from(CONTEXT_QUIET).filter((ch) => ch.length === 1));
+    const triggers = new Set(Array.from(CONTEXT_TRIGGERS).filter((ch) => ch.length === 1));
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const ch = String.fromCharCode(unit);
+      if (UNIT_KINDS[unit] === QUIET) expect(quiet.has(ch), ch).toBe(true);
+      else if (UNIT_KINDS[unit] === TRIGGER) expect(triggers.has(ch), ch).toBe(true);
+      else expect(quiet.has(ch) || triggers.has(ch), ch).toBe(false);
+    }
+  });
+});
+
+describe('foldForRecognition reads a text once with the table', () => {
+  // The reference: each fold in turn over the whole text, then numbers at invisible characters masked.
+  it.each([
+    ['plain simplified text', '推进重点行业节能改造', '推进重点行业节能改造'],
+    ['full-width forms', '（一）下降１４．５％，', '(一)下降14.5%,'],
+    [
+      'traditional, free and in phrases',
+      '單位國內生產總值能耗下降１３．５％，乾燥',
+      '单位国内生产总值能耗下降13.5%,干燥',
+    ],
+    ['a phrase kept as it is', '乾隆年間', '乾隆年间'],
+    ['Hong Kong forms', '綫路裏面', '线路里面'],
+    ['variant brackets', '〔2022〕【附件】［1］', '[2022][附件][1]'],
+    ['an invisible character inside a number', '下降1\u00AD4.5%', '下降xxxxx%'],
+    ['an invisible character after a number', '下降14.5\u200B%', '下降xxxxx%'],
+    ['an invisible character away from numbers', '节能\u200D减排14.5%', '节能\u200D减排14.5%'],
+    ['an invisible character and full-width digits', '下降１４\u200B．５％', '下降xxxxx%'],
+    ['astral characters (the exact path)', '𠁞乾燥𠁞，', '𠀾干燥𠀾,'],
+    ['the ideographic space kept as a space', '到\u30002025\u3000年', '到 2025 年'],
+    ['nothing', '', ''],
+  ])('%s', (_, text, expected) => {
+    forgetFolds();
+    expect(foldForRecognition(text)).toBe(expected);
+    expect(foldForRecognition(text)).toHaveLength(text.length);
+  });
+
+  it('gives a run of context characters what OpenCC gives the whole text, at any place in the text', () => {
+    for (const run of ['乾燥', '反覆核查', '羣眾', '才幹', '考核', '覆盖', '著力推進']) {
+      for (const text of [run, `，${run}`, `${run}，`, `１${run}２`, `（${run}）節能`]) {
+        forgetFolds();
+        expect(foldForRecognition(text), text).toBe(openccWhole(foldWidth(text)));
+      }
+    }
+  });
+});
