@@ -5,7 +5,7 @@
  * Only the target clause is marked: the reader came for it, and the rest of the plan reads as printed.
  */
 import { matchSpans } from '../lib/search/browser/excerpt';
-import { foldQuery } from '../lib/search/browser/fold';
+import { foldQuery, foldReady } from '../lib/search/browser/fold-on-demand';
 import { runsOf } from '../lib/search/browser/tokens';
 
 /** Elements whose text is not the plan's (tool buttons, screen-reader status). */
@@ -57,15 +57,16 @@ function clear(marks: readonly HTMLElement[], note: HTMLElement): void {
   history.replaceState(history.state, '', url.href);
 }
 
-function highlight(): void {
+async function highlight(): Promise<void> {
   const url = new URL(window.location.href);
   const words = (url.searchParams.get('hl') ?? '').trim();
   const id = decodeURIComponent(url.hash.slice(1));
   const target = id ? document.getElementById(id) : null;
   if (!words || !target) return;
-  const alternatives = words.split(/\s+/).map((word) => [runsOf(foldQuery(word))]);
   const nodes = textNodes(target);
   const text = nodes.map((n) => n.data).join('');
+  await foldReady([words, text]);
+  const alternatives = words.split(/\s+/).map((word) => [runsOf(foldQuery(word))]);
   const spans = matchSpans(text, alternatives, foldQuery);
   const note = document.createElement('p');
   note.className = 'search-term-note';
@@ -85,4 +86,4 @@ function highlight(): void {
   target.before(note);
 }
 
-highlight();
+highlight().catch((error: unknown) => console.error(error));

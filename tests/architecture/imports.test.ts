@@ -5,7 +5,9 @@
  * - browser code (`src/browser/` and the `<script>` blocks of `.astro` files, with everything they import,
  *   transitively) never imports Node built-ins, zod or OpenCC: none of them belongs in a page's bundle;
  * - rendering (pages, layouts, components, `src/site/`) never imports `src/lib/read/`: reading the seeds is
- *   ingest's job, and rendering uses what the model recorded.
+ *   ingest's job, and rendering uses what the model recorded;
+ * - browser code reaches the traditional → simplified table (`t2s-map.ts`, 16 KB gzipped) only through the one
+ *   dynamic import in `fold-on-demand.ts`, never through `fold.ts`, which installs it at once for Node.
  * Type-only imports (`import type`) are erased and do not count.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
@@ -162,6 +164,21 @@ describe('import rules', () => {
       .filter(({ edge }) => isNodeBuiltin(edge.specifier) || /^(zod|opencc-js)(\/|$)/.test(edge.specifier))
       .map(({ edge, chain }) => `${chain.join(' → ')} imports ${edge.specifier}`);
     expect(wrong).toEqual([]);
+  });
+
+  it('browser code fetches the traditional → simplified table only on demand', () => {
+    const table = join(SRC, 'lib/search/browser/t2s-map.ts');
+    const eager = join(SRC, 'lib/search/browser/fold.ts');
+    const onDemand = join(SRC, 'lib/search/browser/fold-on-demand.ts');
+    const closure = browserClosure();
+    const wrong = closure
+      .filter(({ edge }) => edge.to === eager || (edge.to === table && edge.from !== onDemand))
+      .map(({ edge, chain }) => `${chain.join(' → ')} imports ${edge.specifier}`);
+    expect(wrong).toEqual([]);
+    // …and fold-on-demand.ts reaches it by a dynamic import, which the bundler splits into a file of its own.
+    expect(closure.some(({ edge }) => edge.from === onDemand && edge.to === table)).toBe(true);
+    expect(readFileSync(onDemand, 'utf8')).toMatch(/import\(['"]\.\/t2s-map['"]\)/);
+    expect(readFileSync(onDemand, 'utf8')).not.toMatch(/^import[^;]*['"]\.\/t2s-map['"]/m);
   });
 
   it('rendering never imports src/lib/read', () => {

@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { buildFold, searchRecords } from '../../src/integrations/pagefind';
+import { foldsTraditional } from '../../src/lib/search/browser/fold-on-demand';
 import { paths } from '../../src/lib/urls';
 import { builtPlans, E2E_BASE, pageUrl } from './harness';
 import { expect, test } from './fixtures';
@@ -218,6 +219,26 @@ test.describe('loading', () => {
     // A name that no longer matches Pagefind's would show here as a second WebAssembly file fetched.
     expect(requested.filter((path) => path.includes('/wasm.'))).toEqual([preloaded]);
     expect(requested.filter((path) => path.endsWith('/pagefind-worker.js'))).toEqual([]);
+  });
+
+  test('the traditional → simplified table is fetched for a traditional query, not for a simplified one', async ({
+    page,
+  }) => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const table = () => requested.filter((path) => /\/t2s-map\.[^/]*\.js$/.test(path));
+    await search(page, '公转铁');
+    const shown = await hitUrls(page);
+    expect(shown.length).toBeGreaterThan(0);
+    // What the page folded holds no character the table folds (著 would need it), so it was never fetched.
+    const texts = shown.map((url) => records.find((r) => r.url === url)?.meta.text ?? '');
+    expect(
+      texts.filter((text) => Array.from(text).some((ch) => foldsTraditional(ch.codePointAt(0)!))),
+    ).toEqual([]);
+    expect(table()).toEqual([]);
+    await search(page, '公轉鐵');
+    expect(table()).toHaveLength(1);
+    expect(await hitUrls(page)).toEqual(expect.arrayContaining(shown));
   });
 });
 

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { foldForRecognition } from '../../src/lib/read/normalize';
 import { foldQuery, toSimplifiedChars } from '../../src/lib/search/browser/fold';
-import { t2sModule } from '../../src/lib/search/build/t2s-build';
+import { t2sKeysModule, t2sModule } from '../../src/lib/search/build/t2s-build';
 import { T2S_PAIRS } from '../../src/lib/search/browser/t2s-map';
 import { foldWidth, lowerAscii } from '../../src/lib/width';
 import { seedFiles, seedText } from '../helpers/seeds';
@@ -59,5 +59,61 @@ describe('t2s-map.ts', () => {
   // CI never rewrites it (vitest does not write snapshots with CI=true): a stale table fails the build.
   it('is what t2s-build.ts generates from OpenCC', async () => {
     await expect(t2sModule()).toMatchFileSnapshot('../../src/lib/search/browser/t2s-map.ts');
+  });
+});
+
+describe('t2s-keys.ts', () => {
+  it('is what t2s-build.ts generates from the table', async () => {
+    await expect(t2sKeysModule(T2S_PAIRS)).toMatchFileSnapshot('../../src/lib/search/browser/t2s-keys.ts');
+  });
+});
+
+/** A fresh copy of fold-on-demand.ts, its table not yet fetched (fold.ts, imported above, installs it at once). */
+async function freshFold() {
+  vi.resetModules();
+  return import('../../src/lib/search/browser/fold-on-demand');
+}
+
+describe('fold-on-demand', () => {
+  const keys = new Set<number>();
+  const chars = Array.from(T2S_PAIRS);
+  for (let i = 0; i < chars.length; i += 2) keys.add(chars[i]!.codePointAt(0)!);
+
+  it('says exactly which characters from U+3400 to U+9FFF the table folds, and counts its other ranges whole', async () => {
+    const { foldsTraditional } = await freshFold();
+    const wrong: string[] = [];
+    for (let code = 0x3400; code <= 0x9fff; code++)
+      if (foldsTraditional(code) !== keys.has(code)) wrong.push(code.toString(16));
+    expect(wrong).toEqual([]);
+    for (const code of keys) expect(foldsTraditional(code), code.toString(16)).toBe(true);
+    for (const code of [0x41, 0x3002, 0xff0c, 0xac00, 0x1f600]) expect(foldsTraditional(code)).toBe(false);
+  });
+
+  it.each([
+    ['公转铁', false],
+    ['VOCs 14.5%', false],
+    ['下降１４．５％，', false],
+    ['公轉鐵', true],
+    ['显著提升', true], // 著 is in the table (着), though simplified texts print it
+    ['𠀀', true], // plane 2: counted whole
+  ])('%s needs the table: %s', async (text, needed) => {
+    const { needsTable } = await freshFold();
+    expect(needsTable(text)).toBe(needed);
+  });
+
+  it('folds a text that needs no table at once, refuses one that does, and folds it as fold.ts once ready', async () => {
+    const lazy = await freshFold();
+    expect(lazy.foldQuery('ＶＯＣｓ 公转铁')).toBe('vocs 公转铁');
+    expect(() => lazy.foldQuery('公轉鐵')).toThrow(/not loaded/);
+    await lazy.foldReady(['公转铁', '公轉鐵']);
+    expect(lazy.needsTable('公轉鐵')).toBe(false);
+    for (const text of ['公轉鐵', '節能減排　ＶＯＣｓ', '显著', '怎么 什麼', '𠀀兩高'])
+      expect(lazy.foldQuery(text)).toBe(foldQuery(text));
+  });
+
+  it('resolves at once when nothing needs the table', async () => {
+    const lazy = await freshFold();
+    await lazy.foldReady(['公转铁', '']);
+    expect(() => lazy.foldQuery('公轉鐵')).toThrow(/not loaded/);
   });
 });

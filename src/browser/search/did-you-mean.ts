@@ -4,7 +4,7 @@
  * searched before it is offered, so a proposal always leads to clauses — and the typed wording is never said
  * to be found.
  */
-import { foldQuery } from '../../lib/search/browser/fold';
+import { foldQuery, foldReady } from '../../lib/search/browser/fold-on-demand';
 import { proposals, type VocabularyTerm } from '../../lib/search/browser/did-you-mean';
 import type { ParsedQuery } from '../../lib/search/browser/query';
 import { runSearch } from './engine';
@@ -53,9 +53,10 @@ export async function checkedProposals(
   query: ParsedQuery,
   filters: Filters,
   vocabularyUrl: string,
-  parse: (q: string) => ParsedQuery | null,
+  parse: (q: string) => Promise<ParsedQuery | null>,
 ): Promise<CheckedProposal[]> {
   const terms = await loadVocabulary(vocabularyUrl);
+  await foldReady(terms.map(([term]) => term));
   const candidates = query.terms
     .flatMap((term) =>
       proposals(term.text, terms, foldQuery).map((p) => ({
@@ -66,7 +67,7 @@ export async function checkedProposals(
     .slice(0, MAX_CHECKED);
   const checked = await Promise.all(
     candidates.map(async (candidate) => {
-      const parsed = parse(candidate.query);
+      const parsed = await parse(candidate.query);
       if (!parsed) return null;
       const outcome = await runSearch(pf, parsed, filters, { near: false });
       const count = outcome.ranked.filter((r) => r.tier === 'literal' || r.tier === 'synonym').length;

@@ -4,7 +4,7 @@
  * counts, taken on the counting Pagefind (main.ts `counter`) once its filter index is loaded.
  */
 import { countLookup, type CountLookup } from '../../lib/search/browser/counts';
-import { foldQuery } from '../../lib/search/browser/fold';
+import { foldQuery, foldReady } from '../../lib/search/browser/fold-on-demand';
 import { nearSpans, nearVariants } from '../../lib/search/browser/near';
 import type { ParsedQuery } from '../../lib/search/browser/query';
 import { hasRun, rank, type Ranked, type TermSets } from '../../lib/search/browser/rank';
@@ -152,6 +152,7 @@ async function addNear(pf: Pagefind, outcome: Outcome, filters: Filters): Promis
   const shown = new Set(outcome.ranked.map((r) => r.id));
   const pool = [...candidates.values()].slice(0, NEAR_CANDIDATES);
   const data = await Promise.all(pool.map((r) => r.data()));
+  await foldReady(data.map((d) => d.meta.text));
   const byWording = new Map<string, number>();
   const near: Ranked[] = [];
   pool.forEach((result, i) => {

@@ -3,12 +3,12 @@
  * (engine.ts), the URL (url-state.ts) and the renderer (render.ts). Results come in two steps — the first few
  * drawn as soon as their fragments are in, then the rest — and the filter counts last.
  */
-import { foldQuery } from '../../lib/search/browser/fold';
+import { foldQuery, foldReady, needsTable } from '../../lib/search/browser/fold-on-demand';
 import { countNote } from '../../lib/search/browser/counts';
 import { parseQuery, type ParsedQuery, type QueryWords } from '../../lib/search/browser/query';
 import { relatedPages, type RelatedPage } from '../../lib/search/browser/related';
 import { FILTER_KEYS, type FilterKey } from '../../lib/search/browser/record-meta';
-import { compileSynonyms, type GroupKind } from '../../lib/search/browser/synonyms';
+import { compileSynonyms, type CompiledGroup, type GroupKind } from '../../lib/search/browser/synonyms';
 import { installSearchShortcut } from '../search-shortcut';
 import { checkedProposals } from './did-you-mean';
 import {
@@ -50,14 +50,21 @@ for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-f
   if ((FILTER_KEYS as readonly string[]).includes(key)) selects.set(key, select);
 }
 
-const groups = compileSynonyms(
-  (JSON.parse(form?.dataset['synonyms'] ?? '[]') as [string[], GroupKind][]).map(([forms, kind]) => ({
-    forms,
-    kind,
-  })),
-  foldQuery,
+const groupForms = (JSON.parse(form?.dataset['synonyms'] ?? '[]') as [string[], GroupKind][]).map(
+  ([forms, kind]) => ({ forms, kind }),
 );
-performance.mark('search:groups');
+/** The synonym and department groups, compiled once their forms can be folded (at once, unless one is traditional). */
+let groups: CompiledGroup[] | null = null;
+const groupsReady: Promise<CompiledGroup[]> = foldReady(groupForms.flatMap((g) => g.forms)).then(() => {
+  groups = compileSynonyms(groupForms, foldQuery);
+  performance.mark('search:groups');
+  return groups;
+});
+/** Parses a query once its words and the groups can be folded. */
+async function parsed(q: string): Promise<ParsedQuery | null> {
+  const [compiled] = await Promise.all([groupsReady, foldReady([q])]);
+  return parseQuery(q, foldQuery, compiled, queryWords);
+}
 const bundles = JSON.parse(form?.dataset['bundles'] ?? '[]') as string[];
 const queryWords = JSON.parse(form?.dataset['queryWords'] ?? '{}') as QueryWords;
 const pages = JSON.parse(form?.dataset['pages'] ?? '[]') as RelatedPage[];
@@ -156,6 +163,7 @@ let searchSequence = 0;
 async function showMore(outcome: Outcome, sequence: number, count = PAGE): Promise<void> {
   const slice = outcome.ranked.slice(shown, shown + count);
   const data = await Promise.all(slice.map((r) => outcome.results.get(r.id)?.data()));
+  await foldReady(data.flatMap((d) => (d ? [d.meta.text] : [])));
   if (sequence !== searchSequence || !list) return;
   const items = slice.flatMap((r, i) => {
     const d = data[i];
@@ -168,7 +176,8 @@ async function showMore(outcome: Outcome, sequence: number, count = PAGE): Promi
 
 async function search(state: State): Promise<void> {
   const sequence = ++searchSequence;
-  const query = parseQuery(state.q, foldQuery, groups, queryWords);
+  const query = await parsed(state.q);
+  if (sequence !== searchSequence) return;
   if (!query) {
     current = null;
     shown = 0;
@@ -224,15 +233,16 @@ async function showWaysOn(pf: Pagefind, outcome: Outcome, state: State, sequence
     ? await Promise.all([
         countsWithoutEachFilter(pf, outcome.query, state.filters),
         vocabularyUrl
-          ? checkedProposals(pf, outcome.query, state.filters, vocabularyUrl, (q) =>
-              parseQuery(q, foldQuery, groups, queryWords),
-            ).catch((error: unknown) => {
-              report(error);
-              return [];
-            })
+          ? checkedProposals(pf, outcome.query, state.filters, vocabularyUrl, parsed).catch(
+              (error: unknown) => {
+                report(error);
+                return [];
+              },
+            )
           : [],
       ])
     : [[], []];
+  await foldReady(pages.flatMap(([, , terms]) => terms));
   if (sequence !== searchSequence) return;
   const search = (q: string, filters: Filters) => urlOf({ q, filters });
   showHelp(
@@ -294,8 +304,8 @@ function onInput(event: Event): void {
   if ((event as InputEvent).isComposing) return;
   const state = stateFromForm();
   writeTyping(state);
-  const query = parseQuery(state.q, foldQuery, groups, queryWords);
-  // Fetch the index chunks of every lookup while the debounce runs.
+  // Fetch the index chunks of every lookup while the debounce runs (once the query can be parsed at once).
+  const query = groups && !needsTable(state.q) ? parseQuery(state.q, foldQuery, groups, queryWords) : null;
   const pf = searchIndex().loaded();
   if (query && pf) {
     const lookups = [query.loose, ...query.terms.flatMap((t) => [...t.exact, ...t.others.flat()])];

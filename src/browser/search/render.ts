@@ -1,7 +1,8 @@
 /**
  * Drawing results: one list item per clause (printed number, heading, plan, how it matched, excerpts with
  * the matches marked; an annex table's matching rows with their column labels), the status line, and the
- * counts in the filter options. Text only goes in as text nodes, never as HTML.
+ * counts in the filter options. Text only goes in as text nodes, never as HTML. A result's text is folded
+ * here, so its caller has awaited `foldReady` for it (fold-on-demand.ts).
  */
 import {
   buildFragments,
@@ -9,7 +10,7 @@ import {
   tableRowsWithMatches,
   type ExcerptPart,
 } from '../../lib/search/browser/excerpt';
-import { foldQuery } from '../../lib/search/browser/fold';
+import { foldQuery } from '../../lib/search/browser/fold-on-demand';
 import type { ParsedQuery } from '../../lib/search/browser/query';
 import type { Ranked } from '../../lib/search/browser/rank';
 import { runsOf } from '../../lib/search/browser/tokens';
