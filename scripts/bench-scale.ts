@@ -118,6 +118,12 @@ function report({ plans, textBytes, ingestSeconds, build, site }: SizeFigures): 
     `peak memory, all build processes together: ${gb(peak)} (largest one process: ${gb(build.peakProcessRss)}; goal ≤ ${gb(GOALS.peakTreeBytesAt3000)} at 3,000 plans)`,
   );
   console.log(`dist/: ${mb(site.bytes)}, ${site.files} files, ${site.htmlPages} HTML pages`);
+  console.log(
+    `  by folder: ${site.folders.map((f) => `${f.folder} ${mb(f.bytes)} in ${f.files}`).join('; ')}`,
+  );
+  console.log(
+    `  largest files: ${site.largestFiles.map((f) => `${f.file} ${mb(f.bytes)} (${mb(f.gzip)} gz)`).join('; ')}`,
+  );
   const line = (label: string, p: { htmlGzip: number; totalGzip: number; elements: number }) => {
     const ok = p.totalGzip <= GOALS.pageGzipBytes && p.elements <= GOALS.pageElements;
     return `  ${label.padEnd(34)} ${kb(p.totalGzip).padStart(10)} gz (HTML ${kb(p.htmlGzip).padStart(9)})  ${String(p.elements).padStart(7)} elements  ${verdict(ok)}`;

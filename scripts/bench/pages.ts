@@ -21,6 +21,10 @@ export interface SiteFigures {
   files: number;
   bytes: number;
   htmlPages: number;
+  /** Bytes and files under each top-level folder of the output (`data`, `plans`, `pagefind`…), largest first. */
+  folders: { folder: string; bytes: number; files: number }[];
+  /** The largest files of the output, largest first, with their gzipped size (what a host serves them as). */
+  largestFiles: { file: string; bytes: number; gzip: number }[];
   /** The pages that list every plan, as far as the site has them. */
   listPages: PageFigures[];
   /**
@@ -47,6 +51,9 @@ const LIST_PAGES = [
   'go/index.html',
   '404.html',
 ];
+
+/** How many of the largest files `measureSite` names (and gzips). */
+const LARGEST_FILES = 8;
 
 /** Opening tags, SVG elements included; the site has no inline script or style whose text could hold a `<`. */
 const ELEMENT = /<[a-zA-Z]/g;
@@ -107,8 +114,18 @@ export function measureSite(outDir: string): SiteFigures {
   >();
   const listPages: PageFigures[] = [];
   let htmlPages = 0;
+  const folders = new Map<string, { folder: string; bytes: number; files: number }>();
+  const sizes: { file: string; bytes: number }[] = [];
   for (const file of all) {
-    bytes += statSync(file).size;
+    const size = statSync(file).size;
+    bytes += size;
+    const rel = relative(outDir, file);
+    const folder = rel.includes(sep) ? (rel.split(sep)[0] as string) : '(top)';
+    const entry = folders.get(folder) ?? { folder, bytes: 0, files: 0 };
+    entry.bytes += size;
+    entry.files++;
+    folders.set(folder, entry);
+    sizes.push({ file: rel, bytes: size });
     if (!file.endsWith('.html')) continue;
     htmlPages++;
     const page = relative(outDir, file);
@@ -138,10 +155,13 @@ export function measureSite(outDir: string): SiteFigures {
     }
   }
   listPages.sort((a, b) => LIST_PAGES.indexOf(a.page) - LIST_PAGES.indexOf(b.page));
+  const largest = sizes.sort((a, b) => b.bytes - a.bytes).slice(0, LARGEST_FILES);
   return {
     files: all.length,
     bytes,
     htmlPages,
+    folders: [...folders.values()].sort((a, b) => b.bytes - a.bytes),
+    largestFiles: largest.map((f) => ({ ...f, gzip: gzipped(readFileSync(join(outDir, f.file))) })),
     listPages,
     heaviestByType: [...heaviest.values()].sort((a, b) => b.htmlGzip - a.htmlGzip),
   };
