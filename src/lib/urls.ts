@@ -37,6 +37,8 @@ export const paths = {
   searchVocabulary: () => '/search/vocabulary.json',
   /** Each province's plans as the plan filter names them, fetched by the search page past the list limit (src/pages/search/plans.json.ts). */
   searchPlans: () => '/search/plans.json',
+  /** The compare topics and indicator pages the search page offers beside results (src/pages/search/pages.json.ts). */
+  searchPages: () => '/search/pages.json',
   about: () => '/about/',
   data: (file: string) => `/data/${file}`,
   /** One plan's whole data (the `PublishedPlan` of `/data/schema.json`): `/data/plans/<plan>.json`. */

@@ -10,7 +10,7 @@ import { relatedPages, type RelatedPage } from '../../lib/search/browser/related
 import { FILTER_KEYS, type FilterKey } from '../../lib/search/browser/record-meta';
 import { compileSynonyms, type CompiledGroup, type GroupKind } from '../../lib/search/browser/synonyms';
 import { installSearchShortcut } from '../search-shortcut';
-import { checkedProposals } from './did-you-mean';
+import type { CheckedProposal } from './did-you-mean';
 import {
   countsWithoutEachFilter,
   filterCounts,
@@ -67,7 +67,28 @@ async function parsed(q: string): Promise<ParsedQuery | null> {
 }
 const bundles = JSON.parse(form?.dataset['bundles'] ?? '[]') as string[];
 const queryWords = JSON.parse(form?.dataset['queryWords'] ?? '{}') as QueryWords;
-const pages = JSON.parse(form?.dataset['pages'] ?? '[]') as RelatedPage[];
+/** The compare topics and indicator pages offered beside results, fetched once the first results are drawn. */
+const pagesUrl = form?.dataset['pages'] ?? '';
+let pagesLoad: Promise<RelatedPage[]> | null = null;
+function relatedPageList(): Promise<RelatedPage[]> {
+  pagesLoad ??= pagesUrl
+    ? fetch(pagesUrl)
+        .then((response) => {
+          if (!response.ok) throw new Error(`${response.status} fetching ${pagesUrl}`);
+          return response.json() as Promise<RelatedPage[]>;
+        })
+        .then(async (pages) => {
+          await foldReady(pages.flatMap(([, , terms]) => terms));
+          return pages;
+        })
+        .catch((error: unknown) => {
+          pagesLoad = null;
+          report(error);
+          return [];
+        })
+    : Promise.resolve([]);
+  return pagesLoad;
+}
 const helpBox = document.querySelector<HTMLElement>('[data-search-next]');
 const vocabularyUrl = form?.dataset['vocabulary'] ?? '';
 const countNoteBox = document.querySelector<HTMLElement>('[data-search-count-note]');
@@ -222,27 +243,32 @@ async function search(state: State): Promise<void> {
   list?.setAttribute('data-search-state', 'done');
 }
 
+/** “Did you mean” (did-you-mean.ts), a module of its own fetched at the first dead end: most searches never need it. */
+async function proposalsFor(pf: Pagefind, query: ParsedQuery, filters: Filters): Promise<CheckedProposal[]> {
+  const { checkedProposals } = await import('./did-you-mean');
+  return checkedProposals(pf, query, filters, vocabularyUrl, parsed);
+}
+
 /**
  * The help under the results: near wordings, the query without each filter (when nothing prints it), and the
  * compare topic or indicator page that covers it.
  */
 async function showWaysOn(pf: Pagefind, outcome: Outcome, state: State, sequence: number): Promise<void> {
   if (!helpBox) return;
+  const pagesLoaded = relatedPageList();
   const noLiteral = !outcome.ranked.some((r) => r.tier === 'literal' || r.tier === 'synonym');
   const [withoutFilters, proposed] = noLiteral
     ? await Promise.all([
         countsWithoutEachFilter(pf, outcome.query, state.filters),
         vocabularyUrl
-          ? checkedProposals(pf, outcome.query, state.filters, vocabularyUrl, parsed).catch(
-              (error: unknown) => {
-                report(error);
-                return [];
-              },
-            )
+          ? proposalsFor(pf, outcome.query, state.filters).catch((error: unknown): CheckedProposal[] => {
+              report(error);
+              return [];
+            })
           : [],
       ])
     : [[], []];
-  await foldReady(pages.flatMap(([, , terms]) => terms));
+  const pages = await pagesLoaded;
   if (sequence !== searchSequence) return;
   const search = (q: string, filters: Filters) => urlOf({ q, filters });
   showHelp(
