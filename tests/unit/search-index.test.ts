@@ -5,8 +5,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { decode } from 'cborg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { searchBundles } from '../../src/integrations/pagefind';
+import { searchBundles, searchRecords } from '../../src/integrations/pagefind';
+import { unsigned } from '../../src/lib/search/build/fragments';
 import { bundlePlans, workerCount, writeSearchIndex } from '../../src/integrations/search-index';
 import { ingestedSeeds } from '../helpers/seeds';
 
@@ -51,6 +53,56 @@ describe('writeSearchIndex', () => {
     expect(readdirSync(join(one, 'pagefind-1'))).not.toContain('pagefind.js');
     for (const dir of inOne.dirs) expect(readdirSync(join(one, dir, 'fragment')).length).toBeGreaterThan(0);
   });
+});
+
+/** A decoded Pagefind file of the bundle in `dir`. */
+function pagefindFile(dir: string, path: string): Buffer {
+  return unsigned(readFileSync(join(dir, path)), path);
+}
+
+describe('what Pagefind is given', () => {
+  it(
+    'indexes the search alphabet only; the meta is in the fragments, under short names',
+    { timeout: 180_000 },
+    async () => {
+      const dir = join(work, 'alphabet');
+      await writeSearchIndex(built, dir, { base: '/', bundles: 1, workers: 1 });
+      const bundle = join(dir, 'pagefind');
+      const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { hash: string }>;
+      };
+      expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+      const meta = decode(pagefindFile(bundle, `pagefind.${entry.languages['zh-cn']!.hash}.pf_meta`)) as [
+        string,
+        [string, number, string][],
+        [string, string, string][],
+      ];
+      const records = searchRecords(plans, '/');
+      expect(meta[1]).toHaveLength(records.length);
+      // Every word of every index chunk is a token of the search alphabet: no meta field (clause text, title,
+      // plan name) is indexed a second time by Pagefind's segmenter.
+      const words = meta[2].flatMap(([, , chunk]) => {
+        const index = decode(pagefindFile(bundle, `index/${chunk}.pf_index`)) as [[string, unknown][]];
+        return index[0].map(([word]) => word);
+      });
+      expect(words.length).toBeGreaterThan(1000);
+      expect(words.filter((word) => !/^[a-z]+$/.test(word))).toEqual([]);
+      // Each fragment is named by the metadata, holds no tokens, and shows its record's meta.
+      const byUrl = new Map(records.map((r) => [r.url, r]));
+      for (const [name] of meta[1]) {
+        expect(name).toMatch(/^0_[0-9a-f]{6}[0-9a-z]+$/);
+        const fragment = JSON.parse(
+          pagefindFile(bundle, `fragment/${name}.pf_fragment`).toString('utf8'),
+        ) as {
+          url: string;
+          content: string;
+          meta: Record<string, string>;
+        };
+        expect(fragment.content).toBe('');
+        expect(fragment.meta).toEqual(byUrl.get(fragment.url)?.meta);
+      }
+    },
+  );
 });
 
 describe('bundlePlans', () => {
