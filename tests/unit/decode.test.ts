@@ -189,3 +189,46 @@ describe('decodeSeed: refused input', () => {
     expect(decodeSeed(bytes, 'a.txt', { maxBytes: 3 * 1024 * 1024 }).text).toHaveLength(bytes.length);
   });
 });
+
+describe('decodeSeed: UTF-8 read exactly as a fatal TextDecoder reads it', () => {
+  // decode.ts checks the bytes and transcodes them rather than calling a TextDecoder (far faster on a plan):
+  // the same bytes must be accepted, and give the same text.
+  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const reference = (bytes: Uint8Array): string | null => {
+    try {
+      return fatal.decode(bytes);
+    } catch {
+      return null;
+    }
+  };
+  const prefix = utf8('一、总体要求\n');
+  it.each<[string, number[]]>([
+    ['a BOM inside the text (content, kept)', [0xef, 0xbb, 0xbf, 0xe4, 0xb8, 0x80]],
+    ['an astral character (𠁞)', [0xf0, 0xa0, 0x81, 0x9e]],
+    ['the last code point, U+10FFFF', [0xf4, 0x8f, 0xbf, 0xbf]],
+    ['a zero-width space', [0xe2, 0x80, 0x8b]],
+    ['an overlong slash', [0xc0, 0xaf]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['a sequence cut short', [0xe4, 0xb8]],
+    ['a lone continuation byte', [0x80]],
+  ])('%s', (_, tail) => {
+    const bytes = concat(prefix, tail);
+    const expected = reference(bytes);
+    let decoded: string | null;
+    try {
+      const result = decodeSeed(bytes, 'edge.txt');
+      decoded = result.encoding === 'utf-8' ? result.text : null;
+    } catch {
+      decoded = null;
+    }
+    expect(decoded).toBe(expected);
+  });
+
+  it('gives every seed the text a fatal TextDecoder gives it', () => {
+    for (const name of ['000_5b537b9a7be6a6a5.txt', '001_fe432f922416074d.txt', '004_5c114cb50a3ad106.txt']) {
+      const bytes = readFileSync(new URL(`../../seeds/${name}`, import.meta.url));
+      expect(decodeSeed(bytes, name).text).toBe((reference(bytes) as string).replace(/\r\n?/g, '\n'));
+    }
+  });
+});
