@@ -10,8 +10,11 @@
  *
  * Figures per size: ingest and build wall time, the Pagefind share of the build, the marginal seconds per plan
  * between sizes, the peak memory of all build processes together (Astro and Pagefind's indexer) and of the
- * largest, ingest throughput, `dist/` size and file count, and page weight (gzipped) and element count of the
+ * largest, ingest throughput, page generation by route (Astro's logged render times), `dist/` size and file
+ * count, and page weight (gzipped) and element count of the
  * pages that list every plan and of the heaviest page of each type.
+ *
+ * `--log <dir>` keeps each build's whole output (`build-<N>.log`, lines stamped with seconds since its start).
  *
  * `--project <dir>` builds another checkout (say a worktree at an older commit) with the same corpora, for
  * before/after figures; the corpus generator is always this checkout's.
@@ -23,6 +26,7 @@ import { seedTemplates, writeCorpus } from './bench/corpus';
 import { measureSite, type SiteFigures } from './bench/pages';
 import { projectCopy } from './bench/project';
 import { runMeasured, type RunFigures } from './bench/process-tree';
+import { RENDERED, routeLiterals, routeTimes, type RouteTime } from './bench/route-times';
 
 const GOALS = {
   marginalSecondsPerPlan: 0.1,
@@ -43,6 +47,9 @@ const SIZES = (
   .filter((n) => Number.isInteger(n) && n > 0)
   .sort((a, b) => a - b);
 const KEEP = process.argv.includes('--keep');
+/** `--log <dir>`: each build's whole output, lines stamped with seconds since its start, as `<dir>/build-<N>.log`. */
+const logArg = process.argv.indexOf('--log');
+const LOG_DIR = logArg > 0 ? resolve(process.argv[logArg + 1] as string) : null;
 /** Build another checkout of the project (e.g. a worktree at an older commit) with the same corpora: before/after. */
 const projectArg = process.argv.indexOf('--project');
 const PROJECT = projectArg > 0 ? resolve(process.argv[projectArg + 1] as string) : ROOT;
@@ -58,6 +65,8 @@ interface SizeFigures {
   /** Seconds the plans loader took to ingest the seeds, as it logs them; null when the line is missing. */
   ingestSeconds: number | null;
   build: RunFigures;
+  /** Astro's logged render time of each file, summed by route, slowest first. */
+  routes: RouteTime[];
   site: SiteFigures;
 }
 
@@ -80,11 +89,18 @@ try {
     const build = await runMeasured(
       node,
       [join(PROJECT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'],
-      { cwd: site, env, watch: /pagefind/i, capture: INGEST_LINE },
+      {
+        cwd: site,
+        env,
+        watch: /pagefind/i,
+        capture: new RegExp(`${INGEST_LINE.source}|${RENDERED.source}`),
+        ...(LOG_DIR ? { log: join(LOG_DIR, `build-${plans}.log`) } : {}),
+      },
     );
     const ingestLine = build.captured.map((line) => INGEST_LINE.exec(line)).find(Boolean);
     const ingestSeconds = ingestLine ? Number(ingestLine[1]) : null;
-    const figures = { plans, textBytes, ingestSeconds, build, site: measureSite(outDir) };
+    const routes = routeTimes(build.captured, routeLiterals(join(PROJECT, 'src/pages')));
+    const figures = { plans, textBytes, ingestSeconds, build, routes, site: measureSite(outDir) };
     results.push(figures);
     report(figures);
     if (!KEEP) rmSync(outDir, { recursive: true, force: true });
@@ -95,7 +111,7 @@ try {
   else rmSync(work, { recursive: true, force: true });
 }
 
-function report({ plans, textBytes, ingestSeconds, build, site }: SizeFigures): void {
+function report({ plans, textBytes, ingestSeconds, build, routes, site }: SizeFigures): void {
   const peak = build.peakTreeRss ?? 0;
   console.log(`\n== ${plans} plans (${mb(textBytes)} of text) ==`);
   console.log(
@@ -117,6 +133,14 @@ function report({ plans, textBytes, ingestSeconds, build, site }: SizeFigures): 
   console.log(
     `peak memory, all build processes together: ${gb(peak)} (largest one process: ${gb(build.peakProcessRss)}; goal ≤ ${gb(GOALS.peakTreeBytesAt3000)} at 3,000 plans)`,
   );
+  const rendered = routes.reduce((n, r) => n + r.seconds, 0);
+  console.log(
+    `page generation (Astro's render time per file, summed; shared work falls to the first page): ${rendered.toFixed(1)} s, slowest routes:`,
+  );
+  for (const r of routes.slice(0, 8))
+    console.log(
+      `  ${r.route.padEnd(34)} ${r.seconds.toFixed(1).padStart(7)} s  ${String(r.files).padStart(6)} files  ${((1000 * r.seconds) / r.files).toFixed(1).padStart(7)} ms/file`,
+    );
   console.log(`dist/: ${mb(site.bytes)}, ${site.files} files, ${site.htmlPages} HTML pages`);
   console.log(
     `  by folder: ${site.folders.map((f) => `${f.folder} ${mb(f.bytes)} in ${f.files}`).join('; ')}`,

@@ -4,7 +4,7 @@
  * together" is measured, not the largest process alone. Linux only: elsewhere memory is reported as unknown.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 
 export interface RunFigures {
   seconds: number;
@@ -83,7 +83,7 @@ function childrenCpu(output: string): number | null {
 export function runMeasured(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; watch?: RegExp; capture?: RegExp },
+  options: { cwd: string; env: NodeJS.ProcessEnv; watch?: RegExp; capture?: RegExp; log?: string },
 ): Promise<RunFigures> {
   const canSample = process.platform === 'linux';
   return new Promise((resolvePromise, reject) => {
@@ -96,12 +96,19 @@ export function runMeasured(
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    // Only the tail of the output is kept (a build logs every page), and the lines `capture` asks for.
+    // Only the tail of the output is kept (a build logs every page), and the lines `capture` asks for; the
+    // whole output goes to `log` when one is given, each line stamped with the seconds since the start, so the
+    // phases of a long build can be read afterwards.
+    const log = options.log ? createWriteStream(options.log) : null;
     const captured: string[] = [];
     const partial = { stdout: '', stderr: '' };
     const collect = (stream: 'stdout' | 'stderr', chunk: Buffer) => {
       const lines = (partial[stream] + chunk.toString()).split('\n');
       partial[stream] = lines.pop() ?? '';
+      if (log) {
+        const at = ((performance.now() - started) / 1000).toFixed(1);
+        for (const line of lines) log.write(`${at}\t${line}\n`);
+      }
       if (options.capture) captured.push(...lines.filter((line) => options.capture?.test(line)));
     };
     let stdout = '';
@@ -136,6 +143,7 @@ export function runMeasured(
     child.on('error', reject);
     child.on('close', (code) => {
       if (timer) clearInterval(timer);
+      log?.end();
       if (code !== 0) {
         reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr}`));
         return;
