@@ -13,13 +13,21 @@
  * parent and versions are known only once every seed is read; `complete` then writes the whole plan, validated
  * by the zod `Plan`, under its final id. Models are read back without validation: they were validated here.
  *
+ * The plans' summaries (`PlanSummary`, the text in outline) are handed over the same way, in memory, rather than
+ * as the content collection's entries: Astro serialises a collection's data into `data-store.json` and then
+ * inlines it, as one string literal, into the server bundle it renders the pages from, and keeps that source
+ * alive while the pages are made. At 3,000 plans the summaries are ~100 MB of JSON: syncing and bundling them
+ * took 40 s, and the build process peaked at 3.3 GB while Vite bundled the string. The collection's entries
+ * now name the plans (and carry each whole plan's digest, so `astro dev` reloads a changed one); each summary
+ * is held once, here.
+ *
  * Why a process-wide slot: the loader runs in Astro's content layer and the pages from a bundle Astro builds,
  * in the same process but through different module instances; `globalThis` is the one object they share (as
  * in ../integrations/ingest-report.ts).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Plan, PLAN_TEXT_KEYS, type PlanHead } from '../lib/model/plan';
+import { Plan, PlanSummary, PLAN_TEXT_KEYS, type PlanHead } from '../lib/model/plan';
 
 const SLOT = Symbol.for('plan-atlas.plan-models');
 
@@ -28,6 +36,8 @@ interface ModelDirectory {
   dir: string;
   /** Bumped by every load of the corpus (under `astro dev`, each reload), so readers drop what they cached. */
   generation: number;
+  /** Each plan's summary, by id. */
+  summaries: ReadonlyMap<string, PlanSummary>;
 }
 
 type Slot = { [SLOT]?: ModelDirectory };
@@ -45,6 +55,7 @@ export class PlanModelWriter {
   private readonly textDir: string;
   private readonly planDir: string;
   private readonly parked = new Map<string, string>();
+  private readonly summaries = new Map<string, PlanSummary>();
 
   /** Empties `<cacheDir>/plan-atlas/` (models of an earlier load are stale) and makes it the build's. */
   constructor(cacheDir: string) {
@@ -67,7 +78,7 @@ export class PlanModelWriter {
 
   /**
    * The whole plan of a linked head, validated by the zod `Plan` (which throws on an invalid one), written as
-   * `<id>.json`; returns the plan and the file's text.
+   * `<id>.json`, its summary kept for `publish`; returns the plan and the file's text.
    */
   complete(head: PlanHead): { plan: Plan; json: string } {
     const path = this.parked.get(head.source);
@@ -79,14 +90,23 @@ export class PlanModelWriter {
     const plan = Plan.parse({ ...head, ...text });
     const json = JSON.stringify(plan);
     writeFileSync(join(this.planDir, `${head.id}.json`), json);
+    // zod drops every field the summary does not have: the text.
+    this.summaries.set(head.id, PlanSummary.parse(plan));
     return { plan, json };
   }
 
-  /** Makes these models the ones `readPlanModel` reads; drops texts parked for plans that were refused. */
+  /**
+   * Makes these models and summaries the ones `readPlanModel` and `readPlanSummary` read; drops texts parked
+   * for plans that were refused.
+   */
   publish(): void {
     rmSync(this.textDir, { recursive: true, force: true });
     const slot = globalThis as Slot;
-    slot[SLOT] = { dir: this.planDir, generation: (slot[SLOT]?.generation ?? 0) + 1 };
+    slot[SLOT] = {
+      dir: this.planDir,
+      generation: (slot[SLOT]?.generation ?? 0) + 1,
+      summaries: this.summaries,
+    };
   }
 }
 
@@ -98,6 +118,13 @@ function directory(): ModelDirectory {
 
 /** Which load of the corpus the models come from; changes when the plans loader loads them again. */
 export const modelGeneration = (): number => directory().generation;
+
+/** The summary of plan `id` as the plans loader validated it. */
+export function readPlanSummary(id: string): PlanSummary {
+  const found = directory().summaries.get(id);
+  if (!found) throw new Error(`no summary of plan "${id}": it is not among the plans the loader loaded last`);
+  return found;
+}
 
 /** The whole plan `id` as the plans loader validated and wrote it. */
 export function readPlanModel(id: string): Plan {

@@ -1,9 +1,10 @@
 /**
  * The hand-off from ingest to the site: an Astro content loader (`{ name, load }`) over the seeds and the
- * curated knowledge in content/. Each plan becomes one entry of the `plans` collection: the plan's summary
- * (`PlanSummary`: the text in outline, not the text); the whole plan, validated by the zod `Plan`, is written once to the
- * build's cache (./plan-models.ts) for the pages of that plan. Seeds are parsed one at a time and each plan's
- * text is put away as soon as it is parsed, so the corpus is never held whole (README "Build memory").
+ * curated knowledge in content/. Each plan becomes one entry of the `plans` collection, which names it (its id,
+ * and the whole plan's digest); the whole plan, validated by the zod `Plan`, is written once to the build's
+ * cache for the pages of that plan, and its summary (`PlanSummary`: the text in outline, not the text) is
+ * handed over in memory (./plan-models.ts says why not as the entry). Seeds are parsed one at a time and each
+ * plan's text is put away as soon as it is parsed, so the corpus is never held whole (README "Build memory").
  * Pages and data files read the collection and the models, never files in the working directory.
  *
  * A seed that cannot become a plan is refused with `file:line: reason` and left out; the others load. Under
@@ -16,9 +17,14 @@ import { CONTENT_DIR } from '../lib/curated/load';
 import { ingestDirectoryHolding, type IngestResult } from '../lib/ingest';
 import { enrichments, loadKnowledge } from '../lib/knowledge';
 import { SeedError } from '../lib/errors';
-import { PlanSummary, type PlanHead } from '../lib/model/plan';
+import { z } from 'zod';
+import type { PlanHead } from '../lib/model/plan';
 import { recordIngestReport, reportOf } from '../integrations/ingest-report';
 import { PlanModelWriter } from './plan-models';
+
+/** A collection entry: the plan's id (its summary and model are read through ./plan-models.ts). */
+export const PlanEntry = z.object({ id: z.string().min(1) });
+export type PlanEntry = z.infer<typeof PlanEntry>;
 
 export interface PlanLoaderOptions {
   /** Seed directory; default `PLAN_ATLAS_SEEDS`, else `seeds/`. */
@@ -45,9 +51,8 @@ async function sync(context: LoaderContext, seedDir: string): Promise<void> {
   store.clear();
   for (const head of ingested.plans) {
     try {
-      const { plan, json } = models.complete(head);
-      // The entry is the plan's summary: the schema's parse drops the text.
-      const data = await parseData({ id: head.id, data: plan });
+      const { json } = models.complete(head);
+      const data = await parseData({ id: head.id, data: { id: head.id } satisfies PlanEntry });
       // The digest is the whole plan's, so a changed sentence reloads its page under `astro dev`.
       store.set({ id: head.id, data, digest: generateDigest(json) });
       result.plans.push(head);
@@ -72,7 +77,7 @@ const inside = (dir: string, path: string): boolean => path === dir || path.star
 export function planLoader(options: PlanLoaderOptions = {}): Loader {
   return {
     name: 'plan-atlas-plans',
-    schema: PlanSummary,
+    schema: PlanEntry,
     load: async (context) => {
       const seedDir = resolve(options.seeds ?? process.env['PLAN_ATLAS_SEEDS'] ?? 'seeds');
       await sync(context, seedDir);

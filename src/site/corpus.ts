@@ -1,12 +1,13 @@
 /**
- * The atlas of this build, read from the `plans` content collection (src/content.config.ts): each plan's
- * summary (no text) for every page, and the whole plan, read from the models the plans loader wrote
- * (src/loaders/plan-models.ts), for the pages that show its text. The one way pages and data files get the
+ * The atlas of this build, of the plans the `plans` content collection names (src/content.config.ts): each
+ * plan's summary (no text) for every page, as the plans loader handed it over, and the whole plan, read from
+ * the models the loader wrote, for the pages that show its text (src/loaders/plan-models.ts says why neither is
+ * the collection's entry). The one way pages and data files get the
  * plans. Read once per build; every page shares it.
  */
 import { getCollection } from 'astro:content';
 import { recordBuiltPlans } from '../integrations/built-plans';
-import { modelGeneration, readPlanModel } from '../loaders/plan-models';
+import { modelGeneration, readPlanModel, readPlanSummary } from '../loaders/plan-models';
 import { buildAtlas, type Atlas } from './atlas';
 import { departmentCategories, indicatorList } from './catalogues';
 import { modelCache } from './model-cache';
@@ -18,7 +19,7 @@ import { modelCache } from './model-cache';
 const MODELS_KEPT = 48;
 
 const models = modelCache(readPlanModel, MODELS_KEPT, modelGeneration);
-const summaries = (await getCollection('plans')).map((entry) => entry.data);
+const summaries = (await getCollection('plans')).map((entry) => readPlanSummary(entry.id));
 const loaded = buildAtlas(summaries, departmentCategories(), indicatorList(summaries), (id) =>
   models.get(id),
 );
