@@ -1,12 +1,55 @@
 /**
  * `npm run bench:scale` sums Astro's logged render times by route (scripts/bench/route-times.ts): a path is
- * grouped under its route by the literal segments of src/pages, whatever the plan's slug.
+ * grouped under its route by the literal segments of the project's pages, whatever the plan's slug. A small
+ * pages folder made for the test stands for src/pages, so the test does not follow the site's routes.
  */
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { routeLiterals, routeOf, routeTimes } from '../../scripts/bench/route-times';
 
-const literals = routeLiterals(resolve(import.meta.dirname, '../../src/pages'));
+const pages = mkdtempSync(join(tmpdir(), 'plan-atlas-route-times-'));
+afterAll(() => rmSync(pages, { recursive: true, force: true }));
+for (const file of [
+  '404.astro',
+  'index.astro',
+  'plans/index.astro',
+  'plans/[plan].astro',
+  'regions/[region].astro',
+  'departments/category/[category]/[...page].astro',
+  'compare/[topic]/[...page].astro',
+  'data/indicators.csv.ts',
+  'data/goto.json.ts',
+  'data/goto/[plan].json.ts',
+  'data/seeds/[plan].txt.ts',
+  'data/zh/charts/[chart].csv.ts',
+]) {
+  mkdirSync(dirname(join(pages, file)), { recursive: true });
+  writeFileSync(join(pages, file), '');
+}
+const literals = routeLiterals(pages);
+
+describe('routeLiterals', () => {
+  it('names every folder and file that is not a parameter, files without their source extension', () => {
+    expect([...literals].sort()).toEqual([
+      '404',
+      'category',
+      'charts',
+      'compare',
+      'data',
+      'departments',
+      'goto',
+      'goto.json',
+      'index',
+      'indicators.csv',
+      'plans',
+      'regions',
+      'seeds',
+      'zh',
+    ]);
+  });
+});
 
 describe.each([
   ['/index.html', '/'],
