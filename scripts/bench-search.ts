@@ -221,8 +221,27 @@ interface Cold {
   toFirstGz: number;
   /** Raw bytes of everything until the page is done (help, filter counts, the rest of the first page). */
   bytes: number;
+  /** Of `toFirstGz`, gzipped bytes by kind of file (`fileKind`) and how many files of each. */
+  toFirstByKind: Record<string, { files: number; gz: number }>;
   /** When the page's performance marks (search:boot, search:index-ready, search:results…) were set, in ms. */
   marks: Record<string, number>;
+}
+
+/**
+ * What a fetched file is, for the cold open's bytes before the first results: Pagefind's metadata, entry, index
+ * chunks, fragments, filter chunks, WebAssembly and script, the page's HTML, its own scripts, anything else.
+ */
+function fileKind(url: string): string {
+  const path = new URL(url).pathname;
+  const pf = /\.(pf_[a-z]+)$/.exec(path)?.[1];
+  if (pf) return pf;
+  if (path.endsWith('pagefind-entry.json')) return 'pagefind-entry';
+  if (/\/wasm\.[a-z-]+\.pagefind$/.test(path)) return 'pagefind wasm';
+  if (/\/pagefind(-worker)?\.js$/.test(path)) return 'pagefind js';
+  if (path.endsWith('/') || path.endsWith('.html')) return 'html';
+  if (path.endsWith('.js')) return 'site js';
+  if (path.endsWith('.css')) return 'css';
+  return 'other';
 }
 
 /** The page's marks, in the order a cold open sets them (src/browser/search/boot.ts, main.ts). */
@@ -249,7 +268,7 @@ async function coldOpen(browser: Browser, url: string): Promise<Cold> {
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-search-state'] });
   });
   // When each response finished (wall clock), with its sizes: requests of the page and of Pagefind's worker.
-  const finished: Promise<{ at: number; raw: number; gz: number } | null>[] = [];
+  const finished: Promise<{ at: number; raw: number; gz: number; kind: string } | null>[] = [];
   page.on('requestfinished', (request) => {
     finished.push(
       request
@@ -261,6 +280,7 @@ async function coldOpen(browser: Browser, url: string): Promise<Cold> {
             at: timing.startTime + timing.responseEnd,
             raw: body.length,
             gz: Math.min(body.length, gzipSync(body).length),
+            kind: fileKind(request.url()),
           };
         })
         .catch(() => null),
@@ -280,14 +300,22 @@ async function coldOpen(browser: Browser, url: string): Promise<Cold> {
   const before = (await Promise.all(finished)).filter((f) => f !== null && f.at <= firstAt) as {
     raw: number;
     gz: number;
+    kind: string;
   }[];
   await context.close();
+  const toFirstByKind: Cold['toFirstByKind'] = {};
+  for (const { kind, gz } of before) {
+    const entry = (toFirstByKind[kind] ??= { files: 0, gz: 0 });
+    entry.files++;
+    entry.gz += gz;
+  }
   return {
     ms,
     cls,
     toFirst: before.reduce((n, f) => n + f.raw, 0),
     toFirstGz: before.reduce((n, f) => n + f.gz, 0),
     bytes: fetched.raw,
+    toFirstByKind,
     marks,
   };
 }
@@ -459,6 +487,17 @@ async function measure(
         `${kb(median(colds.map((c) => c.bytes)))} raw until done; ` +
         `CLS ${Math.max(...colds.map((c) => c.cls)).toFixed(3)} (worst)`,
     );
+    // The run whose bytes before the first results are the median, by kind of file, largest first.
+    const middle = [...colds].sort((a, b) => a.toFirstGz - b.toFirstGz)[Math.floor(colds.length / 2)];
+    if (middle)
+      console.log(
+        `cold open, bytes before the first results by kind (gz, the median run): ${Object.entries(
+          middle.toFirstByKind,
+        )
+          .sort((a, b) => b[1].gz - a[1].gz)
+          .map(([kind, { files, gz }]) => `${kind} ${kb(gz)} (${files})`)
+          .join(', ')}`,
+      );
     console.log(
       `cold open timeline (median ms after navigation): ${MARKS.map((name) => {
         const at = colds.map((c) => c.marks[name]).filter((t): t is number => t !== undefined);
