@@ -53,6 +53,11 @@ const metaPages = (dir: string) => {
   const path = join(dir, `pagefind.${hash}.pf_meta`);
   return (decode(unsigned(readFileSync(path), path)) as [string, [string, number, string][]])[1];
 };
+const metaChunks = (dir: string) => {
+  const { hash } = entryOf(dir).languages['zh-cn']!;
+  const path = join(dir, `pagefind.${hash}.pf_meta`);
+  return (decode(unsigned(readFileSync(path), path)) as [string, unknown, [string, string, string][]])[2];
+};
 const fragmentOf = (dir: string, name: string) => {
   const path = join(dir, 'fragment', `${name}.pf_fragment`);
   return JSON.parse(unsigned(readFileSync(path), path).toString('utf8')) as {
@@ -88,6 +93,29 @@ describe('compactBundle', () => {
       expect(fragment.meta).toEqual({ kind: 'clause', text: textsOf(records)[fragment.url] });
       expect(fragment.filters['plan']).toEqual([fragment.url.split('/')[2]]);
     }
+  });
+
+  it('renames every index chunk to a short name the metadata lists, its bytes unchanged', async () => {
+    const dir = await written(records, 'chunks');
+    const chunkFiles = () =>
+      new Map(
+        readdirSync(join(dir, 'index')).map((file) => [
+          file,
+          readFileSync(join(dir, 'index', file)).toString('hex'),
+        ]),
+      );
+    const before = chunkFiles();
+    const result = compactBundle(dir, 'k', metaOf(textsOf(records)));
+    const chunks = metaChunks(dir);
+    expect(result.chunks).toBe(chunks.length);
+    expect(chunks.length).toBeGreaterThan(0);
+    const stamp = chunks[0]![2].slice(2, 8);
+    expect(chunks.map(([, , name]) => name)).toEqual(fragmentNames('k', stamp, chunks.length));
+    const after = chunkFiles();
+    expect([...after.keys()].sort()).toEqual(chunks.map(([, , name]) => `${name}.pf_index`).sort());
+    // Only renamed: the same chunk bytes, and the same words from and to.
+    expect([...after.values()].sort()).toEqual([...before.values()].sort());
+    expect(chunks.every(([from, to]) => from.length > 0 && to.length > 0)).toBe(true);
   });
 
   it('renames every fragment when any meta changes, so no cached fragment is stale', async () => {

@@ -10,6 +10,12 @@
  * Pagefind names fragments by content so a cached fragment is never stale; the prefix keeps that: it holds a
  * hash of every finished fragment of the bundle, so any change to any fragment renames them all. It also starts
  * with the bundle's key, so fragments of merged bundles never share a name (the search page keys results by it).
+ * The metadata also lists every index chunk (the words from and to, and the chunk's name, again a random hash
+ * such as `zh-cn_58ea221`: about 12 bytes per chunk gzipped, ~200 chunks per bundle of 5,000 clauses). The chunks
+ * are renamed the same way, `<key>_<stamp><chunk number in base 36>` with the stamp a hash of every chunk of the
+ * bundle: 1,858 → 1,316 bytes gzipped for the 157 chunks of 3,960 records (measured), the same saving in every
+ * bundle the page loads.
+ *
  * The metadata is written back byte for byte as Pagefind encodes it (CBOR, with cborg), under a new content
  * hash that `pagefind-entry.json` names.
  */
@@ -26,6 +32,9 @@ interface Entry {
 
 /** A page of Pagefind's metadata: its fragment's name, its word count, its fragment group ('' for none). */
 type MetaPage = [name: string, words: number, group: string];
+
+/** An index chunk in Pagefind's metadata: the first and last words it holds (as prefixes), its file's name. */
+type MetaChunk = [from: string, to: string, name: string];
 
 /** Characters of the bundle's fragment hash in every fragment name. */
 const STAMP_LENGTH = 6;
@@ -52,6 +61,20 @@ function pagesOf(meta: unknown, name: string): MetaPage[] {
   return pages;
 }
 
+function isMetaChunk(chunk: unknown): chunk is MetaChunk {
+  return Array.isArray(chunk) && chunk.length === 3 && chunk.every((part) => typeof part === 'string');
+}
+
+/** The index chunks of decoded metadata, checked to be what this module knows how to rename. */
+function chunksOf(meta: unknown, name: string): MetaChunk[] {
+  const chunks: unknown = Array.isArray(meta) ? meta[2] : undefined;
+  if (!Array.isArray(chunks) || !chunks.every(isMetaChunk))
+    throw new Error(
+      `${name}: not Pagefind 1.6 metadata with index chunks ([version, pages, [[from, to, hash], …], …])`,
+    );
+  return chunks;
+}
+
 /** The fragment names of a bundle: `<key>_<stamp><number in base 36>`, in page order. */
 export function fragmentNames(key: string, stamp: string, count: number): string[] {
   if (!/^[0-9a-z]+$/.test(key)) throw new Error(`a bundle key is letters and digits, not “${key}”`);
@@ -61,6 +84,8 @@ export function fragmentNames(key: string, stamp: string, count: number): string
 export interface Compacted {
   /** Records (pages) of the bundle. */
   pages: number;
+  /** Index chunks of the bundle. */
+  chunks: number;
   /** Bytes of the metadata file before and after. */
   metaBefore: number;
   metaAfter: number;
@@ -78,7 +103,7 @@ export function compactBundle(
 ): Compacted {
   const entryPath = join(dir, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as Entry & Record<string, unknown>;
-  const out: Compacted = { pages: 0, metaBefore: 0, metaAfter: 0 };
+  const out: Compacted = { pages: 0, chunks: 0, metaBefore: 0, metaAfter: 0 };
   for (const [language, index] of Object.entries(entry.languages)) {
     const metaPath = join(dir, `pagefind.${index.hash}.pf_meta`);
     const metaFile = readFileSync(metaPath);
@@ -97,6 +122,8 @@ export function compactBundle(
       writeFileSync(join(dir, 'fragment', `${names[k]}.pf_fragment`), bytes);
       (pages[k] as MetaPage)[0] = names[k] as string;
     });
+    const chunks = chunksOf(meta, metaPath);
+    renameChunks(dir, key, chunks);
     const encoded = encode(meta);
     const hash = `${language}_${createHash('sha256').update(encoded).digest('hex').slice(0, META_HASH_LENGTH)}`;
     const compacted = signed(encoded);
@@ -104,9 +131,30 @@ export function compactBundle(
     writeFileSync(join(dir, `pagefind.${hash}.pf_meta`), compacted);
     index.hash = hash;
     out.pages += pages.length;
+    out.chunks += chunks.length;
     out.metaBefore += metaFile.length;
     out.metaAfter += compacted.length;
   }
   writeFileSync(entryPath, JSON.stringify(entry));
   return out;
+}
+
+/**
+ * Renames the index chunk files of `chunks` (under `dir/index/`) to `<key>_<stamp><number in base 36>`, the stamp a
+ * hash of every chunk's bytes (unchanged: Pagefind's chunks are only renamed), and the names in `chunks` with them.
+ */
+function renameChunks(dir: string, key: string, chunks: MetaChunk[]): void {
+  const digest = createHash('sha256');
+  const files = chunks.map(([, , name]) => {
+    const path = join(dir, 'index', `${name}.pf_index`);
+    const bytes = readFileSync(path);
+    digest.update(bytes);
+    return { path, bytes };
+  });
+  const names = fragmentNames(key, digest.digest('hex').slice(0, STAMP_LENGTH), chunks.length);
+  files.forEach(({ path }) => rmSync(path));
+  files.forEach(({ bytes }, k) => {
+    writeFileSync(join(dir, 'index', `${names[k]}.pf_index`), bytes);
+    (chunks[k] as MetaChunk)[2] = names[k] as string;
+  });
 }
