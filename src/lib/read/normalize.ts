@@ -268,6 +268,21 @@ export function foldForRecognition(text: string): string {
 }
 
 /**
+ * The recognition view of each line of one text (`foldForRecognition` of each), read in one pass over the
+ * lines joined, rather than line by line through the caches: the lines of a plan are new text, so looking them
+ * up first only costs. The folds are recorded for the current `readingOnce`, where the later stages find the
+ * lines (and the paragraphs equal to them) they fold again. A line break never folds and no fold reaches across
+ * one (OpenCC runs and masked numbers stop at it), so the joined fold splits back into the lines' folds; a text
+ * only the exact path can fold goes line by line.
+ */
+export function foldLines(lines: readonly string[]): string[] {
+  const folded = foldInOnePass(lines.join('\n'))?.split('\n');
+  if (folded === undefined || folded.length !== lines.length) return lines.map(foldForRecognition);
+  for (let i = 0; i < lines.length; i++) knowFold(lines[i] as string, folded[i] as string);
+  return folded;
+}
+
+/**
  * Folds of pieces cut from text already folded, for the plan being read (see `readingOnce`). Separate from the
  * bounded cache so a piece's fold never depends on what the cache happened to keep.
  */

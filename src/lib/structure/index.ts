@@ -20,7 +20,8 @@ export interface Structure {
 }
 
 /** Characters that MDX or HTML would read as syntax; the site escapes them, the report names them. */
-const MARKUP_CHARACTERS = /[{}<>`]|^\s*(import|export)\s/;
+const MARKUP_CHARACTERS = /[{}<>`]/;
+const MARKUP_STATEMENT = /^\s*(import|export)\s/;
 
 export function parseStructure(text: string, file: string, parts: PlanPartsFile): Structure {
   const lines = toSourceLines(text);
@@ -40,7 +41,8 @@ export function parseStructure(text: string, file: string, parts: PlanPartsFile)
     });
   }
   for (const line of lines) {
-    if (MARKUP_CHARACTERS.test(line.display)) {
+    // Two tests rather than one alternation: an anchored alternative is tried again at every position.
+    if (MARKUP_CHARACTERS.test(line.display) || MARKUP_STATEMENT.test(line.display)) {
       warnings.push({
         file,
         line: line.number,

@@ -2,7 +2,7 @@
  * Line-level recognition: each source line in its display and recognition views, and the numbering
  * markers that open chapters (一、), sections (（一）), items (1．) and sub-items (（1）).
  */
-import { foldForRecognition, stripExportLeftovers } from '../read/normalize';
+import { foldLines, stripExportLeftovers } from '../read/normalize';
 import { chineseNumeralValue } from './numerals';
 
 export interface SourceLine {
@@ -16,10 +16,15 @@ export interface SourceLine {
 }
 
 export function toSourceLines(text: string): SourceLine[] {
-  return text.split('\n').map((raw, index) => {
-    const display = stripExportLeftovers(raw);
-    return { number: index + 1, raw, display, folded: foldForRecognition(display) };
-  });
+  const raws = text.split('\n');
+  const displays = raws.map(stripExportLeftovers);
+  const folded = foldLines(displays);
+  return raws.map((raw, index) => ({
+    number: index + 1,
+    raw,
+    display: displays[index] as string,
+    folded: folded[index] as string,
+  }));
 }
 
 export function isBlank(line: SourceLine): boolean {
