@@ -14,7 +14,8 @@
  * count, and page weight (gzipped) and element count of the
  * pages that list every plan and of the heaviest page of each type.
  *
- * `--log <dir>` keeps each build's whole output (`build-<N>.log`, lines stamped with seconds since its start).
+ * `--log <dir>` keeps each build's whole output (`build-<N>.log`, lines stamped with seconds since its start)
+ * and its memory, sampled every 250 ms (`memory-<N>.tsv`: seconds, the tree's RSS in MB, each process's).
  *
  * `--project <dir>` builds another checkout (say a worktree at an older commit) with the same corpora, for
  * before/after figures; the corpus generator is always this checkout's.
@@ -94,7 +95,9 @@ try {
         env,
         watch: /pagefind/i,
         capture: new RegExp(`${INGEST_LINE.source}|${RENDERED.source}`),
-        ...(LOG_DIR ? { log: join(LOG_DIR, `build-${plans}.log`) } : {}),
+        ...(LOG_DIR
+          ? { log: join(LOG_DIR, `build-${plans}.log`), memoryLog: join(LOG_DIR, `memory-${plans}.tsv`) }
+          : {}),
       },
     );
     const ingestLine = build.captured.map((line) => INGEST_LINE.exec(line)).find(Boolean);
@@ -133,6 +136,7 @@ function report({ plans, textBytes, ingestSeconds, build, routes, site }: SizeFi
   console.log(
     `peak memory, all build processes together: ${gb(peak)} (largest one process: ${gb(build.peakProcessRss)}; goal ≤ ${gb(GOALS.peakTreeBytesAt3000)} at 3,000 plans)`,
   );
+  console.log(`  at the peak: ${build.atPeak.map((p) => `${p.name} ${mb(p.rss)}`).join(', ')}`);
   const rendered = routes.reduce((n, r) => n + r.seconds, 0);
   console.log(
     `page generation (Astro's render time per file, summed; shared work falls to the first page): ${rendered.toFixed(1)} s, slowest routes:`,

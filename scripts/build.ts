@@ -2,6 +2,10 @@
  * `npm run build [-- --strict]`: the whole site — plans from the seeds (the plans loader), pages, data
  * downloads and the search index — into `PLAN_ATLAS_OUT_DIR` (default `dist/`).
  *
+ * Two steps, each a process of its own: the pages (./build/pages.ts: Astro — ingest, pages, data downloads),
+ * then, once that process has ended and its memory is free, the search index (./build/search.ts: Pagefind's
+ * indexers; src/integrations/search-handoff.ts says why). This process only runs them and stays small.
+ *
  * Atomic: Astro builds into a staging folder beside the output; only a build that fully succeeded (pages and
  * search index) replaces the output, by renaming. An interrupted or failed build leaves the previous output as
  * it was. Astro's cache goes to a temporary folder, so builds never write into the checkout and two builds in
@@ -15,14 +19,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { SEARCH_HANDOFF_ENV } from '../src/integrations/search-handoff';
+import { readStepResult, RESULT_ENV, type StepResult } from './build/result';
 
 /**
- * The build's JavaScript heap, in MB (`PLAN_ATLAS_BUILD_HEAP_MB`). Why a cap: left alone, V8 lets a
- * process's heap grow towards a quarter of the machine's memory (4 GB here) before it collects in earnest,
- * so the build's resident memory followed the machine, not the work: at 3,000 plans the Astro process held
- * 3.1 GB while the live heap, measured after full collections, stayed a few hundred MB (~220 MB at 1,000
- * plans). Capped, V8 collects sooner and the build fits its 2 GB goal with Pagefind beside it; a corpus far
- * beyond 3,000 plans may need more (the build then fails with "heap out of memory", naming this variable).
+ * The build's JavaScript heap, in MB (`PLAN_ATLAS_BUILD_HEAP_MB`), for each step's process. Why a cap: left
+ * alone, V8 lets a process's heap grow towards a quarter of the machine's memory (4 GB here) before it
+ * collects in earnest, so the build's resident memory followed the machine, not the work: at 3,000 plans the
+ * Astro process held 3.1 GB while the live heap, measured after full collections, stayed a few hundred MB
+ * (~220 MB at 1,000 plans). Capped, V8 collects sooner; a corpus far beyond 3,000 plans may need more (the
+ * build then fails with "heap out of memory", naming this variable).
  */
 const HEAP_MB = process.env['PLAN_ATLAS_BUILD_HEAP_MB'] || '1280';
 const HEAP_FLAG = '--max-old-space-size';
@@ -30,29 +36,11 @@ if (!/^\d+$/.test(HEAP_MB)) {
   console.error(`PLAN_ATLAS_BUILD_HEAP_MB must be a whole number of MB, not “${HEAP_MB}”`);
   process.exit(1);
 }
-// The flag must be given when Node starts: the build runs itself again with it (same loader flags, same
-// arguments), unless Node was started with a heap size already.
+// The flag must be given when Node starts, so each step gets it on its command line (with this process's
+// loader flags), unless Node was started with a heap size already.
 const heapGiven = [...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].some((arg) =>
   arg.includes(HEAP_FLAG),
 );
-if (!heapGiven) {
-  const run = spawnSync(
-    process.execPath,
-    [...process.execArgv, `${HEAP_FLAG}=${HEAP_MB}`, ...process.argv.slice(1)],
-    { stdio: 'inherit' },
-  );
-  // V8 aborts a process out of heap (SIGABRT, after printing "heap out of memory").
-  if (run.signal === 'SIGABRT')
-    console.error(
-      `the build was aborted: if it ran out of heap, raise PLAN_ATLAS_BUILD_HEAP_MB (now ${HEAP_MB})`,
-    );
-  else if (run.signal) console.error(`the build was stopped by ${run.signal}`);
-  process.exit(run.status ?? 1);
-}
-
-// Loaded only here, in the process that builds: the one that runs it again stays small.
-const { build } = await import('astro');
-const { lastIngestReport, summaryLines } = await import('../src/integrations/ingest-report');
 
 const ROOT = resolve(import.meta.dirname, '..');
 const strict = process.argv.includes('--strict') || process.env['PLAN_ATLAS_STRICT'] === '1';
@@ -87,33 +75,77 @@ function swapInto(staging: string): void {
   rmSync(previous, { recursive: true, force: true });
 }
 
+/** The highest peak of the steps' processes, in MB. */
+let peakMb = 0;
+
 function finish(code: number, lines: string[]): never {
-  const peak = process.resourceUsage().maxRSS / 1024;
   console.log('');
   for (const line of lines) console.log(line);
-  console.log(`peak memory ${peak.toFixed(0)} MB; exit ${code}`);
+  console.log(`peak memory ${peakMb.toFixed(0)} MB; exit ${code}`);
   process.exit(code);
+}
+
+/**
+ * Runs a step's script in a process of its own (heap capped, output shared) and returns what it reported, or a
+ * failure naming how it ended when it reported nothing.
+ */
+function runStep(script: string, env: NodeJS.ProcessEnv, resultPath: string): StepResult {
+  const run = spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      ...(heapGiven ? [] : [`${HEAP_FLAG}=${HEAP_MB}`]),
+      join(ROOT, 'scripts', 'build', script),
+    ],
+    { stdio: 'inherit', env: { ...process.env, ...env, [RESULT_ENV]: resultPath } },
+  );
+  const result = readStepResult(resultPath);
+  if (result) {
+    peakMb = Math.max(peakMb, result.peakMb);
+    return result;
+  }
+  // V8 aborts a process out of heap (SIGABRT, after printing "heap out of memory").
+  const how =
+    run.signal === 'SIGABRT'
+      ? `it was aborted: if it ran out of heap, raise PLAN_ATLAS_BUILD_HEAP_MB (now ${HEAP_MB})`
+      : run.signal
+        ? `it was stopped by ${run.signal}`
+        : `it exited with ${run.status}`;
+  return { failure: `the ${script} step ended without a result: ${how}`, peakMb: 0 };
 }
 
 removeStaleStaging();
 const staging = join(dirname(outDir), `${STAGING_PREFIX}${process.pid}`);
 const cacheDir = mkdtempSync(join(tmpdir(), 'plan-atlas-cache-'));
-let failure: string | null = null;
+const handoff = join(cacheDir, 'search-handoff.json');
+const stepEnv = {
+  PLAN_ATLAS_BUILD_STAGING: staging,
+  PLAN_ATLAS_BUILD_CACHE: cacheDir,
+  [SEARCH_HANDOFF_ENV]: handoff,
+};
+let pages: StepResult;
+let search: StepResult | null = null;
 try {
-  await build({ root: ROOT, outDir: staging, cacheDir });
-} catch (error) {
-  failure = (error as Error).message.split('\n')[0] ?? String(error);
+  pages = runStep('pages.ts', stepEnv, join(cacheDir, 'pages-result.json'));
+  // No handoff when the site has no search step (a project copy without it, e.g. bench:pages).
+  if (
+    pages.failure === null &&
+    (pages.plans ?? 0) > 0 &&
+    !(strict && (pages.refused ?? 0) > 0) &&
+    existsSync(handoff)
+  )
+    search = runStep('search.ts', stepEnv, join(cacheDir, 'search-result.json'));
 } finally {
   rmSync(cacheDir, { recursive: true, force: true });
 }
 
-const report = lastIngestReport();
-const summary = report ? summaryLines(report) : ['no plans were loaded'];
-if (failure !== null || !report || report.plans.length === 0) {
+const summary = pages.summary ?? ['no plans were loaded'];
+const failure = pages.failure ?? search?.failure ?? null;
+if (failure !== null || (pages.plans ?? 0) === 0) {
   rmSync(staging, { recursive: true, force: true });
   finish(1, [...summary, `build failed: ${failure ?? 'no plan could be built'}; ${outDir} left as it was`]);
 }
-if (strict && report.refused.length > 0) {
+if (strict && (pages.refused ?? 0) > 0) {
   rmSync(staging, { recursive: true, force: true });
   finish(1, [...summary, `strict: seeds were refused; ${outDir} left as it was`]);
 }

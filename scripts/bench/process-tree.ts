@@ -17,6 +17,8 @@ export interface RunFigures {
   peakTreeRss: number | null;
   /** Highest RSS of one process, in bytes. */
   peakProcessRss: number | null;
+  /** The processes of the tree at the sample of `peakTreeRss` (name and RSS in bytes), largest first. */
+  atPeak: { pid: number; name: string; rss: number }[];
   /** Seconds from the first to the last sample in which a process whose name matches `watch` was alive. */
   watchedSeconds: number | null;
   /** The output lines (stdout and stderr) that matched `capture`, in order. */
@@ -83,7 +85,15 @@ function childrenCpu(output: string): number | null {
 export function runMeasured(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; watch?: RegExp; capture?: RegExp; log?: string },
+  options: {
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    watch?: RegExp;
+    capture?: RegExp;
+    log?: string;
+    /** A file to write every sample to: seconds since the start, the tree's RSS, then each process's. */
+    memoryLog?: string;
+  },
 ): Promise<RunFigures> {
   const canSample = process.platform === 'linux';
   return new Promise((resolvePromise, reject) => {
@@ -123,15 +133,27 @@ export function runMeasured(
     });
     let peakTree = 0;
     let peakOne = 0;
+    let atPeak: RunFigures['atPeak'] = [];
+    // Which processes overlap, and when: the peak alone does not say what to cut.
+    const memoryLog = options.memoryLog ? createWriteStream(options.memoryLog) : null;
     let watchFirst: number | null = null;
     let watchLast: number | null = null;
     const sample = () => {
       if (child.pid === undefined) return;
       const members = tree(child.pid, processes());
-      peakTree = Math.max(
-        peakTree,
-        members.reduce((n, p) => n + p.rss, 0),
-      );
+      const total = members.reduce((n, p) => n + p.rss, 0);
+      if (total > peakTree) {
+        peakTree = total;
+        atPeak = members
+          .map(({ pid, name, rss }) => ({ pid, name, rss }))
+          .sort((a, b) => b.rss - a.rss);
+      }
+      if (memoryLog) {
+        const at = ((performance.now() - started) / 1000).toFixed(2);
+        const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+        const each = members.map((p) => `${p.name}:${p.pid}=${mb(p.rss)}`).join(' ');
+        memoryLog.write(`${at}\t${mb(total)}\t${each}\n`);
+      }
       for (const p of members) peakOne = Math.max(peakOne, p.rss);
       if (options.watch && members.some((p) => options.watch?.test(p.name))) {
         const now = performance.now();
@@ -144,6 +166,7 @@ export function runMeasured(
     child.on('close', (code) => {
       if (timer) clearInterval(timer);
       log?.end();
+      memoryLog?.end();
       if (code !== 0) {
         reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr}`));
         return;
@@ -153,6 +176,7 @@ export function runMeasured(
         cpuSeconds: childrenCpu(stdout),
         peakTreeRss: canSample ? peakTree : null,
         peakProcessRss: canSample ? peakOne : null,
+        atPeak,
         watchedSeconds:
           watchFirst !== null && watchLast !== null ? (watchLast - watchFirst + SAMPLE_MS) / 1000 : null,
         captured,

@@ -20,7 +20,9 @@ import { builtPlans, type BuiltPlans } from './built-plans';
 import { buildRecordsByPlan, type SearchRecord } from '../lib/search/build/records';
 import { assignShards, bundleDir } from '../lib/search/build/shards';
 import { buildOptions, writeBundle, type Bundle } from './search-bundle';
-import { writeSearchIndex } from './search-index';
+import { bundlePlans, writeSearchIndex } from './search-index';
+import { SEARCH_HANDOFF_ENV, writeSearchHandoff } from './search-handoff';
+import { planModelDir } from '../loaders/plan-models';
 
 export { buildFold, type Bundle } from './search-bundle';
 
@@ -92,6 +94,13 @@ export default function planAtlasSearch(): AstroIntegration {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const built = pagesPlans();
+        const handoff = process.env[SEARCH_HANDOFF_ENV];
+        if (handoff) {
+          // `npm run build` indexes in a process of its own once this one has ended (./search-handoff.ts).
+          writeSearchHandoff(handoff, { base, modelDir: planModelDir(), bundles: bundlePlans(built.plans) });
+          logger.info(`the index of ${built.plans.length} plans is written next, in a process of its own`);
+          return;
+        }
         const { dirs, records, workers } = await writeSearchIndex(built, outDir, { base });
         logger.info(
           `indexed ${records} records of ${built.plans.length} plans into ${dirs.map((d) => `${d}/`).join(', ')} in ${Math.round(performance.now() - started)} ms (${workers} ${workers === 1 ? 'thread' : 'worker threads'})`,

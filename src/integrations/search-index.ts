@@ -13,7 +13,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import type { PlanSummary } from '../lib/model/plan';
+import type { Plan, PlanSummary } from '../lib/model/plan';
 import { planLabels, recordsOfPlan } from '../lib/search/build/records';
 import { assignShards, bundleDir } from '../lib/search/build/shards';
 import { buildOptions, writeBundle } from './search-bundle';
@@ -21,7 +21,7 @@ import type { BuiltPlans } from './built-plans';
 import type { FromWorker, ToWorker, WorkerSetup } from './search-worker';
 
 /** The plans of one bundle (their ids) with their filter labels, in the order the pages list them. */
-interface BundlePlans {
+export interface BundlePlans {
   dir: string;
   plans: { id: string; label: string }[];
 }
@@ -64,7 +64,21 @@ export async function writeSearchIndex(
   outDir: string,
   options: IndexOptions,
 ): Promise<{ dirs: string[]; records: number; workers: number }> {
-  const bundles = bundlePlans(built.plans, options.bundles);
+  return writeBundles(bundlePlans(built.plans, options.bundles), built.model, outDir, options);
+}
+
+/**
+ * Writes bundles already split (`bundlePlans`), reading each whole plan with `model` only when its bundle is
+ * written: the search step of `npm run build`, run in a process of its own (scripts/build-search.ts), starts
+ * here with the bundles the pages' process handed over.
+ */
+export async function writeBundles(
+  bundles: readonly BundlePlans[],
+  model: (id: string) => Plan,
+  outDir: string,
+  options: Omit<IndexOptions, 'bundles'>,
+): Promise<{ dirs: string[]; records: number; workers: number }> {
+  const built = { model };
   const workers = options.workers ?? workerCount(bundles.length);
   const dirs = bundles.map((b) => b.dir);
   if (workers <= 1) {
@@ -92,7 +106,7 @@ export async function writeSearchIndex(
 /** One worker taking bundles from the shared queue until it is empty; resolves with the records it indexed. */
 function runWorker(
   queue: (BundlePlans & { merged: boolean })[],
-  built: Pick<BuiltPlans, 'plans' | 'model'>,
+  built: Pick<BuiltPlans, 'model'>,
   setup: WorkerSetup,
 ): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -126,7 +126,15 @@ export function readPlanSummary(id: string): PlanSummary {
   return found;
 }
 
+/** The directory of this build's model files (another process of the build reads them from there). */
+export const planModelDir = (): string => directory().dir;
+
+/** The whole plan `id` from the model files in `dir` (as `planModelDir` names it). */
+export function readPlanModelIn(dir: string, id: string): Plan {
+  return JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as Plan;
+}
+
 /** The whole plan `id` as the plans loader validated and wrote it. */
 export function readPlanModel(id: string): Plan {
-  return JSON.parse(readFileSync(join(directory().dir, `${id}.json`), 'utf8')) as Plan;
+  return readPlanModelIn(directory().dir, id);
 }
