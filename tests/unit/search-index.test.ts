@@ -2,14 +2,21 @@
  * The search index written by parallel workers is the index written in one thread: the same bundles, byte for
  * byte (src/integrations/search-index.ts). Runs Pagefind itself, so it takes a few seconds.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { decode } from 'cborg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { searchBundles, searchRecords } from '../../src/integrations/pagefind';
 import { unsigned } from '../../src/lib/search/build/fragments';
-import { bundlePlans, workerCount, writeSearchIndex } from '../../src/integrations/search-index';
+import {
+  bundlePlans,
+  workerCount,
+  writeBundles,
+  writeSearchIndex,
+} from '../../src/integrations/search-index';
+import { readSearchHandoff, writeSearchHandoff } from '../../src/integrations/search-handoff';
+import { readPlanModelIn } from '../../src/loaders/plan-models';
 import { ingestedSeeds } from '../helpers/seeds';
 
 const plans = ingestedSeeds().plans;
@@ -53,6 +60,37 @@ describe('writeSearchIndex', () => {
     expect(readdirSync(join(one, 'pagefind-1'))).not.toContain('pagefind.js');
     for (const dir of inOne.dirs) expect(readdirSync(join(one, dir, 'fragment')).length).toBeGreaterThan(0);
   });
+});
+
+describe('the search step handed to a process of its own', () => {
+  it(
+    "writes, from the handoff and the model files, the index written in the pages' process",
+    { timeout: 180_000 },
+    async () => {
+      // The model files as the plans loader writes them (JSON of each whole plan, by id).
+      const modelDir = join(work, 'models');
+      mkdirSync(modelDir);
+      for (const plan of plans) writeFileSync(join(modelDir, `${plan.id}.json`), JSON.stringify(plan));
+      const handoffPath = join(work, 'handoff.json');
+      writeSearchHandoff(handoffPath, { base: '/atlas/', modelDir, bundles: bundlePlans(plans, 2) });
+      const handoff = readSearchHandoff(handoffPath);
+      const inPages = join(work, 'in-pages');
+      const handed = join(work, 'handed');
+      const direct = await writeSearchIndex(built, inPages, { base: '/atlas/', bundles: 2, workers: 1 });
+      const fromHandoff = await writeBundles(
+        handoff.bundles,
+        (id) => readPlanModelIn(handoff.modelDir, id),
+        handed,
+        { base: handoff.base, workers: 1 },
+      );
+      expect(fromHandoff).toEqual(direct);
+      const a = tree(inPages);
+      const b = tree(handed);
+      expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+      const differing = [...a].filter(([path, bytes]) => !bytes.equals(b.get(path) ?? Buffer.alloc(0)));
+      expect(differing.map(([path]) => path)).toEqual([]);
+    },
+  );
 });
 
 /** A decoded Pagefind file of the bundle in `dir`. */
