@@ -176,6 +176,30 @@ export function printedValue(target: Pick<Target, 'value' | 'unit' | 'originalVa
   return `${plainNumber(target.originalValue)}${target.originalUnit}`;
 }
 
+/**
+ * The value as a reader finds it in the plan, for a label with room for one form: its printed number and unit
+ * (44.7万立方米/日, 3个百分点, 5千米), else the normalised value where printing changed nothing (14.5%); a value
+ * stated in words gives its words and the value read from them (全面（100%）). Digits in the site's one form
+ * (a full-width ４４．７ reads 44.7): the number and unit are the printed ones, the typeface is not kept.
+ */
+export function asPrinted(
+  target: Pick<Target, 'value' | 'unit' | 'originalValue' | 'originalUnit'> & { wording?: string | null },
+): string {
+  const normalised = withUnit(target.value, target.unit);
+  const wording = target.wording ?? null;
+  if (wording !== null) return `${wording}（${normalised}）`;
+  return printedValue(target) ?? normalised;
+}
+
+/** The printed form with its comparator glyph, as a chart prints it after a bar: ≥44.7万立方米/日, ≈13.5%. */
+export function printedValueLabel(
+  target: Pick<Target, 'value' | 'unit' | 'originalValue' | 'originalUnit' | 'comparator'> & {
+    wording?: string | null;
+  },
+): string {
+  return `${COMPARATOR[target.comparator]}${asPrinted(target)}`;
+}
+
 /** The unit of a class value (water-quality class): its printed wording says it all. */
 const CLASS_UNIT = '类';
 

@@ -83,13 +83,17 @@ test('every indicator page with targets has a chart whose marks are the table’
       expect(await mark.getAttribute('href'), `${id} row ${i}: source`).toBe(
         await row.locator('ul.sources a').first().getAttribute('href'),
       );
-      const value = ((await row.locator('td.num').textContent()) ?? '')
+      // The mark prints the value as the plan does: the table's 原文数值 where the plan printed another form
+      // (44.7万立方米/日 beside 447000立方米/日), the words of a value stated in words (100%（原文：全面）).
+      const cell = ((await row.locator('td.num').textContent()) ?? '')
         .replace(/\s+/g, '')
-        .replace(/[≥≤≈]/g, '')
-        // The table adds the plan's words for a value stated in words (100%（原文：全面）); the mark the number.
-        .replace(/（原文：[^）]*）$/, '');
+        .replace(/[≥≤≈]/g, '');
+      const inWords = /（原文：([^）]*)）$/.exec(cell)?.[1];
+      const column = row.locator('td[data-label="原文数值"]');
+      const printed = (await column.count()) > 0 ? ((await column.textContent()) ?? '').trim() : '同左';
+      const value = inWords ?? (printed === '同左' ? cell : printed);
       const label = (await mark.locator('text.value-label').textContent()) ?? '';
-      expect(label.replace(/,/g, ''), `${id} row ${i}: value`).toContain(value);
+      expect(label, `${id} row ${i}: value as printed`).toContain(value);
     }
   }
 });
@@ -127,8 +131,8 @@ test('the energy-intensity chart: shared scale, binding vs incentive, comparator
   await expect(guizhou).toHaveCount(2);
   await expect(guizhou.nth(1).locator('rect')).toHaveClass('bar-filled');
   await expect(guizhou.nth(0).locator('rect')).toHaveClass('bar-hollow');
-  await expect(guizhou.nth(0).locator('.suffix')).toHaveText(' 激励');
-  await expect(guizhou.nth(0)).toHaveAccessibleName(/14.5%，激励目标/);
+  await expect(guizhou.nth(0).locator('.suffix')).toHaveText('激励');
+  await expect(guizhou.nth(0)).toHaveAccessibleName(/^贵州省：14.5% 激励（激励目标，/);
   // The national reference as a labelled line in the same unit.
   await expect(svg.locator('.reference-label')).toHaveText('全国（国发〔2021〕33号）：13.5%');
   // One scale: bar widths are proportional to the values.
@@ -181,7 +185,7 @@ test('a value a plan states for its parent is drawn as the parent’s, not as th
   await expect(marks.and(page.locator(`[data-plan="${plan.id}"]`))).toHaveCount(own.length);
   const mark = marks.and(page.locator(`[data-plan="${plan.id}"]`)).first();
   await expect(mark.locator('line.parent-tick')).toHaveCount(1);
-  await expect(mark).toHaveAccessibleName(new RegExp(`上级${target.jurisdiction}${target.value}%`));
+  await expect(mark).toHaveAccessibleName(new RegExp(`上级${target.jurisdiction} ${target.value}%`));
   await expect(rows.and(page.locator(`[data-plan="${plan.id}"]`)).first()).toContainText(
     `${target.jurisdiction} ${target.value}%`,
   );
@@ -202,7 +206,7 @@ test('the chart’s CSV and SVG download, with provenance and absolute links', a
     .trim()
     .split('\r\n');
   expect(header).toBe(
-    'plan_id,plan,plan_title,status,indicator,indicator_name,value,unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url',
+    'plan_id,plan,plan_title,status,indicator,indicator_name,value,value_as_printed,unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url',
   );
   const marks = await figure.locator('.chart__variant--wide svg a.mark').count();
   const withValue = lines.filter((l) => /,energy-intensity,[^,]+,\d/.test(l));
@@ -265,8 +269,11 @@ test('the home page shows energy intensity against the national target and the f
   );
   await expect(pollutants.marks).toHaveCount(expected);
   await expect(pollutants.rows).toHaveCount(expected);
-  // 万吨 normalised to tonnes: 达州 1.017万吨 is drawn as 10170吨.
-  await expect(panels.first()).toContainText('10170吨');
+  // 万吨 normalised to tonnes for the scale, printed as the plan prints it: 达州 1.017万吨 is drawn to 10170吨
+  // and labelled 1.017万吨, its accessible name giving both.
+  const dazhouCod = panels.first().locator('a.mark[data-plan="dazhou-shi"]');
+  await expect(dazhouCod.locator('text.value-label')).toHaveText('1.017万吨');
+  await expect(dazhouCod).toHaveAccessibleName(/^达州市（征求意见稿）：1\.017万吨（10170吨，约束性目标/);
   const problems: string[] = [];
   for (const href of await page
     .locator('figure svg a')
@@ -332,4 +339,91 @@ test('progressive enhancement: the sort toggle moves marks and table rows togeth
   await expect(tooltip).toHaveText((await marks.first().getAttribute('aria-label'))!);
   await page.keyboard.press('Escape');
   await expect(tooltip).toBeHidden();
+});
+
+/** A plan whose chart label must read as printed: 贵州's 新增污水处理能力 44.7 万立方米/日 (seed 002, L47). */
+const printedInWan = plans
+  .flatMap((plan) => plan.targets.map((target) => ({ plan, target })))
+  .find(({ target }) => target.originalUnit === '万立方米/日' && target.originalValue === 44.7);
+
+for (const width of [1280, 375]) {
+  test(`at ${width} px the chart labels the 44.7万立方米/日 target as printed, drawn to 447000立方米/日`, async ({
+    page,
+  }) => {
+    expect(printedInWan, 'the seed printing 44.7万立方米/日').toBeDefined();
+    const { plan, target } = printedInWan!;
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(pageUrl(paths.indicator(target.indicatorId)));
+    const variant = width < 576 ? 'narrow' : 'wide';
+    const svg = page.locator(`figure[data-chart="${target.indicatorId}"] .chart__variant--${variant} svg`);
+    await expect(svg).toBeVisible();
+    const mark = svg.locator(`a.mark[data-plan="${plan.id}"]`);
+    await expect(mark.locator('text.value-label')).toHaveText('44.7万立方米/日');
+    await expect(mark).toHaveAccessibleName(
+      `${plan.region}：44.7万立方米/日（447000立方米/日，约束性目标，到2025年）`,
+    );
+    await expect(mark.locator('title')).toHaveText(
+      `${plan.region}：44.7万立方米/日（447000立方米/日，约束性目标，到2025年）`,
+    );
+    // The table under it keeps the normalised value beside the printed one.
+    const row = page.locator(`table[data-chart-table="${target.indicatorId}"] tr[data-plan="${plan.id}"]`);
+    await expect(row).toContainText('447000立方米/日');
+    await expect(row).toContainText('44.7万立方米/日');
+  });
+}
+
+test('the chart CSV carries the printed form beside the normalised value', async ({ page }) => {
+  const { plan, target } = printedInWan!;
+  const response = await page.request.get(pageUrl(`/data/charts/${target.indicatorId}.csv`));
+  expect(response.status()).toBe(200);
+  const [header, ...lines] = (await response.text())
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  const columns = header!.split(',');
+  const row = lines.map((l) => l.split(',')).find((cells) => cells[0] === plan.id);
+  expect(row?.[columns.indexOf('value')]).toBe('447000');
+  expect(row?.[columns.indexOf('value_as_printed')]).toBe('44.7万立方米/日');
+  expect(row?.[columns.indexOf('unit')]).toBe('立方米/日');
+});
+
+/**
+ * WCAG 2.5.3, label in name: a chart mark's accessible name contains the text it shows. axe's rule for it is
+ * experimental (off by default), so it is asked for by name; the hand-made link first proves it runs.
+ */
+test.describe('chart marks: the accessible name contains the visible label', () => {
+  const rule = 'label-content-name-mismatch';
+  const violations = async (page: Page) =>
+    (await new AxeBuilder({ page }).withRules([rule]).analyze()).violations.flatMap((v) =>
+      v.nodes.map((n) => `${page.url()}: ${n.target.join(' ')}`),
+    );
+
+  test('the rule runs and catches a mismatch', async ({ page }) => {
+    await page.goto(pageUrl(paths.home()));
+    await page.evaluate(() => {
+      const a = document.createElement('a');
+      a.href = '#x';
+      a.setAttribute('aria-label', '黔江区：约束性目标');
+      a.textContent = '≥14.5%';
+      document.querySelector('main')?.prepend(a);
+    });
+    expect(await violations(page)).toHaveLength(1);
+  });
+
+  for (const width of [1280, 375]) {
+    test(`on the home page, every charted indicator and a region page at ${width} px`, async ({ page }) => {
+      test.slow();
+      await page.setViewportSize({ width, height: 900 });
+      const found: string[] = [];
+      for (const path of [
+        paths.home(),
+        ...charted.map((id) => paths.indicator(id)),
+        paths.region('shandong-sheng'),
+      ]) {
+        await page.goto(pageUrl(path));
+        found.push(...(await violations(page)));
+      }
+      expect(found).toEqual([]);
+    });
+  }
 });

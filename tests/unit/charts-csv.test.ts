@@ -14,9 +14,9 @@ import { energyIntensity, nonFossilShare, pollutantReductions } from '../golden/
 
 const BOM = '\uFEFF';
 const HEADER =
-  'plan_id,plan,plan_title,status,indicator,indicator_name,value,unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url';
+  'plan_id,plan,plan_title,status,indicator,indicator_name,value,value_as_printed,unit,comparator,ambition,baseline_year,target_year,scope,jurisdiction,source_url';
 const ZH_HEADER =
-  '方案标识,方案简称,方案名称,文件状态,指标标识,指标名称,目标值,单位,比较方式,目标性质,基准年,目标年,范围,目标所属地区,链接';
+  '方案标识,方案简称,方案名称,文件状态,指标标识,指标名称,目标值,原文数值,单位,比较方式,目标性质,基准年,目标年,范围,目标所属地区,链接';
 
 function lines(csv: string): string[] {
   expect(csv.startsWith(BOM)).toBe(true);
@@ -43,27 +43,27 @@ describe('chartCsv', () => {
   // Like /data/indicators.csv, every text cell starting with = is defused for Excel, the comparator `=` too.
   it.each([
     [
-      `guizhou-sheng,贵州省,,final,energy-intensity,单位地区生产总值能耗降低,14.5,%,'=,incentive,2020,2025,,贵州省,/plans/guizhou-sheng/#2-p1`,
+      `guizhou-sheng,贵州省,,final,energy-intensity,单位地区生产总值能耗降低,14.5,14.5%,%,'=,incentive,2020,2025,,贵州省,/plans/guizhou-sheng/#2-p1`,
       targetComparisonData(energyIntensity),
     ],
     [
-      'langfang-shi,廊坊市,,final,non-fossil-share,非化石能源占能源消费总量比重,10,%,>=,binding,,2025,,廊坊市,/plans/langfang-shi/#3-8',
+      'langfang-shi,廊坊市,,final,non-fossil-share,非化石能源占能源消费总量比重,10,10%,%,>=,binding,,2025,,廊坊市,/plans/langfang-shi/#3-8',
       targetComparisonData(nonFossilShare),
     ],
     [
-      'dazhou-shi,达州市,,draft,non-fossil-share,非化石能源占能源消费总量比重,,%,,,,,,达州市,/plans/dazhou-shi/',
+      'dazhou-shi,达州市,,draft,non-fossil-share,非化石能源占能源消费总量比重,,,%,,,,,,达州市,/plans/dazhou-shi/',
       targetComparisonData(nonFossilShare),
     ],
     [
-      `dazhou-shi,达州市,,draft,cod-reduction,化学需氧量重点工程减排量,10170,吨,'=,binding,,2025,,达州市,/plans/dazhou-shi/#2-p1`,
+      `dazhou-shi,达州市,,draft,cod-reduction,化学需氧量重点工程减排量,10170,1.017万吨,吨,'=,binding,,2025,,达州市,/plans/dazhou-shi/#2-p1`,
       smallMultiplesData(pollutantReductions),
     ],
     [
-      `qianjiang-qu,黔江区,,final,nox-reduction,氮氧化物重点工程减排量,659.1,吨,'=,binding,,2025,,黔江区,/plans/qianjiang-qu/#2-p1`,
+      `qianjiang-qu,黔江区,,final,nox-reduction,氮氧化物重点工程减排量,659.1,659.1吨,吨,'=,binding,,2025,,黔江区,/plans/qianjiang-qu/#2-p1`,
       smallMultiplesData(pollutantReductions),
     ],
     [
-      'guizhou-sheng,贵州省,,final,voc-reduction,挥发性有机物重点工程减排量,,吨,,,,,,贵州省,/plans/guizhou-sheng/',
+      'guizhou-sheng,贵州省,,final,voc-reduction,挥发性有机物重点工程减排量,,,吨,,,,,,贵州省,/plans/guizhou-sheng/',
       smallMultiplesData(pollutantReductions),
     ],
   ])('contains %s', (line, rows) => {
@@ -78,6 +78,7 @@ describe('chartCsv', () => {
     indicator: 'x',
     indicatorName: '某指标',
     value: 1,
+    valueAsPrinted: '1吨',
     unit: '吨',
     comparator: '=',
     ambition: 'binding',
@@ -128,20 +129,20 @@ describe('chartCsv with Chinese headers', () => {
   // Machine values in words, as the site prints them; numbers, ids and links as in the English file.
   it.each([
     [
-      `guizhou-sheng,贵州省,,正式文件,energy-intensity,单位地区生产总值能耗降低,14.5,%,等于,激励目标,2020,2025,,贵州省,/plans/guizhou-sheng/#2-p1`,
+      `guizhou-sheng,贵州省,,正式文件,energy-intensity,单位地区生产总值能耗降低,14.5,14.5%,%,等于,激励目标,2020,2025,,贵州省,/plans/guizhou-sheng/#2-p1`,
       targetComparisonData(energyIntensity),
     ],
     [
-      'langfang-shi,廊坊市,,正式文件,non-fossil-share,非化石能源占能源消费总量比重,10,%,不低于,约束性目标,,2025,,廊坊市,/plans/langfang-shi/#3-8',
+      'langfang-shi,廊坊市,,正式文件,non-fossil-share,非化石能源占能源消费总量比重,10,10%,%,不低于,约束性目标,,2025,,廊坊市,/plans/langfang-shi/#3-8',
       targetComparisonData(nonFossilShare),
     ],
     // A plan without a number keeps its row, its value cells empty (not a word standing in for a value).
     [
-      'dazhou-shi,达州市,,征求意见稿,non-fossil-share,非化石能源占能源消费总量比重,,%,,,,,,达州市,/plans/dazhou-shi/',
+      'dazhou-shi,达州市,,征求意见稿,non-fossil-share,非化石能源占能源消费总量比重,,,%,,,,,,达州市,/plans/dazhou-shi/',
       targetComparisonData(nonFossilShare),
     ],
     [
-      `dazhou-shi,达州市,,征求意见稿,cod-reduction,化学需氧量重点工程减排量,10170,吨,等于,约束性目标,,2025,,达州市,/plans/dazhou-shi/#2-p1`,
+      `dazhou-shi,达州市,,征求意见稿,cod-reduction,化学需氧量重点工程减排量,10170,1.017万吨,吨,等于,约束性目标,,2025,,达州市,/plans/dazhou-shi/#2-p1`,
       smallMultiplesData(pollutantReductions),
     ],
   ])('contains %s', (line, rows) => {
@@ -156,13 +157,14 @@ describe('chartCsv with Chinese headers', () => {
 });
 
 describe('chartRowsFromPlans', () => {
+  // A value given without its printed form was printed as given (the model's originalValue).
   const target = (extra: Partial<Target>): Target => ({
+    originalValue: extra.value ?? 14.5,
     id: 'energy-intensity',
     indicatorId: 'energy-intensity',
     label: '单位地区生产总值能耗降低',
     value: 14.5,
     unit: '%',
-    originalValue: 14.5,
     originalUnit: '%',
     comparator: '=',
     ambition: 'binding',
@@ -220,7 +222,11 @@ describe('chartRowsFromPlans', () => {
 
   it('takes a parent value from the parent plan’s binding target when the parent is charted', () => {
     const { rows } = chartRowsFromPlans(plans, 'energy-intensity');
-    expect(rows.find((r) => r.planId === 'dazhou-shi')?.parent).toEqual({ value: 13, label: '贵州省' });
+    expect(rows.find((r) => r.planId === 'dazhou-shi')?.parent).toEqual({
+      value: 13,
+      printed: '13%',
+      label: '贵州省',
+    });
     expect(rows.find((r) => r.planId === 'qianjiang-qu')?.parent).toBeNull();
   });
 

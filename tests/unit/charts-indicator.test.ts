@@ -118,7 +118,7 @@ describe('indicatorChartData: rows from the seeds', () => {
     const dazhou = { ...planOf('001_fe432f922416074d.txt'), parent: guizhou.id };
     const d = data('energy-intensity', [guizhou, dazhou]);
     const entry = d.entries.find((e) => e.plan.id === dazhou.id);
-    expect(entry?.row.parent).toEqual({ value: 13, label: '贵州省' });
+    expect(entry?.row.parent).toEqual({ value: 13, printed: '13%', label: '贵州省' });
     expect(entry?.parent).toMatchObject({ plan: { id: guizhou.id }, stated: false });
   });
 
@@ -134,7 +134,7 @@ describe('indicatorChartData: rows from the seeds', () => {
       (e) => e.plan.id === child.id,
     );
     // 重庆's plan (here 贵州's targets renamed) has its own value, 15%: it comes before 黔江's annex's 14.5%.
-    expect(stated?.row.parent).toEqual({ value: 15, label: '重庆市' });
+    expect(stated?.row.parent).toEqual({ value: 15, printed: '15%', label: '重庆市' });
     expect(stated?.parent).toMatchObject({ plan: { id: 'chongqing-shi' }, stated: false });
   });
 

@@ -209,7 +209,7 @@ describe('escaping of hostile text', () => {
     ['a reference label', '示例参考 &lt;国发&gt;：15%'],
     [
       'an attribute value',
-      'aria-label="A&amp;B &quot;市&quot; &lt;script&gt;：4.25%左右，激励目标，比2020年，目标年未注明"',
+      'aria-label="A&amp;B &quot;市&quot; &lt;script&gt;：≈4.25% 激励（4.25%左右，激励目标，比2020年，目标年未注明）"',
     ],
     ['a query string in a link', 'href="/plans/bing/#3-1?a=1&amp;b=2"'],
   ])('escapes %s', (_what, escaped) => {

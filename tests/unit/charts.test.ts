@@ -162,9 +162,9 @@ describe('targetComparison: ambition and comparator are told apart without colou
   });
 
   it.each([
-    ['qianjiang-qu-1', '', '23%', '黔江区：23%，约束性目标，到2025年'],
-    ['laiwu-qu-1', '≈', '≈12%', '莱芜区：12%左右，约束性目标，到2025年'],
-    ['langfang-shi-1', '≥', '≥10%', '廊坊市：10%以上，约束性目标，到2025年'],
+    ['qianjiang-qu-1', '', '23%', '黔江区：23%（约束性目标，到2025年）'],
+    ['laiwu-qu-1', '≈', '≈12%', '莱芜区：≈12%（12%左右，约束性目标，到2025年）'],
+    ['langfang-shi-1', '≥', '≥10%', '廊坊市：≥10%（10%以上，约束性目标，到2025年）'],
   ])('%s shows comparator glyph "%s" as %s', (key, glyph, label, aria) => {
     const mark = byKey(nonFossilShare).get(key)!;
     expect(mark.glyph).toBe(glyph);
@@ -176,7 +176,7 @@ describe('targetComparison: ambition and comparator are told apart without colou
     const mark = byKey(edgeCases).get('bing-1')!;
     expect(mark.valueLabel).toBe('≤8%');
     expect(mark.label).toBe('丙县（县城）');
-    expect(mark.ariaLabel).toBe('丙县（县城）：8%以内，约束性目标，比2019年，到2025年');
+    expect(mark.ariaLabel).toBe('丙县（县城）：≤8%（8%以内，约束性目标，比2019年，到2025年）');
   });
 
   it('draws the parent value as a tick at its own place on the scale', () => {
@@ -184,7 +184,7 @@ describe('targetComparison: ambition and comparator are told apart without colou
     const mark = layout.marks.find((m) => m.key === 'jia-2')!;
     expect(mark.parent?.text).toBe('上级乙省 12%');
     expect(mark.parent?.x).toBeCloseTo(xOf(layout, 12), 0);
-    expect(mark.ariaLabel).toContain('上级乙省12%');
+    expect(mark.ariaLabel).toContain('上级乙省 12%');
   });
 });
 
@@ -401,7 +401,7 @@ describe('smallMultiples: the four pollutant reductions in tonnes', () => {
   it('states the years once and names 未设定量目标 in the description', () => {
     expect(geometry.caption).toEqual([]);
     expect(geometry.description).toContain('各方案年份相同：到2025年');
-    expect(geometry.description).toContain('达州市（征求意见稿）10170吨（约束性目标）');
+    expect(geometry.description).toContain('达州市（征求意见稿）1.017万吨（10170吨，约束性目标）');
     expect(geometry.description).toContain('未设定量目标：贵州省（达到国家要求）');
   });
 });

@@ -8,6 +8,7 @@ import { writeTable, type Column, type CsvLanguage } from '../export/table';
 import { figuresOf } from '../model/figures';
 import type { Ambition, Comparator } from '../model/plan';
 import { AMBITION, COMPARATOR_LONG, STATUS } from '../vocabulary';
+import { rowPrinted } from './format';
 import type {
   ChartIndicator,
   ChartStatus,
@@ -30,6 +31,8 @@ export interface ChartDataRow {
   /** The indicator's catalogue name, e.g. 单位地区生产总值能耗降低. */
   indicatorName: string;
   value: number | null;
+  /** The value and unit as the plan prints them (44.7万立方米/日), the form every chart label shows. */
+  valueAsPrinted: string | null;
   unit: string;
   comparator: Comparator | null;
   ambition: Ambition | null;
@@ -56,6 +59,7 @@ const COLUMNS: readonly Column<ChartDataRow>[] = [
   { key: 'indicator', zh: '指标标识', cell: (row) => row.indicator },
   { key: 'indicator_name', zh: '指标名称', cell: (row) => row.indicatorName },
   { key: 'value', zh: '目标值', cell: (row) => row.value },
+  { key: 'value_as_printed', zh: '原文数值', cell: (row) => row.valueAsPrinted },
   { key: 'unit', zh: '单位', cell: (row) => row.unit },
   {
     key: 'comparator',
@@ -88,6 +92,7 @@ function fromTarget(indicator: ChartIndicator, row: TargetRow): ChartDataRow {
     indicator: indicator.id,
     indicatorName: indicator.name,
     ...figuresOf(row),
+    valueAsPrinted: rowPrinted(row),
     jurisdiction: row.plan,
     sourceUrl: row.href,
   };
@@ -102,6 +107,7 @@ function fromUnset(indicator: ChartIndicator, plan: UnsetPlan): ChartDataRow {
     indicator: indicator.id,
     indicatorName: indicator.name,
     value: null,
+    valueAsPrinted: null,
     unit: indicator.unit,
     comparator: null,
     ambition: null,
@@ -134,7 +140,7 @@ export function smallMultiplesData(input: SmallMultiplesInput): ChartDataRow[] {
 
 /**
  * Serialises chart rows as CSV: UTF-8 with BOM, CRLF, one header row, empty cells for unknown values. `en`:
- * header `plan_id,plan,plan_title,status,indicator,indicator_name,value,unit,comparator,ambition,baseline_year,
+ * header `plan_id,plan,plan_title,status,indicator,indicator_name,value,value_as_printed,unit,comparator,ambition,baseline_year,
  * target_year,scope,jurisdiction,source_url` with machine values (`draft`, `>=`, `binding`); `zh`: 方案标识,
  * 方案简称… with the same values in words (征求意见稿, 不低于, 约束性目标).
  */

@@ -5,7 +5,8 @@
  */
 import type { Ambition } from '../model/plan';
 import { statusSuffix } from '../status';
-import type { MarkShape } from './types';
+import { COMPARATOR, COMPARATOR_WORD, withUnit } from '../vocabulary';
+import type { MarkShape, ParentValue, TargetRow } from './types';
 
 /** Filled for binding, hollow for incentive, hollow and dashed for aspiration. */
 export const AMBITION_SHAPE: Record<Ambition, MarkShape> = {
@@ -63,4 +64,25 @@ export function textWidth(text: string, fontSize: number): number {
   for (const ch of text)
     em += /[\u2E80-\u303F\u3400-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60]/.test(ch) ? 1 : 0.6;
   return em * fontSize;
+}
+
+/** A row's value as the plan prints it (44.7万立方米/日), or the normalised value for a row built without it. */
+export function rowPrinted(row: Pick<TargetRow, 'printed' | 'value' | 'unit'>): string {
+  return row.printed ?? withUnit(row.value, row.unit);
+}
+
+/** What a chart prints after a bar: the comparator glyph and the printed value, ≥44.7万立方米/日. */
+export function rowValueLabel(row: Pick<TargetRow, 'printed' | 'value' | 'unit' | 'comparator'>): string {
+  return `${COMPARATOR[row.comparator]}${rowPrinted(row)}`;
+}
+
+/** The printed value with the comparator in the plans' words, 44.7万立方米/日以上, for descriptions. */
+export function rowPrintedInWords(row: Pick<TargetRow, 'printed' | 'value' | 'unit' | 'comparator'>): string {
+  const words = COMPARATOR_WORD[row.comparator];
+  return `${words.before}${rowPrinted(row)}${words.after}`;
+}
+
+/** A parent's value as its plan prints it, in the row's unit when the chart input carries no printed form. */
+export function parentPrinted(parent: ParentValue, unit: string): string {
+  return parent.printed ?? withUnit(parent.value, unit);
 }

@@ -9,6 +9,7 @@ import { statusMarks, type StatusMarkId } from '../status';
 import { AMBITION_ORDER } from './format';
 import type { ParentValue, TargetRow, UnsetPlan } from './types';
 import { planLabel } from '../model/label';
+import { asPrinted } from '../vocabulary';
 
 export interface ChartRowsOptions {
   /** Deployment base (Astro `base`), `/` by default. */
@@ -52,7 +53,7 @@ export function chartRowsFromPlans(
     const parentPlan = plan.parent ? byId.get(plan.parent) : undefined;
     const parentTarget = parentPlan ? headline(targetsOf(parentPlan)) : undefined;
     const parent: ParentValue | null =
-      parentPlan && parentTarget ? { value: parentTarget.value, label: planLabel(parentPlan) } : null;
+      parentPlan && parentTarget ? parentValue(parentTarget, planLabel(parentPlan)) : null;
     for (const target of targets) {
       const source = target.sources[0];
       const href = withBase(base, source ? paths.clause(plan.id, source.clauseId) : paths.plan(plan.id));
@@ -74,10 +75,16 @@ export function targetRow(
     plan: planLabel(plan),
     planTitle: plan.title,
     ...figuresOf(target),
+    printed: asPrinted(target),
     href,
     parent,
     status: chartStatus(plan),
   };
+}
+
+/** A parent's target as the tick in a plan's row: its value for the scale, its printed form for the label. */
+export function parentValue(target: Target, label: string): ParentValue {
+  return { value: target.value, printed: asPrinted(target), label };
 }
 
 /** `{ status }` for a plan with status marks, else nothing: an adopted plan's unset row stays as it was. */

@@ -11,7 +11,8 @@ import type { PlanSummary, Target } from '../model/plan';
 import { paths } from '../urls';
 import { targetComparisonData, type ChartDataRow } from './csv';
 import { AMBITION_ORDER } from './format';
-import { chartStatus, statusField, targetRow } from './from-plans';
+import { asPrinted } from '../vocabulary';
+import { chartStatus, parentValue, statusField, targetRow } from './from-plans';
 import { sortedByValue } from './shared';
 import type {
   BarMark,
@@ -164,10 +165,10 @@ export function indicatorChartData(
     // comparison column beside it follows (src/lib/lineage/), so a row never shows one value and is held
     // against another.
     if (parentPlan && fromPlan) {
-      parent = { value: fromPlan.value, label: planLabel(parentPlan) };
+      parent = parentValue(fromPlan, planLabel(parentPlan));
       parentSource = { plan: parentPlan, target: fromPlan, stated: false };
     } else if (stated) {
-      parent = { value: stated.value, label: stated.jurisdiction as string };
+      parent = parentValue(stated, stated.jurisdiction as string);
       parentSource = { plan, target: stated, stated: true };
     }
 
@@ -271,6 +272,7 @@ export function chartDataRows(data: IndicatorChartData, options: IndicatorChartO
       indicator: row.indicator,
       indicatorName: row.indicatorName,
       ...figuresOf(target),
+      valueAsPrinted: asPrinted(target),
       jurisdiction: target.jurisdiction,
       sourceUrl: options.link(sourcePath(plan, target)),
     });

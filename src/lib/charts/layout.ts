@@ -5,14 +5,21 @@
  */
 import { figuresOf } from '../model/figures';
 import { extent, scaleLinear } from 'd3';
-import { AMBITION_SHAPE, rowLabel, textWidth, unsetText } from './format';
+import {
+  AMBITION_SHAPE,
+  parentPrinted,
+  rowLabel,
+  rowPrinted,
+  rowValueLabel,
+  textWidth,
+  unsetText,
+} from './format';
 import {
   AMBITION,
   AMBITION_SUFFIX,
   COMPARATOR,
   formatNumber,
   valueInWords,
-  valueLabel,
   withUnit,
   yearsInWords,
 } from '../vocabulary';
@@ -50,21 +57,35 @@ export interface BandOptions {
 export const GAP = 8;
 const MIN_PLOT_WIDTH = 60;
 
-/** The printed text after a bar: ≥14.5% 激励, and the parent's value where known. */
+/**
+ * The printed text after a bar: the value as the plan prints it (≥14.5%, 44.7万立方米/日) with its ambition
+ * (激励), and the parent's value where known.
+ */
 export function markTrailingText(row: TargetRow): string {
   const suffix = AMBITION_SUFFIX[row.ambition];
-  const parent = row.parent ? `  ${parentText(row.parent.label, row.parent.value, row.unit)}` : '';
-  return `${valueLabel(row.value, row.unit, row.comparator)}${suffix ? ` ${suffix}` : ''}${parent}`;
+  const parent = row.parent ? `  ${parentText(row.parent.label, parentPrinted(row.parent, row.unit))}` : '';
+  return `${rowValueLabel(row)}${suffix ? ` ${suffix}` : ''}${parent}`;
 }
 
-function parentText(label: string, value: number, unit: string): string {
-  return `上级${label} ${withUnit(value, unit)}`;
+function parentText(label: string, printed: string): string {
+  return `上级${label} ${printed}`;
 }
 
-/** The accessible label of one mark: everything the bar shows, in words. */
+/**
+ * The accessible label of one mark: the plan, the text printed after the bar word for word — a name must
+ * contain what the link shows (WCAG 2.5.3, axe's label-content-name-mismatch) — then in words the normalised
+ * value the bar is drawn to, its ambition and years.
+ */
 export function markAriaLabel(row: TargetRow): string {
-  const parent = row.parent ? `；上级${row.parent.label}${withUnit(row.parent.value, row.unit)}` : '';
-  return `${rowLabel(row.plan, row.scope, row.status)}：${valueInWords(row.value, row.unit, row.comparator)}，${AMBITION[row.ambition]}，${yearsInWords(row.baselineYear, row.targetYear)}${parent}`;
+  // The normalised value in words where the label does not already say it: a comparator glyph (≥ → 以上) or
+  // a printed form in other units (44.7万立方米/日 → 447000立方米/日).
+  const plain = row.comparator === '=' && rowPrinted(row) === withUnit(row.value, row.unit);
+  const words = [
+    ...(plain ? [] : [valueInWords(row.value, row.unit, row.comparator)]),
+    AMBITION[row.ambition],
+    yearsInWords(row.baselineYear, row.targetYear),
+  ];
+  return `${rowLabel(row.plan, row.scope, row.status)}：${markTrailingText(row)}（${words.join('，')}）`;
 }
 
 function entryLabel(entry: BandEntry): string {
@@ -169,7 +190,7 @@ export function layoutBands(options: BandOptions): BandLayout {
       shape: AMBITION_SHAPE[row.ambition],
       glyph: COMPARATOR[row.comparator],
       suffix: AMBITION_SUFFIX[row.ambition],
-      valueLabel: valueLabel(row.value, row.unit, row.comparator),
+      valueLabel: rowValueLabel(row),
       ariaLabel: markAriaLabel(row),
       status: (row.status ?? []).map((mark) => mark.id),
       href: safeHref(row.href) ?? '',
@@ -187,7 +208,7 @@ export function layoutBands(options: BandOptions): BandLayout {
             value: row.parent.value,
             label: row.parent.label,
             x: round(scale(row.parent.value)),
-            text: parentText(row.parent.label, row.parent.value, row.unit),
+            text: parentText(row.parent.label, parentPrinted(row.parent, row.unit)),
           }
         : null,
     });

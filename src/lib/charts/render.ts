@@ -65,9 +65,12 @@ function renderMark(mark: BarMark): string {
       }),
     );
   }
+  // The spaces between the parts stay outside the tspans: a label's visible text is what a speech-input user
+  // says and what its accessible name must contain (WCAG 2.5.3), and accessibility checkers trim each element's
+  // text, so a space inside a tspan would vanish from the visible text (14.5%激励) but not from the name.
   const label = [escapeText(mark.valueLabel)];
-  if (mark.suffix) label.push(el('tspan', { class: 'suffix' }, escapeText(` ${mark.suffix}`)));
-  if (mark.parent) label.push(el('tspan', { class: 'muted' }, escapeText(`  ${mark.parent.text}`)));
+  if (mark.suffix) label.push(' ', el('tspan', { class: 'suffix' }, escapeText(mark.suffix)));
+  if (mark.parent) label.push('  ', el('tspan', { class: 'muted' }, escapeText(mark.parent.text)));
   children.push(
     el('text', { class: 'value-label', x: mark.labelX, y: mark.labelY, dy: CENTRE }, label.join('')),
   );

@@ -1,6 +1,14 @@
 /** Checks and wording shared by the chart layouts. */
-import { AMBITION_ORDER, AMBITION_SHAPE, rowLabel, textWidth } from './format';
-import { AMBITION, valueInWords, withUnit, yearsInWords } from '../vocabulary';
+import {
+  AMBITION_ORDER,
+  AMBITION_SHAPE,
+  parentPrinted,
+  rowLabel,
+  rowPrinted,
+  rowPrintedInWords,
+  textWidth,
+} from './format';
+import { AMBITION, withUnit, yearsInWords } from '../vocabulary';
 import type { BandEntry } from './layout';
 import type { ChartStatus, LegendItem, ReferenceValue, TargetRow, UnsetPlan } from './types';
 import type { Ambition } from '../model/plan';
@@ -115,8 +123,11 @@ export function yearsCaption(rows: readonly TargetRow[]): string[] {
 /** One row in words for the description. */
 export function rowInWords(row: TargetRow, withYears: boolean): string {
   const years = withYears ? `（${yearsInWords(row.baselineYear, row.targetYear)}）` : '';
-  const parent = row.parent ? `，上级${row.parent.label}${withUnit(row.parent.value, row.unit)}` : '';
-  return `${rowLabel(row.plan, row.scope, row.status)}${valueInWords(row.value, row.unit, row.comparator)}（${AMBITION[row.ambition]}）${years}${parent}`;
+  const parent = row.parent ? `，上级${row.parent.label}${parentPrinted(row.parent, row.unit)}` : '';
+  // The normalised value beside a printed form in other units, so values in one description compare.
+  const normalised = withUnit(row.value, row.unit);
+  const also = rowPrinted(row) === normalised ? '' : `${normalised}，`;
+  return `${rowLabel(row.plan, row.scope, row.status)}${rowPrintedInWords(row)}（${also}${AMBITION[row.ambition]}）${years}${parent}`;
 }
 
 export function unsetInWords(plans: readonly UnsetPlan[]): string {

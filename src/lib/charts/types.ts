@@ -24,6 +24,8 @@ export interface ChartIndicator {
 /** A higher level's value for the same indicator, drawn as a tick in the plan's row. */
 export interface ParentValue {
   value: number;
+  /** The value as the parent's plan prints it (`asPrinted`); the normalised value when absent. */
+  printed?: string | undefined;
   /** Who set it, e.g. 重庆市. */
   label: string;
 }
@@ -36,6 +38,11 @@ export interface TargetRow extends TargetFigures {
   /** The plan's full title, for the accessible label and the CSV; optional. */
   planTitle?: string | undefined;
   // `scope`, a narrower scope than the whole jurisdiction (市本级, 县城), is shown next to the plan name.
+  /**
+   * The value as the plan prints it (`asPrinted` in src/lib/vocabulary.ts: 44.7万立方米/日, 全面（100%）), which
+   * every label shows; `value` places and sorts the mark. The normalised value when absent.
+   */
+  printed?: string | undefined;
   /** Permalink of the clause that states the value (`/plans/<plan>/#<clause>`). */
   href: string;
   parent?: ParentValue | null | undefined;
@@ -140,9 +147,13 @@ export interface BarMark extends TargetFigures {
   glyph: string;
   /** 激励, 力争 or empty. */
   suffix: string;
-  /** Printed next to the bar: glyph, value, unit, e.g. ≥14.5%. */
+  /** Printed next to the bar: glyph and the value as the plan prints it, e.g. ≥14.5%, 44.7万立方米/日. */
   valueLabel: string;
-  /** Accessible label of the link, in words, e.g. 黔江区：14.5%以上，约束性目标，比2020年，到2025年. */
+  /**
+   * Accessible label of the link: the plan, then the text printed after the bar word for word (WCAG 2.5.3: a
+   * name contains the visible label), then in words the normalised value, ambition and years, e.g.
+   * 黔江区：≥14.5% 激励（14.5%以上，激励目标，比2020年，到2025年）.
+   */
   ariaLabel: string;
   /** The plan's status mark ids (`draft`…): such a bar is hatched, never drawn like an adopted value. */
   status: string[];

@@ -87,10 +87,17 @@ const REDUCTIONS: Record<Exclude<PlanKey, 'guizhou'>, [number, number, number, n
   langfang: [12100, 360, 5500, 3000],
 };
 
+/** The same values as the plans print them, where that is not in 吨 (达州 and 廊坊 print 万吨). */
+const PRINTED: Partial<Record<keyof typeof REDUCTIONS, [string, string, string, string]>> = {
+  dazhou: ['1.017万吨', '0.0691万吨', '0.829万吨', '0.22万吨'], // 001 L9
+  langfang: ['1.21万吨', '0.036万吨', '0.55万吨', '0.3万吨'], // 004 L26
+};
+
 function reductionRows(index: 0 | 1 | 2 | 3): TargetRow[] {
-  return (Object.keys(REDUCTIONS) as (keyof typeof REDUCTIONS)[]).map((key) =>
-    row(key, '2-p1', REDUCTIONS[key][index], '吨', { baselineYear: null }),
-  );
+  return (Object.keys(REDUCTIONS) as (keyof typeof REDUCTIONS)[]).map((key) => {
+    const printed = PRINTED[key]?.[index];
+    return row(key, '2-p1', REDUCTIONS[key][index], '吨', { baselineYear: null, ...(printed ? { printed } : {}) });
+  });
 }
 
 export const pollutantReductions: SmallMultiplesInput = {
