@@ -398,6 +398,12 @@ async function quality(
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+/** What `measure` hands back for comparing corpora: the index's chunks and the median cold open's bytes. */
+interface Measured {
+  chunks: { files: number; bytes: number };
+  cold: Cold | undefined;
+}
+
 async function measure(
   browser: Browser,
   name: string,
@@ -405,7 +411,7 @@ async function measure(
   records: number,
   textOf: (url: string) => string | undefined,
   rightInCorpus: (wordings: readonly string[]) => number,
-): Promise<void> {
+): Promise<Measured> {
   const size = indexSize(siteDir);
   const site = await serveStatic(siteDir);
   try {
@@ -510,9 +516,29 @@ async function measure(
         `${NOWHERE.length + PROPOSALS.length} words no plan prints: ${scored.nowhereClaims.length} 包含 claims${scored.nowhereClaims.length ? ` (${scored.nowhereClaims.join('; ')})` : ''}; ` +
         `did you mean: ${scored.proposed}/${PROPOSALS.length} slips proposed the known name${scored.missed.length ? ` (missed: ${scored.missed.join('; ')})` : ''}`,
     );
+    return { chunks: size.index, cold: middle };
   } finally {
     await site.close();
   }
+}
+
+/**
+ * The copies repeat the seeds' words, so their index chunks compress far better than distinct plans' would
+ * (Pagefind cuts chunks by postings, ~60 KB before compression, whatever they compress to). Prints the chunks'
+ * average compressed size in both corpora and the cold open's bytes before the first results with each chunk
+ * it fetched weighing what a chunk of the seeds (distinct text) weighs: what a corpus of as many distinct plans
+ * would cost, other things equal.
+ */
+function distinctTextEstimate(seeds: Measured, copied: Measured): void {
+  const average = (m: Measured) => m.chunks.bytes / Math.max(1, m.chunks.files);
+  const fetched = copied.cold?.toFirstByKind['pf_index'];
+  if (!copied.cold || !fetched) return;
+  const estimate = copied.cold.toFirstGz - fetched.gz + fetched.files * average(seeds);
+  console.log(
+    `\nindex chunks average ${kb(average(copied))} here, ${kb(average(seeds))} on the seeds (distinct text): ` +
+      `with the ${fetched.files} chunks the cold open fetched weighing what the seeds' do, ` +
+      `${kb(estimate)} gz before the first results instead of ${kb(copied.cold.toFirstGz)} (an estimate for distinct plans)`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -565,8 +591,8 @@ async function main(): Promise<void> {
     const flat = (s: string) => foldQuery(s).replace(/\s+/g, '');
     const rightInSeeds = (wordings: readonly string[]) =>
       seedRecords.filter((r) => wordings.some((w) => flat(r.meta.text).includes(flat(w)))).length;
-    await measure(browser, 'five seeds', seedsSite, seedRecords.length, textOf, rightInSeeds);
-    await measure(
+    const seeds = await measure(browser, 'five seeds', seedsSite, seedRecords.length, textOf, rightInSeeds);
+    const copied = await measure(
       browser,
       `${COPIES}× the seeds`,
       largeSite,
@@ -574,6 +600,7 @@ async function main(): Promise<void> {
       textOf,
       (w) => rightInSeeds(w) * COPIES,
     );
+    distinctTextEstimate(seeds, copied);
   } finally {
     await browser.close();
     if (KEEP) console.log(`sites kept in ${work}`);
