@@ -221,6 +221,17 @@ test.describe('loading', () => {
     expect(requested.filter((path) => path.endsWith('/pagefind-worker.js'))).toEqual([]);
   });
 
+  test("a search URL loads the browser's segmentation data in a worker of the site's own, which answers and ends", async ({
+    page,
+  }) => {
+    // A worker the Content-Security-Policy refuses (one made from a Blob) never starts: the fixture's console
+    // check fails on the refusal, and no worker shows here.
+    const ended: string[] = [];
+    page.on('worker', (worker) => worker.on('close', () => ended.push(new URL(worker.url()).pathname)));
+    await search(page, '公转铁');
+    await expect.poll(() => ended.filter((path) => /\/segmenter-worker[^/]*\.js$/.test(path))).toHaveLength(1);
+  });
+
   test('the traditional → simplified table is fetched for a traditional query, not for a simplified one', async ({
     page,
   }) => {

@@ -9,6 +9,7 @@
  * one load (pagefind.ts keeps it).
  */
 import { searchIndex } from './pagefind';
+import { warmUpSegmenter } from './segmenter-warmup';
 
 performance.mark('search:boot');
 const form = document.querySelector<HTMLFormElement>('form[data-search]');
@@ -18,3 +19,5 @@ const opened = new URLSearchParams(window.location.search).get('q')?.trim() ?? '
 if (form)
   void searchIndex.load(bundles, { warmUp: opened === '' }).catch((error: unknown) => console.error(error));
 window.planAtlasSearchIndex = searchIndex;
+// The first search's segmenters would load the browser's segmentation data on this thread: a worker loads it now.
+if (form) warmUpSegmenter();
