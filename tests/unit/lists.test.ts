@@ -172,6 +172,8 @@ describe('region picker data, one file per province', () => {
       expect(part.indicator).toBe(data.indicator);
       expect(part.unit).toBe(data.unit);
       expect(part.regions.every((r) => chainOf(data, r)[0]?.code === province.code)).toBe(true);
+      // Exactly the regions whose chain (`chainOf`, what the page shows) starts at the province, in order.
+      expect(part.regions).toEqual(data.regions.filter((r) => chainOf(data, r)[0]?.code === province.code));
       expect(part.plans.every((p) => p.codes[0] === province.code)).toBe(true);
     },
   );
