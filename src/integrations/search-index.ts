@@ -91,6 +91,8 @@ export async function writeBundles(
             yield* recordsOfPlan(built.model(id), label, recordOptions);
         })();
         records += await writeBundle(pagefind, { dir: bundle.dir, records: bundleRecords }, outDir, k > 0);
+        // A new Pagefind process for the next bundle: one kept for every bundle grows (./search-worker.ts).
+        await pagefind.close();
       }
     } finally {
       await pagefind.close();
