@@ -24,6 +24,16 @@ import { CONTEXT_QUIET, CONTEXT_TRIGGERS, FREE_FOLDS } from './opencc-table';
  */
 const EXPORT_LEFTOVERS = /\[bookmark:[^\]]*\]|\*\*|@@+/g;
 
+const ANY_EXPORT_LEFTOVER = new RegExp(EXPORT_LEFTOVERS.source);
+
+/**
+ * Whether `text` holds any export leftover. A line's leftover is one of its whole text's, so when a seed
+ * holds none, none of its lines needs stripping: one scan instead of one per line.
+ */
+export function hasExportLeftovers(text: string): boolean {
+  return ANY_EXPORT_LEFTOVER.test(text);
+}
+
 /** Removes `[bookmark: …]` anchors, `**` bold markers and `@@` scraper noise; nothing else. */
 export function stripExportLeftovers(text: string): string {
   return text.replace(EXPORT_LEFTOVERS, '');
@@ -325,6 +335,13 @@ export interface InvisibleCharacter {
   column: number;
   codePoint: string;
   inNumber: boolean;
+}
+
+const ANY_INVISIBLE = new RegExp(INVISIBLE.source);
+
+/** Whether `text` holds an invisible character: when a seed holds none, none of its lines needs a look. */
+export function hasInvisibleCharacters(text: string): boolean {
+  return ANY_INVISIBLE.test(text);
 }
 
 /** Every invisible character of one line, with where it is and whether it touches a number. */

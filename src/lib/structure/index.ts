@@ -7,7 +7,7 @@ import type { Annex, Clause, FrontBlock, Warning } from '../model/plan';
 import { parseAnnexes } from './annexes';
 import { parseBody } from './body';
 import { splitFront } from './front';
-import { invisibleCharacters } from '../read/normalize';
+import { hasExportLeftovers, hasInvisibleCharacters, invisibleCharacters } from '../read/normalize';
 import { toSourceLines } from './lines';
 
 export interface Structure {
@@ -22,6 +22,8 @@ export interface Structure {
 /** Characters that MDX or HTML would read as syntax; the site escapes them, the report names them. */
 const MARKUP_CHARACTERS = /[{}<>`]/;
 const MARKUP_STATEMENT = /^\s*(import|export)\s/;
+/** A line's markup is its text's: when the whole text has none, no line is looked at. */
+const MARKUP_STATEMENT_IN_TEXT = /^\s*(import|export)\s/m;
 
 export function parseStructure(text: string, file: string, parts: PlanPartsFile): Structure {
   const lines = toSourceLines(text);
@@ -40,9 +42,13 @@ export function parseStructure(text: string, file: string, parts: PlanPartsFile)
       message: 'no chapter (一、) or section (（一）) headings found: the text is kept as plain paragraphs',
     });
   }
-  for (const line of lines) {
+  const invisible = hasInvisibleCharacters(text);
+  // A stripped leftover can leave a statement at a line's start (`**import …`): then every line is looked at.
+  const markup =
+    hasExportLeftovers(text) || MARKUP_CHARACTERS.test(text) || MARKUP_STATEMENT_IN_TEXT.test(text);
+  for (const line of markup || invisible ? lines : []) {
     // Two tests rather than one alternation: an anchored alternative is tried again at every position.
-    if (MARKUP_CHARACTERS.test(line.display) || MARKUP_STATEMENT.test(line.display)) {
+    if (markup && (MARKUP_CHARACTERS.test(line.display) || MARKUP_STATEMENT.test(line.display))) {
       warnings.push({
         file,
         line: line.number,
@@ -50,6 +56,7 @@ export function parseStructure(text: string, file: string, parts: PlanPartsFile)
           'contains characters that are markup in MDX/HTML ({ } < > ` or a leading import/export); shown as text',
       });
     }
+    if (!invisible) continue;
     for (const found of invisibleCharacters(line.raw)) {
       warnings.push({
         file,

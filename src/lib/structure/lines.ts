@@ -2,7 +2,7 @@
  * Line-level recognition: each source line in its display and recognition views, and the numbering
  * markers that open chapters (一、), sections (（一）), items (1．) and sub-items (（1）).
  */
-import { foldLines, stripExportLeftovers } from '../read/normalize';
+import { foldLines, hasExportLeftovers, stripExportLeftovers } from '../read/normalize';
 import { chineseNumeralValue } from './numerals';
 
 export interface SourceLine {
@@ -17,7 +17,7 @@ export interface SourceLine {
 
 export function toSourceLines(text: string): SourceLine[] {
   const raws = text.split('\n');
-  const displays = raws.map(stripExportLeftovers);
+  const displays = hasExportLeftovers(text) ? raws.map(stripExportLeftovers) : raws;
   const folded = foldLines(displays);
   return raws.map((raw, index) => ({
     number: index + 1,
