@@ -191,6 +191,17 @@ export function indicatorChart(
   return chart ? { kind: 'bars', chart } : null;
 }
 
+/**
+ * An indicator's values drawn as a distribution whatever their number (a page whose budget holds fewer bars
+ * than `LIST_LIMITS.barChartRows`: the home page), or null when the indicator has no chart.
+ */
+export function indicatorDistribution(
+  indicator: IndicatorInfo,
+): { kind: 'distribution'; chart: DistributionChart } | null {
+  const data = comparisonData(indicator, onPage);
+  return data ? { kind: 'distribution', chart: distributionOfData(data) } : null;
+}
+
 /** The chart's data for an indicator (rows, unset plans, other units) without drawing it. */
 export function indicatorData(indicator: IndicatorInfo): IndicatorChartData | null {
   return comparisonData(indicator, onPage);
