@@ -55,7 +55,7 @@ export interface BandOptions {
 
 /** Space between the row labels and the plot, and between a bar's end and its value label. */
 export const GAP = 8;
-const MIN_PLOT_WIDTH = 60;
+export const MIN_PLOT_WIDTH = 60;
 
 /**
  * The printed text after a bar: the value as the plan prints it (≥14.5%, 44.7万立方米/日) with its ambition

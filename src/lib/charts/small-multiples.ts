@@ -9,6 +9,7 @@ import {
   domainValuesOf,
   GAP,
   markTrailingText,
+  MIN_PLOT_WIDTH,
 } from './layout';
 import { rowLabel, textWidth, wrapText } from './format';
 import {
@@ -157,7 +158,13 @@ export function smallMultiples(
   const allRows: TargetRow[] = panelsInput.flatMap((panel) => [...panel.rows]);
   const ambitions = new Set(allRows.map((row) => row.ambition));
   const hasReference = panelsInput.some((panel) => panel.reference);
-  // A narrow chart widens (and so draws smaller) rather than let a long label and value run off its edge.
+  // Aligned panels: one label column and one value margin for all, and for a shared scale one domain.
+  const labelWidth = Math.max(0, ...entriesPerPanel.map((entries) => labelColumnWidth(entries, C.fontSize)));
+  const valueWidth = valueColumnWidth(allRows, C.fontSize);
+  // A chart widens (and so draws smaller) rather than let a long label and value run off its edge: a narrow
+  // one to fit a row's label and value on one line, a wide one to fit each panel's label column, the
+  // smallest plot and the value column (values are labelled as printed, 0.0691万吨 being longer than 691吨).
+  const widePanelNeeds = labelWidth + GAP + MIN_PLOT_WIDTH + GAP + valueWidth;
   const width = stacked
     ? Math.max(
         C.width,
@@ -169,7 +176,7 @@ export function smallMultiples(
             2 * C.margin,
         ),
       )
-    : C.width;
+    : Math.max(C.width, 2 * C.margin + C.columns * widePanelNeeds + (C.columns - 1) * C.gap);
   const legendY = C.margin + C.fontSize / 2 + 2;
   const legend = legendItems(
     ambitions,
@@ -181,9 +188,6 @@ export function smallMultiples(
     width - 2 * C.margin,
   );
 
-  // Aligned panels: one label column and one value margin for all, and for a shared scale one domain.
-  const labelWidth = Math.max(0, ...entriesPerPanel.map((entries) => labelColumnWidth(entries, C.fontSize)));
-  const valueWidth = valueColumnWidth(allRows, C.fontSize);
   const sharedDomain =
     scale === 'shared'
       ? panelsInput.flatMap((panel) => domainValuesOf(panel.rows, panel.reference ?? null))
