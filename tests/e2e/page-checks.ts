@@ -123,3 +123,21 @@ export async function unmarkedMentions(
     return out;
   }, plan);
 }
+
+/**
+ * Starts counting layout shifts not caused by input from the page's first paint (call before `page.goto`);
+ * the returned function reads the sum so far (Cumulative Layout Shift, without its session windows).
+ */
+export async function countLayoutShifts(page: Page): Promise<() => Promise<number>> {
+  await page.addInitScript(() => {
+    (window as unknown as { layoutShift: number }).layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[])
+        if (!entry.hadRecentInput) (window as unknown as { layoutShift: number }).layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
+}

@@ -7,23 +7,15 @@
 import type { Page } from '@playwright/test';
 import { paths } from '../../src/lib/urls';
 import { pageUrl } from './harness';
+import { countLayoutShifts } from './page-checks';
 import { expect, test } from './fixtures';
 
 /** Opens a search URL, counting layout shifts from the first paint (none came from input). */
 async function open(page: Page, params: string): Promise<() => Promise<number>> {
-  await page.addInitScript(() => {
-    (window as unknown as { shift: number }).shift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & {
-        value: number;
-        hadRecentInput: boolean;
-      })[])
-        if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  const shift = await countLayoutShifts(page);
   await page.goto(`${pageUrl(paths.search())}?${params}`);
   await expect(page.locator('[data-search-results]')).toHaveAttribute('data-search-state', 'done');
-  return () => page.evaluate(() => (window as unknown as { shift: number }).shift);
+  return shift;
 }
 
 const QUERY = `q=${encodeURIComponent('生态环境局')}`;

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { buildFold, searchRecords } from '../../src/integrations/pagefind';
 import { paths } from '../../src/lib/urls';
 import { builtPlans, E2E_BASE, pageUrl } from './harness';
+import { countLayoutShifts } from './page-checks';
 import { NOWHERE, PROPOSALS } from './relevance';
 import { expect, test } from './fixtures';
 
@@ -248,19 +249,10 @@ test.describe('results that explain themselves', () => {
   test('opening a search URL does not shift the page (filter panel in place from the first paint)', async ({
     page,
   }) => {
-    await page.addInitScript(() => {
-      (window as unknown as { shift: number }).shift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & {
-          value: number;
-          hadRecentInput: boolean;
-        })[])
-          if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    const shift = await countLayoutShifts(page);
     await search(page, '公转铁');
     await expect(page.locator('[data-search-filters]')).toBeVisible();
-    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThan(0.01);
+    expect(await shift()).toBeLessThan(0.01);
   });
 });
 
