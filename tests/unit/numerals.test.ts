@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumeralValue } from '../../src/lib/structure/numerals';
+import { chineseDecimalText, chineseNumeralValue } from '../../src/lib/structure/numerals';
 
 describe('chineseNumeralValue', () => {
   it.each([
@@ -17,5 +17,21 @@ describe('chineseNumeralValue', () => {
     ['甲', null],
   ])('%s → %s', (text, value) => {
     expect(chineseNumeralValue(text)).toBe(value);
+  });
+});
+
+describe('chineseDecimalText', () => {
+  it.each([
+    ['十三点五', '13.5'],
+    ['零点五', '0.5'],
+    ['一百', '100'],
+    ['两', '2'],
+    ['十九点二五', '19.25'],
+    ['十三点', null],
+    ['十点五点五', null],
+    ['13', null],
+    ['', null],
+  ])('%s → %s', (text, value) => {
+    expect(chineseDecimalText(text)).toBe(value);
   });
 });

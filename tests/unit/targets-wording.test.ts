@@ -160,6 +160,113 @@ describe('values in words', () => {
   });
 });
 
+/** A decimal written in Chinese numerals as a plan would spell it: 13.5 → 十三点五, 0.5 → 零点五, 100 → 一百. */
+function spell(decimal: string): string {
+  const digits = '零一二三四五六七八九';
+  const [whole = '0', fraction] = decimal.split('.');
+  const n = Number(whole);
+  const hundreds = Math.floor(n / 100);
+  const tens = Math.floor((n % 100) / 10);
+  const ones = n % 10;
+  let text = '';
+  if (hundreds > 0) text += `${digits[hundreds]}百`;
+  if (tens > 0) text += `${hundreds === 0 && tens === 1 ? '' : digits[tens]}十`;
+  else if (hundreds > 0 && ones > 0) text += '零';
+  if (ones > 0 || n === 0) text += digits[ones];
+  if (fraction) text += `点${[...fraction].map((d) => digits[Number(d)]).join('')}`;
+  return text;
+}
+
+describe('numbers in Chinese numerals', () => {
+  it.each([
+    ['13.5', '十三点五'],
+    ['0.5', '零点五'],
+    ['10', '十'],
+    ['70', '七十'],
+    ['100', '一百'],
+    ['105', '一百零五'],
+  ])('the test’s own speller: %s → %s', (n, words) => {
+    expect(spell(n)).toBe(words);
+  });
+
+  // Each sentence as printed with digits, and the same sentence spelled out: same target, words kept.
+  it.each<[string, string, string]>([
+    [
+      '百分之 before a decimal',
+      '到2025年，全市单位地区生产总值能源消耗比2020年下降{13.5}。',
+      'energy-intensity',
+    ],
+    ['百分之 before a whole number', '到2025年，全市城市生活污水集中收集率达到{70}以上。', 'unclassified'],
+    ['less than one', '到2025年，某项指标下降{0.5}。', 'unclassified'],
+    ['a hundred', '到2025年，城镇新建建筑中绿色建筑面积占比达到{100}。', 'green-building-share'],
+    [
+      'two values in one sentence',
+      '到2025年，全市单位地区生产总值能源消耗比2020年下降{14}，化学需氧量排放总量下降{8}。',
+      '',
+    ],
+  ])('%s: spelled out reads as printed with digits', (_name, template, indicatorId) => {
+    const digits = targetsOf(template.replace(/\{([\d.]+)\}/g, '$1%'));
+    const spelled = targetsOf(template.replace(/\{([\d.]+)\}/g, (_m, n: string) => `百分之${spell(n)}`));
+    expect(digits.length).toBeGreaterThan(0);
+    if (indicatorId) expect(digits[0]?.indicatorId).toBe(indicatorId);
+    const printed = [...template.matchAll(/\{([\d.]+)\}/g)].map((m) => `百分之${spell(m[1] as string)}`);
+    expect(spelled).toEqual(
+      digits.map((target, i) =>
+        expect.objectContaining({
+          indicatorId: target.indicatorId,
+          label: target.label,
+          value: target.value,
+          unit: target.unit,
+          comparator: target.comparator,
+          wording: printed[i],
+        }),
+      ),
+    );
+  });
+
+  it.each<[string, string, number, string, string]>([
+    ['percentage points', '到2025年，非化石能源消费比重提高两个百分点。', 2, '百分点', '两个百分点'],
+    [
+      'traditional characters, words kept as printed',
+      '到2025年，單位地區生產總值能源消耗下降百分之十三點五。',
+      13.5,
+      '%',
+      '百分之十三點五',
+    ],
+    [
+      'a comparator after the words',
+      '到2025年，某县污水处理率达到百分之九十五以上。',
+      95,
+      '%',
+      '百分之九十五',
+    ],
+  ])('%s', (_name, text, value, unit, wording) => {
+    expect(targetsOf(text)).toEqual([expect.objectContaining({ value, unit, wording })]);
+  });
+
+  it('a 十三五 sentence spelled out is an outcome, as with digits', () => {
+    expect(targetsOf('“十三五”期间，全市单位地区生产总值能耗累计下降百分之十九点二，超额完成目标。')).toEqual(
+      [],
+    );
+    expect(
+      outcomesOf('“十三五”期间，全市单位地区生产总值能耗累计下降百分之十九点二，超额完成目标。'),
+    ).toEqual([
+      expect.objectContaining({ indicatorId: 'energy-intensity', value: 19.2, wording: '百分之十九点二' }),
+    ]);
+  });
+
+  it.each([
+    [
+      'numerals counting things (一百个, 两家) are not read',
+      '到2025年，建成一百个节水型村庄，两家企业完成改造。',
+    ],
+    ['a period name is not a number', '“十四五”时期是碳达峰的关键期。'],
+    ['百分之 without a numeral after it', '到2025年，能耗下降百分之几尚无定论。'],
+  ])('no target: %s', (_name, text) => {
+    expect(targetsOf(text)).toEqual([]);
+  });
+});
+
 describe('water-quality classes', () => {
   it.each<[string, string, number, string, string]>([
     ['II 类 with spaces', '到2025年，某河干流稳定达到 II 类水质。', 2, 'II 类', '某河干流水质'],

@@ -140,6 +140,20 @@ export const WordValue = z
   .strict();
 export type WordValue = z.infer<typeof WordValue>;
 
+/**
+ * Numbers written in Chinese numerals (百分之十三点五, 三个百分点): read only where a unit makes them a quantity —
+ * right after a prefix that names the unit, or right before one of the listed printed units.
+ */
+export const SpelledNumbers = z
+  .object({
+    /** Words before the numeral that give its unit (百分之 → %); `unit` is a printed unit from `units`. */
+    prefixes: z.array(z.object({ printed: z.string().min(1), unit: z.string().min(1) }).strict()).default([]),
+    /** Printed units from `units` that make a numeral right before them a quantity (个百分点). */
+    units: Words.default([]),
+  })
+  .strict();
+export type SpelledNumbers = z.infer<typeof SpelledNumbers>;
+
 /** Ordered classes such as water-quality classes: the captured numeral names a class number. */
 export const ClassValues = z
   .object({
@@ -180,6 +194,8 @@ export const Grammar = z
       .default([]),
     /** Values stated in words (全面执行 → 100%, 零增长 → 0). */
     wordValues: z.array(WordValue).default([]),
+    /** Numbers in Chinese numerals, read where a unit makes them a quantity (百分之十三点五 → 13.5%). */
+    spelledNumbers: SpelledNumbers.default({ prefixes: [], units: [] }),
     /** Categorical values such as water-quality classes (II 类): `pattern` captures the class numeral. */
     classes: ClassValues.nullable().default(null),
     /** Words dropped from the start of a label (基本实现 原生生活垃圾…). */
@@ -254,6 +270,20 @@ export const IndicatorCatalogueSchema = z
       }
       printed.add(unit.printed);
     });
+    const spelled = catalogue.grammar.spelledNumbers;
+    const spelledUnits: [string, (string | number)[]][] = [
+      ...spelled.prefixes.map((p, i): [string, (string | number)[]] => [p.unit, ['prefixes', i, 'unit']]),
+      ...spelled.units.map((u, i): [string, (string | number)[]] => [u, ['units', i]]),
+    ];
+    for (const [unit, path] of spelledUnits) {
+      if (!printed.has(unit)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grammar', 'spelledNumbers', ...path],
+          message: `unit “${unit}” is not a printed unit of \`units\``,
+        });
+      }
+    }
     const targetYears = catalogue.grammar.targetYears;
     targetYears.forEach((rule, index) => {
       if (rule.year === undefined && !/\((?!\?)/.test(rule.pattern)) {

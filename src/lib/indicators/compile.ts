@@ -7,6 +7,7 @@ import type {
   ClassValues,
   Indicator,
   IndicatorCatalogue,
+  SpelledNumbers,
   TableRules,
   UnitDefinition,
   WordValue,
@@ -50,6 +51,12 @@ export interface Compiled {
   /** Global: any value stated in words; `wordValueOf` finds which rule matched. */
   wordValues: RegExp | null;
   wordRules: { re: RegExp; rule: WordValue; follow: RegExp | null }[];
+  /**
+   * Global: a number in Chinese numerals with the unit that makes it a quantity — group 1 the prefix
+   * (百分之), group 2 the numeral after it; or group 3 the numeral, group 4 the printed unit after it. Null when
+   * the catalogue lists no prefix or unit.
+   */
+  spelledNumbers: { re: RegExp; prefixUnits: Map<string, UnitDefinition> } | null;
   /** Global: a class numeral with its class word (II 类). */
   classes: { re: RegExp; rules: ClassValues } | null;
   /** Global baseline phrase; group 1 is the year. */
@@ -95,6 +102,28 @@ function alternation(words: readonly string[]): string {
 
 function patternAlternation(sources: readonly string[]): string | null {
   return sources.length === 0 ? null : sources.map((source) => `(?:${source})`).join('|');
+}
+
+/** Chinese numerals as a quantity reads them: 十三点五, 两, 一百, 零点五. */
+const SPELLED_NUMERAL = '[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?';
+
+function spelledNumbers(
+  rules: SpelledNumbers,
+  units: Map<string, UnitDefinition>,
+): Compiled['spelledNumbers'] {
+  if (rules.prefixes.length === 0 && rules.units.length === 0) return null;
+  const prefixUnits = new Map(rules.prefixes.map((p) => [p.printed, units.get(p.unit) as UnitDefinition]));
+  const branches: string[] = [];
+  // Both branches keep their groups (an alternation's unused groups are undefined), so group numbers are fixed.
+  branches.push(
+    prefixUnits.size === 0 ? '(?!)()()' : `(${alternation([...prefixUnits.keys()])})(${SPELLED_NUMERAL})`,
+  );
+  branches.push(
+    rules.units.length === 0
+      ? '(?!)()()'
+      : `(?<![零〇一二两三四五六七八九十百点])(${SPELLED_NUMERAL})(${alternation(rules.units)})`,
+  );
+  return { re: new RegExp(branches.join('|'), 'g'), prefixUnits };
 }
 
 /** The compiled form of a catalogue, built on first use and cached for that catalogue object. */
@@ -159,6 +188,7 @@ export function compile(catalogue: IndicatorCatalogue): Compiled {
       rule,
       follow: rule.follow.length === 0 ? null : new RegExp(`\\s*(?:${alternation(rule.follow)})`, 'y'),
     })),
+    spelledNumbers: spelledNumbers(grammar.spelledNumbers, units),
     classes: grammar.classes
       ? { re: new RegExp(grammar.classes.pattern, 'g'), rules: grammar.classes }
       : null,

@@ -18,6 +18,7 @@ import {
   type VerbClass,
 } from './compile';
 import { scaleValue, tidy, type Draft } from './draft';
+import { chineseDecimalText } from '../structure/numerals';
 
 const LABEL_WINDOW = 80;
 const LIST_WINDOW = 200;
@@ -81,7 +82,11 @@ export function scanValues(compiled: Compiled, folded: string, from = 0, to = fo
     });
     NUMBER.lastIndex = Math.max(NUMBER.lastIndex, end);
   }
-  const stated = [...wordTokens(compiled, folded, from, to), ...classTokens(compiled, folded, from, to)];
+  const stated = [
+    ...wordTokens(compiled, folded, from, to),
+    ...spelledTokens(compiled, folded, from, to),
+    ...classTokens(compiled, folded, from, to),
+  ];
   if (stated.length === 0) return tokens;
   // Printed numbers win where a word overlaps one (100%全面…).
   const free = stated.filter(
@@ -125,6 +130,46 @@ function wordTokens(compiled: Compiled, folded: string, from: number, to: number
       comparator: null,
       wording: m[0],
       word: entry.rule,
+      isClass: false,
+    });
+  }
+  return tokens;
+}
+
+/**
+ * Numbers in Chinese numerals where a unit makes them a quantity (百分之十三点五, 三个百分点): read as the number
+ * they spell, with the printed words kept as their wording, and a comparator suffix after them (百分之十五以上).
+ */
+function spelledTokens(compiled: Compiled, folded: string, from: number, to: number): ValueToken[] {
+  const spelled = compiled.spelledNumbers;
+  if (!spelled) return [];
+  const tokens: ValueToken[] = [];
+  spelled.re.lastIndex = from;
+  for (let m = spelled.re.exec(folded); m !== null && m.index < to; m = spelled.re.exec(folded)) {
+    const [whole, prefix, afterPrefix, beforeUnit, printedUnit] = m;
+    const number = chineseDecimalText(afterPrefix ?? beforeUnit ?? '');
+    const unit =
+      prefix !== undefined ? spelled.prefixUnits.get(prefix) : compiled.units.get(printedUnit ?? '');
+    if (number === null || unit === undefined) continue;
+    const unitEnd = m.index + whole.length;
+    let end = unitEnd;
+    let comparator: Comparator | null = null;
+    compiled.suffixAt.lastIndex = unitEnd;
+    const s = compiled.suffixAt.exec(folded);
+    if (s) {
+      comparator = compiled.suffixComparator.get(s[1] as string) ?? null;
+      end = compiled.suffixAt.lastIndex;
+    }
+    tokens.push({
+      start: m.index,
+      numberEnd: prefix !== undefined ? unitEnd : unitEnd - (printedUnit ?? '').length,
+      unitEnd,
+      end,
+      number,
+      unit,
+      comparator,
+      wording: whole,
+      word: null,
       isClass: false,
     });
   }
@@ -639,7 +684,14 @@ function maySayInWords(compiled: Compiled, display: string): boolean {
     if (found) return true;
   }
   // Full-width class numerals (ＩＩ类) fold to half-width ones.
-  return compiled.classes !== null && /[Ｉ-Ｖ]\s*类/.test(display);
+  if (compiled.classes !== null && /[Ｉ-Ｖ]\s*类/.test(display)) return true;
+  // Chinese numerals are folded first (百分之十三點五, 兩個百分點); a paragraph's fold is usually known already.
+  const spelled = compiled.spelledNumbers?.re;
+  if (!spelled) return false;
+  spelled.lastIndex = 0;
+  const found = spelled.test(foldForRecognition(display));
+  spelled.lastIndex = 0;
+  return found;
 }
 
 /**
@@ -739,7 +791,7 @@ function candidatesOf(
     if (consumed.has(token)) continue;
     const regionStart =
       candidates.length > 0 ? (candidates[candidates.length - 1] as ValueToken).end : fragment.start;
-    if (token.wording !== null) {
+    if (token.word !== null || token.isClass) {
       // Words and classes state results in a review too loosely (全部完成…任务) to count as outcomes.
       if (outcome) continue;
       if (token.isClass) {
@@ -944,7 +996,7 @@ function draftOfCandidate(at: FragmentContext, token: ValueToken, index: number)
     scope,
     parent: false,
     jurisdiction: null,
-    wording: token.wording === null ? null : tidy(display.slice(token.start, token.end)),
+    wording: token.wording === null ? null : tidy(display.slice(token.start, token.unitEnd)),
     outcome: sentence.outcome,
     change,
     source,

@@ -307,8 +307,9 @@ export const Target = z.object({
    */
   jurisdiction: z.string().nullable(),
   /**
-   * The words stating the value when it is not printed as a number — 全面 or 全部 (read as 100%), 零增长, 清零,
-   * 零填埋 (0), a water-quality class such as II 类 — else null.
+   * The words stating the value when it is not printed in digits — 全面 or 全部 (read as 100%), 零增长, 清零,
+   * 零填埋 (0), a water-quality class such as II 类, a number in Chinese numerals (百分之十三点五 → 13.5%) — else
+   * null.
    */
   wording: z.string().nullable(),
   /** Every place stating this value: text and annex table give one target with two sources. */

@@ -42,3 +42,22 @@ export function chineseNumeralValue(text: string): number | null {
   }
   return total + current;
 }
+
+/**
+ * Reads a quantity in Chinese numerals with an optional decimal part: 十三点五 → 13.5, 零点五 → 0.5,
+ * 一百 → 100. Returns the value as a decimal string (exact, as a printed number would be), or null.
+ */
+export function chineseDecimalText(text: string): string | null {
+  const [whole = '', fraction, ...rest] = text.split('点');
+  if (rest.length > 0) return null;
+  const integer = chineseNumeralValue(whole);
+  if (integer === null || /^\d/.test(whole)) return null;
+  if (fraction === undefined) return String(integer);
+  let digits = '';
+  for (const ch of fraction) {
+    const digit = DIGITS[ch];
+    if (digit === undefined) return null;
+    digits += String(digit);
+  }
+  return digits.length === 0 ? null : `${integer}.${digits}`;
+}
