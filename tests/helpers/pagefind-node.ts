@@ -1,0 +1,37 @@
+/**
+ * A written search index searched by Pagefind's own script and WebAssembly (`pagefind.js` of the bundle), in
+ * Node: `fetch` of a `file:` URL reads the file, as a static host would serve it. Each `freshPagefind` is a new
+ * copy of the module with nothing loaded yet, as a newly opened search page: Pagefind keeps every index chunk
+ * it has loaded, so a search run after others can find what a first search would not.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Pagefind } from '../../src/browser/search/pagefind';
+
+let installed = false;
+
+function installFileFetch(): void {
+  if (installed) return;
+  installed = true;
+  const web = globalThis.fetch;
+  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.protocol !== 'file:') return web(input, init);
+    const path = fileURLToPath(new URL(url.pathname, url));
+    const type = path.endsWith('.pagefind') ? 'application/wasm' : 'application/octet-stream';
+    return new Response(readFileSync(path), { headers: { 'content-type': type } });
+  }) as typeof fetch;
+}
+
+let copies = 0;
+
+/** A new Pagefind over the bundle at `bundleDir` (a directory holding `pagefind.js`), with nothing loaded. */
+export async function freshPagefind(bundleDir: string): Promise<Pagefind> {
+  installFileFetch();
+  const url = `${pathToFileURL(`${bundleDir}/pagefind.js`).href}?copy=${++copies}`;
+  const pagefind = (await import(url)) as Pagefind;
+  // Result URLs as the search page gets them: the records' own, not under the bundle's file URL.
+  await pagefind.options({ baseUrl: '/' });
+  await pagefind.init();
+  return pagefind;
+}
