@@ -267,6 +267,88 @@ describe('numbers in Chinese numerals', () => {
   });
 });
 
+describe('ranges', () => {
+  it.each<[string, string, string, number, string, string]>([
+    [
+      '13%-15%',
+      '到2025年，全市单位地区生产总值能源消耗比2020年下降13%-15%。',
+      'energy-intensity',
+      13,
+      '=',
+      '13%-15%',
+    ],
+    [
+      '13-15% (one unit for both ends)',
+      '到2025年，全市单位地区生产总值能源消耗比2020年下降13-15%。',
+      'energy-intensity',
+      13,
+      '=',
+      '13-15%',
+    ],
+    [
+      '13%至15%',
+      '到2025年，全市单位地区生产总值能源消耗比2020年下降13%至15%。',
+      'energy-intensity',
+      13,
+      '=',
+      '13%至15%',
+    ],
+    [
+      '控制在 bounds neither end',
+      '到2025年，全市煤炭消费比重控制在50%～55%。',
+      'unclassified',
+      50,
+      '=',
+      '50%～55%',
+    ],
+    [
+      'a comparator after the range',
+      '到2025年，某项指标达到13%-15%以上。',
+      'unclassified',
+      13,
+      '>=',
+      '13%-15%',
+    ],
+    [
+      'full-width dash, kept as printed',
+      '到2025年，全市单位地区生产总值能源消耗下降13%－15%。',
+      'energy-intensity',
+      13,
+      '=',
+      '13%－15%',
+    ],
+  ])(
+    '%s: one target at the lower end, the range as printed',
+    (_name, text, indicatorId, value, comparator, wording) => {
+      expect(targetsOf(text)).toEqual([expect.objectContaining({ indicatorId, value, comparator, wording })]);
+    },
+  );
+
+  it('a range in a 分别 list keeps its words', () => {
+    expect(
+      targetsOf('到2025年，化学需氧量和氨氮排放总量比2020年分别下降8%-10%、8.5%。').map((t) => [
+        t.value,
+        t.wording,
+      ]),
+    ).toEqual([
+      [8, '8%-10%'],
+      [8.5, null],
+    ]);
+  });
+
+  it.each([
+    ['years', '2021-2025年，全市单位地区生产总值能源消耗下降14%。', 14],
+    [
+      'ends with different units',
+      '到2025年，全市某项排放由5万吨-3吨不等，单位地区生产总值能源消耗下降14%。',
+      14,
+    ],
+  ])('not a range: %s', (_name, text, value) => {
+    expect(targetsOf(text).filter((t) => t.wording !== null)).toEqual([]);
+    expect(targetsOf(text).map((t) => t.value)).toContain(value);
+  });
+});
+
 describe('water-quality classes', () => {
   it.each<[string, string, number, string, string]>([
     ['II 类 with spaces', '到2025年，某河干流稳定达到 II 类水质。', 2, 'II 类', '某河干流水质'],

@@ -42,6 +42,11 @@ export interface ValueToken {
   word: WordValue | null;
   /** A categorical class (II 类) rather than a quantity. */
   isClass: boolean;
+  /**
+   * A range the plan prints (13%-15%, 13-15%, 50%～55%): the token is its lower end, the printed range its
+   * wording, and only a comparator printed after the range applies (a verb's 控制在 does not bound one end).
+   */
+  isRange?: true;
 }
 
 const NUMBER = /(?<![0-9A-Za-z.])\d+(?:\.\d+)?(?![0-9])/g;
@@ -82,6 +87,7 @@ export function scanValues(compiled: Compiled, folded: string, from = 0, to = fo
     });
     NUMBER.lastIndex = Math.max(NUMBER.lastIndex, end);
   }
+  rangesMerged(folded, tokens);
   const stated = [
     ...wordTokens(compiled, folded, from, to),
     ...spelledTokens(compiled, folded, from, to),
@@ -93,6 +99,35 @@ export function scanValues(compiled: Compiled, folded: string, from = 0, to = fo
     (word) => !tokens.some((token) => token.start < word.end && word.start < token.end),
   );
   return [...tokens, ...free].sort((a, b) => a.start - b.start);
+}
+
+/** Between the ends of a range: a dash or a tilde; 至 or 到 only between two values with the same unit. */
+const RANGE_MARK = /^\s*[-－~～—–]\s*$/;
+const RANGE_WORD = /^\s*[至到]\s*$/;
+
+/**
+ * Two printed numbers that are the ends of one range (13%-15%, 13-15%, 13%至15%) become one token reading the
+ * lower end with the printed range as its wording: read apart, 13-15% gave a 15% target and 13%-15% a 13% one
+ * plus a stray 15%. Ends with different units (5万吨-8吨) are left apart.
+ */
+function rangesMerged(folded: string, tokens: ValueToken[]): void {
+  for (let i = tokens.length - 2; i >= 0; i--) {
+    const low = tokens[i] as ValueToken;
+    const high = tokens[i + 1] as ValueToken;
+    if (high.unit === null || low.comparator !== null) continue;
+    if (low.unit !== null && low.unit.printed !== high.unit.printed) continue;
+    const between = folded.slice(low.unit === null ? low.numberEnd : low.unitEnd, high.start);
+    if (!RANGE_MARK.test(between) && !(low.unit !== null && RANGE_WORD.test(between))) continue;
+    if (Number(low.number) >= Number(high.number)) continue;
+    tokens.splice(i, 2, {
+      ...high,
+      start: low.start,
+      numberEnd: low.numberEnd,
+      number: low.number,
+      wording: folded.slice(low.start, high.unitEnd),
+      isRange: true,
+    });
+  }
 }
 
 /** A unit for word values: a printed unit of the catalogue, or null for '' (清零 counts what is left). */
@@ -644,7 +679,7 @@ function parseList(
       scope: null,
       parent: false,
       jurisdiction: null,
-      wording: null,
+      wording: token.wording === null ? null : tidy(display.slice(token.start, token.unitEnd)),
       outcome: sentence.outcome,
       change: itemChange,
       source: {
@@ -928,7 +963,8 @@ function draftOfCandidate(at: FragmentContext, token: ValueToken, index: number)
 
   const comparatorWord = verb ? compiled.beforeComparator.get(verb.word) : undefined;
   // A class compares the other way (III 类以上 is III or better) and is kept as printed in `wording`.
-  const comparator = token.isClass ? null : (token.comparator ?? comparatorWord ?? null);
+  const comparator =
+    token.isClass ? null : (token.comparator ?? (token.isRange ? null : comparatorWord) ?? null);
   const near = Math.max(fragment.start, token.start - LABEL_WINDOW);
   const ambition = ambitionOf(
     compiled,
