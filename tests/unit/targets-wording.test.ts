@@ -349,6 +349,29 @@ describe('ranges', () => {
   });
 });
 
+describe('a starting value before the target', () => {
+  it.each<[string, string, number, string, string]>([
+    ['由…提高至', '到2025年，非化石能源消费比重由13%提高至15%。', 15, '=', '非化石能源占能源消费总量比重'],
+    [
+      '从…年的…提高到…以上',
+      '到2025年，非化石能源消费比重从2020年的13%提高到15%以上。',
+      15,
+      '>=',
+      '非化石能源占能源消费总量比重',
+    ],
+    ['由…年底的…降至', '到2025年，煤炭消费比重由2020年底的70%降至65%。', 65, '=', '煤炭消费比重'],
+  ])(
+    '%s: only the target is read, and the label stops before 由',
+    (_name, text, value, comparator, label) => {
+      expect(targetsOf(text)).toEqual([expect.objectContaining({ value, comparator, label })]);
+    },
+  );
+
+  it('由 before a value with no verb to 至/到 after it is not a starting value', () => {
+    expect(targetsOf('到2025年，由市级统筹的污水处理率达到95%。').map((t) => t.value)).toEqual([95]);
+  });
+});
+
 describe('water-quality classes', () => {
   it.each<[string, string, number, string, string]>([
     ['II 类 with spaces', '到2025年，某河干流稳定达到 II 类水质。', 2, 'II 类', '某河干流水质'],

@@ -438,6 +438,23 @@ function isQualifier(folded: string, token: ValueToken): boolean {
   return false;
 }
 
+/** 由 or 从 (with the year of the starting value: 从2020年的…) ending a text. */
+const STARTING_WORD_AT_END = /(?:由|从)\s*(?:\d{4}\s*年(?:底|末)?\s*的?)?\s*$/;
+/** The same, with the starting value and its unit after it, ending a label. */
+const STARTING_VALUE_AT_END = /(?:由|从)\s*(?:\d{4}\s*年(?:底|末)?\s*的?)?\s*\d+(?:\.\d+)?[^\s\d,，。;；]{0,8}\s*$/;
+
+/**
+ * A starting value, not a target: 比重由13%提高至15%, 从2020年的13%下降到10% — 由/从 (with a year between) before
+ * it, and a verb ending in 至/到 right after it, which the target follows.
+ */
+function isStartingValue(folded: string, token: ValueToken, regionStart: number): boolean {
+  const before = folded.slice(Math.max(regionStart, token.start - 12), token.start);
+  if (!STARTING_WORD_AT_END.test(before)) return false;
+  return /^\s*[\u4e00-\u9fff]{0,3}[至到]\s*[\d０-９百零〇一二两三四五六七八九十]/.test(
+    folded.slice(token.end, token.end + 8),
+  );
+}
+
 /** Where a value and its unit are printed: what a reader sees as the number (the link text). */
 function valueRange(input: ParagraphInput, token: ValueToken): TextRange {
   return { paragraph: input.paragraph, start: token.start, end: token.unitEnd };
@@ -838,6 +855,7 @@ function candidatesOf(
     }
     if (token.unit === null && !unitlessAllowed(compiled, folded, token, regionStart)) continue;
     if (isQualifier(folded, token)) continue;
+    if (isStartingValue(folded, token, regionStart)) continue;
     candidates.push(token);
   }
   return candidates;
@@ -895,6 +913,11 @@ function labelAroundValue(
   let scope: string | null = null;
   const labelEnd = verb && verb.cls !== 'action' ? verb.start : token.start;
   let label = cleanRange(compiled, folded, { start: region.start, end: labelEnd });
+  // 比重由13%提高至15%: the starting value (see isStartingValue) is not part of the measure's name.
+  const startingValue = STARTING_VALUE_AT_END.exec(folded.slice(label.start, label.end));
+  if (startingValue) {
+    label = cleanRange(compiled, folded, { start: label.start, end: label.start + startingValue.index });
+  }
   const suffixScope = compiled.scopeSuffix?.exec(folded.slice(label.start, label.end));
   if (suffixScope) {
     scope = tidy(display.slice(label.start + suffixScope.index, label.end));
