@@ -66,13 +66,8 @@ export function scanValues(compiled: Compiled, folded: string, from = 0, to = fo
       end = compiled.unitAt.lastIndex;
     }
     const unitEnd = end;
-    let comparator: Comparator | null = null;
-    compiled.suffixAt.lastIndex = end;
-    const s = compiled.suffixAt.exec(folded);
-    if (s) {
-      comparator = compiled.suffixComparator.get(s[1] as string) ?? null;
-      end = compiled.suffixAt.lastIndex;
-    }
+    const { comparator, end: suffixEnd } = comparatorAfter(compiled, folded, unitEnd);
+    end = suffixEnd;
     tokens.push({
       start: m.index,
       numberEnd,
@@ -99,6 +94,21 @@ export function scanValues(compiled: Compiled, folded: string, from = 0, to = fo
     (word) => !tokens.some((token) => token.start < word.end && word.start < token.end),
   );
   return [...tokens, ...free].sort((a, b) => a.start - b.start);
+}
+
+/** A comparator printed right after a value and its unit (14.5%以上), and where the value's words end. */
+function comparatorAfter(
+  compiled: Compiled,
+  folded: string,
+  unitEnd: number,
+): { comparator: Comparator | null; end: number } {
+  compiled.suffixAt.lastIndex = unitEnd;
+  const s = compiled.suffixAt.exec(folded);
+  if (!s) return { comparator: null, end: unitEnd };
+  return {
+    comparator: compiled.suffixComparator.get(s[1] as string) ?? null,
+    end: compiled.suffixAt.lastIndex,
+  };
 }
 
 /** Between the ends of a range: a dash or a tilde; 至 or 到 only between two values with the same unit. */
@@ -187,14 +197,7 @@ function spelledTokens(compiled: Compiled, folded: string, from: number, to: num
       prefix !== undefined ? spelled.prefixUnits.get(prefix) : compiled.units.get(printedUnit ?? '');
     if (number === null || unit === undefined) continue;
     const unitEnd = m.index + whole.length;
-    let end = unitEnd;
-    let comparator: Comparator | null = null;
-    compiled.suffixAt.lastIndex = unitEnd;
-    const s = compiled.suffixAt.exec(folded);
-    if (s) {
-      comparator = compiled.suffixComparator.get(s[1] as string) ?? null;
-      end = compiled.suffixAt.lastIndex;
-    }
+    const { comparator, end } = comparatorAfter(compiled, folded, unitEnd);
     tokens.push({
       start: m.index,
       numberEnd: prefix !== undefined ? unitEnd : unitEnd - (printedUnit ?? '').length,
@@ -441,7 +444,8 @@ function isQualifier(folded: string, token: ValueToken): boolean {
 /** 由 or 从 (with the year of the starting value: 从2020年的…) ending a text. */
 const STARTING_WORD_AT_END = /(?:由|从)\s*(?:\d{4}\s*年(?:底|末)?\s*的?)?\s*$/;
 /** The same, with the starting value and its unit after it, ending a label. */
-const STARTING_VALUE_AT_END = /(?:由|从)\s*(?:\d{4}\s*年(?:底|末)?\s*的?)?\s*\d+(?:\.\d+)?[^\s\d,，。;；]{0,8}\s*$/;
+const STARTING_VALUE_AT_END =
+  /(?:由|从)\s*(?:\d{4}\s*年(?:底|末)?\s*的?)?\s*\d+(?:\.\d+)?[^\s\d,，。;；]{0,8}\s*$/;
 
 /**
  * A starting value, not a target: 比重由13%提高至15%, 从2020年的13%下降到10% — 由/从 (with a year between) before
@@ -986,8 +990,9 @@ function draftOfCandidate(at: FragmentContext, token: ValueToken, index: number)
 
   const comparatorWord = verb ? compiled.beforeComparator.get(verb.word) : undefined;
   // A class compares the other way (III 类以上 is III or better) and is kept as printed in `wording`.
-  const comparator =
-    token.isClass ? null : (token.comparator ?? (token.isRange ? null : comparatorWord) ?? null);
+  const comparator = token.isClass
+    ? null
+    : (token.comparator ?? (token.isRange ? null : comparatorWord) ?? null);
   const near = Math.max(fragment.start, token.start - LABEL_WINDOW);
   const ambition = ambitionOf(
     compiled,
