@@ -39,16 +39,19 @@ export function buildOptions(base: string): BuildOptions {
   };
 }
 
-/** One Pagefind bundle: its directory under the output and its records (a list, or made as they are sent). */
+/**
+ * One Pagefind bundle: its directory under the output and its records (a list, or made as they are sent —
+ * an indexing worker's come plan by plan, each plan asked of the parent when the records before it are sent).
+ */
 export interface Bundle {
   dir: string;
-  records: Iterable<SearchRecord>;
+  records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>;
 }
 
 /** Up to `size` items at a time. */
-function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
+async function* batches<T>(items: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let batch: T[] = [];
-  for (const item of items) {
+  for await (const item of items) {
     batch.push(item);
     if (batch.length === size) {
       yield batch;
@@ -85,7 +88,7 @@ export async function writeBundle(
   // Pagefind is given what it indexes and filters by, not the meta: it would index every meta field as
   // words of its own (fragments.ts); the meta goes into the fragments once they are written.
   const metaByUrl = new Map<string, RecordMeta>();
-  for (const batch of batches(bundle.records, RECORDS_IN_FLIGHT)) {
+  for await (const batch of batches(bundle.records, RECORDS_IN_FLIGHT)) {
     await Promise.all(
       batch.map(async ({ meta, ...indexed }) => {
         if (metaByUrl.has(indexed.url)) throw new Error(`two search records at ${indexed.url}`);

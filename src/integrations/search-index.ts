@@ -56,7 +56,7 @@ export interface IndexOptions {
 
 /**
  * Writes the search index of the built plans into `outDir`, reading each whole plan (`built.model`) only when
- * its bundle is written: in this thread one plan at a time, for a worker one bundle's plans at a time.
+ * its bundle is written: one plan at a time, in this thread or sent to a worker as it asks for it.
  * Returns the bundle directories, the record count and the number of workers.
  */
 export async function writeSearchIndex(
@@ -105,7 +105,10 @@ export async function writeBundles(
   return { dirs, records: counts.reduce((a, b) => a + b, 0), workers };
 }
 
-/** One worker taking bundles from the shared queue until it is empty; resolves with the records it indexed. */
+/**
+ * One worker taking bundles from the shared queue until it is empty, sending each bundle's plans one at a time
+ * as the worker asks for them (each read with `built.model` only then); resolves with the records it indexed.
+ */
 function runWorker(
   queue: (BundlePlans & { merged: boolean })[],
   built: Pick<BuiltPlans, 'model'>,
@@ -115,21 +118,38 @@ function runWorker(
     const worker = new Worker(new URL('./search-worker.mjs', import.meta.url), { workerData: setup });
     let records = 0;
     let failed = false;
-    const next = () => {
+    /** The bundle the worker is writing, and how many of its plans it has been sent. */
+    let current: { plans: BundlePlans['plans']; sent: number } | null = null;
+    const send = (message: ToWorker) => worker.postMessage(message);
+    const nextBundle = () => {
       const bundle = queue.shift();
-      const message: ToWorker = bundle
-        ? {
-            type: 'bundle',
-            dir: bundle.dir,
-            merged: bundle.merged,
-            plans: bundle.plans.map(({ id, label }) => ({ plan: built.model(id), label })),
-          }
-        : { type: 'done' };
-      worker.postMessage(message);
+      if (!bundle) {
+        current = null;
+        send({ type: 'done' });
+        return;
+      }
+      current = { plans: bundle.plans, sent: 0 };
+      send({ type: 'bundle', dir: bundle.dir, merged: bundle.merged, plans: bundle.plans.length });
+    };
+    const nextPlan = () => {
+      const entry = current?.plans[current.sent];
+      if (!current || !entry) throw new Error('a search indexing worker asked for a plan past its bundle');
+      current.sent++;
+      send({ type: 'plan', plan: built.model(entry.id), label: entry.label });
     };
     worker.on('message', (message: FromWorker) => {
-      if (message.type === 'written') records += message.records;
-      next();
+      try {
+        if (message.type === 'next') nextPlan();
+        else {
+          if (message.type === 'written') records += message.records;
+          nextBundle();
+        }
+      } catch (error) {
+        failed = true;
+        queue.length = 0;
+        void worker.terminate();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
     worker.on('error', (error) => {
       failed = true;

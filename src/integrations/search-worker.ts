@@ -4,8 +4,14 @@
  * worker, since one service indexes one record at a time — so several bundles are indexed at once.
  *
  * Protocol: the worker says `ready`; it is sent one `bundle` at a time (its directory, whether it is merged,
- * and its plans with their filter labels, in bundle order) and answers `written` with the record count, or is
- * sent `done`, closes its service and exits. An error ends the worker, which the parent reports.
+ * and how many plans it holds), asks for the bundle's plans one at a time (`next`, answered by `plan`: the
+ * whole plan and its filter label, in bundle order) and answers `written` with the record count once the
+ * bundle is written; or it is sent `done`, closes its service and exits. An error ends the worker, which the
+ * parent reports.
+ *
+ * Why plan by plan: a plan's records go to Pagefind as they are made, so neither thread holds a bundle's
+ * plans or its records at once. Handed over whole (~100 plans a bundle at 3,000 plans, cloned into the
+ * worker) and indexed from one array of every record, they made the worker's memory peak with each bundle.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
@@ -19,31 +25,54 @@ export interface WorkerSetup {
 }
 
 export type ToWorker =
-  { type: 'bundle'; dir: string; merged: boolean; plans: { plan: Plan; label: string }[] } | { type: 'done' };
+  | { type: 'bundle'; dir: string; merged: boolean; plans: number }
+  | { type: 'plan'; plan: Plan; label: string }
+  | { type: 'done' };
 
-export type FromWorker = { type: 'ready' } | { type: 'written'; dir: string; records: number };
+export type FromWorker = { type: 'ready' } | { type: 'next' } | { type: 'written'; dir: string; records: number };
 
 const port = parentPort;
 if (port) {
   const { base, outDir } = workerData as WorkerSetup;
   const options = buildOptions(base);
+  /** The bundle's next plan, as the parent sends it when asked. */
+  let received: ((message: { plan: Plan; label: string }) => void) | null = null;
+  const nextPlan = () =>
+    new Promise<{ plan: Plan; label: string }>((resolve) => {
+      received = resolve;
+      port.postMessage({ type: 'next' } satisfies FromWorker);
+    });
+  async function* recordsOf(plans: number) {
+    for (let k = 0; k < plans; k++) {
+      const { plan, label } = await nextPlan();
+      yield* recordsOfPlan(plan, label, options);
+    }
+  }
   port.on('message', (message: ToWorker) => {
     if (message.type === 'done') {
       void pagefind.close().then(() => port.close());
       return;
     }
-    const records = message.plans.flatMap(({ plan, label }) => recordsOfPlan(plan, label, options));
+    if (message.type === 'plan') {
+      const resolve = received;
+      received = null;
+      resolve?.(message);
+      return;
+    }
     // A new Pagefind process for every bundle (close() ends this one; the next createIndex starts another):
     // one service kept for every bundle grew from bundle to bundle, to ~0.95 GB each at 3,000 plans
     // (~15 bundles each) against ~0.55–0.69 GB for one bundle.
-    writeBundle(pagefind, { dir: message.dir, records }, outDir, message.merged)
-      .then(() => pagefind.close())
+    writeBundle(pagefind, { dir: message.dir, records: recordsOf(message.plans) }, outDir, message.merged)
+      .then(async (records) => {
+        await pagefind.close();
+        return records;
+      })
       .then(
-        () =>
+        (records) =>
           port.postMessage({
             type: 'written',
             dir: message.dir,
-            records: records.length,
+            records,
           } satisfies FromWorker),
         (error: unknown) => {
           // Thrown outside the promise so the worker ends with it and the parent's 'error' event reports it.
