@@ -126,7 +126,10 @@ export interface ComparisonChart extends PageChart {
 /** An indicator's comparison chart as a page shows it, or null when the indicator has none. */
 export function comparisonChart(indicator: IndicatorInfo): ComparisonChart | null {
   const data = comparisonData(indicator, onPage);
-  if (!data) return null;
+  return data ? comparisonChartOf(indicator, data) : null;
+}
+
+function comparisonChartOf(indicator: IndicatorInfo, data: IndicatorChartData): ComparisonChart {
   const geometry = targetComparison(data.input);
   const { svg, styleHash } = embedSvg(renderTargetComparisonSvg(geometry));
   const narrow = embedSvg(renderTargetComparisonSvg(targetComparison(data.input, 'narrow')));
@@ -187,8 +190,7 @@ export function indicatorChart(
   const data = comparisonData(indicator, onPage);
   if (!data) return null;
   if (drawnAsDistribution(data)) return { kind: 'distribution', chart: distributionOfData(data) };
-  const chart = comparisonChart(indicator);
-  return chart ? { kind: 'bars', chart } : null;
+  return { kind: 'bars', chart: comparisonChartOf(indicator, data) };
 }
 
 /**
@@ -247,13 +249,28 @@ export function pollutantChart(): PollutantChart {
   };
 }
 
+/**
+ * The indicators that have a chart, found once per atlas: each look is the indicator's whole chart data, a
+ * pass over every plan, and the three chart routes, the data page and the picker route each asked for every
+ * indicator: five passes over the corpus per indicator where one does.
+ */
+const charted = new WeakMap<object, IndicatorInfo[]>();
+
+/** The indicators that have a comparison chart (an indicator page draws it, its downloads exist), in atlas order. */
+export function chartedIndicators(): IndicatorInfo[] {
+  const a = atlas();
+  let found = charted.get(a);
+  if (!found) {
+    found = a.indicators.filter((indicator) => comparisonData(indicator, onPage) !== null);
+    charted.set(a, found);
+  }
+  return found;
+}
+
 /** Every chart with downloads: the indicators that have a comparison chart, and the pollutant small multiples. */
 export function downloadableCharts(): string[] {
-  const ids = atlas()
-    .indicators.filter((indicator) => comparisonData(indicator, onPage) !== null)
-    .map((indicator) => indicator.id);
   // content/home-charts.yaml refuses a small-multiples id that is an indicator id.
-  return [...ids, homeCharts().smallMultiples.id];
+  return [...chartedIndicators().map((indicator) => indicator.id), homeCharts().smallMultiples.id];
 }
 
 /** The page a chart is drawn on, named in its downloads' credit line. */

@@ -1,20 +1,17 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { PickerRegion } from '../../../../lib/lists/picker';
 import type { IndicatorInfo } from '../../../../site/catalogues';
-import { indicatorData } from '../../../../site/charts';
-import { atlas } from '../../../../site/corpus';
+import { chartedIndicators } from '../../../../site/charts';
 import { corpusRegions, provincePickerData } from '../../../../site/picker';
 
 export const getStaticPaths = (() => {
   const provinces = corpusRegions().filter((region) => region.parent === null);
-  return atlas()
-    .indicators.filter((indicator) => indicatorData(indicator) !== null)
-    .flatMap((indicator) =>
-      provinces.map((province) => ({
-        params: { indicator: indicator.id, province: province.slug },
-        props: { indicator, province },
-      })),
-    );
+  return chartedIndicators().flatMap((indicator) =>
+    provinces.map((province) => ({
+      params: { indicator: indicator.id, province: province.slug },
+      props: { indicator, province },
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 /**
