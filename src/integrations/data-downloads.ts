@@ -111,8 +111,10 @@ export function writeDataDownloads(
         planJson(plan, built.comparisons, urls),
       );
       files++;
+      // Each table's rows are made once for both headings.
+      const rowsOf = new Map(PLAN_TABLES.map((name) => [name, tables[name].rowsInBoth(plan)]));
       for (const { name, language, sink } of whole) {
-        const rows = tables[name].rows(plan, language);
+        const rows = (rowsOf.get(name) as Record<CsvLanguage, string>)[language];
         sink.write(rows);
         const own = tables[name].header(language) + rows;
         bytes += writeWhole(join(outDir, outPath(paths.planTable(plan.id, name, language))), own);

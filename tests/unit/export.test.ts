@@ -978,6 +978,14 @@ describe('each table, whole or one plan’s, from its rows plan by plan', () => 
     },
   );
 
+  it.each(tables.map(([name, table]) => [name, table] as const))(
+    '%s: a plan’s rows made once for both headings are its rows in each',
+    (_, table) => {
+      for (const plan of plans)
+        expect(table.rowsInBoth(plan)).toEqual({ en: table.rows(plan, 'en'), zh: table.rows(plan, 'zh') });
+    },
+  );
+
   it('a plan without rows adds nothing', () => {
     const empty = { ...structuredClone(laiwu), departments: [] };
     expect(departmentsTable(site).rows(empty, 'en')).toBe('');

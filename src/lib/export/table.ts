@@ -79,6 +79,8 @@ export interface PlanTable<P> {
   header(language: CsvLanguage): string;
   /** One plan's rows in `language`, to follow a header; empty when the plan has none. */
   rows(plan: P, language: CsvLanguage): string;
+  /** One plan's rows in both languages, its rows made once (the downloads write both). */
+  rowsInBoth(plan: P): Record<CsvLanguage, string>;
 }
 
 /** The `PlanTable` of `columns`, with `rowsOf` giving each plan's rows. */
@@ -90,5 +92,9 @@ export function planTable<P, Row>(
   return {
     header: (language) => writers[language].header,
     rows: (plan, language) => writers[language].rows(rowsOf(plan)),
+    rowsInBoth: (plan) => {
+      const rows = rowsOf(plan);
+      return { en: writers.en.rows(rows), zh: writers.zh.rows(rows) };
+    },
   };
 }
