@@ -155,7 +155,25 @@ describe('a chart label shows the value as printed; the bar and the CSV value st
       100,
       '%',
       '全面（100%）',
-      '100%',
+      null,
+    ],
+    [
+      'a number in Chinese numerals',
+      '到2025年，单位地区生产总值能耗比2020年下降百分之十三点五。',
+      'energy-intensity',
+      13.5,
+      '%',
+      '百分之十三点五（13.5%）',
+      null,
+    ],
+    [
+      'a range, drawn at its lower end',
+      '到2025年，单位地区生产总值能耗比2020年下降13%-15%。',
+      'energy-intensity',
+      13,
+      '%',
+      '13%-15%（13%）',
+      null,
     ],
   ] as const)('%s', (_what, sentence, indicator, value, unit, label, inWords) => {
     const targets = targetsOf(sentence);

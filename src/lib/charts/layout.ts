@@ -78,8 +78,11 @@ function parentText(label: string, printed: string): string {
  */
 export function markAriaLabel(row: TargetRow): string {
   // The normalised value in words where the label does not already say it: a comparator glyph (≥ → 以上) or
-  // a printed form in other units (44.7万立方米/日 → 447000立方米/日).
-  const plain = row.comparator === '=' && rowPrinted(row) === withUnit(row.value, row.unit);
+  // a printed form in other units (44.7万立方米/日 → 447000立方米/日). Words with the value after them
+  // (百分之十五点五（15.5%）, 全面（100%）) already say it.
+  const printed = rowPrinted(row);
+  const normalised = withUnit(row.value, row.unit);
+  const plain = row.comparator === '=' && (printed === normalised || printed.endsWith(`（${normalised}）`));
   const words = [
     ...(plain ? [] : [valueInWords(row.value, row.unit, row.comparator)]),
     AMBITION[row.ambition],
