@@ -3,11 +3,13 @@
  * further bundles of a large corpus merged in, then — once the index answers — one throwaway search so the
  * browser's word segmenter is built before the reader's first keystroke.
  *
- * The Pagefind that draws results runs on the page's own thread (`noWorker`): in a worker its first answer
- * waits for a second copy of Pagefind's code (pagefind-worker.js, 43 KB) to be fetched and a worker started
- * before the index can even be asked for, which was most of a cold open's wait on the seeds
- * (scripts/bench-search.ts). Pagefind's own search is milliseconds per query here; the filter counts, which can
- * take seconds on a large corpus, stay in a worker of their own (`loadCounter`).
+ * Pagefind runs in its own worker (pagefind-worker.js), not on the page's thread: its search of an opened URL —
+ * decompressing the index chunks and the metadata, WebAssembly over them — came in one piece of 50–200 ms of
+ * the page's thread (Chromium traces of the seeds, machine loaded), which Lighthouse's phone run counts 4× as
+ * blocking time, and its simulated largest paint waited behind it. In its worker that time is off the page's
+ * thread (Lighthouse phone run of `/search/?q=能耗`, alternated on the loaded machine, medians of 4: largest
+ * contentful paint 2.67 → 1.39 s, score 91 → 94); the worker costs its own script (12 KB gzipped) and a round trip
+ * before the index's entry file is asked for (scripts/bench-search.ts, cold open).
  */
 import type { FilterKey, RecordMeta } from '../../lib/search/browser/record-meta';
 
@@ -86,17 +88,14 @@ export interface LoadOptions {
   warmUp: boolean;
 }
 
-/** Where a Pagefind runs: on the page's thread, or in a worker of its own. */
-type Thread = 'page' | 'worker';
-
 /**
- * One Pagefind from the script at `script`: its options set, the further bundles of a large corpus merged in
- * (each loads its metadata at the same time), answering.
+ * One Pagefind from the script at `script`, in its worker: its options set, the further bundles of a large corpus
+ * merged in (each loads its metadata at the same time), answering.
  */
-async function open(script: string, others: readonly string[], thread: Thread): Promise<Pagefind> {
+async function open(script: string, others: readonly string[]): Promise<Pagefind> {
   const module = (await import(/* @vite-ignore */ script)) as Pagefind;
   // Record URLs already carry the site's base path. Options set before `init` are the ones it starts with.
-  await module.options({ baseUrl: '/', noWorker: thread === 'page' });
+  await module.options({ baseUrl: '/' });
   await module.init();
   await Promise.all(others.map((path) => module.mergeIndex(path, { baseUrl: '/' })));
   await answering(module);
@@ -143,7 +142,7 @@ export function loadPagefind(
   if (loaded) return Promise.resolve(loaded);
   loading ??= (async () => {
     const [primary = '/pagefind/', ...others] = bundles;
-    const module = await open(`${primary}pagefind.js`, others, 'page');
+    const module = await open(`${primary}pagefind.js`, others);
     // The first search builds the browser's Chinese word segmenter (Pagefind runs it on every query, even
     // ours, which are ASCII tokens): do that now rather than on the reader's first keystroke.
     if (options.warmUp) await module.search('。');
@@ -163,7 +162,7 @@ export function loadPagefind(
 export function loadCounter(bundles: readonly string[]): Promise<Pagefind> {
   counter ??= (async () => {
     const [primary = '/pagefind/', ...others] = bundles;
-    return open(`${primary}pagefind.js?counts`, others, 'worker');
+    return open(`${primary}pagefind.js?counts`, others);
   })();
   return counter;
 }
