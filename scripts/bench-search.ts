@@ -29,13 +29,14 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BUNDLE_DIR, searchBundles, searchRecords, writeBundles } from '../src/integrations/pagefind';
 import type { Plan } from '../src/lib/model/plan';
 import { readPublishedPlans } from './bench/published';
 import { foldQuery } from '../src/lib/search/browser/fold';
 import { parseQuery } from '../src/lib/search/browser/query';
+import { chunkTarget, LIST_BYTES_PER_CHUNK } from '../src/lib/search/build/rechunk';
 import { compileSynonyms } from '../src/lib/search/browser/synonyms';
 import { loadSearchGroups } from '../src/lib/search/build/groups';
 import { loadQueryWords } from '../src/lib/search/build/synonyms-file';
@@ -527,21 +528,45 @@ async function measure(
   }
 }
 
+/** Per bundle of a site: its index chunks, their bytes as served (gzipped) and their postings (raw CBOR). */
+function chunkBytes(site: string): { chunks: number; gz: number; raw: number }[] {
+  return readdirSync(site)
+    .filter((d) => /^pagefind(-\d+)?$/.test(d))
+    .map((bundle) => {
+      const dir = join(site, bundle, 'index');
+      const files = readdirSync(dir).map((f) => readFileSync(join(dir, f)));
+      return {
+        chunks: files.length,
+        gz: files.reduce((n, f) => n + f.length, 0),
+        raw: files.reduce((n, f) => n + gunzipSync(f).length, 0),
+      };
+    });
+}
+
 /**
- * The copies repeat the seeds' words, so their index chunks compress far better than distinct plans' would
- * (Pagefind cuts chunks by postings, ~60 KB before compression, whatever they compress to). Prints the chunks'
- * average compressed size in both corpora and the cold open's bytes before the first results with each chunk
- * it fetched weighing what a chunk of the seeds (distinct text) weighs: what a corpus of as many distinct plans
- * would cost, other things equal.
+ * The copies repeat the seeds' words, so their index chunks compress far better than distinct plans' would, and
+ * the build cuts them into larger chunks (src/lib/search/build/rechunk.ts chooses the size by how well the
+ * bundle compresses). Prints what the cold open would fetch before its first results for as many distinct
+ * plans, other things equal: each bundle cut as the build would cut it were its postings to compress as the
+ * seeds' do (more, smaller chunks: a longer chunk list in the metadata), and each chunk the cold open fetched
+ * weighing what such a chunk would.
  */
-function distinctTextEstimate(seeds: Measured, copied: Measured): void {
-  const average = (m: Measured) => m.chunks.bytes / Math.max(1, m.chunks.files);
+function distinctTextEstimate(seedsSite: string, copiedSite: string, copied: Measured): void {
   const fetched = copied.cold?.toFirstByKind['pf_index'];
   if (!copied.cold || !fetched) return;
-  const estimate = copied.cold.toFirstGz - fetched.gz + fetched.files * average(seeds);
+  const seeds = chunkBytes(seedsSite);
+  const ratio = seeds.reduce((n, b) => n + b.gz, 0) / seeds.reduce((n, b) => n + b.raw, 0);
+  const bundles = chunkBytes(copiedSite).map((b) => {
+    const target = chunkTarget(b.raw, ratio);
+    return { chunkGz: Math.min(b.raw, target) * ratio, extraChunks: Math.ceil(b.raw / target) - b.chunks };
+  });
+  const chunkGz = bundles.reduce((n, b) => n + b.chunkGz, 0) / bundles.length;
+  const extraList = bundles.reduce((n, b) => n + b.extraChunks, 0) * LIST_BYTES_PER_CHUNK;
+  const estimate = copied.cold.toFirstGz - fetched.gz + fetched.files * chunkGz + extraList;
   console.log(
-    `\nindex chunks average ${kb(average(copied))} here, ${kb(average(seeds))} on the seeds (distinct text): ` +
-      `with the ${fetched.files} chunks the cold open fetched weighing what the seeds' do, ` +
+    `\nindex chunks average ${kb(copied.chunks.bytes / Math.max(1, copied.chunks.files))} here; distinct text ` +
+      `(compressing as the seeds' postings do, ${(ratio * 100).toFixed(0)}%) would be cut into chunks of ~${kb(chunkGz)} gz ` +
+      `(${extraList >= 0 ? '+' : ''}${kb(extraList)} of chunk list in the metadata): with the ${fetched.files} chunks the cold open fetched, ` +
       `${kb(estimate)} gz before the first results instead of ${kb(copied.cold.toFirstGz)} (an estimate for distinct plans)`,
   );
 }
@@ -596,7 +621,7 @@ async function main(): Promise<void> {
     const flat = (s: string) => foldQuery(s).replace(/\s+/g, '');
     const rightInSeeds = (wordings: readonly string[]) =>
       seedRecords.filter((r) => wordings.some((w) => flat(r.meta.text).includes(flat(w)))).length;
-    const seeds = await measure(browser, 'five seeds', seedsSite, seedRecords.length, textOf, rightInSeeds);
+    await measure(browser, 'five seeds', seedsSite, seedRecords.length, textOf, rightInSeeds);
     const copied = await measure(
       browser,
       `${COPIES}× the seeds`,
@@ -605,7 +630,7 @@ async function main(): Promise<void> {
       textOf,
       (w) => rightInSeeds(w) * COPIES,
     );
-    distinctTextEstimate(seeds, copied);
+    distinctTextEstimate(seedsSite, largeSite, copied);
   } finally {
     await browser.close();
     if (KEEP) console.log(`sites kept in ${work}`);

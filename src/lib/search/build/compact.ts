@@ -14,7 +14,8 @@
  * such as `zh-cn_58ea221`: about 12 bytes per chunk gzipped, ~200 chunks per bundle of 5,000 clauses). The chunks
  * are renamed the same way, `<key>_<stamp><chunk number in base 36>` with the stamp a hash of every chunk of the
  * bundle: 1,858 → 1,316 bytes gzipped for the 157 chunks of 3,960 records (measured), the same saving in every
- * bundle the page loads.
+ * bundle the page loads. Before they are renamed, the chunks are cut again to a size chosen for the bytes a
+ * search fetches (rechunk.ts).
  *
  * The metadata is written back byte for byte as Pagefind encodes it (CBOR, with cborg), under a new content
  * hash that `pagefind-entry.json` names.
@@ -24,6 +25,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode, encode } from 'cborg';
 import { finishedFragment, signed, unsigned } from './fragments';
+import { rechunk, type MetaChunk } from './rechunk';
 
 /** `pagefind-entry.json`: the languages of the bundle, each with the hash its metadata file is named by. */
 interface Entry {
@@ -32,9 +34,6 @@ interface Entry {
 
 /** A page of Pagefind's metadata: its fragment's name, its word count, its fragment group ('' for none). */
 type MetaPage = [name: string, words: number, group: string];
-
-/** An index chunk in Pagefind's metadata: the first and last words it holds (as prefixes), its file's name. */
-type MetaChunk = [from: string, to: string, name: string];
 
 /** Characters of the bundle's fragment hash in every fragment name. */
 const STAMP_LENGTH = 6;
@@ -122,7 +121,8 @@ export function compactBundle(
       writeFileSync(join(dir, 'fragment', `${names[k]}.pf_fragment`), bytes);
       (pages[k] as MetaPage)[0] = names[k] as string;
     });
-    const chunks = chunksOf(meta, metaPath);
+    const chunks = rechunk(dir, chunksOf(meta, metaPath));
+    (meta as unknown[])[2] = chunks;
     renameChunks(dir, key, chunks);
     const encoded = encode(meta);
     const hash = `${language}_${createHash('sha256').update(encoded).digest('hex').slice(0, META_HASH_LENGTH)}`;
@@ -141,7 +141,7 @@ export function compactBundle(
 
 /**
  * Renames the index chunk files of `chunks` (under `dir/index/`) to `<key>_<stamp><number in base 36>`, the stamp a
- * hash of every chunk's bytes (unchanged: Pagefind's chunks are only renamed), and the names in `chunks` with them.
+ * hash of every chunk's bytes, and the names in `chunks` with them.
  */
 function renameChunks(dir: string, key: string, chunks: MetaChunk[]): void {
   const digest = createHash('sha256');
