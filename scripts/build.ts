@@ -42,6 +42,20 @@ const heapGiven = [...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].some(
   arg.includes(HEAP_FLAG),
 );
 
+/**
+ * The pages' step's young generation, in MB per semi-space (V8's default is 16). Why: rendering makes many
+ * short-lived objects, and with the default nursery the step spent ~15% of its samples in the garbage
+ * collector (CPU profile of the pages at 1,000 plans). Measured on the pages' step at 300 plans, alternating
+ * two runs each on the shared machine: 43.7 and 42.0 s of CPU with the default, 38.8 and 37.4 s with 64 MB
+ * (−11%), for ~100 MB more resident (0.72 → 0.82 GB). The search step is left as it is: its own thread
+ * mostly waits, and its memory is the build's peak.
+ */
+const PAGES_SEMI_SPACE_FLAG = '--max-semi-space-size';
+const PAGES_SEMI_SPACE_MB = 64;
+const semiSpaceGiven = [...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].some((arg) =>
+  arg.includes(PAGES_SEMI_SPACE_FLAG),
+);
+
 const ROOT = resolve(import.meta.dirname, '..');
 const strict = process.argv.includes('--strict') || process.env['PLAN_ATLAS_STRICT'] === '1';
 const outDir = resolve(process.env['PLAN_ATLAS_OUT_DIR'] || join(ROOT, 'dist'));
@@ -89,12 +103,18 @@ function finish(code: number, lines: string[]): never {
  * Runs a step's script in a process of its own (heap capped, output shared) and returns what it reported, or a
  * failure naming how it ended when it reported nothing.
  */
-function runStep(script: string, env: NodeJS.ProcessEnv, resultPath: string): StepResult {
+function runStep(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  resultPath: string,
+  flags: readonly string[] = [],
+): StepResult {
   const run = spawnSync(
     process.execPath,
     [
       ...process.execArgv,
       ...(heapGiven ? [] : [`${HEAP_FLAG}=${HEAP_MB}`]),
+      ...flags,
       join(ROOT, 'scripts', 'build', script),
     ],
     { stdio: 'inherit', env: { ...process.env, ...env, [RESULT_ENV]: resultPath } },
@@ -126,7 +146,12 @@ const stepEnv = {
 let pages: StepResult;
 let search: StepResult | null = null;
 try {
-  pages = runStep('pages.ts', stepEnv, join(cacheDir, 'pages-result.json'));
+  pages = runStep(
+    'pages.ts',
+    stepEnv,
+    join(cacheDir, 'pages-result.json'),
+    semiSpaceGiven ? [] : [`${PAGES_SEMI_SPACE_FLAG}=${PAGES_SEMI_SPACE_MB}`],
+  );
   // No handoff when the site has no search step (a project copy without it, e.g. bench:pages).
   if (
     pages.failure === null &&
