@@ -89,7 +89,8 @@ try {
     console.error(`${plans} plans: npm run build…`);
     const build = await runMeasured(
       node,
-      [join(PROJECT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'],
+      // As `npm run build` runs it: tsx as Node's loader, not tsx's command, a process more that only waits.
+      ['--import', 'tsx', 'scripts/build.ts'],
       {
         cwd: site,
         env,
