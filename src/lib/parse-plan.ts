@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { SeedError } from './errors';
 import { readFrontMatter, type FrontMatter } from './frontmatter/index';
 import { foldForRecognition, readingOnce } from './read/normalize';
+import { conformsUnchanged } from './model/conforms';
 import { Plan, type Unrecognised, type Warning } from './model/plan';
 import type { DivisionIndex } from './regions/divisions';
 import { slugOfDivision, slugOfFile, slugOfName } from './regions/slug';
@@ -84,6 +85,10 @@ function readPlan(
   // check is the largest single cost of ingest. Only when it fails are the stages re-run one check at a time,
   // to tell which recogniser produced what the model refuses.
   const once = enrich(plan, file, options, { checkEach: false });
+  // A plan that already is what the check would give back (nearly every one) is checked without the check's
+  // copy (see conforms.ts); any other goes through zod's full parse, which copies and reports.
+  if (conformsUnchanged(Plan, once.plan))
+    return { plan: once.plan, warnings: [...warnings, ...once.warnings] };
   const checked = Plan.safeParse(once.plan);
   if (checked.success) return { plan: checked.data, warnings: [...warnings, ...once.warnings] };
   const base = Plan.safeParse(plan);
@@ -158,9 +163,7 @@ function withSidecar(
     const division = named.length === 1 ? named[0] : undefined;
     regional = {
       region: sidecar.region,
-      regionPath: division
-        ? divisions.path(division)
-        : [],
+      regionPath: division ? divisions.path(division) : [],
       regionSource: 'sidecar',
       level: division?.level ?? null,
       province: division ? divisions.province(division).name : frontMatter.province,

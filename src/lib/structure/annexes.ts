@@ -65,14 +65,15 @@ function parseAnnex(label: SourceLine, content: SourceLine[], ordinal: number): 
     if (!table) return;
     tableCount++;
     const headerRows = countHeaderRows(table.rows);
+    // Keys in the schema's order (see model/conforms.ts).
     blocks.push({
+      line: table.line,
+      endLine: table.endLine,
       type: 'table',
       id: `${id}-table-${tableCount}`,
       headerRows,
       header: layoutHeader(table.rows, headerRows),
       rows: table.rows,
-      line: table.line,
-      endLine: table.endLine,
       // Filled by department recognition, which knows the plan's departments.
       departments: [],
     });
@@ -94,13 +95,13 @@ function parseAnnex(label: SourceLine, content: SourceLine[], ordinal: number): 
     }
     closeTable();
     for (const line of run) {
-      blocks.push({ type: 'paragraph', text: line.display.trim(), line: line.number, endLine: line.number });
+      blocks.push({ line: line.number, endLine: line.number, type: 'paragraph', text: line.display.trim() });
     }
   }
   closeTable();
 
   const end = content.length > 0 ? (content[content.length - 1] as SourceLine).number : label.number;
-  return { id, label: label.display.trim(), title, blocks, line: label.number, endLine: end };
+  return { line: label.number, endLine: end, id, label: label.display.trim(), title, blocks };
 }
 
 /** Splits the lines from the first annex label to the end of the seed into annexes. */

@@ -39,7 +39,7 @@ function isPlanTitle(line: SourceLine): boolean {
 }
 
 function block(kind: FrontBlock['kind'], line: SourceLine): FrontBlock {
-  return { kind, text: line.display.trim(), line: line.number, endLine: line.number };
+  return { line: line.number, endLine: line.number, kind, text: line.display.trim() };
 }
 
 /**
