@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlanKnowledge } from './curated/plan-knowledge';
-import { planDocument } from './document/index';
+import { assertShowable } from './document/index';
 import { danglingReferences, type Vocabularies } from './document/references';
 import { SeedError } from './errors';
 import type { Plan, PlanHead, Warning } from './model/plan';
@@ -148,7 +148,8 @@ function ingestSeed<P extends PlanHead>(
   // Whatever the pages will show must be showable: a dangling link refuses this plan, not the build.
   const dangling = danglingReferences(result.plan, options.vocabularies);
   if (dangling.length > 0) throw new SeedError(seed.file, 0, `cannot be shown: ${dangling.join('; ')}`);
-  planDocument(result.plan);
+  // Throws where building the page's document would (a range in a paragraph its clause lacks).
+  assertShowable(result.plan, dangling);
   return {
     plan: hold(result.plan),
     // A published slug is held like a sidecar's: other texts of the same government get another one.

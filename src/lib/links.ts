@@ -98,6 +98,24 @@ export function clauseSpans(clause: Clause, targets: readonly Target[]): Span[][
 }
 
 /**
+ * Throws as `clauseSpans(clause, targets)` does — when a department mention or a target value of the clause
+ * is recorded in a paragraph the clause lacks — without making the spans (ingest's check that a plan can be
+ * shown, `assertShowable`).
+ */
+export function assertClauseRanges(clause: Clause, targets: readonly Target[]): void {
+  const count = clause.paragraphs.length;
+  const check = (paragraph: number) => {
+    if (!(Number.isInteger(paragraph) && paragraph >= 0 && paragraph < count))
+      throw new Error(`${clause.id}: range in paragraph ${paragraph}, which the clause lacks`);
+  };
+  for (const mention of clause.responsibility?.departments ?? []) check(mention.range.paragraph);
+  for (const { target, index } of sourcesIn(targets, clause.id)) {
+    const range = target.sources[index]?.range;
+    if (range) check(range.paragraph);
+  }
+}
+
+/**
  * The link spans of each cell of an annex table (`result[row][column]` for `table.rows[row][column]`),
  * sorted and never overlapping: the departments named in it, then the target values read from it.
  */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assertReferences,
+  assertShowable,
   danglingReferences,
   headingLength,
   inlineText,
@@ -11,6 +12,7 @@ import {
 import { printedNumber } from '../../src/lib/indicators/draft';
 import type { Clause, Plan } from '../../src/lib/model/plan';
 import { documentOutline } from '../helpers/document-outline';
+import { ingestedSeeds } from '../helpers/seeds';
 import { HOSTILE_STRINGS, hostile, qianjiang } from '../fixtures/plans';
 
 const blockText = (b: Block): string => (b.kind === 'table' ? '' : inlineText(b.children));
@@ -85,6 +87,77 @@ describe('planDocument', () => {
     };
     const broken: Plan = { ...qianjiang, targets: [{ ...first!, sources: [source] }, ...rest] };
     expect(() => planDocument(broken)).toThrow(/target "energy-intensity" cites clause or table "7-7"/);
+  });
+});
+
+/** What `planDocument` throws for `plan`, or null: `assertShowable` must throw the same, or nothing. */
+function documentError(plan: Plan): string | null {
+  try {
+    planDocument(plan);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+function showableError(plan: Plan): string | null {
+  try {
+    assertShowable(plan);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+describe("assertShowable: ingest's check that the plan page can be built, without building it", () => {
+  it('passes every seed plan and the fixtures, as planDocument does', () => {
+    for (const plan of [...ingestedSeeds().plans, qianjiang, hostile]) {
+      expect(documentError(plan)).toBeNull();
+      expect(showableError(plan)).toBeNull();
+    }
+  });
+
+  it('throws what planDocument throws: a dangling reference, a range in a paragraph the clause lacks', () => {
+    const noted = qianjiang.clauses.find((c) => (c.responsibility?.departments.length ?? 0) > 0) as Clause;
+    const mention = noted.responsibility!.departments[0]!;
+    const withRange = (paragraph: number): Plan => ({
+      ...qianjiang,
+      clauses: qianjiang.clauses.map((c) =>
+        c !== noted
+          ? c
+          : {
+              ...c,
+              responsibility: {
+                ...c.responsibility!,
+                departments: [{ ...mention, range: { ...mention.range, paragraph } }],
+              },
+            },
+      ),
+    });
+    const target = qianjiang.targets.find((t) => t.sources.some((s) => s.range !== null))!;
+    const withTargetParagraph = (paragraph: number): Plan => ({
+      ...qianjiang,
+      targets: qianjiang.targets.map((t) =>
+        t !== target
+          ? t
+          : {
+              ...t,
+              sources: t.sources.map((s) => (s.range ? { ...s, range: { ...s.range, paragraph } } : s)),
+            },
+      ),
+    });
+    const broken: Plan[] = [
+      withRange(noted.paragraphs.length),
+      withRange(99),
+      withTargetParagraph(99),
+      { ...qianjiang, departments: qianjiang.departments.filter((d) => d.id !== mention.departmentId) },
+    ];
+    for (const plan of broken) {
+      const expected = documentError(plan);
+      expect(expected).not.toBeNull();
+      expect(showableError(plan)).toBe(expected);
+    }
+    // The last paragraph is still one the clause has.
+    expect(showableError(withRange(noted.paragraphs.length - 1))).toBeNull();
   });
 });
 

@@ -12,7 +12,7 @@
  * inside a block stays `\n`), the printed clause number, a run-in heading, the responsibility note, and the
  * department and target links from the ranges the recognisers recorded (`clauseSpans`, src/lib/links.ts).
  */
-import { clauseSpans, type Span } from '../links';
+import { assertClauseRanges, clauseSpans, type Span } from '../links';
 import type { Annex, Clause, FrontBlock, Plan, Role, TextRange } from '../model/plan';
 import { danglingReferences } from './references';
 
@@ -202,6 +202,19 @@ export function planDocument(plan: Plan): Section[] {
     ...plan.clauses.map((clause) => clauseSection(clause, plan)),
     ...plan.annexes.map(annexSection),
   ];
+}
+
+/**
+ * Throws when `planDocument(plan)` would, without building the document: ingest's check that a plan it keeps
+ * can be shown, at a fraction of the cost (the document was a sixth of a parse's allocations, made to be
+ * thrown away). `planDocument` throws on a dangling reference and, through `clauseSpans`, on a range recorded
+ * in a paragraph its clause lacks; nothing else in it throws on a plan the model accepts. A caller that has the
+ * plan's dangling references already (found with vocabularies, which only add problems) passes them.
+ */
+export function assertShowable(plan: Plan, problems: readonly string[] = danglingReferences(plan)): void {
+  if (problems.length > 0)
+    throw new Error(`planDocument: dangling cross-references:\n${problems.join('\n')}`);
+  for (const clause of plan.clauses) assertClauseRanges(clause, plan.targets);
 }
 
 /** Every character of seed text an inline node shows, in order (for conservation checks). */

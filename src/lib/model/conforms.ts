@@ -148,20 +148,32 @@ function leafChecker(schema: z.ZodType, zod: Internals): Check {
   return (value) => type(value) && passes(checks, value);
 }
 
+const PAYLOAD: Payload = { value: undefined, issues: [] };
+
 /**
  * Whether `value` passes zod's checks (a leaf's, an array's `min`) as zod's `runChecks` runs them: each where
  * its `when` holds; true only when none reports an issue and none changed the value.
  */
 function passes(checks: readonly ZodCheck[], value: unknown): boolean {
   if (checks.length === 0) return true;
-  const payload: Payload = { value, issues: [] };
+  // One payload for every check: they run one at a time and none keeps it (a number's int and nonnegative on
+  // every line and range of a plan would otherwise each allocate two objects). Emptied after use, so it holds
+  // on to nothing of a plan.
+  const payload = PAYLOAD;
+  payload.value = value;
+  let ok = true;
   for (const check of checks) {
     const when = check._zod.def.when;
     if (when && !when(payload)) continue;
-    if (check._zod.check(payload) instanceof Promise) return false;
-    if (payload.issues.length > 0 || payload.value !== value) return false;
+    const result = check._zod.check(payload);
+    if (result instanceof Promise || payload.issues.length > 0 || payload.value !== value) {
+      ok = false;
+      break;
+    }
   }
-  return true;
+  payload.value = undefined;
+  payload.issues.length = 0;
+  return ok;
 }
 
 interface Field {
