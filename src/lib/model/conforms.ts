@@ -203,7 +203,7 @@ function objectChecker(shape: Record<string, z.ZodType>): Check {
           : never,
     });
   }
-  return (value) => {
+  const general: Check = (value) => {
     if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype)
       return false;
     const record = value as Record<string, unknown>;
@@ -223,6 +223,34 @@ function objectChecker(shape: Record<string, z.ZodType>): Check {
     for (; next < fields.length; next++) if (!(fields[next] as Field).optional) return false;
     return true;
   };
+  return withEveryKey(fields, general);
+}
+
+/**
+ * The common case compiled, as zod compiles its own object parse: a value holding every field, in order, is
+ * checked field by field with each property read by name (which the engine caches per object layout, where
+ * reading by a variable key is a slow generic lookup); any other value goes to `general`. The keys are the
+ * schema's own, written as JSON strings.
+ */
+function withEveryKey(fields: readonly Field[], general: Check): Check {
+  const keys = fields.map((field) => field.key);
+  const checks = fields.map((field) => field.check);
+  const reads = keys
+    .map((key, i) => `(item = value[${JSON.stringify(key)}]) !== undefined && checks[${i}](item)`)
+    .join(' && ');
+  const body = `return function (value) {
+    if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype)
+      return false;
+    let i = 0;
+    for (const key in value) {
+      if (key !== keys[i]) return general(value);
+      i++;
+    }
+    if (i !== ${keys.length}) return general(value);
+    let item;
+    return ${reads || 'true'};
+  };`;
+  return new Function('keys', 'checks', 'general', body)(keys, checks, general) as Check;
 }
 
 /** A discriminated union: the option its discriminator value names (as zod picks it), else false. */
