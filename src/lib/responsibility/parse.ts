@@ -76,7 +76,8 @@ const COMMA = 0x2c; // ,
 const SEMICOLON = 0x3b; // ;
 const FULL_STOP = 0x3002; // 。
 const ENUMERATION_COMMA = 0x3001; // 、
-const isSegmentSeparator = (code: number): boolean => code === COMMA || code === SEMICOLON || code === FULL_STOP;
+const isSegmentSeparator = (code: number): boolean =>
+  code === COMMA || code === SEMICOLON || code === FULL_STOP;
 const isNameSeparator = (code: number): boolean => code === ENUMERATION_COMMA || code === COMMA;
 
 /** True for a name that denotes governments rather than a department: 各县（市、区）人民政府, 各乡镇街道. */
@@ -101,30 +102,44 @@ function insideOuterBrackets(folded: string, span: Span): Span {
   return { start: span.start + 1, end: span.end - 1 };
 }
 
+const AND = 0x548c; // 和
+const JI = 0x53ca; // 及
+const YI = 0x4ee5; // 以
+
+/** The tail's characters as a string, without its last `drop`. */
+function tailText(tail: readonly number[], drop: number): string {
+  let text = '';
+  for (let k = 0; k < tail.length - drop; k++)
+    if ((tail[k] as number) >= 0) text += String.fromCharCode(tail[k] as number);
+  return text;
+}
+
 /** Splits a span at depth-0 和/及/以及 that follow a complete body name. */
 function splitConjunctions(folded: string, span: Span): Span[] {
   const pieces: Span[] = [];
   let depth = 0;
   let pieceStart = span.start;
-  // The last few depth-0 characters of the current piece: enough for BODY_END, and keeps this linear.
-  let tail = '';
+  // The last few depth-0 characters of the current piece (up to TAIL, oldest first; -1 where there are fewer):
+  // enough for BODY_END, and keeps this linear. Kept as codes and made a string only at a 和 or 及: building the
+  // string at every character was most of what reading a note allocated.
+  const tail = [-1, -1, -1, -1];
   for (let i = span.start; i < span.end; i++) {
     const code = folded.charCodeAt(i);
     if (isOpenerCode(code)) depth++;
     else if (isCloserCode(code)) depth = Math.max(0, depth - 1);
     else if (depth === 0) {
-      const ch = folded[i] as string;
-      if ((ch === '和' || ch === '及') && i + 1 < span.end) {
-        const viaYiJi = ch === '及' && folded[i - 1] === '以';
-        const before = (viaYiJi ? tail.slice(0, -1) : tail).trim();
+      if ((code === AND || code === JI) && i + 1 < span.end) {
+        const viaYiJi = code === JI && folded.charCodeAt(i - 1) === YI;
+        const before = tailText(tail, viaYiJi ? 1 : 0).trim();
         if (BODY_END.test(before)) {
           pieces.push({ start: pieceStart, end: viaYiJi ? i - 1 : i });
           pieceStart = i + 1;
-          tail = '';
+          tail.fill(-1);
           continue;
         }
       }
-      tail = (tail + ch).slice(-4);
+      tail.shift();
+      tail.push(code);
     }
   }
   pieces.push({ start: pieceStart, end: span.end });
