@@ -140,6 +140,18 @@ function rangesMerged(folded: string, tokens: ValueToken[]): void {
   }
 }
 
+/** Every match of a global `re` starting in `folded[from, to)`, empty matches skipped. */
+function* matchesIn(re: RegExp, folded: string, from: number, to: number): Generator<RegExpExecArray> {
+  re.lastIndex = from;
+  for (let m = re.exec(folded); m !== null && m.index < to; m = re.exec(folded)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    yield m;
+  }
+}
+
 /** A unit for word values: a printed unit of the catalogue, or null for '' (清零 counts what is left). */
 function wordUnit(compiled: Compiled, printed: string): UnitDefinition | null {
   return printed === ''
@@ -152,13 +164,8 @@ function wordTokens(compiled: Compiled, folded: string, from: number, to: number
   const re = compiled.wordValues;
   if (!re) return [];
   const tokens: ValueToken[] = [];
-  re.lastIndex = from;
-  for (let m = re.exec(folded); m !== null && m.index < to; m = re.exec(folded)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const entry = compiled.wordRules.find(({ re: whole }) => whole.test(m![0]));
+  for (const m of matchesIn(re, folded, from, to)) {
+    const entry = compiled.wordRules.find(({ re: whole }) => whole.test(m[0]));
     if (!entry) continue;
     const end = m.index + m[0].length;
     if (entry.follow) {
@@ -189,8 +196,7 @@ function spelledTokens(compiled: Compiled, folded: string, from: number, to: num
   const spelled = compiled.spelledNumbers;
   if (!spelled) return [];
   const tokens: ValueToken[] = [];
-  spelled.re.lastIndex = from;
-  for (let m = spelled.re.exec(folded); m !== null && m.index < to; m = spelled.re.exec(folded)) {
+  for (const m of matchesIn(spelled.re, folded, from, to)) {
     const [whole, prefix, afterPrefix, beforeUnit, printedUnit] = m;
     const number = chineseDecimalText(afterPrefix ?? beforeUnit ?? '');
     const unit =
@@ -219,12 +225,7 @@ function classTokens(compiled: Compiled, folded: string, from: number, to: numbe
   const classes = compiled.classes;
   if (!classes) return [];
   const tokens: ValueToken[] = [];
-  classes.re.lastIndex = from;
-  for (let m = classes.re.exec(folded); m !== null && m.index < to; m = classes.re.exec(folded)) {
-    if (m[0].length === 0) {
-      classes.re.lastIndex++;
-      continue;
-    }
+  for (const m of matchesIn(classes.re, folded, from, to)) {
     const numeral = m[1] ?? '';
     const value = classes.rules.numerals[numeral];
     if (value === undefined) continue;
