@@ -448,15 +448,35 @@ describe('targets in a news lead', () => {
     ]);
   });
 
-  it('one value in the lead and the body is one target with both sources', () => {
+  it('one value in the lead and the body is one target with both sources, the plan’s clause first', () => {
+    // The first source is the target's permalink (a chart mark opens it): the plan's words, not the editor's.
     const body = clause('2', ['到2025年，全市单位地区生产总值能耗比2020年下降13%。']);
     const { targets } = run([body], [lead]);
     expect(targets).toHaveLength(1);
     expect(targets[0]?.sources.map((s) => [s.clauseId, s.origin])).toEqual([
-      [LEAD_ID, 'lead'],
       ['2', 'plan'],
+      [LEAD_ID, 'lead'],
     ]);
   });
+
+  it.each([
+    ['a lead rounding the plan’s value', '下降13%', '下降13.5%', 13.5, 13],
+    ['a lead misquoting it', '下降15%', '下降14%', 14, 15],
+  ])(
+    '%s: the plan’s value is the primary target, the lead’s kept apart as the lead’s',
+    (_, inLead, inBody, planValue, leadValue) => {
+      const misquoting: FrontBlock = {
+        ...lead,
+        text: `方案要求，到2025年，全市单位地区生产总值能耗比2020年${inLead}。`,
+      };
+      const body = clause('2', [`到2025年，全市单位地区生产总值能耗比2020年${inBody}。`]);
+      const { targets } = run([body], [misquoting]);
+      expect(targets.map((t) => [t.id, t.value, t.sources.map((s) => s.origin)])).toEqual([
+        ['energy-intensity', planValue, ['plan']],
+        ['energy-intensity-2', leadValue, ['lead']],
+      ]);
+    },
+  );
 
   it('a notice is no lead: its numbers are not read', () => {
     const notice: FrontBlock = { ...lead, kind: 'notice' };

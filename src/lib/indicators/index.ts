@@ -85,10 +85,19 @@ interface KeyGroup {
   taken: Map<string, Map<string, number>>;
 }
 
+/**
+ * The plan's own text before a news lead, then in reading order. A lead reports the plan in an editor's words:
+ * where both state a value, the target is the plan's (its first source, the permalink a chart mark opens, is the
+ * plan's clause), and where they differ, the plan's value is the indicator's primary target, not the lead's.
+ */
+function byAuthority(a: Draft, b: Draft): number {
+  return Number(a.source.origin === 'lead') - Number(b.source.origin === 'lead') || a.order - b.order;
+}
+
 function merge(drafts: Draft[]): Merged[] {
   const byKey = new Map<string, KeyGroup>();
   const merged: Merged[] = [];
-  for (const draft of [...drafts].sort((a, b) => a.order - b.order)) {
+  for (const draft of [...drafts].sort(byAuthority)) {
     const key = mergeKey(draft);
     let group = byKey.get(key);
     if (!group) {
@@ -230,7 +239,17 @@ export function extractTargets(input: ExtractTargetsInput): {
     line: number,
     origin: TargetOrigin,
     period: Period | null,
-  ): ParagraphInput => ({ compiled, file: input.file, period, origin, display, clauseId, paragraph, line, order });
+  ): ParagraphInput => ({
+    compiled,
+    file: input.file,
+    period,
+    origin,
+    display,
+    clauseId,
+    paragraph,
+    line,
+    order,
+  });
   // A news lead reports the plan (方案要求，到2025年，…): its values are read and marked as the lead's.
   const leads = (input.front ?? []).filter((block) => block.kind === 'lead');
   leads.forEach((block, index) => {
@@ -257,7 +276,10 @@ export function extractTargets(input: ExtractTargetsInput): {
       if (block.type === 'paragraph') {
         append(
           drafts,
-          extractFromParagraph(paragraphInput(block.text, annex.id, index, block.line, 'plan', null), warnings),
+          extractFromParagraph(
+            paragraphInput(block.text, annex.id, index, block.line, 'plan', null),
+            warnings,
+          ),
         );
         order += block.text.length + 1;
       } else {
