@@ -5,8 +5,11 @@
  */
 import type { Status } from './model/plan';
 
-/** Why a plan's values need a caveat. `draft`: 征求意见稿; `region-unknown`: no region in the text. */
-export type StatusMarkId = 'draft' | 'region-unknown';
+/**
+ * Why a plan's values need a caveat. `draft`: 征求意见稿; `region-unknown`: no region in the text;
+ * `news-lead`: a value only a news copy's lead states, not the plan's own text (a mark of the value, not the plan).
+ */
+export type StatusMarkId = 'draft' | 'region-unknown' | 'news-lead';
 
 export interface StatusMark {
   id: StatusMarkId;
@@ -27,6 +30,11 @@ export const STATUS_MARKS: Record<StatusMarkId, StatusMark> = {
     label: '地区未识别',
     note: '未能从原文识别出本方案所属地区。',
   },
+  'news-lead': {
+    id: 'news-lead',
+    label: '新闻导语',
+    note: '该数值仅见于转载新闻的导语，未见于方案原文。',
+  },
 };
 
 /** The plan fields a status depends on; `region` may be null where the text names none. */
@@ -41,6 +49,21 @@ export function statusMarks(plan: StatusInput): StatusMark[] {
   if (plan.status === 'draft') marks.push(STATUS_MARKS.draft);
   if (plan.region === null || plan.region.trim() === '') marks.push(STATUS_MARKS['region-unknown']);
   return marks;
+}
+
+/** The fields of a target its marks depend on: where the value was read. */
+export interface TargetMarkInput {
+  sources: readonly { origin: 'plan' | 'lead' }[];
+}
+
+/**
+ * The marks of one of a plan's values: the plan's own, and `news-lead` when only a news lead states the value
+ * (a news copy whose body is cut off, or whose lead rounds or misquotes the plan) — never drawn as the plan's.
+ */
+export function targetMarks(plan: StatusInput, target: TargetMarkInput): StatusMark[] {
+  const marks = statusMarks(plan);
+  const leadOnly = target.sources.length > 0 && target.sources.every((source) => source.origin === 'lead');
+  return leadOnly ? [...marks, STATUS_MARKS['news-lead']] : marks;
 }
 
 /** The marks as a suffix for a name in running text or a chart label: （征求意见稿）, or empty. */

@@ -11,6 +11,7 @@ import {
 import type { Plan, Target } from '../../src/lib/model/plan';
 import { planOf } from '../helpers/seeds';
 import { energyIntensity, nonFossilShare, pollutantReductions } from '../golden/charts/fixtures';
+import { rowLabel } from '../../src/lib/charts/format';
 
 const BOM = '\uFEFF';
 const HEADER =
@@ -228,6 +229,41 @@ describe('chartRowsFromPlans', () => {
       label: '贵州省',
     });
     expect(rows.find((r) => r.planId === 'qianjiang-qu')?.parent).toBeNull();
+  });
+
+  it('marks a value only a news lead states, in the row and in the label every chart prints', () => {
+    const lead = {
+      clauseId: 'lead',
+      origin: 'lead',
+      text: '下降14%',
+      line: 1,
+      range: null,
+      cell: null,
+    } as const;
+    const plain = {
+      clauseId: '2-p1',
+      origin: 'plan',
+      text: '下降14.5%',
+      line: 9,
+      range: null,
+      cell: null,
+    } as const;
+    const reported: Plan[] = [
+      {
+        ...planOf('000_5b537b9a7be6a6a5.txt'),
+        targets: [
+          target({ sources: [plain, lead] }),
+          target({ id: 'energy-intensity-2', value: 14, sources: [lead] }),
+        ],
+      },
+    ];
+    const { rows } = chartRowsFromPlans(reported, 'energy-intensity');
+    expect(
+      rows.map((r) => [r.value, (r.status ?? []).map((m) => m.id), rowLabel(r.plan, r.scope, r.status)]),
+    ).toEqual([
+      [14.5, [], '黔江区'],
+      [14, ['news-lead'], '黔江区（新闻导语）'],
+    ]);
   });
 
   it('feeds the chart directly', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATUS_MARKS, statusMarks, statusSuffix } from '../../src/lib/status';
+import { STATUS_MARKS, statusMarks, statusSuffix, targetMarks } from '../../src/lib/status';
 
 describe('statusMarks: what a reader must be told before quoting a plan', () => {
   it.each([
@@ -30,5 +30,28 @@ describe('statusMarks: what a reader must be told before quoting a plan', () => 
     [[{ label: '征求意见稿' }, { label: '地区未识别' }], '（征求意见稿，地区未识别）'],
   ])('statusSuffix(%j) = %j', (marks, suffix) => {
     expect(statusSuffix(marks)).toBe(suffix);
+  });
+});
+
+describe('targetMarks: a value is marked for where it was read as well as for its plan', () => {
+  const lead = { origin: 'lead' } as const;
+  const plan = { origin: 'plan' } as const;
+  it.each([
+    ['the plan’s own text', { status: 'final', region: '贵州省' }, [plan], []],
+    [
+      'the plan’s text and a lead stating the same value',
+      { status: 'final', region: '贵州省' },
+      [plan, lead],
+      [],
+    ],
+    ['only a news lead', { status: 'final', region: '贵州省' }, [lead], ['news-lead']],
+    [
+      'only a news lead, in a draft: the plan’s marks first',
+      { status: 'draft', region: '达州市' },
+      [lead],
+      ['draft', 'news-lead'],
+    ],
+  ] as const)('%s', (_name, of, sources, expected) => {
+    expect(targetMarks(of, { sources }).map((mark) => mark.id)).toEqual(expected);
   });
 });

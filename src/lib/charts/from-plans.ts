@@ -5,7 +5,7 @@
 import { figuresOf } from '../model/figures';
 import type { PlanSummary, Target } from '../model/plan';
 import { paths, withBase } from '../urls';
-import { statusMarks, type StatusMarkId } from '../status';
+import { statusMarks, targetMarks, type StatusMarkId } from '../status';
 import { AMBITION_ORDER } from './format';
 import type { ParentValue, TargetRow, UnsetPlan } from './types';
 import { planLabel } from '../model/label';
@@ -78,7 +78,7 @@ export function targetRow(
     printed: asPrinted(target),
     href,
     parent,
-    status: chartStatus(plan),
+    status: targetMarks(plan, target).map(({ id, label }) => ({ id, label })),
   };
 }
 
