@@ -47,6 +47,36 @@ describe('title and status', () => {
     );
   });
 
+  it.each([
+    [
+      'a notice the preamble follows',
+      '为深入贯彻落实《省人民政府关于印发贵州省“十四五”节能减排综合工作方案的通知》（黔府发〔2022〕14号）精神，结合我市实际，制定本实施方案。',
+    ],
+    [
+      'a plan the preamble follows',
+      '根据国务院《“十四五”节能减排综合工作方案》（国发〔2021〕33号），制定本方案。',
+    ],
+    [
+      'a plan quoted after 按照 and its issuer',
+      '按照省政府《湖南省“十四五”节能减排综合工作实施方案》部署，制定本方案。',
+    ],
+  ])('never takes %s for the plan’s own title', (_what, preamble) => {
+    const { plan, warnings } = parse(`${preamble}\n${BODY}\n`, '安化县节能减排.txt');
+    expect(plan.title).toBe('安化县节能减排');
+    expect(plan.region).toBe('安化县');
+    expect(warnings.map((w) => w.message)).toContain(
+      'no title line and no notice naming the plan; the file name stands for the title',
+    );
+  });
+
+  it('reads the plan a lead issues after the documents it follows', () => {
+    const lead =
+      '为贯彻落实《国务院关于印发“十四五”节能减排综合工作方案的通知》精神，安化县人民政府近日印发《安化县“十四五”节能减排综合工作方案》。';
+    expect(parse(`${lead}\n\n方案提出，推动重点行业绿色升级。\n`).plan.title).toBe(
+      '安化县“十四五”节能减排综合工作方案',
+    );
+  });
+
   it('keeps a text that starts at 一、总体要求, naming it after its file', () => {
     const { plan } = parse(`${BODY}\n`, '安化县节能减排.txt');
     expect(plan.title).toBe('安化县节能减排');

@@ -57,20 +57,60 @@ export function regionOfTitle(title: string): string {
   return region.replace(/^关于(印发)?/, '');
 }
 
-/** A plan title quoted by its notice or a news lead: 关于印发廊坊市“十四五”节能减排综合实施方案的通知 → 廊坊市“十四五”…方案. */
+/**
+ * The plan title a notice or a news lead gives when it issues the plan: 关于印发廊坊市“十四五”节能减排综合实施方案的
+ * 通知 → 廊坊市“十四五”…方案; 某县人民政府印发《某县…方案》 → 某县…方案. A document the text cites is not its title:
+ * a plan without a title line often opens 为贯彻落实《省人民政府关于印发某省“十四五”节能减排综合工作方案的通知》…，
+ * 制定本方案 — the province's plan, not this one.
+ */
 export function titleFromNotice(lines: string[]): string | null {
   for (const line of lines) {
     const folded = foldForRecognition(line);
-    // The quoted title keeps a draft mark printed inside the quotation: 《…方案（征求意见稿）》.
-    const quoted =
-      /《([^《》]{4,60}?(?:方案|规划|计划)(?:\(?(?:征求意见稿|征求意见|送审稿|草案)\)?)?)》/.exec(folded);
-    const match = quoted ?? /印发(?:了)?([^,，。《》]{4,60}?(?:方案|规划|计划))(?:的通知|》|$)/.exec(folded);
-    if (match)
-      return line
-        .slice(match.index + match[0].indexOf(match[1] as string))
-        .slice(0, (match[1] as string).length);
+    const found = issuedTitleIn(folded);
+    if (found) return line.slice(found.start, found.start + found.length);
   }
   return null;
+}
+
+// The quoted title keeps a draft mark printed inside the quotation: 《…方案（征求意见稿）》.
+const QUOTED_PLAN_TITLE =
+  /《([^《》]{4,60}?(?:方案|规划|计划)(?:\(?(?:征求意见稿|征求意见|送审稿|草案)\)?)?)》/g;
+const ISSUED_PLAN_TITLE = /印发(?:了)?([^,，。《》]{4,60}?(?:方案|规划|计划))(?:的通知|》|$)/g;
+/** Words that put the next quoted title among what the text follows, not what it issues: 贯彻落实《…》, 根据《…》. */
+const CITING_WORDS = /(?:贯彻|落实|根据|按照|依据|遵照|对照|参照|衔接|结合|对标)[^，,。；;]{0,8}$/;
+
+/** Where a title issued by the text starts in the folded line, and its length; null when it only cites others. */
+function issuedTitleIn(folded: string): { start: number; length: number } | null {
+  const spans = quotedSpans(folded);
+  const inside = (index: number) => spans.some(([open, close]) => index > open && index < close);
+  const candidates: { start: number; length: number; at: number }[] = [];
+  for (const match of folded.matchAll(QUOTED_PLAN_TITLE)) {
+    if (inside(match.index) || CITING_WORDS.test(folded.slice(Math.max(0, match.index - 12), match.index)))
+      continue;
+    candidates.push({ start: match.index + 1, length: (match[1] as string).length, at: match.index });
+  }
+  for (const match of folded.matchAll(ISSUED_PLAN_TITLE)) {
+    // 印发 inside a quoted notice title (《…关于印发…的通知》) names the document cited, not this one.
+    if (inside(match.index)) continue;
+    const start = match.index + match[0].indexOf(match[1] as string);
+    candidates.push({ start, length: (match[1] as string).length, at: match.index });
+  }
+  candidates.sort((a, b) => a.at - b.at);
+  return candidates[0] ?? null;
+}
+
+/** The [open, close] offsets of every outermost 《…》 in a line. */
+function quotedSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let depth = 0;
+  let open = -1;
+  for (const mark of text.matchAll(/[《》]/g)) {
+    if (mark[0] === '《') {
+      if (depth === 0) open = mark.index;
+      depth++;
+    } else if (depth > 0 && --depth === 0) spans.push([open, mark.index]);
+  }
+  return spans;
 }
 
 /** The province-level unit named first in the given texts, or the one whose abbreviation heads a cited 文号. */
@@ -199,9 +239,7 @@ function readRegion(
     divisions,
   );
   const region = found.division?.name ?? found.printed;
-  const regionPath: DivisionRef[] = found.division
-    ? divisions.path(found.division)
-    : [];
+  const regionPath: DivisionRef[] = found.division ? divisions.path(found.division) : [];
   const province = found.division
     ? divisions.province(found.division).name
     : found.level === 'national'
