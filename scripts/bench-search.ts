@@ -18,8 +18,7 @@
  *   and again once the reader has turned to the filters, when every search also counts filter values;
  * - cold open of a search URL (new browser context, nothing cached): time from navigation to the first
  *   results, bytes fetched, and the layout shift (CLS) until the results are in; and when the page's
- *   performance marks were set (boot script running, page script running, segmentation data loaded by its
- *   worker, index answering, results drawn);
+ *   performance marks were set (boot script running, page script running, index answering, results drawn);
  * - quality on the relevance set of tests/e2e/relevance.ts: top-1 (the first result is a right answer),
  *   precision@5 (right answers among the first five, out of min(5, right answers in the corpus)), and false
  *   claims (results labelled 包含 whose text does not print every term; must be 0), plus the queries no
@@ -246,12 +245,8 @@ function fileKind(url: string): string {
   return 'other';
 }
 
-/**
- * The page's marks, in the order a cold open sets them (src/browser/search/boot.ts, main.ts), and when the
- * worker loading the browser's segmentation data answered (segmenter-warmup.ts: before index-ready, the first
- * search does not wait for that data).
- */
-const MARKS = ['search:boot', 'search:script', 'search:segmenter', 'search:index-ready', 'search:results'];
+/** The page's marks, in the order a cold open sets them (src/browser/search/boot.ts, main.ts). */
+const MARKS = ['search:boot', 'search:script', 'search:index-ready', 'search:results'];
 
 /** A search URL opened in a fresh context: ms from navigation to the first results, CLS, bytes fetched. */
 async function coldOpen(browser: Browser, url: string): Promise<Cold> {

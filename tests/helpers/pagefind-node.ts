@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Pagefind } from '../../src/browser/search/pagefind';
+import type { PagefindModule } from '../../src/browser/search/pagefind';
 
 let installed = false;
 
@@ -26,10 +26,10 @@ function installFileFetch(): void {
 let copies = 0;
 
 /** A new Pagefind over the bundle at `bundleDir` (a directory holding `pagefind.js`), with nothing loaded. */
-export async function freshPagefind(bundleDir: string): Promise<Pagefind> {
+export async function freshPagefind(bundleDir: string): Promise<PagefindModule> {
   installFileFetch();
   const url = `${pathToFileURL(`${bundleDir}/pagefind.js`).href}?copy=${++copies}`;
-  const pagefind = (await import(url)) as Pagefind;
+  const pagefind = (await import(url)) as PagefindModule;
   // Result URLs as the search page gets them: the records' own, not under the bundle's file URL.
   await pagefind.options({ baseUrl: '/' });
   await pagefind.init();

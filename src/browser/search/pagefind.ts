@@ -1,17 +1,14 @@
 /**
- * The Pagefind search API as the search page uses it, and loading it: the first bundle's script, then any
- * further bundles of a large corpus merged in, then — once the index answers — one throwaway search so the
- * browser's word segmenter is built before the reader's first keystroke.
+ * The Pagefind search API as the search page uses it, and loading it.
  *
- * Pagefind runs in its own worker (pagefind-worker.js), not on the page's thread: its search of an opened URL —
- * decompressing the index chunks and the metadata, WebAssembly over them — came in one piece of 50–200 ms of
- * the page's thread (Chromium traces of the seeds, machine loaded), which Lighthouse's phone run counts 4× as
- * blocking time, and its simulated largest paint waited behind it. In its worker that time is off the page's
- * thread (Lighthouse phone run of `/search/?q=能耗`, alternated on the loaded machine, medians of 4: largest
- * contentful paint 2.67 → 1.39 s, score 91 → 94); the worker costs its own script (12 KB gzipped) and a round trip
- * before the index's entry file is asked for (scripts/bench-search.ts, cold open).
+ * Pagefind runs in a worker of the site's own (index-worker.ts, spoken to through index-client.ts), not on the
+ * page's thread: its search of an opened URL — decompressing the index chunks and the metadata, WebAssembly
+ * over them — came in one piece of 50–200 ms of the page's thread (Chromium traces of the seeds, machine
+ * loaded), which Lighthouse's phone run counts 4× as blocking time, and its simulated largest paint waited
+ * behind it. Where the browser has no workers, Pagefind's script is imported on the page's thread instead.
  */
 import type { FilterKey, RecordMeta } from '../../lib/search/browser/record-meta';
+import { startIndexWorker } from './index-client';
 
 export type Filters = Partial<Record<FilterKey, string>>;
 
@@ -36,12 +33,16 @@ export interface PagefindResponse {
 }
 
 export interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  init(): Promise<void>;
   preload(term: string, options?: { filters?: Filters }): Promise<void>;
   search(term: string | null, options?: { filters?: Filters }): Promise<PagefindResponse | null>;
+}
+
+/** Pagefind's script as imported (on the page's thread where there are no workers; in the index worker; in tests). */
+export interface PagefindModule extends Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
 }
 
 /**
@@ -64,7 +65,7 @@ declare global {
 
 /** The loading functions, for boot.ts to hand on. */
 export const searchIndex: SearchIndex = {
-  load: (bundles, options) => loadPagefind(bundles, options),
+  load: (bundles) => loadPagefind(bundles),
   loaded: () => loadedPagefind(),
   counter: (bundles) => loadCounter(bundles),
 };
@@ -78,77 +79,34 @@ export function loadedPagefind(): Pagefind | null {
   return loaded;
 }
 
-/** How the index is loaded. */
-export interface LoadOptions {
-  /**
-   * Run one throwaway search once the index is in, so the browser's word segmenter is built before the
-   * reader's first keystroke. Not when a query is waiting: its own search builds the segmenter, and a
-   * throwaway search in front of it only delays its results.
-   */
-  warmUp: boolean;
-}
-
 /**
- * One Pagefind from the script at `script`, in its worker: its options set, the further bundles of a large corpus
- * merged in (each loads its metadata at the same time), answering.
+ * Pagefind on the page's thread, for a browser without workers: its script at `primary`, its options set, the
+ * further bundles of a large corpus merged in, answering (Pagefind's own check for its index, every 50 ms).
  */
-async function open(script: string, others: readonly string[]): Promise<Pagefind> {
-  const module = (await import(/* @vite-ignore */ script)) as Pagefind;
+async function openOnPage(primary: string, others: readonly string[]): Promise<Pagefind> {
+  const module = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as PagefindModule;
   // Record URLs already carry the site's base path. Options set before `init` are the ones it starts with.
   await module.options({ baseUrl: '/' });
   await module.init();
   await Promise.all(others.map((path) => module.mergeIndex(path, { baseUrl: '/' })));
-  await answering(module);
+  await module.preload('');
   return module;
 }
 
-/** Probes started this far apart, this many of them (see `answering`). */
-const PROBE_SPACING_MS = 10;
-const PROBES = 5;
-
-/**
- * Resolves once the index answers. Pagefind's `init` returns before its metadata and WebAssembly are in, and
- * a call made meanwhile checks again every 50 ms, so a search sent early waits up to 50 ms longer than the
- * index needs. Five empty preloads (each cheap: no term, no chunk) started 10 ms apart check, between them,
- * every 10 ms; the first to see the index answering resolves this, and the search is sent then.
- */
-function answering(module: Pagefind): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let started = 0;
-    let answered = false;
-    const probe = () => {
-      if (answered) return;
-      started++;
-      module.preload('').then(() => {
-        answered = true;
-        clearTimeout(timer);
-        resolve();
-      }, reject);
-      if (started < PROBES) timer = setTimeout(probe, PROBE_SPACING_MS);
-    };
-    probe();
-  });
+/** One Pagefind over the bundles (`bundles[0]` holds the script; the others are merged), in a worker if it can be. */
+function open(bundles: readonly string[]): Promise<Pagefind> {
+  const [primary = '/pagefind/', ...others] = bundles;
+  if (typeof Worker !== 'undefined') return startIndexWorker([primary, ...others]);
+  return openOnPage(primary, others);
 }
 
-/**
- * Loads the bundles (`bundles[0]` holds the script; the others are merged) once; later calls share the first
- * call's load, whatever their options.
- */
-export function loadPagefind(
-  bundles: readonly string[],
-  options: LoadOptions = { warmUp: true },
-): Promise<Pagefind> {
+/** Loads the bundles once; later calls share the first call's load. */
+export function loadPagefind(bundles: readonly string[]): Promise<Pagefind> {
   if (loaded) return Promise.resolve(loaded);
-  loading ??= (async () => {
-    const [primary = '/pagefind/', ...others] = bundles;
-    const module = await open(`${primary}pagefind.js`, others);
-    // The first search builds the browser's Chinese word segmenter (Pagefind runs it on every query, even
-    // ours, which are ASCII tokens): do that now rather than on the reader's first keystroke.
-    if (options.warmUp) await module.search('。');
+  loading ??= open(bundles).then((module) => {
     loaded = module;
     return module;
-  })();
+  });
   return loading;
 }
 
@@ -156,13 +114,10 @@ export function loadPagefind(
  * A second Pagefind over the same bundles, for filter counts only. Pagefind counts every loaded filter on every
  * search, at a cost of results × records per filter value (a second for the commonest words at 20,000
  * clauses): with the filter index loaded into the results' Pagefind, each later search would pay it before
- * showing anything. Loaded from the script's URL with a query, the browser makes it a module of its own, with
- * its own worker, so counting runs beside the searches that draw results and never in front of them.
+ * showing anything. In a worker of its own, counting runs beside the searches that draw results and never in
+ * front of them (on the page's thread, without workers, it is the same Pagefind).
  */
 export function loadCounter(bundles: readonly string[]): Promise<Pagefind> {
-  counter ??= (async () => {
-    const [primary = '/pagefind/', ...others] = bundles;
-    return open(`${primary}pagefind.js?counts`, others);
-  })();
+  counter ??= typeof Worker !== 'undefined' ? open(bundles) : loadPagefind(bundles);
   return counter;
 }

@@ -1,0 +1,78 @@
+/**
+ * The page's side of the index worker (index-worker.ts): starts it and speaks to it as to Pagefind (the
+ * `Pagefind` interface of pagefind.ts), so the search engine does not know where Pagefind runs.
+ */
+import type { IndexMessage, IndexRequest, IndexSearchAnswer, IndexWorkerSetup } from './index-protocol';
+import type { Filters, Pagefind, PagefindResponse, ResultData } from './pagefind';
+
+/** Distributes a request over the two argument shapes TypeScript cannot tell apart from the method alone. */
+type Ask = <T>(request: DistributiveOmit<IndexRequest, 'id'>) => Promise<T>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * Starts an index worker over `bundles` and resolves with a Pagefind-like handle once its index answers.
+ * Each call starts a worker of its own (the page's results and, on a large corpus, the filter counts).
+ */
+export function startIndexWorker(bundles: readonly string[]): Promise<Pagefind> {
+  const setup: IndexWorkerSetup = { bundles: [...bundles] };
+  const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
+    type: 'module',
+    name: JSON.stringify(setup),
+  });
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let nextId = 0;
+  let settleReady: { resolve(): void; reject(error: Error): void } | null = null;
+  const ready = new Promise<void>((resolve, reject) => {
+    settleReady = { resolve, reject };
+  });
+  const fail = (error: Error) => {
+    settleReady?.reject(error);
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  worker.addEventListener('message', (event: MessageEvent<IndexMessage>) => {
+    const message = event.data;
+    if ('ready' in message) {
+      if (message.ready) settleReady?.resolve();
+      else fail(new Error(`the search index did not load: ${message.error}`));
+      return;
+    }
+    const waiting = pending.get(message.id);
+    if (!waiting) return;
+    pending.delete(message.id);
+    if ('error' in message) waiting.reject(new Error(message.error));
+    else waiting.resolve(message.result);
+  });
+  worker.addEventListener('error', (event) =>
+    fail(new Error(`the search index worker failed: ${event.message}`)),
+  );
+  const ask: Ask = <T>(request: DistributiveOmit<IndexRequest, 'id'>) =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ ...request, id } as IndexRequest);
+    });
+  const options = (filters?: Filters) => (filters ? { filters: filters as Record<string, string> } : {});
+  const handle: Pagefind = {
+    async search(term, searchOptions) {
+      const answer = await ask<IndexSearchAnswer | null>({
+        method: 'search',
+        term,
+        options: options(searchOptions?.filters),
+      });
+      if (!answer) return null;
+      const response: PagefindResponse = {
+        ...answer,
+        results: answer.results.map((result) => ({
+          ...result,
+          data: () => ask<ResultData>({ method: 'data', result: result.id }),
+        })),
+      };
+      return response;
+    },
+    preload: (term, preloadOptions) =>
+      ask<void>({ method: 'preload', term, options: options(preloadOptions?.filters) }),
+    filters: () => ask({ method: 'filters' }),
+  };
+  return ready.then(() => handle);
+}

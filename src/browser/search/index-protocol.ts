@@ -1,0 +1,42 @@
+/**
+ * The messages between the search page and its index worker (index-worker.ts, index-client.ts).
+ *
+ * The page asks for searches, preloads, filter values and the data of one result; the worker answers each
+ * request by its id. A search's results travel as id, score and word positions only: what the page ranks
+ * with. A result's data (its URL, meta and filters) is asked for on its own, by result id, when it is shown.
+ */
+
+/** Given to the worker as its name (`new Worker(url, { name })`), so it can start fetching at its first line. */
+export interface IndexWorkerSetup {
+  /** Bundle directories (each ends in `/`); the first holds Pagefind's script, the others are merged into it. */
+  bundles: string[];
+}
+
+export type IndexRequest =
+  | { id: number; method: 'search'; term: string | null; options: { filters?: Record<string, string> } }
+  | { id: number; method: 'preload'; term: string; options: { filters?: Record<string, string> } }
+  | { id: number; method: 'filters' }
+  | { id: number; method: 'data'; result: string };
+
+/** One search result as the page receives it. */
+export interface IndexResult {
+  id: string;
+  score: number;
+  words: number[];
+}
+
+export interface IndexSearchAnswer {
+  results: IndexResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+
+/**
+ * What the worker posts: `ready` once the index answers (or failed to load), then one answer per request id.
+ */
+export type IndexMessage =
+  | { ready: true }
+  | { ready: false; error: string }
+  | { id: number; result: unknown }
+  | { id: number; error: string };

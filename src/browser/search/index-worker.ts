@@ -1,0 +1,191 @@
+/**
+ * The search index's worker: Pagefind, loaded and searched off the page's thread, in a worker of the site's own.
+ *
+ * Why not Pagefind's own worker (`pagefind-worker.js`, which `pagefind.js` starts on the page): there, a cold
+ * open waited on a chain of round trips in a row — the page's scripts and `pagefind.js`, then the worker's
+ * script, then `pagefind-entry.json`, then the metadata and WebAssembly — and Pagefind in a page's worker cuts
+ * every query with the browser's Chinese word segmenter (the page's `<html lang>`), whose data (ICU's
+ * dictionary) took 20–430 ms to load on the shared machine the first time. Here:
+ * - the worker starts fetching the entry file at its first line, and the metadata and WebAssembly the entry
+ *   names as soon as it is in, while `pagefind.js` is still being fetched; Pagefind's own requests for those
+ *   files are then given the responses already under way (`fetch` below), so nothing is fetched twice;
+ * - a worker has no `<html lang>`, so Pagefind cuts queries into characters only (`Intl.Segmenter`'s grapheme
+ *   mode). The queries it is given are the search alphabet of src/lib/search/browser/tokens.ts — lowercase ASCII
+ *   words, spaces and quotes — which both modes cut alike: the same lookups, without the dictionary;
+ * - a search's answer carries each result's id, score and word positions, which the page ranks with, and a
+ *   result's URL, meta and filters travel only when the page shows it.
+ * The worker is told its bundles in its name (index-protocol.ts `IndexWorkerSetup`), so it needs no message to
+ * start.
+ */
+import type { IndexMessage, IndexRequest, IndexResult, IndexWorkerSetup } from './index-protocol';
+
+interface PagefindFragment {
+  url: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+interface PagefindModuleResult extends IndexResult {
+  data(): Promise<PagefindFragment>;
+}
+
+interface PagefindModule {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
+  preload(term: string, options?: Record<string, unknown>): Promise<void>;
+  search(
+    term: string | null,
+    options?: Record<string, unknown>,
+  ): Promise<{
+    results: PagefindModuleResult[];
+    unfilteredResultCount: number;
+    filters: Record<string, Record<string, number>>;
+    totalFilters: Record<string, Record<string, number>>;
+  } | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+interface PagefindEntry {
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+}
+
+const setup = JSON.parse(self.name || '{}') as Partial<IndexWorkerSetup>;
+const bundles = (setup.bundles ?? []).length > 0 ? (setup.bundles as string[]) : ['/pagefind/'];
+const ENTRY = 'pagefind-entry.json';
+
+/** Responses started here before Pagefind asked for them, by absolute URL (the entry file without its `?ts=`). */
+const early = new Map<string, Promise<Response>>();
+const ownFetch = self.fetch.bind(self);
+
+function keyOf(input: RequestInfo | URL): string {
+  const url = new URL(input instanceof Request ? input.url : String(input), self.location.href);
+  if (url.pathname.endsWith(`/${ENTRY}`)) url.search = '';
+  return url.href;
+}
+
+/** Starts fetching `url` now; Pagefind's own request for it will be given this response. */
+function fetchEarly(url: string): Promise<Response> {
+  const response = ownFetch(url);
+  early.set(keyOf(url), response);
+  return response;
+}
+
+// Pagefind fetches through the global `fetch`: a request for a file already under way takes that response
+// (once); anything else goes to the network as usual.
+self.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  const key = keyOf(input);
+  const started = early.get(key);
+  if (started === undefined) return ownFetch(input, init);
+  early.delete(key);
+  return started;
+};
+
+/**
+ * The index files of one bundle, fetched as early as they can be: the entry file (with Pagefind's own
+ * cache-busting `?ts=`, so it is never stale), then the metadata it names and, for the bundle holding Pagefind's
+ * script, the WebAssembly — the language Pagefind picks without a page language (the index with most records).
+ */
+async function prefetchBundle(bundle: string, withWasm: boolean): Promise<void> {
+  const response = await fetchEarly(`${bundle}${ENTRY}?ts=${Date.now()}`);
+  if (!response.ok) return;
+  const entry = (await response.clone().json()) as PagefindEntry;
+  const [index] = Object.values(entry.languages).sort((a, b) => b.page_count - a.page_count);
+  if (!index) return;
+  void fetchEarly(`${bundle}pagefind.${index.hash}.pf_meta`);
+  if (withWasm) void fetchEarly(`${bundle}wasm.${index.wasm ?? 'unknown'}.pagefind`);
+}
+
+// A failed prefetch is not an error here: Pagefind's own request for the file fails the same way and says so.
+bundles.forEach((bundle, k) => void prefetchBundle(bundle, k === 0).catch(() => undefined));
+
+/** Probes started this far apart, this many of them (see `answering`). */
+const PROBE_SPACING_MS = 10;
+const PROBES = 5;
+
+/**
+ * Resolves once the index answers. Pagefind's `init` returns before its metadata and WebAssembly are in, and a
+ * call made meanwhile checks again every 50 ms, so a search sent early waits up to 50 ms longer than the index
+ * needs. Five empty preloads (each cheap: no term, no chunk) started 10 ms apart check, between them, every
+ * 10 ms; the first to see the index answering resolves this.
+ */
+function answering(pagefind: PagefindModule): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let started = 0;
+    let answered = false;
+    const probe = () => {
+      if (answered) return;
+      started++;
+      pagefind.preload('').then(() => {
+        answered = true;
+        resolve();
+      }, reject);
+      if (started < PROBES) setTimeout(probe, PROBE_SPACING_MS);
+    };
+    probe();
+  });
+}
+
+/**
+ * Pagefind with every bundle: the first bundle's script, answering, then the others merged in (after the first
+ * answers, so a merge does not wait on Pagefind's own 50 ms check for the WebAssembly).
+ */
+async function load(): Promise<PagefindModule> {
+  const [primary = '/pagefind/', ...others] = bundles;
+  const pagefind = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as PagefindModule;
+  // Record URLs already carry the site's base path. Options set before `init` are the ones it starts with.
+  await pagefind.options({ baseUrl: '/' });
+  await pagefind.init();
+  await answering(pagefind);
+  await Promise.all(others.map((path) => pagefind.mergeIndex(path, { baseUrl: '/' })));
+  return pagefind;
+}
+
+const loaded = load();
+loaded.then(
+  () => post({ ready: true }),
+  (error: unknown) => post({ ready: false, error: String(error) }),
+);
+
+/** The data of the results of past searches, by result id, for when the page shows one. */
+const dataOf = new Map<string, () => Promise<PagefindFragment>>();
+
+async function answer(request: IndexRequest): Promise<unknown> {
+  const pagefind = await loaded;
+  switch (request.method) {
+    case 'search': {
+      const response = await pagefind.search(request.term, request.options);
+      if (!response) return null;
+      const results = response.results.map(({ id, score, words, data }): IndexResult => {
+        dataOf.set(id, data);
+        return { id, score, words };
+      });
+      const { unfilteredResultCount, filters, totalFilters } = response;
+      return { results, unfilteredResultCount, filters, totalFilters };
+    }
+    case 'preload':
+      await pagefind.preload(request.term, request.options);
+      return null;
+    case 'filters':
+      return pagefind.filters();
+    case 'data': {
+      const data = dataOf.get(request.result);
+      if (!data) throw new Error(`no search has given the result ${request.result}`);
+      const { url, meta, filters } = await data();
+      return { url, meta, filters };
+    }
+  }
+}
+
+function post(message: IndexMessage): void {
+  self.postMessage(message);
+}
+
+self.addEventListener('message', (event: MessageEvent<IndexRequest>) => {
+  const request = event.data;
+  answer(request).then(
+    (result) => post({ id: request.id, result }),
+    (error: unknown) =>
+      post({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
+  );
+});
