@@ -132,7 +132,10 @@ function answering(pagefind: PagefindModule): Promise<void> {
  */
 async function load(): Promise<PagefindModule> {
   const [primary = '/pagefind/', ...others] = bundles;
-  const pagefind = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as PagefindModule;
+  // A plain variable, not a template literal: Vite would wrap a template in its preload helper, one more file
+  // (and round trip) before this script can run.
+  const script = `${primary}pagefind.js`;
+  const pagefind = (await import(/* @vite-ignore */ script)) as PagefindModule;
   // Record URLs already carry the site's base path. Options set before `init` are the ones it starts with.
   await pagefind.options({ baseUrl: '/' });
   await pagefind.init();

@@ -84,7 +84,10 @@ export function loadedPagefind(): Pagefind | null {
  * further bundles of a large corpus merged in, answering (Pagefind's own check for its index, every 50 ms).
  */
 async function openOnPage(primary: string, others: readonly string[]): Promise<Pagefind> {
-  const module = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as PagefindModule;
+  // A plain variable, not a template literal: Vite would wrap a template in its preload helper, one more file
+  // (and round trip) before this script can run.
+  const script = `${primary}pagefind.js`;
+  const module = (await import(/* @vite-ignore */ script)) as PagefindModule;
   // Record URLs already carry the site's base path. Options set before `init` are the ones it starts with.
   await module.options({ baseUrl: '/' });
   await module.init();
