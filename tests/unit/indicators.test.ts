@@ -662,6 +662,12 @@ describe('unclassified targets keep the plan’s wording', () => {
       '家',
       '=',
     ],
+    [
+      '率先淘汰老旧车，新增及更新车辆中新能源汽车比例原则上不低于30%。',
+      '新增及更新车辆中新能源汽车比例',
+      '%',
+      '>=',
+    ],
   ])('%s', (text, label, unit, comparator) => {
     expect(targetsOf(text).find((t) => t.label === label)).toMatchObject({ label, unit, comparator });
   });
@@ -676,6 +682,31 @@ describe('unclassified targets keep the plan’s wording', () => {
       ['unclassified-2', '新开工装配式面积'],
       ['unclassified-3', '建成节约型机关'],
     ]);
+  });
+});
+
+describe('coal’s share of energy consumption, as provinces word it', () => {
+  it.each<[string, number, Target['comparator']]>([
+    ['到2025年，煤炭消费比重下降到60%左右。', 60, '~'],
+    ['到2025年，煤炭消费占能源消费总量比重降至55%以下。', 55, '<='],
+    ['到2025年，煤炭消费量占能源消费总量的比重控制在52%以内。', 52, '<='],
+    ['到2025年，煤炭占一次能源消费比重控制在50%以内。', 50, '<='],
+    ['到2025年，煤炭在能源消费中的比重下降到60%。', 60, '='],
+    ['到2025年，非化石能源消费比重达到20%左右，煤炭消费比重下降到60%左右。', 60, '~'],
+  ])('%s', (text, value, comparator) => {
+    expect(targetsOf(text).filter((t) => t.indicatorId === 'coal-consumption-share')).toEqual([
+      expect.objectContaining({ value, unit: '%', comparator }),
+    ]);
+  });
+
+  it.each([
+    // A change in points is not the share itself: never drawn on the share's axis.
+    '到2025年，全省煤炭消费比重比2020年下降5个百分点。',
+    // Shares of coal washed or used cleanly measure something else.
+    '到2025年，原煤入洗率达到80%，煤炭清洁利用比例达到90%。',
+    '到2025年，煤炭消费总量控制在1.2亿吨以内。',
+  ])('not the share: %s', (text) => {
+    expect(targetsOf(text).map((t) => t.indicatorId)).not.toContain('coal-consumption-share');
   });
 });
 

@@ -296,7 +296,7 @@ describe('ranges', () => {
     [
       '控制在 bounds neither end',
       '到2025年，全市煤炭消费比重控制在50%～55%。',
-      'unclassified',
+      'coal-consumption-share',
       50,
       '=',
       '50%～55%',
@@ -359,7 +359,14 @@ describe('a starting value before the target', () => {
       '>=',
       '非化石能源占能源消费总量比重',
     ],
-    ['由…年底的…降至', '到2025年，煤炭消费比重由2020年底的70%降至65%。', 65, '=', '煤炭消费比重'],
+    ['由…年底的…降至', '到2025年，散煤用量占比由2020年底的30%降至15%。', 15, '=', '散煤用量占比'],
+    [
+      '由…降至, a catalogued measure',
+      '到2025年，煤炭消费比重由2020年底的70%降至65%。',
+      65,
+      '=',
+      '煤炭消费占能源消费总量比重',
+    ],
   ])(
     '%s: only the target is read, and the label stops before 由',
     (_name, text, value, comparator, label) => {
