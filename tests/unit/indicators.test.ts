@@ -271,6 +271,98 @@ describe('values are normalised and keep what was printed', () => {
     );
   });
 
+  it.each<[string, string, number, string, number, string, string]>([
+    // Rates printed as one unit: a listed unit, “/” and a per-unit. Read as 0.52吨标准煤 they showed a number
+    // the plan does not print and put /万元 into the label.
+    [
+      '吨标准煤/万元',
+      '到2025年，全市单位地区生产总值能耗降至0.52吨标准煤/万元。',
+      0.52,
+      '吨标准煤/万元',
+      0.52,
+      '吨标准煤/万元',
+      '单位地区生产总值能耗',
+    ],
+    [
+      '千克标准煤/万元',
+      '到2025年，单位GDP能耗降至450千克标准煤/万元。',
+      0.45,
+      '吨标准煤/万元',
+      450,
+      '千克标准煤/万元',
+      '单位GDP能耗',
+    ],
+    [
+      '立方米/万元',
+      '到2025年，单位工业增加值用水量下降到12立方米/万元。',
+      12,
+      '立方米/万元',
+      12,
+      '立方米/万元',
+      '单位工业增加值用水量',
+    ],
+    ['吨/万元', '到2025年，万元GDP用水量降至5.2吨/万元。', 5.2, '吨/万元', 5.2, '吨/万元', '万元GDP用水量'],
+    [
+      '吨二氧化碳/万元',
+      '到2025年，单位GDP二氧化碳排放降至1.2吨二氧化碳/万元。',
+      1.2,
+      '吨二氧化碳/万元',
+      1.2,
+      '吨二氧化碳/万元',
+      '单位GDP二氧化碳排放',
+    ],
+    ['公里/年', '到2025年，新建污水管网100公里/年。', 100, '公里/年', 100, '公里/年', '新建污水管网'],
+    [
+      '千克标准煤/平方米',
+      '到2025年，供热能耗降至15千克标准煤/平方米。',
+      0.015,
+      '吨标准煤/平方米',
+      15,
+      '千克标准煤/平方米',
+      '供热能耗',
+    ],
+    // 亿 before a unit (2.3亿吨标准煤 was not read at all).
+    [
+      '亿吨标准煤',
+      '到2025年，全省能源消费总量控制在2.3亿吨标准煤左右。',
+      230000000,
+      '吨标准煤',
+      2.3,
+      '亿吨标准煤',
+      '能源消费总量',
+    ],
+    [
+      '亿千瓦时',
+      '到2025年，全社会用电量达到3000亿千瓦时。',
+      300000000000,
+      '千瓦时',
+      3000,
+      '亿千瓦时',
+      '全社会用电量',
+    ],
+    [
+      '亿立方米',
+      '到2025年，用水总量控制在30亿立方米以内。',
+      3000000000,
+      '立方米',
+      30,
+      '亿立方米',
+      '用水总量',
+    ],
+  ])('%s', (_name, text, value, unit, originalValue, originalUnit, label) => {
+    expect(targetsOf(text)).toEqual([
+      expect.objectContaining({ value, unit, originalValue, originalUnit, label }),
+    ]);
+  });
+
+  it.each([
+    ['a unit continued past a per-unit', '到2025年，人均生活垃圾清运量控制在0.9千克/人·日以内。'],
+    ['a per-unit not listed', '到2025年，人均用水量降至120立方米/人·年。'],
+    ['a unit continued by a product', '到2025年，新增处理能力200吨·日。'],
+  ])('part of a unit is never read as the whole: %s', (_name, text) => {
+    expect(targetsOf(text)).toEqual([]);
+  });
+
   it('keeps 吨/日 of refuse apart from sewage capacity (莱芜 生活垃圾处理能力400吨/日)', () => {
     expect(targetsOf(LAIWU_INFRASTRUCTURE).find((t) => t.value === 400)).toMatchObject({
       indicatorId: 'unclassified',

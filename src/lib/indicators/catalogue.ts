@@ -203,6 +203,11 @@ export const Grammar = z
     baselineYear: Pattern,
     jurisdictionPrefixes: Words,
     labelTrailers: Words,
+    /**
+     * What may follow a catalogued unit after “/” to make a rate printed as one unit (100公里/年, 5.2吨/万元):
+     * read as that compound unit with the catalogued unit's factor. Any other continuation leaves the value unread.
+     */
+    perUnits: Words.default([]),
     scopes: z.object({ suffix: z.array(Pattern), prefix: z.array(Pattern) }).strict(),
     measureSuffixes: Words,
   })

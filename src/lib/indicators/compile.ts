@@ -30,6 +30,8 @@ export interface Compiled {
   units: Map<string, UnitDefinition>;
   /** Sticky: a unit right at lastIndex, longest printed form first. */
   unitAt: RegExp;
+  /** Right after a unit: “/” and a per-unit (年, 万元) completing a rate, or another continuation (·, /人·日). */
+  perUnitAt: RegExp;
   /** Sticky: a comparator suffix (以上, 左右…) right at lastIndex. */
   suffixAt: RegExp;
   suffixComparator: Map<string, Comparator>;
@@ -160,6 +162,10 @@ export function compile(catalogue: IndicatorCatalogue): Compiled {
     })),
     units,
     unitAt: new RegExp(`\\s*(${alternation([...units.keys()])})`, 'y'),
+    perUnitAt: new RegExp(
+      `(?:/(${grammar.perUnits.length === 0 ? '(?!)' : alternation(grammar.perUnits)})(?![/·•每]))|[/·•每]`,
+      'y',
+    ),
     suffixAt: new RegExp(`\\s*(${alternation([...suffixComparator.keys()])})`, 'y'),
     suffixComparator,
     verbs: new RegExp(alternation(allVerbs), 'g'),

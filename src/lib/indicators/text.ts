@@ -64,6 +64,23 @@ export function scanValues(compiled: Compiled, folded: string, from = 0, to = fo
     if (u) {
       unit = compiled.units.get(u[1] as string) ?? null;
       end = compiled.unitAt.lastIndex;
+      // 5.2吨/万元 with no 吨/万元 in the catalogue: 吨 is only the start of the printed unit. Reading 5.2吨 would
+      // show a number the plan does not print (and put /万元 into the label): a known per-unit makes the rate the
+      // unit (吨/万元, with 吨's factor); anything else leaves the value unread.
+      compiled.perUnitAt.lastIndex = end;
+      const per = unit ? compiled.perUnitAt.exec(folded) : null;
+      if (per && unit) {
+        if (per[1] === undefined) {
+          NUMBER.lastIndex = Math.max(NUMBER.lastIndex, end);
+          continue;
+        }
+        unit = {
+          ...unit,
+          printed: `${unit.printed}/${per[1]}`,
+          unit: `${unit.unit}/${per[1]}`,
+        };
+        end = compiled.perUnitAt.lastIndex;
+      }
     }
     const unitEnd = end;
     const { comparator, end: suffixEnd } = comparatorAfter(compiled, folded, unitEnd);
