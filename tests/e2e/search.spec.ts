@@ -236,6 +236,29 @@ test.describe('loading', () => {
     expect(await page.locator('link[href*="/pagefind"]').count()).toBe(0);
   });
 
+  test('the boot script is async in the head; results come whether it runs before the page script or after', async ({
+    page,
+  }) => {
+    await search(page, '公转铁');
+    const first = await hitUrls(page);
+    expect(first.length).toBeGreaterThan(0);
+    expect(await page.locator('head script[async][src*="/boot"]').count()).toBe(1);
+    // Held back until the page script has run, the boot script hands the index over by its event (handoff.ts).
+    await page.route(/\/boot[^/]*\.js$/, async (route) => {
+      await page.waitForFunction(() => performance.getEntriesByName('search:script').length > 0);
+      await route.continue();
+    });
+    await search(page, '公转铁');
+    expect(await hitUrls(page)).toEqual(first);
+    const order = await page.evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name === 'search:boot' || m.name === 'search:script')
+        .map((m) => m.name),
+    );
+    expect(order).toEqual(['search:script', 'search:boot']);
+  });
+
   test('without workers, Pagefind searches on the page and finds the same clauses', async ({ page }) => {
     await search(page, '公转铁');
     const inWorker = await hitUrls(page);

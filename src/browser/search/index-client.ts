@@ -10,12 +10,12 @@ type Ask = <T>(request: DistributiveOmit<IndexRequest, 'id'>) => Promise<T>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
- * Starts an index worker over `bundles` and resolves with a Pagefind-like handle once its index answers.
+ * Starts an index worker (`script`: index-worker.ts as built) over `bundles` and resolves with a Pagefind-like handle once its index answers.
  * Each call starts a worker of its own (the page's results and, on a large corpus, the filter counts).
  */
-export function startIndexWorker(bundles: readonly string[]): Promise<Pagefind> {
+export function startIndexWorker(script: string, bundles: readonly string[]): Promise<Pagefind> {
   const setup: IndexWorkerSetup = { bundles: [...bundles] };
-  const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
+  const worker = new Worker(script, {
     type: 'module',
     name: JSON.stringify(setup),
   });

@@ -19,6 +19,7 @@ import {
   type FilterCounts,
   type Outcome,
 } from './engine';
+import { SEARCH_INDEX_EVENT } from './handoff';
 import { installResultKeys } from './keyboard';
 import { fillPlans } from './plan-options';
 import type { Filters, Pagefind, SearchIndex } from './pagefind';
@@ -33,12 +34,21 @@ const DEBOUNCE_MS = 60;
 
 // Performance marks (search:…) let scripts/bench-search.ts tell where a cold open spends its time.
 performance.mark('search:script');
-/** The index's loading, started by boot.ts, which runs before this script (pagefind.ts `SearchIndex`). */
-function searchIndex(): SearchIndex {
-  const index = window.planAtlasSearchIndex;
-  if (!index) throw new Error('the search page script ran without boot.ts');
-  return index;
-}
+/**
+ * The index's loading, started by boot.ts (pagefind.ts `SearchIndex`). Boot is an async script and usually runs
+ * before this one; when it has not yet, this waits for its event (handoff.ts).
+ */
+const searchIndex: Promise<SearchIndex> = window.planAtlasSearchIndex
+  ? Promise.resolve(window.planAtlasSearchIndex)
+  : new Promise((resolve) =>
+      window.addEventListener(
+        SEARCH_INDEX_EVENT,
+        () => {
+          if (window.planAtlasSearchIndex) resolve(window.planAtlasSearchIndex);
+        },
+        { once: true },
+      ),
+    );
 const form = document.querySelector<HTMLFormElement>('form[data-search]');
 const input = document.querySelector<HTMLInputElement>('[data-search-input]');
 const status = document.querySelector<HTMLElement>('[data-search-status]');
@@ -133,7 +143,7 @@ let ready = false;
  * counting never delays results — a second worker, WebAssembly and metadata that a small corpus does not need.
  */
 function counter(): Promise<Pagefind> {
-  return EAGER_COUNTS ? pagefind() : searchIndex().counter(bundles);
+  return EAGER_COUNTS ? pagefind() : searchIndex.then((index) => index.counter(bundles));
 }
 
 /** The counting Pagefind with its filter index loaded. */
@@ -145,8 +155,8 @@ async function counted(): Promise<Pagefind> {
 
 /** The index (its load started by boot.ts), and once it answers, the page says so and plans its counts. */
 function pagefind(): Promise<Pagefind> {
-  return searchIndex()
-    .load(bundles)
+  return searchIndex
+    .then((index) => index.load(bundles))
     .then((pf) => {
       if (!ready) {
         ready = true;
@@ -332,7 +342,7 @@ function onInput(event: Event): void {
   writeTyping(state);
   // Fetch the index chunks of every lookup while the debounce runs (once the query can be parsed at once).
   const query = groups && !needsTable(state.q) ? parseQuery(state.q, foldQuery, groups, queryWords) : null;
-  const pf = searchIndex().loaded();
+  const pf = window.planAtlasSearchIndex?.loaded() ?? null;
   if (query && pf) {
     const lookups = [query.loose, ...query.terms.flatMap((t) => [...t.exact, ...t.others.flat()])];
     for (const lookup of new Set(lookups)) void pf.preload(lookup, { filters: state.filters }).catch(report);

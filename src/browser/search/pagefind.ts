@@ -46,9 +46,8 @@ export interface PagefindModule extends Pagefind {
 }
 
 /**
- * The index's loading as boot.ts hands it to the page script (main.ts). Boot runs first and alone imports this
- * module: were main.ts to import it too, the bundler would move it into a chunk of its own, and boot would wait
- * for that file before it could start loading the index.
+ * The index's loading as boot.ts hands it to the page script (main.ts). Boot alone imports this module: it is
+ * bundled on its own, and main.ts importing it too would load a second copy with a second index.
  */
 export interface SearchIndex {
   load: typeof loadPagefind;
@@ -69,6 +68,14 @@ export const searchIndex: SearchIndex = {
   loaded: () => loadedPagefind(),
   counter: (bundles) => loadCounter(bundles),
 };
+
+/** The index worker's script (index-worker.ts as built), named by the page; without it, Pagefind runs on the page. */
+let workerScript: string | null = null;
+
+/** Sets the index worker's script, before the first load (boot.ts, from the page's meta). */
+export function useWorkerScript(url: string): void {
+  workerScript = url;
+}
 
 let loaded: Pagefind | null = null;
 let loading: Promise<Pagefind> | null = null;
@@ -99,7 +106,8 @@ async function openOnPage(primary: string, others: readonly string[]): Promise<P
 /** One Pagefind over the bundles (`bundles[0]` holds the script; the others are merged), in a worker if it can be. */
 function open(bundles: readonly string[]): Promise<Pagefind> {
   const [primary = '/pagefind/', ...others] = bundles;
-  if (typeof Worker !== 'undefined') return startIndexWorker([primary, ...others]);
+  if (typeof Worker !== 'undefined' && workerScript)
+    return startIndexWorker(workerScript, [primary, ...others]);
   return openOnPage(primary, others);
 }
 
@@ -121,6 +129,6 @@ export function loadPagefind(bundles: readonly string[]): Promise<Pagefind> {
  * front of them (on the page's thread, without workers, it is the same Pagefind).
  */
 export function loadCounter(bundles: readonly string[]): Promise<Pagefind> {
-  counter ??= typeof Worker !== 'undefined' ? open(bundles) : loadPagefind(bundles);
+  counter ??= typeof Worker !== 'undefined' && workerScript ? open(bundles) : loadPagefind(bundles);
   return counter;
 }
