@@ -78,6 +78,20 @@ describe('indexWords', () => {
     ]);
   });
 
+  it('indexes a unit alone once per record, however often it is printed, and every bigram each time', () => {
+    const runs = runsOf(fold('节能减排，节能降碳，节能'));
+    const words = indexWords(runs).split(' ');
+    const count = (word: string) => words.filter((w) => w === word).length;
+    const [jie, neng] = runs[0] as Run;
+    // 节 alone once (never at a run's end); 能 ends the last run and so is indexed there, not again.
+    expect(count(aloneCode(jie!))).toBe(1);
+    expect(count(aloneCode(neng!))).toBe(1);
+    // Bigrams keep every occurrence: phrases are matched on their consecutive positions.
+    expect(count(unitCode(jie!) + unitCode(neng!))).toBe(3);
+    // Every unit of the text is still found by its alone word.
+    for (const run of runs) for (const unit of run) expect(words).toContain(aloneCode(unit));
+  });
+
   // Pagefind 1.6 answers a lookup no indexed word starts with by the longest indexed word that is a prefix of
   // it. So no indexed word may be a proper prefix of a lookup: that would turn a word no clause prints (关税)
   // into every clause printing its first character.
