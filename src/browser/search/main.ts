@@ -75,7 +75,13 @@ async function parsed(q: string): Promise<ParsedQuery | null> {
   const [compiled] = await Promise.all([groupsReady, foldReady([q])]);
   return parseQuery(q, foldQuery, compiled, queryWords);
 }
-const bundles = JSON.parse(form?.dataset['bundles'] ?? '[]') as string[];
+/** The index's bundles, from the meta boot.ts reads too (src/pages/search/index.astro): one place says them. */
+const bundles =
+  (
+    JSON.parse(
+      document.querySelector<HTMLMetaElement>('meta[name="plan-atlas-search"]')?.content ?? '{}',
+    ) as { bundles?: string[] }
+  ).bundles ?? [];
 const queryWords = JSON.parse(form?.dataset['queryWords'] ?? '{}') as QueryWords;
 /** The compare topics and indicator pages offered beside results, fetched once the first results are drawn. */
 const pagesUrl = form?.dataset['pages'] ?? '';
