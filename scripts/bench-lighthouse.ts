@@ -18,18 +18,11 @@ import { join, resolve } from 'node:path';
 import { paths } from '../src/lib/urls';
 import { serveStatic } from '../tests/e2e/static-server';
 import { scorePages } from './bench/lighthouse';
+import { buildNodeArgs } from './build/command';
 import { readPlansIndex } from './bench/published';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(tmpdir(), 'plan-atlas-bench-lighthouse');
-
-function node(script: string, args: string[], env: Record<string, string> = {}): void {
-  execFileSync(process.execPath, [join(ROOT, script), ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...env },
-  });
-}
 
 /** The plan with the most clauses (the heaviest plan page), from the build's own index /data/plans.json. */
 function largestPlanId(): string {
@@ -47,9 +40,10 @@ mkdirSync(OUT, { recursive: true });
 const site = await serveStatic(OUT, '/', { compress: true });
 const origin = new URL(site.url).origin;
 // `npm run build`'s script: ingest through the plans loader, pages and search index, into OUT only.
-node('node_modules/tsx/dist/cli.mjs', ['scripts/build.ts'], {
-  PLAN_ATLAS_SITE: origin,
-  PLAN_ATLAS_OUT_DIR: OUT,
+execFileSync(process.execPath, buildNodeArgs(ROOT), {
+  cwd: ROOT,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, PLAN_ATLAS_SITE: origin, PLAN_ATLAS_OUT_DIR: OUT },
 });
 
 const pages: [string, string][] = [

@@ -27,6 +27,7 @@ import { scorePages } from './bench/lighthouse';
 import { projectCopy } from './bench/project';
 import { runMeasured } from './bench/process-tree';
 import { serveStatic } from '../tests/e2e/static-server';
+import { buildNodeArgs } from './build/command';
 
 const GOALS = { pageGzipBytes: 150 * 1024, pageElements: 3000 };
 const ROOT = resolve(import.meta.dirname, '..');
@@ -108,11 +109,7 @@ try {
     };
     try {
       console.error(`${plans} plans: npm run build without per-plan routes and search index…`);
-      const build = await runMeasured(
-        process.execPath,
-        [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'],
-        { cwd: site, env },
-      );
+      const build = await runMeasured(process.execPath, buildNodeArgs(site), { cwd: site, env });
       const figures = measureSite(outDir);
       console.log(`\n== ${plans} plans: list and summary pages ==`);
       console.log(

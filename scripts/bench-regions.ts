@@ -32,6 +32,7 @@ import { measurePage, type PageFigures } from './bench/pages';
 import { projectCopy } from './bench/project';
 import { runMeasured } from './bench/process-tree';
 import { corpusRegions, type CorpusRegion } from './bench/regions';
+import { buildNodeArgs } from './build/command';
 
 const GOALS = { pageGzipBytes: 150 * 1024, pageElements: 3000 };
 const ROOT = resolve(import.meta.dirname, '..');
@@ -162,11 +163,10 @@ try {
   const outDir = join(work, 'dist');
   writeCorpus(seeds, part, seedTemplates(join(ROOT, 'seeds')));
   console.error(`${part.length} plans: npm run build…`);
-  const build = await runMeasured(
-    process.execPath,
-    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'],
-    { cwd: site, env: { ...process.env, PLAN_ATLAS_SEEDS: seeds, PLAN_ATLAS_OUT_DIR: outDir } },
-  );
+  const build = await runMeasured(process.execPath, buildNodeArgs(site), {
+    cwd: site,
+    env: { ...process.env, PLAN_ATLAS_SEEDS: seeds, PLAN_ATLAS_OUT_DIR: outDir },
+  });
   console.log(
     `build: ${build.seconds.toFixed(0)} s wall, peak memory of all build processes ${((build.peakTreeRss ?? 0) / 1024 ** 3).toFixed(2)} GB`,
   );

@@ -28,6 +28,7 @@ import { measureSite, type SiteFigures } from './bench/pages';
 import { projectCopy } from './bench/project';
 import { runMeasured, type RunFigures } from './bench/process-tree';
 import { RENDERED, routeLiterals, routeTimes, type RouteTime } from './bench/route-times';
+import { buildNodeArgs } from './build/command';
 
 const GOALS = {
   marginalSecondsPerPlan: 0.1,
@@ -89,8 +90,8 @@ try {
     console.error(`${plans} plans: npm run build…`);
     const build = await runMeasured(
       node,
-      // As `npm run build` runs it: tsx as Node's loader, not tsx's command, a process more that only waits.
-      ['--import', 'tsx', 'scripts/build.ts'],
+      // As `npm run build` runs it (tsx as Node's loader: no process more that only waits).
+      buildNodeArgs(site),
       {
         cwd: site,
         env,

@@ -41,6 +41,7 @@ import { loadSearchGroups } from '../src/lib/search/build/groups';
 import { loadQueryWords } from '../src/lib/search/build/synonyms-file';
 import { NOWHERE, PROPOSALS, RELEVANCE_SET } from '../tests/e2e/relevance';
 import { serveStatic } from '../tests/e2e/static-server';
+import { buildNodeArgs } from './build/command';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -569,7 +570,7 @@ function distinctTextEstimate(seedsSite: string, copiedSite: string, copied: Mea
 async function main(): Promise<void> {
   const seedsSite = join(work, 'seeds-site');
   console.log(`building the seeds' site into ${seedsSite} …`);
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts'], {
+  execFileSync(process.execPath, buildNodeArgs(ROOT), {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, PLAN_ATLAS_OUT_DIR: seedsSite },

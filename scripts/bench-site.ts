@@ -28,6 +28,7 @@ import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { readPlansIndex } from './bench/published';
+import { buildNodeArgs } from './build/command';
 
 const BUDGET_BYTES = 150 * 1024;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -44,16 +45,12 @@ interface BuildRun {
 /** One build of `seeds` (default: the real seeds) into `outDir`. */
 function build(outDir: string, seeds?: string): BuildRun {
   const started = performance.now();
-  const stdout = execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build.ts')],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, PLAN_ATLAS_OUT_DIR: outDir, ...(seeds ? { PLAN_ATLAS_SEEDS: seeds } : {}) },
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  ).toString('utf8');
+  const stdout = execFileSync(process.execPath, buildNodeArgs(ROOT), {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PLAN_ATLAS_OUT_DIR: outDir, ...(seeds ? { PLAN_ATLAS_SEEDS: seeds } : {}) },
+    maxBuffer: 64 * 1024 * 1024,
+  }).toString('utf8');
   const peak = /peak memory (\d+) MB/.exec(stdout);
   return { seconds: (performance.now() - started) / 1000, peakMb: peak ? Number(peak[1]) : NaN };
 }

@@ -27,6 +27,7 @@ import { ingestDirectory } from '../../src/lib/ingest';
 import { enrichments, loadKnowledge } from '../../src/lib/knowledge';
 import { loadIndicatorCatalogue } from '../../src/lib/indicators/catalogue';
 import { verdictContext } from '../../src/lib/lineage';
+import { buildNodeArgs } from '../../scripts/build/command';
 
 test.describe.configure({ mode: 'serial', timeout: 600_000 });
 
@@ -45,7 +46,7 @@ function build(env: Record<string, string>): Promise<Run> {
   return new Promise((done) => {
     execFile(
       process.execPath,
-      [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'build.ts')],
+      buildNodeArgs(ROOT),
       {
         cwd: ROOT,
         env: {

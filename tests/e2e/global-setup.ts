@@ -11,18 +11,18 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { E2E_BASE, E2E_SITE, OUT_DIR, SEEDS_DIR, WORK_DIR } from './harness';
 import { serveStatic } from './static-server';
+import { buildNodeArgs } from '../../scripts/build/command';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-function run(script: string, args: string[], env: Record<string, string>): void {
-  execFileSync(process.execPath, [script, ...args], {
+/** Runs the build as `npm run build` does (../../scripts/build/command.ts). */
+function runBuild(env: Record<string, string>): void {
+  execFileSync(process.execPath, buildNodeArgs(ROOT), {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });
 }
-
-const tsx = () => join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 function build(): void {
   rmSync(WORK_DIR, { recursive: true, force: true });
@@ -30,7 +30,7 @@ function build(): void {
   for (const dir of [join(ROOT, 'seeds'), join(ROOT, 'tests', 'e2e', 'seeds')]) {
     for (const file of readdirSync(dir)) cpSync(join(dir, file), join(SEEDS_DIR, file));
   }
-  run(tsx(), ['scripts/build.ts'], {
+  runBuild({
     PLAN_ATLAS_SEEDS: SEEDS_DIR,
     PLAN_ATLAS_BASE: E2E_BASE,
     PLAN_ATLAS_SITE: E2E_SITE,

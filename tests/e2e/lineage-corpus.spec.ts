@@ -13,6 +13,7 @@ import { paths } from '../../src/lib/urls';
 import { expect, test } from './fixtures';
 import { serveStatic, type StaticSite } from './static-server';
 import { syntheticPlanText as planText } from '../helpers/synthetic-plan';
+import { buildNodeArgs } from '../../scripts/build/command';
 
 test.describe.configure({ mode: 'serial', timeout: 600_000 });
 
@@ -45,7 +46,7 @@ test.beforeAll(async () => {
   const code = await new Promise<number>((done) =>
     execFile(
       process.execPath,
-      [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'build.ts')],
+      buildNodeArgs(ROOT),
       {
         cwd: ROOT,
         env: { ...process.env, PLAN_ATLAS_SEEDS: SEEDS, PLAN_ATLAS_OUT_DIR: OUT, PLAN_ATLAS_BASE: '/' },

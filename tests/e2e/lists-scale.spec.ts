@@ -19,6 +19,7 @@ import { seedTemplates, writeCorpus } from '../../scripts/bench/corpus';
 import { readPublishedPlans } from '../../scripts/bench/published';
 import { expect, test } from './fixtures';
 import { serveStatic, type StaticSite } from './static-server';
+import { buildNodeArgs } from '../../scripts/build/command';
 
 test.describe.configure({ mode: 'serial', timeout: 900_000 });
 
@@ -39,7 +40,7 @@ test.beforeAll(async () => {
   const code = await new Promise<number>((done) =>
     execFile(
       process.execPath,
-      [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'build.ts')],
+      buildNodeArgs(ROOT),
       {
         cwd: ROOT,
         env: { ...process.env, PLAN_ATLAS_SEEDS: SEEDS, PLAN_ATLAS_OUT_DIR: OUT, PLAN_ATLAS_BASE: '/' },

@@ -1,0 +1,23 @@
+/**
+ * The Node arguments `npm run build` starts the build with, read from package.json's `build` script, so the
+ * benchmarks and the browser tests start it exactly as `npm run build` does (`process.execPath` with these
+ * arguments, from the project's root or a copy of it) and none drifts from it.
+ *
+ * Why it matters: started through tsx's command (`tsx scripts/build.ts`) the build had one more Node process
+ * (~49 MB resident) that only waited for it, counted in every measured peak; `npm run build` runs Node with
+ * tsx as its loader (`node --import tsx scripts/build.ts`).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The arguments after `node` in `root`'s package.json `build` script, e.g. `--import tsx scripts/build.ts`. */
+export function buildNodeArgs(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  const script = pkg.scripts?.['build'] ?? '';
+  const [command, ...args] = script.trim().split(/\s+/);
+  if (command !== 'node' || args.length === 0 || args.some((a) => /["'$&|;<>]/.test(a)))
+    throw new Error(`package.json's build script is not a plain “node …” command: “${script}”`);
+  return args;
+}
