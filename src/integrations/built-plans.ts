@@ -13,6 +13,7 @@ import type { VerdictContext } from '../lib/lineage/index';
 import type { Plan, PlanSummary } from '../lib/model/plan';
 
 const SLOT = Symbol.for('plan-atlas.built-plans');
+const LISTENER = Symbol.for('plan-atlas.built-plans.listener');
 
 export interface BuiltPlans {
   /** Every plan's summary, in the order the pages list them. */
@@ -23,11 +24,21 @@ export interface BuiltPlans {
   comparisons: VerdictContext;
 }
 
-type Slot = { [SLOT]?: BuiltPlans };
+type Slot = { [SLOT]?: BuiltPlans; [LISTENER]?: (built: BuiltPlans) => void };
 
 /** Called once by the site's corpus (src/site/corpus.ts) with the plans every page reads. */
 export function recordBuiltPlans(built: BuiltPlans): void {
-  (globalThis as Slot)[SLOT] = built;
+  const slot = globalThis as Slot;
+  slot[SLOT] = built;
+  slot[LISTENER]?.(built);
+}
+
+/**
+ * Calls `listener` when the pages' corpus is loaded (as they start to render): work made from these plans alone
+ * can then run beside the rendering (./data-downloads.ts). One listener; a later call replaces it.
+ */
+export function whenBuiltPlans(listener: (built: BuiltPlans) => void): void {
+  (globalThis as Slot)[LISTENER] = listener;
 }
 
 /** The plans the pages of this build were made from, if the pages have been rendered in this process. */

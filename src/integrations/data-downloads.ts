@@ -13,9 +13,15 @@
  * these files grow with the corpus (README "Build memory"). Here each whole plan is read once, every file of
  * it written, and its rows appended to the whole tables, so one whole plan is in memory at a time. They come
  * from the plans the pages were made from (./built-plans.ts). Not in the sitemap, which lists pages.
+ *
+ * Under `astro build` they are written by a worker thread while Astro renders the pages
+ * (./data-downloads-worker.ts says why), started as soon as the pages' corpus is loaded; the build waits for
+ * it once the pages are written. Where no corpus was handed over before the pages were done, they are written
+ * then, in this thread.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { loadDepartmentCatalogue } from '../lib/departments/catalogue';
@@ -32,7 +38,9 @@ import {
 import { loadIndicatorCatalogue } from '../lib/indicators/catalogue';
 import type { Plan } from '../lib/model/plan';
 import { paths } from '../lib/urls';
-import { builtPlans, type BuiltPlans } from './built-plans';
+import { builtPlans, whenBuiltPlans, type BuiltPlans } from './built-plans';
+import { planModelDir } from '../loaders/plan-models';
+import type { DownloadsDone, DownloadsJob } from './data-downloads-worker';
 
 /** The tables offered whole and per plan, by file name. */
 export const PLAN_TABLES = ['clauses', 'indicators', 'departments'] as const;
@@ -131,26 +139,65 @@ export function writeDataDownloads(
   return { files, bytes };
 }
 
+/** Writes the downloads in a worker thread (./data-downloads-worker.ts); resolves with what it wrote. */
+export function writeInWorker(job: DownloadsJob): Promise<DownloadsDone> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./data-downloads-worker.mjs', import.meta.url), { workerData: job });
+    let done: DownloadsDone | null = null;
+    worker.on('message', (message: DownloadsDone) => (done = message));
+    worker.on('error', (error) => reject(new Error('the data downloads worker failed', { cause: error })));
+    worker.on('exit', (code) => {
+      if (done) resolve(done);
+      else reject(new Error(`the data downloads worker exited with code ${code} before writing everything`));
+    });
+  });
+}
+
 /** The Astro integration: writes the downloads above into the built site. */
 export default function dataDownloads(): AstroIntegration {
   let base = '/';
   let site: string | undefined;
+  let outDir: string | null = null;
+  /** The worker writing the downloads beside the rendering, once the pages' corpus is loaded. */
+  let writing: Promise<DownloadsDone> | null = null;
   return {
     name: 'plan-atlas-data-downloads',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
         site = config.site || undefined;
+        outDir = resolvePath(fileURLToPath(config.outDir));
       },
-      'astro:build:done': ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
+      'astro:build:start': () => {
+        whenBuiltPlans((built) => {
+          if (outDir === null || writing !== null) return;
+          writing = writeInWorker({
+            plans: [...built.plans],
+            modelDir: planModelDir(),
+            urls: { site, base },
+            outDir,
+          });
+          // Awaited at astro:build:done; a failure is reported there, not as an unhandled rejection before.
+          writing.catch(() => undefined);
+        });
+      },
+      'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         const started = performance.now();
         const built = builtPlans();
         if (built === undefined)
           throw new Error('no plans were handed over by the pages: the data downloads need them');
-        const { files, bytes } = writeDataDownloads(built, { site, base }, fileURLToPath(dir));
+        if (writing !== null && outDir !== resolvePath(fileURLToPath(dir)))
+          throw new Error(
+            `the data downloads were written into ${outDir}, not the build's ${fileURLToPath(dir)}`,
+          );
+        const done = writing === null ? null : await writing;
+        const { files, bytes, milliseconds } = done ?? {
+          ...writeDataDownloads(built, { site, base }, fileURLToPath(dir)),
+          milliseconds: performance.now() - started,
+        };
         logger.info(
           // The process's memory after writing, for npm run bench:scale's readers: it must not grow with the corpus.
-          `${files} downloads of ${built.plans.length} plans written plan by plan (${(bytes / 1e6).toFixed(1)} MB, ${Math.round(performance.now() - started)} ms; process memory ${Math.round(process.memoryUsage().rss / 1e6)} MB)`,
+          `${files} downloads of ${built.plans.length} plans written plan by plan (${(bytes / 1e6).toFixed(1)} MB, ${Math.round(milliseconds)} ms${done === null ? '' : ` in a worker beside the pages (its heap ${done.heapMb} MB), waited for ${Math.round(performance.now() - started)} ms`}; process memory ${Math.round(process.memoryUsage().rss / 1e6)} MB)`,
         );
       },
     },

@@ -94,6 +94,23 @@ const noModels = (id: string): Plan => {
 };
 
 /**
+ * What the plans' targets are held against (the lineage of `plans` and each charted indicator's rule): the
+ * atlas's `comparisons`, also made on their own by the data downloads' worker
+ * (src/integrations/data-downloads-worker.ts) from the same summaries.
+ */
+export function atlasComparisons(
+  plans: readonly PlanSummary[],
+  indicators: readonly IndicatorInfo[],
+): VerdictContext {
+  return verdictContext(
+    plans,
+    indicators.flatMap(({ id, catalogued, direction, categorical, national }) =>
+      catalogued && direction !== null ? [{ id, direction, categorical, national }] : [],
+    ),
+  );
+}
+
+/**
  * Builds the atlas from plan summaries (whole plans are summaries too) and catalogues; `model` reads a whole
  * plan. Throws on any dangling cross-reference.
  */
@@ -118,12 +135,7 @@ export function buildAtlas(
     if (!found) mentions.set(plan, (found = mentionIndex(plan)));
     return found;
   };
-  const comparisons = verdictContext(
-    sorted,
-    indicators.flatMap(({ id, catalogued, direction, categorical, national }) =>
-      catalogued && direction !== null ? [{ id, direction, categorical, national }] : [],
-    ),
-  );
+  const comparisons = atlasComparisons(sorted, indicators);
   const lineage = comparisons.lineage;
   const verdicts = new Map<string, TargetVerdicts[]>();
 
