@@ -116,6 +116,15 @@ try {
   else rmSync(work, { recursive: true, force: true });
 }
 
+/**
+ * A build's CPU seconds: sampled from /proc where it can be (it counts the Pagefind processes still ending when
+ * the search step exits, which bash's `times` never sees), else what `times` reported.
+ */
+function cpuSecondsOf(build: RunFigures): number {
+  return build.sampledCpuSeconds ?? build.cpuSeconds ?? NaN;
+}
+const cpuOf = (build: RunFigures) => cpuSecondsOf(build).toFixed(1);
+
 function report({ plans, textBytes, ingestSeconds, build, routes, site }: SizeFigures): void {
   const peak = build.peakTreeRss ?? 0;
   console.log(`\n== ${plans} plans (${mb(textBytes)} of text) ==`);
@@ -127,7 +136,7 @@ function report({ plans, textBytes, ingestSeconds, build, routes, site }: SizeFi
       ', the rest pages and data)',
   );
   console.log(
-    `build CPU (all processes, user + system): ${build.cpuSeconds === null ? '?' : build.cpuSeconds.toFixed(1)} s; load average now ${loadavg()
+    `build CPU (all processes, user + system): ${cpuOf(build)} s sampled from /proc (${build.cpuSeconds === null ? '?' : build.cpuSeconds.toFixed(1)} s reaped, which misses processes still ending when their parent exits); load average now ${loadavg()
       .map((n) => n.toFixed(1))
       .join(' ')} on ${availableParallelism()} cores`,
   );
@@ -184,8 +193,7 @@ function summary(): void {
       a.build.watchedSeconds !== null && b.build.watchedSeconds !== null
         ? ` (Pagefind ${((b.build.watchedSeconds - a.build.watchedSeconds) / (b.plans - a.plans)).toFixed(3)})`
         : '';
-    const cpuOf = (r: SizeFigures) => r.build.cpuSeconds ?? NaN;
-    const marginalCpu = (cpuOf(b) - cpuOf(a)) / (b.plans - a.plans);
+    const marginalCpu = (cpuSecondsOf(b.build) - cpuSecondsOf(a.build)) / (b.plans - a.plans);
     console.log(
       `marginal ${a.plans}→${b.plans}: ${marginal.toFixed(3)} s/plan wall${pagefind}, ${marginalCpu.toFixed(3)} CPU s/plan (goal ≤ ${GOALS.marginalSecondsPerPlan} s between 300 and 3,000)`,
     );

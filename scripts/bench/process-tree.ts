@@ -13,6 +13,12 @@ export interface RunFigures {
    * `times`); a process left to exit as an orphan would be missing, so compare builds of one project layout.
    */
   cpuSeconds: number | null;
+  /**
+   * User + system CPU seconds of every process of the tree, each as last sampled from /proc (so up to one
+   * sample interval of each process's last work is missed): counts the children `cpuSeconds` misses, those
+   * still ending when their parent exited (the build's last Pagefind processes were). Null without /proc.
+   */
+  sampledCpuSeconds: number | null;
   /** Highest sum of RSS over the tree at one sample, in bytes; null where /proc is unavailable. */
   peakTreeRss: number | null;
   /** Highest RSS of one process, in bytes. */
@@ -27,12 +33,16 @@ export interface RunFigures {
 
 const SAMPLE_MS = 250;
 const PAGE_BYTES = 4096;
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
 
 interface ProcessInfo {
   pid: number;
   ppid: number;
   name: string;
   rss: number;
+  /** User + system CPU time so far, in clock ticks. */
+  cpuTicks: number;
 }
 
 function processes(): ProcessInfo[] {
@@ -45,8 +55,14 @@ function processes(): ProcessInfo[] {
       const close = stat.lastIndexOf(')');
       const name = stat.slice(stat.indexOf('(') + 1, close);
       const fields = stat.slice(close + 2).split(' ');
-      // state(0) ppid(1) … rss is field 24 of stat, i.e. index 21 after comm.
-      out.push({ pid: Number(entry), ppid: Number(fields[1]), name, rss: Number(fields[21]) * PAGE_BYTES });
+      // state(0) ppid(1) … utime, stime and rss are fields 14, 15 and 24 of stat, i.e. 11, 12 and 21 after comm.
+      out.push({
+        pid: Number(entry),
+        ppid: Number(fields[1]),
+        name,
+        rss: Number(fields[21]) * PAGE_BYTES,
+        cpuTicks: Number(fields[11]) + Number(fields[12]),
+      });
     } catch {
       // The process ended between listing and reading.
     }
@@ -136,6 +152,8 @@ export function runMeasured(
     let atPeak: RunFigures['atPeak'] = [];
     // Which processes overlap, and when: the peak alone does not say what to cut.
     const memoryLog = options.memoryLog ? createWriteStream(options.memoryLog) : null;
+    /** Each process's CPU ticks at its last sample, by pid (pids are not reused within one build). */
+    const cpuTicks = new Map<number, number>();
     let watchFirst: number | null = null;
     let watchLast: number | null = null;
     const sample = () => {
@@ -144,9 +162,7 @@ export function runMeasured(
       const total = members.reduce((n, p) => n + p.rss, 0);
       if (total > peakTree) {
         peakTree = total;
-        atPeak = members
-          .map(({ pid, name, rss }) => ({ pid, name, rss }))
-          .sort((a, b) => b.rss - a.rss);
+        atPeak = members.map(({ pid, name, rss }) => ({ pid, name, rss })).sort((a, b) => b.rss - a.rss);
       }
       if (memoryLog) {
         const at = ((performance.now() - started) / 1000).toFixed(2);
@@ -154,7 +170,10 @@ export function runMeasured(
         const each = members.map((p) => `${p.name}:${p.pid}=${mb(p.rss)}`).join(' ');
         memoryLog.write(`${at}\t${mb(total)}\t${each}\n`);
       }
-      for (const p of members) peakOne = Math.max(peakOne, p.rss);
+      for (const p of members) {
+        peakOne = Math.max(peakOne, p.rss);
+        cpuTicks.set(p.pid, Math.max(cpuTicks.get(p.pid) ?? 0, p.cpuTicks));
+      }
       if (options.watch && members.some((p) => options.watch?.test(p.name))) {
         const now = performance.now();
         watchFirst ??= now;
@@ -174,6 +193,9 @@ export function runMeasured(
       resolvePromise({
         seconds: (performance.now() - started) / 1000,
         cpuSeconds: childrenCpu(stdout),
+        sampledCpuSeconds: canSample
+          ? [...cpuTicks.values()].reduce((a, b) => a + b, 0) / TICKS_PER_SECOND
+          : null,
         peakTreeRss: canSample ? peakTree : null,
         peakProcessRss: canSample ? peakOne : null,
         atPeak,
