@@ -101,8 +101,38 @@ export async function writeBundles(
   }
   const queue = bundles.map((bundle, k) => ({ ...bundle, merged: k > 0 }));
   const setup: WorkerSetup = { base: options.base, outDir };
-  const counts = await Promise.all(Array.from({ length: workers }, () => runWorker(queue, built, setup)));
+  const writes = new OneWriterAtATime();
+  const counts = await Promise.all(
+    Array.from({ length: workers }, () => runWorker(queue, built, setup, writes)),
+  );
   return { dirs, records: counts.reduce((a, b) => a + b, 0), workers };
+}
+
+/**
+ * Leave to write bundle files, granted to one indexing worker at a time, in the order asked
+ * (./search-bundle.ts `WriteSlot` says why).
+ */
+export class OneWriterAtATime {
+  private writing: object | null = null;
+  private readonly waiting: { who: object; grant: () => void }[] = [];
+
+  /** Calls `grant` when `who` may write: now if no one is writing, else once those before it are done. */
+  ask(who: object, grant: () => void): void {
+    if (this.writing === null) {
+      this.writing = who;
+      grant();
+    } else this.waiting.push({ who, grant });
+  }
+
+  /** `who` has written, or has failed: it no longer writes nor waits. */
+  done(who: object): void {
+    const at = this.waiting.findIndex((w) => w.who === who);
+    if (at >= 0) this.waiting.splice(at, 1);
+    if (this.writing !== who) return;
+    const next = this.waiting.shift();
+    this.writing = next?.who ?? null;
+    next?.grant();
+  }
 }
 
 /**
@@ -113,9 +143,12 @@ function runWorker(
   queue: (BundlePlans & { merged: boolean })[],
   built: Pick<BuiltPlans, 'model'>,
   setup: WorkerSetup,
+  writes: OneWriterAtATime,
 ): Promise<number> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./search-worker.mjs', import.meta.url), { workerData: setup });
+    // A worker that ends, however, gives up its leave to write, so the others never wait for it.
+    worker.on('exit', () => writes.done(worker));
     let records = 0;
     let failed = false;
     /** The bundle the worker is writing, and how many of its plans it has been sent. */
@@ -140,6 +173,8 @@ function runWorker(
     worker.on('message', (message: FromWorker) => {
       try {
         if (message.type === 'next') nextPlan();
+        else if (message.type === 'may-write') writes.ask(worker, () => send({ type: 'write' }));
+        else if (message.type === 'files-written') writes.done(worker);
         else {
           if (message.type === 'written') records += message.records;
           nextBundle();

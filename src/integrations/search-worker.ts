@@ -5,9 +5,11 @@
  *
  * Protocol: the worker says `ready`; it is sent one `bundle` at a time (its directory, whether it is merged,
  * and how many plans it holds), asks for the bundle's plans one at a time (`next`, answered by `plan`: the
- * whole plan and its filter label, in bundle order) and answers `written` with the record count once the
- * bundle is written; or it is sent `done`, closes its service and exits. An error ends the worker, which the
- * parent reports.
+ * whole plan and its filter label, in bundle order), asks leave to write the bundle's files once every record
+ * is sent (`may-write`, answered by `write`; it says `files-written` when they are written and its Pagefind
+ * process stopped: one indexer writes at a time, ./search-bundle.ts `WriteSlot` says why) and answers
+ * `written` with the record count once the bundle is written; or it is sent `done`, closes its service and
+ * exits. An error ends the worker, which the parent reports.
  *
  * Why plan by plan: a plan's records go to Pagefind as they are made, so neither thread holds a bundle's
  * plans or its records at once. Handed over whole (~100 plans a bundle at 3,000 plans, cloned into the
@@ -17,7 +19,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { Plan } from '../lib/model/plan';
 import { recordsOfPlan } from '../lib/search/build/records';
-import { buildOptions, writeBundle } from './search-bundle';
+import { buildOptions, writeBundle, type WriteSlot } from './search-bundle';
 
 export interface WorkerSetup {
   base: string;
@@ -27,9 +29,15 @@ export interface WorkerSetup {
 export type ToWorker =
   | { type: 'bundle'; dir: string; merged: boolean; plans: number }
   | { type: 'plan'; plan: Plan; label: string }
+  | { type: 'write' }
   | { type: 'done' };
 
-export type FromWorker = { type: 'ready' } | { type: 'next' } | { type: 'written'; dir: string; records: number };
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'next' }
+  | { type: 'may-write' }
+  | { type: 'files-written' }
+  | { type: 'written'; dir: string; records: number };
 
 const port = parentPort;
 if (port) {
@@ -42,6 +50,16 @@ if (port) {
       received = resolve;
       port.postMessage({ type: 'next' } satisfies FromWorker);
     });
+  /** Leave to write, as the parent grants it. */
+  let granted: (() => void) | null = null;
+  const slot: WriteSlot = {
+    acquire: () =>
+      new Promise<void>((resolve) => {
+        granted = resolve;
+        port.postMessage({ type: 'may-write' } satisfies FromWorker);
+      }),
+    release: () => port.postMessage({ type: 'files-written' } satisfies FromWorker),
+  };
   async function* recordsOf(plans: number) {
     for (let k = 0; k < plans; k++) {
       const { plan, label } = await nextPlan();
@@ -59,28 +77,35 @@ if (port) {
       resolve?.(message);
       return;
     }
-    // A new Pagefind process for every bundle (close() ends this one; the next createIndex starts another):
-    // one service kept for every bundle grew from bundle to bundle, to ~0.95 GB each at 3,000 plans
-    // (~15 bundles each) against ~0.55–0.69 GB for one bundle.
-    writeBundle(pagefind, { dir: message.dir, records: recordsOf(message.plans) }, outDir, message.merged)
-      .then(async (records) => {
-        await pagefind.close();
-        return records;
-      })
-      .then(
-        (records) =>
-          port.postMessage({
-            type: 'written',
-            dir: message.dir,
-            records,
-          } satisfies FromWorker),
-        (error: unknown) => {
-          // Thrown outside the promise so the worker ends with it and the parent's 'error' event reports it.
-          setImmediate(() => {
-            throw error;
-          });
-        },
-      );
+    if (message.type === 'write') {
+      const resolve = granted;
+      granted = null;
+      resolve?.();
+      return;
+    }
+    // A new Pagefind process for every bundle (writeBundle stops this one once its files are written; the next
+    // createIndex starts another): one service kept for every bundle grew from bundle to bundle, to ~0.95 GB
+    // each at 3,000 plans (~15 bundles each) against ~0.55–0.69 GB for one bundle.
+    writeBundle(
+      pagefind,
+      { dir: message.dir, records: recordsOf(message.plans) },
+      outDir,
+      message.merged,
+      slot,
+    ).then(
+      (records) =>
+        port.postMessage({
+          type: 'written',
+          dir: message.dir,
+          records,
+        } satisfies FromWorker),
+      (error: unknown) => {
+        // Thrown outside the promise so the worker ends with it and the parent's 'error' event reports it.
+        setImmediate(() => {
+          throw error;
+        });
+      },
+    );
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);
 }
