@@ -66,7 +66,8 @@ async function* batches<T>(items: Iterable<T> | AsyncIterable<T>, size: number):
  * peaks while it writes a bundle, not while it is fed. Measured at 300 plans (`bench:scale --log`, each
  * process's RSS every 250 ms): a Pagefind process held ~0.1 GB while fed a bundle's ~4,000 records and
  * ~0.55 GB for the seconds it wrote them; two indexers started together wrote at the same moment, so their
- * peaks added up. Only one writes at a time now; the other goes on being fed.
+ * peaks added up. Only one writes at a time now (`PLAN_ATLAS_SEARCH_WRITERS` allows more); the other goes on
+ * being fed.
  */
 export interface WriteSlot {
   /** Resolves when this indexer may write. */

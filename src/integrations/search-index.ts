@@ -38,6 +38,17 @@ export function bundlePlans(plans: readonly PlanSummary[], count?: number): Bund
   return bundles;
 }
 
+/**
+ * How many indexing workers may write their bundle's files at once: `PLAN_ATLAS_SEARCH_WRITERS`, else one
+ * (./search-bundle.ts `WriteSlot` says why).
+ */
+export function writerCount(env = process.env['PLAN_ATLAS_SEARCH_WRITERS']): number {
+  const asked = env ? Number(env) : 1;
+  if (!Number.isInteger(asked) || asked < 1)
+    throw new Error(`PLAN_ATLAS_SEARCH_WRITERS must be a whole number ≥ 1, not “${env}”`);
+  return asked;
+}
+
 /** How many indexing workers: `PLAN_ATLAS_SEARCH_WORKERS`, else one per core; never more than bundles. */
 export function workerCount(bundles: number, env = process.env['PLAN_ATLAS_SEARCH_WORKERS']): number {
   const asked = env ? Number(env) : availableParallelism();
@@ -101,7 +112,7 @@ export async function writeBundles(
   }
   const queue = bundles.map((bundle, k) => ({ ...bundle, merged: k > 0 }));
   const setup: WorkerSetup = { base: options.base, outDir };
-  const writes = new OneWriterAtATime();
+  const writes = new WritersAtATime(writerCount());
   const counts = await Promise.all(
     Array.from({ length: workers }, () => runWorker(queue, built, setup, writes)),
   );
@@ -109,17 +120,19 @@ export async function writeBundles(
 }
 
 /**
- * Leave to write bundle files, granted to one indexing worker at a time, in the order asked
- * (./search-bundle.ts `WriteSlot` says why).
+ * Leave to write bundle files, granted to `writers` indexing workers at a time (default one), in the order
+ * asked (./search-bundle.ts `WriteSlot` says why).
  */
-export class OneWriterAtATime {
-  private writing: object | null = null;
+export class WritersAtATime {
+  private readonly writing = new Set<object>();
   private readonly waiting: { who: object; grant: () => void }[] = [];
 
-  /** Calls `grant` when `who` may write: now if no one is writing, else once those before it are done. */
+  constructor(private readonly writers = 1) {}
+
+  /** Calls `grant` when `who` may write: now if fewer than `writers` are writing, else once a turn is free. */
   ask(who: object, grant: () => void): void {
-    if (this.writing === null) {
-      this.writing = who;
+    if (this.writing.size < this.writers) {
+      this.writing.add(who);
       grant();
     } else this.waiting.push({ who, grant });
   }
@@ -128,10 +141,11 @@ export class OneWriterAtATime {
   done(who: object): void {
     const at = this.waiting.findIndex((w) => w.who === who);
     if (at >= 0) this.waiting.splice(at, 1);
-    if (this.writing !== who) return;
+    if (!this.writing.delete(who)) return;
     const next = this.waiting.shift();
-    this.writing = next?.who ?? null;
-    next?.grant();
+    if (!next) return;
+    this.writing.add(next.who);
+    next.grant();
   }
 }
 
@@ -143,7 +157,7 @@ function runWorker(
   queue: (BundlePlans & { merged: boolean })[],
   built: Pick<BuiltPlans, 'model'>,
   setup: WorkerSetup,
-  writes: OneWriterAtATime,
+  writes: WritersAtATime,
 ): Promise<number> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./search-worker.mjs', import.meta.url), { workerData: setup });

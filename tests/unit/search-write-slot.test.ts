@@ -3,11 +3,11 @@
  * in the order asked, and a worker that ends never keeps the others waiting.
  */
 import { describe, expect, it } from 'vitest';
-import { OneWriterAtATime } from '../../src/integrations/search-index';
+import { writerCount, WritersAtATime } from '../../src/integrations/search-index';
 
-describe('OneWriterAtATime', () => {
+describe('WritersAtATime', () => {
   it('grants one writer at a time, the next in the order asked once the writer is done', () => {
-    const writes = new OneWriterAtATime();
+    const writes = new WritersAtATime();
     const granted: string[] = [];
     const [a, b, c] = [{}, {}, {}];
     writes.ask(a, () => granted.push('a'));
@@ -24,7 +24,7 @@ describe('OneWriterAtATime', () => {
   });
 
   it('drops a waiting worker that ends, and passes a departed writer’s turn on', () => {
-    const writes = new OneWriterAtATime();
+    const writes = new WritersAtATime();
     const granted: string[] = [];
     const [a, b, c] = [{}, {}, {}];
     writes.ask(a, () => granted.push('a'));
@@ -35,5 +35,26 @@ describe('OneWriterAtATime', () => {
     expect(granted).toEqual(['a', 'c']);
     writes.done(a); // a second end of a changes nothing
     expect(granted).toEqual(['a', 'c']);
+  });
+
+  it('grants as many writers at once as it is given, the next as soon as one is done', () => {
+    const writes = new WritersAtATime(2);
+    const granted: string[] = [];
+    const [a, b, c] = [{}, {}, {}];
+    writes.ask(a, () => granted.push('a'));
+    writes.ask(b, () => granted.push('b'));
+    writes.ask(c, () => granted.push('c'));
+    expect(granted).toEqual(['a', 'b']);
+    writes.done(b);
+    expect(granted).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('writerCount', () => {
+  it('is one unless PLAN_ATLAS_SEARCH_WRITERS says how many', () => {
+    expect(writerCount('')).toBe(1);
+    expect(writerCount('2')).toBe(2);
+    expect(() => writerCount('0')).toThrow(/PLAN_ATLAS_SEARCH_WRITERS/);
+    expect(() => writerCount('two')).toThrow(/PLAN_ATLAS_SEARCH_WRITERS/);
   });
 });
