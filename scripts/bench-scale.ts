@@ -123,7 +123,9 @@ try {
 function cpuSecondsOf(build: RunFigures): number {
   return build.sampledCpuSeconds ?? build.cpuSeconds ?? NaN;
 }
-const cpuOf = (build: RunFigures) => cpuSecondsOf(build).toFixed(1);
+function cpuOf(build: RunFigures): string {
+  return cpuSecondsOf(build).toFixed(1);
+}
 
 function report({ plans, textBytes, ingestSeconds, build, routes, site }: SizeFigures): void {
   const peak = build.peakTreeRss ?? 0;
