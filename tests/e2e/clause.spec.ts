@@ -2,7 +2,7 @@
  * Clause permalinks and citations, the hostile seed, CSP, the table of contents and print: the behaviours a
  * reader relies on.
  */
-import type { Plan } from '../../src/lib/model/plan';
+import type { Clause, Plan } from '../../src/lib/model/plan';
 import { paths } from '../../src/lib/urls';
 import { builtPlans, E2E_BASE, E2E_SITE, pageUrl } from './harness';
 import { expect, test } from './fixtures';
@@ -71,6 +71,19 @@ test.describe('a hostile seed', () => {
       })),
     );
     expect(scripts.every((s) => s.src !== '' && s.inline === '')).toBe(true);
+  });
+
+  test('reads a note printed as labels without brackets, with the labels as the roles', async ({ page }) => {
+    // 牵头单位：…；配合单位：… as the clause's last sentence, as many county plans print it.
+    const clause = hostile.clauses.find((c) => c.paragraphs.some((p) => p.includes('牵头单位：'))) as Clause;
+    await page.goto(pageUrl(paths.clause(hostile.id, clause.id)));
+    const note = page.locator(`[id="${clause.id}"] .resp`);
+    await expect(note).toContainText('牵头单位：区住房城乡建委');
+    await expect(note.locator('a.dept--lead')).toHaveCount(1);
+    await expect(note.locator('a.dept--lead')).toContainText('区住房城乡建委');
+    await expect(note.locator('a.dept--lead .role')).toHaveText('牵头单位');
+    await expect(note.locator('a.dept--supporting')).toHaveCount(2);
+    await expect(note.locator('a.dept--supporting .role').first()).toHaveText('配合单位');
   });
 
   test('is served with a CSP that refuses inline script', async ({ page }) => {

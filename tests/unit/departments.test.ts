@@ -94,6 +94,21 @@ describe('department categories', () => {
     ['廊坊市', 'city', '市民政局', 'civil-affairs'],
     ['廊坊市', 'city', '市卫生健康委', 'health'],
     ['廊坊市', 'city', '临空经济区（廊坊）管委会', 'development-zones'],
+    // How county plans print their bodies (merged portfolios, branches, brigades), each read as 其他 before.
+    ['安化县', 'county', '县生态环境分局', 'ecology-environment'],
+    ['安化县', 'county', '县科工局', 'industry-information'],
+    ['安化县', 'county', '县经济商务局', 'industry-information'],
+    ['安化县', 'county', '县农业农村和水利局', 'agriculture-rural'],
+    ['安化县', 'county', '县畜牧兽医局', 'agriculture-rural'],
+    ['安化县', 'county', '县卫健局', 'health'],
+    ['安化县', 'county', '县文化广电旅游局', 'culture-tourism'],
+    ['安化县', 'county', '团县委', 'mass-organizations'],
+    ['安化县', 'county', '县公安局交警大队', 'public-security'],
+    ['安化县', 'county', '县消防救援大队', 'emergency-management'],
+    ['安化县', 'county', '县数据局', 'big-data-communications'],
+    ['安化县', 'county', '县政务服务中心', 'administrative-approval'],
+    ['安化县', 'county', '县节能监察中心', 'energy'],
+    ['廊坊市', 'city', '市规划局', 'natural-resources-planning'],
   ])('%s (%s): %s → %s', (region, level, name, category) => {
     const resolver = new DepartmentResolver(catalogue, jurisdictionOf(region, level));
     expect(resolver.resolve(name).category).toBe(category);

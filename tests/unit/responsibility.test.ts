@@ -50,6 +50,43 @@ describe('findResponsibilityNote', () => {
     ['a full stop after the note', '强化总量减排监督管理。（区生态环境局负责）。', '（区生态环境局负责）'],
     ['trailing spaces', '强化总量减排监督管理。（区生态环境局负责）  ', '（区生态环境局负责）'],
     ['a paragraph that is only the note', '（区科技局牵头负责）', '（区科技局牵头负责）'],
+    // Labelled notes, as many county plans print them.
+    [
+      'a bracketed 责任单位： list',
+      '推进钢铁行业超低排放改造。（责任单位：县发改局、县工信局，各乡镇人民政府）',
+      '（责任单位：县发改局、县工信局，各乡镇人民政府）',
+    ],
+    [
+      'bracketed 牵头单位：…；配合单位：…',
+      '推进园区循环化改造。（牵头单位：县工信局；配合单位：县发改局、县商务局）',
+      '（牵头单位：县工信局；配合单位：县发改局、县商务局）',
+    ],
+    [
+      '责任单位： without brackets, as the last sentence',
+      '推进建筑节能。责任单位：县住建局、县自然资源局',
+      '责任单位：县住建局、县自然资源局',
+    ],
+    [
+      '牵头单位： without brackets, with a full stop',
+      '推进建筑节能。牵头单位：县住建局；配合单位：县财政局。',
+      '牵头单位：县住建局；配合单位：县财政局',
+    ],
+    ['a line that is only the labelled note', '责任单位：市生态环境局', '责任单位：市生态环境局'],
+    [
+      'traditional characters and a full-width colon',
+      '推進建築節能。責任單位：縣住建局',
+      '責任單位：縣住建局',
+    ],
+    [
+      'a bare list of bodies',
+      '推进大气污染联防联控。（县大气办、县生态环境分局）',
+      '（县大气办、县生态环境分局）',
+    ],
+    [
+      'a bare list with a government and nested brackets',
+      '推进。（市发展改革委，各县（市、区）人民政府）',
+      '（市发展改革委，各县（市、区）人民政府）',
+    ],
   ])('%s', (_label, paragraph, expected) => {
     const found = findResponsibilityNote(paragraph);
     expect(found?.text).toBe(expected);
@@ -70,6 +107,12 @@ describe('findResponsibilityNote', () => {
     ['an unbalanced bracket', '区生态环境局负责）'],
     ['no bracket', '严格执行中央生态环境保护督察制度。'],
     ['an empty paragraph', ''],
+    ['a label not in the last sentence', '责任单位：县住建局。推进建筑节能。'],
+    ['a label inside a sentence', '明确责任单位：各乡镇要落实属地责任'],
+    ['a bracket of what is included', '推动燃煤锅炉超低排放改造（含电力）'],
+    ['a bracket of places', '覆盖各县（市、区）'],
+    ['a bracket of a project phase', '建设污水处理厂（二期）'],
+    ['a bracket of a place that is no body', '加快建设（市中心城区）'],
   ])('ignores %s', (_label, paragraph) => {
     expect(findResponsibilityNote(paragraph)).toBeNull();
   });
@@ -454,6 +497,41 @@ describe('parseResponsibility: the role word as printed (issue 8)', () => {
       [
         ['区发改委', 'responsible', '按职责分工负责'],
         ['区财政局', 'responsible', '按职责分工负责'],
+      ],
+    ],
+    [
+      '责任单位： names the label as the role word',
+      '（责任单位：县发改局、县工信局，各乡镇人民政府）',
+      [
+        ['县发改局', 'responsible', '责任单位'],
+        ['县工信局', 'responsible', '责任单位'],
+      ],
+    ],
+    [
+      '牵头单位：…；配合单位：…',
+      '（牵头单位：县工信局；配合单位：县发改局、县商务局）',
+      [
+        ['县工信局', 'lead', '牵头单位'],
+        ['县发改局', 'supporting', '配合单位'],
+        ['县商务局', 'supporting', '配合单位'],
+      ],
+    ],
+    [
+      'a labelled list broken by commas goes on under its label',
+      '牵头部门：市发改委，市工信局；配合部门：市财政局，市统计局',
+      [
+        ['市发改委', 'lead', '牵头部门'],
+        ['市工信局', 'lead', '牵头部门'],
+        ['市财政局', 'supporting', '配合部门'],
+        ['市统计局', 'supporting', '配合部门'],
+      ],
+    ],
+    [
+      '主要责任单位 and 协办单位, traditional characters',
+      '（主要責任單位：縣生態環境分局；協辦單位：縣水利局）',
+      [
+        ['縣生態環境分局', 'responsible', '主要責任單位'],
+        ['縣水利局', 'supporting', '協辦單位'],
       ],
     ],
     [

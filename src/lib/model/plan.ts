@@ -98,7 +98,7 @@ export type DepartmentMention = z.infer<typeof DepartmentMention>;
 
 /** The closing parenthetical of a clause, e.g. （区发展改革委牵头，区经济信息委等按职责分工负责）. */
 export const Responsibility = z.object({
-  /** The parenthetical exactly as printed, brackets included. */
+  /** The note exactly as printed: a parenthetical with its brackets, or a last sentence of labels (责任单位：…). */
   text: z.string().min(1),
   /** Where the note is printed (brackets included): a range in the clause's last paragraph. */
   range: TextRange,

@@ -36,7 +36,8 @@ export function isCloser(ch: string | undefined): boolean {
 
 /** True when the text holds no bracket at all (most names and many notes): nothing to mask or remove. */
 function hasNoBracket(folded: string): boolean {
-  for (let i = 0; i < folded.length; i++) if (BRACKET_KINDS[folded.charCodeAt(i)] !== NOT_A_BRACKET) return false;
+  for (let i = 0; i < folded.length; i++)
+    if (BRACKET_KINDS[folded.charCodeAt(i)] !== NOT_A_BRACKET) return false;
   return true;
 }
 

@@ -4,12 +4,13 @@
  */
 import { foldForRecognition } from '../read/normalize';
 import { isCloserCode, isOpenerCode, maskBracketGroups } from './brackets';
+import { BODY_END } from './parse';
 
 /**
  * Words that only a responsibility note uses at its own bracket depth. A parenthetical without one of them
  * (（以下简称“两高”项目）, （吨）, （征求意见稿）, (LDRA)) is ordinary text.
  */
-const NOTE_WORDS = /牵头|负责|配合|协助|落实/;
+const NOTE_WORDS = /牵头|负责|配合|协助|落实|(?:责任|主责|协办|参与)(?:单位|部门)\s*:/;
 /** Definitions look like notes when they mention 负责 inside; they never assign work. */
 const NOT_A_NOTE = /^\s*以下(?:简称|称)/;
 /** What may follow the note and still leave it "at the end": whitespace, or a full stop some plans add. */
@@ -25,7 +26,8 @@ export function findResponsibilityNote(paragraph: string): { text: string; start
   const folded = foldForRecognition(paragraph);
   let end = folded.length;
   while (end > 0 && TRAILER.test(folded[end - 1] as string)) end--;
-  if (end === 0 || !isCloserCode(folded.charCodeAt(end - 1))) return null;
+  if (end === 0) return null;
+  if (!isCloserCode(folded.charCodeAt(end - 1))) return labelledNoteAtEnd(paragraph, folded, end);
 
   let depth = 0;
   let start = -1;
@@ -43,6 +45,42 @@ export function findResponsibilityNote(paragraph: string): { text: string; start
   if (start < 0) return null;
 
   const inner = folded.slice(start + 1, end - 1);
-  if (NOT_A_NOTE.test(inner) || !NOTE_WORDS.test(maskBracketGroups(inner))) return null;
+  if (NOT_A_NOTE.test(inner)) return null;
+  const masked = maskBracketGroups(inner);
+  if (!NOTE_WORDS.test(masked) && !isBareList(masked)) return null;
+  return { text: paragraph.slice(start, end), start };
+}
+
+/**
+ * A note with no role word, only names: （县发改局、县工信局，各乡镇人民政府）. Every item must name a body of a
+ * jurisdiction (县…局, 市…委, 各…政府), so （含电力）, （市、区）, （PM2.5） or （二期） are not taken for one.
+ */
+function isBareList(masked: string): boolean {
+  const items = masked.split(/[、,;]/).map((item) => item.replace(/\s+/g, ''));
+  return items.length > 0 && items.every((item) => BODY_ITEM.test(item) && BODY_END.test(item));
+}
+const BODY_ITEM = /^(?:[省市县区州旗盟]|各)[^\s:]{1,30}$/;
+
+/** A heading label opening the clause's last sentence, outside brackets: …。责任单位：县住建局、县自然资源局 */
+const LABEL_AT_SENTENCE_START =
+  /(?:^|[。;!?\s])\s*((?:主要)?(?:牵头|责任|主责|负责|配合|协办|协助|参与)(?:单位|部门)\s*:)/g;
+
+/**
+ * A note printed without brackets as the clause's last sentence (or its own last line): 责任单位：A、B,
+ * 牵头单位：A；配合单位：B. Taken from its first label to the end, only when no sentence ends after it.
+ */
+function labelledNoteAtEnd(
+  paragraph: string,
+  folded: string,
+  end: number,
+): { text: string; start: number } | null {
+  const masked = maskBracketGroups(folded.slice(0, end));
+  let start = -1;
+  for (const match of masked.matchAll(LABEL_AT_SENTENCE_START)) {
+    const at = match.index + match[0].length - (match[1] as string).length;
+    // The first label of the last sentence: 牵头单位：…；配合单位：… is one note.
+    if (start < 0 || /[。!?]/.test(masked.slice(start, at))) start = at;
+  }
+  if (start < 0 || /[。!?]/.test(masked.slice(start, end))) return null;
   return { text: paragraph.slice(start, end), start };
 }

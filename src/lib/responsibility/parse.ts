@@ -62,6 +62,22 @@ const MARKERS: readonly (readonly [RegExp, SegmentKind])[] = [
  */
 const MARKER_ENDINGS = new Set(['牵头', '负责', '落实', '配合', '协助', '参与']);
 
+/**
+ * A label heading a segment instead of a marker closing it: 牵头单位：…；配合单位：…, 责任单位：…, 责任部门:….
+ * The label is the role as the plan prints it. Folded text: the full-width colon is half-width.
+ */
+export const ROLE_LABEL = /^(?:主要)?(牵头|责任|主责|负责|配合|协办|协助|参与)(?:单位|部门)\s*:\s*/;
+const LABEL_KIND: Readonly<Record<string, SegmentKind>> = {
+  牵头: 'lead',
+  责任: 'listed',
+  主责: 'listed',
+  负责: 'listed',
+  配合: 'supporting',
+  协办: 'supporting',
+  协助: 'supporting',
+  参与: 'supporting',
+};
+
 /** Standing implementers: 以下均需…落实，不再(一一/逐一)列出. */
 const STANDING_START = /以下(?:均|皆|都|全部)?(?:需要?|由|要)/;
 const STANDING_END = /(?:负责)?落实[,;]?\s*不再(?:一一|逐一|逐项|另行)?列出/;
@@ -69,7 +85,7 @@ const STANDING_END = /(?:负责)?落实[,;]?\s*不再(?:一一|逐一|逐项|另
  * A conjunction 和/及 joins two bodies only when the words before it already end like a body; inside a name
  * (工业和信息化局, 应对气候变化及节能减排工作领导小组) they do not.
  */
-const BODY_END =
+export const BODY_END =
   /(?:局|委|办|厅|部|政府|管委会|中心|办公室|银行|分行|支行|公司|集团|社|联|会|处|院|所|站|队|室|单位)$/;
 
 const COMMA = 0x2c; // ,
@@ -157,16 +173,30 @@ interface Segment {
   kind: SegmentKind | null;
   /** The role marker as printed (folded span), or null. */
   marker: Span | null;
+  /** True when a label heads the segment (责任单位：…): unmarked segments after it continue its list. */
+  labelled: boolean;
   names: Span[];
 }
 
-/** Cuts the role marker and the "等…" tail off a segment and lists its names. */
+/** Cuts the role marker (or heading label) and the "等…" tail off a segment and lists its names. */
 function readSegment(folded: string, span: Span, collectives: CollectiveMatcher): Segment {
-  const text = folded.slice(span.start, span.end);
+  let text = folded.slice(span.start, span.end);
   let kind: SegmentKind | null = null;
   let listEnd = span.end;
   let marker: Span | null = null;
-  const hasMarker = MARKER_ENDINGS.has(text.slice(-2));
+  const label = ROLE_LABEL.exec(text);
+  if (label) {
+    const labelEnd = span.start + label[0].length;
+    kind = LABEL_KIND[label[1] as string] ?? null;
+    // The label without its colon is the role's wording: 牵头单位, 配合部门.
+    marker = trimSpan(folded, {
+      start: span.start,
+      end: span.start + label[0].replace(/\s*:\s*$/, '').length,
+    });
+    span = { start: labelEnd, end: span.end };
+    text = folded.slice(span.start, span.end);
+  }
+  const hasMarker = !label && MARKER_ENDINGS.has(text.slice(-2));
   for (const [pattern, markerKind] of hasMarker ? MARKERS : []) {
     const match = pattern.exec(text);
     if (match) {
@@ -182,7 +212,12 @@ function readSegment(folded: string, span: Span, collectives: CollectiveMatcher)
   const etc = listText.includes('等') ? collectives.etCetera.exec(listText) : null;
   if (etc) list = trimSpan(folded, { start: list.start, end: list.start + etc.index });
   if (folded[list.start] === '由') list = trimSpan(folded, { start: list.start + 1, end: list.end });
-  return { kind, marker, names: list.start < list.end || kind !== null ? nameSpans(folded, list) : [] };
+  return {
+    kind,
+    marker,
+    labelled: label !== null,
+    names: list.start < list.end || kind !== null ? nameSpans(folded, list) : [],
+  };
 }
 
 /**
@@ -226,11 +261,26 @@ export function parseResponsibility(note: string, collectives: CollectiveMatcher
   // after the departments name implementers (…按职责分工负责，各县（市、区）人民政府，达州高新区…管委会).
   const resolved: { kind: SegmentKind; marker: Span | null; names: Span[] }[] = [];
   let pending: Span[] = [];
+  let labelled: (typeof resolved)[number] | null = null;
   for (const segment of segments) {
+    // 责任单位：A、B，C: after a heading label, an unmarked segment goes on with the label's list.
+    if (segment.kind === null && labelled) {
+      labelled.names.push(...segment.names);
+      continue;
+    }
     if (segment.kind === null) {
       pending.push(...segment.names);
       continue;
     }
+    if (segment.labelled) {
+      // Names left before a label had no marker of their own: they stay as listed.
+      if (pending.length > 0) resolved.push({ kind: 'listed', marker: null, names: pending });
+      pending = [];
+      labelled = { kind: segment.kind, marker: segment.marker, names: [...segment.names] };
+      resolved.push(labelled);
+      continue;
+    }
+    labelled = null;
     resolved.push({ kind: segment.kind, marker: segment.marker, names: [...pending, ...segment.names] });
     pending = [];
   }
