@@ -212,6 +212,17 @@ interface RegionInputs {
   cites: CitedDocument[];
 }
 
+/** Province by its 文号 abbreviation (黔 → 贵州省), made once per jurisdictions file rather than once per plan. */
+const abbreviationMaps = new WeakMap<JurisdictionsFile, ReadonlyMap<string, string>>();
+function provincesByAbbreviation(jurisdictions: JurisdictionsFile): ReadonlyMap<string, string> {
+  let map = abbreviationMaps.get(jurisdictions);
+  if (map === undefined) {
+    map = new Map(Object.entries(jurisdictions.abbreviations).map(([name, abbr]) => [abbr, name]));
+    abbreviationMaps.set(jurisdictions, map);
+  }
+  return map;
+}
+
 type RegionReading = Pick<FrontMatter, 'region' | 'regionPath' | 'regionSource' | 'province' | 'level'>;
 
 /** The region, its level and chain, and the province, checked against the official division list. */
@@ -233,7 +244,7 @@ function readRegion(
       lead: leadTexts.map(foldForRecognition),
       body: () => foldForRecognition(clauses.flatMap((clause) => clause.paragraphs).join('\n')),
       fileName: file,
-      abbreviations: new Map(Object.entries(jurisdictions.abbreviations).map(([name, abbr]) => [abbr, name])),
+      abbreviations: provincesByAbbreviation(jurisdictions),
       nationalIssuers: jurisdictions.nationalIssuers,
     },
     divisions,

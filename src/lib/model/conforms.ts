@@ -172,7 +172,9 @@ function passes(checks: readonly ZodCheck[], value: unknown): boolean {
     }
   }
   payload.value = undefined;
-  payload.issues.length = 0;
+  // Setting an array's length is a call into the engine's runtime even when it changes nothing: only an
+  // issue, which ends the walk, leaves anything to empty.
+  if (!ok) payload.issues.length = 0;
   return ok;
 }
 

@@ -31,6 +31,9 @@ function isControl(unit: number): boolean {
   return (unit >= 0x01 && unit <= 0x08) || (unit >= 0x0e && unit <= 0x1f) || unit === 0x7f;
 }
 
+/** Any code unit `isControl` holds, or a NUL: where there is none, `rejectBinary` has nothing to reject. */
+const ANY_CONTROL = /[\x00-\x08\x0e-\x1f\x7f]/;
+
 /** A text with more than this share of control characters is binary even without a NUL. */
 const MAX_CONTROL_SHARE = 0.1;
 
@@ -277,12 +280,14 @@ export function decodeSeed(
   if (bom && (bom.encoding === 'utf-16le' || bom.encoding === 'utf-16be')) {
     encoding = bom.encoding;
     text = decodeUtf16(payload, encoding, file);
-    rejectBinary(codeUnits(text), file);
+    if (ANY_CONTROL.test(text)) rejectBinary(codeUnits(text), file);
   } else {
     // In UTF-8 and GB18030 alike, bytes below 0x30 only ever stand for themselves, so NULs and control
-    // characters can be found (and their lines counted) before knowing which of the two it is.
-    rejectBinary(payload, file);
+    // characters can be found (and their lines counted) before knowing which of the two it is. In UTF-8 they
+    // are the text's own code units too: a text without any (every real plan) is told by one native scan of
+    // the decoded text rather than a loop over its bytes.
     const utf8 = strictUtf8(payload);
+    if (utf8 === null || ANY_CONTROL.test(utf8)) rejectBinary(payload, file);
     if (utf8 !== null) {
       text = utf8;
       encoding = bom ? 'utf-8-bom' : 'utf-8';

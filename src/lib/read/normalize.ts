@@ -283,10 +283,13 @@ export function foldForRecognition(text: string): string {
  * up first only costs. The folds are recorded for the current `readingOnce`, where the later stages find the
  * lines (and the paragraphs equal to them) they fold again. A line break never folds and no fold reaches across
  * one (OpenCC runs and masked numbers stop at it), so the joined fold splits back into the lines' folds; a text
- * only the exact path can fold goes line by line.
+ * only the exact path can fold goes line by line. `joined` is `lines.join('\n')`, when the caller has it already
+ * (a seed's text is the join of its lines): the join is then not made again.
  */
-export function foldLines(lines: readonly string[]): string[] {
-  const folded = foldInOnePass(lines.join('\n'))?.split('\n');
+export function foldLines(lines: readonly string[], joined = lines.join('\n')): string[] {
+  const whole = foldInOnePass(joined);
+  // A text nothing in which folds (all ASCII, say) is its own fold, line for line.
+  const folded = whole === joined ? [...lines] : whole?.split('\n');
   if (folded === undefined || folded.length !== lines.length) return lines.map(foldForRecognition);
   for (let i = 0; i < lines.length; i++) knowFold(lines[i] as string, folded[i] as string);
   return folded;

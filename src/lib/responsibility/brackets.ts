@@ -69,11 +69,31 @@ export function splitTopLevel(folded: string, span: Span, isSeparator: (code: nu
   return pieces;
 }
 
+/**
+ * Whether the UTF-16 code is one of the characters `\s` matches (ECMAScript's WhiteSpace and LineTerminator),
+ * read by code: a character read as a string is a new string each time, for every name of every note.
+ */
+function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** Narrows a span so it neither starts nor ends with whitespace. */
 export function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
-  while (start < end && /\s/.test(text[start] as string)) start++;
-  while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 

@@ -17,8 +17,10 @@ export interface SourceLine {
 
 export function toSourceLines(text: string): SourceLine[] {
   const raws = text.split('\n');
-  const displays = hasExportLeftovers(text) ? raws.map(stripExportLeftovers) : raws;
-  const folded = foldLines(displays);
+  const leftovers = hasExportLeftovers(text);
+  const displays = leftovers ? raws.map(stripExportLeftovers) : raws;
+  // Without leftovers the displays are the raw lines, whose join is the text itself.
+  const folded = leftovers ? foldLines(displays) : foldLines(displays, text);
   return raws.map((raw, index) => ({
     number: index + 1,
     raw,
