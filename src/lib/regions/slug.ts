@@ -7,6 +7,7 @@
  * (explicit sidecar slugs, reserved words, length) lives in `ingest.ts`.
  */
 import { pinyin } from 'pinyin-pro';
+import { DIVISION_PINYIN } from './division-pinyin';
 import type { Division, DivisionIndex } from './divisions';
 import { splitName } from './names';
 
@@ -14,8 +15,33 @@ import { splitName } from './names';
 // 山西 Shanxi).
 const SPELLINGS: Record<string, string> = { 陕西: 'shaanxi' };
 
+/**
+ * The pinyin of the division list's names and suffixes, read from the table generated at build time
+ * (division-pinyin-build.ts): every division's slug is needed as soon as one plan is named, and pinyin-pro over
+ * the whole list was the largest cost of starting the parser. Parsed on first use.
+ */
+let divisionPinyin: Map<string, string> | null = null;
+
+function tabledPinyin(text: string): string | undefined {
+  if (divisionPinyin === null) {
+    divisionPinyin = new Map();
+    for (const pair of DIVISION_PINYIN.split('|')) {
+      const space = pair.indexOf(' ');
+      divisionPinyin.set(pair.slice(0, space), pair.slice(space + 1));
+    }
+  }
+  return divisionPinyin.get(text);
+}
+
 /** Lower-case ASCII pinyin of Chinese text, other letters and digits kept, everything else dropped. */
 export function pinyinWord(text: string): string {
+  const spelled = SPELLINGS[text];
+  if (spelled) return spelled;
+  return tabledPinyin(text) ?? convertedPinyin(text);
+}
+
+/** `pinyinWord` by pinyin-pro itself (what the table holds for the division list's words). */
+export function convertedPinyin(text: string): string {
   const spelled = SPELLINGS[text];
   if (spelled) return spelled;
   return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
