@@ -26,6 +26,11 @@ export interface CompiledIndicator {
 export interface Compiled {
   catalogue: IndicatorCatalogue;
   indicators: CompiledIndicator[];
+  /**
+   * By unit, the indicators a value in that unit can belong to (their unit or one of its aliases) with the
+   * factor to their unit, in catalogue order: filled as units are met (see `indicatorsInUnit`).
+   */
+  byUnit: Map<string, { entry: CompiledIndicator; factor: number }[]>;
   /** Printed unit (folded) → definition. */
   units: Map<string, UnitDefinition>;
   /** Sticky: a unit right at lastIndex, longest printed form first. */
@@ -160,6 +165,7 @@ export function compile(catalogue: IndicatorCatalogue): Compiled {
       patterns: indicator.patterns.map((source) => new RegExp(source, 'g')),
       requires: indicator.requires.map((source) => new RegExp(source)),
     })),
+    byUnit: new Map(),
     units,
     unitAt: new RegExp(`\\s*(${alternation([...units.keys()])})`, 'y'),
     perUnitAt: new RegExp(
@@ -259,6 +265,24 @@ export function contextTester(text: string): (re: RegExp) => boolean {
 }
 
 /**
+ * The indicators a value in `unit` can belong to, with the factor to each one's unit, in catalogue order: worked
+ * out once per unit, not for every indicator at every value a plan states.
+ */
+function indicatorsInUnit(compiled: Compiled, unit: string): { entry: CompiledIndicator; factor: number }[] {
+  let entries = compiled.byUnit.get(unit);
+  if (entries === undefined) {
+    entries = [];
+    for (const entry of compiled.indicators) {
+      const { indicator } = entry;
+      const factor = indicator.unit === unit ? 1 : indicator.unitAliases[unit];
+      if (factor !== undefined) entries.push({ entry, factor });
+    }
+    compiled.byUnit.set(unit, entries);
+  }
+  return entries;
+}
+
+/**
  * The catalogue entry a measure belongs to: its unit must agree, its way of stating the value (level or
  * change) must fit the entry's `measure`, and of the entries whose patterns match the wording the longest
  * match wins (ties: catalogue order). Null when nothing fits: the target is then unclassified.
@@ -271,10 +295,8 @@ export function classify(
   change: Change,
 ): Classification | null {
   let best: { classification: Classification; length: number } | null = null;
-  for (const entry of compiled.indicators) {
+  for (const { entry, factor } of indicatorsInUnit(compiled, unit)) {
     const { indicator } = entry;
-    const factor = indicator.unit === unit ? 1 : indicator.unitAliases[unit];
-    if (factor === undefined) continue;
     const fits =
       (indicator.measure === 'level'
         ? change === null

@@ -42,11 +42,19 @@ interface Column {
   unit: UnitDefinition | null;
 }
 
+/** What `cellOf` would drop: a line break, or whitespace at either end. */
+const NEEDS_CLEANING = /\n|^\s|\s$/;
+
 /**
  * A cell as read: line breaks inside it (a label printed over two lines) and the spaces around them dropped,
  * then trimmed, remembering where each kept character is in the printed cell so ranges point into the model.
  */
 const cellOf = (text: string): Cell => {
+  // Most cells hold no line break and no space at either end: the cell as printed is the cell as read.
+  if (!NEEDS_CLEANING.test(text)) {
+    const printedAt = Array.from({ length: text.length + 1 }, (_, i) => i);
+    return { display: text, folded: foldForRecognition(text), printedAt };
+  }
   const dropped = new Uint8Array(text.length);
   for (const m of text.matchAll(/\s*\n\s*/g)) dropped.fill(1, m.index, m.index + m[0].length);
   let kept: number[] = [];

@@ -1087,10 +1087,13 @@ function draftOfCandidate(at: FragmentContext, token: ValueToken, index: number)
 }
 
 /** Targets (and outcomes of an earlier period) stated in one paragraph of running text. */
+/** A digit, half- or full-width: made once, not each time a paragraph is read (a literal is a new object each time). */
+const ANY_DIGIT = /[0-9\uff10-\uff19]/;
+
 export function extractFromParagraph(input: ParagraphInput, warnings: Warning[]): Draft[] {
   const { compiled, display } = input;
   // No digit and no value in words: skip the (costly) folding of most paragraphs.
-  if (!/[0-9\uff10-\uff19]/.test(display) && !maySayInWords(compiled, display)) return [];
+  if (!ANY_DIGIT.test(display) && !maySayInWords(compiled, display)) return [];
   const folded = foldForRecognition(display);
   const tokens = scanValues(compiled, folded);
   if (tokens.length === 0) return [];
