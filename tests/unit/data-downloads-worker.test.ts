@@ -2,33 +2,20 @@
  * The data downloads written by the worker beside the pages (src/integrations/data-downloads-worker.ts) are the
  * bytes written in the pages' thread from the atlas: same files, same order of plans, same comparisons.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeDataDownloads, writeInWorker } from '../../src/integrations/data-downloads';
 import { readPlanModelIn } from '../../src/loaders/plan-models';
 import { PlanSummary } from '../../src/lib/model/plan';
 import { buildAtlas } from '../../src/site/atlas';
 import { departmentCategories, indicatorList } from '../../src/site/catalogues';
+import { fileTree } from '../helpers/file-tree';
 import { ingestedSeeds } from '../helpers/seeds';
 
 const work = mkdtempSync(join(tmpdir(), 'plan-atlas-downloads-worker-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Every file under `dir` with its bytes, by relative path. */
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.set(relative(dir, path), readFileSync(path));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe('the data downloads written in a worker', () => {
   it('are the bytes written in the pages’ thread from the atlas', { timeout: 120_000 }, async () => {
@@ -51,8 +38,8 @@ describe('the data downloads written in a worker', () => {
     );
     const there = await writeInWorker({ plans: [...atlas.plans], modelDir, urls, outDir: inWorker });
     expect({ files: there.files, bytes: there.bytes }).toEqual(here);
-    const a = tree(inThread);
-    const b = tree(inWorker);
+    const a = fileTree(inThread);
+    const b = fileTree(inWorker);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     const differing = [...a].filter(([path, bytes]) => !bytes.equals(b.get(path) ?? Buffer.alloc(0)));
     expect(differing.map(([path]) => path)).toEqual([]);

@@ -2,9 +2,9 @@
  * The search index written by parallel workers is the index written in one thread: the same bundles, byte for
  * byte (src/integrations/search-index.ts). Runs Pagefind itself, so it takes a few seconds.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { decode } from 'cborg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { searchBundles, searchRecords } from '../../src/integrations/pagefind';
@@ -17,6 +17,7 @@ import {
 } from '../../src/integrations/search-index';
 import { readSearchHandoff, writeSearchHandoff } from '../../src/integrations/search-handoff';
 import { readPlanModelIn } from '../../src/loaders/plan-models';
+import { fileTree } from '../helpers/file-tree';
 import { ingestedSeeds } from '../helpers/seeds';
 
 const plans = ingestedSeeds().plans;
@@ -25,20 +26,6 @@ const byId = new Map(plans.map((p) => [p.id, p]));
 const built = { plans, model: (id: string) => byId.get(id)! };
 const work = mkdtempSync(join(tmpdir(), 'plan-atlas-search-index-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Every file under `dir` with its bytes, by relative path. */
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.set(relative(dir, path), readFileSync(path));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe('writeSearchIndex', () => {
   it('writes the same bundles with two workers as in one thread', { timeout: 180_000 }, async () => {
@@ -50,8 +37,8 @@ describe('writeSearchIndex', () => {
     expect(inTwo).toEqual({ ...inOne, workers: 2 });
     const bundles = searchBundles(plans, '/atlas/', 3);
     expect(inOne.records).toBe(bundles.reduce((n, b) => n + b.records.length, 0));
-    const a = tree(one);
-    const b = tree(two);
+    const a = fileTree(one);
+    const b = fileTree(two);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     const differing = [...a].filter(([path, bytes]) => !bytes.equals(b.get(path) ?? Buffer.alloc(0)));
     expect(differing.map(([path]) => path)).toEqual([]);
@@ -84,8 +71,8 @@ describe('the search step handed to a process of its own', () => {
         { base: handoff.base, workers: 1 },
       );
       expect(fromHandoff).toEqual(direct);
-      const a = tree(inPages);
-      const b = tree(handed);
+      const a = fileTree(inPages);
+      const b = fileTree(handed);
       expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
       const differing = [...a].filter(([path, bytes]) => !bytes.equals(b.get(path) ?? Buffer.alloc(0)));
       expect(differing.map(([path]) => path)).toEqual([]);
