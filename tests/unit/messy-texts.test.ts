@@ -131,4 +131,36 @@ describe('headings', () => {
     );
     expect(roles).toEqual(['县发展改革局:牵头', '县工业和信息化局:按职责分工负责', '县住房城乡建设局:负责']);
   });
+
+  it('ends a paragraph at a labelled note line, reading it for the clause (county plans)', () => {
+    const text = [
+      '某县“十四五”节能减排综合工作方案',
+      '一、主要任务',
+      '（一）实施节能改造工程。推进公共机构节能改造。',
+      '责任单位：县发改局、县机关事务服务中心',
+      '各乡镇要抓好落实。',
+      '（二）推进交通运输绿色转型。加快淘汰老旧车辆。',
+      '牵头单位：县交通运输局；配合单位：县公安局',
+      '（三）推进城镇绿色节能改造。加快既有建筑节能改造。',
+      '责任单位：县住建局、县工',
+      '信局',
+    ].join('\n');
+    const { plan, warnings } = parse(`${text}\n`);
+    const clause = (id: string) => plan.clauses.find((c) => c.id === id);
+    // The remark after the note is its own paragraph, not a department's name.
+    expect(clause('1-1')?.paragraphs).toEqual([
+      '实施节能改造工程。推进公共机构节能改造。',
+      '责任单位：县发改局、县机关事务服务中心',
+      '各乡镇要抓好落实。',
+    ]);
+    const roles = (id: string) =>
+      (clause(id)?.responsibility?.departments ?? []).map((d) => `${d.name}:${d.roleWording}`);
+    expect(roles('1-1')).toEqual(['县发改局:责任单位', '县机关事务服务中心:责任单位']);
+    expect(clause('1-1')?.responsibility?.range).toEqual({ paragraph: 1, start: 0, end: 19 });
+    expect(roles('1-2')).toEqual(['县交通运输局:牵头单位', '县公安局:配合单位']);
+    // A line cut inside a name is still continued by the next line.
+    expect(clause('1-3')?.paragraphs.at(-1)).toBe('责任单位：县住建局、县工信局');
+    expect(roles('1-3')).toEqual(['县住建局:责任单位', '县工信局:责任单位']);
+    expect(warnings.map((w) => w.message).join('\n')).not.toMatch(/mid-sentence|unknown department/);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/lib/model/plan';
-import { findResponsibilityNote } from '../../src/lib/responsibility/find';
+import { foldForRecognition } from '../../src/lib/read/normalize';
+import { endsInLabelledNote, findResponsibilityNote } from '../../src/lib/responsibility/find';
 import { isImplementerName, parseResponsibility } from '../../src/lib/responsibility/parse';
 import { loadDepartmentCatalogue } from '../../src/lib/departments/catalogue';
 import { compileCollectives } from '../../src/lib/responsibility/collectives';
@@ -115,6 +116,23 @@ describe('findResponsibilityNote', () => {
     ['a bracket of a place that is no body', '加快建设（市中心城区）'],
   ])('ignores %s', (_label, paragraph) => {
     expect(findResponsibilityNote(paragraph)).toBeNull();
+  });
+});
+
+describe('endsInLabelledNote', () => {
+  it.each([
+    ['a note line', '责任单位：县发改局、县机关事务服务中心', true],
+    ['a note after the clause text', '推进建筑节能。责任单位：县住建局、县自然资源局', true],
+    ['lead and partners', '牵头单位：县交通运输局；配合单位：县公安局', true],
+    ['a list ending in 等', '责任单位：县发改局、县财政局等', true],
+    ['collective implementers', '责任单位：县发改局，各乡镇人民政府', true],
+    ['a line cut inside a name (a page break)', '责任单位：县发改局、县工', false],
+    ['a line cut after a comma', '责任单位：县发改局、', false],
+    ['plain text cut at a page break', '推进公共机构节能改', false],
+    ['a label not in the last sentence', '责任单位：县住建局。推进建筑节能', false],
+    ['a label inside a sentence', '明确责任单位：各乡镇人民政府', false],
+  ])('%s', (_label, line, expected) => {
+    expect(endsInLabelledNote(foldForRecognition(line))).toBe(expected);
   });
 });
 

@@ -5,7 +5,7 @@
 import type { Clause, Department, DepartmentMention, Level, Responsibility, Warning } from '../model/plan';
 import { foldForRecognition } from '../read/normalize';
 import { findResponsibilityNote } from '../responsibility/find';
-import { parseResponsibility } from '../responsibility/parse';
+import { parseResponsibility, ROLE_LABEL } from '../responsibility/parse';
 import type { ParsedResponsibility } from '../responsibility/parse';
 import { compileCollectives, type CollectiveMatcher } from '../responsibility/collectives';
 import type { DepartmentCatalogue } from './catalogue';
@@ -40,7 +40,7 @@ export interface AssignResponsibilitiesResult {
 interface FoundNote {
   parsed: ParsedResponsibility;
   line: number;
-  /** Index of the clause paragraph holding the note (its last). */
+  /** Index of the clause paragraph holding the note (its last, or a note printed as a paragraph of its own). */
   paragraph: number;
   /** Offset of the note's opening bracket in that paragraph. */
   start: number;
@@ -113,17 +113,36 @@ function readNotes(
   warnings: Warning[],
 ): (FoundNote | null)[] {
   return clauses.map((clause) => {
-    const paragraph = clause.paragraphs.length - 1;
-    const last = clause.paragraphs[paragraph];
-    if (last === undefined) return null;
-    const note = findResponsibilityNote(last);
-    if (!note) return null;
+    const found = closingNote(clause.paragraphs);
+    if (!found) return null;
+    const { paragraph, note } = found;
     const parsed = parseResponsibility(note.text, collectives);
     for (const problem of parsed.problems) {
       warnings.push({ file, line: clause.endLine, message: `responsibility note ${note.text}: ${problem}` });
     }
     return { parsed, line: clause.endLine, paragraph, start: note.start };
   });
+}
+
+/**
+ * The note closing a clause: at the end of its last paragraph, or else a paragraph that is nothing but a
+ * labelled note (责任单位：A、B on its own line) with only plain text after it — county plans print the note as
+ * its own line under the clause’s text, sometimes with a remark below it. The one nearest the end wins.
+ */
+function closingNote(
+  paragraphs: readonly string[],
+): { paragraph: number; note: { text: string; start: number } } | null {
+  const lastIndex = paragraphs.length - 1;
+  const last = paragraphs[lastIndex];
+  if (last === undefined) return null;
+  const note = findResponsibilityNote(last);
+  if (note) return { paragraph: lastIndex, note };
+  for (let index = lastIndex - 1; index >= 0; index--) {
+    const whole = findResponsibilityNote(paragraphs[index] as string);
+    if (whole && whole.start === 0 && ROLE_LABEL.test(foldForRecognition(whole.text)))
+      return { paragraph: index, note: whole };
+  }
+  return null;
 }
 
 /** Step 2: every distinct printed name, in order of first mention, resolved and counted. */

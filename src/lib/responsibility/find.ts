@@ -84,3 +84,17 @@ function labelledNoteAtEnd(
   if (start < 0 || /[。!?]/.test(masked.slice(start, end))) return null;
   return { text: paragraph.slice(start, end), start };
 }
+
+/**
+ * Whether a folded line ends with an unbracketed labelled note whose last name is complete (责任单位：县发改局、
+ * 县工信局). Such a line has no closing punctuation yet ends its paragraph: the next line is not its
+ * continuation (a line cut inside a name, 责任单位：县发改局、县工, still is).
+ */
+export function endsInLabelledNote(foldedLine: string): boolean {
+  let end = foldedLine.length;
+  while (end > 0 && TRAILER.test(foldedLine[end - 1] as string)) end--;
+  const note = labelledNoteAtEnd(foldedLine, foldedLine, end);
+  if (!note) return false;
+  const lastName = note.text.replace(/等$/, '');
+  return BODY_END.test(lastName);
+}

@@ -16,6 +16,8 @@ import {
   type SourceLine,
 } from './lines';
 import { foldForRecognition, knowFold } from '../read/normalize';
+import { endsInLabelledNote } from '../responsibility/find';
+import { BODY_END } from '../responsibility/parse';
 
 /** What differs between the clauses `emit` adds; the rest starts the same for all. */
 type ClauseFields = Pick<
@@ -149,7 +151,17 @@ class BodyBuilder {
     }
     clause.endLine = line.number;
     // The paragraph now ends where this line ends; looking at the line alone keeps long run-ons linear.
-    clause.open = !endsSentence(foldForRecognition(text));
+    clause.open = !endsSentence(foldForRecognition(text)) && !this.endsInNote(clause);
+  }
+
+  /**
+   * Whether the clause's last paragraph ends in an unbracketed labelled note (责任单位：A、B): a line with no
+   * closing punctuation that still ends its paragraph. Only a line ending in a body's name (局, 委, 政府…) is
+   * looked at, so a long run-on is not re-read at every line.
+   */
+  private endsInNote(clause: Draft): boolean {
+    const last = foldForRecognition(clause.paragraphs[clause.paragraphs.length - 1] ?? '');
+    return BODY_END.test(last.slice(-8).replace(/[\s。.等]+$/, '')) && endsInLabelledNote(last);
   }
 
   private paragraphClause(parent: Draft | null, line: SourceLine, part: PlanPart): Draft {
