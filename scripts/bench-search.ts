@@ -30,7 +30,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { BUNDLE_DIR, searchBundles, searchRecords, writeBundles } from '../src/integrations/pagefind';
+import { BUNDLE_DIR, searchBundles, searchClauses, writeBundles } from '../src/integrations/pagefind';
+import { filterValues } from '../src/lib/search/build/records';
+import { loadSearchNames } from '../src/lib/search/build/names';
 import type { Plan } from '../src/lib/model/plan';
 import { readPublishedPlans } from './bench/published';
 import { foldQuery } from '../src/lib/search/browser/fold';
@@ -589,7 +591,7 @@ async function main(): Promise<void> {
   let html = readFileSync(searchPage, 'utf8').replace(/data-clauses="\d+"/, `data-clauses="${clauses}"`);
   const started = performance.now();
   const bundles = searchBundles(large, '/', BUNDLES);
-  await writeBundles(bundles, largeSite);
+  await writeBundles(bundles, largeSite, filterValues(large, loadSearchNames()));
   const records = bundles.reduce((n, b) => n + b.records.length, 0);
   console.log(
     `indexed ${COPIES}× the seeds (${large.length} plans, ${records} records) in ${bundles.length} bundles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -615,7 +617,7 @@ async function main(): Promise<void> {
     ],
   });
   try {
-    const seedRecords = searchRecords(plans, '/');
+    const seedRecords = searchClauses(plans, '/');
     const textByUrl = new Map(seedRecords.map((r) => [r.url, r.meta.text]));
     // A copy's URL is its original's with `-c<k>` after the plan slug.
     const textOf = (url: string) => textByUrl.get(url.replace(/(\/plans\/[a-z0-9-]+?)-c\d+\//, '$1/'));

@@ -16,12 +16,12 @@ if (!handoffPath || !outDir) throw new Error('run the search step through npm ru
 const started = performance.now();
 let failure: string | null = null;
 try {
-  const { base, modelDir, bundles } = readSearchHandoff(handoffPath);
+  const { base, modelDir, bundles, table } = readSearchHandoff(handoffPath);
   const { dirs, records, workers } = await writeBundles(
     bundles,
     (id) => readPlanModelIn(modelDir, id),
     outDir,
-    { base },
+    { base, table },
   );
   const plans = bundles.reduce((n, b) => n + b.plans.length, 0);
   // The line the search integration logs when it indexes in Astro's process.

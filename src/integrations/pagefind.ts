@@ -12,12 +12,24 @@
  * as Pagefind writes it, ~3 once its fragment names are shortened (src/lib/search/build/compact.ts;
  * scripts/bench-search.ts measures it).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FILTER_TABLE_FILE, type FilterTable } from '../lib/search/browser/layout';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import type { Plan } from '../lib/model/plan';
 import { builtPlans, type BuiltPlans } from './built-plans';
-import { buildRecordsByPlan, type SearchRecord } from '../lib/search/build/records';
+import {
+  buildRecordsByPlan,
+  clausesOfPlan,
+  filterValues,
+  planLabels,
+  type SearchClause,
+  type SearchRecord,
+} from '../lib/search/build/records';
+import { loadSearchNames } from '../lib/search/build/names';
+import { planLabel } from '../lib/model/label';
 import { assignShards, bundleDir } from '../lib/search/build/shards';
 import { buildOptions, writeBundle, type Bundle } from './search-bundle';
 import { bundlePlans, writeSearchIndex } from './search-index';
@@ -32,6 +44,13 @@ export const BUNDLE_DIR = bundleDir(0);
 /** Every search record of the plans, with the catalogues' names and the synonyms of content/. */
 export function searchRecords(plans: readonly Plan[], base: string): SearchRecord[] {
   return [...buildRecordsByPlan(plans, buildOptions(base)).values()].flat();
+}
+
+/** Every clause of the plans as a result shows it (the records hold them grouped by chapter). */
+export function searchClauses(plans: readonly Plan[], base: string): SearchClause[] {
+  const options = buildOptions(base);
+  const labels = planLabels(plans);
+  return plans.flatMap((plan) => clausesOfPlan(plan, labels.get(plan.id) ?? planLabel(plan), options));
 }
 
 /**
@@ -59,7 +78,11 @@ export function searchBundles(
  * thread (the benchmark's path; the build's is ./search-index.ts). The Pagefind service is closed however it
  * ends. Returns the number of records written.
  */
-export async function writeBundles(bundles: readonly Bundle[], outDir: string): Promise<number> {
+export async function writeBundles(
+  bundles: readonly Bundle[],
+  outDir: string,
+  table: FilterTable,
+): Promise<number> {
   let written = 0;
   try {
     for (const [k, bundle] of bundles.entries())
@@ -67,6 +90,7 @@ export async function writeBundles(bundles: readonly Bundle[], outDir: string): 
   } finally {
     await pagefind.close();
   }
+  writeFileSync(join(outDir, bundles[0]?.dir ?? BUNDLE_DIR, FILTER_TABLE_FILE), JSON.stringify(table));
   return written;
 }
 
@@ -97,7 +121,12 @@ export default function planAtlasSearch(): AstroIntegration {
         const handoff = process.env[SEARCH_HANDOFF_ENV];
         if (handoff) {
           // `npm run build` indexes in a process of its own once this one has ended (./search-handoff.ts).
-          writeSearchHandoff(handoff, { base, modelDir: planModelDir(), bundles: bundlePlans(built.plans) });
+          writeSearchHandoff(handoff, {
+            base,
+            modelDir: planModelDir(),
+            bundles: bundlePlans(built.plans),
+            table: filterValues(built.plans, loadSearchNames()),
+          });
           logger.info(`the index of ${built.plans.length} plans is written next, in a process of its own`);
           return;
         }

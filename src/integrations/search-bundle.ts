@@ -10,7 +10,9 @@ import type * as Pagefind from 'pagefind';
 import { foldForRecognition } from '../lib/read/normalize';
 import { loadSearchGroups } from '../lib/search/build/groups';
 import { loadSearchNames } from '../lib/search/build/names';
-import type { BuildOptions, RecordMeta, SearchRecord } from '../lib/search/build/records';
+import type { BuildOptions, SearchRecord } from '../lib/search/build/records';
+import type { FilterTable } from '../lib/search/browser/layout';
+import type { FragmentRecord } from '../lib/search/build/compact';
 import { compactBundle } from '../lib/search/build/compact';
 import { bundleKey } from '../lib/search/build/shards';
 import { compileSynonyms } from '../lib/search/browser/synonyms';
@@ -28,7 +30,7 @@ const RECORDS_IN_FLIGHT = 256;
 export const buildFold = (s: string): string => lowerAscii(foldForRecognition(s));
 
 /** What records are built with: the catalogues' names and the synonyms of content/, under `base`. */
-export function buildOptions(base: string): BuildOptions {
+export function buildOptions(base: string, table?: FilterTable): BuildOptions {
   const { groups, departmentGroup } = loadSearchGroups();
   return {
     base,
@@ -36,6 +38,7 @@ export function buildOptions(base: string): BuildOptions {
     names: loadSearchNames(),
     synonyms: compileSynonyms(groups, buildFold),
     departmentGroup,
+    ...(table ? { table } : {}),
   };
 }
 
@@ -106,12 +109,12 @@ export async function writeBundle(
   // per record (−20% wall for the index of 300 plans, measured twice on the shared machine).
   // Pagefind is given what it indexes and filters by, not the meta: it would index every meta field as
   // words of its own (fragments.ts); the meta goes into the fragments once they are written.
-  const metaByUrl = new Map<string, RecordMeta>();
+  const metaByUrl = new Map<string, FragmentRecord>();
   for await (const batch of batches(bundle.records, RECORDS_IN_FLIGHT)) {
     await Promise.all(
-      batch.map(async ({ meta, ...indexed }) => {
+      batch.map(async ({ meta, layout, ...indexed }) => {
         if (metaByUrl.has(indexed.url)) throw new Error(`two search records at ${indexed.url}`);
-        metaByUrl.set(indexed.url, meta);
+        metaByUrl.set(indexed.url, { meta, layout });
         try {
           check(`addCustomRecord ${indexed.url}`, await index.addCustomRecord(indexed));
         } catch (error) {

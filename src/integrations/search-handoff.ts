@@ -11,6 +11,7 @@
  * index is byte-identical to the one written in the pages' process (`astro build` alone still does that).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { FilterTable } from '../lib/search/browser/layout';
 import type { BundlePlans } from './search-index';
 
 /** The environment variable naming the handoff file; unset, the index is written in the pages' process. */
@@ -23,6 +24,8 @@ export interface SearchHandoff {
   modelDir: string;
   /** The bundles of plans, as `bundlePlans` split them. */
   bundles: BundlePlans[];
+  /** The filter values of all the plans (`filterValues`), which the records' layouts point into. */
+  table: FilterTable;
 }
 
 export function writeSearchHandoff(path: string, handoff: SearchHandoff): void {

@@ -14,7 +14,11 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { Plan, PlanSummary } from '../lib/model/plan';
-import { planLabels, recordsOfPlan } from '../lib/search/build/records';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { filterValues, planLabels, recordsOfPlan } from '../lib/search/build/records';
+import { loadSearchNames } from '../lib/search/build/names';
+import { FILTER_TABLE_FILE, type FilterTable } from '../lib/search/browser/layout';
 import { assignShards, bundleDir } from '../lib/search/build/shards';
 import { buildOptions, writeBundle } from './search-bundle';
 import type { BuiltPlans } from './built-plans';
@@ -75,7 +79,10 @@ export async function writeSearchIndex(
   outDir: string,
   options: IndexOptions,
 ): Promise<{ dirs: string[]; records: number; workers: number }> {
-  return writeBundles(bundlePlans(built.plans, options.bundles), built.model, outDir, options);
+  return writeBundles(bundlePlans(built.plans, options.bundles), built.model, outDir, {
+    ...options,
+    table: filterValues(built.plans, loadSearchNames()),
+  });
 }
 
 /**
@@ -87,13 +94,25 @@ export async function writeBundles(
   bundles: readonly BundlePlans[],
   model: (id: string) => Plan,
   outDir: string,
-  options: Omit<IndexOptions, 'bundles'>,
+  options: Omit<IndexOptions, 'bundles'> & { table: FilterTable },
+): Promise<{ dirs: string[]; records: number; workers: number }> {
+  const written = await writeBundlesOnly(bundles, model, outDir, options);
+  // The page reads the records' layouts with the same lists (clause-view.ts), from the first bundle.
+  writeFileSync(join(outDir, bundles[0]?.dir ?? bundleDir(0), FILTER_TABLE_FILE), JSON.stringify(options.table));
+  return written;
+}
+
+async function writeBundlesOnly(
+  bundles: readonly BundlePlans[],
+  model: (id: string) => Plan,
+  outDir: string,
+  options: Omit<IndexOptions, 'bundles'> & { table: FilterTable },
 ): Promise<{ dirs: string[]; records: number; workers: number }> {
   const built = { model };
   const workers = options.workers ?? workerCount(bundles.length);
   const dirs = bundles.map((b) => b.dir);
   if (workers <= 1) {
-    const recordOptions = buildOptions(options.base);
+    const recordOptions = buildOptions(options.base, options.table);
     let records = 0;
     try {
       for (const [k, bundle] of bundles.entries()) {
@@ -111,7 +130,7 @@ export async function writeBundles(
     return { dirs, records, workers: 1 };
   }
   const queue = bundles.map((bundle, k) => ({ ...bundle, merged: k > 0 }));
-  const setup: WorkerSetup = { base: options.base, outDir };
+  const setup: WorkerSetup = { base: options.base, outDir, table: options.table };
   const writes = new WritersAtATime(writerCount());
   const counts = await Promise.all(
     Array.from({ length: workers }, () => runWorker(queue, built, setup, writes)),

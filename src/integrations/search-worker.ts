@@ -19,11 +19,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { Plan } from '../lib/model/plan';
 import { recordsOfPlan } from '../lib/search/build/records';
+import type { FilterTable } from '../lib/search/browser/layout';
 import { buildOptions, writeBundle, type WriteSlot } from './search-bundle';
 
 export interface WorkerSetup {
   base: string;
   outDir: string;
+  /** The filter values the records' layouts point into (layout.ts). */
+  table: FilterTable;
 }
 
 export type ToWorker =
@@ -41,8 +44,8 @@ export type FromWorker =
 
 const port = parentPort;
 if (port) {
-  const { base, outDir } = workerData as WorkerSetup;
-  const options = buildOptions(base);
+  const { base, outDir, table } = workerData as WorkerSetup;
+  const options = buildOptions(base, table);
   /** The bundle's next plan, as the parent sends it when asked. */
   let received: ((message: { plan: Plan; label: string }) => void) | null = null;
   const nextPlan = () =>

@@ -5,7 +5,7 @@
  * words marked on the clause page, and a filter panel that does not shift the page.
  */
 import type { Page } from '@playwright/test';
-import { buildFold, searchRecords } from '../../src/integrations/pagefind';
+import { buildFold, searchClauses } from '../../src/integrations/pagefind';
 import { paths } from '../../src/lib/urls';
 import { builtPlans, E2E_BASE, pageUrl } from './harness';
 import { countLayoutShifts } from './page-checks';
@@ -13,7 +13,7 @@ import { NOWHERE, PROPOSALS } from './relevance';
 import { expect, test } from './fixtures';
 
 const plans = builtPlans();
-const records = searchRecords(plans, E2E_BASE);
+const records = searchClauses(plans, E2E_BASE);
 const fold = (s: string) => buildFold(s).replace(/\s+/g, '');
 
 async function search(page: Page, query: string, params = ''): Promise<void> {

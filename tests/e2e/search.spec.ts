@@ -5,14 +5,14 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { buildFold, searchRecords } from '../../src/integrations/pagefind';
+import { buildFold, searchClauses } from '../../src/integrations/pagefind';
 import { foldsTraditional } from '../../src/lib/search/browser/fold-on-demand';
 import { paths } from '../../src/lib/urls';
 import { builtPlans, E2E_BASE, pageUrl } from './harness';
 import { expect, test } from './fixtures';
 
 const plans = builtPlans();
-const records = searchRecords(plans, E2E_BASE);
+const records = searchClauses(plans, E2E_BASE);
 const planId = (source: string) => plans.find((p) => p.source === source)?.id ?? source;
 const QIANJIANG = planId('000_5b537b9a7be6a6a5.txt');
 const DAZHOU = planId('001_fe432f922416074d.txt');

@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PagefindModule } from '../../src/browser/search/pagefind';
+import { clauseView, type ClauseSearch } from '../../src/lib/search/browser/clause-view';
+import { FILTER_TABLE_FILE, type FilterTable } from '../../src/lib/search/browser/layout';
 
 let installed = false;
 
@@ -34,4 +36,15 @@ export async function freshPagefind(bundleDir: string): Promise<PagefindModule> 
   await pagefind.options({ baseUrl: '/' });
   await pagefind.init();
   return pagefind;
+}
+
+/**
+ * A fresh Pagefind over the bundle at `bundleDir` seen as clauses, as the search page sees it (clause-view.ts):
+ * its filter table read from the bundle.
+ */
+export async function freshClausePagefind(bundleDir: string): Promise<ClauseSearch> {
+  const records = await freshPagefind(bundleDir);
+  return clauseView(records, async () =>
+    JSON.parse(readFileSync(`${bundleDir}/${FILTER_TABLE_FILE}`, 'utf8')) as FilterTable,
+  );
 }

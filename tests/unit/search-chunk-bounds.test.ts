@@ -16,12 +16,12 @@ import { join } from 'node:path';
 import { decode } from 'cborg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSearch } from '../../src/browser/search/engine';
-import { searchRecords } from '../../src/integrations/pagefind';
+import { searchClauses } from '../../src/integrations/pagefind';
 import { writeSearchIndex } from '../../src/integrations/search-index';
 import { foldQuery } from '../../src/lib/search/browser/fold';
 import { parseQuery } from '../../src/lib/search/browser/query';
 import { unsigned } from '../../src/lib/search/build/fragments';
-import { freshPagefind } from '../helpers/pagefind-node';
+import { freshClausePagefind } from '../helpers/pagefind-node';
 import { ingestedSeeds } from '../helpers/seeds';
 
 const plans = ingestedSeeds().plans;
@@ -77,7 +77,7 @@ describe('a word past its chunk bound searched with another word', () => {
         { length: taken },
         (_, j) => allPast[Math.floor((j * allPast.length) / taken)]!,
       );
-      const records = searchRecords(plans, '/').map((r) => ({
+      const records = searchClauses(plans, '/').map((r) => ({
         url: r.url,
         words: new Set(r.content.split(' ')),
       }));
@@ -98,13 +98,13 @@ describe('a word past its chunk bound searched with another word', () => {
         const query = parseQuery(`${textOf(w)} ${textOf(v)}`, foldQuery)!;
         expect(query.loose).toBe(`${w} ${v}`);
         const holding = records.filter((r) => r.words.has(w) && r.words.has(v)).map((r) => r.url);
-        const outcome = await runSearch(await freshPagefind(bundle), query, {}, { near: false });
+        const outcome = await runSearch(await freshClausePagefind(bundle), query, {}, { near: false });
         const literal = outcome.ranked.filter((r) => r.tier === 'literal');
         const urls = await Promise.all(
           literal.map(async (r) => (await outcome.results.get(r.id)!.data()).url),
         );
         // Pagefind's own loose search of both words, alone on a fresh Pagefind, finds them too.
-        const loose = await (await freshPagefind(bundle)).search(query.loose);
+        const loose = await (await freshClausePagefind(bundle)).search(query.loose);
         const looseUrls = await Promise.all((loose?.results ?? []).map(async (r) => (await r.data()).url));
         if (urls.sort().join() !== holding.sort().join() || !holding.every((u) => looseUrls.includes(u)))
           missed.push(

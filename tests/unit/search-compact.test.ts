@@ -25,7 +25,7 @@ const records = [
   { url: '/plans/b/#1', content: 'qaaaa qeeee qffff qgggg', text: '节能减排' },
 ];
 const metaOf = (texts: Record<string, string>) => (url: string) =>
-  texts[url] === undefined ? undefined : { kind: 'clause', text: texts[url] };
+  texts[url] === undefined ? undefined : { meta: { kind: 'clause', text: texts[url] } };
 const textsOf = (list: typeof records) => Object.fromEntries(list.map((r) => [r.url, r.text]));
 
 /** Writes `list` as a Pagefind bundle (no meta given to Pagefind) into a new directory. */

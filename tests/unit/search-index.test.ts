@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { decode } from 'cborg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { searchBundles, searchRecords } from '../../src/integrations/pagefind';
+import { filterValues } from '../../src/lib/search/build/records';
+import { loadSearchNames } from '../../src/lib/search/build/names';
 import { unsigned } from '../../src/lib/search/build/fragments';
 import {
   bundlePlans,
@@ -59,7 +61,12 @@ describe('the search step handed to a process of its own', () => {
       mkdirSync(modelDir);
       for (const plan of plans) writeFileSync(join(modelDir, `${plan.id}.json`), JSON.stringify(plan));
       const handoffPath = join(work, 'handoff.json');
-      writeSearchHandoff(handoffPath, { base: '/atlas/', modelDir, bundles: bundlePlans(plans, 2) });
+      writeSearchHandoff(handoffPath, {
+        base: '/atlas/',
+        modelDir,
+        bundles: bundlePlans(plans, 2),
+        table: filterValues(plans, loadSearchNames()),
+      });
       const handoff = readSearchHandoff(handoffPath);
       const inPages = join(work, 'in-pages');
       const handed = join(work, 'handed');
@@ -68,7 +75,7 @@ describe('the search step handed to a process of its own', () => {
         handoff.bundles,
         (id) => readPlanModelIn(handoff.modelDir, id),
         handed,
-        { base: handoff.base, workers: 1 },
+        { base: handoff.base, workers: 1, table: handoff.table },
       );
       expect(fromHandoff).toEqual(direct);
       const a = fileTree(inPages);
@@ -112,19 +119,21 @@ describe('what Pagefind is given', () => {
       });
       expect(words.length).toBeGreaterThan(1000);
       expect(words.filter((word) => !/^[a-z]+$/.test(word))).toEqual([]);
-      // Each fragment is named by the metadata, holds no tokens, and shows its record's meta.
+      // Each fragment is named by the metadata (its short name, then its clauses' layout), holds no tokens,
+      // and shows its record's clauses.
       const byUrl = new Map(records.map((r) => [r.url, r]));
       for (const [name] of meta[1]) {
-        expect(name).toMatch(/^0_[0-9a-f]{6}[0-9a-z]+$/);
+        expect(name).toMatch(/^0_[0-9a-f]{6}[0-9a-z]+~[0-9.]+(~[0-9pdi]+)+$/);
         const fragment = JSON.parse(
           pagefindFile(bundle, `fragment/${name}.pf_fragment`).toString('utf8'),
         ) as {
           url: string;
           content: string;
-          meta: Record<string, string>;
+          meta: unknown;
         };
         expect(fragment.content).toBe('');
         expect(fragment.meta).toEqual(byUrl.get(fragment.url)?.meta);
+        expect(name.slice(name.indexOf('~') + 1)).toBe(byUrl.get(fragment.url)?.layout);
       }
     },
   );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildFold, searchBundles, searchRecords } from '../../src/integrations/pagefind';
+import {
+  buildFold,
+  searchBundles,
+  searchClauses,
+  searchRecords,
+} from '../../src/integrations/pagefind';
+import { clauseStarts, clauseValues, layoutOf } from '../../src/lib/search/browser/layout';
 import { assignShards, bundleDir, shardCount } from '../../src/lib/search/build/shards';
 import type { Plan } from '../../src/lib/model/plan';
 import { foldQuery } from '../../src/lib/search/browser/fold';
@@ -8,8 +14,9 @@ import { hasRun } from '../../src/lib/search/browser/rank';
 import {
   FILTER_KEYS,
   filterValues,
+  LAYOUT_MAX,
   plansByProvince,
-  type SearchRecord,
+  type SearchClause,
 } from '../../src/lib/search/build/records';
 import { loadSearchNames } from '../../src/lib/search/build/names';
 import { compileSynonyms } from '../../src/lib/search/browser/synonyms';
@@ -19,19 +26,19 @@ import { withoutBracketGroups } from '../../src/lib/responsibility/brackets';
 import { ingestedSeeds } from '../helpers/seeds';
 
 const plans: Plan[] = ingestedSeeds().plans;
-const records = searchRecords(plans, '/atlas/');
+const records = searchClauses(plans, '/atlas/');
 const groups = compileSynonyms(loadSearchGroups().groups, foldQuery);
 const queryWords = loadQueryWords();
 
-const split = new WeakMap<SearchRecord, string[]>();
-function wordsOf(record: SearchRecord): string[] {
+const split = new WeakMap<SearchClause, string[]>();
+function wordsOf(record: SearchClause): string[] {
   let words = split.get(record);
   if (!words) split.set(record, (words = record.content.split(' ')));
   return words;
 }
 
 /** Pagefind's lookups, simulated on the records' words: exact = consecutive words, loose = prefixes, all present. */
-function find(term: string, pool: readonly SearchRecord[] = records): SearchRecord[] {
+function find(term: string, pool: readonly SearchClause[] = records): SearchClause[] {
   const exact = /^".*"$/.test(term);
   const words = term.replace(/"/g, '').split(' ');
   return pool.filter((record) => {
@@ -229,7 +236,49 @@ describe('bundles', () => {
   it('keeps the seeds in one bundle, at pagefind/', () => {
     const bundles = searchBundles(plans, '/atlas/');
     expect(bundles.map((b) => b.dir)).toEqual(['pagefind']);
-    expect(bundles[0]!.records).toHaveLength(records.length);
+    // Every clause once, inside the records that group them by chapter (clause-view.ts reads them back).
+    const clauses = bundles[0]!.records.flatMap((r) => r.meta.clauses.map((c) => c.url));
+    expect(clauses).toEqual(records.map((r) => r.url));
+  });
+});
+
+describe('records of chapters', () => {
+  const grouped = searchRecords(plans, '/atlas/');
+
+  it("groups a chapter's clauses into one record whose layout says where each clause's words lie", () => {
+    expect(grouped.length).toBeLessThan(records.length / 3);
+    const byUrl = new Map(records.map((r) => [r.url, r]));
+    const table = filterValues(plans, loadSearchNames());
+    for (const record of grouped) {
+      const layout = layoutOf(`x~${record.layout}`)!;
+      expect(layout.clauses).toHaveLength(record.meta.clauses.length);
+      expect(record.layout.length).toBeLessThanOrEqual(LAYOUT_MAX);
+      const words = record.content.split(' ');
+      const starts = clauseStarts(layout);
+      expect(starts[starts.length - 1]).toBe(words.length);
+      record.meta.clauses.forEach((clause, k) => {
+        const own = byUrl.get(clause.url)!;
+        // The clause's own words, at its place in the record.
+        expect(words.slice(starts[k], starts[k + 1]).join(' ')).toBe(own.content);
+        // Its own filter values, through the table.
+        const values = clauseValues(layout, k);
+        for (const key of FILTER_KEYS)
+          expect(values[key].map((i) => table[key][i]).sort()).toEqual([...own.filters[key]].sort());
+      });
+      // One plan and one chapter per record.
+      expect(new Set(record.meta.clauses.map((c) => c.url.split('#')[0])).size).toBe(1);
+    }
+  });
+
+  it("never ends a clause's words with a bigram, so a phrase cannot run from one clause into the next", () => {
+    for (const record of grouped) {
+      const layout = layoutOf(`x~${record.layout}`)!;
+      const words = record.content.split(' ');
+      for (const end of clauseStarts(layout).slice(1)) {
+        const last = words[end - 1]!;
+        expect(/^[a-p]{8}$/.test(last), `${record.url}: ${last}`).toBe(false);
+      }
+    }
   });
 
   it.each([

@@ -8,6 +8,8 @@
  * behind it. Where the browser has no workers, Pagefind's script is imported on the page's thread instead.
  */
 import type { FilterKey, RecordMeta } from '../../lib/search/browser/record-meta';
+import { clauseView } from '../../lib/search/browser/clause-view';
+import { FILTER_TABLE_FILE, type FilterTable } from '../../lib/search/browser/layout';
 import { startIndexWorker } from './index-client';
 
 export type Filters = Partial<Record<FilterKey, string>>;
@@ -103,12 +105,28 @@ async function openOnPage(primary: string, others: readonly string[]): Promise<P
   return module;
 }
 
-/** One Pagefind over the bundles (`bundles[0]` holds the script; the others are merged), in a worker if it can be. */
-function open(bundles: readonly string[]): Promise<Pagefind> {
+/** The filter table of the index (layout.ts), fetched once, when first needed. */
+let filterTable: Promise<FilterTable> | null = null;
+
+function loadFilterTable(primary: string): Promise<FilterTable> {
+  filterTable ??= fetch(`${primary}${FILTER_TABLE_FILE}`).then((r) => {
+    if (!r.ok) throw new Error(`the search filter table did not load (${r.status})`);
+    return r.json() as Promise<FilterTable>;
+  });
+  return filterTable;
+}
+
+/**
+ * One Pagefind over the bundles (`bundles[0]` holds the script; the others are merged), in a worker if it can
+ * be, seen as clauses (a record is a chapter: clause-view.ts).
+ */
+async function open(bundles: readonly string[]): Promise<Pagefind> {
   const [primary = '/pagefind/', ...others] = bundles;
-  if (typeof Worker !== 'undefined' && workerScript)
-    return startIndexWorker(workerScript, [primary, ...others]);
-  return openOnPage(primary, others);
+  const records =
+    typeof Worker !== 'undefined' && workerScript
+      ? await startIndexWorker(workerScript, [primary, ...others])
+      : await openOnPage(primary, others);
+  return clauseView(records, () => loadFilterTable(primary));
 }
 
 /** Loads the bundles once; later calls share the first call's load. */

@@ -31,3 +31,15 @@ export interface RecordMeta extends Record<string, string> {
 
 export const FILTER_KEYS = ['province', 'plan', 'level', 'part', 'department', 'indicator'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** One clause of a search record, as its fragment carries it: what a result shows and links to. */
+export interface ClauseData {
+  url: string;
+  meta: RecordMeta;
+  filters: Record<FilterKey, string[]>;
+}
+
+/** A search record's meta, as its fragment carries it: its clauses, in the order of their words. */
+export interface RecordData {
+  clauses: ClauseData[];
+}

@@ -24,6 +24,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode, encode } from 'cborg';
+import { LAYOUT_MARK } from '../browser/layout';
 import { finishedFragment, signed, unsigned } from './fragments';
 import { rechunk, type MetaChunk } from './rechunk';
 
@@ -74,6 +75,12 @@ function chunksOf(meta: unknown, name: string): MetaChunk[] {
   return chunks;
 }
 
+/** What the build puts into a record's fragment (its meta) and after its short name (its layout, layout.ts). */
+export interface FragmentRecord {
+  meta: unknown;
+  layout?: string;
+}
+
 /** The fragment names of a bundle: `<key>_<stamp><number in base 36>`, in page order. */
 export function fragmentNames(key: string, stamp: string, count: number): string[] {
   if (!/^[0-9a-z]+$/.test(key)) throw new Error(`a bundle key is letters and digits, not “${key}”`);
@@ -98,7 +105,7 @@ export interface Compacted {
 export function compactBundle(
   dir: string,
   key: string,
-  metaOf?: (url: string) => Record<string, string> | undefined,
+  recordOf?: (url: string) => FragmentRecord | undefined,
 ): Compacted {
   const entryPath = join(dir, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as Entry & Record<string, unknown>;
@@ -109,13 +116,24 @@ export function compactBundle(
     const meta: unknown = decode(unsigned(metaFile, metaPath));
     const pages = pagesOf(meta, metaPath);
     const digest = createHash('sha256');
+    const layouts: (string | undefined)[] = [];
     const fragments = pages.map(([name]) => {
       const path = join(dir, 'fragment', `${name}.pf_fragment`);
+      const metaOf = recordOf
+        ? (url: string) => {
+            const record = recordOf(url);
+            layouts.push(record?.layout);
+            return record?.meta;
+          }
+        : undefined;
       const bytes = finishedFragment(readFileSync(path), path, metaOf);
       digest.update(bytes);
       return { path, bytes };
     });
-    const names = fragmentNames(key, digest.digest('hex').slice(0, STAMP_LENGTH), pages.length);
+    // The layout follows the short name (layout.ts); the stamp covers it, since the fragment holds the same clauses.
+    const names = fragmentNames(key, digest.digest('hex').slice(0, STAMP_LENGTH), pages.length).map(
+      (short, k) => (layouts[k] ? `${short}${LAYOUT_MARK}${layouts[k]}` : short),
+    );
     fragments.forEach(({ path, bytes }, k) => {
       rmSync(path);
       writeFileSync(join(dir, 'fragment', `${names[k]}.pf_fragment`), bytes);

@@ -36,7 +36,7 @@ export function signed(bytes: Uint8Array | string): Buffer {
 export function finishedFragment(
   file: Uint8Array,
   name = 'fragment',
-  metaOf?: (url: string) => Record<string, string> | undefined,
+  metaOf?: (url: string) => unknown,
 ): Buffer {
   const fragment = JSON.parse(unsigned(file, name).toString('utf8')) as Record<string, unknown>;
   if (typeof fragment['content'] !== 'string')

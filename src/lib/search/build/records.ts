@@ -1,24 +1,45 @@
 /**
- * The search records: one per clause (and one per annex and annex table), each landing on its permalink.
- * Pure: the Pagefind integration (src/integrations/pagefind.ts) feeds them to `addCustomRecord`.
+ * The search records. A clause (and an annex's text, and an annex table) is what a result shows, at its
+ * permalink; a Pagefind record is one chapter of a plan (or one annex): its clauses' words one after another,
+ * and a fragment name that says where each clause's words lie and what its filter values are (layout.ts), so
+ * the page maps Pagefind's word positions back to clauses (clause-view.ts). Pure: the Pagefind integration
+ * (src/integrations/pagefind.ts) feeds the records to `addCustomRecord`.
  */
 import type { Annex, AnnexTable, Clause, Level, Plan, PlanPart, PlanSummary } from '../../model/plan';
 import { planLabel } from '../../model/label';
 import { statusMarks } from '../../status';
 import { paths, withBase } from '../../urls';
 import { COUNTRY, LEVEL, levelLabel, PREAMBLE, provinceLabel } from '../../vocabulary';
-import type { FilterKey, RecordMeta } from '../browser/record-meta';
+import { encodeLayout, type ClauseLayout, type FilterTable } from '../browser/layout';
+import type { ClauseData, FilterKey, RecordData, RecordMeta } from '../browser/record-meta';
 import { containsForm, type CompiledGroup } from '../browser/synonyms';
 import { groupToken, indexWords, runsOf, type Run, type Unit } from '../browser/tokens';
 
-/** Pagefind's custom record, as `addCustomRecord` takes it. */
-export interface SearchRecord {
+/** One clause as a result shows it: its permalink, the words indexed for it, its meta and filter values. */
+export interface SearchClause {
   url: string;
   /** The words indexed (search alphabet tokens, see tokens.ts), not text for people. */
   content: string;
   language: string;
   meta: RecordMeta;
   filters: Record<FilterKey, string[]>;
+}
+
+/**
+ * Pagefind's custom record, as `addCustomRecord` takes it (with `meta` and `layout`, which go into the
+ * fragment and its name once the bundle is written): the clauses of one chapter.
+ */
+export interface SearchRecord {
+  /** The first clause's permalink (the record's key; each clause keeps its own in `meta`). */
+  url: string;
+  /** The clauses' words, one clause after another. */
+  content: string;
+  language: string;
+  meta: RecordData;
+  /** None: the page filters clauses by their layout (layout.ts), so Pagefind is given no filter to index. */
+  filters: Record<string, string[]>;
+  /** Where each clause's words lie and its filter values (layout.ts), for the fragment's name. */
+  layout: string;
 }
 
 /** A result shows the plan's status marks, so a draft's clause is never quoted as adopted policy. */
@@ -28,7 +49,13 @@ function statusMeta(plan: Plan): string {
     .join('，');
 }
 
-export { FILTER_KEYS, type FilterKey, type RecordMeta } from '../browser/record-meta';
+export {
+  FILTER_KEYS,
+  type ClauseData,
+  type FilterKey,
+  type RecordData,
+  type RecordMeta,
+} from '../browser/record-meta';
 
 /** Chinese labels for filter values, from the catalogues. */
 export interface SearchNames {
@@ -58,6 +85,11 @@ export interface BuildOptions {
   synonyms: readonly CompiledGroup[];
   /** For a plan, the department group of a printed department name (build/departments.ts), or null. */
   departmentGroup?: (plan: Pick<Plan, 'region' | 'level'>) => (name: string) => number | null;
+  /**
+   * The filter values of the whole corpus (`filterValues`), which the records' layouts point into and the
+   * build writes beside the index for the page; needed to group clauses into records.
+   */
+  table?: FilterTable;
 }
 
 /** How each plan appears in the plan filter: its region, or its title when two plans share a region. */
@@ -193,7 +225,7 @@ function clauseRecord(
   indicators: string[],
   context: { byId: ReadonlyMap<string, Clause>; departmentGroup: (name: string) => number | null },
   options: BuildOptions,
-): SearchRecord | null {
+): SearchClause | null {
   const text = clause.paragraphs.join('\n');
   if (!text.trim()) return null;
   const mentioned = uniq((clause.responsibility?.departments ?? []).map((m) => m.departmentId));
@@ -230,10 +262,10 @@ function annexRecords(
   label: string,
   bySource: Map<string, string[]>,
   options: BuildOptions,
-): SearchRecord[] {
+): SearchClause[] {
   const part = options.names.part('annex');
   const filters = (sourceId: string) => filtersOf(plan, label, part, [], bySource.get(sourceId) ?? []);
-  const records: SearchRecord[] = [];
+  const records: SearchClause[] = [];
   const paragraphs = annex.blocks.flatMap((b) => (b.type === 'paragraph' && b.text.trim() ? [b.text] : []));
   const heading = annex.title ?? '';
   const headText = [heading, ...paragraphs].filter(Boolean).join('\n');
@@ -278,22 +310,35 @@ export function buildRecords(plans: readonly Plan[], options: BuildOptions): Sea
   return [...buildRecordsByPlan(plans, options).values()].flat();
 }
 
-/** The records of each plan (by plan id, in plan order). */
+/** The records of each plan (by plan id, in plan order); the filter table defaults to these plans' own. */
 export function buildRecordsByPlan(
   plans: readonly Plan[],
   options: BuildOptions,
 ): Map<string, SearchRecord[]> {
   const labels = planLabels(plans);
+  const withTable = { ...options, table: options.table ?? filterValues(plans, options.names) };
   return new Map(
-    plans.map((plan) => [plan.id, recordsOfPlan(plan, labels.get(plan.id) ?? planLabel(plan), options)]),
+    plans.map((plan) => [plan.id, recordsOfPlan(plan, labels.get(plan.id) ?? planLabel(plan), withTable)]),
   );
 }
 
-/**
- * The records of one plan, clauses in reading order, then annexes; `label` is its name in results (from
- * `planLabels` of the whole corpus, which needs only the plans' summaries).
- */
-export function recordsOfPlan(plan: Plan, label: string, options: BuildOptions): SearchRecord[] {
+/** A clause with the chapter (or annex) it is grouped under. */
+interface Placed {
+  clause: SearchClause;
+  chapter: string;
+}
+
+/** The chapter a clause is in: its outermost enclosing clause (the preamble's clauses are one chapter). */
+function chapterOf(clause: Clause, byId: ReadonlyMap<string, Clause>): string {
+  if (clause.kind === 'preamble') return PREAMBLE;
+  let at = clause;
+  for (let up = at.parentId ? byId.get(at.parentId) : undefined; up; up = up.parentId ? byId.get(up.parentId) : undefined)
+    at = up;
+  return at.id;
+}
+
+/** Every clause of one plan that has words, in reading order, then annexes, each with its chapter. */
+function placedClauses(plan: Plan, label: string, options: BuildOptions): Placed[] {
   const bySource = indicatorsBySource(plan, options.names);
   const context = {
     byId: new Map(plan.clauses.map((c) => [c.id, c])),
@@ -301,10 +346,93 @@ export function recordsOfPlan(plan: Plan, label: string, options: BuildOptions):
   };
   const clauses = plan.clauses.flatMap((clause) => {
     const record = clauseRecord(plan, clause, label, bySource.get(clause.id) ?? [], context, options);
-    return record ? [record] : [];
+    return record ? [{ clause: record, chapter: chapterOf(clause, context.byId) }] : [];
   });
-  const annexes = plan.annexes.flatMap((annex) => annexRecords(plan, annex, label, bySource, options));
-  return [...clauses, ...annexes];
+  const annexes = plan.annexes.flatMap((annex) =>
+    annexRecords(plan, annex, label, bySource, options).map((clause) => ({ clause, chapter: annex.id })),
+  );
+  // A clause without a word can never be found.
+  return [...clauses, ...annexes].filter(({ clause }) => clause.content !== '');
+}
+
+/**
+ * The clauses of one plan as results show them, in reading order, then annexes; `label` is its name in
+ * results (from `planLabels` of the whole corpus, which needs only the plans' summaries).
+ */
+export function clausesOfPlan(plan: Plan, label: string, options: BuildOptions): SearchClause[] {
+  return placedClauses(plan, label, options).map(({ clause }) => clause);
+}
+
+/**
+ * Layout characters a record's clauses may take at most: the fragment's name (short name, layout and
+ * `.pf_fragment`) must stay within a file name's 255 bytes; a chapter whose clauses would take more is split.
+ */
+export const LAYOUT_MAX = 200;
+
+/** Value indexes of a filter table, by key and value. */
+function indexesOf(table: FilterTable): Record<FilterKey, Map<string, number>> {
+  return Object.fromEntries(
+    Object.entries(table).map(([key, values]) => [key, new Map(values.map((v, i) => [v, i]))]),
+  ) as Record<FilterKey, Map<string, number>>;
+}
+
+const tableIndexes = new WeakMap<FilterTable, Record<FilterKey, Map<string, number>>>();
+
+/**
+ * The records of one plan: its clauses grouped by chapter (consecutive clauses of one chapter, or of one
+ * annex), a chapter split where its layout would outgrow `LAYOUT_MAX`. Needs `options.table`.
+ */
+export function recordsOfPlan(plan: Plan, label: string, options: BuildOptions): SearchRecord[] {
+  const table = options.table;
+  if (!table) throw new Error('search records need the filter table (BuildOptions.table)');
+  let indexes = tableIndexes.get(table);
+  if (!indexes) tableIndexes.set(table, (indexes = indexesOf(table)));
+  const at = (key: FilterKey, value: string): number => {
+    const i = indexes[key].get(value);
+    if (i === undefined) throw new Error(`search filter value “${value}” (${key}) is not in the filter table`);
+    return i;
+  };
+  const records: SearchRecord[] = [];
+  let group: { chapter: string; clauses: SearchClause[]; layout: ClauseLayout[]; head: string } | null = null;
+  const close = () => {
+    if (!group) return;
+    const [first] = group.clauses as [SearchClause];
+    records.push({
+      url: first.url,
+      content: group.clauses.map((c) => c.content).join(' '),
+      language: RECORD_LANGUAGE,
+      meta: { clauses: group.clauses.map(({ url, meta, filters }): ClauseData => ({ url, meta, filters })) },
+      filters: {},
+      layout: group.head,
+    });
+    group = null;
+  };
+  for (const { clause, chapter } of placedClauses(plan, label, options)) {
+    const f = clause.filters;
+    const own: ClauseLayout = {
+      words: clause.content.split(' ').length,
+      part: at('part', f.part[0] as string),
+      departments: f.department.map((v) => at('department', v)),
+      indicators: f.indicator.map((v) => at('indicator', v)),
+    };
+    const head = {
+      province: at('province', f.province[0] as string),
+      plan: at('plan', f.plan[0] as string),
+      level: at('level', f.level[0] as string),
+    };
+    const grown: string | null = group
+      ? encodeLayout({ ...head, clauses: [...group.layout, own] })
+      : null;
+    if (!group || group.chapter !== chapter || (grown as string).length > LAYOUT_MAX) {
+      close();
+      group = { chapter, clauses: [], layout: [], head: '' };
+    }
+    group.clauses.push(clause);
+    group.layout.push(own);
+    group.head = encodeLayout({ ...head, clauses: group.layout });
+  }
+  close();
+  return records;
 }
 
 /** The province-level code a plan is filed under (its regionPath's top), for ordering provinces; '' if none. */

@@ -1,0 +1,293 @@
+/**
+ * Pagefind's records seen as clauses. A record is a chapter (build/records.ts); a result the page ranks, counts,
+ * filters and shows is a clause. This wraps a Pagefind so every caller (engine, counts, near matches, did you
+ * mean) gets clause results, as it did when each record was one clause:
+ *
+ * - a result is a clause holding every word or phrase of the lookup: each lookup is cut into its parts (bare
+ *   words and quoted phrases), each part looked up on its own so its matched positions are known apart, and a
+ *   clause is kept when each part matches inside it — a phrase as consecutive positions, so it never matches
+ *   across two clauses (nor could it: no clause's last word is a bigram, tokens.ts) — with its word positions;
+ * - filters are applied to each clause's own values (its record's layout, layout.ts), never to the record's
+ *   union; Pagefind is given none;
+ * - filter counts count clauses: `filters` over the clauses kept, `totalFilters` over all the lookup's
+ *   clauses, as Pagefind's own would over one-clause records;
+ * - a result's data is its clause's url, meta and filters, from its record's fragment (loaded once).
+ *
+ * Pure (no DOM): the search page wraps its Pagefind with it (src/browser/search/pagefind.ts), tests theirs.
+ */
+import { clauseStarts, clauseValues, layoutOf, type FilterTable, type RecordLayout } from './layout';
+import { FILTER_KEYS, type ClauseData, type FilterKey, type RecordData } from './record-meta';
+
+type Filters = Partial<Record<FilterKey, string>>;
+
+export interface ResultData {
+  url: string;
+  meta: ClauseData['meta'];
+  filters: Record<string, string[]>;
+}
+
+/** A Pagefind result as its search gives it (a record: data() is the record's fragment). */
+export interface RecordResult {
+  id: string;
+  score: number;
+  words: number[];
+  data(): Promise<{ url: string; meta: unknown; filters: Record<string, string[]> }>;
+}
+
+export interface Response<R> {
+  results: R[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+
+export interface RecordSearch {
+  filters(): Promise<Record<string, Record<string, number>>>;
+  preload(term: string, options?: { filters?: Filters }): Promise<void>;
+  search(term: string | null, options?: { filters?: Filters }): Promise<Response<RecordResult> | null>;
+}
+
+export interface ClauseResult {
+  id: string;
+  score: number;
+  words: number[];
+  data(): Promise<ResultData>;
+}
+
+export interface ClauseSearch {
+  filters(): Promise<Record<string, Record<string, number>>>;
+  preload(term: string, options?: { filters?: Filters }): Promise<void>;
+  search(term: string | null, options?: { filters?: Filters }): Promise<Response<ClauseResult> | null>;
+}
+
+/** One part of a lookup: a bare word (found anywhere in the clause) or a quoted phrase of words in a row. */
+export interface LookupPart {
+  words: string[];
+}
+
+/** The parts of a Pagefind lookup as the page writes them (tokens.ts: bare words and `"…"` phrases). */
+export function lookupParts(term: string): LookupPart[] {
+  const parts: LookupPart[] = [];
+  for (const match of term.matchAll(/"([^"]*)"|(\S+)/g)) {
+    const words = (match[1] ?? match[2] ?? '').split(/\s+/).filter(Boolean);
+    if (words.length > 0) parts.push({ words });
+  }
+  return parts;
+}
+
+/** The separator of a clause result's id: `<record id>#<clause number in the record>`. */
+const CLAUSE_MARK = '#';
+
+/** The record id and clause number of a clause result's id. */
+export function clauseOf(id: string): { record: string; clause: number } {
+  const at = id.lastIndexOf(CLAUSE_MARK);
+  return { record: id.slice(0, at), clause: Number(id.slice(at + 1)) };
+}
+
+/** A clause a lookup matched: its record's result and layout, its number there and its matched positions. */
+interface Matched {
+  record: RecordResult;
+  layout: RecordLayout;
+  clause: number;
+  words: number[];
+  score: number;
+}
+
+/** Where a part occurs in `[from, to)`: every position of each run of its words in order (none: not there). */
+function partPositions(part: LookupPart, at: ReadonlyMap<string, readonly number[]>, from: number, to: number): number[] {
+  const [first, ...rest] = part.words as [string, ...string[]];
+  const out: number[] = [];
+  for (const p of at.get(first) ?? []) {
+    if (p < from || p + rest.length >= to) continue;
+    if (rest.every((word, i) => (at.get(word) ?? []).includes(p + i + 1)))
+      for (let i = 0; i <= rest.length; i++) out.push(p + i);
+  }
+  return out;
+}
+
+/**
+ * The clauses that hold every part of a lookup. `found` gives, for each word of the parts, Pagefind's results
+ * of that word looked up alone (every position of it in each record: a quoted lookup reports only a record's
+ * first match). Records come by the sum of their words' scores; clauses in reading order within.
+ */
+export function matchedClauses(
+  parts: readonly LookupPart[],
+  found: ReadonlyMap<string, Response<RecordResult>>,
+): Matched[] {
+  const words = [...new Set(parts.flatMap((p) => p.words))];
+  const byRecord = new Map<string, { record: RecordResult; at: Map<string, number[]>; score: number }>();
+  words.forEach((word, w) => {
+    for (const result of found.get(word)?.results ?? []) {
+      let entry = byRecord.get(result.id);
+      if (!entry) {
+        if (w > 0) continue; // a record the first word did not find cannot hold every word
+        entry = { record: result, at: new Map(), score: 0 };
+        byRecord.set(result.id, entry);
+      }
+      entry.at.set(word, result.words);
+      entry.score += result.score;
+    }
+  });
+  const records = [...byRecord.values()]
+    .filter((e) => e.at.size === words.length)
+    .sort((a, b) => b.score - a.score);
+  const out: Matched[] = [];
+  for (const entry of records) {
+    const layout = layoutOf(entry.record.id);
+    if (!layout) continue;
+    const starts = clauseStarts(layout);
+    for (let k = 0; k < layout.clauses.length; k++) {
+      const from = starts[k] as number;
+      const to = starts[k + 1] as number;
+      const positions: number[] = [];
+      let every = true;
+      for (const part of parts) {
+        const inside = partPositions(part, entry.at, from, to);
+        if (inside.length === 0) {
+          every = false;
+          break;
+        }
+        positions.push(...inside);
+      }
+      if (every) out.push({ record: entry.record, layout, clause: k, words: positions, score: entry.score });
+    }
+  }
+  return out;
+}
+
+/** Words whose results are kept for later searches, at most (the oldest go first). */
+const LOOKUPS_KEPT = 256;
+
+/** Value indexes per key, for the filter table. */
+function tableIndexes(table: FilterTable): Record<FilterKey, Map<string, number>> {
+  return Object.fromEntries(
+    FILTER_KEYS.map((key) => [key, new Map((table[key] ?? []).map((v, i) => [v, i]))]),
+  ) as Record<FilterKey, Map<string, number>>;
+}
+
+/** Whether a clause's own values satisfy every active filter (`wanted`: key → value index, −1 for unknown). */
+function passes(values: Record<FilterKey, number[]>, wanted: readonly [FilterKey, number][]): boolean {
+  return wanted.every(([key, index]) => values[key].includes(index));
+}
+
+/** Clauses per filter value, by the table's names. */
+export function tally(
+  table: FilterTable,
+  clauses: readonly { layout: RecordLayout; clause: number }[],
+): Record<string, Record<string, number>> {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const key of FILTER_KEYS) counts[key] = {};
+  for (const { layout, clause } of clauses) {
+    const values = clauseValues(layout, clause);
+    for (const key of FILTER_KEYS) {
+      const names = table[key] ?? [];
+      const into = counts[key] as Record<string, number>;
+      for (const i of values[key]) {
+        const name = names[i];
+        if (name !== undefined) into[name] = (into[name] ?? 0) + 1;
+      }
+    }
+  }
+  return counts;
+}
+
+/**
+ * The clause view of `pf`. `loadTable` gives the filter table (layout.ts `FILTER_TABLE_FILE`); it is asked
+ * for only when a search is filtered, or by `filters()` (which the page calls before counting), so an
+ * unfiltered first search never waits for it.
+ */
+export function clauseView(pf: RecordSearch, loadTable: () => Promise<FilterTable>): ClauseSearch {
+  let table: FilterTable | null = null;
+  let indexes: Record<FilterKey, Map<string, number>> | null = null;
+  let tableLoading: Promise<FilterTable> | null = null;
+  const ensureTable = async (): Promise<FilterTable> => {
+    tableLoading ??= loadTable().then((t) => {
+      table = t;
+      indexes = tableIndexes(t);
+      return t;
+    });
+    return tableLoading;
+  };
+  // One fragment load per record, shared by its clauses.
+  const fragments = new Map<string, Promise<RecordData>>();
+  const fragmentOf = (record: RecordResult): Promise<RecordData> => {
+    let loading = fragments.get(record.id);
+    if (!loading) {
+      loading = record.data().then((d) => d.meta as RecordData);
+      fragments.set(record.id, loading);
+    }
+    return loading;
+  };
+
+  // A word's results do not depend on the search it is part of (Pagefind is given no filter), so each word is
+  // looked up once: a query's loose and exact searches share their words.
+  const looked = new Map<string, Promise<Response<RecordResult> | null>>();
+  const lookup = (word: string): Promise<Response<RecordResult> | null> => {
+    let answer = looked.get(word);
+    if (!answer) {
+      answer = pf.search(word).then((response) => {
+        if (response === null) looked.delete(word);
+        return response;
+      });
+      if (looked.size >= LOOKUPS_KEPT) looked.delete(looked.keys().next().value as string);
+      looked.set(word, answer);
+    }
+    return answer;
+  };
+
+  return {
+    async filters() {
+      const t = await ensureTable();
+      return Object.fromEntries(
+        FILTER_KEYS.map((key) => [key, Object.fromEntries((t[key] ?? []).map((v) => [v, 0]))]),
+      );
+    },
+    async preload(term) {
+      const words = new Set(lookupParts(term).flatMap((part) => part.words));
+      await Promise.all([...words].map((word) => pf.preload(word)));
+    },
+    async search(term, options = {}) {
+      const active = Object.entries(options.filters ?? {}).filter((e): e is [FilterKey, string] =>
+        Boolean(e[1]),
+      );
+      if (active.length > 0) await ensureTable();
+      const parts = term === null ? [] : lookupParts(term);
+      if (parts.length === 0) return { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
+      const words = [...new Set(parts.flatMap((part) => part.words))];
+      const responses = await Promise.all(words.map(lookup));
+      if (responses.some((r) => r === null)) return null;
+      const found = new Map(words.map((word, i) => [word, responses[i] as Response<RecordResult>]));
+      const all = matchedClauses(parts, found);
+      const wanted = active.map(([key, value]): [FilterKey, number] => [key, indexes?.[key].get(value) ?? -1]);
+      const kept = wanted.length === 0 ? all : all.filter((m) => passes(clauseValues(m.layout, m.clause), wanted));
+      const results = kept.map(
+        (m): ClauseResult => ({
+          id: `${m.record.id}${CLAUSE_MARK}${m.clause}`,
+          score: m.score,
+          words: m.words,
+          data: async () => {
+            const fragment = await fragmentOf(m.record);
+            const clause = fragment.clauses[m.clause];
+            if (!clause) throw new Error(`search record ${m.record.id} has no clause ${m.clause}`);
+            return { url: clause.url, meta: clause.meta, filters: clause.filters };
+          },
+        }),
+      );
+      // Counted only when read (the page reads them when it counts, after `filters()` loaded the table).
+      let counted: Record<string, Record<string, number>> | null = null;
+      let totals: Record<string, Record<string, number>> | null = null;
+      return {
+        results,
+        unfilteredResultCount: all.length,
+        get filters() {
+          counted ??= table ? tally(table, kept) : {};
+          return counted;
+        },
+        get totalFilters() {
+          totals ??= table ? tally(table, all) : {};
+          return totals;
+        },
+      };
+    },
+  };
+}
