@@ -470,7 +470,11 @@ export function filterValues(plans: readonly PlanSummary[], names: SearchNames):
   return {
     province: plansByProvince(plans).map(([province]) => province),
     plan: uniq(plans.map((p) => labels.get(p.id) ?? planLabel(p))),
-    level: levelOrder.filter((l) => plans.some((p) => p.level === l)).map((l) => LEVEL_NAMES[l]),
+    // Every level a plan's records carry, 级别未识别 included (after the known ones), so a layout can name it.
+    level: byOrder(
+      levelOrder.map((l) => LEVEL_NAMES[l]),
+      plans.map((p) => levelLabel(p.level)),
+    ),
     part: partOrder.filter((p) => parts.has(p)).map((p) => names.part(p)),
     department: byOrder(
       names.order.department,
