@@ -808,6 +808,51 @@ describe('coal’s share of energy consumption, as provinces word it', () => {
   });
 });
 
+describe('pollutants’ total emissions, as 33号 and provinces word them', () => {
+  const ids = (text: string) =>
+    targetsOf(text)
+      .filter((t) => t.unit === '%')
+      .map((t) => [t.indicatorId, t.value]);
+
+  it.each<[string, [string, number][]]>([
+    [
+      '到2025年，化学需氧量、氨氮、氮氧化物、挥发性有机物排放总量比2020年分别下降8%、8%、10%、10%以上。',
+      [
+        ['cod-total-decline', 8],
+        ['ammonia-nitrogen-total-decline', 8],
+        ['nox-total-decline', 10],
+        ['voc-total-decline', 10],
+      ],
+    ],
+    ['到2025年，全市氮氧化物排放总量比2020年下降12%。', [['nox-total-decline', 12]]],
+    [
+      '到2025年，化学需氧量和氨氮排放量分别比2020年减少9%和9.5%。',
+      [
+        ['cod-total-decline', 9],
+        ['ammonia-nitrogen-total-decline', 9.5],
+      ],
+    ],
+  ])('%s', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+
+  it.each([
+    // Tonnes of key-project reductions stay with the tonnage indicators.
+    ['到2025年，化学需氧量、氨氮重点工程减排量分别达到1.2万吨、0.1万吨。', 'cod-reduction'],
+    ['到2025年，化学需氧量重点工程减排量比2020年减少3000吨。', 'cod-reduction'],
+  ])('tonnes, not a share: %s', (text, id) => {
+    const found = targetsOf(text);
+    expect(found.map((t) => t.indicatorId)).toContain(id);
+    expect(found.map((t) => t.indicatorId)).not.toContain('cod-total-decline');
+  });
+
+  it('without 排放 a pollutant’s percentage is not a total-emission decline', () => {
+    expect(targetsOf('到2025年，化学需氧量浓度比2020年下降10%。').map((t) => t.indicatorId)).not.toContain(
+      'cod-total-decline',
+    );
+  });
+});
+
 describe('numbers that are not targets are not extracted', () => {
   it.each([
     [

@@ -75,8 +75,9 @@ describe('pollutant reductions stated as 减少 (not 达到)', () => {
     ]);
   });
   it('a percentage fall of emissions is not a reduction in tonnes', () => {
+    // It is 33号's own form, the share of total emissions (cod-total-decline), never the tonnage indicator.
     expect(targetsOf('到2025年，化学需氧量排放总量比2020年下降8%。').map((t) => t.indicatorId)).toEqual([
-      'unclassified',
+      'cod-total-decline',
     ]);
   });
 });

@@ -553,7 +553,9 @@ function splitTopLevel(folded: string, range: Range, separators: RegExp): Range[
 
 /** The values of a 分别 list: the run of numbers with units right after 分别 (245吨、18吨…), at least two. */
 function listValues(folded: string, at: Range, tokens: ValueToken[]): ValueToken[] | null {
-  const firstIndex = firstAtOrAfter(tokens, at.end);
+  let firstIndex = firstAtOrAfter(tokens, at.end);
+  // A baseline year between 分别 and the values (分别比2020年减少9%和9.5%) is not one of them.
+  while (tokens[firstIndex]?.unit === null && folded[tokens[firstIndex]!.numberEnd] === '年') firstIndex++;
   const first = tokens[firstIndex];
   if (!first || first.unit === null) return null;
   const phrase = folded.slice(at.end, first.start);
@@ -590,7 +592,8 @@ function listNames(
   const limit = Math.max(sentence.range.start, at.start - LIST_WINDOW);
   while (start > limit && !isFragmentDelimiter(folded, start - 1)) start--;
   const names = cleanRange(compiled, folded, { start, end: at.start });
-  const baselineYear = lastBaseline(compiled, folded, start, at.start);
+  // The baseline may come before 分别 or between it and the values (分别比2020年减少9%和9.5%).
+  const baselineYear = lastBaseline(compiled, folded, start, (values[0] as ValueToken).start);
   let parts = splitTopLevel(folded, names, /、/);
   if (parts.length !== values.length) parts = splitTopLevel(folded, names, /[、和及与]/);
   if (parts.length !== values.length) {
