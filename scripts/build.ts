@@ -20,6 +20,7 @@ import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SEARCH_HANDOFF_ENV } from '../src/integrations/search-handoff';
+import { withoutTsxLoader } from './build/command';
 import { readStepResult, RESULT_ENV, type StepResult } from './build/result';
 
 /**
@@ -56,6 +57,15 @@ const semiSpaceGiven = [...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].
   arg.includes(PAGES_SEMI_SPACE_FLAG),
 );
 
+/**
+ * The pages' step runs without tsx's loader (`--import tsx`), Node stripping its script's types itself. Why: a
+ * loader's hooks run on a thread of their own, and every module import of the process is a round trip to it —
+ * including the import of a page's module that Astro's renderer makes for every file it writes (a CPU profile of
+ * the pages at 300 plans: 2.7 s of the main thread in the loader's `postMessage`, ~12 s of the hooks thread).
+ * Nothing there needs tsx: Astro loads the config, the integrations and the pages through Vite, and the worker
+ * threads load their TypeScript through tsx's API (src/integrations/data-downloads-worker.mjs). The search step
+ * keeps it: its script's imports name no extensions, and its thread mostly waits for the indexers.
+ */
 const ROOT = resolve(import.meta.dirname, '..');
 const strict = process.argv.includes('--strict') || process.env['PLAN_ATLAS_STRICT'] === '1';
 const outDir = resolve(process.env['PLAN_ATLAS_OUT_DIR'] || join(ROOT, 'dist'));
@@ -107,12 +117,12 @@ function runStep(
   script: string,
   env: NodeJS.ProcessEnv,
   resultPath: string,
-  flags: readonly string[] = [],
+  { flags = [], nodeArgs = process.execArgv }: { flags?: readonly string[]; nodeArgs?: readonly string[] } = {},
 ): StepResult {
   const run = spawnSync(
     process.execPath,
     [
-      ...process.execArgv,
+      ...nodeArgs,
       ...(heapGiven ? [] : [`${HEAP_FLAG}=${HEAP_MB}`]),
       ...flags,
       join(ROOT, 'scripts', 'build', script),
@@ -146,12 +156,10 @@ const stepEnv = {
 let pages: StepResult;
 let search: StepResult | null = null;
 try {
-  pages = runStep(
-    'pages.ts',
-    stepEnv,
-    join(cacheDir, 'pages-result.json'),
-    semiSpaceGiven ? [] : [`${PAGES_SEMI_SPACE_FLAG}=${PAGES_SEMI_SPACE_MB}`],
-  );
+  pages = runStep('pages.ts', stepEnv, join(cacheDir, 'pages-result.json'), {
+    flags: semiSpaceGiven ? [] : [`${PAGES_SEMI_SPACE_FLAG}=${PAGES_SEMI_SPACE_MB}`],
+    nodeArgs: withoutTsxLoader(process.execArgv),
+  });
   // No handoff when the site has no search step (a project copy without it, e.g. bench:pages).
   if (
     pages.failure === null &&

@@ -21,3 +21,17 @@ export function buildNodeArgs(root: string): string[] {
     throw new Error(`package.json's build script is not a plain “node …” command: “${script}”`);
   return args;
 }
+
+/**
+ * `execArgv` without tsx's loader (`--import tsx`, `--import=tsx`): the arguments for a step whose script Node
+ * runs itself, stripping its types (scripts/build.ts says why the pages' step does).
+ */
+export function withoutTsxLoader(execArgv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let k = 0; k < execArgv.length; k++) {
+    const arg = execArgv[k] as string;
+    if (arg === '--import' && execArgv[k + 1] === 'tsx') k++;
+    else if (arg !== '--import=tsx') args.push(arg);
+  }
+  return args;
+}

@@ -6,8 +6,10 @@
  */
 import { build } from 'astro';
 import { resolve } from 'node:path';
-import { lastIngestReport, summaryLines } from '../../src/integrations/ingest-report';
-import { firstLine, writeStepResult } from './result';
+// Imports name their `.ts` files: Node runs this step itself, stripping the types, without tsx (../build.ts says
+// why), and resolves no path without its extension. So the step's own modules must be erasable TypeScript.
+import { lastIngestReport, summaryLines } from '../../src/integrations/ingest-report.ts';
+import { firstLine, writeStepResult } from './result.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const outDir = process.env['PLAN_ATLAS_BUILD_STAGING'];

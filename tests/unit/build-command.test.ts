@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildNodeArgs } from '../../scripts/build/command';
+import { buildNodeArgs, withoutTsxLoader } from '../../scripts/build/command';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -35,5 +35,18 @@ describe('buildNodeArgs', () => {
   it('refuses a build script that is not a plain node command', () => {
     expect(() => buildNodeArgs(projectWith('tsx scripts/build.ts'))).toThrow(/not a plain/);
     expect(() => buildNodeArgs(projectWith('node scripts/a.ts && node scripts/b.ts'))).toThrow(/not a plain/);
+  });
+});
+
+describe('withoutTsxLoader', () => {
+  it("drops tsx's loader in either spelling and keeps every other argument in order", () => {
+    expect(withoutTsxLoader(['--import', 'tsx', '--max-old-space-size=1280', '--import=tsx', '--cpu-prof'])).toEqual([
+      '--max-old-space-size=1280',
+      '--cpu-prof',
+    ]);
+  });
+
+  it('keeps other imports', () => {
+    expect(withoutTsxLoader(['--import', './other.mjs', '--import=x'])).toEqual(['--import', './other.mjs', '--import=x']);
   });
 });
