@@ -31,7 +31,8 @@ export default defineConfig({
   },
   vite: {
     build: {
-      // Scripts are always files: the CSP hashes them and no page carries inline script.
+      // Scripts are always files, which the CSP hashes; the one inline script, the search page's boot script,
+      // is allowed by its own hash (src/browser/search/boot.ts says why it is inline).
       assetsInlineLimit: 0,
     },
   },

@@ -44,6 +44,8 @@ import { loadQueryWords } from '../src/lib/search/build/synonyms-file';
 import { NOWHERE, PROPOSALS, RELEVANCE_SET } from '../tests/e2e/relevance';
 import { serveStatic } from '../tests/e2e/static-server';
 import { buildNodeArgs } from './build/command';
+import { readSearchSetup, withSearchSetup } from '../src/lib/search/build/search-page';
+import { nameFirstIndexFiles } from '../src/integrations/search-page-files';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -248,8 +250,19 @@ function fileKind(url: string): string {
   return 'other';
 }
 
-/** The page's marks, in the order a cold open sets them (src/browser/search/boot.ts, main.ts). */
-const MARKS = ['search:boot', 'search:script', 'search:index-ready', 'search:results'];
+/**
+ * The page's marks, in the order a cold open sets them (src/browser/search/boot.ts, main.ts): the boot script
+ * runs, the page script runs, the index answers, the query's lookups are searched and ranked, the first
+ * results' fragments are in, the first results are drawn.
+ */
+const MARKS = [
+  'search:boot',
+  'search:script',
+  'search:index-ready',
+  'search:ranked',
+  'search:fragments',
+  'search:results',
+];
 
 /** A search URL opened in a fresh context: ms from navigation to the first results, CLS, bytes fetched. */
 async function coldOpen(browser: Browser, url: string): Promise<Cold> {
@@ -596,15 +609,13 @@ async function main(): Promise<void> {
   console.log(
     `indexed ${COPIES}× the seeds (${large.length} plans, ${records} records) in ${bundles.length} bundles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  // …and where its bundles are: the meta the page's scripts read them from (JSON in an HTML attribute, quotes
-  // written &quot;). A page still searching the seeds' one bundle would measure a quarter of the corpus.
-  const setupMeta = /(<meta name="plan-atlas-search" content=")([^"]*)(")/;
-  const setup = setupMeta.exec(html);
-  if (!setup) throw new Error('the search page has no <meta name="plan-atlas-search">');
-  const given = JSON.parse(setup[2]!.replace(/&quot;/g, '"')) as { bundles: string[] };
-  given.bundles = bundles.map((b) => `/${b.dir}/`);
-  html = html.replace(setupMeta, `$1${JSON.stringify(given).replace(/"/g, '&quot;')}$3`);
+  // …and where its bundles are: the meta the page's scripts read them from. A page still searching the seeds'
+  // one bundle would measure a quarter of the corpus. Then the first files of those bundles, as the build names
+  // them once the index is written.
+  const setup = readSearchSetup(html);
+  html = withSearchSetup(html, { ...setup, bundles: bundles.map((b) => `/${b.dir}/`), first: [] });
   writeFileSync(searchPage, html);
+  nameFirstIndexFiles(largeSite);
 
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

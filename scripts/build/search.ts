@@ -7,6 +7,7 @@
 import { readPlanModelIn } from '../../src/loaders/plan-models';
 import { readSearchHandoff, SEARCH_HANDOFF_ENV } from '../../src/integrations/search-handoff';
 import { writeBundles } from '../../src/integrations/search-index';
+import { nameFirstIndexFiles } from '../../src/integrations/search-page-files';
 import { firstLine, writeStepResult } from './result';
 
 const handoffPath = process.env[SEARCH_HANDOFF_ENV];
@@ -23,6 +24,8 @@ try {
     outDir,
     { base, table },
   );
+  // The search page names the index's first files, now that they exist (src/lib/search/build/search-page.ts).
+  nameFirstIndexFiles(outDir);
   const plans = bundles.reduce((n, b) => n + b.plans.length, 0);
   // The line the search integration logs when it indexes in Astro's process.
   console.log(

@@ -234,29 +234,79 @@ test.describe('loading', () => {
         String(file),
       ).toHaveLength(1);
     expect(await page.locator('link[href*="/pagefind"]').count()).toBe(0);
+    // The build named the metadata and WebAssembly in the page, so the worker asked for them at its first
+    // line, before the entry file that would otherwise have told it their names.
+    const first = await page.evaluate(
+      () =>
+        (
+          JSON.parse(
+            document.querySelector<HTMLMetaElement>('meta[name="plan-atlas-search"]')?.content ?? '{}',
+          ) as { first?: string[] }
+        ).first ?? [],
+    );
+    expect(first.map((url) => url.replace(/^.*\//, '')).sort()).toEqual(
+      requested
+        .filter((path) => /\.pf_meta$|\/wasm\.[^/]+\.pagefind$/.test(path))
+        .map((path) => path.replace(/^.*\//, ''))
+        .sort(),
+    );
+    const at = (file: RegExp) => requested.findIndex((path) => file.test(path));
+    expect(at(/\.pf_meta$/)).toBeLessThan(at(/\/pagefind-entry\.json$/));
+    expect(at(/\/wasm\.[^/]+\.pagefind$/)).toBeLessThan(at(/\/pagefind-entry\.json$/));
   });
 
-  test('the boot script is async in the head; results come whether it runs before the page script or after', async ({
+  test('the boot script, inline in the head before the stylesheets and allowed by the CSP, starts the worker the page script uses', async ({
     page,
   }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
     await search(page, '公转铁');
     const first = await hitUrls(page);
     expect(first.length).toBeGreaterThan(0);
-    expect(await page.locator('head script[async][src*="/boot"]').count()).toBe(1);
-    // Held back until the page script has run, the boot script hands the index over by its event (handoff.ts).
-    await page.route(/\/boot[^/]*\.js$/, async (route) => {
-      await page.waitForFunction(() => performance.getEntriesByName('search:script').length > 0);
-      await route.continue();
-    });
-    await search(page, '公转铁');
-    expect(await hitUrls(page)).toEqual(first);
+    expect(violations).toEqual([]);
+    // Inline, before any stylesheet: it runs as the parser reaches it, not after the page's first layout.
     const order = await page.evaluate(() =>
+      [...document.head.querySelectorAll('script, link[rel="stylesheet"]')].map((element) =>
+        element instanceof HTMLScriptElement
+          ? element.src
+            ? 'script file'
+            : element.text.includes('plan-atlas-search')
+              ? 'boot'
+              : 'inline script'
+          : 'stylesheet',
+      ),
+    );
+    expect(order.indexOf('boot')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('boot')).toBeLessThan(order.indexOf('stylesheet'));
+    const marks = await page.evaluate(() =>
       performance
         .getEntriesByType('mark')
         .filter((m) => m.name === 'search:boot' || m.name === 'search:script')
         .map((m) => m.name),
     );
-    expect(order).toEqual(['search:script', 'search:boot']);
+    expect(marks).toEqual(['search:boot', 'search:script']);
+    // The page script took the booted worker over rather than starting another.
+    expect(workers.filter((path) => /\/index-worker[^/]*\.js$/.test(path))).toHaveLength(1);
+    expect(await page.evaluate(() => 'planAtlasIndexWorker' in window)).toBe(false);
+
+    // A page whose boot script did not run (here: taken out) still searches, in a worker the page script starts.
+    await page.route(/\/search\/(\?.*)?$/, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        /<script>\(function bootSearchIndex[\s\S]*?<\/script>/,
+        '',
+      );
+      await route.fulfill({ response, body: html });
+    });
+    workers.length = 0;
+    await search(page, '公转铁');
+    expect(await hitUrls(page)).toEqual(first);
+    expect(await page.evaluate(() => performance.getEntriesByName('search:boot').length)).toBe(0);
+    expect(workers.filter((path) => /\/index-worker[^/]*\.js$/.test(path))).toHaveLength(1);
   });
 
   test('without workers, Pagefind searches on the page and finds the same clauses', async ({ page }) => {

@@ -1,24 +1,65 @@
 /**
- * The search page's first script: starts loading the index before anything else.
+ * The search page's first script: starts the index worker (index-worker.ts) while the page is still being
+ * parsed. The page inlines it in its head, before its stylesheets (src/pages/search/index.astro, `bootScript`),
+ * so it runs as the parser reaches it. A script file, even async, ran only once its response reached the page's
+ * thread, and in a cold open that thread was busy with the page's first style and layout (100–200 ms in a fresh
+ * Chromium, fonts included) by the time the file came: the worker, and all the index's loading, started after it.
  *
- * Opening a search URL waits on a chain — the index worker's script, Pagefind's script, its metadata and
- * WebAssembly, then the query's index chunks and the first results' fragments. The page script (main.ts) with
- * its query folding and synonyms is as large as Pagefind's own script; run first, it would hold the whole chain
- * back (scripts/bench-search.ts, cold open). So this small script comes first, on its own: the page names it as
- * an async script in its head (src/pages/search/index.astro), so it runs as soon as it is fetched — before the
- * page is parsed and laid out — and hands the load to main.ts (pagefind.ts keeps it), telling it by an event
- * when main.ts ran first.
+ * Inlined as its source text, `bootSearchIndex` must use nothing from outside its own body (no imports, no
+ * module constants): tests/unit/search-boot.test.ts runs the text alone.
  */
-import { SEARCH_INDEX_EVENT } from './handoff';
-import { searchIndex, useWorkerScript } from './pagefind';
 
-performance.mark('search:boot');
-/** What the page tells this script (src/pages/search/index.astro): the index's bundles and the worker's script. */
-const setup = JSON.parse(
-  document.querySelector<HTMLMetaElement>('meta[name="plan-atlas-search"]')?.content ?? '{}',
-) as { bundles?: string[]; worker?: string };
-if (setup.worker) useWorkerScript(setup.worker);
-if (setup.bundles?.length)
-  void searchIndex.load(setup.bundles).catch((error: unknown) => console.error(error));
-window.planAtlasSearchIndex = searchIndex;
-window.dispatchEvent(new Event(SEARCH_INDEX_EVENT));
+/** The index worker as boot leaves it for the page script (main.ts, through pagefind.ts `loadPagefind`). */
+export interface BootedIndexWorker {
+  worker: Worker;
+  /** The worker's bundles, as it was told them. */
+  bundles: string[];
+  /** What the worker sent (its `ready`) or raised before the page script listened to it, in order. */
+  early: Event[];
+  /** Stops keeping events: the page script listens from then on. */
+  release(): void;
+}
+
+declare global {
+  interface Window {
+    /** Set by the boot script (src/browser/search/boot.ts) when it started the index worker. */
+    planAtlasIndexWorker?: BootedIndexWorker;
+  }
+}
+
+/**
+ * Starts the index worker named by the page's `<meta name="plan-atlas-search">` — its `worker` script, told the
+ * rest (index-protocol.ts `IndexWorkerSetup`: the bundles…) in its name, so that it starts fetching at its
+ * first line — and keeps what the worker says until the page script takes it over.
+ */
+export function bootSearchIndex(): void {
+  performance.mark('search:boot');
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="plan-atlas-search"]');
+  const { worker: script, ...setup } = JSON.parse(meta?.content || '{}') as {
+    worker?: string;
+    bundles?: string[];
+  };
+  if (!script || typeof Worker === 'undefined') return;
+  const bundles = setup.bundles ?? [];
+  const worker = new Worker(script, { type: 'module', name: JSON.stringify(setup) });
+  const early: Event[] = [];
+  const keep = (event: Event) => {
+    early.push(event);
+  };
+  worker.addEventListener('message', keep);
+  worker.addEventListener('error', keep);
+  window.planAtlasIndexWorker = {
+    worker,
+    bundles,
+    early,
+    release() {
+      worker.removeEventListener('message', keep);
+      worker.removeEventListener('error', keep);
+    },
+  };
+}
+
+/** The boot script as the page inlines it: `bootSearchIndex`'s source, called. */
+export function bootScript(): string {
+  return `(${bootSearchIndex.toString()})();`;
+}

@@ -2,6 +2,7 @@
  * The page's side of the index worker (index-worker.ts): starts it and speaks to it as to Pagefind (the
  * `Pagefind` interface of pagefind.ts), so the search engine does not know where Pagefind runs.
  */
+import type { BootedIndexWorker } from './boot';
 import type { IndexMessage, IndexRequest, IndexSearchAnswer, IndexWorkerSetup } from './index-protocol';
 import type { Filters, Pagefind, PagefindResponse, ResultData } from './pagefind';
 
@@ -10,15 +11,25 @@ type Ask = <T>(request: DistributiveOmit<IndexRequest, 'id'>) => Promise<T>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
- * Starts an index worker (`script`: index-worker.ts as built) over `bundles` and resolves with a Pagefind-like handle once its index answers.
+ * Starts an index worker (`script`: index-worker.ts as built) over `setup`'s bundles and resolves with a
+ * Pagefind-like handle once its index answers.
  * Each call starts a worker of its own (the page's results and, on a large corpus, the filter counts).
  */
-export function startIndexWorker(script: string, bundles: readonly string[]): Promise<Pagefind> {
-  const setup: IndexWorkerSetup = { bundles: [...bundles] };
-  const worker = new Worker(script, {
-    type: 'module',
-    name: JSON.stringify(setup),
-  });
+export function startIndexWorker(script: string, setup: IndexWorkerSetup): Promise<Pagefind> {
+  return speakTo(new Worker(script, { type: 'module', name: JSON.stringify(setup) }), []);
+}
+
+/**
+ * The index worker the boot script started (boot.ts), taken over: what it said before now is read first, in
+ * order, then what it says next.
+ */
+export function adoptIndexWorker(booted: BootedIndexWorker): Promise<Pagefind> {
+  booted.release();
+  return speakTo(booted.worker, booted.early);
+}
+
+/** A Pagefind-like handle on `worker`, once its index answers; `early` holds the events it sent before. */
+function speakTo(worker: Worker, early: readonly Event[]): Promise<Pagefind> {
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 0;
   let settleReady: { resolve(): void; reject(error: Error): void } | null = null;
@@ -30,7 +41,7 @@ export function startIndexWorker(script: string, bundles: readonly string[]): Pr
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
   };
-  worker.addEventListener('message', (event: MessageEvent<IndexMessage>) => {
+  const onMessage = (event: MessageEvent<IndexMessage>) => {
     const message = event.data;
     if ('ready' in message) {
       if (message.ready) settleReady?.resolve();
@@ -42,10 +53,19 @@ export function startIndexWorker(script: string, bundles: readonly string[]): Pr
     pending.delete(message.id);
     if ('error' in message) waiting.reject(new Error(message.error));
     else waiting.resolve(message.result);
-  });
-  worker.addEventListener('error', (event) =>
-    fail(new Error(`the search index worker failed: ${event.message}`)),
-  );
+  };
+  const onError = (event: Event) =>
+    fail(
+      new Error(
+        `the search index worker failed: ${event instanceof ErrorEvent ? event.message : 'its script did not load'}`,
+      ),
+    );
+  for (const event of early) {
+    if (event instanceof MessageEvent) onMessage(event as MessageEvent<IndexMessage>);
+    else onError(event);
+  }
+  worker.addEventListener('message', onMessage);
+  worker.addEventListener('error', onError);
   const ask: Ask = <T>(request: DistributiveOmit<IndexRequest, 'id'>) =>
     new Promise<T>((resolve, reject) => {
       const id = nextId++;

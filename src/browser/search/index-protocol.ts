@@ -10,6 +10,12 @@
 export interface IndexWorkerSetup {
   /** Bundle directories (each ends in `/`); the first holds Pagefind's script, the others are merged into it. */
   bundles: string[];
+  /**
+   * The index files Pagefind fetches before it answers (metadata, WebAssembly), as the build named them in the
+   * page (src/lib/search/build/search-page.ts): fetched at the worker's first line. Without them, the worker
+   * learns them from each bundle's `pagefind-entry.json`.
+   */
+  first?: string[];
 }
 
 export type IndexRequest =

@@ -17,6 +17,7 @@
  * The worker is told its bundles in its name (index-protocol.ts `IndexWorkerSetup`), so it needs no message to
  * start.
  */
+import { firstFiles, type PagefindEntry } from '../../lib/search/browser/index-entry';
 import type { IndexMessage, IndexRequest, IndexResult, IndexWorkerSetup } from './index-protocol';
 
 interface PagefindFragment {
@@ -46,10 +47,6 @@ interface PagefindModule {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-interface PagefindEntry {
-  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
-}
-
 const setup = JSON.parse(self.name || '{}') as Partial<IndexWorkerSetup>;
 const bundles = (setup.bundles ?? []).length > 0 ? (setup.bundles as string[]) : ['/pagefind/'];
 const ENTRY = 'pagefind-entry.json';
@@ -64,40 +61,75 @@ function keyOf(input: RequestInfo | URL): string {
   return url.href;
 }
 
-/** Starts fetching `url` now; Pagefind's own request for it will be given this response. */
-function fetchEarly(url: string): Promise<Response> {
-  const response = ownFetch(url);
-  early.set(keyOf(url), response);
-  return response;
+/** Every file started here, by key: none is fetched twice, even once Pagefind has taken its response. */
+const started = new Set<string>();
+
+/** Starts fetching `url` now, unless it was already; Pagefind's own request for it will be given this response. */
+function fetchEarly(url: string): void {
+  const key = keyOf(url);
+  if (started.has(key)) return;
+  started.add(key);
+  const response = ownFetch(url).then(unzipped);
+  // A failed fetch is not an error here: Pagefind's own request for the file is given it and says so.
+  response.catch(() => undefined);
+  early.set(key, response);
+}
+
+/** Pagefind's own files that it gunzips itself (in JavaScript) once fetched: metadata, WebAssembly, chunks. */
+const GZIPPED = /\.(pf_meta|pf_index|pf_fragment|pf_filter|pagefind)$/;
+
+/**
+ * `response` with its body gunzipped by the browser (`DecompressionStream`): Pagefind takes a body that starts
+ * with its own signature as already decompressed (pagefind.js `decompress`), so its JavaScript gunzip is
+ * skipped — 55 KB of WebAssembly and the metadata before the first search. Anything else (not gzip: a host
+ * that decoded it already; no `DecompressionStream`) is left as it is for Pagefind.
+ */
+async function unzipped(response: Response): Promise<Response> {
+  if (!response.ok || typeof DecompressionStream === 'undefined') return response;
+  if (!GZIPPED.test(new URL(response.url || 'x:/').pathname)) return response;
+  const bytes = await response.arrayBuffer();
+  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return new Response(bytes, init);
+  const body = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(await new Response(body).arrayBuffer(), init);
 }
 
 // Pagefind fetches through the global `fetch`: a request for a file already under way takes that response
-// (once); anything else goes to the network as usual.
+// (once); anything else goes to the network as usual, its body gunzipped by the browser as above.
 self.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   const key = keyOf(input);
-  const started = early.get(key);
-  if (started === undefined) return ownFetch(input, init);
+  const response = early.get(key);
+  if (response === undefined) return ownFetch(input, init).then(unzipped);
   early.delete(key);
-  return started;
+  return response;
 };
 
 /**
  * The index files of one bundle, fetched as early as they can be: the entry file (with Pagefind's own
- * cache-busting `?ts=`, so it is never stale), then the metadata it names and, for the bundle holding Pagefind's
- * script, the WebAssembly — the language Pagefind picks without a page language (the index with most records).
+ * cache-busting `?ts=`, so it is never stale), and the metadata and WebAssembly it names unless the page named
+ * them already (`first`; a page older than its index named others, and these are fetched then). Pagefind is
+ * handed the entry only once those are under way: given it as soon as it came, Pagefind could ask for them
+ * first, and each would be fetched twice.
  */
-async function prefetchBundle(bundle: string, withWasm: boolean): Promise<void> {
-  const response = await fetchEarly(`${bundle}${ENTRY}?ts=${Date.now()}`);
-  if (!response.ok) return;
-  const entry = (await response.clone().json()) as PagefindEntry;
-  const [index] = Object.values(entry.languages).sort((a, b) => b.page_count - a.page_count);
-  if (!index) return;
-  void fetchEarly(`${bundle}pagefind.${index.hash}.pf_meta`);
-  if (withWasm) void fetchEarly(`${bundle}wasm.${index.wasm ?? 'unknown'}.pagefind`);
+function prefetchBundle(bundle: string, withWasm: boolean): void {
+  const url = `${bundle}${ENTRY}?ts=${Date.now()}`;
+  const entry = ownFetch(url).then(async (response) => {
+    if (!response.ok) return response;
+    // An entry that does not parse is Pagefind's to report: it is handed over as it came.
+    const parsed = await response
+      .clone()
+      .json()
+      .then((entry: PagefindEntry) => entry)
+      .catch(() => null);
+    if (parsed) firstFiles(bundle, parsed, withWasm).forEach(fetchEarly);
+    return response;
+  });
+  early.set(keyOf(url), entry);
 }
 
-// A failed prefetch is not an error here: Pagefind's own request for the file fails the same way and says so.
-bundles.forEach((bundle, k) => void prefetchBundle(bundle, k === 0).catch(() => undefined));
+(setup.first ?? []).forEach(fetchEarly);
+bundles.forEach((bundle, k) => prefetchBundle(bundle, k === 0));
 
 /** Probes started this far apart, this many of them (see `answering`). */
 const PROBE_SPACING_MS = 10;

@@ -19,10 +19,16 @@ import {
   type FilterCounts,
   type Outcome,
 } from './engine';
-import { SEARCH_INDEX_EVENT } from './handoff';
 import { installResultKeys } from './keyboard';
 import { fillPlans } from './plan-options';
-import type { Filters, Pagefind, SearchIndex } from './pagefind';
+import {
+  loadCounter,
+  loadedPagefind,
+  loadPagefind,
+  useWorkerScript,
+  type Filters,
+  type Pagefind,
+} from './pagefind';
 import { describe, hitElement, showHelp, updateCounts } from './render';
 import { stateFromUrl, urlOf, writeCommit, writeInitial, writeTyping, type State } from './url-state';
 
@@ -34,21 +40,6 @@ const DEBOUNCE_MS = 60;
 
 // Performance marks (search:…) let scripts/bench-search.ts tell where a cold open spends its time.
 performance.mark('search:script');
-/**
- * The index's loading, started by boot.ts (pagefind.ts `SearchIndex`). Boot is an async script and usually runs
- * before this one; when it has not yet, this waits for its event (handoff.ts).
- */
-const searchIndex: Promise<SearchIndex> = window.planAtlasSearchIndex
-  ? Promise.resolve(window.planAtlasSearchIndex)
-  : new Promise((resolve) =>
-      window.addEventListener(
-        SEARCH_INDEX_EVENT,
-        () => {
-          if (window.planAtlasSearchIndex) resolve(window.planAtlasSearchIndex);
-        },
-        { once: true },
-      ),
-    );
 const form = document.querySelector<HTMLFormElement>('form[data-search]');
 const input = document.querySelector<HTMLInputElement>('[data-search-input]');
 const status = document.querySelector<HTMLElement>('[data-search-status]');
@@ -75,13 +66,15 @@ async function parsed(q: string): Promise<ParsedQuery | null> {
   const [compiled] = await Promise.all([groupsReady, foldReady([q])]);
   return parseQuery(q, foldQuery, compiled, queryWords);
 }
-/** The index's bundles, from the meta boot.ts reads too (src/pages/search/index.astro): one place says them. */
-const bundles =
-  (
-    JSON.parse(
-      document.querySelector<HTMLMetaElement>('meta[name="plan-atlas-search"]')?.content ?? '{}',
-    ) as { bundles?: string[] }
-  ).bundles ?? [];
+/**
+ * The index's bundles and its worker's script, from the meta the boot script reads too (boot.ts,
+ * src/pages/search/index.astro): one place says them. The boot script has started the worker already.
+ */
+const indexSetup = JSON.parse(
+  document.querySelector<HTMLMetaElement>('meta[name="plan-atlas-search"]')?.content ?? '{}',
+) as { bundles?: string[]; worker?: string; first?: string[] };
+const bundles = indexSetup.bundles ?? [];
+if (indexSetup.worker) useWorkerScript(indexSetup.worker, indexSetup.first);
 const queryWords = JSON.parse(form?.dataset['queryWords'] ?? '{}') as QueryWords;
 /** The compare topics and indicator pages offered beside results, fetched once the first results are drawn. */
 const pagesUrl = form?.dataset['pages'] ?? '';
@@ -149,7 +142,7 @@ let ready = false;
  * counting never delays results — a second worker, WebAssembly and metadata that a small corpus does not need.
  */
 function counter(): Promise<Pagefind> {
-  return EAGER_COUNTS ? pagefind() : searchIndex.then((index) => index.counter(bundles));
+  return EAGER_COUNTS ? pagefind() : loadCounter(bundles);
 }
 
 /** The counting Pagefind with its filter index loaded. */
@@ -161,17 +154,15 @@ async function counted(): Promise<Pagefind> {
 
 /** The index (its load started by boot.ts), and once it answers, the page says so and plans its counts. */
 function pagefind(): Promise<Pagefind> {
-  return searchIndex
-    .then((index) => index.load(bundles))
-    .then((pf) => {
-      if (!ready) {
-        ready = true;
-        performance.mark('search:index-ready');
-        form?.setAttribute('data-search-ready', '');
-        if (EAGER_COUNTS) setTimeout(() => void counted().catch(report), FILTERS_AFTER_MS);
-      }
-      return pf;
-    });
+  return loadPagefind(bundles).then((pf) => {
+    if (!ready) {
+      ready = true;
+      performance.mark('search:index-ready');
+      form?.setAttribute('data-search-ready', '');
+      if (EAGER_COUNTS) setTimeout(() => void counted().catch(report), FILTERS_AFTER_MS);
+    }
+    return pf;
+  });
 }
 
 function stateFromForm(): State {
@@ -236,11 +227,13 @@ async function search(state: State): Promise<void> {
   }
   const outcome = await runSearch(pf, query, state.filters);
   if (sequence !== searchSequence) return;
+  performance.mark('search:ranked');
   current = outcome;
   shown = 0;
   const loaded = outcome.ranked.slice(0, FIRST).map((r) => outcome.results.get(r.id)?.data());
   await Promise.all(loaded);
   if (sequence !== searchSequence) return;
+  performance.mark('search:fragments');
   list?.replaceChildren();
   await showMore(outcome, sequence, FIRST);
   if (sequence !== searchSequence) return;
@@ -348,7 +341,7 @@ function onInput(event: Event): void {
   writeTyping(state);
   // Fetch the index chunks of every lookup while the debounce runs (once the query can be parsed at once).
   const query = groups && !needsTable(state.q) ? parseQuery(state.q, foldQuery, groups, queryWords) : null;
-  const pf = window.planAtlasSearchIndex?.loaded() ?? null;
+  const pf = loadedPagefind();
   if (query && pf) {
     const lookups = [query.loose, ...query.terms.flatMap((t) => [...t.exact, ...t.others.flat()])];
     for (const lookup of new Set(lookups)) void pf.preload(lookup, { filters: state.filters }).catch(report);

@@ -10,7 +10,7 @@
 import type { FilterKey, RecordMeta } from '../../lib/search/browser/record-meta';
 import { clauseView } from '../../lib/search/browser/clause-view';
 import { FILTER_TABLE_FILE, type FilterTable } from '../../lib/search/browser/layout';
-import { startIndexWorker } from './index-client';
+import { adoptIndexWorker, startIndexWorker } from './index-client';
 
 export type Filters = Partial<Record<FilterKey, string>>;
 
@@ -47,36 +47,15 @@ export interface PagefindModule extends Pagefind {
   init(): Promise<void>;
 }
 
-/**
- * The index's loading as boot.ts hands it to the page script (main.ts). Boot alone imports this module: it is
- * bundled on its own, and main.ts importing it too would load a second copy with a second index.
- */
-export interface SearchIndex {
-  load: typeof loadPagefind;
-  loaded: typeof loadedPagefind;
-  counter: typeof loadCounter;
-}
-
-declare global {
-  interface Window {
-    /** Set by boot.ts (src/browser/search/). */
-    planAtlasSearchIndex?: SearchIndex;
-  }
-}
-
-/** The loading functions, for boot.ts to hand on. */
-export const searchIndex: SearchIndex = {
-  load: (bundles) => loadPagefind(bundles),
-  loaded: () => loadedPagefind(),
-  counter: (bundles) => loadCounter(bundles),
-};
-
 /** The index worker's script (index-worker.ts as built), named by the page; without it, Pagefind runs on the page. */
 let workerScript: string | null = null;
+/** The index files the page names for the worker to fetch at its first line (index-protocol.ts). */
+let workerFirst: string[] = [];
 
-/** Sets the index worker's script, before the first load (boot.ts, from the page's meta). */
-export function useWorkerScript(url: string): void {
+/** Sets the index worker's script and first files, before the first load (main.ts, from the page's meta). */
+export function useWorkerScript(url: string, first: readonly string[] = []): void {
   workerScript = url;
+  workerFirst = [...first];
 }
 
 let loaded: Pagefind | null = null;
@@ -116,15 +95,26 @@ function loadFilterTable(primary: string): Promise<FilterTable> {
   return filterTable;
 }
 
+/** The index worker the boot script started over `bundles`, if it did and it has not been taken yet. */
+function bootedWorker(bundles: readonly string[]) {
+  const booted = window.planAtlasIndexWorker;
+  if (!booted || booted.bundles.join() !== bundles.join()) return null;
+  delete window.planAtlasIndexWorker;
+  return booted;
+}
+
 /**
  * One Pagefind over the bundles (`bundles[0]` holds the script; the others are merged), in a worker if it can
- * be, seen as clauses (a record is a chapter: clause-view.ts).
+ * be, seen as clauses (a record is a chapter: clause-view.ts): the worker the boot script started (boot.ts)
+ * the first time, else a new one.
  */
 async function open(bundles: readonly string[]): Promise<Pagefind> {
   const [primary = '/pagefind/', ...others] = bundles;
-  const records =
-    typeof Worker !== 'undefined' && workerScript
-      ? await startIndexWorker(workerScript, [primary, ...others])
+  const booted = bootedWorker(bundles);
+  const records = booted
+    ? await adoptIndexWorker(booted)
+    : typeof Worker !== 'undefined' && workerScript
+      ? await startIndexWorker(workerScript, { bundles: [primary, ...others], first: workerFirst })
       : await openOnPage(primary, others);
   return clauseView(records, () => loadFilterTable(primary));
 }

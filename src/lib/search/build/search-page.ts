@@ -1,0 +1,56 @@
+/**
+ * The search page's index setup, `<meta name="plan-atlas-search" content="{…}">` (src/pages/search/index.astro),
+ * read and written back in the built HTML. The boot script hands it to the index worker
+ * (src/browser/search/boot.ts), and the worker starts fetching what it names at its first line.
+ *
+ * The page is written before the index, so the index's file names — the metadata's content hash above all —
+ * are added after the index is written (`first`): without them, the worker learnt them from
+ * `pagefind-entry.json`, one round trip before it could fetch them.
+ */
+import { firstFiles, type PagefindEntry } from '../browser/index-entry';
+
+/** The setup the search page carries. */
+export interface SearchPageSetup {
+  /** Bundle URLs, each ending in `/`; the first holds Pagefind's script. */
+  bundles: string[];
+  /** The index worker's script. */
+  worker?: string;
+  /** Index files to fetch before Pagefind asks (metadata, WebAssembly), once the index is written. */
+  first?: string[];
+}
+
+const SETUP_META = /(<meta name="plan-atlas-search" content=")([^"]*)(")/;
+
+const unescaped = (value: string) =>
+  value.replace(/&(quot|#34|#39|lt|gt|amp);/g, (_, name: string) =>
+    name === 'amp' ? '&' : name === 'lt' ? '<' : name === 'gt' ? '>' : name === '#39' ? "'" : '"',
+  );
+const escaped = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/** The setup in the search page's HTML; throws when the page has none. */
+export function readSearchSetup(html: string): SearchPageSetup {
+  const found = SETUP_META.exec(html);
+  if (!found) throw new Error('the search page has no <meta name="plan-atlas-search">');
+  return JSON.parse(unescaped(found[2]!)) as SearchPageSetup;
+}
+
+/** The HTML with its setup replaced by `setup`. */
+export function withSearchSetup(html: string, setup: SearchPageSetup): string {
+  if (!SETUP_META.test(html)) throw new Error('the search page has no <meta name="plan-atlas-search">');
+  return html.replace(SETUP_META, (_, start: string, _content: string, end: string) => {
+    return `${start}${escaped(JSON.stringify(setup))}${end}`;
+  });
+}
+
+/**
+ * The HTML naming, in its setup, the first files of each bundle as written: `entryOf(k)` is bundle k's
+ * `pagefind-entry.json` (null when it has none).
+ */
+export function withFirstFiles(html: string, entryOf: (k: number) => PagefindEntry | null): string {
+  const setup = readSearchSetup(html);
+  const first = setup.bundles.flatMap((bundle, k) => {
+    const entry = entryOf(k);
+    return entry ? firstFiles(bundle, entry, k === 0) : [];
+  });
+  return withSearchSetup(html, { ...setup, first });
+}

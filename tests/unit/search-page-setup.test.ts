@@ -1,0 +1,62 @@
+/**
+ * The search page's index setup (src/lib/search/build/search-page.ts): read from the built HTML and written back
+ * naming each bundle's first files — the metadata its entry names and, for the first bundle only, the
+ * WebAssembly — as the index worker would have found them from the entry (src/lib/search/browser/index-entry.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { firstFiles, primaryIndex, type PagefindEntry } from '../../src/lib/search/browser/index-entry';
+import { readSearchSetup, withFirstFiles, withSearchSetup } from '../../src/lib/search/build/search-page';
+
+const page = (setup: object) =>
+  `<head><meta name="plan-atlas-search" content="${JSON.stringify(setup).replace(/"/g, '&quot;')}"><script>x</script></head>`;
+
+const entry = (hash: string, pages: number, wasm: string | null = null): PagefindEntry => ({
+  languages: { 'zh-cn': { hash: `zh-cn_${hash}`, wasm, page_count: pages } },
+});
+
+describe('the search page setup', () => {
+  it('reads the setup the page was written with, quotes and all', () => {
+    const setup = { bundles: ['/atlas/pagefind/'], worker: '/atlas/_astro/index-worker-x.js' };
+    expect(readSearchSetup(page(setup))).toEqual(setup);
+  });
+
+  it('names the metadata of every bundle and the WebAssembly of the first, and keeps the rest of the page', () => {
+    const html = page({ bundles: ['/pagefind/', '/pagefind-1/'], worker: '/w.js' });
+    const entries = [entry('aaa', 10), entry('bbb', 12, 'zh')];
+    const written = withFirstFiles(html, (k) => entries[k] ?? null);
+    expect(readSearchSetup(written)).toEqual({
+      bundles: ['/pagefind/', '/pagefind-1/'],
+      worker: '/w.js',
+      first: [
+        '/pagefind/pagefind.zh-cn_aaa.pf_meta',
+        '/pagefind/wasm.unknown.pagefind',
+        '/pagefind-1/pagefind.zh-cn_bbb.pf_meta',
+      ],
+    });
+    expect(written.replace(/<meta[^>]*>/, '')).toBe(html.replace(/<meta[^>]*>/, ''));
+    // Written again (a second index build): the names are replaced, not added to.
+    expect(readSearchSetup(withFirstFiles(written, (k) => entries[k] ?? null)).first).toHaveLength(3);
+  });
+
+  it('names nothing for a bundle without an entry', () => {
+    const html = page({ bundles: ['/pagefind/'], worker: '/w.js' });
+    expect(readSearchSetup(withFirstFiles(html, () => null)).first).toEqual([]);
+  });
+
+  it('picks, as Pagefind does without a page language, the index with most records', () => {
+    const two: PagefindEntry = {
+      languages: {
+        en: { hash: 'en_1', wasm: 'en', page_count: 3 },
+        'zh-cn': { hash: 'zh-cn_2', wasm: null, page_count: 30 },
+      },
+    };
+    expect(primaryIndex(two)?.hash).toBe('zh-cn_2');
+    expect(firstFiles('/p/', two, true)).toEqual(['/p/pagefind.zh-cn_2.pf_meta', '/p/wasm.unknown.pagefind']);
+    expect(firstFiles('/p/', { languages: {} }, true)).toEqual([]);
+  });
+
+  it('refuses a page without the setup', () => {
+    expect(() => readSearchSetup('<head></head>')).toThrow(/plan-atlas-search/);
+    expect(() => withSearchSetup('<head></head>', { bundles: [] })).toThrow(/plan-atlas-search/);
+  });
+});
