@@ -35,9 +35,10 @@ export type TargetExpectation = 'all' | 'body' | 'subset';
 
 /**
  * Which of the seed's department mentions (name, role, the note's role word) a variant must give: `all`, a
- * `subset`, or all of them with the role word as the variant rewords it (`rewordRole`).
+ * `subset`, or all of them with the role word as the variant rewords it (`rewordRole`), or every name in order
+ * (`names`: the variant prints the notes in another form, with its own role words; a check says which).
  */
-export type RoleExpectation = 'all' | 'subset' | 'reworded';
+export type RoleExpectation = 'all' | 'subset' | 'reworded' | 'names';
 
 export interface Expectation {
   /** The region the plan must have; `null` only where the variant leaves no trace of it. */
@@ -332,6 +333,46 @@ export const VARIANTS: Variant[] = [
         // The role word is shown as this copy prints it.
         roles: 'reworded',
         rewordRole: (wording) => (wording === '按职责分工负责' ? '按照职责分工负责' : wording),
+      }),
+  },
+  {
+    id: 'note-lines',
+    description:
+      'each responsibility note printed as a county plan prints it: 责任单位：A、B on its own line under the clause',
+    make({ file, text, baseline }) {
+      // The seed's notes as printed, each with the names it assigns, in order.
+      const names = new Map<string, string[]>();
+      for (const clause of baseline.clauses) {
+        const responsibility = clause.responsibility;
+        if (!responsibility || responsibility.departments.length === 0) continue;
+        names.set(
+          responsibility.text,
+          responsibility.departments.map((mention) => mention.name),
+        );
+      }
+      let lines = text;
+      for (const [note, listed] of [...names].sort((a, b) => b[0].length - a[0].length))
+        lines = lines.split(note).join(`\n责任单位：${listed.join('、')}`);
+      return utf8(`${stem(file)}.note-lines.txt`, lines);
+    },
+    expect: (baseline) =>
+      same(baseline, {
+        roles: 'names',
+        checks: [
+          {
+            name: 'every note is read under its label, for the clause it follows',
+            run(plan) {
+              const mentions = plan.clauses.flatMap((c) => c.responsibility?.departments ?? []);
+              expect(new Set(mentions.map((m) => m.roleWording))).toEqual(
+                new Set(mentions.length > 0 ? ['责任单位'] : []),
+              );
+              // Every clause that had departments still has them (a note line is never a clause of its own).
+              const withNotes = (p: Plan) =>
+                p.clauses.filter((c) => (c.responsibility?.departments.length ?? 0) > 0).map((c) => c.id);
+              expect(withNotes(plan)).toEqual(withNotes(baseline));
+            },
+          },
+        ],
       }),
   },
   {

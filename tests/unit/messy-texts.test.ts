@@ -163,4 +163,20 @@ describe('headings', () => {
     expect(roles('1-3')).toEqual(['县住建局:责任单位', '县工信局:责任单位']);
     expect(warnings.map((w) => w.message).join('\n')).not.toMatch(/mid-sentence|unknown department/);
   });
+
+  it('keeps a note line with the paragraph above it under a bare heading, and a last name in brackets', () => {
+    const text = [
+      '某县“十四五”节能减排综合工作方案',
+      '一、强化监督考核',
+      '建立健全节能减排工作督查督办机制。',
+      '责任单位：县发改局、县交通局（县邮政业安全发展中心）',
+      '二、开展全民行动',
+      '组织开展节能宣传周活动。',
+    ].join('\n');
+    const { plan } = parse(`${text}\n`);
+    const first = plan.clauses.find((c) => c.id === '1-p1');
+    expect(first?.paragraphs).toEqual(['建立健全节能减排工作督查督办机制。', '责任单位：县发改局、县交通局（县邮政业安全发展中心）']);
+    expect(first?.responsibility?.departments.map((d) => d.name)).toEqual(['县发改局', '县交通局（县邮政业安全发展中心）']);
+    expect(plan.clauses.map((c) => c.id)).not.toContain('1-p2');
+  });
 });

@@ -74,6 +74,16 @@ describe('findResponsibilityNote', () => {
     ],
     ['a line that is only the labelled note', '责任单位：市生态环境局', '责任单位：市生态环境局'],
     [
+      'a labelled note whose last name ends in brackets',
+      '推进建筑节能。责任单位：县发改局、县交通局（县邮政业安全发展中心）',
+      '责任单位：县发改局、县交通局（县邮政业安全发展中心）',
+    ],
+    [
+      'a labelled note with role words in brackets',
+      '责任单位：县发改局（牵头）、县财政局（配合）',
+      '责任单位：县发改局（牵头）、县财政局（配合）',
+    ],
+    [
       'traditional characters and a full-width colon',
       '推進建築節能。責任單位：縣住建局',
       '責任單位：縣住建局',

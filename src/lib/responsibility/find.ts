@@ -44,6 +44,10 @@ export function findResponsibilityNote(paragraph: string): { text: string; start
   }
   if (start < 0) return null;
 
+  // A labelled note whose last name ends in brackets (责任单位：县发改局、县交通局（县邮政业安全发展中心）) is the
+  // whole note, not the bracket that closes it.
+  const labelled = labelledNoteAtEnd(paragraph, folded, end);
+  if (labelled && labelled.start < start) return labelled;
   const inner = folded.slice(start + 1, end - 1);
   if (NOT_A_NOTE.test(inner)) return null;
   const masked = maskBracketGroups(inner);
@@ -65,6 +69,9 @@ const BODY_ITEM = /^(?:[省市县区州旗盟]|各)[^\s:]{1,30}$/;
 const LABEL_AT_SENTENCE_START =
   /(?:^|[。;!?\s])\s*((?:主要)?(?:牵头|责任|主责|负责|配合|协办|协助|参与)(?:单位|部门)\s*:)/g;
 
+/** A quick test before the scan below: most paragraphs print no label at all. */
+const LABEL_ANYWHERE = /(?:单位|部门)\s*:/;
+
 /**
  * A note printed without brackets as the clause's last sentence (or its own last line): 责任单位：A、B,
  * 牵头单位：A；配合单位：B. Taken from its first label to the end, only when no sentence ends after it.
@@ -74,6 +81,7 @@ function labelledNoteAtEnd(
   folded: string,
   end: number,
 ): { text: string; start: number } | null {
+  if (!LABEL_ANYWHERE.test(folded)) return null;
   const masked = maskBracketGroups(folded.slice(0, end));
   let start = -1;
   for (const match of masked.matchAll(LABEL_AT_SENTENCE_START)) {

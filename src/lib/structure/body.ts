@@ -17,7 +17,7 @@ import {
 } from './lines';
 import { foldForRecognition, knowFold } from '../read/normalize';
 import { endsInLabelledNote } from '../responsibility/find';
-import { BODY_END } from '../responsibility/parse';
+import { BODY_END, ROLE_LABEL } from '../responsibility/parse';
 
 /** What differs between the clauses `emit` adds; the rest starts the same for all. */
 type ClauseFields = Pick<
@@ -266,7 +266,8 @@ class BodyBuilder {
       this.appendText(preamble, line, text);
       return;
     }
-    if (current.open || current.kind === 'preamble') {
+    // A note printed on its own line (责任单位：A、B) belongs to the text above it, never a paragraph of its own.
+    if (current.open || current.kind === 'preamble' || ROLE_LABEL.test(line.folded.trimStart())) {
       this.appendText(current, line, text);
       return;
     }
