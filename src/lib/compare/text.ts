@@ -16,11 +16,21 @@ export function foldForMatch(text: string): string {
  */
 export function headingSegments(heading: string, stopwords: readonly string[]): string[] {
   let text = foldForMatch(heading);
-  // Longest first, so 节能减排 is removed before any shorter stopword inside it.
-  for (const word of [...stopwords].sort((a, b) => b.length - a.length)) {
-    text = text.split(foldForMatch(word)).join(' ');
-  }
+  for (const word of foldedStopwords(stopwords)) text = text.split(word).join(' ');
   return text.split(/[^\p{L}\p{N}]+/u).filter((segment) => segment.length > 0);
+}
+
+// Every heading of every plan is cut at the same stopwords: sort and fold the list once, not per heading.
+const foldedStopwordLists = new WeakMap<readonly string[], readonly string[]>();
+
+/** The stopwords folded, longest first, so 节能减排 is removed before any shorter stopword inside it. */
+function foldedStopwords(stopwords: readonly string[]): readonly string[] {
+  let folded = foldedStopwordLists.get(stopwords);
+  if (!folded) {
+    folded = [...stopwords].sort((a, b) => b.length - a.length).map(foldForMatch);
+    foldedStopwordLists.set(stopwords, folded);
+  }
+  return folded;
 }
 
 /** Character bigrams of each segment; a one-character segment is its own unit. */
