@@ -2,12 +2,12 @@
  * The data downloads written by the worker beside the pages (src/integrations/data-downloads-worker.ts) are the
  * bytes written in the pages' thread from the atlas: same files, same order of plans, same comparisons.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeDataDownloads, writeInWorker } from '../../src/integrations/data-downloads';
-import { readPlanModelIn } from '../../src/loaders/plan-models';
+import { readPlanModelIn, writePlanModelIn } from '../../src/loaders/plan-models';
 import { PlanSummary } from '../../src/lib/model/plan';
 import { buildAtlas } from '../../src/site/atlas';
 import { departmentCategories, indicatorList } from '../../src/site/catalogues';
@@ -23,7 +23,7 @@ describe('the data downloads written in a worker', () => {
     // The model files as the plans loader writes them, and the atlas as the pages build it.
     const modelDir = join(work, 'models');
     mkdirSync(modelDir);
-    for (const plan of plans) writeFileSync(join(modelDir, `${plan.id}.json`), JSON.stringify(plan));
+    for (const plan of plans) writePlanModelIn(modelDir, plan.id, JSON.stringify(plan));
     const summaries = plans.map((plan) => PlanSummary.parse(plan));
     const model = (id: string) => readPlanModelIn(modelDir, id);
     const atlas = buildAtlas(summaries, departmentCategories(), indicatorList(summaries), model);

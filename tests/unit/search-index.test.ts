@@ -2,7 +2,7 @@
  * The search index written by parallel workers is the index written in one thread: the same bundles, byte for
  * byte (src/integrations/search-index.ts). Runs Pagefind itself, so it takes a few seconds.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode } from 'cborg';
@@ -18,7 +18,7 @@ import {
   writeSearchIndex,
 } from '../../src/integrations/search-index';
 import { readSearchHandoff, writeSearchHandoff } from '../../src/integrations/search-handoff';
-import { readPlanModelIn } from '../../src/loaders/plan-models';
+import { readPlanModelIn, writePlanModelIn } from '../../src/loaders/plan-models';
 import { fileTree } from '../helpers/file-tree';
 import { ingestedSeeds } from '../helpers/seeds';
 
@@ -59,7 +59,7 @@ describe('the search step handed to a process of its own', () => {
       // The model files as the plans loader writes them (JSON of each whole plan, by id).
       const modelDir = join(work, 'models');
       mkdirSync(modelDir);
-      for (const plan of plans) writeFileSync(join(modelDir, `${plan.id}.json`), JSON.stringify(plan));
+      for (const plan of plans) writePlanModelIn(modelDir, plan.id, JSON.stringify(plan));
       const handoffPath = join(work, 'handoff.json');
       writeSearchHandoff(handoffPath, {
         base: '/atlas/',
