@@ -117,7 +117,10 @@ function runStep(
   script: string,
   env: NodeJS.ProcessEnv,
   resultPath: string,
-  { flags = [], nodeArgs = process.execArgv }: { flags?: readonly string[]; nodeArgs?: readonly string[] } = {},
+  {
+    flags = [],
+    nodeArgs = process.execArgv,
+  }: { flags?: readonly string[]; nodeArgs?: readonly string[] } = {},
 ): StepResult {
   const run = spawnSync(
     process.execPath,

@@ -40,13 +40,16 @@ describe('buildNodeArgs', () => {
 
 describe('withoutTsxLoader', () => {
   it("drops tsx's loader in either spelling and keeps every other argument in order", () => {
-    expect(withoutTsxLoader(['--import', 'tsx', '--max-old-space-size=1280', '--import=tsx', '--cpu-prof'])).toEqual([
-      '--max-old-space-size=1280',
-      '--cpu-prof',
-    ]);
+    expect(
+      withoutTsxLoader(['--import', 'tsx', '--max-old-space-size=1280', '--import=tsx', '--cpu-prof']),
+    ).toEqual(['--max-old-space-size=1280', '--cpu-prof']);
   });
 
   it('keeps other imports', () => {
-    expect(withoutTsxLoader(['--import', './other.mjs', '--import=x'])).toEqual(['--import', './other.mjs', '--import=x']);
+    expect(withoutTsxLoader(['--import', './other.mjs', '--import=x'])).toEqual([
+      '--import',
+      './other.mjs',
+      '--import=x',
+    ]);
   });
 });
