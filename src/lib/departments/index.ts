@@ -116,7 +116,7 @@ function readNotes(
     const found = closingNote(clause.paragraphs);
     if (!found) return null;
     const { paragraph, note } = found;
-    const parsed = parseResponsibility(note.text, collectives);
+    const parsed = parseResponsibility(note.text, collectives, note.folded);
     for (const problem of parsed.problems) {
       warnings.push({ file, line: clause.endLine, message: `responsibility note ${note.text}: ${problem}` });
     }
@@ -131,7 +131,7 @@ function readNotes(
  */
 function closingNote(
   paragraphs: readonly string[],
-): { paragraph: number; note: { text: string; start: number } } | null {
+): { paragraph: number; note: { text: string; start: number; folded: string } } | null {
   const lastIndex = paragraphs.length - 1;
   const last = paragraphs[lastIndex];
   if (last === undefined) return null;
@@ -139,7 +139,7 @@ function closingNote(
   if (note) return { paragraph: lastIndex, note };
   for (let index = lastIndex - 1; index >= 0; index--) {
     const whole = findResponsibilityNote(paragraphs[index] as string);
-    if (whole && whole.start === 0 && ROLE_LABEL.test(foldForRecognition(whole.text)))
+    if (whole && whole.start === 0 && ROLE_LABEL.test(whole.folded))
       return { paragraph: index, note: whole };
   }
   return null;

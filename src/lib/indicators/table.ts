@@ -24,8 +24,11 @@ export interface TableInput {
 interface Cell {
   display: string;
   folded: string;
-  /** For each display character, its offset in the cell as printed (`rows[r][c]`); then one past the last. */
-  printedAt: number[];
+  /**
+   * For each display character, its offset in the cell as printed (`rows[r][c]`); then one past the last. Null
+   * when the cell is read as printed (each character where it is).
+   */
+  printedAt: number[] | null;
 }
 
 type ColumnKind = 'label' | 'unit' | 'ignore' | 'actual' | 'target' | 'change';
@@ -51,10 +54,7 @@ const NEEDS_CLEANING = /\n|^\s|\s$/;
  */
 const cellOf = (text: string): Cell => {
   // Most cells hold no line break and no space at either end: the cell as printed is the cell as read.
-  if (!NEEDS_CLEANING.test(text)) {
-    const printedAt = Array.from({ length: text.length + 1 }, (_, i) => i);
-    return { display: text, folded: foldForRecognition(text), printedAt };
-  }
+  if (!NEEDS_CLEANING.test(text)) return { display: text, folded: foldForRecognition(text), printedAt: null };
   const dropped = new Uint8Array(text.length);
   for (const m of text.matchAll(/\s*\n\s*/g)) dropped.fill(1, m.index, m.index + m[0].length);
   let kept: number[] = [];
@@ -72,7 +72,8 @@ const cellOf = (text: string): Cell => {
 
 /** Where display characters `[start, end)` of a cell are in the printed cell. */
 function printedRange(cell: Cell, start: number, end: number): { start: number; end: number } {
-  const at = (i: number) => cell.printedAt[i] as number;
+  const { printedAt } = cell;
+  const at = (i: number) => (printedAt === null ? i : (printedAt[i] as number));
   return { start: at(start), end: end > start ? at(end - 1) + 1 : at(start) };
 }
 

@@ -18,11 +18,14 @@ const TRAILER = /[\s。.]/;
 
 /**
  * Finds the closing responsibility parenthetical at the END of a clause's last paragraph (display text).
- * Returns its text (brackets included, as printed) and start index, or null when the paragraph does not end
+ * Returns its text (brackets included, as printed), its fold (a slice of the paragraph's, for
+ * `parseResponsibility`, which then need not fold the note again) and start index, or null when the paragraph does not end
  * in one. Recognition runs on the folded view, so full/half-width and 〔〕 brackets, mixed pairs and
  * traditional characters are all recognised; nested brackets inside department names are balanced.
  */
-export function findResponsibilityNote(paragraph: string): { text: string; start: number } | null {
+export function findResponsibilityNote(
+  paragraph: string,
+): { text: string; start: number; folded: string } | null {
   const folded = foldForRecognition(paragraph);
   let end = folded.length;
   while (end > 0 && TRAILER.test(folded[end - 1] as string)) end--;
@@ -52,7 +55,7 @@ export function findResponsibilityNote(paragraph: string): { text: string; start
   if (NOT_A_NOTE.test(inner)) return null;
   const masked = maskBracketGroups(inner);
   if (!NOTE_WORDS.test(masked) && !isBareList(masked)) return null;
-  return { text: paragraph.slice(start, end), start };
+  return { text: paragraph.slice(start, end), start, folded: folded.slice(start, end) };
 }
 
 /**
@@ -69,8 +72,9 @@ const BODY_ITEM = /^(?:[省市县区州旗盟]|各)[^\s:]{1,30}$/;
 const LABEL_AT_SENTENCE_START =
   /(?:^|[。;!?\s])\s*((?:主要)?(?:牵头|责任|主责|负责|配合|协办|协助|参与)(?:单位|部门)\s*:)/g;
 
-/** A quick test before the scan below: most paragraphs print no label at all. */
-const LABEL_ANYWHERE = /(?:单位|部门)\s*:/;
+/** Whether the folded text holds what every match of LABEL_AT_SENTENCE_START holds: a colon, and 单位 or 部门. */
+const mayHoldLabel = (folded: string): boolean =>
+  folded.includes(':') && (folded.includes('单位') || folded.includes('部门'));
 
 /**
  * A note printed without brackets as the clause's last sentence (or its own last line): 责任单位：A、B,
@@ -80,8 +84,10 @@ function labelledNoteAtEnd(
   paragraph: string,
   folded: string,
   end: number,
-): { text: string; start: number } | null {
-  if (!LABEL_ANYWHERE.test(folded)) return null;
+): { text: string; start: number; folded: string } | null {
+  // Every label holds 单位 or 部门 and a colon: a paragraph without them (nearly every one) is not masked and
+  // scanned for one.
+  if (!mayHoldLabel(folded)) return null;
   const masked = maskBracketGroups(folded.slice(0, end));
   let start = -1;
   for (const match of masked.matchAll(LABEL_AT_SENTENCE_START)) {
@@ -90,7 +96,7 @@ function labelledNoteAtEnd(
     if (start < 0 || /[。!?]/.test(masked.slice(start, at))) start = at;
   }
   if (start < 0 || /[。!?]/.test(masked.slice(start, end))) return null;
-  return { text: paragraph.slice(start, end), start };
+  return { text: paragraph.slice(start, end), start, folded: folded.slice(start, end) };
 }
 
 /**

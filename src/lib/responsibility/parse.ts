@@ -98,7 +98,12 @@ const isNameSeparator = (code: number): boolean => code === ENUMERATION_COMMA ||
 
 /** True for a name that denotes governments rather than a department: 各县（市、区）人民政府, 各乡镇街道. */
 export function isImplementerName(name: string): boolean {
-  const folded = foldForRecognition(name).trim();
+  return isImplementerFold(foldForRecognition(name));
+}
+
+/** `isImplementerName` of a name already folded (a slice of its note's fold). */
+function isImplementerFold(foldedName: string): boolean {
+  const folded = foldedName.trim();
   return folded.startsWith('各') || withoutBracketGroups(folded).endsWith('政府');
 }
 
@@ -225,18 +230,23 @@ function readSegment(folded: string, span: Span, collectives: CollectiveMatcher)
  * standing implementers. Roles: `lead` before 牵头 or with a sole 负责; `responsible` for names listed with
  * 按职责分工负责 when the note has no lead, `supporting` when it has one (or with 配合/协助). Collective
  * phrases (各有关部门, 领导小组各成员单位; curated in content/departments.yaml) are not departments and are
- * dropped; names that denote governments (各…, …人民政府) are implementers wherever they appear.
+ * dropped; names that denote governments (各…, …人民政府) are implementers wherever they appear. `folded` is the
+ * note's recognition view when the caller has it (a slice of its paragraph's fold): it is not folded again.
  */
-export function parseResponsibility(note: string, collectives: CollectiveMatcher): ParsedResponsibility {
-  const folded = foldForRecognition(note);
+export function parseResponsibility(
+  note: string,
+  collectives: CollectiveMatcher,
+  folded: string = foldForRecognition(note),
+): ParsedResponsibility {
   const problems: string[] = [];
   const printed = (span: Span): string => note.slice(span.start, span.end);
 
   let body = insideOuterBrackets(folded, trimSpan(folded, { start: 0, end: folded.length }));
 
   let standingImplementers: string[] | null = null;
-  // Searched at depth 0 of the body so 各县（市、区）… inside the standing list cannot end it early.
-  const masked = maskBracketGroups(folded.slice(body.start, body.end));
+  // Searched at depth 0 of the body so 各县（市、区）… inside the standing list cannot end it early; a note
+  // without 以下 (nearly every one) has no standing list and is not masked.
+  const masked = folded.includes('以下') ? maskBracketGroups(folded.slice(body.start, body.end)) : '';
   const standingStart = STANDING_START.exec(masked);
   if (standingStart) {
     const namesStart = standingStart.index + standingStart[0].length;
@@ -287,7 +297,7 @@ export function parseResponsibility(note: string, collectives: CollectiveMatcher
   if (pending.length > 0) {
     const first = pending[0] as Span;
     resolved.push({
-      kind: isImplementerName(printed(first)) ? 'implement' : 'listed',
+      kind: isImplementerFold(folded.slice(first.start, first.end)) ? 'implement' : 'listed',
       marker: null,
       names: pending,
     });
@@ -305,7 +315,7 @@ export function parseResponsibility(note: string, collectives: CollectiveMatcher
       const name = printed(span);
       const foldedName = folded.slice(span.start, span.end);
       if (collectives.isCollective(foldedName)) continue;
-      if (segment.kind === 'implement' || isImplementerName(name)) {
+      if (segment.kind === 'implement' || isImplementerFold(foldedName)) {
         if (!implementers.includes(name)) implementers.push(name);
         continue;
       }
