@@ -20,7 +20,21 @@ export type Change = 'decrease' | 'increase' | 'unspecified' | null;
 export interface CompiledIndicator {
   indicator: Indicator;
   patterns: RegExp[];
+  /**
+   * Whether any of `patterns` matches a wording, in one test: most wordings match none of an indicator's
+   * patterns, and are then not searched by each for its longest match. Null when the patterns cannot be joined
+   * into one expression (a backreference or a named group would change meaning); every pattern is then tried.
+   */
+  anyPattern: RegExp | null;
   requires: RegExp[];
+}
+
+/** Group references and named groups: a pattern holding one keeps its own expression (see `anyPattern`). */
+const GROUP_REFERENCE = /\\[1-9k]|\(\?<[^=!]/;
+
+function anyPatternOf(sources: readonly string[]): RegExp | null {
+  if (sources.length === 0 || sources.some((source) => GROUP_REFERENCE.test(source))) return null;
+  return new RegExp(sources.map((source) => `(?:${source})`).join('|'));
 }
 
 export interface Compiled {
@@ -61,9 +75,10 @@ export interface Compiled {
   /**
    * Global: a number in Chinese numerals with the unit that makes it a quantity — group 1 the prefix
    * (百分之), group 2 the numeral after it; or group 3 the numeral, group 4 the printed unit after it. Null when
-   * the catalogue lists no prefix or unit.
+   * the catalogue lists no prefix or unit. Every match holds one of `words` (the prefixes and units), so a text
+   * holding none is not scanned: the pattern cannot skip ahead to a literal and is tried at every position.
    */
-  spelledNumbers: { re: RegExp; prefixUnits: Map<string, UnitDefinition> } | null;
+  spelledNumbers: { re: RegExp; prefixUnits: Map<string, UnitDefinition>; words: string[] } | null;
   /** Global: a class numeral with its class word (II 类). */
   classes: { re: RegExp; rules: ClassValues } | null;
   /** Global baseline phrase; group 1 is the year. */
@@ -78,7 +93,7 @@ export interface Compiled {
   scopePrefix: RegExp | null;
   /** Longest first. */
   measureSuffixes: string[];
-  /** Global: all verbs and ambition words, to test whether a label says anything else. */
+  /** Sticky: one of the verbs and ambition words, to test whether a label says anything else. */
   emptyWords: RegExp;
   tables: CompiledTables;
 }
@@ -130,7 +145,8 @@ function spelledNumbers(
       ? '(?!)()()'
       : `(?<![零〇一二两三四五六七八九十百点])(${SPELLED_NUMERAL})(${alternation(rules.units)})`,
   );
-  return { re: new RegExp(branches.join('|'), 'g'), prefixUnits };
+  const words = [...prefixUnits.keys(), ...rules.units].filter((word) => word.length > 0);
+  return { re: new RegExp(branches.join('|'), 'g'), prefixUnits, words };
 }
 
 /** The compiled form of a catalogue, built on first use and cached for that catalogue object. */
@@ -163,6 +179,7 @@ export function compile(catalogue: IndicatorCatalogue): Compiled {
     indicators: catalogue.indicators.map((indicator) => ({
       indicator,
       patterns: indicator.patterns.map((source) => new RegExp(source, 'g')),
+      anyPattern: anyPatternOf(indicator.patterns),
       requires: indicator.requires.map((source) => new RegExp(source)),
     })),
     byUnit: new Map(),
@@ -217,7 +234,7 @@ export function compile(catalogue: IndicatorCatalogue): Compiled {
     measureSuffixes: [...grammar.measureSuffixes].sort((a, b) => b.length - a.length),
     emptyWords: new RegExp(
       `${alternation([...allVerbs, ...ambitionWords, '目标', '的'])}|[\\s、,，。；;：:()]`,
-      'g',
+      'y',
     ),
     tables: {
       rules: tables,
@@ -305,6 +322,7 @@ export function classify(
           : change === 'increase') ||
       (change !== null && change !== 'unspecified' && indicator.alsoAsChange.includes(change));
     if (!fits) continue;
+    if (entry.anyPattern !== null && !entry.anyPattern.test(label)) continue;
     let length = 0;
     for (const pattern of entry.patterns) {
       pattern.lastIndex = 0;

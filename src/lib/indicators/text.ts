@@ -211,7 +211,7 @@ function wordTokens(compiled: Compiled, folded: string, from: number, to: number
  */
 function spelledTokens(compiled: Compiled, folded: string, from: number, to: number): ValueToken[] {
   const spelled = compiled.spelledNumbers;
-  if (!spelled) return [];
+  if (!spelled || !holdsAny(folded, spelled.words)) return [];
   const tokens: ValueToken[] = [];
   for (const m of matchesIn(spelled.re, folded, from, to)) {
     const [whole, prefix, afterPrefix, beforeUnit, printedUnit] = m;
@@ -426,8 +426,16 @@ function cleanRange(compiled: Compiled, folded: string, range: Range): Range {
 
 /** True when the text says nothing but verbs, ambition words and punctuation. */
 function saysNothing(compiled: Compiled, folded: string): boolean {
-  compiled.emptyWords.lastIndex = 0;
-  return folded.replace(compiled.emptyWords, '').length === 0;
+  // The empty words must follow one another from the start to the end: read them one after the other rather
+  // than building the text without them (it runs for every label of every value).
+  const words = compiled.emptyWords;
+  for (let at = 0; at < folded.length; ) {
+    words.lastIndex = at;
+    const m = words.exec(folded);
+    if (m === null || m[0].length === 0) return false;
+    at += m[0].length;
+  }
+  return true;
 }
 
 function lastBaseline(compiled: Compiled, folded: string, from: number, to: number): number | null {
@@ -763,12 +771,20 @@ function maySayInWords(compiled: Compiled, display: string): boolean {
   // Full-width class numerals (ＩＩ类) fold to half-width ones.
   if (compiled.classes !== null && /[Ｉ-Ｖ]\s*类/.test(display)) return true;
   // Chinese numerals are folded first (百分之十三點五, 兩個百分點); a paragraph's fold is usually known already.
-  const spelled = compiled.spelledNumbers?.re;
+  const spelled = compiled.spelledNumbers;
   if (!spelled) return false;
-  spelled.lastIndex = 0;
-  const found = spelled.test(foldForRecognition(display));
-  spelled.lastIndex = 0;
+  const folded = foldForRecognition(display);
+  if (!holdsAny(folded, spelled.words)) return false;
+  spelled.re.lastIndex = 0;
+  const found = spelled.re.test(folded);
+  spelled.re.lastIndex = 0;
   return found;
+}
+
+/** Whether `text` holds any of `words`. */
+function holdsAny(text: string, words: readonly string[]): boolean {
+  for (const word of words) if (text.includes(word)) return true;
+  return false;
 }
 
 /**
