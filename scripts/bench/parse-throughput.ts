@@ -3,10 +3,14 @@
  * and, bundled by esbuild, in a child process as the build runs the parser (see bench-parse.ts). Figures only;
  * nothing is asserted.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { enrichments, loadKnowledge } from '../../src/lib/knowledge';
 import { ingestSeeds, readSeedDirectory } from '../../src/lib/ingest';
 import { parsePlan } from '../../src/lib/parse-plan';
 import { forgetFolds } from '../../src/lib/read/normalize';
+import { seedTemplates, writeCorpus } from './corpus';
 
 export interface Timing {
   /** Median wall time of one parse of all the seeds, in ms. */
@@ -33,10 +37,29 @@ export interface SizeRow {
   clauses: number;
 }
 
+/** A corpus of distinct plans made from the seeds (scripts/bench/corpus.ts), read at first sight. */
+export interface DistinctRow {
+  plans: number;
+  bytes: number;
+  /** Median CPU ms of one ingest of the whole corpus (folds forgotten before each). */
+  cpuMs: number;
+}
+
 export interface ParseThroughput {
   seeds: SeedThroughput;
   sizes: SizeRow[];
+  distinct: DistinctRow[];
 }
+
+/**
+ * Parses of the seeds before any is timed. The optimising compiler works in threads of its own, whose CPU time
+ * the figures count, and functions run once per plan (the structure stage, the front matter, the model check)
+ * reach it only after a few hundred plans. Measured per parse of the five seeds (CPU time of the process less
+ * that of its main thread, machine loaded ~18): 39 ms in parses 1–20, 18 ms in 21–40, 2–5 ms from then on.
+ * After 3 warm-up parses, as before, the first rounds timed the compiler as much as the parser; after 40, the
+ * figures are those of the rest of a corpus of thousands of plans.
+ */
+const WARM_UP_PARSES = 40;
 
 const median = (values: readonly number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
@@ -61,8 +84,8 @@ export function measureSeeds(seedDir: string, rounds = 7, repeats = 5): SeedThro
     ingestSeeds(seeds, knowledge.plan, options);
     return { wallMs: performance.now() - started, cpuMs: cpuNowMs() - startedCpu };
   };
-  // Warm-up: module initialisation and the compiler's optimisation of the hot paths.
-  for (let k = 0; k < 3; k++) {
+  // Warm-up: module initialisation and the compiler's optimisation of the hot paths (see WARM_UP_PARSES).
+  for (let k = 0; k < WARM_UP_PARSES; k++) {
     forgetFolds();
     measure();
   }
@@ -114,7 +137,11 @@ export function measureSizes(seedDir: string, multiples: readonly number[] = [1,
   const body = seedBodies(seedDir);
   const front = '某市“十四五”节能减排综合工作方案\n';
   const parse = (text: string) => parsePlan(text, 'bench.txt', null, knowledge.plan, options);
-  parse(front + body); // warm-up
+  // Warm-up, as for the seeds: the body is about as long as the five seeds.
+  for (let k = 0; k < WARM_UP_PARSES; k++) {
+    forgetFolds();
+    parse(front + body);
+  }
   return multiples.map((multiple) => {
     const text = front + Array.from({ length: multiple }, () => body).join('\n');
     const times: number[] = [];
@@ -129,6 +156,47 @@ export function measureSizes(seedDir: string, multiples: readonly number[] = [1,
   });
 }
 
+/**
+ * First sight on corpora of `counts` distinct plans (the seeds' texts with distinct regions and sidecars, as
+ * `npm run bench:scale` makes them): the time per MB should not grow with the number of distinct plans, the
+ * linearity the copies of `measureSizes` cannot show (their lines repeat). The corpora are written to a
+ * temporary folder, read into memory and the folder removed before timing.
+ */
+export function measureDistinct(
+  seedDir: string,
+  counts: readonly number[] = [5, 10, 20],
+  rounds = 7,
+): DistinctRow[] {
+  const knowledge = loadKnowledge();
+  const options = { enrichments: enrichments(knowledge), vocabularies: knowledge.vocabularies };
+  const templates = seedTemplates(seedDir);
+  const work = mkdtempSync(join(tmpdir(), 'plan-atlas-bench-distinct-'));
+  let corpora: { plans: number; bytes: number; seeds: ReturnType<typeof readSeedDirectory>['seeds'] }[];
+  try {
+    corpora = counts.map((plans) => {
+      const dir = join(work, String(plans));
+      const bytes = writeCorpus(dir, plans, templates);
+      return { plans, bytes, seeds: readSeedDirectory(dir).seeds };
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const ingest = (seeds: (typeof corpora)[number]['seeds']): number => {
+    forgetFolds();
+    const started = cpuNowMs();
+    ingestSeeds(seeds, knowledge.plan, options);
+    return cpuNowMs() - started;
+  };
+  // Warm-up, as for the seeds (the smallest corpus is the seeds' size).
+  for (let k = 0; k < WARM_UP_PARSES; k++) ingest((corpora[0] as (typeof corpora)[number]).seeds);
+  for (const { seeds } of corpora) ingest(seeds);
+  // The sizes alternate, round by round, so a machine getting busier or quieter shifts each alike.
+  const times = corpora.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round++)
+    corpora.forEach(({ seeds }, i) => times[i]?.push(ingest(seeds)));
+  return corpora.map(({ plans, bytes }, i) => ({ plans, bytes, cpuMs: median(times[i] ?? []) }));
+}
+
 export function measureParse(seedDir: string): ParseThroughput {
-  return { seeds: measureSeeds(seedDir), sizes: measureSizes(seedDir) };
+  return { seeds: measureSeeds(seedDir), sizes: measureSizes(seedDir), distinct: measureDistinct(seedDir) };
 }
