@@ -1,10 +1,10 @@
 /**
  * The page's side of the index worker (index-worker.ts): starts it and speaks to it as to Pagefind (the
- * `Pagefind` interface of pagefind.ts), so the search engine does not know where Pagefind runs.
+ * `RecordSearch` interface of clause-view.ts), so the search engine does not know where Pagefind runs.
  */
 import type { BootedIndexWorker } from './boot';
 import type { IndexMessage, IndexRequest, IndexSearchAnswer, IndexWorkerSetup } from './index-protocol';
-import type { Filters, Pagefind, PagefindResponse, ResultData } from './pagefind';
+import type { Filters, RecordFragment, RecordResult, RecordSearch, Response } from '../../lib/search/browser/clause-view';
 
 /** Distributes a request over the two argument shapes TypeScript cannot tell apart from the method alone. */
 type Ask = <T>(request: DistributiveOmit<IndexRequest, 'id'>) => Promise<T>;
@@ -15,7 +15,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  * Pagefind-like handle once its index answers.
  * Each call starts a worker of its own (the page's results and, on a large corpus, the filter counts).
  */
-export function startIndexWorker(script: string, setup: IndexWorkerSetup): Promise<Pagefind> {
+export function startIndexWorker(script: string, setup: IndexWorkerSetup): Promise<RecordSearch> {
   return speakTo(new Worker(script, { type: 'module', name: JSON.stringify(setup) }), []);
 }
 
@@ -23,13 +23,13 @@ export function startIndexWorker(script: string, setup: IndexWorkerSetup): Promi
  * The index worker the boot script started (boot.ts), taken over: what it said before now is read first, in
  * order, then what it says next.
  */
-export function adoptIndexWorker(booted: BootedIndexWorker): Promise<Pagefind> {
+export function adoptIndexWorker(booted: BootedIndexWorker): Promise<RecordSearch> {
   booted.release();
   return speakTo(booted.worker, booted.early);
 }
 
 /** A Pagefind-like handle on `worker`, once its index answers; `early` holds the events it sent before. */
-function speakTo(worker: Worker, early: readonly Event[]): Promise<Pagefind> {
+function speakTo(worker: Worker, early: readonly Event[]): Promise<RecordSearch> {
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 0;
   let settleReady: { resolve(): void; reject(error: Error): void } | null = null;
@@ -73,7 +73,7 @@ function speakTo(worker: Worker, early: readonly Event[]): Promise<Pagefind> {
       worker.postMessage({ ...request, id } as IndexRequest);
     });
   const options = (filters?: Filters) => (filters ? { filters: filters as Record<string, string> } : {});
-  const handle: Pagefind = {
+  const handle: RecordSearch = {
     async search(term, searchOptions) {
       const answer = await ask<IndexSearchAnswer | null>({
         method: 'search',
@@ -81,11 +81,11 @@ function speakTo(worker: Worker, early: readonly Event[]): Promise<Pagefind> {
         options: options(searchOptions?.filters),
       });
       if (!answer) return null;
-      const response: PagefindResponse = {
+      const response: Response<RecordResult> = {
         ...answer,
         results: answer.results.map((result) => ({
           ...result,
-          data: () => ask<ResultData>({ method: 'data', result: result.id }),
+          data: () => ask<RecordFragment>({ method: 'data', result: result.id }),
         })),
       };
       return response;

@@ -7,41 +7,28 @@
  * loaded), which Lighthouse's phone run counts 4× as blocking time, and its simulated largest paint waited
  * behind it. Where the browser has no workers, Pagefind's script is imported on the page's thread instead.
  */
-import type { FilterKey, RecordMeta } from '../../lib/search/browser/record-meta';
-import { clauseView } from '../../lib/search/browser/clause-view';
+import {
+  clauseView,
+  type ClauseResult,
+  type ClauseSearch,
+  type Filters,
+  type RecordSearch,
+  type Response,
+  type ResultData,
+} from '../../lib/search/browser/clause-view';
 import { FILTER_TABLE_FILE, type FilterTable } from '../../lib/search/browser/layout';
 import { adoptIndexWorker, startIndexWorker } from './index-client';
 
-export type Filters = Partial<Record<FilterKey, string>>;
+export type { Filters, ResultData };
 
-export interface PagefindResult {
-  id: string;
-  score: number;
-  words: number[];
-  data(): Promise<ResultData>;
-}
-
-export interface ResultData {
-  url: string;
-  meta: RecordMeta;
-  filters: Record<string, string[]>;
-}
-
-export interface PagefindResponse {
-  results: PagefindResult[];
-  unfilteredResultCount: number;
-  filters: Record<string, Record<string, number>>;
-  totalFilters: Record<string, Record<string, number>>;
-}
-
-export interface Pagefind {
-  filters(): Promise<Record<string, Record<string, number>>>;
-  preload(term: string, options?: { filters?: Filters }): Promise<void>;
-  search(term: string | null, options?: { filters?: Filters }): Promise<PagefindResponse | null>;
-}
+/** A result the page ranks and shows: one clause (a record is a chapter; clause-view.ts maps one to the other). */
+export type PagefindResult = ClauseResult;
+export type PagefindResponse = Response<ClauseResult>;
+/** The index as the search page asks it: clauses. */
+export type Pagefind = ClauseSearch;
 
 /** Pagefind's script as imported (on the page's thread where there are no workers; in the index worker; in tests). */
-export interface PagefindModule extends Pagefind {
+export interface PagefindModule extends RecordSearch {
   options(options: Record<string, unknown>): Promise<void>;
   mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
@@ -71,7 +58,7 @@ export function loadedPagefind(): Pagefind | null {
  * Pagefind on the page's thread, for a browser without workers: its script at `primary`, its options set, the
  * further bundles of a large corpus merged in, answering (Pagefind's own check for its index, every 50 ms).
  */
-async function openOnPage(primary: string, others: readonly string[]): Promise<Pagefind> {
+async function openOnPage(primary: string, others: readonly string[]): Promise<RecordSearch> {
   // A plain variable, not a template literal: Vite would wrap a template in its preload helper, one more file
   // (and round trip) before this script can run.
   const script = `${primary}pagefind.js`;

@@ -18,7 +18,7 @@
 import { clauseStarts, clauseValues, layoutOf, type FilterTable, type RecordLayout } from './layout';
 import { FILTER_KEYS, type ClauseData, type FilterKey, type RecordData } from './record-meta';
 
-type Filters = Partial<Record<FilterKey, string>>;
+export type Filters = Partial<Record<FilterKey, string>>;
 
 export interface ResultData {
   url: string;
@@ -31,7 +31,14 @@ export interface RecordResult {
   id: string;
   score: number;
   words: number[];
-  data(): Promise<{ url: string; meta: unknown; filters: Record<string, string[]> }>;
+  data(): Promise<RecordFragment>;
+}
+
+/** A record's fragment as Pagefind gives it; its meta is the record's layout (layout.ts), read by `layoutOf`. */
+export interface RecordFragment {
+  url: string;
+  meta: unknown;
+  filters: Record<string, string[]>;
 }
 
 export interface Response<R> {
