@@ -97,6 +97,9 @@ function dirBytes(
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** A result's clause file (src/lib/search/browser/clause-file.ts), in a bundle's `clause/`. */
+const CLAUSE_FILE = /\/clause\/[^/]+\.json$/;
+
 /** Bytes of every bundle (`pagefind/`, `pagefind-1/`…) by kind. */
 function indexSize(site: string) {
   const bundles = readdirSync(site).filter((d) => /^pagefind(-\d+)?$/.test(d));
@@ -108,6 +111,7 @@ function indexSize(site: string) {
     meta: part((p) => p.endsWith('.pf_meta')),
     index: part((p) => p.endsWith('.pf_index')),
     fragments: part((p) => p.endsWith('.pf_fragment')),
+    clauses: part((p) => CLAUSE_FILE.test(p)),
     filters: part((p) => p.endsWith('.pf_filter')),
     wasm: part((p) => /wasm\.[a-z-]+\.pagefind$/.test(p)),
     js: part((p) => p.endsWith('.js')),
@@ -136,7 +140,10 @@ interface Traffic {
   raw: number;
   gz: number;
   files: string[];
-  /** Raw bytes by Pagefind file kind: pf_index, pf_fragment, pf_filter, pf_meta, … */
+  /**
+   * Bytes as a host serves them (gzipped; Pagefind's own files are already) by kind: pf_index, pf_fragment,
+   * pf_filter, pf_meta, clause (a result's clause file), other.
+   */
   byKind: Record<string, number>;
 }
 
@@ -149,12 +156,14 @@ async function traffic(page: Page, during: () => Promise<void>): Promise<Traffic
       response
         .body()
         .then((body) => {
+          const gz = Math.min(body.length, gzipSync(body).length);
           total.raw += body.length;
-          total.gz += Math.min(body.length, gzipSync(body).length);
-          const file = new URL(response.url()).pathname.split('/').pop() ?? '';
+          total.gz += gz;
+          const path = new URL(response.url()).pathname;
+          const file = path.split('/').pop() ?? '';
           total.files.push(file);
-          const kind = /\.(pf_[a-z]+)$/.exec(file)?.[1] ?? 'other';
-          total.byKind[kind] = (total.byKind[kind] ?? 0) + body.length;
+          const kind = CLAUSE_FILE.test(path) ? 'clause' : (/\.(pf_[a-z]+)$/.exec(file)?.[1] ?? 'other');
+          total.byKind[kind] = (total.byKind[kind] ?? 0) + gz;
         })
         .catch(() => undefined),
     );
@@ -241,6 +250,7 @@ function fileKind(url: string): string {
   const path = new URL(url).pathname;
   const pf = /\.(pf_[a-z]+)$/.exec(path)?.[1];
   if (pf) return pf;
+  if (CLAUSE_FILE.test(path)) return 'clause';
   if (path.endsWith('pagefind-entry.json')) return 'pagefind-entry';
   if (/\/wasm\.[a-z-]+\.pagefind$/.test(path)) return 'pagefind wasm';
   if (/\/pagefind(-worker)?\.js$/.test(path)) return 'pagefind js';
@@ -468,6 +478,7 @@ async function measure(
     console.log(
       `index ${kb(size.total.bytes)} in ${size.total.files} files — meta ${kb(size.meta.bytes)}, ` +
         `index chunks ${kb(size.index.bytes)} (${size.index.files}), fragments ${kb(size.fragments.bytes)} (${size.fragments.files}), ` +
+        `clause files ${kb(size.clauses.bytes)} (${size.clauses.files}), ` +
         `filters ${kb(size.filters.bytes)}, wasm ${kb(size.wasm.bytes)}, js ${kb(size.js.bytes)}`,
     );
     console.log(
@@ -475,8 +486,8 @@ async function measure(
     );
     const k = (kind: string) => firstQuery.byKind[kind] ?? 0;
     console.log(
-      `first query “${FIRST_QUERY}” on the warm page: ${kb(k('pf_index') + k('pf_fragment'))} to results ` +
-        `(index chunks ${kb(k('pf_index'))}, ${first.hits} results' fragments ${kb(k('pf_fragment'))}), ` +
+      `first query “${FIRST_QUERY}” on the warm page: ${kb(k('pf_index') + k('pf_fragment') + k('clause'))} gz to results ` +
+        `(index chunks ${kb(k('pf_index'))}, ${first.hits} results' fragments ${kb(k('pf_fragment'))}, clause files ${kb(k('clause'))}), ` +
         `then ${kb(k('pf_filter'))} of filter index for the counts; results in ${first.results.toFixed(0)} ms, counts in ${first.counts.toFixed(0)} ms`,
     );
     console.log(

@@ -1,6 +1,6 @@
 /**
  * One Pagefind bundle written into the site: its records fed to a Pagefind index, the bundle written, the
- * files the site does not use removed, its fragments lightened and given their meta, and its metadata made
+ * files the site does not use removed, its fragments replaced by a file per clause, and its metadata made
  * smaller (src/lib/search/build/compact.ts). Shared by the in-process path
  * (./pagefind.ts) and the indexing workers (./search-worker.ts), so both write the same bytes.
  */
@@ -108,13 +108,13 @@ export async function writeBundle(
   // takes them in order (the index is byte-identical) and the build no longer waits a round trip
   // per record (−20% wall for the index of 300 plans, measured twice on the shared machine).
   // Pagefind is given what it indexes and filters by, not the meta: it would index every meta field as
-  // words of its own (fragments.ts); the meta goes into the fragments once they are written.
+  // words of its own (fragments.ts); each clause's meta goes into a file of its own once the bundle is written.
   const metaByUrl = new Map<string, FragmentRecord>();
   for await (const batch of batches(bundle.records, RECORDS_IN_FLIGHT)) {
     await Promise.all(
       batch.map(async ({ meta, layout, ...indexed }) => {
         if (metaByUrl.has(indexed.url)) throw new Error(`two search records at ${indexed.url}`);
-        metaByUrl.set(indexed.url, { meta, layout });
+        metaByUrl.set(indexed.url, { clauses: meta.clauses, layout });
         try {
           check(`addCustomRecord ${indexed.url}`, await index.addCustomRecord(indexed));
         } catch (error) {

@@ -255,6 +255,19 @@ test.describe('loading', () => {
     expect(at(/\/wasm\.[^/]+\.pagefind$/)).toBeLessThan(at(/\/pagefind-entry\.json$/));
   });
 
+  test("a result loads its own clause's file, never its chapter's fragment", async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await search(page, '公转铁');
+    const hits = page.locator('a[data-search-hit]');
+    await expect(hits.first()).toBeVisible();
+    expect(requested.filter((path) => path.endsWith('.pf_fragment'))).toEqual([]);
+    // One file per result shown, each fetched once, from the bundle's clause directory.
+    const files = requested.filter((path) => /\/pagefind[^/]*\/clause\/[^/]+\.json$/.test(path));
+    expect(new Set(files).size).toBe(files.length);
+    expect(files).toHaveLength(await hits.count());
+  });
+
   test('the boot script, inline in the head before the stylesheets and allowed by the CSP, starts the worker the page script uses', async ({
     page,
   }) => {

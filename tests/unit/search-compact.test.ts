@@ -1,7 +1,7 @@
 /**
- * The written bundle made smaller (src/lib/search/build/compact.ts): fragments renamed to short names behind a
- * prefix of the bundle's key and a hash of its fragments, their meta put in, the metadata and the entry file
- * rewritten to match. Runs Pagefind on a few hand-written records.
+ * The written bundle made smaller (src/lib/search/build/compact.ts): records renamed to short names behind a
+ * prefix of the bundle's key and a hash of their clause files, each fragment replaced by a file per clause, the
+ * metadata and the entry file rewritten to match. Runs Pagefind on a few hand-written records.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,12 @@ import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compactBundle, fragmentNames } from '../../src/lib/search/build/compact';
 import { unsigned } from '../../src/lib/search/build/fragments';
+import {
+  bundleNumberOf,
+  CLAUSE_DIR,
+  clauseFile,
+  shortNameOf,
+} from '../../src/lib/search/browser/clause-file';
 import { bundleDir, bundleKey } from '../../src/lib/search/build/shards';
 
 const work = mkdtempSync(join(tmpdir(), 'plan-atlas-search-compact-'));
@@ -24,8 +30,17 @@ const records = [
   { url: '/plans/a/#2', content: 'qbbbb qdddd', text: '发展新能源' },
   { url: '/plans/b/#1', content: 'qaaaa qeeee qffff qgggg', text: '节能减排' },
 ];
+/** Each record's clauses: its own text, and for /plans/a/#1 a second clause (a chapter of two). */
+const clausesOf = (url: string, text: string) => [
+  { url, meta: { kind: 'clause', text } },
+  ...(url === '/plans/a/#1'
+    ? [{ url: '/plans/a/#1-1', meta: { kind: 'clause', text: `${text}（一）` } }]
+    : []),
+];
 const metaOf = (texts: Record<string, string>) => (url: string) =>
-  texts[url] === undefined ? undefined : { meta: { kind: 'clause', text: texts[url] } };
+  texts[url] === undefined
+    ? undefined
+    : { clauses: clausesOf(url, texts[url]), layout: `0.0.0~${url.length}p0` };
 const textsOf = (list: typeof records) => Object.fromEntries(list.map((r) => [r.url, r.text]));
 
 /** Writes `list` as a Pagefind bundle (no meta given to Pagefind) into a new directory. */
@@ -58,41 +73,43 @@ const metaChunks = (dir: string) => {
   const path = join(dir, `pagefind.${hash}.pf_meta`);
   return (decode(unsigned(readFileSync(path), path)) as [string, unknown, [string, string, string][]])[2];
 };
-const fragmentOf = (dir: string, name: string) => {
-  const path = join(dir, 'fragment', `${name}.pf_fragment`);
-  return JSON.parse(unsigned(readFileSync(path), path).toString('utf8')) as {
-    url: string;
-    content: string;
-    meta: Record<string, string>;
-    filters: Record<string, string[]>;
-  };
-};
+const clauseOf = (dir: string, record: string, clause: number) =>
+  JSON.parse(readFileSync(join(dir, clauseFile(record, clause)), 'utf8')) as unknown;
 
 describe('compactBundle', () => {
-  it('renames every fragment to a short name the metadata lists, with its meta put in', async () => {
+  it('replaces every fragment by a file per clause, named after the short name the metadata lists', async () => {
     const dir = await written(records, 'one');
     const before = metaPages(dir);
     const oldMeta = `pagefind.${entryOf(dir).languages['zh-cn']!.hash}.pf_meta`;
     const result = compactBundle(dir, '3', metaOf(textsOf(records)));
     const after = metaPages(dir);
     expect(result.pages).toBe(3);
+    expect(result.clauses).toBe(4);
     expect(result.metaAfter).toBeGreaterThan(0);
     // Same pages in the same order with the same word counts: only the names changed.
     expect(after.map(([, words, group]) => [words, group])).toEqual(
       before.map(([, words, group]) => [words, group]),
     );
-    expect(after.map(([name]) => name)).toEqual(fragmentNames('3', after[0]![0].slice(2, 8), 3));
-    expect(readdirSync(join(dir, 'fragment')).sort()).toEqual(
-      after.map(([name]) => `${name}.pf_fragment`).sort(),
-    );
+    const stamp = after[0]![0].slice(2, 8);
+    const shorts = fragmentNames('3', stamp, 3);
+    expect(after.map(([name]) => shortNameOf(name))).toEqual(shorts);
+    // The layout follows the short name.
+    for (const [name] of after) expect(name).toMatch(/^3_[0-9a-f]{6}[0-9a-z]+~0\.0\.0~\d+p0$/);
+    expect(existsSync(join(dir, 'fragment'))).toBe(false);
     expect(existsSync(join(dir, oldMeta))).toBe(false);
-    const shown = after.map(([name]) => fragmentOf(dir, name));
-    expect(shown.map((f) => f.url).sort()).toEqual(records.map((r) => r.url).sort());
-    for (const fragment of shown) {
-      expect(fragment.content).toBe('');
-      expect(fragment.meta).toEqual({ kind: 'clause', text: textsOf(records)[fragment.url] });
-      expect(fragment.filters['plan']).toEqual([fragment.url.split('/')[2]]);
+    // Every clause of every record in a file of its own, exactly the clause given.
+    const texts = textsOf(records);
+    const files: string[] = [];
+    for (const [name] of after) {
+      const first = clauseOf(dir, name, 0) as { url: string };
+      const expected = clausesOf(first.url, texts[first.url]!);
+      expected.forEach((clause, k) => {
+        expect(clauseOf(dir, name, k)).toEqual(clause);
+        files.push(clauseFile(name, k).slice(`${CLAUSE_DIR}/`.length));
+      });
     }
+    expect(readdirSync(join(dir, CLAUSE_DIR)).sort()).toEqual(files.sort());
+    expect(files).toHaveLength(4);
   });
 
   it('renames every index chunk to a short name the metadata lists, its bytes unchanged', async () => {
@@ -118,7 +135,7 @@ describe('compactBundle', () => {
     expect(chunks.every(([from, to]) => from.length > 0 && to.length > 0)).toBe(true);
   });
 
-  it('renames every fragment when any meta changes, so no cached fragment is stale', async () => {
+  it('renames every record when any clause changes, so no cached clause file is stale', async () => {
     const a = await written(records, 'same-a');
     const b = await written(records, 'same-b');
     compactBundle(a, '0', metaOf(textsOf(records)));
@@ -164,8 +181,10 @@ describe('bundleKey', () => {
     [1, '1'],
     [35, 'z'],
     [36, '10'],
-  ])('bundle %i has key %s', (k, key) => {
+  ])('bundle %i has key %s, which the page reads back from a record id', (k, key) => {
     expect(bundleKey(bundleDir(k))).toBe(key);
+    const [name] = fragmentNames(key, 'abcdef', 1);
+    expect(bundleNumberOf(`${name}~0.0.0~3p0`)).toBe(k);
   });
 
   it.each(['pagefind-0', 'pagefind-01', 'other', 'pagefind-'])('refuses %s', (dir) => {

@@ -11,6 +11,7 @@ import { searchBundles, searchRecords } from '../../src/integrations/pagefind';
 import { filterValues } from '../../src/lib/search/build/records';
 import { loadSearchNames } from '../../src/lib/search/build/names';
 import { unsigned } from '../../src/lib/search/build/fragments';
+import { CLAUSE_DIR, clauseFile } from '../../src/lib/search/browser/clause-file';
 import {
   bundlePlans,
   workerCount,
@@ -44,10 +45,13 @@ describe('writeSearchIndex', () => {
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     const differing = [...a].filter(([path, bytes]) => !bytes.equals(b.get(path) ?? Buffer.alloc(0)));
     expect(differing.map(([path]) => path)).toEqual([]);
-    // A merged bundle keeps no script or WebAssembly of its own; every bundle has its fragments.
+    // A merged bundle keeps no script or WebAssembly of its own; every bundle has its clause files, no fragments.
     expect(readdirSync(join(one, 'pagefind'))).toContain('pagefind.js');
     expect(readdirSync(join(one, 'pagefind-1'))).not.toContain('pagefind.js');
-    for (const dir of inOne.dirs) expect(readdirSync(join(one, dir, 'fragment')).length).toBeGreaterThan(0);
+    for (const dir of inOne.dirs) {
+      expect(readdirSync(join(one, dir, CLAUSE_DIR)).length).toBeGreaterThan(0);
+      expect(readdirSync(join(one, dir))).not.toContain('fragment');
+    }
   });
 });
 
@@ -94,7 +98,7 @@ function pagefindFile(dir: string, path: string): Buffer {
 
 describe('what Pagefind is given', () => {
   it(
-    'indexes the search alphabet only; the meta is in the fragments, under short names',
+    "indexes the search alphabet only; each clause's meta is in its own file, under its record's short name",
     { timeout: 180_000 },
     async () => {
       const dir = join(work, 'alphabet');
@@ -119,21 +123,18 @@ describe('what Pagefind is given', () => {
       });
       expect(words.length).toBeGreaterThan(1000);
       expect(words.filter((word) => !/^[a-z]+$/.test(word))).toEqual([]);
-      // Each fragment is named by the metadata (its short name, then its clauses' layout), holds no tokens,
-      // and shows its record's clauses.
-      const byUrl = new Map(records.map((r) => [r.url, r]));
+      // Each record is named by the metadata (its short name, then its clauses' layout), and each of its
+      // clauses is in a file of its own, named after the short name: exactly the clause's url, meta and filters.
+      const byFirst = new Map(records.map((r) => [r.url, r]));
       for (const [name] of meta[1]) {
         expect(name).toMatch(/^0_[0-9a-f]{6}[0-9a-z]+~[0-9.]+(~[0-9pdi]+)+$/);
-        const fragment = JSON.parse(
-          pagefindFile(bundle, `fragment/${name}.pf_fragment`).toString('utf8'),
-        ) as {
-          url: string;
-          content: string;
-          meta: unknown;
-        };
-        expect(fragment.content).toBe('');
-        expect(fragment.meta).toEqual(byUrl.get(fragment.url)?.meta);
-        expect(name.slice(name.indexOf('~') + 1)).toBe(byUrl.get(fragment.url)?.layout);
+        const first = JSON.parse(readFileSync(join(bundle, clauseFile(name, 0)), 'utf8')) as { url: string };
+        const record = byFirst.get(first.url);
+        expect(record, first.url).toBeDefined();
+        expect(name.slice(name.indexOf('~') + 1)).toBe(record!.layout);
+        record!.meta.clauses.forEach((clause, k) =>
+          expect(JSON.parse(readFileSync(join(bundle, clauseFile(name, k)), 'utf8'))).toEqual(clause),
+        );
       }
     },
   );

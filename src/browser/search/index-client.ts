@@ -4,7 +4,7 @@
  */
 import type { BootedIndexWorker } from './boot';
 import type { IndexMessage, IndexRequest, IndexSearchAnswer, IndexWorkerSetup } from './index-protocol';
-import type { Filters, RecordFragment, RecordResult, RecordSearch, Response } from '../../lib/search/browser/clause-view';
+import type { Filters, RecordResult, RecordSearch, Response } from '../../lib/search/browser/clause-view';
 
 /** Distributes a request over the two argument shapes TypeScript cannot tell apart from the method alone. */
 type Ask = <T>(request: DistributiveOmit<IndexRequest, 'id'>) => Promise<T>;
@@ -80,15 +80,7 @@ function speakTo(worker: Worker, early: readonly Event[]): Promise<RecordSearch>
         term,
         options: options(searchOptions?.filters),
       });
-      if (!answer) return null;
-      const response: Response<RecordResult> = {
-        ...answer,
-        results: answer.results.map((result) => ({
-          ...result,
-          data: () => ask<RecordFragment>({ method: 'data', result: result.id }),
-        })),
-      };
-      return response;
+      return answer satisfies Response<RecordResult> | null;
     },
     preload: (term, preloadOptions) =>
       ask<void>({ method: 'preload', term, options: options(preloadOptions?.filters) }),

@@ -1,9 +1,9 @@
 /**
  * The messages between the search page and its index worker (index-worker.ts, index-client.ts).
  *
- * The page asks for searches, preloads, filter values and the data of one result; the worker answers each
- * request by its id. A search's results travel as id, score and word positions only: what the page ranks
- * with. A result's data (its URL, meta and filters) is asked for on its own, by result id, when it is shown.
+ * The page asks for searches, preloads and filter values; the worker answers each request by its id. A
+ * search's results travel as id, score and word positions only: what the page ranks with. A shown result's
+ * data (its URL, meta and filters) is its clause's own file, which the page fetches (clause-file.ts).
  */
 
 /** Given to the worker as its name (`new Worker(url, { name })`), so it can start fetching at its first line. */
@@ -21,8 +21,7 @@ export interface IndexWorkerSetup {
 export type IndexRequest =
   | { id: number; method: 'search'; term: string | null; options: { filters?: Record<string, string> } }
   | { id: number; method: 'preload'; term: string; options: { filters?: Record<string, string> } }
-  | { id: number; method: 'filters' }
-  | { id: number; method: 'data'; result: string };
+  | { id: number; method: 'filters' };
 
 /** One search result as the page receives it. */
 export interface IndexResult {

@@ -12,23 +12,14 @@
  * - a worker has no `<html lang>`, so Pagefind cuts queries into characters only (`Intl.Segmenter`'s grapheme
  *   mode). The queries it is given are the search alphabet of src/lib/search/browser/tokens.ts — lowercase ASCII
  *   words, spaces and quotes — which both modes cut alike: the same lookups, without the dictionary;
- * - a search's answer carries each result's id, score and word positions, which the page ranks with, and a
- *   result's URL, meta and filters travel only when the page shows it.
+ * - a search's answer carries each result's id, score and word positions, which the page ranks with; a shown
+ *   result's URL, meta and filters are its clause's own file, which the page fetches itself
+ *   (src/lib/search/browser/clause-file.ts).
  * The worker is told its bundles in its name (index-protocol.ts `IndexWorkerSetup`), so it needs no message to
  * start.
  */
 import { firstFiles, type PagefindEntry } from '../../lib/search/browser/index-entry';
 import type { IndexMessage, IndexRequest, IndexResult, IndexWorkerSetup } from './index-protocol';
-
-interface PagefindFragment {
-  url: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-}
-
-interface PagefindModuleResult extends IndexResult {
-  data(): Promise<PagefindFragment>;
-}
 
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
@@ -39,7 +30,7 @@ interface PagefindModule {
     term: string | null,
     options?: Record<string, unknown>,
   ): Promise<{
-    results: PagefindModuleResult[];
+    results: IndexResult[];
     unfilteredResultCount: number;
     filters: Record<string, Record<string, number>>;
     totalFilters: Record<string, Record<string, number>>;
@@ -182,19 +173,13 @@ loaded.then(
   (error: unknown) => post({ ready: false, error: String(error) }),
 );
 
-/** The data of the results of past searches, by result id, for when the page shows one. */
-const dataOf = new Map<string, () => Promise<PagefindFragment>>();
-
 async function answer(request: IndexRequest): Promise<unknown> {
   const pagefind = await loaded;
   switch (request.method) {
     case 'search': {
       const response = await pagefind.search(request.term, request.options);
       if (!response) return null;
-      const results = response.results.map(({ id, score, words, data }): IndexResult => {
-        dataOf.set(id, data);
-        return { id, score, words };
-      });
+      const results = response.results.map(({ id, score, words }): IndexResult => ({ id, score, words }));
       const { unfilteredResultCount, filters, totalFilters } = response;
       return { results, unfilteredResultCount, filters, totalFilters };
     }
@@ -203,12 +188,6 @@ async function answer(request: IndexRequest): Promise<unknown> {
       return null;
     case 'filters':
       return pagefind.filters();
-    case 'data': {
-      const data = dataOf.get(request.result);
-      if (!data) throw new Error(`no search has given the result ${request.result}`);
-      const { url, meta, filters } = await data();
-      return { url, meta, filters };
-    }
   }
 }
 

@@ -7,8 +7,11 @@
  * loaded), which Lighthouse's phone run counts 4× as blocking time, and its simulated largest paint waited
  * behind it. Where the browser has no workers, Pagefind's script is imported on the page's thread instead.
  */
+import { bundleNumberOf, clauseFile } from '../../lib/search/browser/clause-file';
+import type { ClauseData } from '../../lib/search/browser/record-meta';
 import {
   clauseView,
+  type ClauseLoader,
   type ClauseResult,
   type ClauseSearch,
   type Filters,
@@ -82,6 +85,21 @@ function loadFilterTable(primary: string): Promise<FilterTable> {
   return filterTable;
 }
 
+/**
+ * A result's clause, from its own file in its record's bundle (clause-file.ts), fetched on the page's thread: a
+ * small JSON file a host serves compressed.
+ */
+function clauseLoader(bundles: readonly string[]): ClauseLoader {
+  return async (record, clause) => {
+    const bundle = bundles[bundleNumberOf(record)];
+    if (bundle === undefined) throw new Error(`no search bundle holds the record ${record}`);
+    const response = await fetch(`${bundle}${clauseFile(record, clause)}`);
+    if (!response.ok)
+      throw new Error(`the search result ${record} #${clause} did not load (${response.status})`);
+    return response.json() as Promise<ClauseData>;
+  };
+}
+
 /** The index worker the boot script started over `bundles`, if it did and it has not been taken yet. */
 function bootedWorker(bundles: readonly string[]) {
   const booted = window.planAtlasIndexWorker;
@@ -103,7 +121,7 @@ async function open(bundles: readonly string[]): Promise<Pagefind> {
     : typeof Worker !== 'undefined' && workerScript
       ? await startIndexWorker(workerScript, { bundles: [primary, ...others], first: workerFirst })
       : await openOnPage(primary, others);
-  return clauseView(records, () => loadFilterTable(primary));
+  return clauseView(records, () => loadFilterTable(primary), clauseLoader([primary, ...others]));
 }
 
 /** Loads the bundles once; later calls share the first call's load. */

@@ -11,12 +11,13 @@
  *   union; Pagefind is given none;
  * - filter counts count clauses: `filters` over the clauses kept, `totalFilters` over all the lookup's
  *   clauses, as Pagefind's own would over one-clause records;
- * - a result's data is its clause's url, meta and filters, from its record's fragment (loaded once).
+ * - a result's data is its clause's url, meta and filters, from the clause's own file (clause-file.ts; loaded
+ *   once), never its record's fragment, which is not written: a result costs its clause, not its chapter.
  *
  * Pure (no DOM): the search page wraps its Pagefind with it (src/browser/search/pagefind.ts), tests theirs.
  */
 import { clauseStarts, clauseValues, layoutOf, type FilterTable, type RecordLayout } from './layout';
-import { FILTER_KEYS, type ClauseData, type FilterKey, type RecordData } from './record-meta';
+import { FILTER_KEYS, type ClauseData, type FilterKey } from './record-meta';
 
 export type Filters = Partial<Record<FilterKey, string>>;
 
@@ -26,19 +27,14 @@ export interface ResultData {
   filters: Record<string, string[]>;
 }
 
-/** A Pagefind result as its search gives it (a record: data() is the record's fragment). */
+/**
+ * A Pagefind result as its search gives it: a record, whose id carries its layout (layout.ts). Its data (the
+ * record's fragment) is never asked for: the build writes a file per clause instead (clause-file.ts).
+ */
 export interface RecordResult {
   id: string;
   score: number;
   words: number[];
-  data(): Promise<RecordFragment>;
-}
-
-/** A record's fragment as Pagefind gives it; its meta is the record's layout (layout.ts), read by `layoutOf`. */
-export interface RecordFragment {
-  url: string;
-  meta: unknown;
-  filters: Record<string, string[]>;
 }
 
 export interface Response<R> {
@@ -101,7 +97,12 @@ interface Matched {
 }
 
 /** Where a part occurs in `[from, to)`: every position of each run of its words in order (none: not there). */
-function partPositions(part: LookupPart, at: ReadonlyMap<string, readonly number[]>, from: number, to: number): number[] {
+function partPositions(
+  part: LookupPart,
+  at: ReadonlyMap<string, readonly number[]>,
+  from: number,
+  to: number,
+): number[] {
   const [first, ...rest] = part.words as [string, ...string[]];
   const out: number[] = [];
   for (const p of at.get(first) ?? []) {
@@ -198,12 +199,19 @@ export function tally(
   return counts;
 }
 
+/** Loads clause `clause` (its number in the record) of record `record`: its file (clause-file.ts `clauseFile`). */
+export type ClauseLoader = (record: string, clause: number) => Promise<ClauseData>;
+
 /**
  * The clause view of `pf`. `loadTable` gives the filter table (layout.ts `FILTER_TABLE_FILE`); it is asked
  * for only when a search is filtered, or by `filters()` (which the page calls before counting), so an
- * unfiltered first search never waits for it.
+ * unfiltered first search never waits for it. `loadClause` gives a result's data, when it is shown.
  */
-export function clauseView(pf: RecordSearch, loadTable: () => Promise<FilterTable>): ClauseSearch {
+export function clauseView(
+  pf: RecordSearch,
+  loadTable: () => Promise<FilterTable>,
+  loadClause: ClauseLoader,
+): ClauseSearch {
   let table: FilterTable | null = null;
   let indexes: Record<FilterKey, Map<string, number>> | null = null;
   let tableLoading: Promise<FilterTable> | null = null;
@@ -215,13 +223,14 @@ export function clauseView(pf: RecordSearch, loadTable: () => Promise<FilterTabl
     });
     return tableLoading;
   };
-  // One fragment load per record, shared by its clauses.
-  const fragments = new Map<string, Promise<RecordData>>();
-  const fragmentOf = (record: RecordResult): Promise<RecordData> => {
-    let loading = fragments.get(record.id);
+  // One load per clause, shared by every search that shows it (a failed load is tried again next time).
+  const loadedClauses = new Map<string, Promise<ClauseData>>();
+  const clauseData = (id: string, record: string, clause: number): Promise<ClauseData> => {
+    let loading = loadedClauses.get(id);
     if (!loading) {
-      loading = record.data().then((d) => d.meta as RecordData);
-      fragments.set(record.id, loading);
+      loading = loadClause(record, clause);
+      loading.catch(() => loadedClauses.delete(id));
+      loadedClauses.set(id, loading);
     }
     return loading;
   };
@@ -265,21 +274,24 @@ export function clauseView(pf: RecordSearch, loadTable: () => Promise<FilterTabl
       if (responses.some((r) => r === null)) return null;
       const found = new Map(words.map((word, i) => [word, responses[i] as Response<RecordResult>]));
       const all = matchedClauses(parts, found);
-      const wanted = active.map(([key, value]): [FilterKey, number] => [key, indexes?.[key].get(value) ?? -1]);
-      const kept = wanted.length === 0 ? all : all.filter((m) => passes(clauseValues(m.layout, m.clause), wanted));
-      const results = kept.map(
-        (m): ClauseResult => ({
-          id: `${m.record.id}${CLAUSE_MARK}${m.clause}`,
+      const wanted = active.map(([key, value]): [FilterKey, number] => [
+        key,
+        indexes?.[key].get(value) ?? -1,
+      ]);
+      const kept =
+        wanted.length === 0 ? all : all.filter((m) => passes(clauseValues(m.layout, m.clause), wanted));
+      const results = kept.map((m): ClauseResult => {
+        const id = `${m.record.id}${CLAUSE_MARK}${m.clause}`;
+        return {
+          id,
           score: m.score,
           words: m.words,
           data: async () => {
-            const fragment = await fragmentOf(m.record);
-            const clause = fragment.clauses[m.clause];
-            if (!clause) throw new Error(`search record ${m.record.id} has no clause ${m.clause}`);
-            return { url: clause.url, meta: clause.meta, filters: clause.filters };
+            const { url, meta, filters } = await clauseData(id, m.record.id, m.clause);
+            return { url, meta, filters };
           },
-        }),
-      );
+        };
+      });
       // Counted only when read (the page reads them when it counts, after `filters()` loaded the table).
       let counted: Record<string, Record<string, number>> | null = null;
       let totals: Record<string, Record<string, number>> | null = null;

@@ -7,9 +7,11 @@
  * plans. Renamed to the record's number in base 36 behind a prefix shared by the whole bundle, they compress to
  * about 3 bytes per record (measured: 36.3 KB → 17.9 KB for 4,950 records).
  *
- * Pagefind names fragments by content so a cached fragment is never stale; the prefix keeps that: it holds a
- * hash of every finished fragment of the bundle, so any change to any fragment renames them all. It also starts
- * with the bundle's key, so fragments of merged bundles never share a name (the search page keys results by it).
+ * Pagefind names fragments by content so a cached fragment is never stale. Our fragments are not kept: each is
+ * replaced by its record's clause files (browser/clause-file.ts), named after the record's short name, and the
+ * prefix keeps them fresh: it holds a hash of every clause file and layout of the bundle, so any change renames
+ * them all. It also starts with the bundle's key, so records of merged bundles never share a name (the search
+ * page keys results by it, and finds the bundle of a clause file by it).
  * The metadata also lists every index chunk (the words from and to, and the chunk's name, again a random hash
  * such as `zh-cn_58ea221`: about 12 bytes per chunk gzipped, ~200 chunks per bundle of 5,000 clauses). The chunks
  * are renamed the same way, `<key>_<stamp><chunk number in base 36>` with the stamp a hash of every chunk of the
@@ -21,11 +23,12 @@
  * hash that `pagefind-entry.json` names.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode, encode } from 'cborg';
+import { CLAUSE_DIR, clauseFile } from '../browser/clause-file';
 import { LAYOUT_MARK } from '../browser/layout';
-import { finishedFragment, signed, unsigned } from './fragments';
+import { fragmentUrl, signed, unsigned } from './fragments';
 import { rechunk, type MetaChunk } from './rechunk';
 
 /** `pagefind-entry.json`: the languages of the bundle, each with the hash its metadata file is named by. */
@@ -75,9 +78,12 @@ function chunksOf(meta: unknown, name: string): MetaChunk[] {
   return chunks;
 }
 
-/** What the build puts into a record's fragment (its meta) and after its short name (its layout, layout.ts). */
+/**
+ * What the build writes for a record in place of its fragment: each clause's shown data, a file per clause
+ * (browser/clause-file.ts), and its layout after its short name (layout.ts).
+ */
 export interface FragmentRecord {
-  meta: unknown;
+  clauses: readonly unknown[];
   layout?: string;
 }
 
@@ -90,6 +96,8 @@ export function fragmentNames(key: string, stamp: string, count: number): string
 export interface Compacted {
   /** Records (pages) of the bundle. */
   pages: number;
+  /** Clause files written for them. */
+  clauses: number;
   /** Index chunks of the bundle. */
   chunks: number;
   /** Bytes of the metadata file before and after. */
@@ -98,47 +106,50 @@ export interface Compacted {
 }
 
 /**
- * Renames every fragment of the bundle in `dir` to its short name (see above), emptying its indexed content and
- * putting in the meta of its URL (`metaOf`; none: the meta Pagefind wrote is kept), and rewrites the metadata
- * and `pagefind-entry.json` to match. `key` tells this bundle's fragments from every other bundle's.
+ * Replaces every fragment of the bundle in `dir` by its clauses' files (`recordOf` gives them for the fragment's
+ * URL; a fragment with none is refused), named after the record's short name (see above), and rewrites the
+ * metadata and `pagefind-entry.json` to match. `key` tells this bundle's records from every other bundle's.
  */
 export function compactBundle(
   dir: string,
   key: string,
-  recordOf?: (url: string) => FragmentRecord | undefined,
+  recordOf: (url: string) => FragmentRecord | undefined,
 ): Compacted {
   const entryPath = join(dir, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as Entry & Record<string, unknown>;
-  const out: Compacted = { pages: 0, chunks: 0, metaBefore: 0, metaAfter: 0 };
+  const out: Compacted = { pages: 0, clauses: 0, chunks: 0, metaBefore: 0, metaAfter: 0 };
   for (const [language, index] of Object.entries(entry.languages)) {
     const metaPath = join(dir, `pagefind.${index.hash}.pf_meta`);
     const metaFile = readFileSync(metaPath);
     const meta: unknown = decode(unsigned(metaFile, metaPath));
     const pages = pagesOf(meta, metaPath);
     const digest = createHash('sha256');
-    const layouts: (string | undefined)[] = [];
-    const fragments = pages.map(([name]) => {
+    const records = pages.map(([name]) => {
       const path = join(dir, 'fragment', `${name}.pf_fragment`);
-      const metaOf = recordOf
-        ? (url: string) => {
-            const record = recordOf(url);
-            layouts.push(record?.layout);
-            return record?.meta;
-          }
-        : undefined;
-      const bytes = finishedFragment(readFileSync(path), path, metaOf);
-      digest.update(bytes);
-      return { path, bytes };
+      const url = fragmentUrl(readFileSync(path), path);
+      const record = recordOf(url);
+      if (!record) throw new Error(`${path}: no record meta for the fragment of ${url}`);
+      const files = record.clauses.map((clause) => JSON.stringify(clause));
+      // The stamp covers every clause file and layout: any change renames them all (no stale cached file).
+      digest.update(`\0${record.layout ?? ''}`);
+      for (const file of files) digest.update(`\0${file}`);
+      return { path, layout: record.layout, files };
     });
-    // The layout follows the short name (layout.ts); the stamp covers it, since the fragment holds the same clauses.
     const names = fragmentNames(key, digest.digest('hex').slice(0, STAMP_LENGTH), pages.length).map(
-      (short, k) => (layouts[k] ? `${short}${LAYOUT_MARK}${layouts[k]}` : short),
+      (short, k) => {
+        const layout = records[k]?.layout;
+        return layout ? `${short}${LAYOUT_MARK}${layout}` : short;
+      },
     );
-    fragments.forEach(({ path, bytes }, k) => {
+    mkdirSync(join(dir, CLAUSE_DIR), { recursive: true });
+    records.forEach(({ path, files }, k) => {
       rmSync(path);
-      writeFileSync(join(dir, 'fragment', `${names[k]}.pf_fragment`), bytes);
-      (pages[k] as MetaPage)[0] = names[k] as string;
+      const name = names[k] as string;
+      files.forEach((file, c) => writeFileSync(join(dir, clauseFile(name, c)), file));
+      (pages[k] as MetaPage)[0] = name;
+      out.clauses += files.length;
     });
+    rmSync(join(dir, 'fragment'), { recursive: true, force: true });
     const chunks = rechunk(dir, chunksOf(meta, metaPath));
     (meta as unknown[])[2] = chunks;
     renameChunks(dir, key, chunks);

@@ -332,7 +332,11 @@ interface Placed {
 function chapterOf(clause: Clause, byId: ReadonlyMap<string, Clause>): string {
   if (clause.kind === 'preamble') return PREAMBLE;
   let at = clause;
-  for (let up = at.parentId ? byId.get(at.parentId) : undefined; up; up = up.parentId ? byId.get(up.parentId) : undefined)
+  for (
+    let up = at.parentId ? byId.get(at.parentId) : undefined;
+    up;
+    up = up.parentId ? byId.get(up.parentId) : undefined
+  )
     at = up;
   return at.id;
 }
@@ -364,8 +368,10 @@ export function clausesOfPlan(plan: Plan, label: string, options: BuildOptions):
 }
 
 /**
- * Layout characters a record's clauses may take at most: the fragment's name (short name, layout and
- * `.pf_fragment`) must stay within a file name's 255 bytes; a chapter whose clauses would take more is split.
+ * Layout characters a record's clauses may take at most; a chapter whose clauses would take more is split. Set
+ * when the record's fragment was a file named by its short name and layout (a file name's 255 bytes); the
+ * fragment is no longer written (its clauses' files are named by the short name alone, clause-file.ts), so the
+ * bound now only keeps record ids short, and was kept as measured (records and metadata bytes unchanged).
  */
 export const LAYOUT_MAX = 200;
 
@@ -389,7 +395,8 @@ export function recordsOfPlan(plan: Plan, label: string, options: BuildOptions):
   if (!indexes) tableIndexes.set(table, (indexes = indexesOf(table)));
   const at = (key: FilterKey, value: string): number => {
     const i = indexes[key].get(value);
-    if (i === undefined) throw new Error(`search filter value “${value}” (${key}) is not in the filter table`);
+    if (i === undefined)
+      throw new Error(`search filter value “${value}” (${key}) is not in the filter table`);
     return i;
   };
   const records: SearchRecord[] = [];
@@ -420,9 +427,7 @@ export function recordsOfPlan(plan: Plan, label: string, options: BuildOptions):
       plan: at('plan', f.plan[0] as string),
       level: at('level', f.level[0] as string),
     };
-    const grown: string | null = group
-      ? encodeLayout({ ...head, clauses: [...group.layout, own] })
-      : null;
+    const grown: string | null = group ? encodeLayout({ ...head, clauses: [...group.layout, own] }) : null;
     if (!group || group.chapter !== chapter || (grown as string).length > LAYOUT_MAX) {
       close();
       group = { chapter, clauses: [], layout: [], head: '' };
