@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import planAtlasSearch from './src/integrations/pagefind.ts';
 import dataDownloads from './src/integrations/data-downloads.ts';
 import departmentForwards from './src/integrations/department-forwards.ts';
+import pageThreads from './src/integrations/page-threads.ts';
 
 // `site` makes citations and canonical URLs absolute; `base` lets the site live under a sub-path.
 // Both come from the environment so one build can be deployed anywhere.
@@ -46,6 +47,8 @@ export default defineConfig({
     departmentForwards(),
     // plans.json and the clause and department tables, written plan by plan after the pages (README "Build memory").
     dataDownloads(),
+    // The pages rendered on two threads: Astro's and a worker beside it (README "Build memory").
+    pageThreads(),
     // Clause-level Pagefind index of the built /data/plans.json, written into the output after the build.
     planAtlasSearch(),
   ],

@@ -153,6 +153,10 @@ export function writeInWorker(job: DownloadsJob): Promise<DownloadsDone> {
   });
 }
 
+/** Resolves once the worker writing the downloads beside the pages is done, or at once if none was started. */
+let written: () => Promise<unknown> = () => Promise.resolve();
+export const downloadsWritten = (): Promise<unknown> => written();
+
 /** The Astro integration: writes the downloads above into the built site. */
 export default function dataDownloads(): AstroIntegration {
   let base = '/';
@@ -179,6 +183,8 @@ export default function dataDownloads(): AstroIntegration {
           });
           // Awaited at astro:build:done; a failure is reported there, not as an unhandled rejection before.
           writing.catch(() => undefined);
+          const started = writing;
+          written = () => started;
         });
       },
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {

@@ -136,6 +136,9 @@ export function readPlanSummary(id: string): PlanSummary {
   return found;
 }
 
+/** Every plan's summary as the plans loader validated it (handed to the pages' second thread, which has its own heap). */
+export const planSummaries = (): PlanSummary[] => [...directory().summaries.values()];
+
 /** The directory of this build's model files (another process of the build reads them from there). */
 export const planModelDir = (): string => directory().dir;
 
