@@ -48,7 +48,13 @@ export type PageThreadMessage =
   | { kind: 'page'; index: number; status: number; headers: [string, string][] }
   | { kind: 'failed'; index: number; error: string }
   | { kind: 'log'; level: string; label: string | null; message: string }
-  | { kind: 'finished'; rendered: number; heapMb: number };
+  | { kind: 'finished'; rendered: number; heapMb: number; cpuSeconds: number };
+
+/** CPU time of the calling thread so far, user + system, in seconds. */
+export function threadCpuSeconds(): number {
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1e6;
+}
 
 /**
  * The URL Astro's build requests a page with (`getUrlForPath` in astro/dist/core/build/generate.js, for pages in

@@ -11,7 +11,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { FREE, WORKER, type PageThreadJob, type PageThreadMessage } from './page-threads-job.ts';
+import {
+  FREE,
+  threadCpuSeconds,
+  WORKER,
+  type PageThreadJob,
+  type PageThreadMessage,
+} from './page-threads-job.ts';
 
 const job = workerData as PageThreadJob;
 const port = parentPort;
@@ -60,7 +66,9 @@ app.setOptions({
   },
 });
 
-const routes = new Map(manifest.routes.map(({ routeData }) => [`${routeData.component}\0${routeData.route}`, routeData]));
+const routes = new Map(
+  manifest.routes.map(({ routeData }) => [`${routeData.component}\0${routeData.route}`, routeData]),
+);
 const claims = new Int32Array(job.claims);
 let rendered = 0;
 for (let k = job.items.length - 1; k >= 0; k--) {
@@ -75,8 +83,17 @@ for (let k = job.items.length - 1; k >= 0; k--) {
     post({ kind: 'page', index: item.index, status: response.status, headers: [...response.headers] });
     rendered++;
   } catch (error) {
-    post({ kind: 'failed', index: item.index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    post({
+      kind: 'failed',
+      index: item.index,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     break;
   }
 }
-post({ kind: 'finished', rendered, heapMb: Math.round(process.memoryUsage().heapUsed / 1e6) });
+post({
+  kind: 'finished',
+  rendered,
+  heapMb: Math.round(process.memoryUsage().heapUsed / 1e6),
+  cpuSeconds: threadCpuSeconds(),
+});

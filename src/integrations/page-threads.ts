@@ -27,6 +27,7 @@ import {
   FREE,
   MAIN,
   pageUrl,
+  threadCpuSeconds,
   type HeadData,
   type PageItem,
   type PageThreadJob,
@@ -72,7 +73,10 @@ interface Context {
 }
 
 /** Astro's prerenderer with a second thread beside it (the module's comment says how). */
-function twoThreads(astros: AstroPrerenderer, context: Context): AstroPrerenderer {
+function twoThreads(astros: AstroPrerenderer, context: Context, second: boolean): AstroPrerenderer {
+  /** This thread's CPU time when the pages' generation began, and the pages it rendered. */
+  let cpuAtSetup = 0;
+  let renderedHere = 0;
   let settings: { scripts: { stage: string }[] };
   let claims: Int32Array | null = null;
   /** Each page the worker may take, by the URL Astro requests it with. */
@@ -146,6 +150,7 @@ function twoThreads(astros: AstroPrerenderer, context: Context): AstroPrerendere
   return {
     name: 'plan-atlas:two-threads',
     async setup() {
+      cpuAtSetup = threadCpuSeconds();
       await astros.setup?.();
       const app = (astros as { app?: BuildApp }).app;
       if (app === undefined) throw new Error("Astro's prerenderer has no app: it is not the one this wraps");
@@ -165,6 +170,7 @@ function twoThreads(astros: AstroPrerenderer, context: Context): AstroPrerendere
         }
         seen.add(url);
       });
+      if (!second) return paths;
       claims = new Int32Array(new SharedArrayBuffer(Math.max(paths.length, 1) * 4));
       const usable = items.filter((item) => indexOf.get(item.url) === item.index);
       // The corpus is loaded by now (the routes' paths read it); the worker starts once the downloads are written.
@@ -176,8 +182,14 @@ function twoThreads(astros: AstroPrerenderer, context: Context): AstroPrerendere
     },
     async render(request, options) {
       const index = indexOf.get(request.url);
-      if (index === undefined || claims === null || Atomics.compareExchange(claims, index, FREE, MAIN) === FREE)
+      if (
+        index === undefined ||
+        claims === null ||
+        Atomics.compareExchange(claims, index, FREE, MAIN) === FREE
+      ) {
+        renderedHere++;
         return astros.render(request, options);
+      }
       const page = await renderedBy(index).promise;
       const file = join(context.dir(), `${index}.body`);
       const body = readFileSync(file);
@@ -188,6 +200,9 @@ function twoThreads(astros: AstroPrerenderer, context: Context): AstroPrerendere
     async teardown() {
       closed = true;
       try {
+        // CPU time of each thread (the load of a shared machine moves wall times, not these): Astro's thread's
+        // from its paths to its last page, the second thread's whole life.
+        const here = `${renderedHere} pages rendered on Astro's thread (${(threadCpuSeconds() - cpuAtSetup).toFixed(1)} s of its CPU)`;
         if (worker !== null && finished !== null) {
           const done = await finished;
           const unasked = [...rendered.keys()].filter((index) => !handedOver.has(index));
@@ -197,8 +212,11 @@ function twoThreads(astros: AstroPrerenderer, context: Context): AstroPrerendere
             );
           context
             .logger()
-            .info(`${done.rendered} of the pages rendered by a second thread (its heap ${done.heapMb} MB)`);
+            .info(
+              `${here}, ${done.rendered} on a second thread (${done.cpuSeconds.toFixed(1)} s of its CPU; its heap ${done.heapMb} MB)`,
+            );
         } else if (failure !== null) throw failure;
+        else context.logger().info(`${here}, none on a second thread`);
       } finally {
         rmSync(context.dir(), { recursive: true, force: true });
         await astros.teardown?.();
@@ -241,22 +259,27 @@ export default function pageThreads(): AstroIntegration {
       },
       'astro:build:start': ({ setPrerenderer, logger: given }) => {
         logger = given;
-        if (threads !== '2') return;
         setPrerenderer((astros) =>
-          twoThreads(astros, {
-            entryFile: () => {
-              if (entryFile === null) throw new Error('the prerender bundle was not written: no entry to render from');
-              return entryFile;
+          twoThreads(
+            astros,
+            {
+              entryFile: () => {
+                if (entryFile === null)
+                  throw new Error('the prerender bundle was not written: no entry to render from');
+                return entryFile;
+              },
+              base: () => base,
+              origin: () => origin,
+              dir: () => dir,
+              logger: () => logger!,
+              pages: () => {
+                if (pages === null)
+                  throw new Error("Astro's pages were not handed over at astro:build:setup");
+                return pages;
+              },
             },
-            base: () => base,
-            origin: () => origin,
-            dir: () => dir,
-            logger: () => logger!,
-            pages: () => {
-              if (pages === null) throw new Error("Astro's pages were not handed over at astro:build:setup");
-              return pages;
-            },
-          }),
+            threads === '2',
+          ),
         );
       },
     },

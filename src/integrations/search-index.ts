@@ -98,7 +98,10 @@ export async function writeBundles(
 ): Promise<{ dirs: string[]; records: number; workers: number }> {
   const written = await writeBundlesOnly(bundles, model, outDir, options);
   // The page reads the records' layouts with the same lists (clause-view.ts), from the first bundle.
-  writeFileSync(join(outDir, bundles[0]?.dir ?? bundleDir(0), FILTER_TABLE_FILE), JSON.stringify(options.table));
+  writeFileSync(
+    join(outDir, bundles[0]?.dir ?? bundleDir(0), FILTER_TABLE_FILE),
+    JSON.stringify(options.table),
+  );
   return written;
 }
 
