@@ -26,11 +26,17 @@ function median(values: readonly number[]): number {
 const scoreOf = (lhr: Result, category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
 
 /**
- * Scores each `[label, url]` as a phone and as a desktop, `defaultRuns` times each unless
+ * Audits a page fails on purpose, by audit id, with the reason printed beside its score: a category whose
+ * every failing audit is one of these is reported "by design", not under the goal.
+ */
+export type ByDesign = Readonly<Record<string, string>>;
+
+/**
+ * Scores each `[label, url, byDesign?]` as a phone and as a desktop, `defaultRuns` times each unless
  * `PLAN_ATLAS_LIGHTHOUSE_RUNS` says otherwise; returns the lines naming scores under the goal.
  */
 export async function scorePages(
-  pages: readonly (readonly [string, string])[],
+  pages: readonly (readonly [string, string, ByDesign?])[],
   defaultRuns = 1,
 ): Promise<string[]> {
   const RUNS = runsOr(defaultRuns);
@@ -46,7 +52,7 @@ export async function scorePages(
       ['mobile', undefined],
       ['desktop', desktopConfig],
     ] as const) {
-      for (const [label, url] of pages) {
+      for (const [label, url, byDesign = {}] of pages) {
         const results: Result[] = [];
         for (let run = 0; run < RUNS; run++) {
           const result = await lighthouse(
@@ -64,20 +70,28 @@ export async function scorePages(
             ? ''
             : `  (performance ${Math.min(...performance)}–${Math.max(...performance)})`;
         const lhr = results.find((r) => scoreOf(r, 'performance') === scores[0]) ?? (results[0] as Result);
-        const misses = CATEGORIES.filter((_, i) => (scores[i] as number) < GOAL);
-        for (const category of misses) {
-          const failing = Object.values(lhr.audits)
+        const failingIn = (category: string) =>
+          Object.values(lhr.audits)
             .filter(
               (a) =>
                 a.score !== null &&
                 a.score < 0.9 &&
                 lhr.categories[category]?.auditRefs.some((r) => r.id === a.id && r.weight > 0),
             )
-            .map((a) => (a.displayValue ? `${a.id} (${a.displayValue})` : a.id));
+            .map((a) => ({ id: a.id, shown: a.displayValue ? `${a.id} (${a.displayValue})` : a.id }));
+        const under = CATEGORIES.filter((_, i) => (scores[i] as number) < GOAL);
+        const intended = under.filter((c) => {
+          const failing = failingIn(c);
+          return failing.length > 0 && failing.every((a) => a.id in byDesign);
+        });
+        const misses = under.filter((c) => !intended.includes(c));
+        for (const category of misses) {
+          const failing = failingIn(category).map((a) => a.shown);
           below.push(`${form} ${label} ${category}: ${failing.join(', ') || '(no single audit)'}`);
         }
+        const designed = intended.flatMap((c) => failingIn(c).map((a) => `${c} ${a.id}: ${byDesign[a.id]}`));
         console.log(
-          `  ${form.padEnd(8)}${label.padEnd(labelWidth)}${scores.map((s) => String(s).padStart(4)).join('')}${misses.length ? '  below goal' : ''}${range}`,
+          `  ${form.padEnd(8)}${label.padEnd(labelWidth)}${scores.map((s) => String(s).padStart(4)).join('')}${misses.length ? '  below goal' : ''}${range}${designed.length ? `  by design (${designed.join('; ')})` : ''}`,
         );
       }
     }
