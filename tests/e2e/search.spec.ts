@@ -322,6 +322,37 @@ test.describe('loading', () => {
     expect(workers.filter((path) => /\/index-worker[^/]*\.js$/.test(path))).toHaveLength(1);
   });
 
+  test("an opened URL's index chunks are fetched while Pagefind's script is still loading, each once", async ({
+    page,
+  }) => {
+    await search(page, '公转铁');
+    const shown = await hitUrls(page);
+    expect(shown.length).toBeGreaterThan(0);
+    // Pagefind's script is held back until an index chunk has been asked for (or 8 s have passed): only a
+    // worker that fetches the searches' chunks before Pagefind answers asks for one meanwhile.
+    const requested: string[] = [];
+    let chunkAsked: () => void = () => {};
+    const chunkSeen = new Promise<void>((resolve) => (chunkAsked = resolve));
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      requested.push(path);
+      if (path.endsWith('.pf_index')) chunkAsked();
+    });
+    let chunksWhileHeld = -1;
+    await page.context().route(/\/pagefind\.js$/, async (route) => {
+      await Promise.race([chunkSeen, new Promise((resolve) => setTimeout(resolve, 8_000))]);
+      chunksWhileHeld = requested.filter((path) => path.endsWith('.pf_index')).length;
+      await route.continue();
+    });
+    await search(page, '公转铁');
+    expect(await hitUrls(page)).toEqual(shown);
+    expect(chunksWhileHeld).toBeGreaterThan(0);
+    // Pagefind was handed the chunks already fetched: none was fetched twice.
+    const chunks = requested.filter((path) => path.endsWith('.pf_index'));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(new Set(chunks).size).toBe(chunks.length);
+  });
+
   test('without workers, Pagefind searches on the page and finds the same clauses', async ({ page }) => {
     await search(page, '公转铁');
     const inWorker = await hitUrls(page);

@@ -11,11 +11,20 @@ type Ask = <T>(request: DistributiveOmit<IndexRequest, 'id'>) => Promise<T>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
- * Starts an index worker (`script`: index-worker.ts as built) over `setup`'s bundles and resolves with a
- * Pagefind-like handle once its index answers.
+ * An index worker as the page speaks to it: a Pagefind-like handle, usable at once (the worker keeps what it is
+ * asked until its index answers, and meanwhile starts fetching the index chunks of the searches it was sent),
+ * and `ready`, which resolves once its index answers (rejects if it never will).
+ */
+export interface IndexWorkerHandle {
+  records: RecordSearch;
+  ready: Promise<void>;
+}
+
+/**
+ * Starts an index worker (`script`: index-worker.ts as built) over `setup`'s bundles.
  * Each call starts a worker of its own (the page's results and, on a large corpus, the filter counts).
  */
-export function startIndexWorker(script: string, setup: IndexWorkerSetup): Promise<RecordSearch> {
+export function startIndexWorker(script: string, setup: IndexWorkerSetup): IndexWorkerHandle {
   return speakTo(new Worker(script, { type: 'module', name: JSON.stringify(setup) }), []);
 }
 
@@ -23,13 +32,13 @@ export function startIndexWorker(script: string, setup: IndexWorkerSetup): Promi
  * The index worker the boot script started (boot.ts), taken over: what it said before now is read first, in
  * order, then what it says next.
  */
-export function adoptIndexWorker(booted: BootedIndexWorker): Promise<RecordSearch> {
+export function adoptIndexWorker(booted: BootedIndexWorker): IndexWorkerHandle {
   booted.release();
   return speakTo(booted.worker, booted.early);
 }
 
-/** A Pagefind-like handle on `worker`, once its index answers; `early` holds the events it sent before. */
-function speakTo(worker: Worker, early: readonly Event[]): Promise<RecordSearch> {
+/** A Pagefind-like handle on `worker`; `early` holds the events it sent before. */
+function speakTo(worker: Worker, early: readonly Event[]): IndexWorkerHandle {
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 0;
   let settleReady: { resolve(): void; reject(error: Error): void } | null = null;
@@ -86,5 +95,7 @@ function speakTo(worker: Worker, early: readonly Event[]): Promise<RecordSearch>
       ask<void>({ method: 'preload', term, options: options(preloadOptions?.filters) }),
     filters: () => ask({ method: 'filters' }),
   };
-  return ready.then(() => handle);
+  // A request sent before the index answers fails with it if it never does; `ready` says so on its own.
+  ready.catch(() => undefined);
+  return { records: handle, ready };
 }

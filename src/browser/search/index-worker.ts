@@ -19,6 +19,7 @@
  * start.
  */
 import { firstFiles, type PagefindEntry } from '../../lib/search/browser/index-entry';
+import { chunkFor, metaChunks, type IndexChunk } from '../../lib/search/browser/meta-chunks';
 import type { IndexMessage, IndexRequest, IndexResult, IndexWorkerSetup } from './index-protocol';
 
 interface PagefindModule {
@@ -64,6 +65,41 @@ function fetchEarly(url: string): void {
   // A failed fetch is not an error here: Pagefind's own request for the file is given it and says so.
   response.catch(() => undefined);
   early.set(key, response);
+  const bundle = bundles.find((b) => url.startsWith(b));
+  if (bundle && url.endsWith('.pf_meta')) chunkLists.set(bundle, chunksOf(response));
+}
+
+/**
+ * Each bundle's index chunks, read from its metadata as fetched here (meta-chunks.ts), before Pagefind's script
+ * and WebAssembly are in; null where the metadata could not be read so.
+ */
+const chunkLists = new Map<string, Promise<IndexChunk[] | null>>();
+
+/** The chunk list of a metadata response, read from a copy (Pagefind reads the response itself). */
+function chunksOf(response: Promise<Response>): Promise<IndexChunk[] | null> {
+  return response
+    .then((r) => (r.ok ? r.clone().arrayBuffer() : null))
+    .then((bytes) => (bytes ? metaChunks(new Uint8Array(bytes)) : null))
+    .catch(() => null);
+}
+
+/**
+ * Starts fetching, in every bundle, the index chunk Pagefind will fetch for each word of `term` (chunkFor), while
+ * Pagefind is not answering yet: the page sends an opened URL's searches as soon as its script has read the
+ * query, and Pagefind fetches their chunks only once its WebAssembly and metadata are in — a round trip after.
+ * Once Pagefind answers, it fetches them itself; a chunk it has fetched is never fetched again (`started`).
+ */
+function prefetchChunks(term: string | null): void {
+  if (pagefindAnswers || !term) return;
+  const words = term.replace(/"/g, ' ').split(/\s+/).filter(Boolean);
+  for (const bundle of bundles)
+    void chunkLists.get(bundle)?.then((chunks) => {
+      if (pagefindAnswers || !chunks) return;
+      for (const word of words) {
+        const name = chunkFor(chunks, word);
+        if (name) fetchEarly(`${bundle}index/${name}.pf_index`);
+      }
+    });
 }
 
 /** Pagefind's own files that it gunzips itself (in JavaScript) once fetched: metadata, WebAssembly, chunks. */
@@ -91,7 +127,10 @@ async function unzipped(response: Response): Promise<Response> {
 self.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   const key = keyOf(input);
   const response = early.get(key);
-  if (response === undefined) return ownFetch(input, init).then(unzipped);
+  if (response === undefined) {
+    started.add(key);
+    return ownFetch(input, init).then(unzipped);
+  }
   early.delete(key);
   return response;
 };
@@ -167,9 +206,14 @@ async function load(): Promise<PagefindModule> {
   return pagefind;
 }
 
+/** Whether Pagefind answers: from then on it fetches what a search needs at once, and nothing is prefetched. */
+let pagefindAnswers = false;
 const loaded = load();
 loaded.then(
-  () => post({ ready: true }),
+  () => {
+    pagefindAnswers = true;
+    post({ ready: true });
+  },
   (error: unknown) => post({ ready: false, error: String(error) }),
 );
 
@@ -197,6 +241,7 @@ function post(message: IndexMessage): void {
 
 self.addEventListener('message', (event: MessageEvent<IndexRequest>) => {
   const request = event.data;
+  if (request.method === 'search' || request.method === 'preload') prefetchChunks(request.term);
   answer(request).then(
     (result) => post({ id: request.id, result }),
     (error: unknown) =>

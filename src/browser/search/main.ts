@@ -25,6 +25,7 @@ import {
   loadCounter,
   loadedPagefind,
   loadPagefind,
+  pagefindNow,
   useWorkerScript,
   type Filters,
   type Pagefind,
@@ -218,14 +219,25 @@ async function search(state: State): Promise<void> {
     return;
   }
   list?.setAttribute('data-search-state', 'busy');
+  // Sent at once where the index keeps a search until it answers (its worker), which fetches the search's index
+  // chunks meanwhile: an opened URL's search does not wait for the index to answer before they are asked for.
+  const answering = pagefind();
   let pf: Pagefind;
+  let outcome: Outcome;
   try {
-    pf = await pagefind();
+    pf = pagefindNow() ?? (await answering);
+    [outcome] = await Promise.all([runSearch(pf, query, state.filters), answering]);
   } catch (error) {
+    if (
+      await answering.then(
+        () => true,
+        () => false,
+      )
+    )
+      throw error;
     setStatus('搜索索引加载失败，请稍后重试。');
     throw new Error('cannot load the search index', { cause: error });
   }
-  const outcome = await runSearch(pf, query, state.filters);
   if (sequence !== searchSequence) return;
   performance.mark('search:ranked');
   current = outcome;

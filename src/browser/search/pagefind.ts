@@ -108,30 +108,57 @@ function bootedWorker(bundles: readonly string[]) {
   return booted;
 }
 
+/** One Pagefind being opened: asked at once (`now`, in a worker) or once it answers (`ready`). */
+interface Opening {
+  /** In a worker, the index to ask at once: the worker keeps a request until its index answers. */
+  now: Pagefind | null;
+  ready: Promise<Pagefind>;
+}
+
 /**
  * One Pagefind over the bundles (`bundles[0]` holds the script; the others are merged), in a worker if it can
  * be, seen as clauses (a record is a chapter: clause-view.ts): the worker the boot script started (boot.ts)
  * the first time, else a new one.
  */
-async function open(bundles: readonly string[]): Promise<Pagefind> {
+function open(bundles: readonly string[]): Opening {
   const [primary = '/pagefind/', ...others] = bundles;
+  const view = (records: RecordSearch) =>
+    clauseView(records, () => loadFilterTable(primary), clauseLoader([primary, ...others]));
   const booted = bootedWorker(bundles);
-  const records = booted
-    ? await adoptIndexWorker(booted)
+  const worker = booted
+    ? adoptIndexWorker(booted)
     : typeof Worker !== 'undefined' && workerScript
-      ? await startIndexWorker(workerScript, { bundles: [primary, ...others], first: workerFirst })
-      : await openOnPage(primary, others);
-  return clauseView(records, () => loadFilterTable(primary), clauseLoader([primary, ...others]));
+      ? startIndexWorker(workerScript, { bundles: [primary, ...others], first: workerFirst })
+      : null;
+  if (!worker) return { now: null, ready: openOnPage(primary, others).then(view) };
+  const now = view(worker.records);
+  return { now, ready: worker.ready.then(() => now) };
 }
 
-/** Loads the bundles once; later calls share the first call's load. */
+/** The page's Pagefind while it is being opened (null before `loadPagefind`). */
+let opening: Opening | null = null;
+
+/** Loads the bundles once; later calls share the first call's load. Resolves once the index answers. */
 export function loadPagefind(bundles: readonly string[]): Promise<Pagefind> {
   if (loaded) return Promise.resolve(loaded);
-  loading ??= open(bundles).then((module) => {
-    loaded = module;
-    return module;
-  });
+  if (!loading) {
+    opening = open(bundles);
+    loading = opening.ready.then((module) => {
+      loaded = module;
+      return module;
+    });
+  }
   return loading;
+}
+
+/**
+ * The index to send a search to before it answers: in a worker, which keeps the search until its index answers
+ * and meanwhile fetches the index chunks the search needs (index-worker.ts), so an opened URL's first search
+ * does not wait for the index to answer before its chunks are even asked for. Null before `loadPagefind`, or
+ * when Pagefind runs on the page (it cannot be asked before it loads).
+ */
+export function pagefindNow(): Pagefind | null {
+  return loaded ?? opening?.now ?? null;
 }
 
 /**
@@ -142,6 +169,6 @@ export function loadPagefind(bundles: readonly string[]): Promise<Pagefind> {
  * front of them (on the page's thread, without workers, it is the same Pagefind).
  */
 export function loadCounter(bundles: readonly string[]): Promise<Pagefind> {
-  counter ??= typeof Worker !== 'undefined' && workerScript ? open(bundles) : loadPagefind(bundles);
+  counter ??= typeof Worker !== 'undefined' && workerScript ? open(bundles).ready : loadPagefind(bundles);
   return counter;
 }
