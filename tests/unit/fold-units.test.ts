@@ -15,7 +15,14 @@ import {
   UNIT_FOLDS,
   UNIT_KINDS,
 } from '../../src/lib/read/fold-units';
-import { foldForRecognition, forgetFolds } from '../../src/lib/read/normalize';
+import {
+  foldForRecognition,
+  foldLines,
+  forgetFolds,
+  hasInvisibleCharacters,
+  INVISIBLE,
+  type FoldSeen,
+} from '../../src/lib/read/normalize';
 import { CONTEXT_QUIET, CONTEXT_TRIGGERS } from '../../src/lib/read/opencc-table';
 import { foldWidth } from '../../src/lib/width';
 
@@ -121,5 +128,36 @@ describe('foldForRecognition reads a text once with the table', () => {
         expect(foldForRecognition(text), text).toBe(openccWhole(foldWidth(text)));
       }
     }
+  });
+});
+
+describe('what the one-pass fold of lines says it saw', () => {
+  it('marks every invisible character as invisible or slow, so a finished pass has seen each one', () => {
+    const single = new RegExp(`^${INVISIBLE.source}$`);
+    for (let unit = 0; unit < 0x10000; unit++) {
+      if (!single.test(String.fromCharCode(unit))) continue;
+      expect([INVISIBLE_UNIT, SLOW], `U+${unit.toString(16)}`).toContain(UNIT_KINDS[unit]);
+    }
+  });
+
+  it.each([
+    ['none', '节能减排\n单位GDP能耗下降13.5%'],
+    ['a zero-width space', '节能\u200B减排\n下降13.5%'],
+    ['a soft hyphen in a number', '下降1\u00AD4.5%'],
+    ['a control character on the last line', '节能\n减排\u0007'],
+    ['invisible next to a context run', '乾燥\u200D考核'],
+    ['full-width text only', '（一）单位ＧＤＰ能耗'],
+  ])('%s: as the invisible-character scan of the text says', (_, text) => {
+    forgetFolds();
+    const seen: FoldSeen = { invisible: null };
+    foldLines(text.split('\n'), text, seen);
+    expect(seen.invisible).toBe(hasInvisibleCharacters(text));
+  });
+
+  it('says nothing when the exact path folds the text (an astral character)', () => {
+    const seen: FoldSeen = { invisible: false };
+    const text = '𠁞乾燥\u200B';
+    foldLines([text], text, seen);
+    expect(seen.invisible).toBeNull();
   });
 });

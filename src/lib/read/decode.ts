@@ -310,5 +310,6 @@ export function decodeSeed(
     }
   }
   if (text.trim() === '') throw new SeedError(file, 0, 'empty file (only whitespace)');
-  return { text: text.replace(/\r\n?/g, '\n'), encoding };
+  // Nearly every text has no CR: one native search for it instead of the replace's regex scan.
+  return { text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, encoding };
 }

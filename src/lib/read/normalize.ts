@@ -210,7 +210,7 @@ function foldExactly(text: string): string {
  * holds what only the exact path folds (a surrogate, or a run OpenCC rewrites to another length, which
  * `toSimplified` then reads character by character over the whole text). Nearly every plan text is folded here.
  */
-function foldInOnePass(text: string): string | null {
+function foldInOnePass(text: string, seen?: FoldSeen): string | null {
   const length = text.length;
   // The folded text is `out` + text[done, i) with the rest to come: pieces are joined only where a unit changes.
   let out = '';
@@ -255,7 +255,16 @@ function foldInOnePass(text: string): string | null {
     i = end;
   }
   const folded = done === 0 ? text : out + text.slice(done);
+  if (seen) seen.invisible = invisible;
   return invisible ? maskNumbersAtInvisible(folded) : folded;
+}
+
+/**
+ * What a fold read on its way, for callers that would otherwise scan the same text again: whether it holds an
+ * invisible character (`INVISIBLE`), or null when the one pass gave way to the exact path and did not finish.
+ */
+export interface FoldSeen {
+  invisible: boolean | null;
 }
 
 /**
@@ -284,10 +293,12 @@ export function foldForRecognition(text: string): string {
  * lines (and the paragraphs equal to them) they fold again. A line break never folds and no fold reaches across
  * one (OpenCC runs and masked numbers stop at it), so the joined fold splits back into the lines' folds; a text
  * only the exact path can fold goes line by line. `joined` is `lines.join('\n')`, when the caller has it already
- * (a seed's text is the join of its lines): the join is then not made again.
+ * (a seed's text is the join of its lines): the join is then not made again. `seen`, when given, tells whether
+ * the joined text holds an invisible character (null when it could not be read in one pass).
  */
-export function foldLines(lines: readonly string[], joined = lines.join('\n')): string[] {
-  const whole = foldInOnePass(joined);
+export function foldLines(lines: readonly string[], joined = lines.join('\n'), seen?: FoldSeen): string[] {
+  if (seen) seen.invisible = null;
+  const whole = foldInOnePass(joined, seen);
   // A text nothing in which folds (all ASCII, say) is its own fold, line for line.
   const folded = whole === joined ? [...lines] : whole?.split('\n');
   if (folded === undefined || folded.length !== lines.length) return lines.map(foldForRecognition);

@@ -7,8 +7,8 @@ import type { Annex, Clause, FrontBlock, Warning } from '../model/plan';
 import { parseAnnexes } from './annexes';
 import { parseBody } from './body';
 import { splitFront } from './front';
-import { hasExportLeftovers, hasInvisibleCharacters, invisibleCharacters } from '../read/normalize';
-import { toSourceLines } from './lines';
+import { hasInvisibleCharacters, invisibleCharacters } from '../read/normalize';
+import { readSourceLines } from './lines';
 
 export interface Structure {
   front: FrontBlock[];
@@ -26,7 +26,7 @@ const MARKUP_STATEMENT = /^\s*(import|export)\s/;
 const MARKUP_STATEMENT_IN_TEXT = /^\s*(import|export)\s/m;
 
 export function parseStructure(text: string, file: string, parts: PlanPartsFile): Structure {
-  const lines = toSourceLines(text);
+  const { lines, leftovers, invisible: seenInvisible } = readSourceLines(text);
   const warnings: Warning[] = [];
   // A missing title is reported by the front-matter reader, which knows whether a notice names the plan.
   const { front, bodyStart } = splitFront(lines);
@@ -42,10 +42,14 @@ export function parseStructure(text: string, file: string, parts: PlanPartsFile)
       message: 'no chapter (一、) or section (（一）) headings found: the text is kept as plain paragraphs',
     });
   }
-  const invisible = hasInvisibleCharacters(text);
+  // The fold of the lines read every unit of the text already; only when it could not tell is the text scanned.
+  const invisible = seenInvisible ?? hasInvisibleCharacters(text);
   // A stripped leftover can leave a statement at a line's start (`**import …`): then every line is looked at.
+  // The multiline statement pattern tries every position of the text: it runs only on a text holding its words.
   const markup =
-    hasExportLeftovers(text) || MARKUP_CHARACTERS.test(text) || MARKUP_STATEMENT_IN_TEXT.test(text);
+    leftovers ||
+    MARKUP_CHARACTERS.test(text) ||
+    ((text.includes('import') || text.includes('export')) && MARKUP_STATEMENT_IN_TEXT.test(text));
   for (const line of markup || invisible ? lines : []) {
     // Two tests rather than one alternation: an anchored alternative is tried again at every position.
     if (markup && (MARKUP_CHARACTERS.test(line.display) || MARKUP_STATEMENT.test(line.display))) {

@@ -2,7 +2,7 @@
  * Line-level recognition: each source line in its display and recognition views, and the numbering
  * markers that open chapters (一、), sections (（一）), items (1．) and sub-items (（1）).
  */
-import { foldLines, hasExportLeftovers, stripExportLeftovers } from '../read/normalize';
+import { foldLines, hasExportLeftovers, stripExportLeftovers, type FoldSeen } from '../read/normalize';
 import { chineseNumeralValue } from './numerals';
 
 export interface SourceLine {
@@ -16,17 +16,36 @@ export interface SourceLine {
 }
 
 export function toSourceLines(text: string): SourceLine[] {
+  return readSourceLines(text).lines;
+}
+
+/** A text's lines, with what reading them told about the whole text, so the caller does not scan it again. */
+export interface SourceText {
+  lines: SourceLine[];
+  /** Whether the text holds export leftovers (`hasExportLeftovers`). */
+  leftovers: boolean;
+  /**
+   * Whether the raw text holds an invisible character, as the one-pass fold of its lines saw it; null when the
+   * fold could not tell (leftovers were stripped before folding, or the exact path folded it).
+   */
+  invisible: boolean | null;
+}
+
+export function readSourceLines(text: string): SourceText {
   const raws = text.split('\n');
   const leftovers = hasExportLeftovers(text);
   const displays = leftovers ? raws.map(stripExportLeftovers) : raws;
-  // Without leftovers the displays are the raw lines, whose join is the text itself.
-  const folded = leftovers ? foldLines(displays) : foldLines(displays, text);
-  return raws.map((raw, index) => ({
+  // Without leftovers the displays are the raw lines, whose join is the text itself: its fold reads every
+  // unit of the raw text, and says whether one is invisible.
+  const seen: FoldSeen = { invisible: null };
+  const folded = leftovers ? foldLines(displays) : foldLines(displays, text, seen);
+  const lines = raws.map((raw, index) => ({
     number: index + 1,
     raw,
     display: displays[index] as string,
     folded: folded[index] as string,
   }));
+  return { lines, leftovers, invisible: leftovers ? null : seen.invisible };
 }
 
 export function isBlank(line: SourceLine): boolean {
