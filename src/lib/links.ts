@@ -103,16 +103,18 @@ export function clauseSpans(clause: Clause, targets: readonly Target[]): Span[][
  * shown, `assertShowable`).
  */
 export function assertClauseRanges(clause: Clause, targets: readonly Target[]): void {
-  const count = clause.paragraphs.length;
-  const check = (paragraph: number) => {
-    if (!(Number.isInteger(paragraph) && paragraph >= 0 && paragraph < count))
-      throw new Error(`${clause.id}: range in paragraph ${paragraph}, which the clause lacks`);
-  };
-  for (const mention of clause.responsibility?.departments ?? []) check(mention.range.paragraph);
+  // A function of its own rather than a closure per clause: ingest checks every clause of every plan.
+  for (const mention of clause.responsibility?.departments ?? [])
+    assertParagraphOf(clause, mention.range.paragraph);
   for (const { target, index } of sourcesIn(targets, clause.id)) {
     const range = target.sources[index]?.range;
-    if (range) check(range.paragraph);
+    if (range) assertParagraphOf(clause, range.paragraph);
   }
+}
+
+function assertParagraphOf(clause: Clause, paragraph: number): void {
+  if (!(Number.isInteger(paragraph) && paragraph >= 0 && paragraph < clause.paragraphs.length))
+    throw new Error(`${clause.id}: range in paragraph ${paragraph}, which the clause lacks`);
 }
 
 /**

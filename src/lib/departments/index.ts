@@ -60,10 +60,14 @@ interface PrintedName {
 
 const sameName = (a: string, b: string): boolean => foldForRecognition(a) === foldForRecognition(b);
 
-function differsByOneCharacter(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
+/**
+ * Whether `text` at `at` differs from `own` (which fits there) in exactly one UTF-16 unit. Compared in place,
+ * by code: every name of a plan is tried at each of its positions.
+ */
+function differsByOneCharacterAt(text: string, at: number, own: string): boolean {
   let differences = 0;
-  for (let i = 0; i < a.length && differences < 2; i++) if (a[i] !== b[i]) differences++;
+  for (let i = 0; i < own.length && differences < 2; i++)
+    if (text.charCodeAt(at + i) !== own.charCodeAt(i)) differences++;
   return differences === 1;
 }
 
@@ -84,7 +88,7 @@ function correctedKey(
   );
   for (const own of ownNames) {
     for (let i = 0; i + own.length <= folded.length; i++) {
-      if (!differsByOneCharacter(folded.slice(i, i + own.length), own)) continue;
+      if (!differsByOneCharacterAt(folded, i, own)) continue;
       const candidate = entry.name.slice(0, i) + own + entry.name.slice(i + own.length);
       const key = resolver.resolve(candidate).key;
       const others = (attested.get(key) ?? 0) - (key === entry.resolution.key ? 1 : 0);

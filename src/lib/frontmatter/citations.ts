@@ -15,23 +15,28 @@ function titleKey(title: string): string {
   return foldForRecognition(title).replace(/[“”"'‘’〈〉《》\s]/g, '');
 }
 
-const TITLE_MARK = /[《》]/g;
+const OPEN_TITLE = 0x300a; // 《
+const CLOSE_TITLE = 0x300b; // 》
 
-function* quotedTitles(text: string): Generator<{ title: string; end: number }> {
+/** The 《…》 titles of a text (nested 〈…〉 and 《…》 kept inside the outer one), with where each ends. */
+function quotedTitles(text: string): { title: string; end: number }[] {
+  const titles: { title: string; end: number }[] = [];
+  // Most of a plan's paragraphs hold no title: one native search, and a 》 before the first 《 closes nothing.
+  const first = text.indexOf('《');
+  if (first === -1) return titles;
   let depth = 0;
   let start = -1;
-  // Jump from mark to mark: most of a plan's text holds none.
-  for (const mark of text.matchAll(TITLE_MARK)) {
-    const i = mark.index;
-    const ch = mark[0];
-    if (ch === '《') {
+  for (let i = first; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === OPEN_TITLE) {
       if (depth === 0) start = i + 1;
       depth++;
-    } else if (ch === '》' && depth > 0) {
+    } else if (code === CLOSE_TITLE && depth > 0) {
       depth--;
-      if (depth === 0) yield { title: text.slice(start, i), end: i + 1 };
+      if (depth === 0) titles.push({ title: text.slice(start, i), end: i + 1 });
     }
   }
+  return titles;
 }
 
 /** Every cited document in order of first mention, the plan's own title excluded. */

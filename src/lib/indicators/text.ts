@@ -304,12 +304,17 @@ export interface Period {
   year: number | null;
 }
 
+/** Whether the UTF-16 code is an ASCII digit (what `\d` matches); NaN, past either end of a text, is not. */
+const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
+// Read by code: a CJK character read as a one-character string is a new string, at every character of every
+// sentence holding a value.
 const isFragmentDelimiter = (folded: string, i: number): boolean => {
-  const ch = folded[i];
-  if (ch === ';' || ch === ':' || ch === '\n') return true;
-  if (ch !== ',') return false;
+  const code = folded.charCodeAt(i);
+  if (code === 0x3b || code === 0x3a || code === 0x0a) return true; // ; : and a line break
+  if (code !== 0x2c) return false; // ,
   // A thousands separator is not a clause break.
-  return !(/\d/.test(folded[i - 1] ?? '') && /\d/.test(folded[i + 1] ?? ''));
+  return !(isDigitCode(folded.charCodeAt(i - 1)) && isDigitCode(folded.charCodeAt(i + 1)));
 };
 
 const SENTENCE_END = /[。!?\n]/g;

@@ -127,23 +127,28 @@ const AND = 0x548c; // 和
 const JI = 0x53ca; // 及
 const YI = 0x4ee5; // 以
 
-/** The tail's characters as a string, without its last `drop`. */
-function tailText(tail: readonly number[], drop: number): string {
+/** The tail's characters (codes, oldest first; -1 where there are fewer) as a string, without its last `drop`. */
+function tailText(t0: number, t1: number, t2: number, t3: number, drop: number): string {
   let text = '';
-  for (let k = 0; k < tail.length - drop; k++)
-    if ((tail[k] as number) >= 0) text += String.fromCharCode(tail[k] as number);
+  if (t0 >= 0 && drop < 4) text += String.fromCharCode(t0);
+  if (t1 >= 0 && drop < 3) text += String.fromCharCode(t1);
+  if (t2 >= 0 && drop < 2) text += String.fromCharCode(t2);
+  if (t3 >= 0 && drop < 1) text += String.fromCharCode(t3);
   return text;
 }
 
-/** Splits a span at depth-0 和/及/以及 that follow a complete body name. */
-function splitConjunctions(folded: string, span: Span): Span[] {
-  const pieces: Span[] = [];
+/** Splits a span at depth-0 和/及/以及 that follow a complete body name; the pieces are appended to `pieces`. */
+function splitConjunctions(folded: string, span: Span, pieces: Span[]): void {
   let depth = 0;
   let pieceStart = span.start;
-  // The last few depth-0 characters of the current piece (up to TAIL, oldest first; -1 where there are fewer):
-  // enough for BODY_END, and keeps this linear. Kept as codes and made a string only at a 和 or 及: building the
-  // string at every character was most of what reading a note allocated.
-  const tail = [-1, -1, -1, -1];
+  // The last four depth-0 characters of the current piece (t0 oldest; -1 where there are fewer): enough for
+  // BODY_END, and keeps this linear. Kept as codes in four variables and made a string only at a 和 or 及:
+  // building the string at every character was most of what reading a note allocated, and shifting an array
+  // at every character was a sixth of its time.
+  let t0 = -1;
+  let t1 = -1;
+  let t2 = -1;
+  let t3 = -1;
   for (let i = span.start; i < span.end; i++) {
     const code = folded.charCodeAt(i);
     if (isOpenerCode(code)) depth++;
@@ -151,27 +156,29 @@ function splitConjunctions(folded: string, span: Span): Span[] {
     else if (depth === 0) {
       if ((code === AND || code === JI) && i + 1 < span.end) {
         const viaYiJi = code === JI && folded.charCodeAt(i - 1) === YI;
-        const before = tailText(tail, viaYiJi ? 1 : 0).trim();
+        const before = tailText(t0, t1, t2, t3, viaYiJi ? 1 : 0).trim();
         if (BODY_END.test(before)) {
           pieces.push({ start: pieceStart, end: viaYiJi ? i - 1 : i });
           pieceStart = i + 1;
-          tail.fill(-1);
+          t0 = t1 = t2 = t3 = -1;
           continue;
         }
       }
-      tail.shift();
-      tail.push(code);
+      t0 = t1;
+      t1 = t2;
+      t2 = t3;
+      t3 = code;
     }
   }
   pieces.push({ start: pieceStart, end: span.end });
-  return pieces;
 }
 
 /** The names of a list span: split at 、 and ， (depth 0) and at body-joining 和/及; spans trimmed. */
 function nameSpans(folded: string, span: Span): Span[] {
-  return splitTopLevel(folded, span, isNameSeparator)
-    .flatMap((piece) => splitConjunctions(folded, piece))
-    .map((piece) => trimSpan(folded, piece));
+  const pieces: Span[] = [];
+  for (const piece of splitTopLevel(folded, span, isNameSeparator)) splitConjunctions(folded, piece, pieces);
+  for (let i = 0; i < pieces.length; i++) pieces[i] = trimSpan(folded, pieces[i] as Span);
+  return pieces;
 }
 
 interface Segment {
@@ -262,10 +269,11 @@ export function parseResponsibility(
     }
   }
 
-  const segments = splitTopLevel(folded, body, isSegmentSeparator)
-    .map((span) => trimSpan(folded, span))
-    .filter((span) => span.start < span.end)
-    .map((span) => readSegment(folded, span, collectives));
+  const segments: Segment[] = [];
+  for (const span of splitTopLevel(folded, body, isSegmentSeparator)) {
+    const trimmed = trimSpan(folded, span);
+    if (trimmed.start < trimmed.end) segments.push(readSegment(folded, trimmed, collectives));
+  }
 
   // A segment without a marker continues the next marked one (a list broken by a comma); trailing ones
   // after the departments name implementers (…按职责分工负责，各县（市、区）人民政府，达州高新区…管委会).
