@@ -47,7 +47,8 @@ export default defineConfig({
     departmentForwards(),
     // plans.json and the clause and department tables, written plan by plan after the pages (README "Build memory").
     dataDownloads(),
-    // The pages rendered on two threads: Astro's and a worker beside it (README "Build memory").
+    // The pages rendered on two threads, Astro's and a worker beside it, with PLAN_ATLAS_PAGE_THREADS=2 (README
+    // "Build memory": faster, but over the 2 GB goal at 3,000 plans); by default Astro's thread alone.
     pageThreads(),
     // Clause-level Pagefind index of the built /data/plans.json, written into the output after the build.
     planAtlasSearch(),
