@@ -405,19 +405,19 @@ describe('comparators', () => {
     ],
     // 超过 excludes the value (issue 8: 超过30% is `>`, not `≥`).
     ['超过', '到2025年，重点行业均达到基准水平，标杆水平产能比例超过30%。', 'benchmark-capacity-share', '>'],
-    ['高于', '到2025年，城市生活污水集中收集率高于70%。', 'unclassified', '>'],
-    ['低于', '到2025年，公共供水管网漏损率低于9%。', 'unclassified', '<'],
-    ['以下 (inclusive)', '到2025年，公共供水管网漏损率控制在9%以下。', 'unclassified', '<='],
+    ['高于', '到2025年，城市生活污水集中收集率高于70%。', 'urban-sewage-collection-rate', '>'],
+    ['低于', '到2025年，公共供水管网漏损率低于9%。', 'water-supply-leakage', '<'],
+    ['以下 (inclusive)', '到2025年，公共供水管网漏损率控制在9%以下。', 'water-supply-leakage', '<='],
     [
       '控制在…以内',
       '到2025年,公共供水管网漏损率控制在7.8%以内,清洁取暖率达到90%以上。',
-      'unclassified',
+      'water-supply-leakage',
       '<=',
     ],
     [
       '不高于',
       '推进现役煤电机组节煤降耗改造、供热改造、灵活性改造“三改联动”，持续推动煤电机组超低排放改造，燃煤发电机组平均供电煤耗力争不高于 318 克标准煤/千瓦时。',
-      'unclassified',
+      'coal-power-supply-coal',
       '<=',
     ],
     [
@@ -730,12 +730,7 @@ describe('unclassified targets keep the plan’s wording', () => {
       '家',
       '>=',
     ],
-    [
-      '推进绿色数据中心、5G通信基站等新型基础设施绿色升级，加快提升项目可再生能源消费比重，大型和超大型数据中心电能利用效率（PUE）控制在1.25以内，高耗能低效数据中心逐步退出。',
-      '大型和超大型数据中心电能利用效率（PUE）',
-      '',
-      '<=',
-    ],
+    ['到2025年，高速公路服务区充电设施覆盖率达到100%。', '高速公路服务区充电设施覆盖率', '%', '='],
     [
       '提高城市公交、出租、物流等交通车辆新能源化率，推广低能耗运输装备，新增和更新公交车(应急车辆除外)100%采用新能源车型。',
       '新增和更新公交车(应急车辆除外)采用新能源车型',
@@ -979,5 +974,59 @@ describe('where values are printed', () => {
       { row: 2, column: 2, start: 2, end: 7 },
     ]);
     expect(printed([], annexes).map(([, text]) => text)).toEqual(['659.1', '245 吨']);
+  });
+});
+
+describe('environmental infrastructure, data centres, heating and coal power, as plans word them', () => {
+  const found = (text: string) => targetsOf(text).map((t) => [t.indicatorId, t.value, t.unit, t.comparator]);
+
+  it.each<[string, [string, number, string, Target['comparator']][]]>([
+    // 达州-style wording and the county forms.
+    ['到2025年，城市生活污水集中处理率达到98%以上。', [['urban-sewage-treatment-rate', 98, '%', '>=']]],
+    ['县城污水处理率达到95%。', [['urban-sewage-treatment-rate', 95, '%', '=']]],
+    ['到2025年，城市生活污水集中收集率达到70%以上。', [['urban-sewage-collection-rate', 70, '%', '>=']]],
+    [
+      '城市生活污水集中收集率达到72%，城市生活污水集中处理率达到97%。',
+      [
+        ['urban-sewage-collection-rate', 72, '%', '='],
+        ['urban-sewage-treatment-rate', 97, '%', '='],
+      ],
+    ],
+    ['到2025年，城市生活垃圾资源化利用率达到70%。', [['waste-resource-utilization', 70, '%', '=']]],
+    ['城市公共供水管网漏损率控制在9%以内。', [['water-supply-leakage', 9, '%', '<=']]],
+    ['到2025年，公共供水管网漏损率降至7.8%以下。', [['water-supply-leakage', 7.8, '%', '<=']]],
+    ['新建大型、超大型数据中心电能利用效率（PUE）不高于1.3。', [['data-centre-pue', 1.3, '', '<=']]],
+    // 黔江's wording (unclassified before the indicator existed).
+    [
+      '推进绿色数据中心、5G通信基站等新型基础设施绿色升级，大型和超大型数据中心电能利用效率（PUE）控制在1.25以内，高耗能低效数据中心逐步退出。',
+      [['data-centre-pue', 1.25, '', '<=']],
+    ],
+    ['到2025年，全市清洁取暖率达到90%以上。', [['clean-heating-rate', 90, '%', '>=']]],
+    [
+      '到2025年，燃煤发电机组平均供电煤耗力争降至300克标准煤/千瓦时以下。',
+      [['coal-power-supply-coal', 300, '克标准煤/千瓦时', '<=']],
+    ],
+    // Traditional characters (a Hong Kong or Taiwan mirror) fold to the same indicator.
+    ['到2025年，城市生活污水集中收集率達到70%以上。', [['urban-sewage-collection-rate', 70, '%', '>=']]],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    // Rural sewage is its own indicator, never the town's.
+    ['到2025年，农村生活污水治理率达到40%。', 'rural-sewage-treatment'],
+    // PUE needs a data centre in the sentence; an efficiency of something else is not one.
+    ['到2025年，电机系统电能利用效率提高5%。', 'unclassified'],
+    // A recycling rate is not a resource-utilisation rate.
+    ['到2025年，城市生活垃圾回收利用率达到35%。', 'unclassified'],
+  ])('not the new indicators: %s', (text, id) => {
+    expect(targetsOf(text).map((t) => t.indicatorId)).toEqual([id]);
+  });
+
+  it('a fall of the supply coal consumption in grams is not a level of it', () => {
+    const ids = targetsOf('到2025年，煤电机组平均供电煤耗比2020年下降5克标准煤/千瓦时。').map(
+      (t) => t.indicatorId,
+    );
+    expect(ids).not.toContain('coal-power-supply-coal');
   });
 });

@@ -197,7 +197,7 @@ describe('numbers in Chinese numerals', () => {
       '到2025年，全市单位地区生产总值能源消耗比2020年下降{13.5}。',
       'energy-intensity',
     ],
-    ['百分之 before a whole number', '到2025年，全市城市生活污水集中收集率达到{70}以上。', 'unclassified'],
+    ['百分之 before a whole number', '到2025年，全市城市生活污水集中收集率达到{70}以上。', 'urban-sewage-collection-rate'],
     ['less than one', '到2025年，某项指标下降{0.5}。', 'unclassified'],
     ['a hundred', '到2025年，城镇新建建筑中绿色建筑面积占比达到{100}。', 'green-building-share'],
     [
