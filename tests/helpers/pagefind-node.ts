@@ -4,13 +4,19 @@
  * copy of the module with nothing loaded yet, as a newly opened search page: Pagefind keeps every index chunk
  * it has loaded, so a search run after others can find what a first search would not.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { writeSearchIndex } from '../../src/integrations/search-index';
+import type { Plan } from '../../src/lib/model/plan';
 import type { PagefindModule } from '../../src/browser/search/pagefind';
 import { clauseView, type ClauseSearch } from '../../src/lib/search/browser/clause-view';
 import { clauseFile } from '../../src/lib/search/browser/clause-file';
 import { FILTER_TABLE_FILE, type FilterTable } from '../../src/lib/search/browser/layout';
 import type { ClauseData } from '../../src/lib/search/browser/record-meta';
+import { ingestedSeeds } from './seeds';
 
 let installed = false;
 
@@ -52,4 +58,19 @@ export async function freshClausePagefind(bundleDir: string): Promise<ClauseSear
     async (record, clause) =>
       JSON.parse(readFileSync(`${bundleDir}/${clauseFile(record, clause)}`, 'utf8')) as ClauseData,
   );
+}
+
+/**
+ * The seeds' search index, written once for the calling test file into a temporary directory that is removed
+ * after it (registers the file's `beforeAll`/`afterAll`): the seeds' plans and the bundle's directory.
+ */
+export function seedsIndexForFile(name: string): { plans: Plan[]; bundle: string } {
+  const plans = ingestedSeeds().plans;
+  const byId = new Map(plans.map((p) => [p.id, p]));
+  const work = mkdtempSync(join(tmpdir(), `plan-atlas-${name}-`));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  beforeAll(async () => {
+    await writeSearchIndex({ plans, model: (id) => byId.get(id)! }, work, { base: '/', workers: 1 });
+  }, 180_000);
+  return { plans, bundle: join(work, 'pagefind') };
 }

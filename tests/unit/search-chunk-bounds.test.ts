@@ -10,29 +10,18 @@
  * that nothing prints both where clauses do. Each search here runs on a fresh Pagefind (nothing loaded), as a
  * newly opened search page: a chunk loaded by an earlier search would hide the miss.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode } from 'cborg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSearch } from '../../src/browser/search/engine';
 import { searchClauses } from '../../src/integrations/pagefind';
-import { writeSearchIndex } from '../../src/integrations/search-index';
 import { foldQuery } from '../../src/lib/search/browser/fold';
 import { parseQuery } from '../../src/lib/search/browser/query';
 import { unsigned } from '../../src/lib/search/build/fragments';
-import { freshClausePagefind } from '../helpers/pagefind-node';
-import { ingestedSeeds } from '../helpers/seeds';
+import { freshClausePagefind, seedsIndexForFile } from '../helpers/pagefind-node';
 
-const plans = ingestedSeeds().plans;
-const byId = new Map(plans.map((p) => [p.id, p]));
-const work = mkdtempSync(join(tmpdir(), 'plan-atlas-chunk-bounds-'));
-const bundle = join(work, 'pagefind');
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-beforeAll(async () => {
-  await writeSearchIndex({ plans, model: (id) => byId.get(id)! }, work, { base: '/', workers: 1 });
-}, 180_000);
+const { plans, bundle } = seedsIndexForFile('chunk-bounds');
 
 /** Words past their bound searched (each with a partner, on two fresh Pagefinds), at most. */
 const SAMPLE = 80;

@@ -4,29 +4,18 @@
  * path: a match in a record's later clause links to that clause, a phrase never runs from one clause into the
  * next, a filter is checked on each clause's own values, and filter counts count clauses.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSearch } from '../../src/browser/search/engine';
 import { searchClauses, searchRecords } from '../../src/integrations/pagefind';
-import { writeSearchIndex } from '../../src/integrations/search-index';
 import { CLAUSE_DIR, clauseFile } from '../../src/lib/search/browser/clause-file';
 import { clauseOf, lookupParts } from '../../src/lib/search/browser/clause-view';
 import { foldQuery } from '../../src/lib/search/browser/fold';
 import { parseQuery } from '../../src/lib/search/browser/query';
-import { freshClausePagefind } from '../helpers/pagefind-node';
-import { ingestedSeeds } from '../helpers/seeds';
+import { freshClausePagefind, seedsIndexForFile } from '../helpers/pagefind-node';
 
-const plans = ingestedSeeds().plans;
-const byId = new Map(plans.map((p) => [p.id, p]));
-const work = mkdtempSync(join(tmpdir(), 'plan-atlas-clause-view-'));
-const bundle = join(work, 'pagefind');
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-beforeAll(async () => {
-  await writeSearchIndex({ plans, model: (id) => byId.get(id)! }, work, { base: '/', workers: 1 });
-}, 180_000);
+const { plans, bundle } = seedsIndexForFile('clause-view');
 
 const clauses = searchClauses(plans, '/');
 const records = searchRecords(plans, '/');

@@ -4,27 +4,16 @@
  * spread over every chunk, words past their chunk's bound, and words no chunk holds, each searched alone on a
  * fresh Pagefind (nothing loaded), as the page's first search of an opened URL is.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSearchIndex } from '../../src/integrations/search-index';
+import { describe, expect, it } from 'vitest';
 import { chunkFor, metaChunks, type IndexChunk } from '../../src/lib/search/browser/meta-chunks';
 import { unsigned } from '../../src/lib/search/build/fragments';
-import { freshPagefind } from '../helpers/pagefind-node';
-import { ingestedSeeds } from '../helpers/seeds';
+import { freshPagefind, seedsIndexForFile } from '../helpers/pagefind-node';
 
-const plans = ingestedSeeds().plans;
-const byId = new Map(plans.map((p) => [p.id, p]));
-const work = mkdtempSync(join(tmpdir(), 'plan-atlas-meta-chunks-'));
-const bundle = join(work, 'pagefind');
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-beforeAll(async () => {
-  await writeSearchIndex({ plans, model: (id) => byId.get(id)! }, work, { base: '/', workers: 1 });
-}, 180_000);
+const { bundle } = seedsIndexForFile('meta-chunks');
 
 const metaFile = () =>
   join(
