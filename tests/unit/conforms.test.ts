@@ -5,6 +5,7 @@
  * the value's bytes; and each kind of damage zod refuses or rewrites is answered false.
  */
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { conformsUnchanged } from '../../src/lib/model/conforms';
 import { Plan } from '../../src/lib/model/plan';
 import { ingestedSeeds } from '../helpers/seeds';
@@ -166,5 +167,77 @@ describe('conformsUnchanged', () => {
     expect(conformsUnchanged(Plan, { ...plan, status: 'adopted' })).toBe(false);
     expect(conformsUnchanged(Plan, { ...plan, issued: '2022-1-5' })).toBe(false);
     expect(conformsUnchanged(Plan, { ...plan, id: 'Qianjiang' })).toBe(false);
+  });
+
+  it('decides each leaf check written out in its code as zod does, at the edges of each', () => {
+    const schemas: Record<string, z.ZodType> = {
+      'string min 1': z.string().min(1),
+      'string min 2': z.string().min(2),
+      'int nonnegative': z.number().int().nonnegative(),
+      'int positive': z.number().int().positive(),
+      'int 0..6': z.number().int().min(0).max(6),
+      'number below 1 exclusive': z.number().lt(1),
+      number: z.number(),
+      'regex ids': z.string().regex(/^[a-z0-9-]+$/),
+      'regex global': z.string().regex(/a/g),
+      'array min 1': z.array(z.string().min(1)).min(1),
+      enum: z.enum(['a', 'b']),
+      literal: z.literal('table'),
+      'nullable string min 1': z.string().min(1).nullable(),
+      'nullable int': z.number().int().nullable(),
+      url: z.httpUrl(),
+      trimmed: z.string().trim(),
+    };
+    const values: unknown[] = [
+      ...[
+        '',
+        'a',
+        'ab',
+        'abc',
+        '😀',
+        '😀😀',
+        '\ud800',
+        '\ud800\udc00',
+        'A',
+        'a-1',
+        'table',
+        'b',
+        ' a ',
+        'aaa',
+      ],
+      ...['https://example.org/', 'ftp://example.org/', '1'],
+      ...[
+        0,
+        -0,
+        0.5,
+        -1,
+        1,
+        6,
+        7,
+        Number.MAX_SAFE_INTEGER,
+        Number.MAX_SAFE_INTEGER + 2,
+        -Number.MAX_SAFE_INTEGER - 2,
+      ],
+      ...[Number.NaN, Infinity, -Infinity, null, undefined, true, [], ['a'], [''], ['a', 'b'], {}, [1]],
+    ];
+    let accepted = 0;
+    for (const [name, schema] of Object.entries(schemas)) {
+      const holder = z.object({ value: schema });
+      for (const value of values) {
+        const parsed = schema.safeParse(value);
+        const same = parsed.success && JSON.stringify(parsed.data) === JSON.stringify(value);
+        const label = `${name}: ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
+        if (same) accepted++;
+        // Alone (the leaf's own compiled check), held by an object and in an array (written out in their code).
+        expect(conformsUnchanged(schema, value), label).toBe(same && value !== undefined);
+        expect(conformsUnchanged(holder, { value }), `${label} in an object`).toBe(
+          same && value !== undefined,
+        );
+        expect(conformsUnchanged(z.array(schema), [value]), `${label} in an array`).toBe(
+          same && value !== undefined,
+        );
+      }
+    }
+    expect(accepted).toBeGreaterThan(40);
   });
 });

@@ -12,7 +12,7 @@
  * absent or undefined key, a prototype other than Object's), answers false, and the caller runs zod's full
  * parse, which then reports the problem exactly as before.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 
 type Check = (value: unknown) => boolean;
 
@@ -40,7 +40,19 @@ interface Internals {
 }
 
 interface ZodCheck {
-  _zod: { def: { when?: (payload: Payload) => boolean }; check: (payload: Payload) => unknown };
+  _zod: {
+    def: {
+      when?: (payload: Payload) => boolean;
+      /** The kind of check: `number_format`, `greater_than`, `min_length`, `string_format`… */
+      check?: string;
+      format?: string;
+      value?: unknown;
+      inclusive?: boolean;
+      minimum?: number;
+      pattern?: RegExp;
+    };
+    check: (payload: Payload) => unknown;
+  };
 }
 
 interface Payload {
@@ -78,14 +90,8 @@ function compile(schema: z.ZodType): Check {
   switch (def.type) {
     case 'object':
       return checks.length === 0 && def.catchall === undefined ? objectChecker(def.shape ?? {}) : never;
-    case 'array': {
-      const element = checkerOf(def.element as z.ZodType);
-      return (value) => {
-        if (!Array.isArray(value)) return false;
-        for (let i = 0; i < value.length; i++) if (!element(value[i])) return false;
-        return passes(checks, value);
-      };
-    }
+    case 'array':
+      return arrayChecker(def.element as z.ZodType, checks);
     case 'nullable': {
       const inner = checkerOf(def.innerType as z.ZodType);
       return checks.length === 0 ? (value) => value === null || inner(value) : never;
@@ -98,8 +104,11 @@ function compile(schema: z.ZodType): Check {
     case 'number':
     case 'boolean':
     case 'enum':
-    case 'literal':
-      return leafChecker(schema, zod);
+    case 'literal': {
+      const code = new Code();
+      const test = leafTest(schema, code);
+      return test === null ? never : code.compile((v) => `return ${test(v)};`);
+    }
     default:
       // optional (handled by the object holding it), transforms, pipes, defaults…: zod's full parse decides.
       return never;
@@ -111,41 +120,125 @@ const never: Check = () => false;
 const LEAVES = new Set(['string', 'number', 'boolean', 'enum', 'literal']);
 
 /**
+ * The source of one compiled check: the values its code refers to (zod's sets of enum values, its regexes, the
+ * checkers of nested schemas) are handed in as `r[0]`, `r[1]`… Checks are compiled into code, as zod compiles
+ * its own object parse, because the walk visits every value of a plan: called through closures, one leaf at a
+ * time, it was most of the check's cost.
+ */
+class Code {
+  private readonly refs: unknown[] = [];
+
+  /** The expression that reads `value` inside the compiled code. */
+  ref(value: unknown): string {
+    this.refs.push(value);
+    return `r[${this.refs.length - 1}]`;
+  }
+
+  /** A function of one argument whose body `body(name of the argument)` writes. */
+  compile(body: (value: string) => string): Check {
+    return new Function('r', `return function (value) {\n${body('value')}\n};`)(this.refs) as Check;
+  }
+}
+
+/** An expression of the code for a value held in the variable named `v`. */
+type Expression = (v: string) => string;
+
+/**
+ * A leaf as an expression: its type, then zod's own checks of it (`min`, `regex`, `int`, a format such as
+ * `httpUrl`, which is a check of the type itself), in the order zod's `run` gives them; null when zod's parse
+ * of it is none this walk can stand for (a coerced type, an enum without its set of values). A check that would
+ * change the value (an overwrite such as `trim`) answers false: the parse's output would differ.
+ */
+function leafTest(schema: z.ZodType, code: Code): Expression | null {
+  const zod = internals(schema);
+  const type = typeTest(zod, code);
+  if (type === null || zod.def.coerce) return null;
+  const checks: ZodCheck[] = [
+    ...(zod.traits.has('$ZodCheck') ? [schema as unknown as ZodCheck] : []),
+    ...(zod.def.checks ?? []),
+  ];
+  const parts = [type, ...checks.map((check) => checkTest(check, zod.def.type, code))];
+  return (v) => parts.map((part) => `(${part(v)})`).join(' && ');
+}
+
+/**
  * What zod's parse of each leaf type accepts (before its checks), as its code reads: a string, a finite
  * number, a boolean, one of the enum's or literal's values (`_zod.values`, the set zod's parse looks in).
  */
-function typeTest(zod: Internals): Check | null {
+function typeTest(zod: Internals, code: Code): Expression | null {
   switch (zod.def.type) {
     case 'string':
-      return (value) => typeof value === 'string';
+      return (v) => `typeof ${v} === 'string'`;
     case 'number':
-      return (value) => typeof value === 'number' && Number.isFinite(value);
+      return (v) => `typeof ${v} === 'number' && Number.isFinite(${v})`;
     case 'boolean':
-      return (value) => typeof value === 'boolean';
+      return (v) => `typeof ${v} === 'boolean'`;
     case 'enum':
     case 'literal': {
       const values = zod.values;
-      return values ? (value) => values.has(value) : null;
+      if (!values) return null;
+      const set = code.ref(values);
+      return (v) => `${set}.has(${v})`;
     }
     default:
       return null;
   }
 }
 
+/** zod's default `when` of a length check (a value not null, with a length), read off a check of its own. */
+const LENGTH_WHEN = (
+  (z.string().min(1) as unknown as { _zod: { def: { checks: ZodCheck[] } } })._zod.def.checks[0] as ZodCheck
+)._zod.def.when;
+
 /**
- * A leaf: its type, then zod's own checks of it (`min`, `regex`, `int`, a format such as `httpUrl`, which is a
- * check of the type itself), in the order and under the conditions zod's `run` gives them. A check that would
- * change the value (an overwrite such as `trim`) answers false: the parse's output would differ.
+ * One of zod's checks of a value of `type` as an expression. The checks every plan runs thousands of times
+ * (`int`, `nonnegative`/`positive`/`min`/`max` of a number, `min` of a string or array, `regex`) are written out
+ * as their zod code decides them; any other check, or one with a condition (`when`) of its own, is run by zod's
+ * own code (`passes`).
  */
-function leafChecker(schema: z.ZodType, zod: Internals): Check {
-  const type = typeTest(zod);
-  if (type === null || zod.def.coerce) return never;
-  const checks: ZodCheck[] = [
-    ...(zod.traits.has('$ZodCheck') ? [schema as unknown as ZodCheck] : []),
-    ...(zod.def.checks ?? []),
-  ];
-  if (checks.length === 0) return type;
-  return (value) => type(value) && passes(checks, value);
+function checkTest(check: ZodCheck, type: string, code: Code): Expression {
+  const { traits } = check._zod as unknown as { traits: Set<string> };
+  const def = check._zod.def;
+  // $ZodCheckNumberFormat: a safe integer passes `int()` (Number.isInteger, then the safe range).
+  if (traits.has('$ZodCheckNumberFormat') && def.format === 'safeint' && def.when === undefined)
+    return (v) => `Number.isSafeInteger(${v})`;
+  // $ZodCheckGreaterThan / $ZodCheckLessThan of a number against a number.
+  if (
+    (traits.has('$ZodCheckGreaterThan') || traits.has('$ZodCheckLessThan')) &&
+    typeof def.value === 'number' &&
+    Number.isFinite(def.value) &&
+    def.when === undefined &&
+    type === 'number'
+  ) {
+    const operator = traits.has('$ZodCheckGreaterThan')
+      ? def.inclusive
+        ? '>='
+        : '>'
+      : def.inclusive
+        ? '<='
+        : '<';
+    return (v) => `${v} ${operator} ${def.value as number}`;
+  }
+  // $ZodCheckMinLength with its default condition: an array's length, or a string's length in code points —
+  // which only a string of between `minimum` and twice `minimum` UTF-16 units leaves in doubt: zod counts then.
+  if (
+    traits.has('$ZodCheckMinLength') &&
+    def.when === LENGTH_WHEN &&
+    Number.isSafeInteger(def.minimum) &&
+    (type === 'array' || type === 'string')
+  ) {
+    const minimum = def.minimum as number;
+    if (type === 'array') return (v) => `${v}.length >= ${minimum}`;
+    const counted = code.ref((value: unknown) => passes([check], value));
+    return (v) => `${v}.length >= ${2 * minimum} || (${v}.length >= ${minimum} && ${counted}(${v}))`;
+  }
+  // $ZodCheckRegex: the pattern's test from its start, as zod runs it.
+  if (traits.has('$ZodCheckRegex') && def.pattern instanceof RegExp && def.when === undefined) {
+    const pattern = code.ref(def.pattern);
+    return (v) => `(${pattern}.lastIndex = 0, ${pattern}.test(${v}))`;
+  }
+  const zodCheck = code.ref((value: unknown) => passes([check], value));
+  return (v) => `${zodCheck}(${v})`;
 }
 
 const PAYLOAD: Payload = { value: undefined, issues: [] };
@@ -156,9 +249,8 @@ const PAYLOAD: Payload = { value: undefined, issues: [] };
  */
 function passes(checks: readonly ZodCheck[], value: unknown): boolean {
   if (checks.length === 0) return true;
-  // One payload for every check: they run one at a time and none keeps it (a number's int and nonnegative on
-  // every line and range of a plan would otherwise each allocate two objects). Emptied after use, so it holds
-  // on to nothing of a plan.
+  // One payload for every check: they run one at a time and none keeps it. Emptied after use, so it holds on
+  // to nothing of a plan.
   const payload = PAYLOAD;
   payload.value = value;
   let ok = true;
@@ -178,11 +270,49 @@ function passes(checks: readonly ZodCheck[], value: unknown): boolean {
   return ok;
 }
 
+/**
+ * How a value held by an object or array is checked in the code compiled for its holder: a leaf (or a nullable
+ * leaf) written out in place, anything else by a call to its own compiled checker.
+ */
+function valueTest(schema: z.ZodType, code: Code): Expression {
+  const zod = internals(schema);
+  if (LEAVES.has(zod.def.type)) {
+    const leaf = leafTest(schema, code);
+    if (leaf !== null) return leaf;
+  }
+  if (zod.def.type === 'nullable' && (zod.def.checks ?? []).length === 0 && !zod.traits.has('$ZodCheck')) {
+    const inner = zod.def.innerType as z.ZodType;
+    if (LEAVES.has(internals(inner).def.type)) {
+      const leaf = leafTest(inner, code);
+      if (leaf !== null) return (v) => `${v} === null || (${leaf(v)})`;
+    }
+  }
+  const checker = code.ref(checkerOf(schema));
+  return (v) => `${checker}(${v})`;
+}
+
+/** An array each of whose items conforms, then the array's own checks (`min(1)`). */
+function arrayChecker(element: z.ZodType, checks: readonly ZodCheck[]): Check {
+  const code = new Code();
+  const item = valueTest(element, code);
+  const own = checks.map((check) => checkTest(check, 'array', code));
+  return code.compile(
+    (v) => `if (!Array.isArray(${v})) return false;
+    for (let i = 0; i < ${v}.length; i++) {
+      const item = ${v}[i];
+      if (!(${item('item')})) return false;
+    }
+    return ${own.length === 0 ? 'true' : own.map((test) => `(${test(v)})`).join(' && ')};`,
+  );
+}
+
 interface Field {
   key: string;
   /** May be absent (`.optional()`); its value, when present, is checked by `check`. */
   optional: boolean;
   check: Check;
+  /** The schema of its value when present. */
+  schema: z.ZodType | null;
 }
 
 /**
@@ -195,15 +325,12 @@ function objectChecker(shape: Record<string, z.ZodType>): Check {
     const zod = internals(schema);
     const optional = zod.def.type === 'optional';
     if (zod.optin === 'optional' && !optional) return never;
-    fields.push({
-      key,
-      optional,
-      check: !optional
-        ? checkerOf(schema)
-        : (zod.def.checks ?? []).length === 0
-          ? checkerOf(zod.def.innerType as z.ZodType)
-          : never,
-    });
+    const valueSchema = !optional
+      ? schema
+      : (zod.def.checks ?? []).length === 0
+        ? (zod.def.innerType as z.ZodType)
+        : null;
+    fields.push({ key, optional, check: valueSchema ? checkerOf(valueSchema) : never, schema: valueSchema });
   }
   const general: Check = (value) => {
     if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype)
@@ -231,28 +358,29 @@ function objectChecker(shape: Record<string, z.ZodType>): Check {
 /**
  * The common case compiled, as zod compiles its own object parse: a value holding every field, in order, is
  * checked field by field with each property read by name (which the engine caches per object layout, where
- * reading by a variable key is a slow generic lookup); any other value goes to `general`. The keys are the
- * schema's own, written as JSON strings.
+ * reading by a variable key is a slow generic lookup) and each leaf written out in place; any other value goes
+ * to `general`. The keys are the schema's own, written as JSON strings.
  */
 function withEveryKey(fields: readonly Field[], general: Check): Check {
-  const keys = fields.map((field) => field.key);
-  const checks = fields.map((field) => field.check);
-  const reads = keys
-    .map((key, i) => `(item = value[${JSON.stringify(key)}]) !== undefined && checks[${i}](item)`)
-    .join(' && ');
-  const body = `return function (value) {
-    if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype)
+  const code = new Code();
+  const keys = code.ref(fields.map((field) => field.key));
+  const fallback = code.ref(general);
+  const reads = fields.map((field) => {
+    const test = field.schema ? valueTest(field.schema, code) : () => 'false';
+    return `(item = value[${JSON.stringify(field.key)}]) !== undefined && (${test('item')})`;
+  });
+  return code.compile(
+    () => `if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype)
       return false;
     let i = 0;
     for (const key in value) {
-      if (key !== keys[i]) return general(value);
+      if (key !== ${keys}[i]) return ${fallback}(value);
       i++;
     }
-    if (i !== ${keys.length}) return general(value);
+    if (i !== ${fields.length}) return ${fallback}(value);
     let item;
-    return ${reads || 'true'};
-  };`;
-  return new Function('keys', 'checks', 'general', body)(keys, checks, general) as Check;
+    return ${reads.join(' && ') || 'true'};`,
+  );
 }
 
 /** A discriminated union: the option its discriminator value names (as zod picks it), else false. */
