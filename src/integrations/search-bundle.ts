@@ -112,9 +112,9 @@ export async function writeBundle(
   const metaByUrl = new Map<string, FragmentRecord>();
   for await (const batch of batches(bundle.records, RECORDS_IN_FLIGHT)) {
     await Promise.all(
-      batch.map(async ({ meta, layout, ...indexed }) => {
+      batch.map(async ({ meta, layout, values, ...indexed }) => {
         if (metaByUrl.has(indexed.url)) throw new Error(`two search records at ${indexed.url}`);
-        metaByUrl.set(indexed.url, { clauses: meta.clauses, layout });
+        metaByUrl.set(indexed.url, { clauses: meta.clauses, layout, values });
         try {
           check(`addCustomRecord ${indexed.url}`, await index.addCustomRecord(indexed));
         } catch (error) {

@@ -15,6 +15,7 @@ import type { PagefindModule } from '../../src/browser/search/pagefind';
 import { clauseView, type ClauseSearch } from '../../src/lib/search/browser/clause-view';
 import { clauseFile } from '../../src/lib/search/browser/clause-file';
 import { FILTER_TABLE_FILE, type FilterTable } from '../../src/lib/search/browser/layout';
+import { RECORD_VALUES_FILE, type BundleValues } from '../../src/lib/search/browser/record-values';
 import type { ClauseData } from '../../src/lib/search/browser/record-meta';
 import { ingestedSeeds } from './seeds';
 
@@ -48,13 +49,16 @@ export async function freshPagefind(bundleDir: string): Promise<PagefindModule> 
 
 /**
  * A fresh Pagefind over the bundle at `bundleDir` seen as clauses, as the search page sees it (clause-view.ts):
- * its filter table and its results' clause files read from the bundle.
+ * its filter table, record values and results' clause files read from the bundle.
  */
 export async function freshClausePagefind(bundleDir: string): Promise<ClauseSearch> {
   const records = await freshPagefind(bundleDir);
   return clauseView(
     records,
-    async () => JSON.parse(readFileSync(`${bundleDir}/${FILTER_TABLE_FILE}`, 'utf8')) as FilterTable,
+    async () => ({
+      table: JSON.parse(readFileSync(`${bundleDir}/${FILTER_TABLE_FILE}`, 'utf8')) as FilterTable,
+      bundles: [JSON.parse(readFileSync(`${bundleDir}/${RECORD_VALUES_FILE}`, 'utf8')) as BundleValues],
+    }),
     async (record, clause) =>
       JSON.parse(readFileSync(`${bundleDir}/${clauseFile(record, clause)}`, 'utf8')) as ClauseData,
   );

@@ -18,6 +18,7 @@ import {
   shortNameOf,
 } from '../../src/lib/search/browser/clause-file';
 import { bundleDir, bundleKey } from '../../src/lib/search/build/shards';
+import { RECORD_VALUES_FILE, type BundleValues } from '../../src/lib/search/browser/record-values';
 
 const work = mkdtempSync(join(tmpdir(), 'plan-atlas-search-compact-'));
 afterAll(async () => {
@@ -40,7 +41,7 @@ const clausesOf = (url: string, text: string) => [
 const metaOf = (texts: Record<string, string>) => (url: string) =>
   texts[url] === undefined
     ? undefined
-    : { clauses: clausesOf(url, texts[url]), layout: `0.0.0~${url.length}p0` };
+    : { clauses: clausesOf(url, texts[url]), layout: `${url.length}`, values: `0.0.0~p${url.length}` };
 const textsOf = (list: typeof records) => Object.fromEntries(list.map((r) => [r.url, r.text]));
 
 /** Writes `list` as a Pagefind bundle (no meta given to Pagefind) into a new directory. */
@@ -93,8 +94,11 @@ describe('compactBundle', () => {
     const stamp = after[0]![0].slice(2, 8);
     const shorts = fragmentNames('3', stamp, 3);
     expect(after.map(([name]) => shortNameOf(name))).toEqual(shorts);
-    // The layout follows the short name.
-    for (const [name] of after) expect(name).toMatch(/^3_[0-9a-f]{6}[0-9a-z]+~0\.0\.0~\d+p0$/);
+    // The clauses' word counts follow the short name; the filter values are in the values file, by number.
+    for (const [name] of after) expect(name).toMatch(/^3_[0-9a-f]{6}[0-9a-z]+~\d+$/);
+    const values = JSON.parse(readFileSync(join(dir, RECORD_VALUES_FILE), 'utf8')) as BundleValues;
+    expect(values.records).toBe(`3_${stamp}`);
+    expect(values.values).toEqual(after.map(([name]) => `0.0.0~p${name.slice(name.indexOf('~') + 1)}`));
     expect(existsSync(join(dir, 'fragment'))).toBe(false);
     expect(existsSync(join(dir, oldMeta))).toBe(false);
     // Every clause of every record in a file of its own, exactly the clause given.

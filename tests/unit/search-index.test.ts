@@ -12,6 +12,12 @@ import { filterValues } from '../../src/lib/search/build/records';
 import { loadSearchNames } from '../../src/lib/search/build/names';
 import { unsigned } from '../../src/lib/search/build/fragments';
 import { CLAUSE_DIR, clauseFile } from '../../src/lib/search/browser/clause-file';
+import { valuesOf } from '../../src/lib/search/browser/layout';
+import {
+  recordValuesOf,
+  RECORD_VALUES_FILE,
+  type BundleValues,
+} from '../../src/lib/search/browser/record-values';
 import {
   bundlePlans,
   workerCount,
@@ -123,15 +129,22 @@ describe('what Pagefind is given', () => {
       });
       expect(words.length).toBeGreaterThan(1000);
       expect(words.filter((word) => !/^[a-z]+$/.test(word))).toEqual([]);
-      // Each record is named by the metadata (its short name, then its clauses' layout), and each of its
-      // clauses is in a file of its own, named after the short name: exactly the clause's url, meta and filters.
+      // Each record is named by the metadata (its short name, then its clauses' word counts, no filter value),
+      // its filter values are in the bundle's values file at its number, and each of its clauses is in a file
+      // of its own, named after the short name: exactly the clause's url, meta and filters.
       const byFirst = new Map(records.map((r) => [r.url, r]));
+      const values = JSON.parse(readFileSync(join(bundle, RECORD_VALUES_FILE), 'utf8')) as BundleValues;
+      expect(values.values).toHaveLength(meta[1].length);
       for (const [name] of meta[1]) {
-        expect(name).toMatch(/^0_[0-9a-f]{6}[0-9a-z]+~[0-9.]+(~[0-9pdi]+)+$/);
+        expect(name).toMatch(/^0_[0-9a-f]{6}[0-9a-z]+~\d+(\.\d+)*$/);
+        expect(name.startsWith(values.records)).toBe(true);
         const first = JSON.parse(readFileSync(join(bundle, clauseFile(name, 0)), 'utf8')) as { url: string };
         const record = byFirst.get(first.url);
         expect(record, first.url).toBeDefined();
         expect(name.slice(name.indexOf('~') + 1)).toBe(record!.layout);
+        expect(recordValuesOf({ table: filterValues(plans, loadSearchNames()), bundles: [values] })(name)).toEqual(
+          valuesOf(record!.values),
+        );
         record!.meta.clauses.forEach((clause, k) =>
           expect(JSON.parse(readFileSync(join(bundle, clauseFile(name, k)), 'utf8'))).toEqual(clause),
         );

@@ -5,7 +5,7 @@ import {
   searchClauses,
   searchRecords,
 } from '../../src/integrations/pagefind';
-import { clauseStarts, clauseValues, layoutOf } from '../../src/lib/search/browser/layout';
+import { clauseStarts, clauseValues, valuesOf, wordsOf as wordCounts } from '../../src/lib/search/browser/layout';
 import { assignShards, bundleDir, shardCount } from '../../src/lib/search/build/shards';
 import type { Plan } from '../../src/lib/model/plan';
 import { foldQuery } from '../../src/lib/search/browser/fold';
@@ -250,11 +250,16 @@ describe('records of chapters', () => {
     const byUrl = new Map(records.map((r) => [r.url, r]));
     const table = filterValues(plans, loadSearchNames());
     for (const record of grouped) {
-      const layout = layoutOf(`x~${record.layout}`)!;
+      const counts = wordCounts(`x~${record.layout}`)!;
+      const layout = valuesOf(record.values)!;
+      expect(counts).toHaveLength(record.meta.clauses.length);
       expect(layout.clauses).toHaveLength(record.meta.clauses.length);
-      expect(record.layout.length).toBeLessThanOrEqual(LAYOUT_MAX);
+      // The bound of the words and values spelt together, as when both were the record's id (`<head>~<w>p…`).
+      expect(record.values.length + record.layout.length - (counts.length - 1)).toBeLessThanOrEqual(
+        LAYOUT_MAX,
+      );
       const words = record.content.split(' ');
-      const starts = clauseStarts(layout);
+      const starts = clauseStarts(counts);
       expect(starts[starts.length - 1]).toBe(words.length);
       record.meta.clauses.forEach((clause, k) => {
         const own = byUrl.get(clause.url)!;
@@ -272,9 +277,8 @@ describe('records of chapters', () => {
 
   it("never ends a clause's words with a bigram, so a phrase cannot run from one clause into the next", () => {
     for (const record of grouped) {
-      const layout = layoutOf(`x~${record.layout}`)!;
       const words = record.content.split(' ');
-      for (const end of clauseStarts(layout).slice(1)) {
+      for (const end of clauseStarts(wordCounts(`x~${record.layout}`)!).slice(1)) {
         const last = words[end - 1]!;
         expect(/^[a-p]{8}$/.test(last), `${record.url}: ${last}`).toBe(false);
       }

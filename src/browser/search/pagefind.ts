@@ -20,6 +20,11 @@ import {
   type ResultData,
 } from '../../lib/search/browser/clause-view';
 import { FILTER_TABLE_FILE, type FilterTable } from '../../lib/search/browser/layout';
+import {
+  RECORD_VALUES_FILE,
+  type BundleValues,
+  type IndexValues,
+} from '../../lib/search/browser/record-values';
 import { adoptIndexWorker, startIndexWorker } from './index-client';
 
 export type { Filters, ResultData };
@@ -74,15 +79,28 @@ async function openOnPage(primary: string, others: readonly string[]): Promise<R
   return module;
 }
 
-/** The filter table of the index (layout.ts), fetched once, when first needed. */
-let filterTable: Promise<FilterTable> | null = null;
+/**
+ * The filter table of the index (layout.ts) and every bundle's record values (record-values.ts), fetched
+ * once, when a search is first filtered or counted: no unfiltered search waits for them.
+ */
+let indexValues: Promise<IndexValues> | null = null;
 
-function loadFilterTable(primary: string): Promise<FilterTable> {
-  filterTable ??= fetch(`${primary}${FILTER_TABLE_FILE}`).then((r) => {
-    if (!r.ok) throw new Error(`the search filter table did not load (${r.status})`);
-    return r.json() as Promise<FilterTable>;
-  });
-  return filterTable;
+async function fetchJson<T>(url: string, what: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`the search ${what} did not load (${response.status})`);
+  return response.json() as Promise<T>;
+}
+
+function loadIndexValues(bundles: readonly string[]): Promise<IndexValues> {
+  indexValues ??= Promise.all([
+    fetchJson<FilterTable>(`${bundles[0] ?? '/pagefind/'}${FILTER_TABLE_FILE}`, 'filter table'),
+    Promise.all(
+      bundles.map((b) => fetchJson<BundleValues>(`${b}${RECORD_VALUES_FILE}`, 'record values')),
+    ),
+  ]).then(([table, values]) => ({ table, bundles: values }));
+  // A failed load is tried again by the next search that needs it.
+  indexValues.catch(() => (indexValues = null));
+  return indexValues;
 }
 
 /**
@@ -123,7 +141,7 @@ interface Opening {
 function open(bundles: readonly string[]): Opening {
   const [primary = '/pagefind/', ...others] = bundles;
   const view = (records: RecordSearch) =>
-    clauseView(records, () => loadFilterTable(primary), clauseLoader([primary, ...others]));
+    clauseView(records, () => loadIndexValues([primary, ...others]), clauseLoader([primary, ...others]));
   const booted = bootedWorker(bundles);
   const worker = booted
     ? adoptIndexWorker(booted)

@@ -7,8 +7,8 @@
  *   words and quoted phrases), each part looked up on its own so its matched positions are known apart, and a
  *   clause is kept when each part matches inside it — a phrase as consecutive positions, so it never matches
  *   across two clauses (nor could it: no clause's last word is a bigram, tokens.ts) — with its word positions;
- * - filters are applied to each clause's own values (its record's layout, layout.ts), never to the record's
- *   union; Pagefind is given none;
+ * - filters are applied to each clause's own values (its record's values, record-values.ts, fetched only for a
+ *   filtered search or counts), never to the record's union; Pagefind is given none;
  * - filter counts count clauses: `filters` over the clauses kept, `totalFilters` over all the lookup's
  *   clauses, as Pagefind's own would over one-clause records;
  * - a result's data is its clause's url, meta and filters, from the clause's own file (clause-file.ts; loaded
@@ -16,8 +16,9 @@
  *
  * Pure (no DOM): the search page wraps its Pagefind with it (src/browser/search/pagefind.ts), tests theirs.
  */
-import { clauseStarts, clauseValues, layoutOf, type FilterTable, type RecordLayout } from './layout';
+import { clauseStarts, clauseValues, wordsOf, type FilterTable, type RecordValues } from './layout';
 import { FILTER_KEYS, type ClauseData, type FilterKey } from './record-meta';
+import { recordValuesOf, type IndexValues } from './record-values';
 
 export type Filters = Partial<Record<FilterKey, string>>;
 
@@ -87,10 +88,9 @@ export function clauseOf(id: string): { record: string; clause: number } {
   return { record: id.slice(0, at), clause: Number(id.slice(at + 1)) };
 }
 
-/** A clause a lookup matched: its record's result and layout, its number there and its matched positions. */
+/** A clause a lookup matched: its record's result, its number there and its matched positions. */
 interface Matched {
   record: RecordResult;
-  layout: RecordLayout;
   clause: number;
   words: number[];
   score: number;
@@ -141,10 +141,10 @@ export function matchedClauses(
     .sort((a, b) => b.score - a.score);
   const out: Matched[] = [];
   for (const entry of records) {
-    const layout = layoutOf(entry.record.id);
-    if (!layout) continue;
-    const starts = clauseStarts(layout);
-    for (let k = 0; k < layout.clauses.length; k++) {
+    const words = wordsOf(entry.record.id);
+    if (!words) continue;
+    const starts = clauseStarts(words);
+    for (let k = 0; k < words.length; k++) {
       const from = starts[k] as number;
       const to = starts[k + 1] as number;
       const positions: number[] = [];
@@ -157,7 +157,7 @@ export function matchedClauses(
         }
         positions.push(...inside);
       }
-      if (every) out.push({ record: entry.record, layout, clause: k, words: positions, score: entry.score });
+      if (every) out.push({ record: entry.record, clause: k, words: positions, score: entry.score });
     }
   }
   return out;
@@ -178,15 +178,16 @@ function passes(values: Record<FilterKey, number[]>, wanted: readonly [FilterKey
   return wanted.every(([key, index]) => values[key].includes(index));
 }
 
-/** Clauses per filter value, by the table's names. */
+/** Clauses per filter value, by the table's names (`valuesOf` gives each clause's record's values). */
 export function tally(
   table: FilterTable,
-  clauses: readonly { layout: RecordLayout; clause: number }[],
+  valuesOf: (record: string) => RecordValues,
+  clauses: readonly { record: { id: string }; clause: number }[],
 ): Record<string, Record<string, number>> {
   const counts: Record<string, Record<string, number>> = {};
   for (const key of FILTER_KEYS) counts[key] = {};
-  for (const { layout, clause } of clauses) {
-    const values = clauseValues(layout, clause);
+  for (const { record, clause } of clauses) {
+    const values = clauseValues(valuesOf(record.id), clause);
     for (const key of FILTER_KEYS) {
       const names = table[key] ?? [];
       const into = counts[key] as Record<string, number>;
@@ -203,23 +204,26 @@ export function tally(
 export type ClauseLoader = (record: string, clause: number) => Promise<ClauseData>;
 
 /**
- * The clause view of `pf`. `loadTable` gives the filter table (layout.ts `FILTER_TABLE_FILE`); it is asked
- * for only when a search is filtered, or by `filters()` (which the page calls before counting), so an
- * unfiltered first search never waits for it. `loadClause` gives a result's data, when it is shown.
+ * The clause view of `pf`. `loadValues` gives the filter table (layout.ts `FILTER_TABLE_FILE`) and every
+ * bundle's record values (record-values.ts); they are asked for only when a search is filtered, or by
+ * `filters()` (which the page calls before counting), so an unfiltered search never waits for them.
+ * `loadClause` gives a result's data, when it is shown.
  */
 export function clauseView(
   pf: RecordSearch,
-  loadTable: () => Promise<FilterTable>,
+  loadValues: () => Promise<IndexValues>,
   loadClause: ClauseLoader,
 ): ClauseSearch {
   let table: FilterTable | null = null;
   let indexes: Record<FilterKey, Map<string, number>> | null = null;
+  let valuesOf: ((record: string) => RecordValues) | null = null;
   let tableLoading: Promise<FilterTable> | null = null;
   const ensureTable = async (): Promise<FilterTable> => {
-    tableLoading ??= loadTable().then((t) => {
-      table = t;
-      indexes = tableIndexes(t);
-      return t;
+    tableLoading ??= loadValues().then((loaded) => {
+      table = loaded.table;
+      indexes = tableIndexes(loaded.table);
+      valuesOf = recordValuesOf(loaded);
+      return loaded.table;
     });
     return tableLoading;
   };
@@ -278,8 +282,12 @@ export function clauseView(
         key,
         indexes?.[key].get(value) ?? -1,
       ]);
+      const of = valuesOf;
+      if (wanted.length > 0 && !of) throw new Error('the search filter values are not loaded');
       const kept =
-        wanted.length === 0 ? all : all.filter((m) => passes(clauseValues(m.layout, m.clause), wanted));
+        wanted.length === 0 || !of
+          ? all
+          : all.filter((m) => passes(clauseValues(of(m.record.id), m.clause), wanted));
       const results = kept.map((m): ClauseResult => {
         const id = `${m.record.id}${CLAUSE_MARK}${m.clause}`;
         return {
@@ -299,11 +307,11 @@ export function clauseView(
         results,
         unfilteredResultCount: all.length,
         get filters() {
-          counted ??= table ? tally(table, kept) : {};
+          counted ??= table && valuesOf ? tally(table, valuesOf, kept) : {};
           return counted;
         },
         get totalFilters() {
-          totals ??= table ? tally(table, all) : {};
+          totals ??= table && valuesOf ? tally(table, valuesOf, all) : {};
           return totals;
         },
       };

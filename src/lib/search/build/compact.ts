@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { decode, encode } from 'cborg';
 import { CLAUSE_DIR, clauseFile } from '../browser/clause-file';
 import { LAYOUT_MARK } from '../browser/layout';
+import { RECORD_VALUES_FILE, type BundleValues } from '../browser/record-values';
 import { fragmentUrl, signed, unsigned } from './fragments';
 import { rechunk, type MetaChunk } from './rechunk';
 
@@ -80,11 +81,13 @@ function chunksOf(meta: unknown, name: string): MetaChunk[] {
 
 /**
  * What the build writes for a record in place of its fragment: each clause's shown data, a file per clause
- * (browser/clause-file.ts), and its layout after its short name (layout.ts).
+ * (browser/clause-file.ts), its clauses' word counts after its short name (layout.ts) and its filter values
+ * in the bundle's values file (browser/record-values.ts).
  */
 export interface FragmentRecord {
   clauses: readonly unknown[];
   layout?: string;
+  values?: string;
 }
 
 /** The fragment names of a bundle: `<key>_<stamp><number in base 36>`, in page order. */
@@ -130,12 +133,13 @@ export function compactBundle(
       const record = recordOf(url);
       if (!record) throw new Error(`${path}: no record meta for the fragment of ${url}`);
       const files = record.clauses.map((clause) => JSON.stringify(clause));
-      // The stamp covers every clause file and layout: any change renames them all (no stale cached file).
-      digest.update(`\0${record.layout ?? ''}`);
+      // The stamp covers every clause file, layout and values: any change renames them all (no stale cached file).
+      digest.update(`\0${record.layout ?? ''}\0${record.values ?? ''}`);
       for (const file of files) digest.update(`\0${file}`);
-      return { path, layout: record.layout, files };
+      return { path, layout: record.layout, values: record.values, files };
     });
-    const names = fragmentNames(key, digest.digest('hex').slice(0, STAMP_LENGTH), pages.length).map(
+    const stamp = digest.digest('hex').slice(0, STAMP_LENGTH);
+    const names = fragmentNames(key, stamp, pages.length).map(
       (short, k) => {
         const layout = records[k]?.layout;
         return layout ? `${short}${LAYOUT_MARK}${layout}` : short;
@@ -150,6 +154,12 @@ export function compactBundle(
       out.clauses += files.length;
     });
     rmSync(join(dir, 'fragment'), { recursive: true, force: true });
+    const values = records.map((r) => r.values);
+    if (values.some((v) => v !== undefined)) {
+      if (values.some((v) => v === undefined)) throw new Error(`${dir}: some records carry no filter values`);
+      const file: BundleValues = { records: `${key}_${stamp}`, values: values as string[] };
+      writeFileSync(join(dir, RECORD_VALUES_FILE), JSON.stringify(file));
+    }
     const chunks = rechunk(dir, chunksOf(meta, metaPath));
     (meta as unknown[])[2] = chunks;
     renameChunks(dir, key, chunks);

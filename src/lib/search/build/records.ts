@@ -1,8 +1,8 @@
 /**
  * The search records. A clause (and an annex's text, and an annex table) is what a result shows, at its
  * permalink; a Pagefind record is one chapter of a plan (or one annex): its clauses' words one after another,
- * and a fragment name that says where each clause's words lie and what its filter values are (layout.ts), so
- * the page maps Pagefind's word positions back to clauses (clause-view.ts). Pure: the Pagefind integration
+ * a record id that says where each clause's words lie and, in its bundle's values file, each clause's filter
+ * values (layout.ts), so the page maps Pagefind's word positions back to clauses (clause-view.ts). Pure: the Pagefind integration
  * (src/integrations/pagefind.ts) feeds the records to `addCustomRecord`.
  */
 import type { Annex, AnnexTable, Clause, Level, Plan, PlanPart, PlanSummary } from '../../model/plan';
@@ -10,7 +10,13 @@ import { planLabel } from '../../model/label';
 import { statusMarks } from '../../status';
 import { paths, withBase } from '../../urls';
 import { COUNTRY, LEVEL, levelLabel, PREAMBLE, provinceLabel } from '../../vocabulary';
-import { encodeLayout, type ClauseLayout, type FilterTable } from '../browser/layout';
+import {
+  encodeValues,
+  encodeWords,
+  layoutLength,
+  type ClauseLayout,
+  type FilterTable,
+} from '../browser/layout';
 import type { ClauseData, FilterKey, RecordData, RecordMeta } from '../browser/record-meta';
 import { containsForm, type CompiledGroup } from '../browser/synonyms';
 import { groupToken, indexWords, runsOf, type Run, type Unit } from '../browser/tokens';
@@ -26,8 +32,9 @@ export interface SearchClause {
 }
 
 /**
- * Pagefind's custom record, as `addCustomRecord` takes it (with `meta` and `layout`, which go into the
- * fragment and its name once the bundle is written): the clauses of one chapter.
+ * Pagefind's custom record, as `addCustomRecord` takes it (with `meta`, `layout` and `values`, which go into
+ * the clause files, the record's id and its bundle's values file once the bundle is written): the clauses of
+ * one chapter.
  */
 export interface SearchRecord {
   /** The first clause's permalink (the record's key; each clause keeps its own in `meta`). */
@@ -38,8 +45,10 @@ export interface SearchRecord {
   meta: RecordData;
   /** None: the page filters clauses by their layout (layout.ts), so Pagefind is given no filter to index. */
   filters: Record<string, string[]>;
-  /** Where each clause's words lie and its filter values (layout.ts), for the fragment's name. */
+  /** How many words each clause has (layout.ts `encodeWords`), for the record's id. */
   layout: string;
+  /** The record's and its clauses' filter values (layout.ts `encodeValues`), for its bundle's values file. */
+  values: string;
 }
 
 /** A result shows the plan's status marks, so a draft's clause is never quoted as adopted policy. */
@@ -371,7 +380,8 @@ export function clausesOfPlan(plan: Plan, label: string, options: BuildOptions):
  * Layout characters a record's clauses may take at most; a chapter whose clauses would take more is split. Set
  * when the record's fragment was a file named by its short name and layout (a file name's 255 bytes); the
  * fragment is no longer written (its clauses' files are named by the short name alone, clause-file.ts), so the
- * bound now only keeps record ids short, and was kept as measured (records and metadata bytes unchanged).
+ * bound now only keeps record ids short, and was kept as measured (records and metadata bytes unchanged). It
+ * bounds the words and values spelt together (layout.ts `layoutLength`), as when both were in the record's id.
  */
 export const LAYOUT_MAX = 200;
 
@@ -400,7 +410,12 @@ export function recordsOfPlan(plan: Plan, label: string, options: BuildOptions):
     return i;
   };
   const records: SearchRecord[] = [];
-  let group: { chapter: string; clauses: SearchClause[]; layout: ClauseLayout[]; head: string } | null = null;
+  let group: {
+    chapter: string;
+    clauses: SearchClause[];
+    layout: ClauseLayout[];
+    head: { province: number; plan: number; level: number };
+  } | null = null;
   const close = () => {
     if (!group) return;
     const [first] = group.clauses as [SearchClause];
@@ -410,7 +425,8 @@ export function recordsOfPlan(plan: Plan, label: string, options: BuildOptions):
       language: RECORD_LANGUAGE,
       meta: { clauses: group.clauses.map(({ url, meta, filters }): ClauseData => ({ url, meta, filters })) },
       filters: {},
-      layout: group.head,
+      layout: encodeWords({ ...group.head, clauses: group.layout }),
+      values: encodeValues({ ...group.head, clauses: group.layout }),
     });
     group = null;
   };
@@ -427,14 +443,16 @@ export function recordsOfPlan(plan: Plan, label: string, options: BuildOptions):
       plan: at('plan', f.plan[0] as string),
       level: at('level', f.level[0] as string),
     };
-    const grown: string | null = group ? encodeLayout({ ...head, clauses: [...group.layout, own] }) : null;
-    if (!group || group.chapter !== chapter || (grown as string).length > LAYOUT_MAX) {
+    if (
+      !group ||
+      group.chapter !== chapter ||
+      layoutLength({ ...head, clauses: [...group.layout, own] }) > LAYOUT_MAX
+    ) {
       close();
-      group = { chapter, clauses: [], layout: [], head: '' };
+      group = { chapter, clauses: [], layout: [], head };
     }
     group.clauses.push(clause);
     group.layout.push(own);
-    group.head = encodeLayout({ ...head, clauses: group.layout });
   }
   close();
   return records;
