@@ -45,7 +45,7 @@ import { NOWHERE, PROPOSALS, RELEVANCE_SET } from '../tests/e2e/relevance';
 import { serveStatic } from '../tests/e2e/static-server';
 import { buildNodeArgs } from './build/command';
 import { readSearchSetup, withSearchSetup } from '../src/lib/search/build/search-page';
-import { nameFirstIndexFiles } from '../src/integrations/search-page-files';
+import { finishSearchPage } from '../src/integrations/search-page-files';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -626,7 +626,7 @@ async function main(): Promise<void> {
   const setup = readSearchSetup(html);
   html = withSearchSetup(html, { ...setup, bundles: bundles.map((b) => `/${b.dir}/`), first: [] });
   writeFileSync(searchPage, html);
-  nameFirstIndexFiles(largeSite);
+  finishSearchPage(largeSite, '/');
 
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

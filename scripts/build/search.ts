@@ -7,7 +7,7 @@
 import { readPlanModelIn } from '../../src/loaders/plan-models';
 import { readSearchHandoff, SEARCH_HANDOFF_ENV } from '../../src/integrations/search-handoff';
 import { writeBundles } from '../../src/integrations/search-index';
-import { nameFirstIndexFiles } from '../../src/integrations/search-page-files';
+import { finishSearchPage } from '../../src/integrations/search-page-files';
 import { firstLine, writeStepResult } from './result';
 
 const handoffPath = process.env[SEARCH_HANDOFF_ENV];
@@ -24,8 +24,8 @@ try {
     outDir,
     { base, table },
   );
-  // The search page names the index's first files, now that they exist (src/lib/search/build/search-page.ts).
-  nameFirstIndexFiles(outDir);
+  // The search page names the index's first files, now that they exist, and preloads its modules (src/lib/search/build/search-page.ts).
+  finishSearchPage(outDir, base);
   const plans = bundles.reduce((n, b) => n + b.plans.length, 0);
   // The line the search integration logs when it indexes in Astro's process.
   console.log(

@@ -34,7 +34,7 @@ import { assignShards, bundleDir } from '../lib/search/build/shards';
 import { buildOptions, writeBundle, type Bundle } from './search-bundle';
 import { bundlePlans, writeSearchIndex } from './search-index';
 import { SEARCH_HANDOFF_ENV, writeSearchHandoff } from './search-handoff';
-import { nameFirstIndexFiles } from './search-page-files';
+import { finishSearchPage } from './search-page-files';
 import { planModelDir } from '../loaders/plan-models';
 
 export { buildFold, type Bundle } from './search-bundle';
@@ -132,8 +132,8 @@ export default function planAtlasSearch(): AstroIntegration {
           return;
         }
         const { dirs, records, workers } = await writeSearchIndex(built, outDir, { base });
-        // The search page names the index's first files, now that they exist (lib/search/build/search-page.ts).
-        nameFirstIndexFiles(outDir);
+        // The search page names the index's first files, now that they exist, and preloads its modules (lib/search/build/search-page.ts).
+        finishSearchPage(outDir, base);
         logger.info(
           `indexed ${records} records of ${built.plans.length} plans into ${dirs.map((d) => `${d}/`).join(', ')} in ${Math.round(performance.now() - started)} ms (${workers} ${workers === 1 ? 'thread' : 'worker threads'})`,
         );

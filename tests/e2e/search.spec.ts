@@ -268,6 +268,55 @@ test.describe('loading', () => {
     expect(files).toHaveLength(await hits.count());
   });
 
+  test('the page preloads, from its head, exactly the modules its scripts import before they run, each fetched once', async ({
+    page,
+  }) => {
+    const statuses = new Map<string, number[]>();
+    page.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      statuses.set(path, [...(statuses.get(path) ?? []), response.status()]);
+    });
+    await search(page, '公转铁');
+    await expect(page.locator('a[data-search-hit]').first()).toBeVisible();
+    const { preloads, entries, beforeScript, head, worker } = await page.evaluate(() => {
+      const script = performance.getEntriesByName('search:script')[0]?.startTime ?? 0;
+      const setup =
+        document.querySelector<HTMLMetaElement>('meta[name="plan-atlas-search"]')?.content ?? '{}';
+      return {
+        worker: new URL((JSON.parse(setup) as { worker: string }).worker, location.href).pathname,
+        preloads: [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+          (link) => new URL(link.href).pathname,
+        ),
+        entries: [...document.querySelectorAll<HTMLScriptElement>('script[type="module"][src]')].map(
+          (element) => new URL(element.src).pathname,
+        ),
+        // The page's own requests (not its worker's) for scripts started before the page script ran.
+        beforeScript: performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.startTime < script && /\.js$/.test(new URL(entry.name).pathname))
+          .map((entry) => new URL(entry.name).pathname),
+        head: [
+          ...document.head.querySelectorAll(
+            'script:not([src]), link[rel="modulepreload"], link[rel="stylesheet"]',
+          ),
+        ].map((element) =>
+          element instanceof HTMLScriptElement ? 'boot' : (element as HTMLLinkElement).rel,
+        ),
+      };
+    });
+    // Named by the build from the built scripts: files of the site, each fetched once (the preload serves the
+    // page script's import).
+    expect(preloads.length).toBeGreaterThan(0);
+    for (const path of preloads) expect(statuses.get(path), path).toEqual([200]);
+    // Every module the page asked for before its script ran is one of its scripts or preloaded, and every preload
+    // is such a module (the index worker's script, which the boot script asked for, is not a module of the page).
+    const modules = [...new Set(beforeScript)].filter((path) => !entries.includes(path) && path !== worker);
+    expect(modules.sort()).toEqual([...preloads].sort());
+    // In the head after the boot script, before the stylesheets.
+    expect(head.lastIndexOf('modulepreload')).toBeLessThan(head.indexOf('stylesheet'));
+    expect(head.indexOf('boot')).toBeLessThan(head.indexOf('modulepreload'));
+  });
+
   test('the boot script, inline in the head before the stylesheets and allowed by the CSP, starts the worker the page script uses', async ({
     page,
   }) => {

@@ -5,7 +5,8 @@
  *
  * The page is written before the index, so the index's file names — the metadata's content hash above all —
  * are added after the index is written (`first`): without them, the worker learnt them from
- * `pagefind-entry.json`, one round trip before it could fetch them.
+ * `pagefind-entry.json`, one round trip before it could fetch them. The modules the page's scripts import are
+ * named after the site is written as well (`withModulePreloads`), from the built files.
  */
 import { firstFiles, type PagefindEntry } from '../browser/index-entry';
 
@@ -53,4 +54,29 @@ export function withFirstFiles(html: string, entryOf: (k: number) => PagefindEnt
     return entry ? firstFiles(bundle, entry, k === 0) : [];
   });
   return withSearchSetup(html, { ...setup, first });
+}
+
+/** The module scripts the page runs (`<script type="module" src>`), in document order. */
+export function moduleScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"[^>]*>/g)].map((m) =>
+    unescaped(m[1]!),
+  );
+}
+
+/**
+ * Where the preloads go: before the head's first stylesheet (after the boot script and the CSP's meta, which
+ * governs only what follows it), with any written there before.
+ */
+const PRELOADS = /((?:<link rel="modulepreload" href="[^"]*">)*)(<link rel="stylesheet"|<\/head>)/;
+
+/**
+ * The HTML with a `<link rel="modulepreload">` for each of `modules` before its stylesheets, replacing those
+ * written before. A module script's imports are asked for only once its response has been handled on the
+ * page's thread, which in a cold open is after the page's first style and layout (src/lib/module-graph.ts);
+ * preloaded, they come with the page's other files.
+ */
+export function withModulePreloads(html: string, modules: readonly string[]): string {
+  if (!PRELOADS.test(html)) throw new Error('the search page has no head to preload its modules from');
+  const links = modules.map((url) => `<link rel="modulepreload" href="${escaped(url)}">`).join('');
+  return html.replace(PRELOADS, (_, _written: string, next: string) => `${links}${next}`);
 }
