@@ -7,7 +7,9 @@
  * claimed first (`Atomics.compareExchange` on a shared array), so each is rendered once, by whichever thread
  * gets to it first, and the two meet wherever their speeds put them. Astro still asks for every page in its own
  * order and writes every file: for a page the worker made, the wrapper hands over the body the worker wrote to a
- * file, so `dist/` is the same bytes as one thread makes.
+ * file, so `dist/` is the same bytes as one thread makes. Should the worker stop before it is done (out of its
+ * bounded heap, or failing on a page), Astro's thread renders the pages it had claimed and not delivered, and the
+ * build goes on with a warning: the bytes are the same, only slower.
  *
  * The worker starts once the data downloads' worker is done (./data-downloads.ts): both hold the plans'
  * summaries beside Astro's thread, and the pages' step is the build's peak of memory at 3,000 plans, so the two
@@ -25,6 +27,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 import type { Plugin } from 'vite';
 import { downloadsWritten } from './data-downloads';
+import { workerHeapLimits, type WorkerHeap } from './worker-heap';
 import { planModelDir, modelGeneration, planSummaries } from '../loaders/plan-models';
 import {
   FREE,
@@ -39,6 +42,15 @@ import {
 
 /** The environment variable that sets the threads (1 or 2; default 1: the module's comment says why). */
 export const PAGE_THREADS_ENV = 'PLAN_ATLAS_PAGE_THREADS';
+
+/**
+ * The worker's heap. Without limits that apply (./worker-heap.ts) it had the pages' process's own: a 128 MB new
+ * space (the step's `--max-semi-space-size=64`) and a 1,280 MB old generation. Its young generation is V8's
+ * default size (16 MB semi-spaces: at 3,000 plans the pages' process then peaked 76 MB lower, the worker's CPU
+ * per page the same, README "Build memory"); its old generation, ~0.3 GB live at 3,000 plans, is bounded, and
+ * should the worker run out of it, it is stopped and Astro's thread renders the pages it had claimed.
+ */
+const WORKER_HEAP: WorkerHeap = { maxOldGenerationSizeMb: 640, maxYoungGenerationSizeMb: 48 };
 
 /** A page the worker rendered, waited for by Astro's thread. */
 interface Rendered {
@@ -66,7 +78,7 @@ interface BuildApp {
 /** Astro's pages as `astro:build:setup` hands them over: its build internals' map, filled in by the build. */
 type Pages = ReadonlyMap<string, { styles: unknown[] }>;
 
-interface Context {
+export interface PageThreadsContext {
   entryFile: () => string;
   base: () => string;
   origin: () => string;
@@ -76,7 +88,11 @@ interface Context {
 }
 
 /** Astro's prerenderer with a second thread beside it (the module's comment says how). */
-function twoThreads(astros: AstroPrerenderer, context: Context, second: boolean): AstroPrerenderer {
+export function twoThreads(
+  astros: AstroPrerenderer,
+  context: PageThreadsContext,
+  second: boolean,
+): AstroPrerenderer {
   /** This thread's CPU time when the pages' generation began, and the pages it rendered. */
   let cpuAtSetup = 0;
   let renderedHere = 0;
@@ -86,6 +102,8 @@ function twoThreads(astros: AstroPrerenderer, context: Context, second: boolean)
   const indexOf = new Map<string, number>();
   const rendered = new Map<number, Rendered>();
   const handedOver = new Set<number>();
+  /** Pages the worker claimed but did not deliver (it failed or stopped): rendered on Astro's thread instead. */
+  const takenBack = new Set<number>();
   let worker: Worker | null = null;
   let finished: Promise<Extract<PageThreadMessage, { kind: 'finished' }>> | null = null;
   let failure: Error | null = null;
@@ -93,8 +111,22 @@ function twoThreads(astros: AstroPrerenderer, context: Context, second: boolean)
   let closed = false;
   const renderedBy = (index: number) => {
     let found = rendered.get(index);
-    if (!found) rendered.set(index, (found = deferred()));
+    if (!found) {
+      rendered.set(index, (found = deferred()));
+      // The worker has stopped: a page it claimed and never delivered will not come.
+      if (failure !== null) found.reject(failure);
+    }
     return found;
+  };
+  const fail = (error: Error) => {
+    if (failure !== null) return;
+    failure = error;
+    context
+      .logger()
+      .warn(
+        `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}: Astro's thread renders its pages`,
+      );
+    for (const waiting of rendered.values()) waiting.reject(error);
   };
 
   function start(items: PageItem[]): void {
@@ -118,31 +150,32 @@ function twoThreads(astros: AstroPrerenderer, context: Context, second: boolean)
       claims: claims!.buffer as SharedArrayBuffer,
       dir: context.dir(),
     };
-    const thread = new Worker(new URL('./page-threads-worker.ts', import.meta.url), { workerData: job });
+    const thread = new Worker(new URL('./page-threads-worker.ts', import.meta.url), {
+      workerData: job,
+      resourceLimits: workerHeapLimits(WORKER_HEAP),
+    });
     worker = thread;
     finished = new Promise((resolve, reject) => {
       let last: Extract<PageThreadMessage, { kind: 'finished' }> | null = null;
       thread.on('message', (message: PageThreadMessage) => {
         if (message.kind === 'page') renderedBy(message.index).resolve(message);
-        else if (message.kind === 'failed') {
-          failure = new Error(`the pages' second thread failed on page ${message.index}: ${message.error}`);
-          renderedBy(message.index).reject(failure);
-        } else if (message.kind === 'log') {
+        else if (message.kind === 'failed')
+          fail(new Error(`the pages' second thread failed on page ${message.index}: ${message.error}`));
+        else if (message.kind === 'log') {
           const text = message.label ? `[${message.label}] ${message.message}` : message.message;
           if (message.level === 'error') context.logger().error(text);
           else context.logger().warn(text);
         } else last = message;
       });
+      // Out of its heap (`resourceLimits`), the worker is stopped with an error and the process goes on.
       thread.on('error', (error) => {
-        failure = new Error("the pages' second thread failed", { cause: error });
-        for (const waiting of rendered.values()) waiting.reject(failure);
+        fail(new Error("the pages' second thread failed", { cause: error }));
         reject(failure);
       });
       thread.on('exit', (code) => {
         if (last) resolve(last);
         else {
-          failure ??= new Error(`the pages' second thread exited with code ${code} before it finished`);
-          for (const waiting of rendered.values()) waiting.reject(failure);
+          fail(new Error(`the pages' second thread exited with code ${code} before it finished`));
           reject(failure);
         }
       });
@@ -193,7 +226,12 @@ function twoThreads(astros: AstroPrerenderer, context: Context, second: boolean)
         renderedHere++;
         return astros.render(request, options);
       }
-      const page = await renderedBy(index).promise;
+      const page = await renderedBy(index).promise.catch(() => null);
+      if (page === null) {
+        takenBack.add(index);
+        renderedHere++;
+        return astros.render(request, options);
+      }
       const file = join(context.dir(), `${index}.body`);
       const body = readFileSync(file);
       rmSync(file);
@@ -207,19 +245,24 @@ function twoThreads(astros: AstroPrerenderer, context: Context, second: boolean)
         // from its paths to its last page, the second thread's whole life.
         const here = `${renderedHere} pages rendered on Astro's thread (${(threadCpuSeconds() - cpuAtSetup).toFixed(1)} s of its CPU)`;
         if (worker !== null && finished !== null) {
-          const done = await finished;
-          const unasked = [...rendered.keys()].filter((index) => !handedOver.has(index));
+          const done = await finished.catch(() => null);
+          const unasked = [...rendered.keys()].filter(
+            (index) => !handedOver.has(index) && !takenBack.has(index),
+          );
           if (unasked.length > 0)
             throw new Error(
               `the pages' second thread rendered ${unasked.length} pages Astro never asked for (first: #${unasked[0]}): their URLs are not the ones Astro requested`,
             );
+          const back =
+            takenBack.size > 0 ? `, ${takenBack.size} of them taken back from the second thread` : '';
           context
             .logger()
             .info(
-              `${here}, ${done.rendered} on a second thread (${done.cpuSeconds.toFixed(1)} s of its CPU; its heap ${done.heapMb} MB)`,
+              done === null
+                ? `${here}${back}; the second thread stopped before it finished`
+                : `${here}${back}, ${done.rendered} on a second thread (${done.cpuSeconds.toFixed(1)} s of its CPU; its heap ${done.heapMb} MB)`,
             );
-        } else if (failure !== null) throw failure;
-        else context.logger().info(`${here}, none on a second thread`);
+        } else context.logger().info(`${here}, none on a second thread`);
       } finally {
         rmSync(context.dir(), { recursive: true, force: true });
         await astros.teardown?.();

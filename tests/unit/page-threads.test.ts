@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
   FREE,
   MAIN,
@@ -18,6 +18,7 @@ import {
   type PageThreadJob,
   type PageThreadMessage,
 } from '../../src/integrations/page-threads-job';
+import { twoThreads } from '../../src/integrations/page-threads';
 
 const work = mkdtempSync(join(tmpdir(), 'plan-atlas-page-threads-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -92,5 +93,95 @@ describe('the pages’ second thread', () => {
     expect(readFileSync(join(dir, '7.body'), 'utf8')).toBe('http://localhost:4321/p/7/ /p/[n] 2');
     expect(messages.at(-1)).toMatchObject({ kind: 'finished', rendered: 6 });
     expect(claims.includes(FREE)).toBe(false);
+  });
+});
+
+// A bundle whose page 9 stops the worker thread that renders it, as running out of its heap would.
+const STOPPING_ENTRY = `
+export const manifest = { routes: [{ routeData: { component: 'src/pages/p/[n].astro', route: '/p/[n]' } }] };
+export const app = {
+  setInternals() {},
+  setOptions() {},
+  async render(request) {
+    if (request.url.endsWith('/p/9/')) process.exit(3);
+    return new Response('worker ' + request.url, { status: 200 });
+  },
+};
+`;
+
+describe('the pages’ second thread stopping', () => {
+  it('leaves the pages it claimed to Astro’s thread, which renders every page', async () => {
+    const entryFile = join(work, 'stopping-entry.mjs');
+    writeFileSync(entryFile, STOPPING_ENTRY);
+    const slot = Symbol.for('plan-atlas.plan-models');
+    onTestFinished(() => {
+      delete (globalThis as Record<symbol, unknown>)[slot];
+    });
+    (globalThis as Record<symbol, unknown>)[slot] = {
+      dir: work,
+      generation: 1,
+      summaries: new Map([['a', { id: 'a' }]]),
+    };
+    const route = { type: 'page', component: 'src/pages/p/[n].astro', route: '/p/[n]' };
+    const renderedByAstro: string[] = [];
+    const astros = {
+      name: 'astro',
+      app: { getSettings: () => ({ scripts: [] }) },
+      getStaticPaths: async () => Array.from({ length: 10 }, (_, n) => ({ pathname: `/p/${n}`, route })),
+      render: async (request: Request) => {
+        renderedByAstro.push(new URL(request.url).pathname);
+        return new Response('astro ' + request.url);
+      },
+    };
+    const warnings: string[] = [];
+    let stopped!: () => void;
+    const stoppedWarning = new Promise<void>((resolve) => (stopped = resolve));
+    const logged: string[] = [];
+    const logger = {
+      warn: (message: string) => {
+        warnings.push(message);
+        stopped();
+      },
+      error: (message: string) => warnings.push(message),
+      info: (message: string) => logged.push(message),
+    };
+    const dir = join(work, 'stopping');
+    const prerenderer = twoThreads(
+      astros as never,
+      {
+        entryFile: () => entryFile,
+        base: () => '/',
+        origin: () => 'http://localhost:4321',
+        dir: () => dir,
+        logger: () => logger as never,
+        pages: () => new Map(),
+      },
+      true,
+    );
+    await prerenderer.setup?.();
+    const paths = await prerenderer.getStaticPaths();
+    // The worker claims the last page first and stops on it; only then does Astro's thread ask for the pages.
+    await stoppedWarning;
+    const bodies: string[] = [];
+    for (const { pathname, route: routeData } of paths) {
+      const response = (await prerenderer.render(
+        new Request(pageUrl(pathname, '/', 'http://localhost:4321')),
+        {
+          routeData,
+        },
+      )) as Response;
+      bodies.push(await response.text());
+    }
+    await prerenderer.teardown?.();
+
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /second thread exited with code 3 before it finished: Astro's thread renders its pages/,
+    );
+    expect(bodies).toEqual(paths.map(({ pathname }) => `astro http://localhost:4321${pathname}/`));
+    expect(renderedByAstro).toHaveLength(10);
+    expect(logged.at(-1)).toMatch(
+      /^10 pages rendered on Astro's thread .*, 1 of them taken back from the second thread; the second thread stopped/,
+    );
   });
 });
