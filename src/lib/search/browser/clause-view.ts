@@ -96,27 +96,42 @@ interface Matched {
   score: number;
 }
 
-/** Where a part occurs in `[from, to)`: every position of each run of its words in order (none: not there). */
-function partPositions(
-  part: LookupPart,
-  at: ReadonlyMap<string, readonly number[]>,
-  from: number,
-  to: number,
-): number[] {
+/**
+ * Where each run of a part's words in order starts in a record (ascending): every position of its first word
+ * followed by its other words at the next positions. The other words' positions are looked up in sets, so a
+ * record printing a word thousands of times costs a pass over them, not a pass per position.
+ */
+function partRuns(part: LookupPart, at: ReadonlyMap<string, readonly number[]>): number[] {
   const [first, ...rest] = part.words as [string, ...string[]];
-  const out: number[] = [];
-  for (const p of at.get(first) ?? []) {
-    if (p < from || p + rest.length >= to) continue;
-    if (rest.every((word, i) => (at.get(word) ?? []).includes(p + i + 1)))
-      for (let i = 0; i <= rest.length; i++) out.push(p + i);
+  const firsts = at.get(first) ?? [];
+  const runs =
+    rest.length === 0
+      ? [...firsts]
+      : (() => {
+          const later = rest.map((word) => new Set(at.get(word) ?? []));
+          return firsts.filter((p) => later.every((set, i) => set.has(p + i + 1)));
+        })();
+  return runs.sort((a, b) => a - b);
+}
+
+/** The clause holding word position `p`: the last clause whose first word is at or before it. */
+function clauseAt(starts: readonly number[], p: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= p) lo = mid;
+    else hi = mid - 1;
   }
-  return out;
+  return lo;
 }
 
 /**
  * The clauses that hold every part of a lookup. `found` gives, for each word of the parts, Pagefind's results
  * of that word looked up alone (every position of it in each record: a quoted lookup reports only a record's
- * first match). Records come by the sum of their words' scores; clauses in reading order within.
+ * first match). Records come by the sum of their words' scores; clauses in reading order within. A run of a
+ * part counts only inside one clause (a phrase never runs into the next clause); a clause's positions are its
+ * runs', part after part, each ascending.
  */
 export function matchedClauses(
   parts: readonly LookupPart[],
@@ -141,23 +156,25 @@ export function matchedClauses(
     .sort((a, b) => b.score - a.score);
   const out: Matched[] = [];
   for (const entry of records) {
-    const words = wordsOf(entry.record.id);
-    if (!words) continue;
-    const starts = clauseStarts(words);
-    for (let k = 0; k < words.length; k++) {
-      const from = starts[k] as number;
-      const to = starts[k + 1] as number;
-      const positions: number[] = [];
-      let every = true;
-      for (const part of parts) {
-        const inside = partPositions(part, entry.at, from, to);
-        if (inside.length === 0) {
-          every = false;
-          break;
-        }
-        positions.push(...inside);
+    const counts = wordsOf(entry.record.id);
+    if (!counts) continue;
+    const starts = clauseStarts(counts);
+    // Per clause, per part, the positions of its runs inside the clause.
+    const inClause = new Map<number, number[][]>();
+    parts.forEach((part, j) => {
+      const last = part.words.length - 1;
+      for (const p of partRuns(part, entry.at)) {
+        const k = clauseAt(starts, p);
+        if (p < (starts[k] as number) || p + last >= (starts[k + 1] as number)) continue;
+        let perPart = inClause.get(k);
+        if (!perPart) inClause.set(k, (perPart = parts.map(() => [])));
+        for (let i = 0; i <= last; i++) (perPart[j] as number[]).push(p + i);
       }
-      if (every) out.push({ record: entry.record, clause: k, words: positions, score: entry.score });
+    });
+    for (const k of [...inClause.keys()].sort((a, b) => a - b)) {
+      const perPart = inClause.get(k) as number[][];
+      if (perPart.every((positions) => positions.length > 0))
+        out.push({ record: entry.record, clause: k, words: perPart.flat(), score: entry.score });
     }
   }
   return out;
