@@ -42,9 +42,10 @@ export interface Compiled {
   indicators: CompiledIndicator[];
   /**
    * By unit, the indicators a value in that unit can belong to (their unit or one of its aliases) with the
-   * factor to their unit, in catalogue order: filled as units are met (see `indicatorsInUnit`).
+   * factor to their unit, in catalogue order, and which of them each change fits: filled as units are met (see
+   * `indicatorsInUnit`).
    */
-  byUnit: Map<string, { entry: CompiledIndicator; factor: number }[]>;
+  byUnit: Map<string, ByChange>;
   /** Printed unit (folded) → definition. */
   units: Map<string, UnitDefinition>;
   /** Sticky: a unit right at lastIndex, longest printed form first. */
@@ -281,22 +282,59 @@ export function contextTester(text: string): (re: RegExp) => boolean {
   };
 }
 
+/** An indicator a value in some unit can belong to, with the factor from that unit to the indicator's. */
+interface InUnit {
+  entry: CompiledIndicator;
+  factor: number;
+}
+
+/** The indicators of one unit that each change of a value fits (see `fits`), in catalogue order. */
+interface ByChange {
+  none: InUnit[];
+  decrease: InUnit[];
+  increase: InUnit[];
+  unspecified: InUnit[];
+}
+
 /**
- * The indicators a value in `unit` can belong to, with the factor to each one's unit, in catalogue order: worked
- * out once per unit, not for every indicator at every value a plan states.
+ * Whether a value stated with `change` (降低 → decrease, 达到 → none) can be a value of `indicator`: a level is
+ * stated without one, a reduction as a decrease, anything else as an increase, or any change the indicator
+ * also accepts (`alsoAsChange`).
  */
-function indicatorsInUnit(compiled: Compiled, unit: string): { entry: CompiledIndicator; factor: number }[] {
-  let entries = compiled.byUnit.get(unit);
-  if (entries === undefined) {
-    entries = [];
+function fits(indicator: Indicator, change: Change): boolean {
+  return (
+    (indicator.measure === 'level'
+      ? change === null
+      : indicator.measure === 'reduction'
+        ? change === 'decrease'
+        : change === 'increase') ||
+    (change !== null && change !== 'unspecified' && indicator.alsoAsChange.includes(change))
+  );
+}
+
+/**
+ * The indicators a value in `unit` can belong to, with the factor to each one's unit, in catalogue order, split
+ * by the change each fits: worked out once per unit, not for every indicator at every value a plan states.
+ */
+function indicatorsInUnit(compiled: Compiled, unit: string): ByChange {
+  let byChange = compiled.byUnit.get(unit);
+  if (byChange === undefined) {
+    const entries: InUnit[] = [];
     for (const entry of compiled.indicators) {
       const { indicator } = entry;
       const factor = indicator.unit === unit ? 1 : indicator.unitAliases[unit];
       if (factor !== undefined) entries.push({ entry, factor });
     }
-    compiled.byUnit.set(unit, entries);
+    const fitting = (change: Change) => entries.filter(({ entry }) => fits(entry.indicator, change));
+    byChange = {
+      none: fitting(null),
+      decrease: fitting('decrease'),
+      increase: fitting('increase'),
+      unspecified: fitting('unspecified'),
+    };
+    compiled.byUnit.set(unit, byChange);
   }
-  return entries;
+  return byChange;
 }
 
 /**
@@ -312,16 +350,9 @@ export function classify(
   change: Change,
 ): Classification | null {
   let best: { classification: Classification; length: number } | null = null;
-  for (const { entry, factor } of indicatorsInUnit(compiled, unit)) {
+  const byChange = indicatorsInUnit(compiled, unit);
+  for (const { entry, factor } of change === null ? byChange.none : byChange[change]) {
     const { indicator } = entry;
-    const fits =
-      (indicator.measure === 'level'
-        ? change === null
-        : indicator.measure === 'reduction'
-          ? change === 'decrease'
-          : change === 'increase') ||
-      (change !== null && change !== 'unspecified' && indicator.alsoAsChange.includes(change));
-    if (!fits) continue;
     if (entry.anyPattern !== null && !entry.anyPattern.test(label)) continue;
     let length = 0;
     for (const pattern of entry.patterns) {
