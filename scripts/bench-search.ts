@@ -46,6 +46,8 @@ import { serveStatic } from '../tests/e2e/static-server';
 import { buildNodeArgs } from './build/command';
 import { readSearchSetup, withSearchSetup } from '../src/lib/search/build/search-page';
 import { finishSearchPage } from '../src/integrations/search-page-files';
+import { FILTER_TABLE_FILE } from '../src/lib/search/browser/layout';
+import { RECORD_VALUES_FILE } from '../src/lib/search/browser/record-values';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -252,6 +254,8 @@ function fileKind(url: string): string {
   if (pf) return pf;
   if (CLAUSE_FILE.test(path)) return 'clause';
   if (path.endsWith('pagefind-entry.json')) return 'pagefind-entry';
+  // The filter table and each bundle's record values, fetched for counts or a filter (record-values.ts).
+  if (path.endsWith(`/${FILTER_TABLE_FILE}`) || path.endsWith(`/${RECORD_VALUES_FILE}`)) return 'filter values';
   if (/\/wasm\.[a-z-]+\.pagefind$/.test(path)) return 'pagefind wasm';
   if (/\/pagefind(-worker)?\.js$/.test(path)) return 'pagefind js';
   if (path.endsWith('/') || path.endsWith('.html')) return 'html';
@@ -488,7 +492,7 @@ async function measure(
     console.log(
       `first query “${FIRST_QUERY}” on the warm page: ${kb(k('pf_index') + k('pf_fragment') + k('clause'))} gz to results ` +
         `(index chunks ${kb(k('pf_index'))}, ${first.hits} results' fragments ${kb(k('pf_fragment'))}, clause files ${kb(k('clause'))}), ` +
-        `then ${kb(k('pf_filter'))} of filter index for the counts; results in ${first.results.toFixed(0)} ms, counts in ${first.counts.toFixed(0)} ms`,
+        `then ${kb(k('pf_filter'))} of filter index and ${kb(k('filter values'))} of filter values for the counts; results in ${first.results.toFixed(0)} ms, counts in ${first.counts.toFixed(0)} ms`,
     );
     console.log(
       `query | hits shown | results ms (median of ${RUNS}) | worst | done ms | with filter counts: results ms | done ms`,
