@@ -4,13 +4,14 @@
  * arguments, from the project's root or a copy of it) and none drifts from it.
  *
  * Why it matters: started through tsx's command (`tsx scripts/build.ts`) the build had one more Node process
- * (~49 MB resident) that only waited for it, counted in every measured peak; `npm run build` runs Node with
- * tsx as its loader (`node --import tsx scripts/build.ts`).
+ * (~49 MB resident) that only waited for it, counted in every measured peak; `npm run build` runs Node on the
+ * script itself (`node scripts/build.ts`, Node stripping its types), and gives tsx's loader to the one step that
+ * needs it (`withTsxLoader`).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The arguments after `node` in `root`'s package.json `build` script, e.g. `--import tsx scripts/build.ts`. */
+/** The arguments after `node` in `root`'s package.json `build` script, e.g. `scripts/build.ts`. */
 export function buildNodeArgs(root: string): string[] {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     scripts?: Record<string, string>;
@@ -34,4 +35,14 @@ export function withoutTsxLoader(execArgv: readonly string[]): string[] {
     else if (arg !== '--import=tsx') args.push(arg);
   }
   return args;
+}
+
+/**
+ * `execArgv` with tsx's loader (`--import tsx`) first, unless it is there already: the arguments for a step whose
+ * script imports TypeScript without naming the files' extensions (scripts/build/search.ts).
+ */
+export function withTsxLoader(execArgv: readonly string[]): string[] {
+  return withoutTsxLoader(execArgv).length === execArgv.length
+    ? ['--import', 'tsx', ...execArgv]
+    : [...execArgv];
 }

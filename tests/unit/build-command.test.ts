@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildNodeArgs, withoutTsxLoader } from '../../scripts/build/command';
+import { buildNodeArgs, withoutTsxLoader, withTsxLoader } from '../../scripts/build/command';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -18,9 +18,9 @@ describe('buildNodeArgs', () => {
     return dir;
   };
 
-  it("is npm run build's own command: Node with tsx as its loader, running the build script", () => {
+  it("is npm run build's own command: Node running the build script itself, without tsx's loader", () => {
     const args = buildNodeArgs(ROOT);
-    expect(args.slice(0, 2)).toEqual(['--import', 'tsx']);
+    expect(withoutTsxLoader(args)).toEqual(args);
     expect(existsSync(join(ROOT, args[args.length - 1] as string))).toBe(true);
   });
 
@@ -51,5 +51,17 @@ describe('withoutTsxLoader', () => {
       './other.mjs',
       '--import=x',
     ]);
+  });
+});
+
+describe('withTsxLoader', () => {
+  it("puts tsx's loader first, once", () => {
+    expect(withTsxLoader(['--max-old-space-size=1280'])).toEqual([
+      '--import',
+      'tsx',
+      '--max-old-space-size=1280',
+    ]);
+    expect(withTsxLoader(['--import', 'tsx', '--cpu-prof'])).toEqual(['--import', 'tsx', '--cpu-prof']);
+    expect(withTsxLoader(['--import=tsx'])).toEqual(['--import=tsx']);
   });
 });
