@@ -15,10 +15,10 @@
  * summaries beside Astro's thread, and the pages' step is the build's peak of memory at 3,000 plans, so the two
  * never hold them at once; while the downloads are written the second core is theirs anyway.
  *
- * Opt-in (`PLAN_ATLAS_PAGE_THREADS=2`): at 3,000 plans the worker took a third of the files off Astro's thread but
- * held ~0.37 GB of its own (its copy of the summaries and the atlas), and the pages' process peaked at 2.02 GB, the
- * build at 2.13 GB, over the 2 GB goal (README "Build memory"). By default (1) the pages render on Astro's thread
- * alone, as Astro does; the wrapper then only logs that thread's CPU time.
+ * The default (`PLAN_ATLAS_PAGE_THREADS`, 2). At 3,000 plans the worker holds ~0.3 GB of its own (its copy of the
+ * summaries and the atlas), which put the pages' process over the 2 GB goal until the worker's heap limits took
+ * effect (./worker-heap.ts; README "Build memory"). With 1 the pages render on Astro's thread alone, as Astro
+ * does; the wrapper then only logs that thread's CPU time.
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ import {
   type PageThreadMessage,
 } from './page-threads-job';
 
-/** The environment variable that sets the threads (1 or 2; default 1: the module's comment says why). */
+/** The environment variable that sets the threads (1 or 2; default 2: the module's comment says why). */
 export const PAGE_THREADS_ENV = 'PLAN_ATLAS_PAGE_THREADS';
 
 /**
@@ -279,7 +279,7 @@ export default function pageThreads(): AstroIntegration {
   let dir = '';
   let logger: AstroIntegrationLogger | null = null;
   let pages: Pages | null = null;
-  const threads = process.env[PAGE_THREADS_ENV] ?? '1';
+  const threads = process.env[PAGE_THREADS_ENV] ?? '2';
   // Records where the prerender bundle's entry is written: the worker imports that file.
   const entryRecorder: Plugin = {
     name: 'plan-atlas:prerender-entry',
