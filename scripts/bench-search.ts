@@ -18,7 +18,9 @@
  *   and again once the reader has turned to the filters, when every search also counts filter values;
  * - cold open of a search URL (new browser context, nothing cached): time from navigation to the first
  *   results, bytes fetched, and the layout shift (CLS) until the results are in; and when the page's
- *   performance marks were set (boot script running, page script running, index answering, results drawn);
+ *   performance marks were set (boot script running, page script running, index answering, results drawn) —
+ *   driven by Playwright, which holds the page's index worker and reports its requests to this process; then
+ *   the same open as a reader's browser runs it (scripts/bench/plain-cold-open.ts): its time and marks;
  * - quality on the relevance set of tests/e2e/relevance.ts: top-1 (the first result is a right answer),
  *   precision@5 (right answers among the first five, out of min(5, right answers in the corpus)), and false
  *   claims (results labelled 包含 whose text does not print every term; must be 0), plus the queries no
@@ -48,6 +50,7 @@ import { readSearchSetup, withSearchSetup } from '../src/lib/search/build/search
 import { finishSearchPage } from '../src/integrations/search-page-files';
 import { FILTER_TABLE_FILE } from '../src/lib/search/browser/layout';
 import { RECORD_VALUES_FILE } from '../src/lib/search/browser/record-values';
+import { PlainChromium, serveInOwnProcess, type PlainCold } from './bench/plain-cold-open';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -77,6 +80,14 @@ const QUERIES = [
   '节能',
 ];
 const FIRST_QUERY = '公转铁';
+/** Chromium's switches, for Playwright's browser and the plain one alike. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const ROOT = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'plan-atlas-bench-search-'));
@@ -429,6 +440,24 @@ async function quality(
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+/**
+ * `RUNS` cold opens of the search URL in a plain Chromium (scripts/bench/plain-cold-open.ts says why the
+ * Playwright-driven opens above are slower than a reader's), the site served by a process of its own.
+ */
+async function plainColdOpens(siteDir: string): Promise<PlainCold[]> {
+  const site = await serveInOwnProcess(siteDir);
+  const browser = await PlainChromium.launch(CHROMIUM_ARGS);
+  try {
+    const opens: PlainCold[] = [];
+    for (let run = 0; run < RUNS; run++)
+      opens.push(await browser.coldOpen(`${site.url}search/?q=${encodeURIComponent(FIRST_QUERY)}`));
+    return opens;
+  } finally {
+    await browser.close();
+    site.close();
+  }
+}
+
 /** What `measure` hands back for comparing corpora: the index's chunks and the median cold open's bytes. */
 interface Measured {
   chunks: { files: number; bytes: number };
@@ -477,6 +506,7 @@ async function measure(
     const colds: Cold[] = [];
     for (let run = 0; run < RUNS; run++)
       colds.push(await coldOpen(browser, `${url}?q=${encodeURIComponent(FIRST_QUERY)}`));
+    const plainColds = await plainColdOpens(siteDir);
 
     console.log(`\n## ${name}: ${records} records`);
     console.log(
@@ -536,11 +566,17 @@ async function measure(
           .map(([kind, { files, gz }]) => `${kind} ${kb(gz)} (${files})`)
           .join(', ')}`,
       );
-    console.log(
-      `cold open timeline (median ms after navigation): ${MARKS.map((name) => {
-        const at = colds.map((c) => c.marks[name]).filter((t): t is number => t !== undefined);
+    const timeline = (opens: { marks: Record<string, number> }[]) =>
+      MARKS.map((name) => {
+        const at = opens.map((c) => c.marks[name]).filter((t): t is number => t !== undefined);
         return `${name.replace('search:', '')} ${at.length ? median(at) : '—'}`;
-      }).join(', ')}`,
+      }).join(', ');
+    console.log(`cold open timeline (median ms after navigation): ${timeline(colds)}`);
+    console.log(
+      `cold open as a reader's browser runs it (plain Chromium, no driver on the page's worker, the site served ` +
+        `by its own process; scripts/bench/plain-cold-open.ts): first results median ` +
+        `${median(plainColds.map((c) => c.ms)).toFixed(0)} ms (worst ${Math.max(...plainColds.map((c) => c.ms)).toFixed(0)} ms; goal on the seeds 300 ms); ` +
+        `timeline ${timeline(plainColds)}`,
     );
     console.log(
       `relevance set (${RELEVANCE_SET.length} queries): top-1 ${scored.top1}/${scored.answerable}, precision@5 ${scored.precision5.toFixed(2)}, ` +
@@ -632,16 +668,7 @@ async function main(): Promise<void> {
   writeFileSync(searchPage, html);
   finishSearchPage(largeSite, '/');
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const seedRecords = searchClauses(plans, '/');
     const textByUrl = new Map(seedRecords.map((r) => [r.url, r.meta.text]));
