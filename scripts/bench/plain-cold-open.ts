@@ -40,11 +40,20 @@ export async function serveInOwnProcess(dir: string): Promise<{ url: string; clo
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  // Never outlives the benchmark, even one that fails.
+  const stop = () => child.kill();
+  process.once('exit', stop);
   const url = await new Promise<string>((resolveUrl, reject) => {
     child.once('exit', (code) => reject(new Error(`the site's server exited (${code})`)));
     child.stdout.once('data', (data) => resolveUrl(String(data).trim()));
   });
-  return { url, close: () => child.kill() };
+  return {
+    url,
+    close: () => {
+      process.off('exit', stop);
+      child.kill();
+    },
+  };
 }
 
 /** The page's side: when the first results were drawn, and once the page is done, its marks. */
@@ -101,6 +110,7 @@ export class PlainChromium {
       ['--headless', ...args, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
+    process.once('exit', () => chromium.kill());
     const endpoint = await new Promise<string>((resolveUrl, reject) => {
       let said = '';
       chromium.once('exit', (code) => reject(new Error(`Chromium exited (${code}): ${said}`)));
@@ -176,6 +186,7 @@ export class PlainChromium {
     const exited = new Promise((ended) => this.process.once('exit', ended));
     this.process.kill();
     await exited;
-    rmSync(this.profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing the profile for a moment after its main process ends.
+    rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
