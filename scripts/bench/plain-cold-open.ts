@@ -182,11 +182,18 @@ export class PlainChromium {
   }
 
   async close(): Promise<void> {
-    this.socket.close();
     const exited = new Promise((ended) => this.process.once('exit', ended));
-    this.process.kill();
+    // Asked to close, Chromium ends its helper processes with it; killed, they may go on writing the profile.
+    void this.send('Browser.close').catch(() => undefined);
+    const timer = setTimeout(() => this.process.kill('SIGKILL'), 5000);
     await exited;
-    // Chromium's helper processes may still be writing the profile for a moment after its main process ends.
-    rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    clearTimeout(timer);
+    this.socket.close();
+    try {
+      rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (error) {
+      // A temporary profile left behind is not a failed measurement.
+      console.warn(`could not remove ${this.profile}: ${String(error)}`);
+    }
   }
 }
