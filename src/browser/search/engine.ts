@@ -66,13 +66,6 @@ export async function runSearch(
   const find = (term: string) => pf.search(term, { filters });
   const exactResponses: (PagefindResponse | null)[] = [];
   const termSets = async (term: ParsedQuery['terms'][number]): Promise<TermSets> => {
-    if (term.group && term.others.length > 0) {
-      // A group whose other forms print nowhere (under these filters): every group result prints this wording.
-      const others = await Promise.all(term.others.map((form) => Promise.all(form.map(find))));
-      exactResponses.push(...others.flat());
-      if (others.every((responses) => intersectIds(responses).size === 0))
-        return { literal: null, group: true };
-    }
     const responses = await Promise.all(term.exact.map(find));
     exactResponses.push(...responses);
     return { literal: responses.length === 0 ? null : intersectIds(responses), group: term.group !== null };

@@ -355,7 +355,7 @@ function onInput(event: Event): void {
   const query = groups && !needsTable(state.q) ? parseQuery(state.q, foldQuery, groups, queryWords) : null;
   const pf = loadedPagefind();
   if (query && pf) {
-    const lookups = [query.loose, ...query.terms.flatMap((t) => [...t.exact, ...t.others.flat()])];
+    const lookups = [query.loose, ...query.terms.flatMap((t) => t.exact)];
     for (const lookup of new Set(lookups)) void pf.preload(lookup, { filters: state.filters }).catch(report);
   }
   clearTimeout(timer);

@@ -101,17 +101,40 @@ interface Matched {
  * followed by its other words at the next positions. The other words' positions are looked up in sets, so a
  * record printing a word thousands of times costs a pass over them, not a pass per position.
  */
-function partRuns(part: LookupPart, at: ReadonlyMap<string, readonly number[]>): number[] {
+function partRuns(part: LookupPart, at: ReadonlyMap<string, readonly number[]>): readonly number[] {
   const [first, ...rest] = part.words as [string, ...string[]];
   const firsts = at.get(first) ?? [];
   const runs =
     rest.length === 0
-      ? [...firsts]
+      ? firsts
       : (() => {
           const later = rest.map((word) => new Set(at.get(word) ?? []));
           return firsts.filter((p) => later.every((set, i) => set.has(p + i + 1)));
         })();
-  return runs.sort((a, b) => a - b);
+  // Pagefind gives a record's positions in order as a rule; sorted (a copy) only if not.
+  return ascending(runs) ? runs : [...runs].sort((a, b) => a - b);
+}
+
+function ascending(values: readonly number[]): boolean {
+  for (let i = 1; i < values.length; i++) if ((values[i] as number) < (values[i - 1] as number)) return false;
+  return true;
+}
+
+/**
+ * Where each clause of a record starts (layout.ts `clauseStarts` of the word counts its id carries), read once
+ * per record id: a record's id spells its layout, so the same id always has the same starts, and a query's
+ * lookups (and the queries after it) meet the same records again.
+ */
+const startsById = new Map<string, readonly number[] | null>();
+
+function startsOf(id: string): readonly number[] | null {
+  let starts = startsById.get(id);
+  if (starts === undefined) {
+    const counts = wordsOf(id);
+    starts = counts ? clauseStarts(counts) : null;
+    startsById.set(id, starts);
+  }
+  return starts;
 }
 
 /** The clause holding word position `p`: the last clause whose first word is at or before it. */
@@ -156,9 +179,8 @@ export function matchedClauses(
     .sort((a, b) => b.score - a.score);
   const out: Matched[] = [];
   for (const entry of records) {
-    const counts = wordsOf(entry.record.id);
-    if (!counts) continue;
-    const starts = clauseStarts(counts);
+    const starts = startsOf(entry.record.id);
+    if (!starts) continue;
     // Per clause, per part, the positions of its runs inside the clause.
     const inClause = new Map<number, number[][]>();
     parts.forEach((part, j) => {

@@ -3,7 +3,7 @@
  * runs by the search alphabet and say which Pagefind lookups find it. Pure; runs in the browser.
  */
 import { formKey, type CompiledGroup } from './synonyms';
-import { aloneCode, groupToken, lookupOf, runsOf, type Run } from './tokens';
+import { aloneCode, formToken, groupToken, lookupOf, runsOf, type Run } from './tokens';
 
 /** One thing every result must contain: a run of the query, or a phrase that is a synonym form. */
 export interface Term {
@@ -12,18 +12,13 @@ export interface Term {
   /**
    * Exact Pagefind searches whose results all contain the wording literally (their intersection is the
    * literal set). Empty when the loose search is already literal (a single Latin word, found as a prefix).
+   * For a wording that is a group's form, its form token (tokens.ts `formToken`): one word, not its bigrams.
    */
   exact: string[];
   /** Words for the combined loose search (every result contains them; a superset of the literal set). */
   loose: string;
   /** The synonym group when the phrase is one of its forms; the loose word is then the group's token. */
   group: CompiledGroup | null;
-  /**
-   * For a group term: exact lookups of each of the group's other forms (one per run of the form; a form is
-   * found where all of them are). When no other form is found, every result of the group token prints this
-   * wording, and the costlier exact lookup of the wording can be skipped. Empty for other terms.
-   */
-  others: string[][];
   /** What to highlight: alternatives (the wording, then any other form of its group), each a list of runs. */
   highlight: Run[][];
 }
@@ -173,7 +168,13 @@ export function parseQuery(
   // Longest first, so 自治区 is tried before 区.
   const prefixes = (words.departmentPrefixes ?? []).map(fold).sort((a, b) => b.length - a.length);
   const byForm = new Map<string, CompiledGroup>();
-  for (const group of groups) for (const form of group.runs) byForm.set(formKey(form), group);
+  /** Each form's number in its group, by the form's key (for its form token). */
+  const formNumber = new Map<string, number>();
+  for (const group of groups)
+    group.runs.forEach((form, f) => {
+      byForm.set(formKey(form), group);
+      formNumber.set(formKey(form), f);
+    });
 
   const terms: Term[] = [];
   for (const { text: phrase, start } of phrasesOf(kept.text)) {
@@ -187,14 +188,15 @@ export function parseQuery(
       const otherForms = group.runs.filter((form) => formKey(form) !== formKey(runs));
       const first = runs[0]?.[0];
       const last = runs[runs.length - 1]?.[runs[runs.length - 1]!.length - 1];
+      const form = own ? formNumber.get(formKey(runs)) : undefined;
       terms.push({
         text: typed(first?.start ?? 0, last?.end ?? phrase.length),
-        // The wording itself is looked up exactly, without the prefix reading of a Latin word: COD is not code.
-        exact: runs.map(exactOf),
+        // The wording itself is looked up exactly, without the prefix reading of a Latin word (COD is not
+        // code): by its form token when it is one of the group's forms, else (a department typed with a
+        // jurisdiction prefix) by its runs.
+        exact: form === undefined ? runs.map(exactOf) : [`"${formToken(group.index, form)}"`],
         loose: groupToken(group.index),
         group,
-        // A department has many names: looking each up to skip one exact search would cost more than it saves.
-        others: group.kind === 'department' || !own ? [] : otherForms.map((form) => form.map(exactOf)),
         highlight: [runs, ...otherForms],
       });
       continue;
@@ -206,7 +208,6 @@ export function parseQuery(
         exact: lookup.exact ? [lookup.exact] : [],
         loose: lookup.loose,
         group: null,
-        others: [],
         highlight: [[run]],
       });
     }

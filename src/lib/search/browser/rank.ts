@@ -29,10 +29,13 @@ export interface TermSets {
  */
 export function hasRun(positions: readonly number[], length: number): boolean {
   if (length <= 1) return positions.length > 0;
-  const sorted = [...new Set(positions)].sort((a, b) => a - b);
+  // A typed array sorts numbers natively (no comparator call per pair): this runs for every loose result.
+  const sorted = Float64Array.from(positions).sort();
   let run = 1;
   for (let i = 1; i < sorted.length; i++) {
-    run = sorted[i] === (sorted[i - 1] as number) + 1 ? run + 1 : 1;
+    const step = (sorted[i] as number) - (sorted[i - 1] as number);
+    if (step === 0) continue; // a position repeated (two words at one place) neither extends nor breaks a run
+    run = step === 1 ? run + 1 : 1;
     if (run >= length) return true;
   }
   return false;

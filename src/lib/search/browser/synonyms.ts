@@ -98,6 +98,23 @@ export function containsForm(textRuns: readonly Run[], form: readonly Run[]): bo
   return false;
 }
 
+/**
+ * Whether the text (as runs) prints every run of the form, each inside one run of the text, anywhere: what the
+ * page's exact lookups of a wording find (each run's bigrams in a row, or a one-unit run's word alone, every
+ * run required). Weaker than `containsForm` for a form of several runs, which must follow one another.
+ */
+export function printsForm(textRuns: readonly Run[], form: readonly Run[]): boolean {
+  return (
+    form.length > 0 &&
+    form.every((part) =>
+      textRuns.some((run) => {
+        for (let i = 0; i + part.length <= run.length; i++) if (matchesAt(run, i, part)) return true;
+        return false;
+      }),
+    )
+  );
+}
+
 /** The groups any of whose forms the text contains. */
 export function groupsIn(textRuns: readonly Run[], groups: readonly CompiledGroup[]): CompiledGroup[] {
   return groups.filter((group) => group.runs.some((form) => containsForm(textRuns, form)));

@@ -18,8 +18,8 @@ import {
   type FilterTable,
 } from '../browser/layout';
 import type { ClauseData, FilterKey, RecordData, RecordMeta } from '../browser/record-meta';
-import { containsForm, type CompiledGroup } from '../browser/synonyms';
-import { groupToken, indexWords, runsOf, type Run, type Unit } from '../browser/tokens';
+import { containsForm, printsForm, type CompiledGroup } from '../browser/synonyms';
+import { formToken, groupToken, indexWords, runsOf, type Run, type Unit } from '../browser/tokens';
 
 /** One clause as a result shows it: its permalink, the words indexed for it, its meta and filter values. */
 export interface SearchClause {
@@ -142,28 +142,39 @@ function unitKeysOf(form: readonly Run[]): readonly string[] {
 }
 
 /**
- * The groups a text contains: a synonym group by any form, a department group by a form long enough. Every
- * record is checked against every form of every group (thousands with the department names), so a form is
- * looked for only when the text has each of its units.
+ * The groups a text contains — a synonym group by any form, a department group by a form long enough — and the
+ * tokens of every group form it prints (tokens.ts `formToken`: each run of the form somewhere, as the page's
+ * exact lookups of that wording would find it; a department form of any length, since it is looked up only
+ * when typed). Every record is checked against every form of every group (thousands with the department
+ * names), so a form is looked for only when the text has each of its units.
  */
-function containedGroups(runs: readonly Run[], groups: readonly CompiledGroup[]): CompiledGroup[] {
+function groupWords(
+  runs: readonly Run[],
+  groups: readonly CompiledGroup[],
+): { groups: number[]; forms: string[] } {
   const units = new Set(runs.flatMap((run) => run.map(unitKey)));
-  return groups.filter((group) =>
-    group.runs.some(
-      (form) =>
+  const contained: number[] = [];
+  const forms: string[] = [];
+  for (const group of groups) {
+    let contains = false;
+    group.runs.forEach((form, f) => {
+      if (!unitKeysOf(form).every((key) => units.has(key)) || !printsForm(runs, form)) return;
+      forms.push(formToken(group.index, f));
+      contains ||=
         (group.kind !== 'department' ||
           form.reduce((n, run) => n + run.length, 0) >= DEPARTMENT_FORM_MIN_UNITS) &&
-        unitKeysOf(form).every((key) => units.has(key)) &&
-        containsForm(runs, form),
-    ),
-  );
+        containsForm(runs, form);
+    });
+    if (contains) contained.push(group.index);
+  }
+  return { groups: contained, forms };
 }
 
 /**
  * The indexed words of some pieces of text; each piece is cut into runs on its own, so pieces never join into
- * a phrase. Only words of the pieces and group tokens are indexed, never words the reader is not shown, so a
- * literal match is always a match in the shown text. `extraGroups` are group indexes known otherwise (the
- * departments responsible for a clause).
+ * a phrase. Only words of the pieces, group tokens and form tokens are indexed, never words the reader is not
+ * shown, so a literal match is always a match in the shown text. `extraGroups` are group indexes known
+ * otherwise (the departments responsible for a clause).
  */
 function words(
   pieces: readonly string[],
@@ -171,8 +182,9 @@ function words(
   extraGroups: readonly number[] = [],
 ): string {
   const runs = pieces.flatMap((piece) => runsOf(options.fold(piece)));
-  const groups = new Set([...containedGroups(runs, options.synonyms).map((g) => g.index), ...extraGroups]);
-  return indexWords(runs, [...groups].sort((a, b) => a - b).map(groupToken));
+  const found = groupWords(runs, options.synonyms);
+  const groups = [...new Set([...found.groups, ...extraGroups])].sort((a, b) => a - b);
+  return indexWords(runs, [...groups.map(groupToken), ...found.forms]);
 }
 
 /** Indicator names per clause or table id: the targets stated there. */
