@@ -160,6 +160,9 @@ export function matchedClauses(
   parts: readonly LookupPart[],
   found: ReadonlyMap<string, Response<RecordResult>>,
 ): Matched[] {
+  const [only] = parts;
+  if (parts.length === 1 && only?.words.length === 1)
+    return oneWordClauses(found.get(only.words[0] as string)?.results ?? []);
   const words = [...new Set(parts.flatMap((p) => p.words))];
   const byRecord = new Map<string, { record: RecordResult; at: Map<string, number[]>; score: number }>();
   words.forEach((word, w) => {
@@ -198,6 +201,34 @@ export function matchedClauses(
       if (perPart.every((positions) => positions.length > 0))
         out.push({ record: entry.record, clause: k, words: perPart.flat(), score: entry.score });
     }
+  }
+  return out;
+}
+
+/**
+ * `matchedClauses` of a lookup of one word (a group or form token, a bigram, a unit alone: most lookups), the
+ * same clauses in the same order, without its bookkeeping for several words: records by score, and within one,
+ * its positions walked once in order, each clause's positions taken as they come.
+ */
+function oneWordClauses(results: readonly RecordResult[]): Matched[] {
+  const out: Matched[] = [];
+  for (const record of [...results].sort((a, b) => b.score - a.score)) {
+    const starts = startsOf(record.id);
+    if (!starts) continue;
+    const positions = ascending(record.words) ? record.words : [...record.words].sort((a, b) => a - b);
+    const end = starts[starts.length - 1] as number;
+    let k = 0;
+    let words: number[] = [];
+    for (const p of positions) {
+      if (p >= end) break; // past the last clause: in none
+      if (p >= (starts[k + 1] as number)) {
+        if (words.length > 0) out.push({ record, clause: k, words, score: record.score });
+        words = [];
+        while (p >= (starts[k + 1] as number)) k++;
+      }
+      words.push(p);
+    }
+    if (words.length > 0) out.push({ record, clause: k, words, score: record.score });
   }
   return out;
 }
