@@ -402,6 +402,44 @@ test.describe('loading', () => {
     expect(new Set(chunks).size).toBe(chunks.length);
   });
 
+  test("an opened URL's query is searched by the worker before the page script runs: its index chunks are fetched meanwhile", async ({
+    page,
+  }) => {
+    await search(page, '公转铁');
+    const shown = await hitUrls(page);
+    expect(shown.length).toBeGreaterThan(0);
+    // The page's own script (the search page's module, not the header's) is held back until an index chunk
+    // has been asked for (or 8 s have passed): only a worker told the query by the boot script asks for one
+    // meanwhile, as the page sends no search before its script runs.
+    const script = await page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLScriptElement>('script[type="module"][src]')]
+          .map((s) => s.src)
+          .find((src) => /\/index\.astro_[^/]*\.js$/.test(src)) ?? '',
+    );
+    expect(script).not.toBe('');
+    const requested: string[] = [];
+    let chunkAsked: () => void = () => {};
+    const chunkSeen = new Promise<void>((resolve) => (chunkAsked = resolve));
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      requested.push(path);
+      if (path.endsWith('.pf_index')) chunkAsked();
+    });
+    let chunksWhileHeld = -1;
+    await page.context().route(script, async (route) => {
+      await Promise.race([chunkSeen, new Promise((resolve) => setTimeout(resolve, 8_000))]);
+      chunksWhileHeld = requested.filter((path) => path.endsWith('.pf_index')).length;
+      await route.continue();
+    });
+    await search(page, '公转铁');
+    expect(chunksWhileHeld).toBeGreaterThan(0);
+    // The answers searched early are the page's: the same clauses, in the same order.
+    expect(await hitUrls(page)).toEqual(shown);
+    const chunks = requested.filter((path) => path.endsWith('.pf_index'));
+    expect(new Set(chunks).size).toBe(chunks.length);
+  });
+
   test('without workers, Pagefind searches on the page and finds the same clauses', async ({ page }) => {
     await search(page, '公转铁');
     const inWorker = await hitUrls(page);

@@ -28,8 +28,8 @@ class FakeWorker {
   }
 }
 
-/** Runs the boot script in a page whose meta says `setup` (no meta when undefined). */
-function boot(setup: string | undefined, withWorker = true) {
+/** Runs the boot script in a page whose meta says `setup` (no meta when undefined), opened with `search`. */
+function boot(setup: string | undefined, withWorker = true, search = '') {
   FakeWorker.started = [];
   const marks: string[] = [];
   const window: { planAtlasIndexWorker?: BootedIndexWorker } = {};
@@ -41,6 +41,8 @@ function boot(setup: string | undefined, withWorker = true) {
         selector === 'meta[name="plan-atlas-search"]' && setup !== undefined ? { content: setup } : null,
     },
     JSON,
+    location: { search },
+    URLSearchParams,
     ...(withWorker ? { Worker: FakeWorker } : {}),
   });
   return { window, marks, workers: FakeWorker.started };
@@ -58,6 +60,14 @@ describe('the boot script', () => {
     expect(JSON.parse(worker!.options.name)).toEqual({ bundles: ['/pagefind/', '/pagefind-1/'] });
     expect(window.planAtlasIndexWorker?.worker).toBe(worker);
     expect(window.planAtlasIndexWorker?.bundles).toEqual(['/pagefind/', '/pagefind-1/']);
+  });
+
+  it("tells the worker the opened URL's query, trimmed, and no query when there is none", () => {
+    const meta = JSON.stringify({ bundles: ['/pagefind/'], worker: '/w.js' });
+    const opened = boot(meta, true, `?q=${encodeURIComponent(' 公转铁 ')}&plan=x`).workers[0]!;
+    expect(JSON.parse(opened.options.name)).toEqual({ bundles: ['/pagefind/'], query: '公转铁' });
+    for (const search of ['', '?plan=x', '?q=', '?q=%20%20'])
+      expect(JSON.parse(boot(meta, true, search).workers[0]!.options.name)).toEqual({ bundles: ['/pagefind/'] });
   });
 
   it('keeps what the worker says until released, in order, and nothing after', () => {

@@ -30,7 +30,7 @@ declare global {
 /**
  * Starts the index worker named by the page's `<meta name="plan-atlas-search">` — its `worker` script, told the
  * rest (index-protocol.ts `IndexWorkerSetup`: the bundles…) in its name, so that it starts fetching at its
- * first line — and keeps what the worker says until the page script takes it over.
+ * first line, and the opened URL's query — and keeps what the worker says until the page script takes it over.
  */
 export function bootSearchIndex(): void {
   performance.mark('search:boot');
@@ -38,8 +38,12 @@ export function bootSearchIndex(): void {
   const { worker: script, ...setup } = JSON.parse(meta?.content || '{}') as {
     worker?: string;
     bundles?: string[];
+    query?: string;
   };
   if (!script || typeof Worker === 'undefined') return;
+  // The opened URL's query, so the worker searches it before the page script has even run.
+  const query = new URLSearchParams(location.search).get('q')?.trim();
+  if (query) setup.query = query;
   const bundles = setup.bundles ?? [];
   const worker = new Worker(script, { type: 'module', name: JSON.stringify(setup) });
   const early: Event[] = [];

@@ -16,6 +16,11 @@ export interface IndexWorkerSetup {
    * learns them from each bundle's `pagefind-entry.json`.
    */
   first?: string[];
+  /**
+   * The opened URL's query (`?q=`), told by the boot script: the worker fetches its words' index chunks at
+   * once and searches them as soon as Pagefind answers (src/lib/search/browser/opened-query.ts).
+   */
+  query?: string;
 }
 
 export type IndexRequest =

@@ -16,11 +16,19 @@
  *   result's URL, meta and filters are its clause's own file, which the page fetches itself
  *   (src/lib/search/browser/clause-file.ts).
  * The worker is told its bundles in its name (index-protocol.ts `IndexWorkerSetup`), so it needs no message to
- * start.
+ * start; and the opened URL's query, whose words it searches as soon as Pagefind answers (`searchedEarly`).
  */
+import { foldQuery, needsTable } from '../../lib/search/browser/fold-on-demand';
 import { firstFiles, type PagefindEntry } from '../../lib/search/browser/index-entry';
 import { chunkFor, metaChunks, type IndexChunk } from '../../lib/search/browser/meta-chunks';
-import type { IndexMessage, IndexRequest, IndexResult, IndexWorkerSetup } from './index-protocol';
+import { firstLookupWords } from '../../lib/search/browser/opened-query';
+import type {
+  IndexMessage,
+  IndexRequest,
+  IndexResult,
+  IndexSearchAnswer,
+  IndexWorkerSetup,
+} from './index-protocol';
 
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
@@ -161,6 +169,18 @@ function prefetchBundle(bundle: string, withWasm: boolean): void {
 (setup.first ?? []).forEach(fetchEarly);
 bundles.forEach((bundle, k) => prefetchBundle(bundle, k === 0));
 
+/**
+ * The words the page will look up first for the opened URL's query (opened-query.ts): their index chunks are
+ * fetched from now on, and they are searched as soon as Pagefind answers. In a cold open the page script runs
+ * only after the page's first style and layout, by which time Pagefind had answered and sat idle until the
+ * page's searches came (Chromium traces of the seeds: 40–100 ms). A traditional query is left to the page,
+ * whose fold fetches the character table first.
+ */
+const openedWords =
+  setup.query && !needsTable(setup.query) ? firstLookupWords(setup.query, foldQuery) : [];
+/** Answers to the opened query's words, searched before the page asked, each handed out once (`answer`). */
+const searchedEarly = new Map<string, Promise<IndexSearchAnswer | null>>();
+
 /** Probes started this far apart, this many of them (see `answering`). */
 const PROBE_SPACING_MS = 10;
 const PROBES = 5;
@@ -203,11 +223,18 @@ async function load(): Promise<PagefindModule> {
   await pagefind.init();
   await answering(pagefind);
   await Promise.all(others.map((path) => pagefind.mergeIndex(path, { baseUrl: '/' })));
+  for (const word of openedWords) {
+    const early = searchOf(pagefind, word, {});
+    // A failed early search is not an error here: the page's own search of the word is given it and says so.
+    early.catch(() => undefined);
+    searchedEarly.set(word, early);
+  }
   return pagefind;
 }
 
 /** Whether Pagefind answers: from then on it fetches what a search needs at once, and nothing is prefetched. */
 let pagefindAnswers = false;
+prefetchChunks(openedWords.join(' '));
 const loaded = load();
 loaded.then(
   () => {
@@ -217,15 +244,31 @@ loaded.then(
   (error: unknown) => post({ ready: false, error: String(error) }),
 );
 
+/** A search's answer as the page receives it (index-protocol.ts). */
+async function searchOf(
+  pagefind: PagefindModule,
+  term: string | null,
+  options: Record<string, unknown>,
+): Promise<IndexSearchAnswer | null> {
+  const response = await pagefind.search(term, options);
+  if (!response) return null;
+  const results = response.results.map(({ id, score, words }): IndexResult => ({ id, score, words }));
+  const { unfilteredResultCount, filters, totalFilters } = response;
+  return { results, unfilteredResultCount, filters, totalFilters };
+}
+
 async function answer(request: IndexRequest): Promise<unknown> {
   const pagefind = await loaded;
   switch (request.method) {
     case 'search': {
-      const response = await pagefind.search(request.term, request.options);
-      if (!response) return null;
-      const results = response.results.map(({ id, score, words }): IndexResult => ({ id, score, words }));
-      const { unfilteredResultCount, filters, totalFilters } = response;
-      return { results, unfilteredResultCount, filters, totalFilters };
+      // The same word without filters is the same search: an answer searched early is handed over (once).
+      const unfiltered = Object.keys(request.options.filters ?? {}).length === 0;
+      const early = request.term !== null && unfiltered ? searchedEarly.get(request.term) : undefined;
+      if (early && request.term !== null) {
+        searchedEarly.delete(request.term);
+        return early;
+      }
+      return searchOf(pagefind, request.term, request.options);
     }
     case 'preload':
       await pagefind.preload(request.term, request.options);
