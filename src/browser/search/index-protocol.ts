@@ -6,6 +6,9 @@
  * data (its URL, meta and filters) is its clause's own file, which the page fetches (clause-file.ts).
  */
 
+import type { GroupForms } from '../../lib/search/browser/opened-query';
+import type { QueryWords } from '../../lib/search/browser/query';
+
 /** Given to the worker as its name (`new Worker(url, { name })`), so it can start fetching at its first line. */
 export interface IndexWorkerSetup {
   /** Bundle directories (each ends in `/`); the first holds Pagefind's script, the others are merged into it. */
@@ -21,6 +24,9 @@ export interface IndexWorkerSetup {
    * once and searches them as soon as Pagefind answers (src/lib/search/browser/opened-query.ts).
    */
   query?: string;
+  /** The page's search groups and query words (the setup meta), to read `query` as the page does. */
+  groups?: GroupForms;
+  queryWords?: QueryWords;
 }
 
 export type IndexRequest =

@@ -177,7 +177,9 @@ bundles.forEach((bundle, k) => prefetchBundle(bundle, k === 0));
  * whose fold fetches the character table first.
  */
 const openedWords =
-  setup.query && !needsTable(setup.query) ? firstLookupWords(setup.query, foldQuery) : [];
+  setup.query && !needsTable(setup.query)
+    ? firstLookupWords(setup.query, foldQuery, setup.groups, setup.queryWords, (text) => !needsTable(text))
+    : [];
 /** Answers to the opened query's words, searched before the page asked, each handed out once (`answer`). */
 const searchedEarly = new Map<string, Promise<IndexSearchAnswer | null>>();
 

@@ -52,9 +52,21 @@ for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-f
   if ((FILTER_KEYS as readonly string[]).includes(key)) selects.set(key, select);
 }
 
-const groupForms = (JSON.parse(form?.dataset['synonyms'] ?? '[]') as [string[], GroupKind][]).map(
-  ([forms, kind]) => ({ forms, kind }),
-);
+/**
+ * The index's bundles, its worker's script, the search groups and query words, from the meta the boot script
+ * reads too (boot.ts, src/pages/search/index.astro): one place says them. The boot script has started the
+ * worker already, and handed it the groups and words to read an opened URL's query with.
+ */
+const indexSetup = JSON.parse(
+  document.querySelector<HTMLMetaElement>('meta[name="plan-atlas-search"]')?.content ?? '{}',
+) as {
+  bundles?: string[];
+  worker?: string;
+  first?: string[];
+  groups?: [string[], GroupKind][];
+  queryWords?: QueryWords;
+};
+const groupForms = (indexSetup.groups ?? []).map(([forms, kind]) => ({ forms, kind }));
 /** The synonym and department groups, compiled once their forms can be folded (at once, unless one is traditional). */
 let groups: CompiledGroup[] | null = null;
 const groupsReady: Promise<CompiledGroup[]> = foldReady(groupForms.flatMap((g) => g.forms)).then(() => {
@@ -67,16 +79,9 @@ async function parsed(q: string): Promise<ParsedQuery | null> {
   const [compiled] = await Promise.all([groupsReady, foldReady([q])]);
   return parseQuery(q, foldQuery, compiled, queryWords);
 }
-/**
- * The index's bundles and its worker's script, from the meta the boot script reads too (boot.ts,
- * src/pages/search/index.astro): one place says them. The boot script has started the worker already.
- */
-const indexSetup = JSON.parse(
-  document.querySelector<HTMLMetaElement>('meta[name="plan-atlas-search"]')?.content ?? '{}',
-) as { bundles?: string[]; worker?: string; first?: string[] };
 const bundles = indexSetup.bundles ?? [];
 if (indexSetup.worker) useWorkerScript(indexSetup.worker, indexSetup.first);
-const queryWords = JSON.parse(form?.dataset['queryWords'] ?? '{}') as QueryWords;
+const queryWords = indexSetup.queryWords ?? {};
 /** The compare topics and indicator pages offered beside results, fetched once the first results are drawn. */
 const pagesUrl = form?.dataset['pages'] ?? '';
 let pagesLoad: Promise<RelatedPage[]> | null = null;

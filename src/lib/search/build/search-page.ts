@@ -18,6 +18,10 @@ export interface SearchPageSetup {
   worker?: string;
   /** Index files to fetch before Pagefind asks (metadata, WebAssembly), once the index is written. */
   first?: string[];
+  /** The synonym and department groups, `[forms, kind]`, in the index's numbering (src/browser/search/main.ts). */
+  groups?: unknown[];
+  /** The words a query is read without and the jurisdiction prefixes (query.ts `QueryWords`). */
+  queryWords?: unknown;
 }
 
 const SETUP_META = /(<meta name="plan-atlas-search" content=")([^"]*)(")/;
