@@ -13,6 +13,7 @@ import { OTHER_CATEGORY } from './catalogue';
 import { DepartmentResolver, jurisdictionOf } from './resolve';
 import type { Jurisdiction, Resolution } from './resolve';
 import { departmentIds } from './slug';
+import { mapPacked } from '../packed';
 
 export { findResponsibilityNote } from '../responsibility/find';
 export { parseResponsibility } from '../responsibility/parse';
@@ -116,7 +117,7 @@ function readNotes(
   collectives: CollectiveMatcher,
   warnings: Warning[],
 ): (FoundNote | null)[] {
-  return clauses.map((clause) => {
+  return mapPacked(clauses, (clause) => {
     const found = closingNote(clause.paragraphs);
     if (!found) return null;
     const { paragraph, note } = found;
@@ -143,8 +144,7 @@ function closingNote(
   if (note) return { paragraph: lastIndex, note };
   for (let index = lastIndex - 1; index >= 0; index--) {
     const whole = findResponsibilityNote(paragraphs[index] as string);
-    if (whole && whole.start === 0 && ROLE_LABEL.test(whole.folded))
-      return { paragraph: index, note: whole };
+    if (whole && whole.start === 0 && ROLE_LABEL.test(whole.folded)) return { paragraph: index, note: whole };
   }
   return null;
 }
@@ -210,7 +210,7 @@ function buildDepartments(
     if (group) group.push(entry);
     else groups.set(entry.key, [entry]);
   }
-  const entities = [...groups.values()].map((group) => {
+  const entities = mapPacked([...groups.values()], (group) => {
     const correct = group.filter((entry) => !entry.typo);
     const pool = correct.length > 0 ? correct : group;
     // Stable sort: on equal counts the first printed form stays first.
@@ -218,7 +218,7 @@ function buildDepartments(
     return { group, canonical };
   });
   const ids = departmentIds(
-    entities.map(({ canonical }) => ({
+    mapPacked(entities, ({ canonical }) => ({
       name: canonical.name,
       prefixLength: canonical.resolution.prefixLength,
       category: canonical.resolution.category,
@@ -227,7 +227,7 @@ function buildDepartments(
   );
 
   const idByName = new Map<string, string>();
-  const departments: Department[] = entities.map(({ group, canonical }, index) => {
+  const departments: Department[] = mapPacked(entities, ({ group, canonical }, index) => {
     const id = ids[index] as string;
     for (const entry of group) idByName.set(entry.name, id);
     const category = canonical.resolution.category;
@@ -256,7 +256,7 @@ function fillResponsibilities(
   idByName: ReadonlyMap<string, string>,
 ): Clause[] {
   let standing: string[] | null = null;
-  return clauses.map((clause, index): Clause => {
+  return mapPacked(clauses, (clause, index): Clause => {
     const note = notes[index];
     if (!note) return clause;
     const { parsed } = note;
@@ -276,7 +276,7 @@ function fillResponsibilities(
       if (own.length === 0 && !inherited) implementers = [...parsed.standingImplementers];
       standing = parsed.standingImplementers;
     }
-    const departmentsOfClause: DepartmentMention[] = parsed.mentions.map((mention) => ({
+    const departmentsOfClause: DepartmentMention[] = mapPacked(parsed.mentions, (mention) => ({
       name: mention.name,
       departmentId: idByName.get(mention.name) as string,
       role: mention.role,

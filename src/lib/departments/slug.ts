@@ -4,6 +4,7 @@
  * segmentation is patchy for administrative names; the result is predictable and stable.
  */
 import { pinyin } from 'pinyin-pro';
+import { mapPacked } from '../packed';
 
 /** Readings that override pinyin-pro for a word, e.g. 人行 (the central bank) → `ren hang`, not ren xing. */
 export type Readings = Readonly<Record<string, string>>;
@@ -83,7 +84,7 @@ export interface SlugSource {
  */
 export function departmentIds(sources: readonly SlugSource[], readings: Readings = {}): string[] {
   const orDefault = (slug: string): string => slug || 'department';
-  const short = sources.map((source) =>
+  const short = mapPacked(sources, (source) =>
     orDefault(pinyinSlug(source.name.slice(source.prefixLength), readings)),
   );
   const count = (ids: readonly string[]): Map<string, number> => {
@@ -94,11 +95,11 @@ export function departmentIds(sources: readonly SlugSource[], readings: Readings
   const shortCounts = count(short);
   const clashing = (index: number): boolean => (shortCounts.get(short[index] as string) ?? 0) > 1;
 
-  const prefixed = sources.map((source, index) =>
+  const prefixed = mapPacked(sources, (source, index) =>
     clashing(index) ? orDefault(pinyinSlug(source.name, readings)) : '',
   );
   const prefixedCounts = count(prefixed.filter((id) => id !== ''));
-  const chosen = sources.map((source, index) => {
+  const chosen = mapPacked(sources, (source, index) => {
     const id = short[index] as string;
     if (!clashing(index)) return id;
     const withPrefix = prefixed[index] as string;
@@ -107,7 +108,7 @@ export function departmentIds(sources: readonly SlugSource[], readings: Readings
   });
 
   const used = new Set<string>();
-  return chosen.map((id) => {
+  return mapPacked(chosen, (id) => {
     let unique = id;
     for (let n = 2; used.has(unique); n++) unique = `${id}-${n}`;
     used.add(unique);

@@ -5,6 +5,7 @@
  * a table cell says too little to tell a department from any other phrase.
  */
 import type { Annex, AnnexTable, Department, TableDepartmentMention } from '../model/plan';
+import { mapPacked } from '../packed';
 
 interface PrintedForm {
   name: string;
@@ -54,9 +55,9 @@ export function tableDepartments(
 
 /** The annexes with every table's department mentions filled in. */
 export function withTableDepartments(annexes: readonly Annex[], departments: readonly Department[]): Annex[] {
-  return annexes.map((annex) => ({
+  return mapPacked(annexes, (annex) => ({
     ...annex,
-    blocks: annex.blocks.map((block) =>
+    blocks: mapPacked(annex.blocks, (block) =>
       block.type === 'table' ? { ...block, departments: tableDepartments(block, departments) } : block,
     ),
   }));

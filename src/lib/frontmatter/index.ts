@@ -20,6 +20,7 @@ import { isoDateOf } from '../dates';
 import { foldForRecognition } from '../read/normalize';
 import { chineseNumeralValue } from '../structure/numerals';
 import { findCitedDocuments, type CitedDocument } from './citations';
+import { mapPacked } from '../packed';
 
 export interface FrontMatter {
   title: string;
@@ -159,13 +160,16 @@ function readTitle(front: FrontBlock[], clauses: Clause[], file: string, finding
     .slice(0, 3)
     .flatMap((clause) => clause.paragraphs);
   const leadTexts = [
-    ...front.filter((block) => block.kind === 'lead').map((block) => block.text),
+    ...mapPacked(
+      front.filter((block) => block.kind === 'lead'),
+      (block) => block.text,
+    ),
     // A lead is the first paragraphs of a copy; the rest of a long plain text is body.
-    ...(titleBlock ? [] : preamble.slice(0, 3).map((paragraph) => paragraph.slice(0, 2000))),
+    ...(titleBlock ? [] : mapPacked(preamble.slice(0, 3), (paragraph) => paragraph.slice(0, 2000))),
   ];
   const quotedTitle = titleBlock
     ? null
-    : titleFromNotice([...notice.map((block) => block.text), ...leadTexts]);
+    : titleFromNotice([...mapPacked(notice, (block) => block.text), ...leadTexts]);
   const title = titleBlock?.text ?? quotedTitle ?? (file.replace(/\.[^.]+$/, '') || file);
   if (!titleBlock) {
     findings.unrecognised.push('title');
@@ -187,7 +191,9 @@ function readSignature(notice: FrontBlock[]): {
   issued: string | null;
 } {
   const issuerBlocks = notice.filter((block) => block.text.length <= 30 && ISSUER.test(block.text));
-  const dates = notice.map((block) => ({ block, iso: isoDate(block.text) })).filter((d) => d.iso !== null);
+  const dates = mapPacked(notice, (block) => ({ block, iso: isoDate(block.text) })).filter(
+    (d) => d.iso !== null,
+  );
   // The signature just above the date names the issuer; the header above the notice title does too.
   const issuer = (issuerBlocks[issuerBlocks.length - 1] ?? null)?.text ?? null;
   const issued = dates[0]?.iso ?? null;
@@ -306,7 +312,10 @@ export function readFrontMatter(
   const { title, titleBlock, leadTexts } = readTitle(front, clauses, file, findings);
   const { issuerBlocks, issuer, issued } = readSignature(front.filter((block) => block.kind === 'notice'));
   const status = readStatus(title, front);
-  const texts = [...front.map((block) => block.text), ...clauses.flatMap((clause) => clause.paragraphs)];
+  // Pushed one by one: an array spread from mapped ones changes kind once this code is optimised (packed.ts).
+  const texts: string[] = [];
+  for (const block of front) texts.push(block.text);
+  for (const clause of clauses) for (const paragraph of clause.paragraphs) texts.push(paragraph);
   const cites = findCitedDocuments(texts, title);
   const region = readRegion(
     { front, clauses, file, titleBlock, leadTexts, issuerBlocks, issuer, cites },

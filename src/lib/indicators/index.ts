@@ -33,6 +33,7 @@ export {
   type IndicatorCatalogue,
   type NationalReference,
 } from './catalogue';
+import { mapPacked } from '../packed';
 
 export interface ExtractTargetsInput {
   /** Front matter: a news lead's values are read too, marked as the lead's. */
@@ -301,8 +302,8 @@ export function extractTargets(input: ExtractTargetsInput): {
   const targetIds = assignIds(targets);
   const outcomeIds = assignIds(outcomes);
   return {
-    targets: targets.map((entry) => toTarget(entry, targetIds.get(entry) as string, input.region)),
-    outcomes: outcomes.map((entry) => toOutcome(entry, outcomeIds.get(entry) as string, input.region)),
+    targets: mapPacked(targets, (entry) => toTarget(entry, targetIds.get(entry) as string, input.region)),
+    outcomes: mapPacked(outcomes, (entry) => toOutcome(entry, outcomeIds.get(entry) as string, input.region)),
     warnings,
   };
 }

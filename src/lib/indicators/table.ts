@@ -11,6 +11,7 @@ import { UNCLASSIFIED, type UnitDefinition } from './catalogue';
 import { changeOfWording, classify, contextTester, type Change, type Compiled } from './compile';
 import { scaleValue, tidy, type Draft } from './draft';
 import { properName } from '../regions/names';
+import { mapPacked } from '../packed';
 
 export interface TableInput {
   compiled: Compiled;
@@ -335,7 +336,7 @@ function draftOfCell(at: TableContext, line: RowContext, column: Column, c: numb
 /** Targets stated in one annex table. */
 export function extractFromTable(input: TableInput, warnings: Warning[]): Draft[] {
   const { compiled, table, annex } = input;
-  const rows = table.rows.map((row) => row.map(cellOf));
+  const rows = mapPacked(table.rows, (row) => mapPacked(row, (cell) => cellOf(cell)));
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   if (width < 2) return [];
 

@@ -18,6 +18,7 @@ import {
 import { foldForRecognition, knowFold } from '../read/normalize';
 import { endsInLabelledNote } from '../responsibility/find';
 import { BODY_END, ROLE_LABEL } from '../responsibility/parse';
+import { mapPacked } from '../packed';
 
 /** What differs between the clauses `emit` adds; the rest starts the same for all. */
 type ClauseFields = Pick<
@@ -121,7 +122,7 @@ class BodyBuilder {
       endLine: line.number,
       open: false,
       paragraphCount: 0,
-      paragraphLines: paragraphs.map(() => ({ line: line.number, endLine: line.number })),
+      paragraphLines: mapPacked(paragraphs, () => ({ line: line.number, endLine: line.number })),
       position: this.clauses.length,
     };
     this.clauses.push(clause);
@@ -302,7 +303,7 @@ class BodyBuilder {
       const parent = this.byId.get(clause.parentId);
       if (parent && parent.paragraphCount === 1) clause.citation = parent.citation;
     }
-    return splitPlainPreamble(clauses).map(finishedClause);
+    return mapPacked(splitPlainPreamble(clauses), (draft) => finishedClause(draft));
   }
 }
 
@@ -337,7 +338,7 @@ function splitPlainPreamble(clauses: Draft[]): Draft[] {
   const preamble = clauses[0];
   if (!preamble || preamble.kind !== 'preamble' || preamble.paragraphs.length < 2) return clauses;
   if (clauses.some((clause) => clause.kind === 'chapter' || clause.kind === 'section')) return clauses;
-  const paragraphs: Draft[] = preamble.paragraphs.slice(1).map((text, i) => {
+  const paragraphs: Draft[] = mapPacked(preamble.paragraphs.slice(1), (text, i) => {
     const lines = preamble.paragraphLines[i + 1] ?? { line: preamble.line, endLine: preamble.endLine };
     return {
       id: `p${i + 2}`,
@@ -365,7 +366,10 @@ function splitPlainPreamble(clauses: Draft[]): Draft[] {
     paragraphLines: preamble.paragraphLines.slice(0, 1),
     endLine: first?.endLine ?? preamble.line,
   };
-  return [opening, ...paragraphs, ...clauses.slice(1)].map((clause, position) => ({ ...clause, position }));
+  return mapPacked([opening, ...paragraphs, ...clauses.slice(1)], (clause, position) => ({
+    ...clause,
+    position,
+  }));
 }
 
 /** Parses `lines[start..]` up to the first annex label. */

@@ -4,6 +4,7 @@
  */
 import { foldLines, hasExportLeftovers, stripExportLeftovers, type FoldSeen } from '../read/normalize';
 import { chineseNumeralValue } from './numerals';
+import { mapPacked } from '../packed';
 
 export interface SourceLine {
   /** 1-based line number in the seed. */
@@ -34,12 +35,12 @@ export interface SourceText {
 export function readSourceLines(text: string): SourceText {
   const raws = text.split('\n');
   const leftovers = hasExportLeftovers(text);
-  const displays = leftovers ? raws.map(stripExportLeftovers) : raws;
+  const displays = leftovers ? mapPacked(raws, (raw) => stripExportLeftovers(raw)) : raws;
   // Without leftovers the displays are the raw lines, whose join is the text itself: its fold reads every
   // unit of the raw text, and says whether one is invisible.
   const seen: FoldSeen = { invisible: null };
   const folded = leftovers ? foldLines(displays) : foldLines(displays, text, seen);
-  const lines = raws.map((raw, index) => ({
+  const lines = mapPacked(raws, (raw, index) => ({
     number: index + 1,
     raw,
     display: displays[index] as string,
