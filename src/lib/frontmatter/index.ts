@@ -45,7 +45,9 @@ const DATE =
 function isoDate(text: string): string | null {
   const match = DATE.exec(foldForRecognition(text).trim());
   if (!match) return null;
-  const [year, month, day] = [match[1], match[2], match[3]].map((part) => chineseNumeralValue(part ?? ''));
+  const year = chineseNumeralValue(match[1] ?? '');
+  const month = chineseNumeralValue(match[2] ?? '');
+  const day = chineseNumeralValue(match[3] ?? '');
   if (!year || !month || !day) return null;
   return isoDateOf(year, month, day);
 }
