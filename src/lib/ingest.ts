@@ -87,6 +87,25 @@ export function readSeedDirectory(dir: string): SeedDirectory {
  * (README "Build memory"). The directory is listed once, up front; each pass over `seeds` reads the files again.
  */
 export function streamSeedDirectory(dir: string): { seeds: Iterable<SeedFile>; warnings: Warning[] } {
+  const { entries, warnings } = listSeedDirectory(dir);
+  function* read(): Generator<SeedFile> {
+    for (const entry of entries) yield readSeed(dir, entry);
+  }
+  return { seeds: { [Symbol.iterator]: read }, warnings };
+}
+
+/** A seed of a directory, listed but not read: its file name and its sidecar's, if any. */
+export interface SeedEntry {
+  file: string;
+  sidecar: string | null;
+}
+
+/**
+ * The seeds of `dir` in name order, with their sidecars, none read yet (`readSeed` reads one): several
+ * threads can each read and parse the seeds they take (src/loaders/parallel-ingest.ts). The directory's own
+ * warnings as `streamSeedDirectory`'s.
+ */
+export function listSeedDirectory(dir: string): { entries: SeedEntry[]; warnings: Warning[] } {
   const names = readdirSync(dir).sort();
   const seeds = names.filter((name) => SEED.test(name));
   const sidecars = names.filter((name) => SIDECAR.test(name));
@@ -100,17 +119,17 @@ export function streamSeedDirectory(dir: string): { seeds: Iterable<SeedFile>; w
       line: 0,
       message: `sidecar without a seed (no ${stem(name)}.txt): ignored`,
     }));
-  function* read(): Generator<SeedFile> {
-    for (const file of seeds) {
-      const sidecar = sidecarOf.get(stem(file)) ?? null;
-      yield {
-        file,
-        bytes: readBounded(dir, file, MAX_SEED_BYTES),
-        sidecar: sidecar ? { file: sidecar, bytes: readBounded(dir, sidecar, MAX_SIDECAR_BYTES) } : null,
-      };
-    }
-  }
-  return { seeds: { [Symbol.iterator]: read }, warnings };
+  const entries = seeds.map((file) => ({ file, sidecar: sidecarOf.get(stem(file)) ?? null }));
+  return { entries, warnings };
+}
+
+/** Reads a listed seed and its sidecar (or says why not, as `SeedFile` does). */
+export function readSeed(dir: string, { file, sidecar }: SeedEntry): SeedFile {
+  return {
+    file,
+    bytes: readBounded(dir, file, MAX_SEED_BYTES),
+    sidecar: sidecar ? { file: sidecar, bytes: readBounded(dir, sidecar, MAX_SIDECAR_BYTES) } : null,
+  };
 }
 
 /**
@@ -119,6 +138,27 @@ export function streamSeedDirectory(dir: string): { seeds: Iterable<SeedFile>; w
  * away here and returns the head; by default the whole plan is held.
  */
 export type Hold<P extends PlanHead> = (plan: Plan) => P;
+
+/** One seed ingested: its plan (as held) and warnings, or why it cannot be a plan. */
+export type SeedOutcome<P extends PlanHead> = (ParsedPlan<P> & { warnings: Warning[] }) | SeedError;
+
+/**
+ * One seed → its plan and warnings, or the `SeedError` that keeps it from being a plan (an unexpected error
+ * becomes one too: a parser bug must not take the other plans down, but it must be loud).
+ */
+export function ingestSeedOutcome<P extends PlanHead>(
+  seed: SeedFile,
+  knowledge: PlanKnowledge,
+  options: IngestOptions,
+  hold: Hold<P>,
+): SeedOutcome<P> {
+  try {
+    return ingestSeed(seed, knowledge, options, hold);
+  } catch (error) {
+    if (error instanceof SeedError) return error;
+    return new SeedError(seed.file, 0, `internal error: ${(error as Error).message ?? error}`);
+  }
+}
 
 /** One seed → its plan and warnings; throws SeedError for anything that keeps it from being a plan. */
 function ingestSeed<P extends PlanHead>(
@@ -201,17 +241,25 @@ export function ingestSeedsHolding<P extends PlanHead>(
   options: IngestOptions,
   hold: Hold<P>,
 ): IngestResult<P> {
+  const outcomes: SeedOutcome<P>[] = [];
+  for (const seed of seeds) outcomes.push(ingestSeedOutcome(seed, knowledge, options, hold));
+  return linkIngested(outcomes, knowledge);
+}
+
+/**
+ * The seeds' outcomes, in the seeds' order, linked into a corpus: slugs, versions, parents. The same
+ * whichever thread parsed each seed (src/loaders/parallel-ingest.ts).
+ */
+export function linkIngested<P extends PlanHead>(
+  outcomes: readonly SeedOutcome<P>[],
+  knowledge: PlanKnowledge,
+): IngestResult<P> {
   const parsed: (ParsedPlan<P> & { warnings: Warning[] })[] = [];
   const warnings: Warning[] = [];
   const errors: SeedError[] = [];
-  for (const seed of seeds) {
-    try {
-      parsed.push(ingestSeed(seed, knowledge, options, hold));
-    } catch (error) {
-      if (error instanceof SeedError) errors.push(error);
-      // A parser bug must not take the other plans down, but it must be loud; the trace is for developers.
-      else errors.push(new SeedError(seed.file, 0, `internal error: ${(error as Error).message ?? error}`));
-    }
+  for (const outcome of outcomes) {
+    if (outcome instanceof SeedError) errors.push(outcome);
+    else parsed.push(outcome);
   }
   // Generated slugs never clash: several texts of one government get distinct ones (regions/corpus.ts).
   // Slugs set in sidecars may still clash: who keeps one is decided by the rule of slugs.ts.

@@ -60,6 +60,33 @@ export function headOf(plan: Plan): PlanHead {
   return head;
 }
 
+/** Writes a parsed plan's text to `path`, as `PlanModelWriter.complete` reads it back; returns the plan's head. */
+export function parkPlanText(path: string, plan: Plan): PlanHead {
+  const text: PlanText = { front: plan.front, clauses: plan.clauses, annexes: plan.annexes };
+  writeFileSync(path, JSON.stringify(text));
+  return headOf(plan);
+}
+
+/**
+ * The whole plan of a linked head whose text was parked at `parkedAt`, validated by the zod `Plan` (which throws
+ * on an invalid one) and written as `<id>.json` into `planDir`; the parked file is removed. Returns the plan,
+ * the file's text and the plan's summary.
+ */
+export function completeParked(
+  parkedAt: string,
+  head: PlanHead,
+  planDir: string,
+): { plan: Plan; json: string; summary: PlanSummary } {
+  const text = JSON.parse(readFileSync(parkedAt, 'utf8')) as PlanText;
+  rmSync(parkedAt);
+  // Parsing puts the keys in the schema's order, the order every download and page has always had.
+  const plan = Plan.parse({ ...head, ...text });
+  const json = JSON.stringify(plan);
+  writePlanModelIn(planDir, head.id, json);
+  // zod drops every field the summary does not have: the text.
+  return { plan, json, summary: PlanSummary.parse(plan) };
+}
+
 /** Writes the models of one load of the corpus. */
 export class PlanModelWriter {
   private readonly textDir: string;
@@ -77,13 +104,22 @@ export class PlanModelWriter {
     mkdirSync(this.planDir, { recursive: true });
   }
 
+  /** Where texts are parked; another thread parks there too (`parkPlanText`, then `adopt`). */
+  get textDirectory(): string {
+    return this.textDir;
+  }
+
   /** Puts a parsed plan's text in a file (by its seed, which is unique) and returns the rest of the plan. */
   park(plan: Plan): PlanHead {
     const path = join(this.textDir, `${this.parked.size}.json`);
-    const text: PlanText = { front: plan.front, clauses: plan.clauses, annexes: plan.annexes };
-    writeFileSync(path, JSON.stringify(text));
+    const head = parkPlanText(path, plan);
     this.parked.set(plan.source, path);
-    return headOf(plan);
+    return head;
+  }
+
+  /** A text another thread parked at `path` (in `textDirectory`, named apart from `park`'s) for seed `source`. */
+  adopt(source: string, path: string): void {
+    this.parked.set(source, path);
   }
 
   /**
@@ -91,18 +127,28 @@ export class PlanModelWriter {
    * `<id>.json`, its summary kept for `publish`; returns the plan and the file's text.
    */
   complete(head: PlanHead): { plan: Plan; json: string } {
+    const { plan, json, summary } = completeParked(this.parkedPath(head), head, this.planDir);
+    this.parked.delete(head.source);
+    this.summaries.set(head.id, summary);
+    return { plan, json };
+  }
+
+  /** Where the text of a linked head was parked (another thread may complete it: `completeParked`). */
+  parkedPath(head: PlanHead): string {
     const path = this.parked.get(head.source);
     if (path === undefined) throw new Error(`no text was parked for ${head.source}`);
-    const text = JSON.parse(readFileSync(path, 'utf8')) as PlanText;
-    rmSync(path);
+    return path;
+  }
+
+  /** Where the model files are written. */
+  get modelDirectory(): string {
+    return this.planDir;
+  }
+
+  /** The summary of a plan another thread completed (`completeParked`), kept as `complete` keeps its own. */
+  keepSummary(head: PlanHead, summary: PlanSummary): void {
     this.parked.delete(head.source);
-    // Parsing puts the keys in the schema's order, the order every download and page has always had.
-    const plan = Plan.parse({ ...head, ...text });
-    const json = JSON.stringify(plan);
-    writePlanModelIn(this.planDir, head.id, json);
-    // zod drops every field the summary does not have: the text.
-    this.summaries.set(head.id, PlanSummary.parse(plan));
-    return { plan, json };
+    this.summaries.set(head.id, summary);
   }
 
   /**

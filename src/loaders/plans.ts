@@ -14,12 +14,13 @@ import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { CONTENT_DIR } from '../lib/curated/load';
-import { ingestDirectoryHolding, type IngestResult } from '../lib/ingest';
-import { enrichments, loadKnowledge } from '../lib/knowledge';
+import { type IngestResult } from '../lib/ingest';
+import { loadKnowledge } from '../lib/knowledge';
 import { SeedError } from '../lib/errors';
 import { z } from 'zod';
 import type { PlanHead } from '../lib/model/plan';
 import { recordIngestReport, reportOf } from '../integrations/ingest-report';
+import { ingestDirectoryInParallel, type ParallelIngest, type ThreadShare } from './parallel-ingest';
 import { PlanModelWriter } from './plan-models';
 
 /** A collection entry: the plan's id (its summary and model are read through ./plan-models.ts). */
@@ -31,30 +32,25 @@ export interface PlanLoaderOptions {
   seeds?: string;
 }
 
-function ingest(seedDir: string, models: PlanModelWriter): IngestResult<PlanHead> {
-  const knowledge = loadKnowledge();
-  return ingestDirectoryHolding(
-    seedDir,
-    knowledge.plan,
-    { enrichments: enrichments(knowledge), vocabularies: knowledge.vocabularies },
-    (plan) => models.park(plan),
-  );
-}
-
 async function sync(context: LoaderContext, seedDir: string): Promise<void> {
   const { store, logger, parseData, generateDigest, config } = context;
   const started = performance.now();
   const models = new PlanModelWriter(fileURLToPath(config.cacheDir));
-  const ingested = ingest(seedDir, models);
+  // Two threads parse the seeds (./parallel-ingest.ts says why); the plans are the same as on one.
+  const ingest = await ingestDirectoryInParallel(seedDir, loadKnowledge(), models);
+  const ingested = ingest.result;
   const seconds = (performance.now() - started) / 1000;
   const result: IngestResult<PlanHead> = { ...ingested, plans: [], errors: [...ingested.errors] };
+  // Each plan made whole, on both threads: validated, its model written; the digest is the whole plan's, so a
+  // changed sentence reloads its page under `astro dev`.
+  const completed = await ingest.complete(ingested.plans, (json) => generateDigest(json));
   store.clear();
-  for (const head of ingested.plans) {
+  for (const plan of completed) {
+    const { head } = plan;
     try {
-      const { json } = models.complete(head);
+      if ('invalid' in plan) throw new Error(plan.invalid);
       const data = await parseData({ id: head.id, data: { id: head.id } satisfies PlanEntry });
-      // The digest is the whole plan's, so a changed sentence reloads its page under `astro dev`.
-      store.set({ id: head.id, data, digest: generateDigest(json) });
+      store.set({ id: head.id, data, digest: plan.digest });
       result.plans.push(head);
     } catch (error) {
       result.errors.push(
@@ -68,8 +64,17 @@ async function sync(context: LoaderContext, seedDir: string): Promise<void> {
   recordIngestReport(reportOf(result, seedDir));
   // The ingest time is read by `npm run bench:scale`, which builds as `npm run build` does and ingests once.
   logger.info(
-    `${result.plans.length} plans from ${relative(process.cwd(), seedDir) || '.'}, ingested in ${seconds.toFixed(1)} s`,
+    `${result.plans.length} plans from ${relative(process.cwd(), seedDir) || '.'}, ingested in ${seconds.toFixed(1)} s, made whole in ${((performance.now() - started) / 1000 - seconds).toFixed(1)} s (${sharesLine(ingest.shares())})`,
   );
+}
+
+/** Which thread parsed and completed what, with its CPU time (`npm run bench:scale` shows the log). */
+function sharesLine({ loader, worker }: ReturnType<ParallelIngest['shares']>): string {
+  const share = (who: string, t: ThreadShare) =>
+    `${t.seeds} seeds parsed and ${t.plans} plans completed on ${who}, ${t.cpuSeconds.toFixed(1)} s of its CPU`;
+  return worker
+    ? `${share("the loader's thread", loader)}; ${share('a second thread', worker)}`
+    : share("the loader's thread alone", loader);
 }
 
 const inside = (dir: string, path: string): boolean => path === dir || path.startsWith(dir + sep);
