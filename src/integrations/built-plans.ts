@@ -24,21 +24,23 @@ export interface BuiltPlans {
   comparisons: VerdictContext;
 }
 
-type Slot = { [SLOT]?: BuiltPlans; [LISTENER]?: (built: BuiltPlans) => void };
+type Slot = { [SLOT]?: BuiltPlans; [LISTENER]?: Map<string, (built: BuiltPlans) => void> };
 
 /** Called once by the site's corpus (src/site/corpus.ts) with the plans every page reads. */
 export function recordBuiltPlans(built: BuiltPlans): void {
   const slot = globalThis as Slot;
   slot[SLOT] = built;
-  slot[LISTENER]?.(built);
+  for (const listener of slot[LISTENER]?.values() ?? []) listener(built);
 }
 
 /**
  * Calls `listener` when the pages' corpus is loaded (as they start to render): work made from these plans alone
- * can then run beside the rendering (./data-downloads.ts). One listener; a later call replaces it.
+ * can then run beside the rendering (./data-downloads.ts, ./department-forwards.ts). One listener per `name`
+ * (an integration's); a later call with the same name replaces it.
  */
-export function whenBuiltPlans(listener: (built: BuiltPlans) => void): void {
-  (globalThis as Slot)[LISTENER] = listener;
+export function whenBuiltPlans(name: string, listener: (built: BuiltPlans) => void): void {
+  const slot = globalThis as Slot;
+  (slot[LISTENER] ??= new Map()).set(name, listener);
 }
 
 /** The plans the pages of this build were made from, if the pages have been rendered in this process. */

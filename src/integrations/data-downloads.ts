@@ -173,7 +173,7 @@ export default function dataDownloads(): AstroIntegration {
         outDir = resolvePath(fileURLToPath(config.outDir));
       },
       'astro:build:start': () => {
-        whenBuiltPlans((built) => {
+        whenBuiltPlans('plan-atlas-data-downloads', (built) => {
           if (outDir === null || writing !== null) return;
           writing = writeInWorker({
             plans: [...built.plans],

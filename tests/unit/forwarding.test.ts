@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { forwardingPage, type ForwardedDepartment } from '../../src/lib/forwarding';
-import { writeDepartmentForwards } from '../../src/integrations/department-forwards';
+import {
+  forwardedPlans,
+  writeDepartmentForwards,
+  writeForwardsInWorker,
+} from '../../src/integrations/department-forwards';
 
 const FINANCE: ForwardedDepartment = {
   planId: 'qianjiang-qu',
@@ -102,5 +106,40 @@ describe('writeDepartmentForwards', () => {
     expect(readdirSync(join(out, 'departments', 'a-shi')).sort()).toEqual(['cai-zheng-ju', 'fa-gai-wei']);
     const html = readFileSync(join(out, 'departments/a-shi/cai-zheng-ju/index.html'), 'utf8');
     expect(read(html).text).toBe('市财政局（A市）已移至本方案的责任部门页。');
+  });
+
+  it('writes the same files in a worker thread, sent only what the pages name', async () => {
+    out = mkdtempSync(join(tmpdir(), 'plan-atlas-forwards-'));
+    const plans = [
+      {
+        id: 'a-shi',
+        region: 'A市',
+        title: 'A市方案',
+        departments: [
+          { id: 'fa-gai-wei', name: '市发展改革委', aliases: ['发改委'], category: 'development-reform' },
+          { id: 'cai-zheng-ju', name: '市财政局', aliases: [], category: 'finance' },
+        ],
+      },
+      { id: 'b-xian', region: null, title: 'B县方案', departments: [{ id: 'shui-li-ju', name: '县水利局' }] },
+    ];
+    const sent = forwardedPlans(plans);
+    expect(sent[0]?.departments[0]).toEqual({ id: 'fa-gai-wei', name: '市发展改革委' });
+    const here = join(out, 'here');
+    const there = join(out, 'there');
+    expect(writeDepartmentForwards(plans, here, '/atlas/', 'https://example.org')).toBe(3);
+    const done = await writeForwardsInWorker({
+      plans: sent,
+      outDir: there,
+      base: '/atlas/',
+      site: 'https://example.org',
+    });
+    expect(done.written).toBe(3);
+    const files = (dir: string) =>
+      (readdirSync(dir, { recursive: true }) as string[])
+        .filter((f) => f.endsWith('.html'))
+        .sort()
+        .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+    expect(files(there)).toEqual(files(here));
+    expect(files(there)).toHaveLength(3);
   });
 });
