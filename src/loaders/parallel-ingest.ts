@@ -145,6 +145,8 @@ export async function ingestDirectoryInParallel(
           done[k] = 'invalid' in answer ? answer : { summary: answer.summary, digest: digest(answer.json) };
         },
       );
+      // Awaited below; a worker failing meanwhile must not be an unhandled rejection while this thread works.
+      fromWorker?.catch(() => undefined);
       const cpuBefore = threadCpuSeconds();
       for (const [k, head] of heads.entries()) {
         if (theirs(k)) continue;
