@@ -33,6 +33,32 @@ async function search(page: Page, query: string, params = ''): Promise<void> {
 }
 
 /** The permalinks of the results shown, without the `hl` parameter the links carry. */
+/**
+ * Holds back the scripts matching `script` until the page (or its worker) has asked for an index chunk, or 8 s
+ * have passed, recording every request. `chunksWhileHeld` is how many chunks were asked for before the script
+ * was let through (-1 until it was asked for).
+ */
+async function holdUntilChunkAsked(
+  page: Page,
+  script: string | RegExp,
+): Promise<{ requested: string[]; chunksWhileHeld: () => number }> {
+  const requested: string[] = [];
+  let chunkAsked: () => void = () => {};
+  const chunkSeen = new Promise<void>((resolve) => (chunkAsked = resolve));
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    requested.push(path);
+    if (path.endsWith('.pf_index')) chunkAsked();
+  });
+  let chunksWhileHeld = -1;
+  await page.context().route(script, async (route) => {
+    await Promise.race([chunkSeen, new Promise((resolve) => setTimeout(resolve, 8_000))]);
+    chunksWhileHeld = requested.filter((path) => path.endsWith('.pf_index')).length;
+    await route.continue();
+  });
+  return { requested, chunksWhileHeld: () => chunksWhileHeld };
+}
+
 async function hitUrls(page: Page): Promise<string[]> {
   return page
     .locator('a[data-search-hit]')
@@ -379,23 +405,10 @@ test.describe('loading', () => {
     expect(shown.length).toBeGreaterThan(0);
     // Pagefind's script is held back until an index chunk has been asked for (or 8 s have passed): only a
     // worker that fetches the searches' chunks before Pagefind answers asks for one meanwhile.
-    const requested: string[] = [];
-    let chunkAsked: () => void = () => {};
-    const chunkSeen = new Promise<void>((resolve) => (chunkAsked = resolve));
-    page.on('request', (request) => {
-      const path = new URL(request.url()).pathname;
-      requested.push(path);
-      if (path.endsWith('.pf_index')) chunkAsked();
-    });
-    let chunksWhileHeld = -1;
-    await page.context().route(/\/pagefind\.js$/, async (route) => {
-      await Promise.race([chunkSeen, new Promise((resolve) => setTimeout(resolve, 8_000))]);
-      chunksWhileHeld = requested.filter((path) => path.endsWith('.pf_index')).length;
-      await route.continue();
-    });
+    const { requested, chunksWhileHeld } = await holdUntilChunkAsked(page, /\/pagefind\.js$/);
     await search(page, '公转铁');
     expect(await hitUrls(page)).toEqual(shown);
-    expect(chunksWhileHeld).toBeGreaterThan(0);
+    expect(chunksWhileHeld()).toBeGreaterThan(0);
     // Pagefind was handed the chunks already fetched: none was fetched twice.
     const chunks = requested.filter((path) => path.endsWith('.pf_index'));
     expect(chunks.length).toBeGreaterThan(0);
@@ -418,22 +431,9 @@ test.describe('loading', () => {
           .find((src) => /\/index\.astro_[^/]*\.js$/.test(src)) ?? '',
     );
     expect(script).not.toBe('');
-    const requested: string[] = [];
-    let chunkAsked: () => void = () => {};
-    const chunkSeen = new Promise<void>((resolve) => (chunkAsked = resolve));
-    page.on('request', (request) => {
-      const path = new URL(request.url()).pathname;
-      requested.push(path);
-      if (path.endsWith('.pf_index')) chunkAsked();
-    });
-    let chunksWhileHeld = -1;
-    await page.context().route(script, async (route) => {
-      await Promise.race([chunkSeen, new Promise((resolve) => setTimeout(resolve, 8_000))]);
-      chunksWhileHeld = requested.filter((path) => path.endsWith('.pf_index')).length;
-      await route.continue();
-    });
+    const { requested, chunksWhileHeld } = await holdUntilChunkAsked(page, script);
     await search(page, '公转铁');
-    expect(chunksWhileHeld).toBeGreaterThan(0);
+    expect(chunksWhileHeld()).toBeGreaterThan(0);
     // The answers searched early are the page's: the same clauses, in the same order.
     expect(await hitUrls(page)).toEqual(shown);
     const chunks = requested.filter((path) => path.endsWith('.pf_index'));
