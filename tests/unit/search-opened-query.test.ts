@@ -7,7 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { lookupParts } from '../../src/lib/search/browser/clause-view';
 import { foldQuery } from '../../src/lib/search/browser/fold';
-import { firstLookupWords, type GroupForms } from '../../src/lib/search/browser/opened-query';
+import {
+  firstLookupWords,
+  foldWithoutTable,
+  type GroupForms,
+} from '../../src/lib/search/browser/opened-query';
 import { parseQuery, type ParsedQuery } from '../../src/lib/search/browser/query';
 import { compileSynonyms } from '../../src/lib/search/browser/synonyms';
 import { loadSearchGroups } from '../../src/lib/search/build/groups';
@@ -45,7 +49,19 @@ describe('firstLookupWords', () => {
   ])('are the words the page looks up for %s', (q) => {
     const page = parseQuery(q, foldQuery, groups, queryWords)!;
     expect(new Set(firstLookupWords(q, foldQuery, carried, queryWords))).toEqual(pageWords(page));
+    // As the worker reads it, without the character table: the same for a query with no traditional character.
+    expect(new Set(firstLookupWords(q, foldWithoutTable, carried, queryWords))).toEqual(pageWords(page));
   });
+
+  it.each(['公轉鐵', '節能減排', '生態環境局'])(
+    'read without the table, a traditional query (%s) gives none of the words the page looks up',
+    (q) => {
+      const page = pageWords(parseQuery(q, foldQuery, groups, queryWords)!);
+      const worker = firstLookupWords(q, foldWithoutTable, carried, queryWords);
+      expect(worker.length).toBeGreaterThan(0);
+      expect(worker.filter((word) => page.has(word))).toEqual([]);
+    },
+  );
 
   it('read without the groups, a group query guesses other words (the page sends the group token)', () => {
     const page = pageWords(parseQuery('环保局', foldQuery, groups, queryWords)!);

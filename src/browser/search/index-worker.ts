@@ -18,10 +18,9 @@
  * The worker is told its bundles in its name (index-protocol.ts `IndexWorkerSetup`), so it needs no message to
  * start; and the opened URL's query, whose words it searches as soon as Pagefind answers (`searchedEarly`).
  */
-import { foldQuery, needsTable } from '../../lib/search/browser/fold-on-demand';
 import { firstFiles, type PagefindEntry } from '../../lib/search/browser/index-entry';
 import { chunkFor, metaChunks, type IndexChunk } from '../../lib/search/browser/meta-chunks';
-import { firstLookupWords } from '../../lib/search/browser/opened-query';
+import { firstLookupWords, foldWithoutTable } from '../../lib/search/browser/opened-query';
 import type {
   IndexMessage,
   IndexRequest,
@@ -170,16 +169,28 @@ function prefetchBundle(bundle: string, withWasm: boolean): void {
 bundles.forEach((bundle, k) => prefetchBundle(bundle, k === 0));
 
 /**
+ * Pagefind's script (the first bundle's), asked for here, before the opened query is read below: that reading
+ * (opened-query.ts, its groups compiled) took 30–40 ms of the worker's first task in traced cold opens of the
+ * seeds, and the script was asked for only after it — on the path to the index's first answer.
+ */
+const pagefindScript: Promise<PagefindModule> = (() => {
+  // A plain variable, not a template literal: Vite would wrap a template in its preload helper, one more file
+  // (and round trip) before this script can run.
+  const script = `${bundles[0] ?? '/pagefind/'}pagefind.js`;
+  return import(/* @vite-ignore */ script) as Promise<PagefindModule>;
+})();
+
+/**
  * The words the page will look up first for the opened URL's query (opened-query.ts): their index chunks are
  * fetched from now on, and they are searched as soon as Pagefind answers. In a cold open the page script runs
  * only after the page's first style and layout, by which time Pagefind had answered and sat idle until the
- * page's searches came (Chromium traces of the seeds: 40–100 ms). A traditional query is left to the page,
- * whose fold fetches the character table first.
+ * page's searches came (Chromium traces of the seeds: 40–100 ms). Read without the character table
+ * (`foldWithoutTable`): a traditional query's words here are not the page's (its fold fetches the table
+ * first), so they are searched for nothing and the page's own searches go to Pagefind as sent.
  */
-const openedWords =
-  setup.query && !needsTable(setup.query)
-    ? firstLookupWords(setup.query, foldQuery, setup.groups, setup.queryWords, (text) => !needsTable(text))
-    : [];
+const openedWords = setup.query
+  ? firstLookupWords(setup.query, foldWithoutTable, setup.groups, setup.queryWords)
+  : [];
 /** Answers to the opened query's words, searched before the page asked, each handed out once (`answer`). */
 const searchedEarly = new Map<string, Promise<IndexSearchAnswer | null>>();
 
@@ -215,11 +226,8 @@ function answering(pagefind: PagefindModule): Promise<void> {
  * answers, so a merge does not wait on Pagefind's own 50 ms check for the WebAssembly).
  */
 async function load(): Promise<PagefindModule> {
-  const [primary = '/pagefind/', ...others] = bundles;
-  // A plain variable, not a template literal: Vite would wrap a template in its preload helper, one more file
-  // (and round trip) before this script can run.
-  const script = `${primary}pagefind.js`;
-  const pagefind = (await import(/* @vite-ignore */ script)) as PagefindModule;
+  const [, ...others] = bundles;
+  const pagefind = await pagefindScript;
   // Record URLs already carry the site's base path. Options set before `init` are the ones it starts with.
   await pagefind.options({ baseUrl: '/' });
   await pagefind.init();

@@ -7,6 +7,7 @@
  * at a time and without filters (clause-view.ts `lookup`), so a word's answer is the same whoever asks for it.
  * Pure; runs in the index worker.
  */
+import { foldWidth, lowerAscii } from '../../width';
 import { lookupParts } from './clause-view';
 import { parseQuery, type QueryWords } from './query';
 import { compileSynonyms, type CompiledGroup, type GroupKind } from './synonyms';
@@ -58,4 +59,15 @@ export function firstLookupWords(
   if (!query) return [];
   const lookups = [query.loose, ...(query.chain === null ? query.terms.flatMap((term) => term.exact) : [])];
   return [...new Set(lookups.flatMap((lookup) => lookupParts(lookup).flatMap((part) => part.words)))];
+}
+
+/**
+ * The search fold without its traditional → simplified table (fold-on-demand.ts `foldQuery` less the table):
+ * what the index worker reads an opened query with. Carrying the table's keys only to tell a traditional query
+ * apart made the worker's script 4.3 KB gzipped larger on every open; read so, a traditional query (or a group
+ * form holding a traditional character) gives words the page never sends — a word searched early for nothing,
+ * never another word's answer (the worker hands an early answer only to a search of the very same word).
+ */
+export function foldWithoutTable(text: string): string {
+  return lowerAscii(foldWidth(text));
 }
