@@ -53,19 +53,11 @@ function tableWriter<Row>(
   const headers = columns.map((column) => (language === 'zh' ? column.zh : column.key));
   if (new Set(headers).size !== headers.length)
     throw new Error(`duplicate CSV header in ${headers.join(',')}`);
-  // Records are keyed by position, so a header can be any text (csv-stringify parses keys as property paths).
-  const keys = columns.map((_, i) => `c${i}`);
-  const record = (row: Row) => {
-    const cells: Record<string, Cell> = {};
-    columns.forEach((column, i) => {
-      const cell = language === 'zh' && column.zhCell ? column.zhCell : column.cell;
-      cells[keys[i] as string] = cell(row);
-    });
-    return cells;
-  };
+  const cells = columns.map((column) => (language === 'zh' && column.zhCell ? column.zhCell : column.cell));
+  const record = (row: Row) => cells.map((cell) => cell(row));
   return {
-    header: writeCsv(keys, [], headers),
-    rows: (rows) => (rows.length > 0 ? writeCsv(keys, rows.map(record), headers, { start: false }) : ''),
+    header: writeCsv(headers, []),
+    rows: (rows) => (rows.length > 0 ? writeCsv(headers, rows.map(record), { start: false }) : ''),
   };
 }
 
