@@ -440,6 +440,23 @@ test.describe('loading', () => {
     expect(new Set(chunks).size).toBe(chunks.length);
   });
 
+  test("an opened URL's traditional query, read by the worker without the character table, gives the simplified query's clauses", async ({
+    page,
+  }) => {
+    await search(page, '公转铁');
+    const shown = await hitUrls(page);
+    expect(shown.length).toBeGreaterThan(0);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    // The worker reads 公轉鐵 without the table, so the words it searches early are not the page's: they are
+    // searched for nothing and none of their answers is handed to the page's searches of 公转铁's words.
+    await search(page, '公轉鐵');
+    expect(await hitUrls(page)).toEqual(shown);
+    const chunks = requested.filter((path) => path.endsWith('.pf_index'));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(new Set(chunks).size).toBe(chunks.length);
+  });
+
   test('without workers, Pagefind searches on the page and finds the same clauses', async ({ page }) => {
     await search(page, '公转铁');
     const inWorker = await hitUrls(page);
