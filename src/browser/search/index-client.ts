@@ -4,6 +4,7 @@
  */
 import type { BootedIndexWorker } from './boot';
 import type { IndexMessage, IndexRequest, IndexSearchAnswer, IndexWorkerSetup } from './index-protocol';
+import type { BundleLookup } from '../../lib/search/browser/bundle-merge';
 import type { Filters, RecordResult, RecordSearch, Response } from '../../lib/search/browser/clause-view';
 
 /** Distributes a request over the two argument shapes TypeScript cannot tell apart from the method alone. */
@@ -17,6 +18,10 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  */
 export interface IndexWorkerHandle {
   records: RecordSearch;
+  /** One bundle's answer to a term (its place in the worker's bundles), for progressive search. */
+  lookupIn: BundleLookup<RecordResult>;
+  /** Preloads a term's index chunks in one bundle. */
+  preloadIn(bundle: number, term: string): Promise<void>;
   ready: Promise<void>;
 }
 
@@ -97,5 +102,9 @@ function speakTo(worker: Worker, early: readonly Event[]): IndexWorkerHandle {
   };
   // A request sent before the index answers fails with it if it never does; `ready` says so on its own.
   ready.catch(() => undefined);
-  return { records: handle, ready };
+  const lookupIn: BundleLookup<RecordResult> = (bundle, term) =>
+    ask<IndexSearchAnswer | null>({ method: 'search', term, options: {}, bundle });
+  const preloadIn = (bundle: number, term: string) =>
+    ask<void>({ method: 'preload', term, options: {}, bundle });
+  return { records: handle, lookupIn, preloadIn, ready };
 }

@@ -29,9 +29,26 @@ export interface IndexWorkerSetup {
   queryWords?: QueryWords;
 }
 
+/**
+ * A request. `bundle` (a search's or preload's) names one bundle, by its place in `bundles`: that bundle's
+ * index alone answers (progressive search: the page merges the bundles' answers itself,
+ * src/lib/search/browser/bundle-merge.ts). Without it, every bundle answers, merged as Pagefind merges them.
+ */
 export type IndexRequest =
-  | { id: number; method: 'search'; term: string | null; options: { filters?: Record<string, string> } }
-  | { id: number; method: 'preload'; term: string; options: { filters?: Record<string, string> } }
+  | {
+      id: number;
+      method: 'search';
+      term: string | null;
+      options: { filters?: Record<string, string> };
+      bundle?: number;
+    }
+  | {
+      id: number;
+      method: 'preload';
+      term: string;
+      options: { filters?: Record<string, string> };
+      bundle?: number;
+    }
   | { id: number; method: 'filters' };
 
 /** One search result as the page receives it. */
@@ -49,7 +66,8 @@ export interface IndexSearchAnswer {
 }
 
 /**
- * What the worker posts: `ready` once the index answers (or failed to load), then one answer per request id.
+ * What the worker posts: `ready` once the first bundle's index answers (the others open after it: on the first
+ * request naming one when the page was opened with a query, else at once) (or failed to load), then one answer per request id.
  */
 export type IndexMessage =
   | { ready: true }

@@ -19,6 +19,7 @@
  * start; and the opened URL's query, whose words it searches as soon as Pagefind answers (`searchedEarly`).
  */
 import { firstFiles, type PagefindEntry } from '../../lib/search/browser/index-entry';
+import { mergeAnswers, mergeFilterCounts } from '../../lib/search/browser/bundle-merge';
 import { chunkFor, metaChunks, type IndexChunk } from '../../lib/search/browser/meta-chunks';
 import { firstLookupWords, foldWithoutTable } from '../../lib/search/browser/opened-query';
 import type {
@@ -29,10 +30,9 @@ import type {
   IndexWorkerSetup,
 } from './index-protocol';
 
-interface PagefindModule {
-  options(options: Record<string, unknown>): Promise<void>;
+/** One Pagefind instance (Pagefind 1.6's `createInstance`): one bundle's index. */
+interface PagefindInstance {
   init(): Promise<void>;
-  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   preload(term: string, options?: Record<string, unknown>): Promise<void>;
   search(
     term: string | null,
@@ -46,6 +46,11 @@ interface PagefindModule {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
+/** Pagefind's script as the worker uses it. */
+interface PagefindModule {
+  createInstance(options: { basePath: string; baseUrl: string }): PagefindInstance;
+}
+
 const setup = JSON.parse(self.name || '{}') as Partial<IndexWorkerSetup>;
 const bundles = (setup.bundles ?? []).length > 0 ? (setup.bundles as string[]) : ['/pagefind/'];
 const ENTRY = 'pagefind-entry.json';
@@ -53,6 +58,11 @@ const ENTRY = 'pagefind-entry.json';
 /** Responses started here before Pagefind asked for them, by absolute URL (the entry file without its `?ts=`). */
 const early = new Map<string, Promise<Response>>();
 const ownFetch = self.fetch.bind(self);
+
+/** The bundle `url` is a file of (the longest bundle URL it starts with: `/pagefind/` is not `/pagefind-1/`'s). */
+function bundleOf(url: string): string | undefined {
+  return bundles.filter((b) => url.startsWith(b)).sort((a, b) => b.length - a.length)[0];
+}
 
 function keyOf(input: RequestInfo | URL): string {
   const url = new URL(input instanceof Request ? input.url : String(input), self.location.href);
@@ -72,7 +82,7 @@ function fetchEarly(url: string): void {
   // A failed fetch is not an error here: Pagefind's own request for the file is given it and says so.
   response.catch(() => undefined);
   early.set(key, response);
-  const bundle = bundles.find((b) => url.startsWith(b));
+  const bundle = bundleOf(url);
   if (bundle && url.endsWith('.pf_meta')) chunkLists.set(bundle, chunksOf(response));
 }
 
@@ -129,16 +139,31 @@ async function unzipped(response: Response): Promise<Response> {
   return new Response(await new Response(body).arrayBuffer(), init);
 }
 
+/** Pagefind's WebAssembly, by its name in any bundle. */
+const WASM = /\/wasm\.[^/]+\.pagefind$/;
+/** The first WebAssembly fetched (the first bundle's), gunzipped: every later instance is handed it. */
+let wasmBody: Promise<ArrayBuffer> | null = null;
+
 // Pagefind fetches through the global `fetch`: a request for a file already under way takes that response
-// (once); anything else goes to the network as usual, its body gunzipped by the browser as above.
+// (once); anything else goes to the network as usual, its body gunzipped by the browser as above. Every
+// bundle's instance asks for its own bundle's WebAssembly (the same file in each), though only the first one's
+// is instantiated: the others are handed the first's bytes, so the WebAssembly is fetched once.
 self.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   const key = keyOf(input);
-  const response = early.get(key);
+  if (wasmBody && WASM.test(new URL(key).pathname)) {
+    early.delete(key);
+    return wasmBody.then((bytes) => new Response(bytes.slice(0)));
+  }
+  let response = early.get(key);
   if (response === undefined) {
     started.add(key);
-    return ownFetch(input, init).then(unzipped);
-  }
-  early.delete(key);
+    response = ownFetch(input, init).then(unzipped);
+  } else early.delete(key);
+  if (WASM.test(new URL(key).pathname))
+    wasmBody = response.then((r) => {
+      if (!r.ok) throw new Error(`${r.status} fetching the search WebAssembly`);
+      return r.clone().arrayBuffer();
+    });
   return response;
 };
 
@@ -150,6 +175,8 @@ self.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
  * first, and each would be fetched twice.
  */
 function prefetchBundle(bundle: string, withWasm: boolean): void {
+  if (prefetched.has(bundle)) return;
+  prefetched.add(bundle);
   const url = `${bundle}${ENTRY}?ts=${Date.now()}`;
   const entry = ownFetch(url).then(async (response) => {
     if (!response.ok) return response;
@@ -165,11 +192,23 @@ function prefetchBundle(bundle: string, withWasm: boolean): void {
   early.set(keyOf(url), entry);
 }
 
-(setup.first ?? []).forEach(fetchEarly);
-bundles.forEach((bundle, k) => prefetchBundle(bundle, k === 0));
+/** The bundles whose entry (and the files it names) were fetched here. */
+const prefetched = new Set<string>();
 
 /**
- * Pagefind's script (the first bundle's), asked for here, before the opened query is read below: that reading
+ * At the first line: the first bundle's files, and with no opened query every other bundle's too. With an opened
+ * query, the other bundles' files are fetched only when the page asks for them (`openRest`), after the first
+ * bundle's results: they are not bytes the first results wait for.
+ */
+const fetchedAtOnce = setup.query ? bundles.slice(0, 1) : bundles;
+(setup.first ?? [])
+  .filter((url) => fetchedAtOnce.some((bundle) => bundleOf(url) === bundle))
+  .forEach(fetchEarly);
+fetchedAtOnce.forEach((bundle, k) => prefetchBundle(bundle, k === 0));
+
+/**
+ * Pagefind's script (the first bundle's: every bundle's instance is made by it), asked for here, before the
+ * opened query is read below: that reading
  * (opened-query.ts, its groups compiled) took 30–40 ms of the worker's first task in traced cold opens of the
  * seeds, and the script was asked for only after it — on the path to the index's first answer.
  */
@@ -199,12 +238,12 @@ const PROBE_SPACING_MS = 10;
 const PROBES = 5;
 
 /**
- * Resolves once the index answers. Pagefind's `init` returns before its metadata and WebAssembly are in, and a
- * call made meanwhile checks again every 50 ms, so a search sent early waits up to 50 ms longer than the index
- * needs. Five empty preloads (each cheap: no term, no chunk) started 10 ms apart check, between them, every
- * 10 ms; the first to see the index answering resolves this.
+ * Resolves once `pagefind`'s index answers. Pagefind's `init` returns before its metadata and WebAssembly are
+ * in, and a call made meanwhile checks again every 50 ms, so a search sent early waits up to 50 ms longer than
+ * the index needs. Five empty preloads (each cheap: no term, no chunk) started 10 ms apart check, between them,
+ * every 10 ms; the first to see the index answering resolves this.
  */
-function answering(pagefind: PagefindModule): Promise<void> {
+function answering(pagefind: PagefindInstance): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let started = 0;
     let answered = false;
@@ -222,41 +261,69 @@ function answering(pagefind: PagefindModule): Promise<void> {
 }
 
 /**
- * Pagefind with every bundle: the first bundle's script, answering, then the others merged in (after the first
- * answers, so a merge does not wait on Pagefind's own 50 ms check for the WebAssembly).
+ * One Pagefind instance per bundle (Pagefind 1.6's `createInstance`), so that each bundle can be searched on
+ * its own: the page shows the first bundle's results while the others are still searched (progressive
+ * search), and merges their answers as Pagefind's own merged search would (bundle-merge.ts). They share one
+ * WebAssembly instance (the script's, instantiated once: a later instance's `init` finds it there), so the
+ * first bundle's instance is made and answering before any other is made: two instances instantiating at once
+ * would each set the script's WebAssembly, and the first one's index would then point into the other's memory.
  */
-async function load(): Promise<PagefindModule> {
-  const [, ...others] = bundles;
-  const pagefind = await pagefindScript;
-  // Record URLs already carry the site's base path. Options set before `init` are the ones it starts with.
-  await pagefind.options({ baseUrl: '/' });
-  await pagefind.init();
-  await answering(pagefind);
-  await Promise.all(others.map((path) => pagefind.mergeIndex(path, { baseUrl: '/' })));
-  for (const word of openedWords) {
-    const early = searchOf(pagefind, word, {});
-    // A failed early search is not an error here: the page's own search of the word is given it and says so.
-    early.catch(() => undefined);
-    searchedEarly.set(word, early);
+const instances: Promise<PagefindInstance>[] = [];
+
+async function openBundle(k: number): Promise<PagefindInstance> {
+  const bundle = bundles[k] as string;
+  if (k > 0) await instanceOf(0);
+  prefetchBundle(bundle, k === 0);
+  const module = await pagefindScript;
+  // Record URLs already carry the site's base path.
+  const instance = module.createInstance({ basePath: bundle, baseUrl: '/' });
+  await instance.init();
+  await answering(instance);
+  if (k === 0)
+    for (const word of openedWords) {
+      const early = searchOf(instance, word, {});
+      // A failed early search is not an error here: the page's own search of the word is given it and says so.
+      early.catch(() => undefined);
+      searchedEarly.set(word, early);
+    }
+  return instance;
+}
+
+/** Bundle `k`'s instance, opened on first use (the first bundle's at once; see `openRest`). */
+function instanceOf(k: number): Promise<PagefindInstance> {
+  let opening = instances[k];
+  if (!opening) {
+    opening = openBundle(k);
+    instances[k] = opening;
   }
-  return pagefind;
+  return opening;
+}
+
+/**
+ * Opens every bundle after the first. With an opened URL's query, only once the page asks for one: the first
+ * results come from the first bundle, and the others' metadata is not fetched before them (bytes before the
+ * first result). Without one, as soon as the first answers, so that the reader's first query finds them in.
+ */
+function openRest(): void {
+  for (let k = 1; k < bundles.length; k++) void instanceOf(k).catch(() => undefined);
 }
 
 /** Whether Pagefind answers: from then on it fetches what a search needs at once, and nothing is prefetched. */
 let pagefindAnswers = false;
 prefetchChunks(openedWords.join(' '));
-const loaded = load();
+const loaded = instanceOf(0);
 loaded.then(
   () => {
     pagefindAnswers = true;
     post({ ready: true });
+    if (!setup.query) openRest();
   },
   (error: unknown) => post({ ready: false, error: String(error) }),
 );
 
 /** A search's answer as the page receives it (index-protocol.ts). */
 async function searchOf(
-  pagefind: PagefindModule,
+  pagefind: PagefindInstance,
   term: string | null,
   options: Record<string, unknown>,
 ): Promise<IndexSearchAnswer | null> {
@@ -267,24 +334,41 @@ async function searchOf(
   return { results, unfilteredResultCount, filters, totalFilters };
 }
 
+/** The bundles a request names (`bundle`), else all of them. */
+function instancesFor(request: { bundle?: number }): Promise<PagefindInstance[]> {
+  if (request.bundle !== undefined) {
+    if (!Number.isInteger(request.bundle) || request.bundle < 0 || request.bundle >= bundles.length)
+      return Promise.reject(new Error(`no search bundle ${request.bundle}`));
+    return instanceOf(request.bundle).then((instance) => [instance]);
+  }
+  return Promise.all(bundles.map((_, k) => instanceOf(k)));
+}
+
 async function answer(request: IndexRequest): Promise<unknown> {
-  const pagefind = await loaded;
   switch (request.method) {
     case 'search': {
-      // The same word without filters is the same search: an answer searched early is handed over (once).
+      // The same word without filters in the first bundle is the same search: an answer searched early is
+      // handed over (once).
       const unfiltered = Object.keys(request.options.filters ?? {}).length === 0;
-      const early = request.term !== null && unfiltered ? searchedEarly.get(request.term) : undefined;
+      const first = request.bundle === 0 || (request.bundle === undefined && bundles.length === 1);
+      const early =
+        request.term !== null && unfiltered && first ? searchedEarly.get(request.term) : undefined;
       if (early && request.term !== null) {
         searchedEarly.delete(request.term);
         return early;
       }
-      return searchOf(pagefind, request.term, request.options);
+      const chosen = await instancesFor(request);
+      return mergeAnswers(await Promise.all(chosen.map((i) => searchOf(i, request.term, request.options))));
     }
-    case 'preload':
-      await pagefind.preload(request.term, request.options);
+    case 'preload': {
+      const chosen = await instancesFor(request);
+      await Promise.all(chosen.map((i) => i.preload(request.term, request.options)));
       return null;
-    case 'filters':
-      return pagefind.filters();
+    }
+    case 'filters': {
+      const chosen = await instancesFor({});
+      return mergeFilterCounts(await Promise.all(chosen.map((i) => i.filters())));
+    }
   }
 }
 

@@ -4,6 +4,7 @@
  * drawn as soon as their fragments are in, then the rest — and the filter counts last.
  */
 import { foldQuery, foldReady, needsTable } from '../../lib/search/browser/fold-on-demand';
+import { keepShown } from '../../lib/search/browser/bundle-merge';
 import { countNote } from '../../lib/search/browser/counts';
 import { parseQuery, type ParsedQuery, type QueryWords } from '../../lib/search/browser/query';
 import { relatedPages, type RelatedPage } from '../../lib/search/browser/related';
@@ -22,6 +23,7 @@ import {
 import { installResultKeys } from './keyboard';
 import { fillPlans } from './plan-options';
 import {
+  firstBundleNow,
   loadCounter,
   loadedPagefind,
   loadPagefind,
@@ -30,7 +32,7 @@ import {
   type Filters,
   type Pagefind,
 } from './pagefind';
-import { describe, hitElement, showHelp, updateCounts } from './render';
+import { describe, describePartial, hitElement, showHelp, updateCounts } from './render';
 import { stateFromUrl, urlOf, writeCommit, writeInitial, writeTyping, type State } from './url-state';
 
 /** How many results are shown at first and added by “显示更多”; the first few are drawn before the rest load. */
@@ -208,6 +210,44 @@ async function showMore(outcome: Outcome, sequence: number, count = PAGE): Promi
   if (more) more.hidden = shown >= outcome.ranked.length;
 }
 
+/**
+ * Whether the reader has used the results drawn from the first bundle (scrolled, pointed, pressed a key in them,
+ * asked for more) since they were drawn: the complete answer then keeps them where they are (bundle-merge.ts
+ * `keepShown`) instead of re-ranking the list under the reader's finger.
+ */
+let readerActed = false;
+
+/** Draws the first page of `outcome`'s results; false when a newer search took over meanwhile. */
+async function draw(outcome: Outcome, sequence: number, statusText: string): Promise<boolean> {
+  const loaded = outcome.ranked.slice(0, FIRST).map((r) => outcome.results.get(r.id)?.data());
+  await Promise.all(loaded);
+  if (sequence !== searchSequence) return false;
+  current = outcome;
+  shown = 0;
+  list?.replaceChildren();
+  await showMore(outcome, sequence, FIRST);
+  if (sequence !== searchSequence) return false;
+  setStatus(statusText);
+  return true;
+}
+
+/**
+ * The first bundle's results, drawn while the other bundles are still searched (progressive search: with
+ * several bundles, what a first result waits for is one bundle's searches, not all of them). Near matches and
+ * the help wait for the complete answer: 没有找到 is said only once every bundle has answered. Resolves whether
+ * they were drawn.
+ */
+async function drawFirstBundle(first: Outcome, sequence: number): Promise<boolean> {
+  if (first.ranked.length === 0) return false;
+  performance.mark('search:first-ranked');
+  if (!(await draw(first, sequence, describePartial(first, bundles.length - 1)))) return false;
+  list?.setAttribute('data-search-state', 'partial');
+  readerActed = false;
+  performance.mark('search:first-results');
+  await showMore(first, sequence, PAGE - FIRST);
+  return sequence === searchSequence;
+}
+
 async function search(state: State): Promise<void> {
   const sequence = ++searchSequence;
   const query = await parsed(state.q);
@@ -229,9 +269,21 @@ async function search(state: State): Promise<void> {
   const answering = pagefind();
   let pf: Pagefind;
   let outcome: Outcome;
+  let drawnFirst = false;
   try {
     pf = pagefindNow() ?? (await answering);
-    [outcome] = await Promise.all([runSearch(pf, query, state.filters), answering]);
+    const firstBundle = firstBundleNow();
+    if (firstBundle) {
+      // The complete search starts once the first bundle's is ranked: started together, the worker would search
+      // every bundle's lookups as their chunks came, the first bundle's among them, not first.
+      const first = await runSearch(firstBundle, query, state.filters, { near: false });
+      if (sequence !== searchSequence) return;
+      const complete = Promise.all([runSearch(pf, query, state.filters), answering]);
+      complete.catch(() => undefined);
+      drawnFirst = await drawFirstBundle(first, sequence);
+      if (sequence !== searchSequence) return;
+      [outcome] = await complete;
+    } else [outcome] = await Promise.all([runSearch(pf, query, state.filters), answering]);
   } catch (error) {
     if (
       await answering.then(
@@ -245,19 +297,21 @@ async function search(state: State): Promise<void> {
   }
   if (sequence !== searchSequence) return;
   performance.mark('search:ranked');
-  current = outcome;
-  shown = 0;
-  const loaded = outcome.ranked.slice(0, FIRST).map((r) => outcome.results.get(r.id)?.data());
-  await Promise.all(loaded);
-  if (sequence !== searchSequence) return;
-  performance.mark('search:fragments');
-  list?.replaceChildren();
-  await showMore(outcome, sequence, FIRST);
-  if (sequence !== searchSequence) return;
-  setStatus(describe(outcome));
+  if (drawnFirst && readerActed) {
+    // The reader is using the first results: they stay where they are, the others follow below.
+    const drawn = current?.ranked.slice(0, shown).map((r) => r.id) ?? [];
+    outcome = { ...outcome, ranked: keepShown(drawn, outcome.ranked) };
+    current = outcome;
+    setStatus(describe(outcome));
+    if (more) more.hidden = shown >= outcome.ranked.length;
+    performance.mark('search:fragments');
+  } else {
+    if (!(await draw(outcome, sequence, describe(outcome)))) return;
+    performance.mark('search:fragments');
+  }
   list?.setAttribute('data-search-state', 'results');
   performance.mark('search:results');
-  await showMore(outcome, sequence, PAGE - FIRST);
+  if (shown < PAGE) await showMore(outcome, sequence, PAGE - shown);
   if (sequence !== searchSequence) return;
   await showWaysOn(pf, outcome, state, sequence);
   if (sequence !== searchSequence) return;
@@ -402,7 +456,14 @@ function start(): void {
     void search(state).catch(report);
   });
   installResultKeys(input, list);
+  const acted = () => {
+    readerActed = true;
+  };
+  for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart', 'focusin'])
+    list.addEventListener(type, acted, { passive: true });
+  window.addEventListener('scroll', acted, { passive: true });
   more?.addEventListener('click', () => {
+    acted();
     if (current) void showMore(current, searchSequence).catch(report);
   });
   installSearchShortcut();

@@ -19,6 +19,7 @@ import {
   type Response,
   type ResultData,
 } from '../../lib/search/browser/clause-view';
+import { keptLookups, searchOfBundles } from '../../lib/search/browser/bundle-merge';
 import { FILTER_TABLE_FILE, type FilterTable } from '../../lib/search/browser/layout';
 import {
   RECORD_VALUES_FILE,
@@ -94,9 +95,7 @@ async function fetchJson<T>(url: string, what: string): Promise<T> {
 function loadIndexValues(bundles: readonly string[]): Promise<IndexValues> {
   indexValues ??= Promise.all([
     fetchJson<FilterTable>(`${bundles[0] ?? '/pagefind/'}${FILTER_TABLE_FILE}`, 'filter table'),
-    Promise.all(
-      bundles.map((b) => fetchJson<BundleValues>(`${b}${RECORD_VALUES_FILE}`, 'record values')),
-    ),
+    Promise.all(bundles.map((b) => fetchJson<BundleValues>(`${b}${RECORD_VALUES_FILE}`, 'record values'))),
   ]).then(([table, values]) => ({ table, bundles: values }));
   // A failed load is tried again by the next search that needs it.
   indexValues.catch(() => (indexValues = null));
@@ -108,13 +107,32 @@ function loadIndexValues(bundles: readonly string[]): Promise<IndexValues> {
  * small JSON file a host serves compressed.
  */
 function clauseLoader(bundles: readonly string[]): ClauseLoader {
-  return async (record, clause) => {
+  return shareLoads(async (record, clause) => {
     const bundle = bundles[bundleNumberOf(record)];
     if (bundle === undefined) throw new Error(`no search bundle holds the record ${record}`);
     const response = await fetch(`${bundle}${clauseFile(record, clause)}`);
     if (!response.ok)
       throw new Error(`the search result ${record} #${clause} did not load (${response.status})`);
     return response.json() as Promise<ClauseData>;
+  });
+}
+
+/**
+ * One load per clause, shared by every view given this loader (the first bundle's and the complete one, in
+ * progressive search): a result shown first and again in the complete answer is fetched once. A failed load is
+ * tried again next time.
+ */
+function shareLoads(load: ClauseLoader): ClauseLoader {
+  const loads = new Map<string, Promise<ClauseData>>();
+  return (record, clause) => {
+    const key = `${record}#${clause}`;
+    let loading = loads.get(key);
+    if (!loading) {
+      loading = load(record, clause);
+      loading.catch(() => loads.delete(key));
+      loads.set(key, loading);
+    }
+    return loading;
   };
 }
 
@@ -131,6 +149,11 @@ interface Opening {
   /** In a worker, the index to ask at once: the worker keeps a request until its index answers. */
   now: Pagefind | null;
   ready: Promise<Pagefind>;
+  /**
+   * With several bundles in a worker, the first bundle alone (progressive search: its results are shown while
+   * the others are searched); `now` then merges every bundle's answers, the first's taken from here.
+   */
+  first: Pagefind | null;
 }
 
 /**
@@ -138,19 +161,35 @@ interface Opening {
  * be, seen as clauses (a record is a chapter: clause-view.ts): the worker the boot script started (boot.ts)
  * the first time, else a new one.
  */
-function open(bundles: readonly string[]): Opening {
+function open(bundles: readonly string[], progressive = false): Opening {
   const [primary = '/pagefind/', ...others] = bundles;
+  const loadClause = clauseLoader([primary, ...others]);
   const view = (records: RecordSearch) =>
-    clauseView(records, () => loadIndexValues([primary, ...others]), clauseLoader([primary, ...others]));
+    clauseView(records, () => loadIndexValues([primary, ...others]), loadClause);
   const booted = bootedWorker(bundles);
   const worker = booted
     ? adoptIndexWorker(booted)
     : typeof Worker !== 'undefined' && workerScript
       ? startIndexWorker(workerScript, { bundles: [primary, ...others], first: workerFirst })
       : null;
-  if (!worker) return { now: null, ready: openOnPage(primary, others).then(view) };
-  const now = view(worker.records);
-  return { now, ready: worker.ready.then(() => now) };
+  if (!worker) return { now: null, ready: openOnPage(primary, others).then(view), first: null };
+  if (!progressive || bundles.length < 2) {
+    const now = view(worker.records);
+    return { now, ready: worker.ready.then(() => now), first: null };
+  }
+  const lookup = keptLookups(worker.lookupIn, bundles.length);
+  const over = (count: number): RecordSearch => ({
+    search: (term, options) =>
+      term === null || Object.keys(options?.filters ?? {}).length > 0
+        ? worker.records.search(term, options)
+        : searchOfBundles(lookup, count)(term),
+    preload: async (term) => {
+      await Promise.all(Array.from({ length: count }, (_, k) => worker.preloadIn(k, term)));
+    },
+    filters: () => worker.records.filters(),
+  });
+  const now = view(over(bundles.length));
+  return { now, ready: worker.ready.then(() => now), first: view(over(1)) };
 }
 
 /** The page's Pagefind while it is being opened (null before `loadPagefind`). */
@@ -160,7 +199,7 @@ let opening: Opening | null = null;
 export function loadPagefind(bundles: readonly string[]): Promise<Pagefind> {
   if (loaded) return Promise.resolve(loaded);
   if (!loading) {
-    opening = open(bundles);
+    opening = open(bundles, true);
     loading = opening.ready.then((module) => {
       loaded = module;
       return module;
@@ -177,6 +216,14 @@ export function loadPagefind(bundles: readonly string[]): Promise<Pagefind> {
  */
 export function pagefindNow(): Pagefind | null {
   return loaded ?? opening?.now ?? null;
+}
+
+/**
+ * With several bundles searched in a worker, the first bundle alone (progressive search, main.ts); null
+ * otherwise, or before `loadPagefind`.
+ */
+export function firstBundleNow(): Pagefind | null {
+  return opening?.first ?? null;
 }
 
 /**

@@ -204,6 +204,18 @@ export function describe(outcome: Outcome): string {
   return `找到 ${n} 个条款：${parts.join('，')}。${ignored}`;
 }
 
+/**
+ * The status while the other bundles are still searched (progressive search): what was found so far, never a
+ * total that looks final, and how many bundles are left.
+ */
+export function describePartial(outcome: Outcome, bundlesLeft: number): string {
+  const n = outcome.ranked.length;
+  const literal = outcome.ranked.filter((r) => r.tier === 'literal').length;
+  const words = wordsOf(outcome.query);
+  const which = literal === n ? `包含${words}的条款` : `条款（其中 ${literal} 个包含${words}）`;
+  return `已找到 ${n} 个${which}，仍在搜索其余 ${bundlesLeft} 个分卷…`;
+}
+
 /** What the help under the results offers: every way on from here. */
 export interface Help {
   /** Names the site knows near the searched wording (did-you-mean), each searched: its clause count and link. */
