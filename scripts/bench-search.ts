@@ -189,21 +189,37 @@ async function traffic(page: Page, during: () => Promise<void>): Promise<Traffic
   return total;
 }
 
-/** Types `query` into the search box (one input event) and resolves with ms to results, and to counts. */
-function typeAndTime(page: Page, query: string): Promise<{ results: number; counts: number; hits: number }> {
+/**
+ * Types `query` into the search box (one input event) and resolves with ms to the first results drawn
+ * (`results`: the first bundle's, drawn while the others are searched — data-search-state 'partial' — or the
+ * complete ones when there is one bundle), to the complete results (`complete`: state 'results'), and to done
+ * (`counts`: help and filter counts); `firstTop` is the first result's link as first drawn.
+ */
+function typeAndTime(
+  page: Page,
+  query: string,
+): Promise<{ results: number; complete: number; counts: number; hits: number; firstTop: string }> {
   return page.evaluate(async (q) => {
     const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
     const list = document.querySelector<HTMLElement>('[data-search-results]')!;
     const started = performance.now();
     let results = -1;
+    let complete = -1;
+    let firstTop = '';
+    const top = () =>
+      (list.querySelector('a[data-search-hit]')?.getAttribute('href') ?? '').replace(/\?hl=[^#]*/, '');
     const done = new Promise<number>((resolvePromise) => {
       let busy = false;
       const observer = new MutationObserver(() => {
         const state = list.dataset['searchState'];
         if (state === 'busy') busy = true;
-        if (busy && state === 'results' && results < 0) results = performance.now() - started;
-        if (busy && state === 'done') {
-          if (results < 0) results = performance.now() - started;
+        if (!busy) return;
+        if ((state === 'partial' || state === 'results' || state === 'done') && results < 0) {
+          results = performance.now() - started;
+          firstTop = top();
+        }
+        if ((state === 'results' || state === 'done') && complete < 0) complete = performance.now() - started;
+        if (state === 'done') {
           observer.disconnect();
           resolvePromise(performance.now() - started);
         }
@@ -213,7 +229,7 @@ function typeAndTime(page: Page, query: string): Promise<{ results: number; coun
     input.value = q;
     input.dispatchEvent(new Event('input', { bubbles: true }));
     const counts = await done;
-    return { results, counts, hits: list.querySelectorAll('[data-search-hit]').length };
+    return { results, complete, counts, hits: list.querySelectorAll('[data-search-hit]').length, firstTop };
   }, query);
 }
 
@@ -241,7 +257,10 @@ async function openWarm(
 
 /** A cold open: ms to the first results, CLS, bytes fetched up to the first results (raw, gz) and in all. */
 interface Cold {
+  /** To the first results drawn: the first bundle's (data-search-state 'partial'), or the complete ones. */
   ms: number;
+  /** To the complete results (state 'results'). */
+  complete: number;
   cls: number;
   /** Raw bytes of every response finished before the first results were drawn (the page's and the worker's). */
   toFirst: number;
@@ -266,7 +285,8 @@ function fileKind(url: string): string {
   if (CLAUSE_FILE.test(path)) return 'clause';
   if (path.endsWith('pagefind-entry.json')) return 'pagefind-entry';
   // The filter table and each bundle's record values, fetched for counts or a filter (record-values.ts).
-  if (path.endsWith(`/${FILTER_TABLE_FILE}`) || path.endsWith(`/${RECORD_VALUES_FILE}`)) return 'filter values';
+  if (path.endsWith(`/${FILTER_TABLE_FILE}`) || path.endsWith(`/${RECORD_VALUES_FILE}`))
+    return 'filter values';
   if (/\/wasm\.[a-z-]+\.pagefind$/.test(path)) return 'pagefind wasm';
   if (/\/pagefind(-worker)?\.js$/.test(path)) return 'pagefind js';
   if (path.endsWith('/') || path.endsWith('.html')) return 'html';
@@ -284,6 +304,8 @@ const MARKS = [
   'search:boot',
   'search:script',
   'search:index-ready',
+  'search:first-ranked',
+  'search:first-results',
   'search:ranked',
   'search:fragments',
   'search:results',
@@ -294,9 +316,10 @@ async function coldOpen(browser: Browser, url: string): Promise<Cold> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
-    const w = window as unknown as { cls: number; firstResults: number };
+    const w = window as unknown as { cls: number; firstResults: number; complete: number };
     w.cls = 0;
     w.firstResults = -1;
+    w.complete = -1;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as (PerformanceEntry & {
         value: number;
@@ -306,7 +329,9 @@ async function coldOpen(browser: Browser, url: string): Promise<Cold> {
     }).observe({ type: 'layout-shift', buffered: true });
     new MutationObserver(() => {
       const state = document.querySelector<HTMLElement>('[data-search-results]')?.dataset['searchState'];
-      if (w.firstResults < 0 && (state === 'results' || state === 'done')) w.firstResults = performance.now();
+      if (w.firstResults < 0 && (state === 'partial' || state === 'results' || state === 'done'))
+        w.firstResults = performance.now();
+      if (w.complete < 0 && (state === 'results' || state === 'done')) w.complete = performance.now();
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-search-state'] });
   });
   // When each response finished (wall clock), with its sizes: requests of the page and of Pagefind's worker.
@@ -332,12 +357,18 @@ async function coldOpen(browser: Browser, url: string): Promise<Cold> {
     await page.goto(url);
     await page.waitForSelector('[data-search-results][data-search-state="done"]', { state: 'attached' });
   });
-  const { ms, cls, firstAt, marks } = await page.evaluate(() => {
-    const w = window as unknown as { cls: number; firstResults: number };
+  const { ms, complete, cls, firstAt, marks } = await page.evaluate(() => {
+    const w = window as unknown as { cls: number; firstResults: number; complete: number };
     const marks = Object.fromEntries(
       performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]),
     );
-    return { ms: w.firstResults, cls: w.cls, firstAt: performance.timeOrigin + w.firstResults, marks };
+    return {
+      ms: w.firstResults,
+      complete: w.complete,
+      cls: w.cls,
+      firstAt: performance.timeOrigin + w.firstResults,
+      marks,
+    };
   });
   const before = (await Promise.all(finished)).filter((f) => f !== null && f.at <= firstAt) as {
     raw: number;
@@ -353,6 +384,7 @@ async function coldOpen(browser: Browser, url: string): Promise<Cold> {
   }
   return {
     ms,
+    complete,
     cls,
     toFirst: before.reduce((n, f) => n + f.raw, 0),
     toFirstGz: before.reduce((n, f) => n + f.gz, 0),
@@ -364,6 +396,8 @@ async function coldOpen(browser: Browser, url: string): Promise<Cold> {
 
 interface Quality {
   top1: number;
+  /** Top-1 of the first results drawn (the first bundle's, when there are several), not the complete ones. */
+  top1First: number;
   answerable: number;
   precision5: number;
   falseClaims: string[];
@@ -382,8 +416,11 @@ async function quality(
   const groups = compileSynonyms(loadSearchGroups().groups, foldQuery);
   const queryWords = loadQueryWords();
   const flat = (s: string) => foldQuery(s).replace(/\s+/g, '');
+  /** Each query's first result as first drawn (the first bundle's, when there are several). */
+  const firstTops = new Map<string, string>();
   const shown = async (query: string) => {
-    await typeAndTime(page, query);
+    const timed = await typeAndTime(page, query);
+    firstTops.set(query, timed.firstTop);
     return page.locator('.search-hit').evaluateAll((items) =>
       items.map((item) => ({
         url: (item.querySelector('a[data-search-hit]')?.getAttribute('href') ?? '').replace(/\?hl=[^#]*/, ''),
@@ -393,6 +430,7 @@ async function quality(
   };
   const out: Quality = {
     top1: 0,
+    top1First: 0,
     answerable: 0,
     precision5: 0,
     falseClaims: [],
@@ -413,6 +451,8 @@ async function quality(
     }
     out.answerable++;
     if (hits[0] && right(hits[0].url)) out.top1++;
+    const firstTop = firstTops.get(query);
+    if (firstTop && right(firstTop)) out.top1First++;
     // Right answers the corpus holds, capped at 5 (a query with 2 right answers can reach 1).
     const top = hits.slice(0, 5);
     const found = top.filter((h) => right(h.url)).length;
@@ -478,20 +518,34 @@ async function measure(
     const url = `${site.url}search/`;
     const { page, load } = await openWarm(browser, url);
     const pagefindFiles = load.files.filter((f) => /pagefind|pf_meta|wasm/.test(f));
-    let first: { results: number; counts: number; hits: number } = { results: 0, counts: 0, hits: 0 };
+    let first: Awaited<ReturnType<typeof typeAndTime>> = {
+      results: 0,
+      complete: 0,
+      counts: 0,
+      hits: 0,
+      firstTop: '',
+    };
     const firstQuery = await traffic(page, async () => {
       first = await typeAndTime(page, FIRST_QUERY);
     });
     const latencies = async (counts: boolean) => {
-      const rows: { query: string; hits: number; results: number[]; counts: number[] }[] = [];
+      const rows: { query: string; hits: number; results: number[]; complete: number[]; counts: number[] }[] =
+        [];
       for (const query of QUERIES) {
-        const row = { query, hits: 0, results: [] as number[], counts: [] as number[] };
+        const row = {
+          query,
+          hits: 0,
+          results: [] as number[],
+          complete: [] as number[],
+          counts: [] as number[],
+        };
         for (let run = 0; run < RUNS; run++) {
           // A fresh warm page per run (index initialised, no chunk cached): the query pays its chunk fetches.
           const fresh = (await openWarm(browser, url, counts)).page;
           const t = await typeAndTime(fresh, query);
           row.hits = t.hits;
           row.results.push(t.results);
+          row.complete.push(t.complete);
           row.counts.push(t.counts);
           await fresh.context().close();
         }
@@ -522,10 +576,10 @@ async function measure(
     console.log(
       `first query “${FIRST_QUERY}” on the warm page: ${kb(k('pf_index') + k('pf_fragment') + k('clause'))} gz to results ` +
         `(index chunks ${kb(k('pf_index'))}, ${first.hits} results' fragments ${kb(k('pf_fragment'))}, clause files ${kb(k('clause'))}), ` +
-        `then ${kb(k('pf_filter'))} of filter index and ${kb(k('filter values'))} of filter values for the counts; results in ${first.results.toFixed(0)} ms, counts in ${first.counts.toFixed(0)} ms`,
+        `then ${kb(k('pf_filter'))} of filter index and ${kb(k('filter values'))} of filter values for the counts; first results in ${first.results.toFixed(0)} ms, complete in ${first.complete.toFixed(0)} ms, counts in ${first.counts.toFixed(0)} ms`,
     );
     console.log(
-      `query | hits shown | results ms (median of ${RUNS}) | worst | done ms | with filter counts: results ms | done ms`,
+      `query | hits shown | first results ms (median of ${RUNS}) | worst | complete ms | worst | done ms | with filter counts: first results ms | complete ms | done ms`,
     );
     plain.forEach((row, i) => {
       const c = counted[i]!;
@@ -535,22 +589,28 @@ async function measure(
           row.hits,
           median(row.results).toFixed(0),
           Math.max(...row.results).toFixed(0),
+          median(row.complete).toFixed(0),
+          Math.max(...row.complete).toFixed(0),
           median(row.counts).toFixed(0),
           median(c.results).toFixed(0),
+          median(c.complete).toFixed(0),
           median(c.counts).toFixed(0),
         ].join(' | '),
       );
     });
-    const summary = (rows: typeof plain) => {
-      const all = rows.map((r) => median(r.results)).sort((a, b) => a - b);
+    const summary = (rows: typeof plain, which: 'results' | 'complete' = 'results') => {
+      const all = rows.map((r) => median(r[which])).sort((a, b) => a - b);
       return `median ${median(all).toFixed(0)} ms, worst ${all[all.length - 1]?.toFixed(0)} ms`;
     };
     console.log(
-      `latency to results over ${QUERIES.length} queries: ${summary(plain)}; with filter counts loaded: ${summary(counted)}`,
+      `latency to the first results over ${QUERIES.length} queries (the first bundle's, drawn while the others are ` +
+        `searched; the complete ones on one bundle): ${summary(plain)}; to the complete results: ${summary(plain, 'complete')}; ` +
+        `with filter counts loaded: first ${summary(counted)}, complete ${summary(counted, 'complete')}`,
     );
     console.log(
       `cold open of search/?q=${FIRST_QUERY} (new context, ${RUNS} runs): first results median ${median(colds.map((c) => c.ms)).toFixed(0)} ms ` +
-        `(worst ${Math.max(...colds.map((c) => c.ms)).toFixed(0)} ms); fetched before the first results ` +
+        `(worst ${Math.max(...colds.map((c) => c.ms)).toFixed(0)} ms), complete results median ${median(colds.map((c) => c.complete)).toFixed(0)} ms ` +
+        `(worst ${Math.max(...colds.map((c) => c.complete)).toFixed(0)} ms); fetched before the first results ` +
         `${kb(median(colds.map((c) => c.toFirst)))} raw / ${kb(median(colds.map((c) => c.toFirstGz)))} gz (goal at 3,000 plans: 150 KB), ` +
         `${kb(median(colds.map((c) => c.bytes)))} raw until done; ` +
         `CLS ${Math.max(...colds.map((c) => c.cls)).toFixed(3)} (worst)`,
@@ -575,11 +635,13 @@ async function measure(
     console.log(
       `cold open as a reader's browser runs it (plain Chromium, no driver on the page's worker, the site served ` +
         `by its own process; scripts/bench/plain-cold-open.ts): first results median ` +
-        `${median(plainColds.map((c) => c.ms)).toFixed(0)} ms (worst ${Math.max(...plainColds.map((c) => c.ms)).toFixed(0)} ms; goal on the seeds 300 ms); ` +
+        `${median(plainColds.map((c) => c.ms)).toFixed(0)} ms (worst ${Math.max(...plainColds.map((c) => c.ms)).toFixed(0)} ms; goal on the seeds 300 ms), ` +
+        `complete (mark search:results) median ${median(plainColds.map((c) => c.marks['search:results'] ?? NaN)).toFixed(0)} ms; ` +
         `timeline ${timeline(plainColds)}`,
     );
     console.log(
-      `relevance set (${RELEVANCE_SET.length} queries): top-1 ${scored.top1}/${scored.answerable}, precision@5 ${scored.precision5.toFixed(2)}, ` +
+      `relevance set (${RELEVANCE_SET.length} queries, on the complete results): top-1 ${scored.top1}/${scored.answerable} ` +
+        `(first results drawn: ${scored.top1First}/${scored.answerable}), precision@5 ${scored.precision5.toFixed(2)}, ` +
         `false 包含 claims ${scored.falseClaims.length}${scored.falseClaims.length ? ` (${scored.falseClaims.join('; ')})` : ''}; ` +
         `${NOWHERE.length + PROPOSALS.length} words no plan prints: ${scored.nowhereClaims.length} 包含 claims${scored.nowhereClaims.length ? ` (${scored.nowhereClaims.join('; ')})` : ''}; ` +
         `did you mean: ${scored.proposed}/${PROPOSALS.length} slips proposed the known name${scored.missed.length ? ` (missed: ${scored.missed.join('; ')})` : ''}`,

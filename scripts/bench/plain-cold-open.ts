@@ -61,7 +61,7 @@ const IN_PAGE = `(() => {
   let first = -1;
   new MutationObserver(() => {
     const state = document.querySelector('[data-search-results]')?.dataset.searchState;
-    if (first < 0 && (state === 'results' || state === 'done')) first = performance.now();
+    if (first < 0 && (state === 'partial' || state === 'results' || state === 'done')) first = performance.now();
     if (state !== 'done') return;
     const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]));
     globalThis.__planAtlasColdOpen(JSON.stringify({ ms: Math.round(first), marks }));
