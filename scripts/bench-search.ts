@@ -206,8 +206,6 @@ function typeAndTime(
     let results = -1;
     let complete = -1;
     let firstTop = '';
-    const top = () =>
-      (list.querySelector('a[data-search-hit]')?.getAttribute('href') ?? '').replace(/\?hl=[^#]*/, '');
     const done = new Promise<number>((resolvePromise) => {
       let busy = false;
       const observer = new MutationObserver(() => {
@@ -216,7 +214,11 @@ function typeAndTime(
         if (!busy) return;
         if ((state === 'partial' || state === 'results' || state === 'done') && results < 0) {
           results = performance.now() - started;
-          firstTop = top();
+          // Inline, not a helper: tsx names functions with a helper the page does not have.
+          firstTop = (list.querySelector('a[data-search-hit]')?.getAttribute('href') ?? '').replace(
+            /\?hl=[^#]*/,
+            '',
+          );
         }
         if ((state === 'results' || state === 'done') && complete < 0) complete = performance.now() - started;
         if (state === 'done') {

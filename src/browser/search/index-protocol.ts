@@ -66,8 +66,8 @@ export interface IndexSearchAnswer {
 }
 
 /**
- * What the worker posts: `ready` once the first bundle's index answers (the others open after it: on the first
- * request naming one when the page was opened with a query, else at once) (or failed to load), then one answer per request id.
+ * What the worker posts: `ready` once the bundles it opens at once answer — with an opened query the first
+ * bundle (the others open on the first request naming one), else every bundle (or failed to load), then one answer per request id.
  */
 export type IndexMessage =
   | { ready: true }

@@ -305,21 +305,28 @@ function instanceOf(k: number): Promise<PagefindInstance> {
  * first result). Without one, as soon as the first answers, so that the reader's first query finds them in.
  */
 function openRest(): void {
-  for (let k = 1; k < bundles.length; k++) void instanceOf(k).catch(() => undefined);
+  for (let k = 1; k < bundles.length; k++) void instanceOf(k);
 }
 
 /** Whether Pagefind answers: from then on it fetches what a search needs at once, and nothing is prefetched. */
 let pagefindAnswers = false;
 prefetchChunks(openedWords.join(' '));
-const loaded = instanceOf(0);
-loaded.then(
-  () => {
+/**
+ * `ready` once the bundles opened at once answer: with an opened query, the first (its results come from it
+ * first); without one, every bundle, so that the reader's first query finds the whole index in.
+ */
+instanceOf(0)
+  .then(async () => {
     pagefindAnswers = true;
-    post({ ready: true });
-    if (!setup.query) openRest();
-  },
-  (error: unknown) => post({ ready: false, error: String(error) }),
-);
+    if (!setup.query) {
+      openRest();
+      await Promise.all(instances);
+    }
+  })
+  .then(
+    () => post({ ready: true }),
+    (error: unknown) => post({ ready: false, error: String(error) }),
+  );
 
 /** A search's answer as the page receives it (index-protocol.ts). */
 async function searchOf(
