@@ -8,7 +8,6 @@ import { foldWidth } from '../width';
 import {
   INVISIBLE,
   INVISIBLE_UNIT,
-  KEEP as KEEP_UNIT,
   MAP,
   QUIET as QUIET_UNIT,
   SLOW,
@@ -17,6 +16,7 @@ import {
   UNIT_KINDS,
 } from './fold-units';
 import { CONTEXT_QUIET, CONTEXT_TRIGGERS, FREE_FOLDS } from './opencc-table';
+import { FoldRecord } from './fold-record';
 
 /**
  * Leftovers of a .docx → text export (`[bookmark: _GoBack]` anchors, Markdown `**bold**` markers) and of web
@@ -206,55 +206,97 @@ function foldExactly(text: string): string {
 }
 
 /**
+ * The code units of the text `foldInOnePass` reads, folded in place: reused from text to text (grown, never
+ * shrunk) so a fold allocates nothing but its result. `unitBytes` is the same memory as bytes, for Node's
+ * native UTF-16 copies in and out.
+ */
+let foldUnits = new Uint16Array(1024);
+let unitBytes = Buffer.from(foldUnits.buffer);
+
+/** Node's `utf16le` copies write and read little-endian units; a big-endian machine copies unit by unit. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/**
+ * From this length a text's units are copied in and out by Node's native UTF-16 copy; below it, by code: the
+ * native call costs more than a short piece (a name, a marker) takes to copy.
+ */
+const NATIVE_COPY_FROM = 64;
+
+/**
+ * `text`'s code units in `foldUnits`. Read here rather than by `charCodeAt` in the fold's loop: the fold reads
+ * every kind of string V8 makes (a decoded seed, slices of it, joins, one-byte pieces), and a `charCodeAt` site
+ * that has met them all is several times slower on each unit (measured alone: 0.10 ms for the five seeds' units
+ * read by a site that met only the seeds, 0.72–0.94 ms by one that met the rest too). The native copy has no
+ * such site; the copy loop below meets short pieces only.
+ */
+function unitsOf(text: string): Uint16Array {
+  const length = text.length;
+  if (foldUnits.length < length) {
+    foldUnits = new Uint16Array(Math.max(length, foldUnits.length * 2));
+    unitBytes = Buffer.from(foldUnits.buffer);
+  }
+  if (LITTLE_ENDIAN && length >= NATIVE_COPY_FROM) unitBytes.write(text, 0, length * 2, 'utf16le');
+  else for (let i = 0; i < length; i++) foldUnits[i] = text.charCodeAt(i);
+  return foldUnits;
+}
+
+/** The first `length` units of `foldUnits` as a string (see `unitsOf` for the two ways). */
+function textOfUnits(length: number): string {
+  if (LITTLE_ENDIAN && length >= NATIVE_COPY_FROM) return unitBytes.toString('utf16le', 0, length * 2);
+  return String.fromCharCode.apply(null, foldUnits.subarray(0, length) as unknown as number[]);
+}
+
+const isContextUnit = (kind: number): boolean => kind === QUIET_UNIT || kind === TRIGGER_UNIT;
+
+/**
  * `foldExactly(text)` read in one pass over the text with the table of fold-units.ts, or null when the text
  * holds what only the exact path folds (a surrogate, or a run OpenCC rewrites to another length, which
  * `toSimplified` then reads character by character over the whole text). Nearly every plan text is folded here.
+ * The text's units are folded in place and the string made once at the end: joining the unchanged stretches
+ * between changed units made a string of thousands of pieces for a plan (a full-width comma or bracket every
+ * few characters), flattened again when the lines were split off it.
  */
 function foldInOnePass(text: string, seen?: FoldSeen): string | null {
   const length = text.length;
-  // The folded text is `out` + text[done, i) with the rest to come: pieces are joined only where a unit changes.
-  let out = '';
-  let done = 0;
+  const units = unitsOf(text);
+  // The tables held in locals: the loop calls OpenCC, after which a module binding would be read again.
+  const kinds = UNIT_KINDS;
+  const folds = UNIT_FOLDS;
+  let changed = false;
   let invisible = false;
-  let i = 0;
-  while (i < length) {
-    const unit = text.charCodeAt(i);
-    const kind = UNIT_KINDS[unit];
-    if (kind === KEEP_UNIT) {
-      i++;
-      continue;
-    }
+  for (let i = 0; i < length; i++) {
+    const kind = kinds[units[i] as number] as number;
+    // Nearly every unit stays as it is: KEEP (0), or QUIET (2), a context character that changes only in a run
+    // holding a trigger, which the trigger finds below. One test for both (0 | 2 and 2 | 2 are 2, no other kind
+    // gives 2): a plan's text alternates between the two every few units, and a branch on which one it is was
+    // mispredicted at each change, most of the loop's time.
+    if ((kind | QUIET_UNIT) === QUIET_UNIT) continue;
     if (kind === MAP) {
-      out += text.slice(done, i) + String.fromCharCode(UNIT_FOLDS[unit] as number);
-      done = ++i;
+      units[i] = folds[units[i] as number] as number;
+      changed = true;
       continue;
     }
     if (kind === INVISIBLE_UNIT) {
       invisible = true;
-      i++;
       continue;
     }
     if (kind === SLOW) return null;
-    // A run of context characters: through OpenCC when it holds a trigger, else unchanged.
-    let end = i;
-    let trigger = false;
-    for (; end < length; end++) {
-      const runKind = UNIT_KINDS[text.charCodeAt(end)];
-      if (runKind === TRIGGER_UNIT) trigger = true;
-      else if (runKind !== QUIET_UNIT) break;
+    // A trigger: its whole run of context characters goes through OpenCC. The run's start is looked for in the
+    // text as printed (a unit before it may have been folded in place already).
+    let start = i;
+    while (start > 0 && isContextUnit(kinds[text.charCodeAt(start - 1)] as number)) start--;
+    let end = i + 1;
+    while (end < length && isContextUnit(kinds[units[end] as number] as number)) end++;
+    const run = text.slice(start, end);
+    const converted = opencc(run);
+    if (converted.length !== run.length) return null;
+    if (converted !== run) {
+      for (let k = 0; k < converted.length; k++) units[start + k] = converted.charCodeAt(k);
+      changed = true;
     }
-    if (trigger) {
-      const run = text.slice(i, end);
-      const converted = opencc(run);
-      if (converted.length !== run.length) return null;
-      if (converted !== run) {
-        out += text.slice(done, i) + converted;
-        done = end;
-      }
-    }
-    i = end;
+    i = end - 1;
   }
-  const folded = done === 0 ? text : out + text.slice(done);
+  const folded = changed ? textOfUnits(length) : text;
   if (seen) seen.invisible = invisible;
   return invisible ? maskNumbersAtInvisible(folded) : folded;
 }
@@ -310,7 +352,7 @@ export function foldLines(lines: readonly string[], joined = lines.join('\n'), s
  * Folds of pieces cut from text already folded, for the plan being read (see `readingOnce`). Separate from the
  * bounded cache so a piece's fold never depends on what the cache happened to keep.
  */
-let knownFolds: Map<string, string> | null = null;
+let knownFolds: FoldRecord | null = null;
 
 /**
  * Runs `read` (one plan's recognition) so that each piece of its text is folded once: the structure stage folds
@@ -319,7 +361,7 @@ let knownFolds: Map<string, string> | null = null;
  */
 export function readingOnce<T>(read: () => T): T {
   const outer = knownFolds;
-  knownFolds = new Map();
+  knownFolds = new FoldRecord();
   try {
     return read();
   } finally {
