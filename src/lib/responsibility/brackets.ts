@@ -89,12 +89,15 @@ function isSpaceCode(code: number): boolean {
   );
 }
 
-/** Narrows a span so it neither starts nor ends with whitespace. */
+/**
+ * Narrows a span so it neither starts nor ends with whitespace: the span itself when it does neither (nearly
+ * every name and segment), so no span is copied for nothing. Spans are never changed in place.
+ */
 export function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
   while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
   while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
-  return { start, end };
+  return start === span.start && end === span.end ? span : { start, end };
 }
 
 /**

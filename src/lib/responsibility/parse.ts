@@ -109,8 +109,7 @@ function isImplementerFold(foldedName: string): boolean {
 
 /** Drops the outer bracket pair when it encloses the whole span. */
 function insideOuterBrackets(folded: string, span: Span): Span {
-  const [first, last] = [folded.charCodeAt(span.start), folded.charCodeAt(span.end - 1)];
-  if (!isOpenerCode(first) || !isCloserCode(last)) return span;
+  if (!isOpenerCode(folded.charCodeAt(span.start)) || !isCloserCode(folded.charCodeAt(span.end - 1))) return span;
   let depth = 0;
   for (let i = span.start; i < span.end; i++) {
     const code = folded.charCodeAt(i);
