@@ -133,7 +133,17 @@ describe('foldForRecognition reads a text once with the table', () => {
   it('finds the whole run from a trigger anywhere in it, in short texts and long ones (copied natively)', () => {
     // Long texts (64 units and more) are copied in and out by Node's UTF-16 copy, short ones unit by unit.
     const long = '节能减排，'.repeat(14);
-    for (const run of ['乾燥', '反覆核查', '羣眾', '才幹', '考核', '覆盖', '著力推進', '發展才幹', '才幹發展才幹']) {
+    for (const run of [
+      '乾燥',
+      '反覆核查',
+      '羣眾',
+      '才幹',
+      '考核',
+      '覆盖',
+      '著力推進',
+      '發展才幹',
+      '才幹發展才幹',
+    ]) {
       for (const text of [
         `${run}${run}`,
         `（${run}，${run}）`,

@@ -109,7 +109,8 @@ function isImplementerFold(foldedName: string): boolean {
 
 /** Drops the outer bracket pair when it encloses the whole span. */
 function insideOuterBrackets(folded: string, span: Span): Span {
-  if (!isOpenerCode(folded.charCodeAt(span.start)) || !isCloserCode(folded.charCodeAt(span.end - 1))) return span;
+  if (!isOpenerCode(folded.charCodeAt(span.start)) || !isCloserCode(folded.charCodeAt(span.end - 1)))
+    return span;
   let depth = 0;
   for (let i = span.start; i < span.end; i++) {
     const code = folded.charCodeAt(i);
