@@ -545,6 +545,24 @@ test.describe('filters', () => {
     await expect(level).toHaveValue('');
   });
 
+  test('the boxes are as wide as their places, not as their options', async ({ page }) => {
+    // A box sized by its options has every option's text measured in the page's first layout, which the
+    // page script and the search worker wait behind on a cold open (issue 10).
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await search(page, '公转铁');
+    const boxes = page.locator('.search-filter select');
+    const widths = async () => boxes.evaluateAll((all) => all.map((b) => b.getBoundingClientRect().width));
+    const before = await widths();
+    await boxes.evaluateAll((all) => {
+      for (const box of all as HTMLSelectElement[]) {
+        const option = document.createElement('option');
+        option.text = '一个比任何选项都长得多的选项，用来看方框是否随选项变宽'.repeat(2);
+        box.append(option);
+      }
+    });
+    expect(await widths()).toEqual(before);
+  });
+
   for (const [key, value] of [
     ['part', '重点工程'],
     ['department', '交通运输'],
