@@ -83,7 +83,7 @@ test('first results from the first bundle while the second is held, then the com
   const list = page.locator('[data-search-results]');
   const status = page.locator('[data-search-status]');
   await expect(list).toHaveAttribute('data-search-state', 'partial');
-  await expect(status).toContainText('仍在搜索其余 1 个分卷');
+  await expect(status).toContainText('其余部分仍在搜索中（已搜索 1/2）');
   await expect(status).not.toContainText('没有找到');
   const first = await shownLinks(page);
   expect(first.length).toBeGreaterThan(0);

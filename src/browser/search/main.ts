@@ -240,7 +240,7 @@ async function draw(outcome: Outcome, sequence: number, statusText: string): Pro
 async function drawFirstBundle(first: Outcome, sequence: number): Promise<boolean> {
   if (first.ranked.length === 0) return false;
   performance.mark('search:first-ranked');
-  if (!(await draw(first, sequence, describePartial(first, bundles.length - 1)))) return false;
+  if (!(await draw(first, sequence, describePartial(first, 1, bundles.length)))) return false;
   list?.setAttribute('data-search-state', 'partial');
   readerActed = false;
   performance.mark('search:first-results');

@@ -206,14 +206,15 @@ export function describe(outcome: Outcome): string {
 
 /**
  * The status while the other bundles are still searched (progressive search): what was found so far, never a
- * total that looks final, and how many bundles are left.
+ * total that looks final, and how far the search has got. Said as parts of the search, not "bundles": a
+ * reader knows nothing of how the index is split.
  */
-export function describePartial(outcome: Outcome, bundlesLeft: number): string {
+export function describePartial(outcome: Outcome, searched: number, total: number): string {
   const n = outcome.ranked.length;
   const literal = outcome.ranked.filter((r) => r.tier === 'literal').length;
   const words = wordsOf(outcome.query);
   const which = literal === n ? `包含${words}的条款` : `条款（其中 ${literal} 个包含${words}）`;
-  return `已找到 ${n} 个${which}，仍在搜索其余 ${bundlesLeft} 个分卷…`;
+  return `已找到 ${n} 个${which}，其余部分仍在搜索中（已搜索 ${searched}/${total}）…`;
 }
 
 /** What the help under the results offers: every way on from here. */
