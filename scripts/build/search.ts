@@ -4,7 +4,7 @@
  * (src/integrations/search-handoff.ts) into the staging folder. Environment: PLAN_ATLAS_SEARCH_HANDOFF,
  * PLAN_ATLAS_BUILD_STAGING.
  */
-import { readPlanModelIn } from '../../src/loaders/plan-models';
+import { readPlanModelIn, readPlanModelJsonIn } from '../../src/loaders/plan-models';
 import { readSearchHandoff, SEARCH_HANDOFF_ENV } from '../../src/integrations/search-handoff';
 import { writeBundles } from '../../src/integrations/search-index';
 import { finishSearchPage } from '../../src/integrations/search-page-files';
@@ -22,7 +22,8 @@ try {
     bundles,
     (id) => readPlanModelIn(modelDir, id),
     outDir,
-    { base, table },
+    // The workers are sent each model file's text, which they parse (search-index.ts `runWorker`).
+    { base, table, modelJson: (id) => readPlanModelJsonIn(modelDir, id) },
   );
   // The search page names the index's first files, now that they exist, and preloads its modules (src/lib/search/build/search-page.ts).
   finishSearchPage(outDir, base);

@@ -5,7 +5,7 @@
  *
  * Protocol: the worker says `ready`; it is sent one `bundle` at a time (its directory, whether it is merged,
  * and how many plans it holds), asks for the bundle's plans one at a time (`next`, answered by `plan`: the
- * whole plan and its filter label, in bundle order), asks leave to write the bundle's files once every record
+ * whole plan as JSON text and its filter label, in bundle order), asks leave to write the bundle's files once every record
  * is sent (`may-write`, answered by `write`; it says `files-written` when they are written and its Pagefind
  * process stopped: one indexer writes at a time, ./search-bundle.ts `WriteSlot` says why) and answers
  * `written` with the record count once the bundle is written; or it is sent `done`, closes its service and
@@ -31,7 +31,8 @@ export interface WorkerSetup {
 
 export type ToWorker =
   | { type: 'bundle'; dir: string; merged: boolean; plans: number }
-  | { type: 'plan'; plan: Plan; label: string }
+  /** A plan as the JSON text of its model (./search-index.ts `runWorker` says why text). */
+  | { type: 'plan'; json: string; label: string }
   | { type: 'write' }
   | { type: 'done' };
 
@@ -47,9 +48,9 @@ if (port) {
   const { base, outDir, table } = workerData as WorkerSetup;
   const options = buildOptions(base, table);
   /** The bundle's next plan, as the parent sends it when asked. */
-  let received: ((message: { plan: Plan; label: string }) => void) | null = null;
+  let received: ((message: { json: string; label: string }) => void) | null = null;
   const nextPlan = () =>
-    new Promise<{ plan: Plan; label: string }>((resolve) => {
+    new Promise<{ json: string; label: string }>((resolve) => {
       received = resolve;
       port.postMessage({ type: 'next' } satisfies FromWorker);
     });
@@ -65,8 +66,8 @@ if (port) {
   };
   async function* recordsOf(plans: number) {
     for (let k = 0; k < plans; k++) {
-      const { plan, label } = await nextPlan();
-      yield* recordsOfPlan(plan, label, options);
+      const { json, label } = await nextPlan();
+      yield* recordsOfPlan(JSON.parse(json) as Plan, label, options);
     }
   }
   port.on('message', (message: ToWorker) => {

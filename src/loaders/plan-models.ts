@@ -195,7 +195,12 @@ export function writePlanModelIn(dir: string, id: string, json: string): void {
 
 /** The whole plan `id` from the model files in `dir` (as `planModelDir` names it). */
 export function readPlanModelIn(dir: string, id: string): Plan {
-  return JSON.parse(readFileSync(join(dir, `${id}.json`), MODEL_ENCODING)) as Plan;
+  return JSON.parse(readPlanModelJsonIn(dir, id)) as Plan;
+}
+
+/** The JSON text of plan `id`'s model file in `dir`, unparsed (for a thread that parses it itself). */
+export function readPlanModelJsonIn(dir: string, id: string): string {
+  return readFileSync(join(dir, `${id}.json`), MODEL_ENCODING);
 }
 
 /** The whole plan `id` as the plans loader validated and wrote it. */
