@@ -674,8 +674,8 @@ function chunkBytes(site: string): { chunks: number; gz: number; raw: number }[]
  * the build cuts them into larger chunks (src/lib/search/build/rechunk.ts chooses the size by how well the
  * bundle compresses). Prints what the cold open would fetch before its first results for as many distinct
  * plans, other things equal: each bundle cut as the build would cut it were its postings to compress as the
- * seeds' do (more, smaller chunks: a longer chunk list in the metadata), and each chunk the cold open fetched
- * weighing what such a chunk would.
+ * seeds' do (more, smaller chunks: a longer chunk list in the metadata of each bundle the cold open fetched
+ * before its first results), and each chunk the cold open fetched weighing what such a chunk would.
  */
 function distinctTextEstimate(seedsSite: string, copiedSite: string, copied: Measured): void {
   const fetched = copied.cold?.toFirstByKind['pf_index'];
@@ -687,7 +687,12 @@ function distinctTextEstimate(seedsSite: string, copiedSite: string, copied: Mea
     return { chunkGz: Math.min(b.raw, target) * ratio, extraChunks: Math.ceil(b.raw / target) - b.chunks };
   });
   const chunkGz = bundles.reduce((n, b) => n + b.chunkGz, 0) / bundles.length;
-  const extraList = bundles.reduce((n, b) => n + b.extraChunks, 0) * LIST_BYTES_PER_CHUNK;
+  // Only the chunk lists of the bundles whose metadata came before the first results count: with progressive
+  // search that is the first bundle's (and any other that arrived before the first draw), not every bundle's.
+  const metaFetched = copied.cold.toFirstByKind['pf_meta']?.files ?? bundles.length;
+  const extraPerBundle =
+    (bundles.reduce((n, b) => n + b.extraChunks, 0) / bundles.length) * LIST_BYTES_PER_CHUNK;
+  const extraList = extraPerBundle * Math.min(metaFetched, bundles.length);
   const estimate = copied.cold.toFirstGz - fetched.gz + fetched.files * chunkGz + extraList;
   console.log(
     `\nindex chunks average ${kb(copied.chunks.bytes / Math.max(1, copied.chunks.files))} here; distinct text ` +
