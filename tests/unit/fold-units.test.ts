@@ -9,6 +9,8 @@ import {
   INVISIBLE_UNIT,
   KEEP,
   MAP,
+  MARKUP_CHARACTERS,
+  MARKUP_UNIT,
   QUIET,
   SLOW,
   TRIGGER,
@@ -40,7 +42,7 @@ const openccWhole = (text: string): string => {
   return out;
 };
 
-const kindName = ['keep', 'map', 'quiet', 'trigger', 'invisible', 'slow'];
+const kindName = ['keep', 'map', 'quiet', 'trigger', 'invisible', 'slow', 'markup'];
 const kindOf = (ch: string) => kindName[UNIT_KINDS[ch.charCodeAt(0)] as number];
 const foldOf = (ch: string) => String.fromCharCode(UNIT_FOLDS[ch.charCodeAt(0)] as number);
 
@@ -62,6 +64,9 @@ describe('the table of code units', () => {
     ['噸', 'trigger', '噸'], // in phrases (萬噸): its run goes through OpenCC
     ['乾', 'trigger', '乾'], // 乾燥 → 干燥 but 乾隆 stays
     ['著', 'trigger', '著'],
+    ['<', 'markup', '<'],
+    ['`', 'markup', '`'],
+    ['＜', 'map', '<'], // a full-width bracket is not markup as printed
     ['\u200B', 'invisible', '\u200B'],
     ['\u00AD', 'invisible', '\u00AD'],
     ['\uD840', 'slow', '\uD840'], // a surrogate: astral characters take the exact path
@@ -78,7 +83,9 @@ describe('the table of code units', () => {
       const ch = String.fromCharCode(unit);
       const expected = openccWhole(foldWidth(ch));
       expect(String.fromCharCode(UNIT_FOLDS[unit] as number), `U+${unit.toString(16)}`).toBe(expected);
-      expect(kind === KEEP || kind === INVISIBLE_UNIT, `U+${unit.toString(16)}`).toBe(expected === ch);
+      expect(kind === KEEP || kind === INVISIBLE_UNIT || kind === MARKUP_UNIT, `U+${unit.toString(16)}`).toBe(
+        expected === ch,
+      );
       if (kind === MAP) expect(expected).not.toBe(ch);
     }
   });
@@ -177,15 +184,36 @@ describe('what the one-pass fold of lines says it saw', () => {
     ['full-width text only', '（一）单位ＧＤＰ能耗'],
   ])('%s: as the invisible-character scan of the text says', (_, text) => {
     forgetFolds();
-    const seen: FoldSeen = { invisible: null };
+    const seen: FoldSeen = { invisible: null, markup: null };
     foldLines(text.split('\n'), text, seen);
     expect(seen.invisible).toBe(hasInvisibleCharacters(text));
   });
 
+  it('marks exactly the markup characters as markup', () => {
+    for (let unit = 0; unit < 0x10000; unit++)
+      expect(UNIT_KINDS[unit] === MARKUP_UNIT, `U+${unit.toString(16)}`).toBe(
+        MARKUP_CHARACTERS.test(String.fromCharCode(unit)),
+      );
+  });
+
+  it.each([
+    ['none', '节能减排\n单位GDP能耗下降13.5%'],
+    ['an angle bracket', '节能减排\n数值<1'],
+    ['a brace on the last line', '节能\n减排{x}'],
+    ['a backtick after a context run', '乾燥`考核'],
+    ['full-width brackets only', '（一）＜１＞｛｝'],
+  ])('%s: as the markup-character scan of the text says', (_, text) => {
+    forgetFolds();
+    const seen: FoldSeen = { invisible: null, markup: null };
+    foldLines(text.split('\n'), text, seen);
+    expect(seen.markup).toBe(MARKUP_CHARACTERS.test(text));
+  });
+
   it('says nothing when the exact path folds the text (an astral character)', () => {
-    const seen: FoldSeen = { invisible: false };
-    const text = '𠁞乾燥\u200B';
+    const seen: FoldSeen = { invisible: false, markup: false };
+    const text = '𠁞乾燥\u200B<';
     foldLines([text], text, seen);
     expect(seen.invisible).toBeNull();
+    expect(seen.markup).toBeNull();
   });
 });

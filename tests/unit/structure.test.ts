@@ -184,4 +184,35 @@ describe('parseStructure', () => {
     expect(result.warnings.filter((w) => w.message.includes('markup')).map((w) => w.line)).toEqual([2, 3]);
     expect(result.clauses[1]!.paragraphs[0]).toBe('<script>alert(1)</script>{alert(1)}。');
   });
+
+  // A text with export leftovers is read by its displays (leftovers stripped): what only the raw lines or only
+  // a stripped line show must still be reported, and nothing more than a text without leftovers reports.
+  it.each([
+    [
+      'a statement a stripped leftover leaves at a line start',
+      '一、总体要求\n**import x from "y"。\n正文**。\n',
+      [2],
+      [],
+    ],
+    [
+      'a statement after a bookmark',
+      '一、总体要求\n正文。\n[bookmark: _GoBack]export default 1。\n',
+      [3],
+      [],
+    ],
+    ['no markup: leftovers only', '一、总体要求\n**正文**。\n@@二、@@其他\n', [], []],
+    ['an invisible character inside a leftover', '一、总体要求\n正文[bookmark: _Go\u200bBack]。\n', [], [2]],
+    [
+      'an invisible character on a line without leftovers',
+      '一、总体要求\n**正文**。\n提高\u00ad1%。\n',
+      [],
+      [3],
+    ],
+    ['a markup character on a line without leftovers', '一、总体要求\n**正文**。\n数值<1。\n', [3], []],
+  ])('with export leftovers: %s', (_, text, markupLines, invisibleLines) => {
+    const { warnings } = parse(text);
+    const lines = (word: string) => warnings.filter((w) => w.message.includes(word)).map((w) => w.line);
+    expect(lines('markup')).toEqual(markupLines);
+    expect(lines('invisible character')).toEqual(invisibleLines);
+  });
 });

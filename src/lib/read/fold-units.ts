@@ -19,9 +19,23 @@ export const TRIGGER = 3;
 export const INVISIBLE_UNIT = 4;
 /** A surrogate, or a unit whose fold is not one BMP unit: only the exact, slower path folds it. */
 export const SLOW = 5;
+/**
+ * A markup character (see `MARKUP_CHARACTERS` in ../structure/index.ts): stays as it is, like `KEEP`, and tells
+ * the pass that the text holds one, so the structure stage need not scan the text for them again.
+ */
+export const MARKUP_UNIT = 6;
 
 export type UnitKind =
-  typeof KEEP | typeof MAP | typeof QUIET | typeof TRIGGER | typeof INVISIBLE_UNIT | typeof SLOW;
+  | typeof KEEP
+  | typeof MAP
+  | typeof QUIET
+  | typeof TRIGGER
+  | typeof INVISIBLE_UNIT
+  | typeof SLOW
+  | typeof MARKUP_UNIT;
+
+/** Characters that MDX or HTML would read as syntax: the site escapes them, the structure stage names them. */
+export const MARKUP_CHARACTERS = /[{}<>`]/;
 
 /** The kind of every code unit. */
 export const UNIT_KINDS = new Uint8Array(0x10000);
@@ -72,6 +86,6 @@ const INVISIBLE_CHARACTER = new RegExp(`^${INVISIBLE.source}$`);
     else if (result !== unit) {
       UNIT_KINDS[unit] = MAP;
       UNIT_FOLDS[unit] = result;
-    }
+    } else if (MARKUP_CHARACTERS.test(folded)) UNIT_KINDS[unit] = MARKUP_UNIT;
   }
 }

@@ -9,6 +9,7 @@ import {
   INVISIBLE,
   INVISIBLE_UNIT,
   MAP,
+  MARKUP_UNIT,
   QUIET as QUIET_UNIT,
   SLOW,
   TRIGGER as TRIGGER_UNIT,
@@ -264,6 +265,7 @@ function foldInOnePass(text: string, seen?: FoldSeen): string | null {
   const folds = UNIT_FOLDS;
   let changed = false;
   let invisible = false;
+  let markup = false;
   for (let i = 0; i < length; i++) {
     const kind = kinds[units[i] as number] as number;
     // Nearly every unit stays as it is: KEEP (0), or QUIET (2), a context character that changes only in a run
@@ -278,6 +280,10 @@ function foldInOnePass(text: string, seen?: FoldSeen): string | null {
     }
     if (kind === INVISIBLE_UNIT) {
       invisible = true;
+      continue;
+    }
+    if (kind === MARKUP_UNIT) {
+      markup = true;
       continue;
     }
     if (kind === SLOW) return null;
@@ -297,16 +303,21 @@ function foldInOnePass(text: string, seen?: FoldSeen): string | null {
     i = end - 1;
   }
   const folded = changed ? textOfUnits(length) : text;
-  if (seen) seen.invisible = invisible;
+  if (seen) {
+    seen.invisible = invisible;
+    seen.markup = markup;
+  }
   return invisible ? maskNumbersAtInvisible(folded) : folded;
 }
 
 /**
  * What a fold read on its way, for callers that would otherwise scan the same text again: whether it holds an
- * invisible character (`INVISIBLE`), or null when the one pass gave way to the exact path and did not finish.
+ * invisible character (`INVISIBLE`) and a markup character (`MARKUP_CHARACTERS`), each null when the one pass
+ * gave way to the exact path and did not finish.
  */
 export interface FoldSeen {
   invisible: boolean | null;
+  markup: boolean | null;
 }
 
 /**
@@ -339,7 +350,10 @@ export function foldForRecognition(text: string): string {
  * the joined text holds an invisible character (null when it could not be read in one pass).
  */
 export function foldLines(lines: readonly string[], joined = lines.join('\n'), seen?: FoldSeen): string[] {
-  if (seen) seen.invisible = null;
+  if (seen) {
+    seen.invisible = null;
+    seen.markup = null;
+  }
   const whole = foldInOnePass(joined, seen);
   // A text nothing in which folds (all ASCII, say) is its own fold, line for line.
   const folded = whole === joined ? [...lines] : whole?.split('\n');

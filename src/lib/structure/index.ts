@@ -7,6 +7,7 @@ import type { Annex, Clause, FrontBlock, Warning } from '../model/plan';
 import { parseAnnexes } from './annexes';
 import { parseBody } from './body';
 import { splitFront } from './front';
+import { MARKUP_CHARACTERS } from '../read/fold-units';
 import { hasInvisibleCharacters, invisibleCharacters } from '../read/normalize';
 import { readSourceLines } from './lines';
 
@@ -19,14 +20,12 @@ export interface Structure {
   plain: boolean;
 }
 
-/** Characters that MDX or HTML would read as syntax; the site escapes them, the report names them. */
-const MARKUP_CHARACTERS = /[{}<>`]/;
 const MARKUP_STATEMENT = /^\s*(import|export)\s/;
 /** A line's markup is its text's: when the whole text has none, no line is looked at. */
 const MARKUP_STATEMENT_IN_TEXT = /^\s*(import|export)\s/m;
 
 export function parseStructure(text: string, file: string, parts: PlanPartsFile): Structure {
-  const { lines, leftovers, invisible: seenInvisible } = readSourceLines(text);
+  const { lines, leftovers, invisible: seenInvisible, markup: seenMarkup } = readSourceLines(text);
   const warnings: Warning[] = [];
   // A missing title is reported by the front-matter reader, which knows whether a notice names the plan.
   const { front, bodyStart } = splitFront(lines);
@@ -44,12 +43,15 @@ export function parseStructure(text: string, file: string, parts: PlanPartsFile)
   }
   // The fold of the lines read every unit of the text already; only when it could not tell is the text scanned.
   const invisible = seenInvisible ?? hasInvisibleCharacters(text);
-  // A stripped leftover can leave a statement at a line's start (`**import …`): then every line is looked at.
-  // The multiline statement pattern tries every position of the text: it runs only on a text holding its words.
+  // The fold of the displays read every unit of them, markup characters included; only when it could not tell
+  // is the text scanned (a display is its raw line less leftovers, so a markup character in one is in the text).
+  // A stripped leftover can leave a statement at a line's start (`**import …`): only the lines a leftover was
+  // stripped from are looked at for that; every other display is its raw line, found by the multiline pattern,
+  // which tries every position of the text and so runs only on a text holding its words.
   const markup =
-    leftovers ||
-    MARKUP_CHARACTERS.test(text) ||
-    ((text.includes('import') || text.includes('export')) && MARKUP_STATEMENT_IN_TEXT.test(text));
+    (seenMarkup ?? MARKUP_CHARACTERS.test(text)) ||
+    ((text.includes('import') || text.includes('export')) && MARKUP_STATEMENT_IN_TEXT.test(text)) ||
+    (leftovers && lines.some((line) => line.raw !== line.display && MARKUP_STATEMENT.test(line.display)));
   for (const line of markup || invisible ? lines : []) {
     // Two tests rather than one alternation: an anchored alternative is tried again at every position.
     if (markup && (MARKUP_CHARACTERS.test(line.display) || MARKUP_STATEMENT.test(line.display))) {

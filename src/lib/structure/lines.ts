@@ -2,7 +2,13 @@
  * Line-level recognition: each source line in its display and recognition views, and the numbering
  * markers that open chapters (一、), sections (（一）), items (1．) and sub-items (（1）).
  */
-import { foldLines, hasExportLeftovers, stripExportLeftovers, type FoldSeen } from '../read/normalize';
+import {
+  foldLines,
+  hasExportLeftovers,
+  hasInvisibleCharacters,
+  stripExportLeftovers,
+  type FoldSeen,
+} from '../read/normalize';
 import { chineseNumeralValue } from './numerals';
 import { mapPacked } from '../packed';
 
@@ -26,10 +32,15 @@ export interface SourceText {
   /** Whether the text holds export leftovers (`hasExportLeftovers`). */
   leftovers: boolean;
   /**
-   * Whether the raw text holds an invisible character, as the one-pass fold of its lines saw it; null when the
-   * fold could not tell (leftovers were stripped before folding, or the exact path folded it).
+   * Whether the raw text holds an invisible character, as the one-pass fold of its lines saw it (and, with
+   * leftovers, the lines they were stripped from); null when the exact path folded it and the fold could not tell.
    */
   invisible: boolean | null;
+  /**
+   * Whether a line's display holds a markup character (`MARKUP_CHARACTERS`), as the one-pass fold of the
+   * displays saw it; null when the exact path folded them.
+   */
+  markup: boolean | null;
 }
 
 export function readSourceLines(text: string): SourceText {
@@ -38,15 +49,21 @@ export function readSourceLines(text: string): SourceText {
   const displays = leftovers ? mapPacked(raws, (raw) => stripExportLeftovers(raw)) : raws;
   // Without leftovers the displays are the raw lines, whose join is the text itself: its fold reads every
   // unit of the raw text, and says whether one is invisible.
-  const seen: FoldSeen = { invisible: null };
-  const folded = leftovers ? foldLines(displays) : foldLines(displays, text, seen);
+  const seen: FoldSeen = { invisible: null, markup: null };
+  const folded = leftovers ? foldLines(displays, undefined, seen) : foldLines(displays, text, seen);
   const lines = mapPacked(raws, (raw, index) => ({
     number: index + 1,
     raw,
     display: displays[index] as string,
     folded: folded[index] as string,
   }));
-  return { lines, leftovers, invisible: leftovers ? null : seen.invisible };
+  // With leftovers the fold read the displays: a raw line equal to its display was read whole, and the few
+  // lines a leftover was stripped from are looked at as printed (an invisible character inside a leftover).
+  let invisible = seen.invisible;
+  if (leftovers && invisible === false)
+    for (let i = 0; i < raws.length && !invisible; i++)
+      if (raws[i] !== displays[i]) invisible = hasInvisibleCharacters(raws[i] as string);
+  return { lines, leftovers, invisible, markup: seen.markup };
 }
 
 export function isBlank(line: SourceLine): boolean {
