@@ -197,7 +197,11 @@ describe('numbers in Chinese numerals', () => {
       '到2025年，全市单位地区生产总值能源消耗比2020年下降{13.5}。',
       'energy-intensity',
     ],
-    ['百分之 before a whole number', '到2025年，全市城市生活污水集中收集率达到{70}以上。', 'urban-sewage-collection-rate'],
+    [
+      '百分之 before a whole number',
+      '到2025年，全市城市生活污水集中收集率达到{70}以上。',
+      'urban-sewage-collection-rate',
+    ],
     ['less than one', '到2025年，某项指标下降{0.5}。', 'unclassified'],
     ['a hundred', '到2025年，城镇新建建筑中绿色建筑面积占比达到{100}。', 'green-building-share'],
     [
@@ -385,6 +389,16 @@ describe('water-quality classes', () => {
     ['II 类 with spaces', '到2025年，某河干流稳定达到 II 类水质。', 2, 'II 类', '某河干流水质'],
     ['III类', '到2025年，国控断面水质达到III类。', 3, 'III类', '国控断面水质'],
     ['Roman-numeral character Ⅱ', '到2025年，某湖水体达到Ⅱ类。', 2, 'Ⅱ类', '某湖水体'],
+    ['full-width ＩＩ类', '到2025年，某湖水体达到ＩＩ类。', 2, 'ＩＩ类', '某湖水体'],
+    // No digit in the paragraph: only its words or its class make it worth reading.
+    [
+      'a class in a paragraph without a digit',
+      '“十四五”期间，某河干流稳定达到 II 类水质。',
+      2,
+      'II 类',
+      '某河干流水质',
+    ],
+    ['full-width, without a digit', '“十四五”期间，某湖水体达到ＩＩ类。', 2, 'ＩＩ类', '某湖水体'],
   ])('%s', (_name, text, value, wording, label) => {
     expect(targetsOf(text)).toEqual([
       expect.objectContaining({ indicatorId: 'water-quality-class', value, unit: '类', wording, label }),

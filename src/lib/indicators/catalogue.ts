@@ -157,7 +157,10 @@ export type SpelledNumbers = z.infer<typeof SpelledNumbers>;
 /** Ordered classes such as water-quality classes: the captured numeral names a class number. */
 export const ClassValues = z
   .object({
-    /** Regex with one capturing group holding the class numeral. */
+    /**
+     * Regex with one capturing group holding the class numeral, without the unit: a class is the numeral, then
+     * `unit` (spaces allowed between them), so a text without the unit holds no class.
+     */
     pattern: Pattern,
     /** Numeral as printed → class number. */
     numerals: z.record(z.string(), z.number().int().positive()),

@@ -80,8 +80,14 @@ export interface Compiled {
    * holding none is not scanned: the pattern cannot skip ahead to a literal and is tried at every position.
    */
   spelledNumbers: { re: RegExp; prefixUnits: Map<string, UnitDefinition>; words: string[] } | null;
-  /** Global: a class numeral with its class word (II 类). */
-  classes: { re: RegExp; rules: ClassValues } | null;
+  /** Classes (II 类): a class numeral with its class word. */
+  classes: {
+    /** Global: the class numeral, then the unit. */
+    re: RegExp;
+    /** A full-width class numeral (ＩＩ类), which folds to a half-width one: looked for before folding. */
+    fullWidth: RegExp;
+    rules: ClassValues;
+  } | null;
   /** Global baseline phrase; group 1 is the year. */
   baseline: RegExp;
   /** Anchored at the end: a baseline phrase closing a label. */
@@ -220,7 +226,11 @@ export function compile(catalogue: IndicatorCatalogue): Compiled {
     })),
     spelledNumbers: spelledNumbers(grammar.spelledNumbers, units),
     classes: grammar.classes
-      ? { re: new RegExp(grammar.classes.pattern, 'g'), rules: grammar.classes }
+      ? {
+          re: new RegExp(`(?:${grammar.classes.pattern})\\s*${escapeRegExp(grammar.classes.unit)}`, 'g'),
+          fullWidth: new RegExp(`[Ｉ-Ｖ]\\s*${escapeRegExp(grammar.classes.unit)}`),
+          rules: grammar.classes,
+        }
       : null,
     baseline: new RegExp(grammar.baselineYear, 'g'),
     baselineAtEnd: new RegExp(`(?:${grammar.baselineYear})\\s*$`),

@@ -240,7 +240,8 @@ function spelledTokens(compiled: Compiled, folded: string, from: number, to: num
 /** Classes such as water-quality classes (稳定达到 II 类): the class number, the printed class as wording. */
 function classTokens(compiled: Compiled, folded: string, from: number, to: number): ValueToken[] {
   const classes = compiled.classes;
-  if (!classes) return [];
+  // A class ends in its unit (see compile.ts): a paragraph without the unit has none, and is not scanned.
+  if (!classes || !folded.includes(classes.rules.unit)) return [];
   const tokens: ValueToken[] = [];
   for (const m of matchesIn(classes.re, folded, from, to)) {
     const numeral = m[1] ?? '';
@@ -434,7 +435,7 @@ function saysNothing(compiled: Compiled, folded: string): boolean {
   // The empty words must follow one another from the start to the end: read them one after the other rather
   // than building the text without them (it runs for every label of every value).
   const words = compiled.emptyWords;
-  for (let at = 0; at < folded.length; ) {
+  for (let at = 0; at < folded.length;) {
     words.lastIndex = at;
     const m = words.exec(folded);
     if (m === null || m[0].length === 0) return false;
@@ -766,15 +767,22 @@ function unitlessAllowed(
 
 /** True when the paragraph may state a value in words or a class (checked before folding, so loosely). */
 function maySayInWords(compiled: Compiled, display: string): boolean {
-  for (const re of [compiled.wordValues, compiled.classes?.re]) {
-    if (!re) continue;
-    re.lastIndex = 0;
-    const found = re.test(display);
-    re.lastIndex = 0;
+  const words = compiled.wordValues;
+  if (words) {
+    words.lastIndex = 0;
+    const found = words.test(display);
+    words.lastIndex = 0;
     if (found) return true;
   }
-  // Full-width class numerals (ＩＩ类) fold to half-width ones.
-  if (compiled.classes !== null && /[Ｉ-Ｖ]\s*类/.test(display)) return true;
+  // A class ends in its unit (see compile.ts): only a paragraph holding the unit is looked at for one, printed
+  // half-width or full-width (ＩＩ类, which folds to a half-width one).
+  const classes = compiled.classes;
+  if (classes !== null && display.includes(classes.rules.unit)) {
+    classes.re.lastIndex = 0;
+    const found = classes.re.test(display);
+    classes.re.lastIndex = 0;
+    if (found || classes.fullWidth.test(display)) return true;
+  }
   // Chinese numerals are folded first (百分之十三點五, 兩個百分點); a paragraph's fold is usually known already.
   const spelled = compiled.spelledNumbers;
   if (!spelled) return false;
