@@ -1,7 +1,12 @@
 /**
- * `npx tsx scripts/bench-search.ts [--copies 100] [--runs 3] [--bundles n] [--keep]`: what search costs, for the five seeds and for a
- * corpus `--copies` times larger (`--copies 600` is the 3,000 plans of issue 13: ~119,000 records, whose
- * indexing alone takes tens of minutes on two cores). Prints figures; asserts nothing (timings vary by machine).
+ * `npx tsx scripts/bench-search.ts [--copies 100] [--runs 3] [--bundles n] [--keep] [--index-from dir] [--large-only]`:
+ * what search costs, for the five seeds and for a corpus `--copies` times larger (`--copies 600` is the 3,000
+ * plans of issue 13: ~119,000 records, whose indexing alone takes minutes on two cores). Prints figures;
+ * asserts nothing (timings vary by machine). `--index-from` takes the large corpus's index from a directory an
+ * earlier `--keep` run printed instead of indexing again (the site, its scripts included, is still built from
+ * the work tree: only the index is reused; give the earlier run's `--copies`, which the relevance set's counts
+ * and the page's corpus size are taken from);
+ * `--large-only` measures the large corpus alone.
  *
  * The seeds' site is built once (`npm run build`'s script into a temporary directory, with the search integration). The
  * large corpus is the seeds' plans cloned in memory under distinct slugs and regions, indexed by the same record
@@ -62,6 +67,12 @@ const RUNS = arg('runs', 3);
 const BUNDLES = process.argv.includes('--bundles') ? arg('bundles', 1) : undefined;
 /** Keep the built sites (their directory is printed) for a closer look. */
 const KEEP = process.argv.includes('--keep');
+/** A directory an earlier `--keep` run left: its large corpus's index is reused, not written again. */
+const INDEX_FROM = process.argv.includes('--index-from')
+  ? process.argv[process.argv.indexOf('--index-from') + 1]
+  : undefined;
+/** Measure the large corpus only, not the seeds' site. */
+const LARGE_ONLY = process.argv.includes('--large-only');
 const QUERIES = [
   '两高',
   '生态环境局',
@@ -723,17 +734,36 @@ async function main(): Promise<void> {
   const clauses = large.reduce((n, p) => n + p.clauses.length, 0);
   let html = readFileSync(searchPage, 'utf8').replace(/data-clauses="\d+"/, `data-clauses="${clauses}"`);
   const started = performance.now();
-  const bundles = searchBundles(large, '/', BUNDLES);
-  await writeBundles(bundles, largeSite, filterValues(large, loadSearchNames()));
-  const records = bundles.reduce((n, b) => n + b.records.length, 0);
-  console.log(
-    `indexed ${COPIES}× the seeds (${large.length} plans, ${records} records) in ${bundles.length} bundles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
+  let bundleDirs: string[];
+  let records: number;
+  if (INDEX_FROM) {
+    // The earlier run's bundles (pagefind/, pagefind-1/…), in bundle order.
+    const from = join(resolve(INDEX_FROM), 'large-site');
+    bundleDirs = readdirSync(from)
+      .filter((d) => /^pagefind(-\d+)?$/.test(d))
+      .sort((a, b) => Number(a.split('-')[1] ?? 0) - Number(b.split('-')[1] ?? 0));
+    for (const dir of bundleDirs) cpSync(join(from, dir), join(largeSite, dir), { recursive: true });
+    records = bundleDirs.reduce((n, dir) => {
+      const entry = JSON.parse(readFileSync(join(largeSite, dir, 'pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      return n + Object.values(entry.languages).reduce((m, l) => m + l.page_count, 0);
+    }, 0);
+    console.log(`took the index of ${from} (${records} records in ${bundleDirs.length} bundles)`);
+  } else {
+    const bundles = searchBundles(large, '/', BUNDLES);
+    await writeBundles(bundles, largeSite, filterValues(large, loadSearchNames()));
+    bundleDirs = bundles.map((b) => b.dir);
+    records = bundles.reduce((n, b) => n + b.records.length, 0);
+    console.log(
+      `indexed ${COPIES}× the seeds (${large.length} plans, ${records} records) in ${bundles.length} bundles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
   // …and where its bundles are: the meta the page's scripts read them from. A page still searching the seeds'
   // one bundle would measure a quarter of the corpus. Then the first files of those bundles, as the build names
   // them once the index is written.
   const setup = readSearchSetup(html);
-  html = withSearchSetup(html, { ...setup, bundles: bundles.map((b) => `/${b.dir}/`), first: [] });
+  html = withSearchSetup(html, { ...setup, bundles: bundleDirs.map((dir) => `/${dir}/`), first: [] });
   writeFileSync(searchPage, html);
   finishSearchPage(largeSite, '/');
 
@@ -746,7 +776,8 @@ async function main(): Promise<void> {
     const flat = (s: string) => foldQuery(s).replace(/\s+/g, '');
     const rightInSeeds = (wordings: readonly string[]) =>
       seedRecords.filter((r) => wordings.some((w) => flat(r.meta.text).includes(flat(w)))).length;
-    await measure(browser, 'five seeds', seedsSite, seedRecords.length, textOf, rightInSeeds);
+    if (!LARGE_ONLY)
+      await measure(browser, 'five seeds', seedsSite, seedRecords.length, textOf, rightInSeeds);
     const copied = await measure(
       browser,
       `${COPIES}× the seeds`,
