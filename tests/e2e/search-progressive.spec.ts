@@ -117,3 +117,40 @@ test('the WebAssembly is fetched once, from the first bundle, and each bundle fi
   expect(indexFiles.length).toBeGreaterThan(2);
   expect(new Set(indexFiles).size).toBe(indexFiles.length);
 });
+
+test('a query typed on the warm page asks for no other bundle’s index chunks before the first results are drawn', async ({
+  page,
+}) => {
+  // Chunks asked for at the keystroke, or by a complete search started before the first results were drawn, are
+  // loaded by the worker and answered to the page in front of the first results: only the first bundle's are
+  // preloaded, and the complete search starts once the first bundle's results are drawn. The first results'
+  // clause files (all in the first bundle) are held, so nothing is drawn: any other bundle's chunk asked for
+  // meanwhile was asked for too early.
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const clauses: string[] = [];
+  const other: string[] = [];
+  await page.context().route(`**${E2E_BASE}${BUNDLE_DIR}/clause/**`, async (route) => {
+    clauses.push(new URL(route.request().url()).pathname);
+    await released;
+    await route.continue();
+  });
+  await page.context().route('**/pagefind-1/index/**', async (route) => {
+    other.push(new URL(route.request().url()).pathname);
+    await route.continue();
+  });
+  await page.goto(`${site!.url}${paths.search().replace(/^\//, '')}`);
+  await expect(page.locator('form[data-search-ready]')).toBeAttached();
+  const list = page.locator('[data-search-results]');
+  await page.locator('[data-search-input]').fill(QUERY);
+  // The first bundle's results are ranked and their clause files asked for (held).
+  await expect.poll(() => clauses.length).toBeGreaterThan(0);
+  // A request of the second bundle sent before the draw would be on its way by now: give it time to show.
+  await page.waitForTimeout(300);
+  expect(await list.getAttribute('data-search-state')).toBe('busy');
+  expect(other).toEqual([]);
+  release();
+  await expect(list).toHaveAttribute('data-search-state', 'done');
+  // The complete search did ask for the second bundle's chunks.
+  expect(other.length).toBeGreaterThan(0);
+});
