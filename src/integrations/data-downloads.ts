@@ -21,6 +21,7 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { buildWorkerHeapLimits } from './worker-heap';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -142,7 +143,10 @@ export function writeDataDownloads(
 /** Writes the downloads in a worker thread (./data-downloads-worker.ts); resolves with what it wrote. */
 export function writeInWorker(job: DownloadsJob): Promise<DownloadsDone> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./data-downloads-worker.mjs', import.meta.url), { workerData: job });
+    const worker = new Worker(new URL('./data-downloads-worker.mjs', import.meta.url), {
+      workerData: job,
+      resourceLimits: buildWorkerHeapLimits(),
+    });
     let done: DownloadsDone | null = null;
     worker.on('message', (message: DownloadsDone) => (done = message));
     worker.on('error', (error) => reject(new Error('the data downloads worker failed', { cause: error })));

@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { buildWorkerHeapLimits } from './worker-heap';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { forwardingPage } from '../lib/forwarding';
@@ -62,6 +63,7 @@ export function writeForwardsInWorker(job: ForwardsJob): Promise<ForwardsDone> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./department-forwards-worker.mjs', import.meta.url), {
       workerData: job,
+      resourceLimits: buildWorkerHeapLimits(),
     });
     let done: ForwardsDone | null = null;
     worker.on('message', (message: ForwardsDone) => (done = message));

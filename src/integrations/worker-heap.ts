@@ -32,3 +32,42 @@ export function workerHeapLimits(heap: WorkerHeap): ResourceLimits {
   }
   return { ...heap };
 }
+
+/** V8's default young generation (16 MB semi-spaces, three of them counted), in MB. */
+export const DEFAULT_YOUNG_GENERATION_MB = 48;
+
+/**
+ * This process's old generation as its command line or NODE_OPTIONS set it (`--max-old-space-size`), in MB; null
+ * when V8 chose it.
+ */
+export function processOldGenerationMb(
+  args: readonly string[] = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)],
+): number | null {
+  let found: number | null = null;
+  for (let k = 0; k < args.length; k++) {
+    const arg = args[k] as string;
+    const joined = /^--max[-_]old[-_]space[-_]size=(\d+)$/.exec(arg);
+    if (joined) found = Number(joined[1]);
+    else if (/^--max[-_]old[-_]space[-_]size$/.test(arg) && /^\d+$/.test(args[k + 1] ?? ''))
+      found = Number(args[++k]);
+  }
+  return found;
+}
+
+/**
+ * The heap of a build worker that is bounded by the process's own limit, not by a size of its own (the ingest's,
+ * the downloads' and the forwards' workers, whose heaps grow with the corpus): the main thread's old generation,
+ * so such a worker runs out of heap no sooner than it did under the flags, and V8's default young generation. Under
+ * the pages' step's flags each of them had the main thread's 128 MB new space (`--max-semi-space-size=64`, there
+ * for the rendering's garbage: scripts/build.ts), resident once filled.
+ */
+export function buildWorkerHeapLimits(): ResourceLimits {
+  const old = processOldGenerationMb();
+  const limits = workerHeapLimits({
+    maxOldGenerationSizeMb: old ?? 0,
+    maxYoungGenerationSizeMb: DEFAULT_YOUNG_GENERATION_MB,
+  });
+  // Without a flag V8 sizes the worker's old generation as it sized the main thread's.
+  if (old === null) delete limits.maxOldGenerationSizeMb;
+  return limits;
+}

@@ -15,6 +15,7 @@
  * loader's thread does the rest alone (a handful of seeds is parsed before the worker has started).
  */
 import { Worker } from 'node:worker_threads';
+import { buildWorkerHeapLimits } from '../integrations/worker-heap';
 import { SeedError } from '../lib/errors';
 import {
   ingestSeedOutcome,
@@ -89,6 +90,7 @@ export async function ingestDirectoryInParallel(
       ? new WorkerLink(
           new Worker(new URL('./ingest-worker.mjs', import.meta.url), {
             workerData: { seedDir, entries, textDir: models.textDirectory, next } satisfies IngestJob,
+            resourceLimits: buildWorkerHeapLimits(),
           }),
           outcomes,
         )
