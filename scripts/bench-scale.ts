@@ -149,6 +149,9 @@ function report({ plans, textBytes, ingestSeconds, build, routes, site }: SizeFi
   console.log(
     `peak memory, all build processes together: ${gb(peak)} (largest one process: ${gb(build.peakProcessRss)}; goal ≤ ${gb(GOALS.peakTreeBytesAt3000)} at 3,000 plans)`,
   );
+  console.log(
+    `  the same as PSS, pages shared between the build's processes counted once: ${gb(build.peakTreePss)} (RSS, above, counts them in each process and is what the goal is held to)`,
+  );
   console.log(`  at the peak: ${build.atPeak.map((p) => `${p.name} ${mb(p.rss)}`).join(', ')}`);
   const rendered = routes.reduce((n, r) => n + r.seconds, 0);
   console.log(

@@ -21,6 +21,14 @@ export interface RunFigures {
   sampledCpuSeconds: number | null;
   /** Highest sum of RSS over the tree at one sample, in bytes; null where /proc is unavailable. */
   peakTreeRss: number | null;
+  /**
+   * Highest sum of PSS over the tree at one sample, in bytes (`/proc/<pid>/smaps_rollup`): each page shared by
+   * several processes counted once among them, where RSS counts it in each (the Node binary and its libraries
+   * in every Node process of the build). A page shared with a process outside the tree (the benchmark's own
+   * Node) is counted in part only, so this is a little below the tree's own memory; RSS a little above. Null
+   * where /proc is unavailable.
+   */
+  peakTreePss: number | null;
   /** Highest RSS of one process, in bytes. */
   peakProcessRss: number | null;
   /** The processes of the tree at the sample of `peakTreeRss` (name and RSS in bytes), largest first. */
@@ -68,6 +76,16 @@ function processes(): ProcessInfo[] {
     }
   }
   return out;
+}
+
+/** A process's proportional set size in bytes, or 0 when it ended or cannot be read. */
+function pssOf(pid: number): number {
+  try {
+    const match = /^Pss:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 function tree(root: number, all: readonly ProcessInfo[]): ProcessInfo[] {
@@ -148,6 +166,7 @@ export function runMeasured(
       collect('stderr', chunk);
     });
     let peakTree = 0;
+    let peakTreePss = 0;
     let peakOne = 0;
     let atPeak: RunFigures['atPeak'] = [];
     // Which processes overlap, and when: the peak alone does not say what to cut.
@@ -160,6 +179,10 @@ export function runMeasured(
       if (child.pid === undefined) return;
       const members = tree(child.pid, processes());
       const total = members.reduce((n, p) => n + p.rss, 0);
+      peakTreePss = Math.max(
+        peakTreePss,
+        members.reduce((n, p) => n + pssOf(p.pid), 0),
+      );
       if (total > peakTree) {
         peakTree = total;
         atPeak = members.map(({ pid, name, rss }) => ({ pid, name, rss })).sort((a, b) => b.rss - a.rss);
@@ -197,6 +220,7 @@ export function runMeasured(
           ? [...cpuTicks.values()].reduce((a, b) => a + b, 0) / TICKS_PER_SECOND
           : null,
         peakTreeRss: canSample ? peakTree : null,
+        peakTreePss: canSample ? peakTreePss : null,
         peakProcessRss: canSample ? peakOne : null,
         atPeak,
         watchedSeconds:
