@@ -14,7 +14,7 @@
  * the Playwright-driven open does), handed over through a binding once the page says `done`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -136,8 +136,16 @@ export class PlainChromium {
     );
   }
 
-  /** Opens `url` (a search URL) in a fresh browser context: nothing cached, a new page process. */
-  async coldOpen(url: string, timeoutMs = 30_000): Promise<PlainCold> {
+  /**
+   * Opens `url` (a search URL) in a fresh browser context: nothing cached, a new page process. With `trace`, a
+   * Chromium trace of every process over the open (`categories`) is written there as JSON (chrome://tracing's
+   * format), for reading where the time went.
+   */
+  async coldOpen(
+    url: string,
+    timeoutMs = 30_000,
+    trace?: { path: string; categories: readonly string[] },
+  ): Promise<PlainCold> {
     const { browserContextId } = await this.send<{ browserContextId: string }>(
       'Target.createBrowserContext',
       {
@@ -170,15 +178,40 @@ export class PlainChromium {
         };
         this.listeners.add(listener);
       });
+      if (trace)
+        await this.send('Tracing.start', {
+          traceConfig: { includedCategories: trace.categories, recordMode: 'recordAsMuchAsPossible' },
+          transferMode: 'ReportEvents',
+        });
       await this.send('Page.navigate', { url }, sessionId);
       try {
-        return await done;
+        const cold = await done;
+        if (trace) writeFileSync(trace.path, JSON.stringify({ traceEvents: await this.stopTracing() }));
+        return cold;
       } finally {
         this.listeners.delete(listener);
       }
     } finally {
       await this.send('Target.disposeBrowserContext', { browserContextId });
     }
+  }
+
+  /** Ends the trace started in `coldOpen` and gathers its events. */
+  private async stopTracing(): Promise<unknown[]> {
+    const events: unknown[] = [];
+    let listener: Parameters<PlainChromium['listeners']['add']>[0] = () => undefined;
+    const complete = new Promise<void>((resolveComplete) => {
+      listener = (message) => {
+        if (message.method === 'Tracing.dataCollected')
+          events.push(...(message.params as { value: unknown[] }).value);
+        else if (message.method === 'Tracing.tracingComplete') resolveComplete();
+      };
+      this.listeners.add(listener);
+    });
+    await this.send('Tracing.end');
+    await complete;
+    this.listeners.delete(listener);
+    return events;
   }
 
   async close(): Promise<void> {
