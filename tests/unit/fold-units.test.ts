@@ -27,6 +27,7 @@ import {
 } from '../../src/lib/read/normalize';
 import { CONTEXT_QUIET, CONTEXT_TRIGGERS } from '../../src/lib/read/opencc-table';
 import { foldWidth } from '../../src/lib/width';
+import { seedFiles, seedText } from '../helpers/seeds';
 
 const hk = OpenCC.Converter({ from: 'hk', to: 'cn' });
 const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
@@ -215,5 +216,24 @@ describe('what the one-pass fold of lines says it saw', () => {
     foldLines([text], text, seen);
     expect(seen.invisible).toBeNull();
     expect(seen.markup).toBeNull();
+  });
+});
+
+describe('folding the lines of a text in one pass', () => {
+  const seedTexts = seedFiles.map((file): [string, string] => [file, seedText(file)]);
+
+  it.each<[string, string]>([
+    ['full-width forms on every line', '（一）单位ＧＤＰ能耗\n下降１３．５％\n\n【附件】'],
+    ['traditional characters at line ends', '節能減排\n乾燥\n考核覆蓋\n'],
+    ['a number masked at an invisible character', '下降1\u200B3.5%\n下降13.5%\n'],
+    ['empty lines only', '\n\n\n'],
+    ['nothing that folds', 'abc\n\ndef'],
+    ...seedTexts,
+  ])('%s: each line folded as it is alone', (_, text) => {
+    const lines = text.split('\n');
+    forgetFolds();
+    const folded = foldLines(lines, text);
+    forgetFolds();
+    expect(folded).toEqual(lines.map((line) => foldForRecognition(line)));
   });
 });

@@ -355,9 +355,18 @@ export function foldLines(lines: readonly string[], joined = lines.join('\n'), s
     seen.markup = null;
   }
   const whole = foldInOnePass(joined, seen);
-  // A text nothing in which folds (all ASCII, say) is its own fold, line for line.
-  const folded = whole === joined ? [...lines] : whole?.split('\n');
-  if (folded === undefined || folded.length !== lines.length) return lines.map(foldForRecognition);
+  if (whole === null || whole.length !== joined.length) return lines.map(foldForRecognition);
+  // A text nothing in which folds (all ASCII, say) is its own fold, line for line. Otherwise each line's fold is
+  // cut from the whole at the line's own offsets (the fold keeps every length and every line break), rather than
+  // found by splitting the whole again: a second native search of every unit for the breaks.
+  const folded: string[] = [];
+  if (whole === joined) for (const line of lines) folded.push(line);
+  else
+    for (let i = 0, start = 0; i < lines.length; i++) {
+      const end = start + (lines[i] as string).length;
+      folded.push(whole.slice(start, end));
+      start = end + 1;
+    }
   for (let i = 0; i < lines.length; i++) knowFold(lines[i] as string, folded[i] as string);
   return folded;
 }
