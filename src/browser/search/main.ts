@@ -5,6 +5,7 @@
  */
 import { foldQuery, foldReady, needsTable } from '../../lib/search/browser/fold-on-demand';
 import { keepShown } from '../../lib/search/browser/bundle-merge';
+import { typedAtOnce } from '../../lib/search/browser/typed';
 import { countNote } from '../../lib/search/browser/counts';
 import { parseQuery, type ParsedQuery, type QueryWords } from '../../lib/search/browser/query';
 import { relatedPages, type RelatedPage } from '../../lib/search/browser/related';
@@ -38,7 +39,10 @@ import { stateFromUrl, urlOf, writeCommit, writeInitial, writeTyping, type State
 /** How many results are shown at first and added by “显示更多”; the first few are drawn before the rest load. */
 const PAGE = 20;
 const FIRST = 5;
-/** Waiting after a keystroke before searching: short, the index answers in milliseconds on the seeds. */
+/**
+ * Waiting after a key typed alone before searching (a word put in at once is searched at once: `onInput`):
+ * short, the index answers in milliseconds on the seeds.
+ */
 const DEBOUNCE_MS = 60;
 
 // Performance marks (search:…) let scripts/bench-search.ts tell where a cold open spends its time.
@@ -179,8 +183,14 @@ function stateFromForm(): State {
   return { q: input?.value ?? '', filters };
 }
 
+/** The box's value as the last input handled (or the URL) left it: not while an input method composes. */
+let lastTyped = '';
+/** The last edit's event (`input`, `compositionend`). */
+let lastEvent = '';
+
 function showState(state: State): void {
   if (input && input.value !== state.q) input.value = state.q;
+  lastTyped = state.q;
   for (const [key, select] of selects) {
     const value = state.filters[key] ?? '';
     if (value && ![...select.options].some((o) => o.value === value)) select.add(new Option(value, value));
@@ -412,22 +422,50 @@ function report(error: unknown): void {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Fetches the index chunks of every lookup of `state`'s query while the debounce runs: the first bundle's only,
+ * with several. Every bundle's chunks, asked for here, kept the worker loading them (a 3,000-plan trace: 700 ms
+ * of its thread) in front of the first bundle's search; the other bundles' chunks are fetched by the complete
+ * search, which starts once the first bundle's is ranked.
+ */
+function preloadFor(state: State): void {
+  if (!groups) return;
+  const query = parseQuery(state.q, foldQuery, groups, queryWords);
+  const pf = loadedPagefind() ? (firstBundleNow() ?? loadedPagefind()) : null;
+  if (!query || !pf) return;
+  const lookups = [query.loose, ...query.terms.flatMap((t) => t.exact)];
+  for (const lookup of new Set(lookups)) void pf.preload(lookup, { filters: state.filters }).catch(report);
+}
 
+/**
+ * An edit of the box. A word put in at once — a Chinese input method's committed word (its `compositionend`),
+ * a paste, an autocompletion: two characters or more — is searched at once: the reader has said what they
+ * look for, and nothing more is coming from the same keystroke. A key typed alone (a letter of PUE, one
+ * character committed) waits DEBOUNCE_MS for the next, so that the index is not asked for every prefix of a
+ * word typed letter by letter; the query's index chunks are fetched meanwhile, and for a traditional character
+ * the table that folds it first (fold-on-demand.ts), so neither is fetched after the pause.
+ */
 function onInput(event: Event): void {
   if ((event as InputEvent).isComposing) return;
   const state = stateFromForm();
+  // A browser that sends an input event after `compositionend` (Safari) sends the committed word twice: it
+  // was searched at the first.
+  const repeated = event.type === 'input' && lastEvent === 'compositionend' && state.q === lastTyped;
+  lastEvent = event.type;
+  if (repeated) return;
+  const atOnce = typedAtOnce(lastTyped, state.q);
+  lastTyped = state.q;
   writeTyping(state);
-  // Fetch the index chunks of every lookup while the debounce runs (once the query can be parsed at once): the
-  // first bundle's only, with several. Every bundle's chunks, asked for here, kept the worker loading them
-  // (a 3,000-plan trace: 700 ms of its thread) in front of the first bundle's search; the other bundles' chunks
-  // are fetched by the complete search, which starts once the first bundle's is ranked.
-  const query = groups && !needsTable(state.q) ? parseQuery(state.q, foldQuery, groups, queryWords) : null;
-  const pf = loadedPagefind() ? (firstBundleNow() ?? loadedPagefind()) : null;
-  if (query && pf) {
-    const lookups = [query.loose, ...query.terms.flatMap((t) => t.exact)];
-    for (const lookup of new Set(lookups)) void pf.preload(lookup, { filters: state.filters }).catch(report);
-  }
   clearTimeout(timer);
+  if (atOnce) {
+    void search(state).catch(report);
+    return;
+  }
+  if (needsTable(state.q))
+    foldReady([state.q]).then(() => {
+      if (stateFromForm().q === state.q) preloadFor(state);
+    }, report);
+  else preloadFor(state);
   timer = setTimeout(() => void search(state).catch(report), DEBOUNCE_MS);
 }
 
