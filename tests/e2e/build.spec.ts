@@ -32,9 +32,11 @@ import { buildNodeArgs } from '../../scripts/build/command';
 test.describe.configure({ mode: 'serial', timeout: 600_000 });
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const WORK = mkdtempSync(join(tmpdir(), 'plan-atlas-build-spec-'));
-const SEEDS = join(WORK, 'seeds');
-const OUT = join(WORK, 'site');
+// Made in beforeAll, not when the file loads: Playwright also loads spec files in its runner process, where
+// afterAll never runs, and a directory made there was left behind on every run.
+let WORK = '';
+let SEEDS = '';
+let OUT = '';
 
 interface Run {
   code: number;
@@ -83,6 +85,9 @@ const REFUSED = [
 const withoutUrl = ({ url: _url, ...plan }: Plan & { url?: string }): Plan => plan;
 
 test.beforeAll(() => {
+  WORK = mkdtempSync(join(tmpdir(), 'plan-atlas-build-spec-'));
+  SEEDS = join(WORK, 'seeds');
+  OUT = join(WORK, 'site');
   mkdirSync(SEEDS, { recursive: true });
   for (const file of readdirSync(join(ROOT, 'seeds'))) cpSync(join(ROOT, 'seeds', file), join(SEEDS, file));
   writeFileSync(join(SEEDS, '000_newcomer.txt'), plan('新来市', '推进节能。'));
@@ -97,7 +102,9 @@ test.beforeAll(() => {
   writeFileSync(join(OUT, 'old-deployment.txt'), 'old');
 });
 
-test.afterAll(() => rmSync(WORK, { recursive: true, force: true }));
+test.afterAll(() => {
+  if (WORK) rmSync(WORK, { recursive: true, force: true });
+});
 
 test('bad seeds are refused by name in the closing summary; the site builds with every good plan unchanged', async () => {
   const run = await build({});

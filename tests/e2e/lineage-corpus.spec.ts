@@ -18,14 +18,19 @@ import { buildNodeArgs } from '../../scripts/build/command';
 test.describe.configure({ mode: 'serial', timeout: 600_000 });
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const WORK = mkdtempSync(join(tmpdir(), 'plan-atlas-lineage-spec-'));
-const SEEDS = join(WORK, 'seeds');
-const OUT = join(WORK, 'site');
+// Made in beforeAll, not when the file loads: Playwright also loads spec files in its runner process, where
+// afterAll never runs, and a directory made there was left behind on every run.
+let WORK = '';
+let SEEDS = '';
+let OUT = '';
 const LAIWU = '003_a39c52263945813a';
 
 let site: StaticSite;
 
 test.beforeAll(async () => {
+  WORK = mkdtempSync(join(tmpdir(), 'plan-atlas-lineage-spec-'));
+  SEEDS = join(WORK, 'seeds');
+  OUT = join(WORK, 'site');
   // A whole site build, as `npm run build` does it: minutes on a busy machine, not the 60 s a page test gets.
   test.setTimeout(600_000);
   mkdirSync(SEEDS, { recursive: true });
@@ -61,7 +66,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await site?.close();
-  rmSync(WORK, { recursive: true, force: true });
+  if (WORK) rmSync(WORK, { recursive: true, force: true });
 });
 
 const url = (path: string) => new URL(path.replace(/^\//, ''), site.url).href;

@@ -24,9 +24,11 @@ import { buildNodeArgs } from '../../scripts/build/command';
 test.describe.configure({ mode: 'serial', timeout: 900_000 });
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const WORK = mkdtempSync(join(tmpdir(), 'plan-atlas-lists-spec-'));
-const SEEDS = join(WORK, 'seeds');
-const OUT = join(WORK, 'site');
+// Made in beforeAll, not when the file loads: Playwright also loads spec files in its runner process, where
+// afterAll never runs, and a directory made there was left behind on every run.
+let WORK = '';
+let SEEDS = '';
+let OUT = '';
 const PLANS = LIST_LIMITS.planRows + 10;
 const NOT_FOUND = '/no-such-page/';
 
@@ -34,6 +36,9 @@ let site: StaticSite;
 let plans: Plan[] = [];
 
 test.beforeAll(async () => {
+  WORK = mkdtempSync(join(tmpdir(), 'plan-atlas-lists-spec-'));
+  SEEDS = join(WORK, 'seeds');
+  OUT = join(WORK, 'site');
   // A whole site build of 160 plans with its search index: minutes on a busy machine.
   test.setTimeout(900_000);
   writeCorpus(SEEDS, PLANS, seedTemplates(join(ROOT, 'seeds')));
@@ -56,7 +61,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await site?.close();
-  rmSync(WORK, { recursive: true, force: true });
+  if (WORK) rmSync(WORK, { recursive: true, force: true });
 });
 
 const url = (path: string) => new URL(path.replace(/^\//, ''), site.url).href;

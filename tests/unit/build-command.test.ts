@@ -7,13 +7,14 @@ import { buildNodeArgs, withoutTsxLoader, withTsxLoader } from '../../scripts/bu
 const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('buildNodeArgs', () => {
-  let dir: string | null = null;
+  // Every project a test makes: one test makes two, and remembering only the last left the first behind.
+  const dirs: string[] = [];
   afterEach(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = null;
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
   const projectWith = (build: string) => {
-    dir = mkdtempSync(join(tmpdir(), 'plan-atlas-build-command-'));
+    const dir = mkdtempSync(join(tmpdir(), 'plan-atlas-build-command-'));
+    dirs.push(dir);
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ scripts: { build } }));
     return dir;
   };
