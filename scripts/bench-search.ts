@@ -56,6 +56,7 @@ import { finishSearchPage } from '../src/integrations/search-page-files';
 import { FILTER_TABLE_FILE } from '../src/lib/search/browser/layout';
 import { RECORD_VALUES_FILE } from '../src/lib/search/browser/record-values';
 import { PlainChromium, serveInOwnProcess, type PlainCold } from './bench/plain-cold-open';
+import { BENCH_QUERIES } from './bench/queries';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -73,23 +74,7 @@ const INDEX_FROM = process.argv.includes('--index-from')
   : undefined;
 /** Measure the large corpus only, not the seeds' site. */
 const LARGE_ONLY = process.argv.includes('--large-only');
-const QUERIES = [
-  '两高',
-  '生态环境局',
-  '公转铁',
-  '659.1',
-  '14.5%',
-  'PUE',
-  'LNG',
-  'VOCs',
-  'COD',
-  '節能減排',
-  '公轉鐵',
-  '"超低排放改造"',
-  '区交通局',
-  '碳达峰',
-  '节能',
-];
+const QUERIES = BENCH_QUERIES;
 const FIRST_QUERY = '公转铁';
 /** Chromium's switches, for Playwright's browser and the plain one alike. */
 const CHROMIUM_ARGS = [

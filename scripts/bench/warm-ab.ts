@@ -7,6 +7,7 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { serveStatic } from '../../tests/e2e/static-server';
+import { BENCH_QUERIES } from './queries';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -14,26 +15,7 @@ const RUNS = runsAt === -1 ? 5 : Number(args[runsAt + 1]);
 const rest = args.filter((_, i) => runsAt === -1 || (i !== runsAt && i !== runsAt + 1));
 const [siteA, siteB, ...given] = rest;
 if (!siteA || !siteB) throw new Error('usage: warm-ab.ts <site A> <site B> [--runs n] [query…]');
-const QUERIES =
-  given.length > 0
-    ? given
-    : [
-        '两高',
-        '生态环境局',
-        '公转铁',
-        '659.1',
-        '14.5%',
-        'PUE',
-        'LNG',
-        'VOCs',
-        'COD',
-        '節能減排',
-        '公轉鐵',
-        '"超低排放改造"',
-        '区交通局',
-        '碳达峰',
-        '节能',
-      ];
+const QUERIES = given.length > 0 ? given : BENCH_QUERIES;
 
 async function once(
   browser: Browser,
