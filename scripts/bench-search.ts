@@ -57,6 +57,7 @@ import { FILTER_TABLE_FILE } from '../src/lib/search/browser/layout';
 import { RECORD_VALUES_FILE } from '../src/lib/search/browser/record-values';
 import { PlainChromium, serveInOwnProcess, type PlainCold } from './bench/plain-cold-open';
 import { BENCH_QUERIES } from './bench/queries';
+import { typeAndTime } from './bench/type-and-time';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -183,52 +184,6 @@ async function traffic(page: Page, during: () => Promise<void>): Promise<Traffic
   await Promise.all(seen);
   page.off('response', onResponse);
   return total;
-}
-
-/**
- * Types `query` into the search box (one input event) and resolves with ms to the first results drawn
- * (`results`: the first bundle's, drawn while the others are searched — data-search-state 'partial' — or the
- * complete ones when there is one bundle), to the complete results (`complete`: state 'results'), and to done
- * (`counts`: help and filter counts); `firstTop` is the first result's link as first drawn.
- */
-function typeAndTime(
-  page: Page,
-  query: string,
-): Promise<{ results: number; complete: number; counts: number; hits: number; firstTop: string }> {
-  return page.evaluate(async (q) => {
-    const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
-    const list = document.querySelector<HTMLElement>('[data-search-results]')!;
-    const started = performance.now();
-    let results = -1;
-    let complete = -1;
-    let firstTop = '';
-    const done = new Promise<number>((resolvePromise) => {
-      let busy = false;
-      const observer = new MutationObserver(() => {
-        const state = list.dataset['searchState'];
-        if (state === 'busy') busy = true;
-        if (!busy) return;
-        if ((state === 'partial' || state === 'results' || state === 'done') && results < 0) {
-          results = performance.now() - started;
-          // Inline, not a helper: tsx names functions with a helper the page does not have.
-          firstTop = (list.querySelector('a[data-search-hit]')?.getAttribute('href') ?? '').replace(
-            /\?hl=[^#]*/,
-            '',
-          );
-        }
-        if ((state === 'results' || state === 'done') && complete < 0) complete = performance.now() - started;
-        if (state === 'done') {
-          observer.disconnect();
-          resolvePromise(performance.now() - started);
-        }
-      });
-      observer.observe(list, { attributes: true, attributeFilter: ['data-search-state'] });
-    });
-    input.value = q;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    const counts = await done;
-    return { results, complete, counts, hits: list.querySelectorAll('[data-search-hit]').length, firstTop };
-  }, query);
 }
 
 /**
@@ -417,7 +372,7 @@ async function quality(
   /** Each query's first result as first drawn (the first bundle's, when there are several). */
   const firstTops = new Map<string, string>();
   const shown = async (query: string) => {
-    const timed = await typeAndTime(page, query);
+    const timed = await typeAndTime(page, query, 'done');
     firstTops.set(query, timed.firstTop);
     return page.locator('.search-hit').evaluateAll((items) =>
       items.map((item) => ({
@@ -524,7 +479,7 @@ async function measure(
       firstTop: '',
     };
     const firstQuery = await traffic(page, async () => {
-      first = await typeAndTime(page, FIRST_QUERY);
+      first = await typeAndTime(page, FIRST_QUERY, 'done');
     });
     const latencies = async (counts: boolean) => {
       const rows: { query: string; hits: number; results: number[]; complete: number[]; counts: number[] }[] =
@@ -540,7 +495,7 @@ async function measure(
         for (let run = 0; run < RUNS; run++) {
           // A fresh warm page per run (index initialised, no chunk cached): the query pays its chunk fetches.
           const fresh = (await openWarm(browser, url, counts)).page;
-          const t = await typeAndTime(fresh, query);
+          const t = await typeAndTime(fresh, query, 'done');
           row.hits = t.hits;
           row.results.push(t.results);
           row.complete.push(t.complete);

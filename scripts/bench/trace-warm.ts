@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../../tests/e2e/static-server';
+import { typeAndTime } from './type-and-time';
 
 interface TraceEvent {
   name: string;
@@ -43,35 +44,8 @@ try {
       path,
       categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'loading'],
     });
-    const timed = await page.evaluate(async (q) => {
-      const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
-      const list = document.querySelector<HTMLElement>('[data-search-results]')!;
-      const started = performance.now();
-      let first = -1;
-      let complete = -1;
-      await new Promise<void>((resolve) => {
-        let busy = false;
-        new MutationObserver((_, observer) => {
-          const state = list.dataset['searchState'];
-          if (state === 'busy') busy = true;
-          if (!busy) return;
-          if ((state === 'partial' || state === 'results' || state === 'done') && first < 0) {
-            first = performance.now() - started;
-            console.timeStamp('trace:first');
-          }
-          if ((state === 'results' || state === 'done') && complete < 0) {
-            complete = performance.now() - started;
-            console.timeStamp('trace:complete');
-            observer.disconnect();
-            resolve();
-          }
-        }).observe(list, { attributes: true, attributeFilter: ['data-search-state'] });
-        console.timeStamp('trace:input');
-        input.value = q;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      });
-      return { first, complete };
-    }, query);
+    const typed = await typeAndTime(page, query, 'complete');
+    const timed = { first: typed.results, complete: typed.complete };
     await browser.stopTracing();
     await context.close();
     const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents;

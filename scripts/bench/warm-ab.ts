@@ -8,6 +8,7 @@
 import { chromium, type Browser } from 'playwright-core';
 import { serveStatic } from '../../tests/e2e/static-server';
 import { BENCH_QUERIES } from './queries';
+import { typeAndTime } from './type-and-time';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -28,31 +29,8 @@ async function once(
     await page.goto(url);
     await page.waitForSelector('form[data-search-ready]', { state: 'attached' });
     await page.waitForLoadState('networkidle');
-    return await page.evaluate(async (q) => {
-      const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
-      const list = document.querySelector<HTMLElement>('[data-search-results]')!;
-      const started = performance.now();
-      let first = -1;
-      let complete = -1;
-      await new Promise<void>((resolve) => {
-        let busy = false;
-        new MutationObserver((_, observer) => {
-          const state = list.dataset['searchState'];
-          if (state === 'busy') busy = true;
-          if (!busy) return;
-          if ((state === 'partial' || state === 'results' || state === 'done') && first < 0)
-            first = performance.now() - started;
-          if ((state === 'results' || state === 'done') && complete < 0) {
-            complete = performance.now() - started;
-            observer.disconnect();
-            resolve();
-          }
-        }).observe(list, { attributes: true, attributeFilter: ['data-search-state'] });
-        input.value = q;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      });
-      return { first, complete };
-    }, query);
+    const typed = await typeAndTime(page, query, 'complete');
+    return { first: typed.results, complete: typed.complete };
   } finally {
     await context.close();
   }

@@ -1,0 +1,71 @@
+/**
+ * How every search benchmark types a query on a warm search page and times what the reader sees: the query set
+ * as the box's value and one input event (as an input method commits a word), then the results list's
+ * `data-search-state` watched from inside the page. Shared by bench-search.ts, bench/warm-ab.ts and
+ * bench/trace-warm.ts, so that the three time the same thing.
+ */
+import type { Page } from 'playwright-core';
+
+export interface TypedTiming {
+  /** ms from the input event to the first results drawn (the first bundle's, state `partial`, or the complete ones). */
+  results: number;
+  /** ms to the complete results (state `results` or `done`). */
+  complete: number;
+  /** ms to done (help and filter counts; state `done`), or -1 when not waited for. */
+  counts: number;
+  /** Results shown when the wait ended. */
+  hits: number;
+  /** The first result's link as first drawn, without its `?hl=` highlight. */
+  firstTop: string;
+}
+
+/**
+ * Types `query` on `page` and times it. `until` is the state the wait ends at: `complete` (the complete results)
+ * or `done` (the counts too). Under a Chromium trace, `trace:input`, `trace:first` and `trace:complete` time
+ * stamps mark the three moments (console.timeStamp does nothing otherwise).
+ */
+export function typeAndTime(page: Page, query: string, until: 'complete' | 'done'): Promise<TypedTiming> {
+  // Everything below runs in the page: no named inner functions, since tsx would wrap them with a naming helper
+  // (`__name`) that the page does not have.
+  return page.evaluate(
+    async ([q, end]) => {
+      const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
+      const list = document.querySelector<HTMLElement>('[data-search-results]')!;
+      const started = performance.now();
+      let results = -1;
+      let complete = -1;
+      let counts = -1;
+      let firstTop = '';
+      await new Promise<void>((resolve) => {
+        let busy = false;
+        new MutationObserver((_, observer) => {
+          const state = list.dataset['searchState'];
+          if (state === 'busy') busy = true;
+          if (!busy) return;
+          if ((state === 'partial' || state === 'results' || state === 'done') && results < 0) {
+            results = performance.now() - started;
+            console.timeStamp('trace:first');
+            firstTop = (list.querySelector('a[data-search-hit]')?.getAttribute('href') ?? '').replace(
+              /\?hl=[^#]*/,
+              '',
+            );
+          }
+          if ((state === 'results' || state === 'done') && complete < 0) {
+            complete = performance.now() - started;
+            console.timeStamp('trace:complete');
+          }
+          if (state === 'done') counts = performance.now() - started;
+          if (complete >= 0 && (end === 'complete' || counts >= 0)) {
+            observer.disconnect();
+            resolve();
+          }
+        }).observe(list, { attributes: true, attributeFilter: ['data-search-state'] });
+        console.timeStamp('trace:input');
+        input.value = q;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      return { results, complete, counts, hits: list.querySelectorAll('[data-search-hit]').length, firstTop };
+    },
+    [query, until] as const,
+  );
+}
