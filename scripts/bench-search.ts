@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench-search.ts [--copies 100] [--runs 3] [--bundles n] [--keep] [--index-from dir] [--large-only]`:
+ * `npx tsx scripts/bench-search.ts [--copies 100] [--runs 3] [--bundles n] [--first-clauses n] [--keep] [--index-from dir] [--large-only]`:
  * what search costs, for the five seeds and for a corpus `--copies` times larger (`--copies 600` is the 3,000
  * plans of issue 13: ~119,000 records, whose indexing alone takes minutes on two cores). Prints figures;
  * asserts nothing (timings vary by machine). `--index-from` takes the large corpus's index from a directory an
@@ -67,6 +67,8 @@ const COPIES = arg('copies', 100);
 const RUNS = arg('runs', 3);
 /** Bundles of the large corpus; by default what the build would choose (src/lib/search/build/shards.ts). */
 const BUNDLES = process.argv.includes('--bundles') ? arg('bundles', 1) : undefined;
+/** Clauses of the large corpus's first bundle (the one searched before the first results); by default the build's. */
+const FIRST_CLAUSES = process.argv.includes('--first-clauses') ? arg('first-clauses', 1) : undefined;
 /** Keep the built sites (their directory is printed) for a closer look. */
 const KEEP = process.argv.includes('--keep');
 /** A directory an earlier `--keep` run left: its large corpus's index is reused, not written again. */
@@ -691,12 +693,12 @@ async function main(): Promise<void> {
     }, 0);
     console.log(`took the index of ${from} (${records} records in ${bundleDirs.length} bundles)`);
   } else {
-    const bundles = searchBundles(large, '/', BUNDLES);
+    const bundles = searchBundles(large, '/', BUNDLES, FIRST_CLAUSES);
     await writeBundles(bundles, largeSite, filterValues(large, loadSearchNames()));
     bundleDirs = bundles.map((b) => b.dir);
     records = bundles.reduce((n, b) => n + b.records.length, 0);
     console.log(
-      `indexed ${COPIES}× the seeds (${large.length} plans, ${records} records) in ${bundles.length} bundles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `indexed ${COPIES}× the seeds (${large.length} plans, ${records} records) in ${bundles.length} bundles (the first ${bundles[0]?.records.length ?? 0} records) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
   }
   // …and where its bundles are: the meta the page's scripts read them from. A page still searching the seeds'

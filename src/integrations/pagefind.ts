@@ -30,7 +30,7 @@ import {
 } from '../lib/search/build/records';
 import { loadSearchNames } from '../lib/search/build/names';
 import { planLabel } from '../lib/model/label';
-import { assignShards, bundleDir } from '../lib/search/build/shards';
+import { assignShards, bundleDir, clauseCount, shardLayout } from '../lib/search/build/shards';
 import { buildOptions, writeBundle, type Bundle } from './search-bundle';
 import { bundlePlans, writeSearchIndex } from './search-index';
 import { SEARCH_HANDOFF_ENV, writeSearchHandoff } from './search-handoff';
@@ -56,15 +56,16 @@ export function searchClauses(plans: readonly Plan[], base: string): SearchClaus
 
 /**
  * The records split into bundles of whole plans: one unless the corpus is large (see shards.ts); `count`
- * overrides the number (the benchmark compares).
+ * overrides the number and `first` the first bundle's clauses (the benchmark compares layouts).
  */
 export function searchBundles(
   plans: readonly Plan[],
   base: string,
   count?: number,
+  first?: number,
 ): (Bundle & { records: SearchRecord[] })[] {
   const byPlan = buildRecordsByPlan(plans, buildOptions(base));
-  const shards = count === undefined ? assignShards(plans) : assignShards(plans, count);
+  const shards = assignShards(plans, shardLayout(clauseCount(plans), { count, first }));
   const used = Math.max(1, ...[...shards.values()].map((k) => k + 1));
   const bundles = Array.from({ length: used }, (_, k) => ({
     dir: bundleDir(k),

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { filterValues, planLabels, recordsOfPlan } from '../lib/search/build/records';
 import { loadSearchNames } from '../lib/search/build/names';
 import { FILTER_TABLE_FILE, type FilterTable } from '../lib/search/browser/layout';
-import { assignShards, bundleDir } from '../lib/search/build/shards';
+import { assignShards, bundleDir, clauseCount, shardLayout } from '../lib/search/build/shards';
 import { buildOptions, writeBundle } from './search-bundle';
 import type { BuiltPlans } from './built-plans';
 import type { FromWorker, ToWorker, WorkerSetup } from './search-worker';
@@ -30,9 +30,12 @@ export interface BundlePlans {
   plans: { id: string; label: string }[];
 }
 
-/** The plans split into bundles of whole plans (`count` overrides the number, for the benchmark). */
-export function bundlePlans(plans: readonly PlanSummary[], count?: number): BundlePlans[] {
-  const shards = count === undefined ? assignShards(plans) : assignShards(plans, count);
+/**
+ * The plans split into bundles of whole plans (shards.ts); `count` overrides the number and `first` the first
+ * bundle's clauses, for the benchmark and tests.
+ */
+export function bundlePlans(plans: readonly PlanSummary[], count?: number, first?: number): BundlePlans[] {
+  const shards = assignShards(plans, shardLayout(clauseCount(plans), { count, first }));
   const used = Math.max(1, ...[...shards.values()].map((k) => k + 1));
   const labels = planLabels(plans);
   const bundles: BundlePlans[] = Array.from({ length: used }, (_, k) => ({ dir: bundleDir(k), plans: [] }));

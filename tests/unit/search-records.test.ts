@@ -6,7 +6,6 @@ import {
   searchRecords,
 } from '../../src/integrations/pagefind';
 import { clauseStarts, clauseValues, valuesOf, wordsOf as wordCounts } from '../../src/lib/search/browser/layout';
-import { assignShards, bundleDir, shardCount } from '../../src/lib/search/build/shards';
 import type { Plan } from '../../src/lib/model/plan';
 import { foldQuery } from '../../src/lib/search/browser/fold';
 import { parseQuery } from '../../src/lib/search/browser/query';
@@ -283,28 +282,5 @@ describe('records of chapters', () => {
         expect(/^[a-p]{8}$/.test(last), `${record.url}: ${last}`).toBe(false);
       }
     }
-  });
-
-  it.each([
-    [200, 1],
-    [5000, 1],
-    [5001, 2],
-    [19800, 4],
-  ])('splits %i clauses into %i bundles', (clauses, count) => {
-    expect(shardCount(clauses)).toBe(count);
-  });
-
-  it('puts whole plans into even bundles, deterministically', () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({ ...plans[i % plans.length]!, id: `p${i}` }));
-    const shards = assignShards(many, 4);
-    expect(new Set(shards.values())).toEqual(new Set([0, 1, 2, 3]));
-    const load = [0, 0, 0, 0];
-    for (const plan of many) load[shards.get(plan.id)!]! += plan.clauses.length;
-    expect(Math.max(...load) - Math.min(...load)).toBeLessThanOrEqual(
-      Math.max(...plans.map((p) => p.clauses.length)),
-    );
-    expect(assignShards(many, 4)).toEqual(shards);
-    expect(bundleDir(0)).toBe('pagefind');
-    expect(bundleDir(3)).toBe('pagefind-3');
   });
 });
