@@ -20,11 +20,73 @@ interface TraceEvent {
   dur?: number;
   tid: number;
   pid: number;
-  args?: { name?: string; data?: { message?: string; url?: string; functionName?: string } };
+  id?: string;
+  args?: {
+    name?: string;
+    data?: {
+      message?: string;
+      url?: string;
+      functionName?: string;
+      startTime?: number;
+      cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
+      timeDeltas?: number[];
+    };
+  };
 }
 
-const [siteDir, ...given] = process.argv.slice(2);
-if (!siteDir) throw new Error('usage: trace-warm.ts <site dir> [query…]');
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/**
+ * Self time per function (name, file and line) of each thread's V8 samples between `from` and `to` (trace µs),
+ * from the trace's `Profile` and `ProfileChunk` events.
+ */
+function selfTimes(
+  events: readonly TraceEvent[],
+  from: number,
+  to: number,
+): Map<string, Map<string, number>> {
+  const profiles = new Map<string, { thread: string; at: number; nodes: Map<number, string> }>();
+  const byThread = new Map<string, Map<string, number>>();
+  for (const e of events) {
+    if (e.name === 'Profile' && e.id)
+      profiles.set(`${e.pid}:${e.id}`, {
+        thread: `${e.pid}:${e.tid}`,
+        at: e.args?.data?.startTime ?? e.ts,
+        nodes: new Map(),
+      });
+    if (e.name !== 'ProfileChunk' || !e.id) continue;
+    const profile = profiles.get(`${e.pid}:${e.id}`);
+    if (!profile) continue;
+    for (const node of e.args?.data?.cpuProfile?.nodes ?? []) {
+      const { functionName = '', url = '', lineNumber = -1 } = node.callFrame;
+      profile.nodes.set(
+        node.id,
+        `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`,
+      );
+    }
+    const samples = e.args?.data?.cpuProfile?.samples ?? [];
+    const deltas = e.args?.data?.timeDeltas ?? [];
+    const times = byThread.get(profile.thread) ?? new Map<string, number>();
+    byThread.set(profile.thread, times);
+    samples.forEach((node, i) => {
+      profile.at += deltas[i] ?? 0;
+      const next = profile.at + (deltas[i + 1] ?? 0);
+      if (profile.at < from || profile.at > to) return;
+      const name = profile.nodes.get(node) ?? '?';
+      times.set(name, (times.get(name) ?? 0) + (next - profile.at) / 1000);
+    });
+  }
+  return byThread;
+}
+
+const args = process.argv.slice(2);
+/** `--profile`: V8's sampling profiler on too, and the functions that took most time per thread are printed. */
+const profile = args.includes('--profile');
+const [siteDir, ...given] = args.filter((a) => a !== '--profile');
+if (!siteDir) throw new Error('usage: trace-warm.ts [--profile] <site dir> [query…]');
 const queries = given.length > 0 ? given : ['公转铁', '节能', 'PUE'];
 
 const site = await serveStatic(siteDir);
@@ -42,7 +104,13 @@ try {
     const path = join(tmpdir(), `trace-warm-${process.pid}.json`);
     await browser.startTracing(page, {
       path,
-      categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'loading'],
+      categories: [
+        'devtools.timeline',
+        'v8.execute',
+        'disabled-by-default-devtools.timeline',
+        'loading',
+        ...(profile ? ['disabled-by-default-v8.cpu_profiler'] : []),
+      ],
     });
     const typed = await typeAndTime(page, query, 'complete');
     const timed = { first: typed.results, complete: typed.complete };
@@ -91,6 +159,16 @@ try {
             .map(([n, ms]) => `${n} ${ms.toFixed(0)}`)
             .join(', ')}`,
       );
+      const sampled = profile ? selfTimes(events, t0, tFirst).get(key) : undefined;
+      if (sampled)
+        console.log(
+          `  self time before first (V8 samples, ms): ${[...sampled]
+            .filter(([n]) => !/^\((idle|program)\)/.test(n))
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 14)
+            .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
+            .join(', ')}`,
+        );
       const long = tasks
         .filter((t) => t.dur! > 5000 && t.ts < tFirst)
         .map((t) => `${((t.ts - t0) / 1000).toFixed(0)}+${(t.dur! / 1000).toFixed(0)}`);

@@ -67,9 +67,11 @@ try {
         row[which].push(await once(browser, `${(which === 'a' ? a : b).url}search/`, row.query));
     }
   console.log(
-    `A ${siteA}\nB ${siteB}\n${RUNS} runs each, alternated\nquery | first A median / worst | first B median / worst | paired B−A median | complete A | complete B | paired B−A`,
+    `A ${siteA}\nB ${siteB}\n${RUNS} runs each, alternated\nquery | first A median / worst | first B median / worst | paired B−A median | B faster in | complete A | complete B | paired B−A`,
   );
   const all = { a: [] as number[], b: [] as number[] };
+  let pairs = 0;
+  let faster = 0;
   for (const row of rows) {
     const fa = row.a.map((t) => t.first);
     const fb = row.b.map((t) => t.first);
@@ -77,12 +79,15 @@ try {
     const cb = row.b.map((t) => t.complete);
     all.a.push(median(fa));
     all.b.push(median(fb));
+    pairs += fb.length;
+    faster += fb.filter((x, i) => x < fa[i]!).length;
     console.log(
       [
         row.query,
         `${median(fa).toFixed(0)} / ${Math.max(...fa).toFixed(0)}`,
         `${median(fb).toFixed(0)} / ${Math.max(...fb).toFixed(0)}`,
         median(fb.map((x, i) => x - fa[i]!)).toFixed(0),
+        `${fb.filter((x, i) => x < fa[i]!).length} of ${fb.length}`,
         median(ca).toFixed(0),
         median(cb).toFixed(0),
         median(cb.map((x, i) => x - ca[i]!)).toFixed(0),
@@ -90,7 +95,7 @@ try {
     );
   }
   console.log(
-    `first results over the queries' medians: A median ${median(all.a).toFixed(0)} / worst ${Math.max(...all.a).toFixed(0)}; B median ${median(all.b).toFixed(0)} / worst ${Math.max(...all.b).toFixed(0)}; within 200 ms: A ${all.a.filter((x) => x <= 200).length}/${all.a.length}, B ${all.b.filter((x) => x <= 200).length}/${all.b.length}`,
+    `first results over the queries' medians: A median ${median(all.a).toFixed(0)} / worst ${Math.max(...all.a).toFixed(0)}; B median ${median(all.b).toFixed(0)} / worst ${Math.max(...all.b).toFixed(0)}; within 200 ms: A ${all.a.filter((x) => x <= 200).length}/${all.a.length}, B ${all.b.filter((x) => x <= 200).length}/${all.b.length}; B's first results faster in ${faster} of ${pairs} pairs`,
   );
 } finally {
   await browser.close();
