@@ -24,48 +24,64 @@ export interface TypedTiming {
  * or `done` (the counts too). Under a Chromium trace, `trace:input`, `trace:first` and `trace:complete` time
  * stamps mark the three moments (console.timeStamp does nothing otherwise).
  */
-export function typeAndTime(page: Page, query: string, until: 'complete' | 'done'): Promise<TypedTiming> {
+export async function typeAndTime(
+  page: Page,
+  query: string,
+  until: 'complete' | 'done',
+): Promise<TypedTiming> {
+  // The page records the times and Node waits for them: a page promise left pending until the results was
+  // reported collected by Playwright in 100x runs ("Resulting promise was garbage collected"), ending the run.
   // Everything below runs in the page: no named inner functions, since tsx would wrap them with a naming helper
   // (`__name`) that the page does not have.
-  return page.evaluate(
-    async ([q, end]) => {
+  await page.evaluate(
+    ([q, end]) => {
       const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
       const list = document.querySelector<HTMLElement>('[data-search-results]')!;
       const started = performance.now();
-      let results = -1;
-      let complete = -1;
-      let counts = -1;
-      let firstTop = '';
-      await new Promise<void>((resolve) => {
-        let busy = false;
-        new MutationObserver((_, observer) => {
-          const state = list.dataset['searchState'];
-          if (state === 'busy') busy = true;
-          if (!busy) return;
-          if ((state === 'partial' || state === 'results' || state === 'done') && results < 0) {
-            results = performance.now() - started;
-            console.timeStamp('trace:first');
-            firstTop = (list.querySelector('a[data-search-hit]')?.getAttribute('href') ?? '').replace(
-              /\?hl=[^#]*/,
-              '',
-            );
-          }
-          if ((state === 'results' || state === 'done') && complete < 0) {
-            complete = performance.now() - started;
-            console.timeStamp('trace:complete');
-          }
-          if (state === 'done') counts = performance.now() - started;
-          if (complete >= 0 && (end === 'complete' || counts >= 0)) {
-            observer.disconnect();
-            resolve();
-          }
-        }).observe(list, { attributes: true, attributeFilter: ['data-search-state'] });
-        console.timeStamp('trace:input');
-        input.value = q;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
+      const timing = { results: -1, complete: -1, counts: -1, hits: 0, firstTop: '', ended: false };
+      (window as unknown as { typedTiming?: typeof timing }).typedTiming = timing;
+      let busy = false;
+      const observer = new MutationObserver(() => {
+        const state = list.dataset['searchState'];
+        if (state === 'busy') busy = true;
+        if (!busy) return;
+        if ((state === 'partial' || state === 'results' || state === 'done') && timing.results < 0) {
+          timing.results = performance.now() - started;
+          console.timeStamp('trace:first');
+          timing.firstTop = (list.querySelector('a[data-search-hit]')?.getAttribute('href') ?? '').replace(
+            /\?hl=[^#]*/,
+            '',
+          );
+        }
+        if ((state === 'results' || state === 'done') && timing.complete < 0) {
+          timing.complete = performance.now() - started;
+          console.timeStamp('trace:complete');
+        }
+        if (state === 'done') timing.counts = performance.now() - started;
+        if (timing.complete >= 0 && (end === 'complete' || timing.counts >= 0)) {
+          observer.disconnect();
+          timing.hits = list.querySelectorAll('[data-search-hit]').length;
+          timing.ended = true;
+        }
       });
-      return { results, complete, counts, hits: list.querySelectorAll('[data-search-hit]').length, firstTop };
+      observer.observe(list, { attributes: true, attributeFilter: ['data-search-state'] });
+      console.timeStamp('trace:input');
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
     },
     [query, until] as const,
   );
+  // Polled from Node; the times themselves are taken in the page, as the states change.
+  await page.waitForFunction(
+    () => (window as unknown as { typedTiming?: { ended: boolean } }).typedTiming?.ended,
+    undefined,
+    {
+      polling: 20,
+      timeout: 120_000,
+    },
+  );
+  const { results, complete, counts, hits, firstTop } = await page.evaluate(
+    () => (window as unknown as { typedTiming: TypedTiming }).typedTiming,
+  );
+  return { results, complete, counts, hits, firstTop };
 }
