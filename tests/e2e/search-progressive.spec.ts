@@ -154,3 +154,95 @@ test('a query typed on the warm page asks for no other bundle’s index chunks b
   // The complete search did ask for the second bundle's chunks.
   expect(other.length).toBeGreaterThan(0);
 });
+
+test('the worker ranks: the page is sent ranked clause ids, not results’ word positions, and sends the complete search only after the first results are drawn', async ({
+  page,
+}) => {
+  // Every request the page posts to its index worker, with the results list's state as the page saw it when
+  // the state last changed (a MutationObserver runs once the task that drew has finished its synchronous work,
+  // before any later task), and every answer's shape.
+  await page.addInitScript(() => {
+    const log = {
+      sent: [] as {
+        method: string;
+        bundle?: number | undefined;
+        bundles?: number | undefined;
+        seen: string;
+      }[],
+      answers: [] as string[],
+    };
+    (window as unknown as { searchLog: typeof log }).searchLog = log;
+    let seen = '';
+    const methods = new Map<number, string>();
+    const watch = () => {
+      const list = document.querySelector('[data-search-results]');
+      if (!list) return false;
+      new MutationObserver(() => (seen = list.getAttribute('data-search-state') ?? '')).observe(list, {
+        attributes: true,
+        attributeFilter: ['data-search-state'],
+      });
+      return true;
+    };
+    document.addEventListener('DOMContentLoaded', watch);
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+      const m = message as { id: number; method: string; bundle?: number; bundles?: number };
+      methods.set(m.id, m.method);
+      log.sent.push({ method: m.method, bundle: m.bundle, bundles: m.bundles, seen });
+      return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+    } as typeof Worker.prototype.postMessage;
+    const listen = Worker.prototype.addEventListener;
+    Worker.prototype.addEventListener = function (this: Worker, type: string, ...rest: unknown[]) {
+      if (type === 'message' && !(this as unknown as { logged?: boolean }).logged) {
+        (this as unknown as { logged?: boolean }).logged = true;
+        listen.call(this, 'message', (event: Event) => {
+          const { id, result } = (
+            event as MessageEvent<{ id?: number; result?: { results?: { words?: unknown }[] } }>
+          ).data;
+          const positions = result?.results?.some((r) => r.words !== undefined) ?? false;
+          log.answers.push(`${methods.get(id ?? -1) ?? 'none'} ${positions ? 'positions' : 'ids'}`);
+        });
+      }
+      return (listen as (...args: unknown[]) => void).call(this, type, ...rest);
+    } as typeof Worker.prototype.addEventListener;
+  });
+  await page.goto(`${site!.url}${paths.search().replace(/^\//, '')}`);
+  await expect(page.locator('form[data-search-ready]')).toBeAttached();
+  const list = page.locator('[data-search-results]');
+  await page.locator('[data-search-input]').fill(QUERY);
+  await expect(list).toHaveAttribute('data-search-state', 'done');
+  const log = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          searchLog: {
+            sent: {
+              method: string;
+              bundle?: number | undefined;
+              bundles?: number | undefined;
+              seen: string;
+            }[];
+            answers: string[];
+          };
+        }
+      ).searchLog,
+  );
+  // The first bundle's ranking, then the complete one, each one request.
+  const ranks = log.sent.filter((m) => m.method === 'rank');
+  expect(ranks.map((m) => m.bundles)).toEqual([1, undefined]);
+  // The rankings' answers carried no results' word positions, and nothing else was searched before the first
+  // results were drawn (the filter counts, later, search the counted lookup's records).
+  expect(log.answers.filter((a) => a.startsWith('rank'))).toEqual(['rank ids', 'rank ids']);
+  expect(
+    log.sent.filter(
+      (m) => m.method === 'search' && m.seen !== 'partial' && m.seen !== 'results' && m.seen !== 'done',
+    ),
+  ).toEqual([]);
+  // Before the first results were drawn (and that task had ended), only the first bundle was asked; the complete
+  // ranking was sent after, while the first bundle's results were shown.
+  const before = log.sent.filter((m) => m.seen === '' || m.seen === 'busy');
+  expect(before.length).toBeGreaterThan(0);
+  for (const m of before)
+    expect(m.method === 'rank' ? m.bundles : m.bundle).toBe(m.method === 'rank' ? 1 : 0);
+  expect(log.sent.find((m) => m.method === 'rank' && m.bundles === undefined)?.seen).toBe('partial');
+});

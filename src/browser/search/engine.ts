@@ -7,10 +7,11 @@ import { countLookup, type CountLookup } from '../../lib/search/browser/counts';
 import { foldQuery, foldReady } from '../../lib/search/browser/fold-on-demand';
 import { nearSpans, nearVariants } from '../../lib/search/browser/near';
 import type { ParsedQuery } from '../../lib/search/browser/query';
-import { hasRun, rank, type Ranked, type TermSets } from '../../lib/search/browser/rank';
+import type { Ranked } from '../../lib/search/browser/rank';
+import { rankedOf, rankedSearch, rankPlanOf } from '../../lib/search/browser/ranked-search';
 import type { FilterKey } from '../../lib/search/browser/record-meta';
 import { lookupOf, runsOf, type Run } from '../../lib/search/browser/tokens';
-import type { Filters, Pagefind, PagefindResponse, PagefindResult } from './pagefind';
+import type { Filters, Pagefind, PagefindResult, ShownResult } from './pagefind';
 
 export type Counts = Record<string, Record<string, number>>;
 
@@ -23,7 +24,8 @@ export interface FilterCounts {
 export interface Outcome {
   query: ParsedQuery;
   ranked: Ranked[];
-  results: Map<string, PagefindResult>;
+  /** Each ranked result, to load its clause when shown. */
+  results: Map<string, ShownResult>;
   /** For near matches (tier `near`), the wordings found in each clause. */
   near: Map<string, string[]>;
   /** Wordings near the query that clauses print, with how many clauses print each, most first. */
@@ -39,23 +41,17 @@ export function loadFilters(counter: Pagefind, onLoaded: () => void = () => {}):
   return filtersLoaded.then(onLoaded);
 }
 
-function ids(response: PagefindResponse | null): string[] {
-  return response?.results.map((r) => r.id) ?? [];
-}
-
-function intersectIds(responses: (PagefindResponse | null)[]): Set<string> {
-  const sets = responses.map((r) => new Set(ids(r)));
-  return sets.reduce((a, b) => new Set([...a].filter((id) => b.has(id))));
-}
-
 /** What a search may skip: near matches (when nothing prints the query). */
 export interface SearchOptions {
   near?: boolean;
 }
 
 /**
- * Searches: the loose search and the exact searches that do not wait for another's answer run at once, so
- * Pagefind fetches their index chunks in parallel.
+ * Searches and ranks (ranked-search.ts). Unfiltered, on an index in a worker that ranks (pagefind.ts
+ * `ranked`), the worker runs the searches and ranks them, and sends the page only the ranked ids: every
+ * result's word positions and scores stayed in the worker (at 3,000 plans, thousands of results for a word
+ * such as 节能, whose copy into the page and ranking there were one task of 40-100 ms on the page's thread).
+ * Filtered, the page ranks its clause view's answers itself (the clause view filters clauses on the page).
  */
 export async function runSearch(
   pf: Pagefind,
@@ -63,52 +59,19 @@ export async function runSearch(
   filters: Filters,
   options: SearchOptions = {},
 ): Promise<Outcome> {
-  const find = (term: string) => pf.search(term, { filters });
-  const exactResponses: (PagefindResponse | null)[] = [];
-  const termSets = async (term: ParsedQuery['terms'][number]): Promise<TermSets> => {
-    const responses = await Promise.all(term.exact.map(find));
-    exactResponses.push(...responses);
-    return { literal: responses.length === 0 ? null : intersectIds(responses), group: term.group !== null };
-  };
-  const [looseResponse, exact] = await Promise.all([
-    find(query.loose),
-    query.chain === null ? Promise.all(query.terms.map(termSets)) : Promise.resolve(null),
-  ]);
-  const chain = query.chain;
-  // One run of distinct units: literal matches show in the loose results' positions, no exact search needed.
-  const terms: TermSets[] = exact ?? [
-    {
-      literal: new Set(
-        (looseResponse?.results ?? [])
-          .filter((r) => chain !== null && hasRun(r.words, chain))
-          .map((r) => r.id),
-      ),
-      group: false,
-    },
-  ];
-  const results = new Map<string, PagefindResult>((looseResponse?.results ?? []).map((r) => [r.id, r]));
-  // A literal match the loose search missed (it can cut a prefix short) takes its result from an exact search.
-  const spare = new Map<string, PagefindResult>();
-  for (const response of exactResponses)
-    for (const r of response?.results ?? []) if (!results.has(r.id)) spare.set(r.id, r);
-  const ranked = rank(ids(looseResponse), terms);
-  for (const { id } of ranked) {
-    const hit = spare.get(id);
-    if (hit && !results.has(id)) results.set(id, hit);
-  }
-  // A related result holds every indexed piece of the query, but apart: scattered characters, not the words
-  // searched for. Showing it would be noise under a query no clause prints, so it is not shown (near
-  // matches, checked on the text, take its place).
-  const kept = ranked.filter((r) => results.has(r.id) && r.tier !== 'related');
+  const plan = rankPlanOf(query);
+  const filtered = Object.values(filters).some(Boolean);
+  let ranked: Ranked[];
+  let results: Map<string, ShownResult>;
+  if (!filtered && pf.ranked) {
+    const answer = await pf.ranked(plan);
+    ranked = rankedOf(answer);
+    results = new Map(answer.ids.map((id) => [id, pf.shown(id)]));
+  } else ({ ranked, results } = await rankedSearch((term) => pf.search(term, { filters }), plan));
   // Filter counts are never taken here: they come after the results are drawn (countsAfter).
-  const outcome: Outcome = {
-    query,
-    ranked: kept,
-    results,
-    near: new Map(),
-    suggestions: [],
-  };
-  if (options.near !== false && !kept.some((r) => r.tier === 'literal')) await addNear(pf, outcome, filters);
+  const outcome: Outcome = { query, ranked, results, near: new Map(), suggestions: [] };
+  if (options.near !== false && !ranked.some((r) => r.tier === 'literal'))
+    await addNear(pf, outcome, filters);
   return outcome;
 }
 

@@ -6,6 +6,7 @@ import type { BootedIndexWorker } from './boot';
 import type { IndexMessage, IndexRequest, IndexSearchAnswer, IndexWorkerSetup } from './index-protocol';
 import type { BundleLookup } from '../../lib/search/browser/bundle-merge';
 import type { Filters, RecordResult, RecordSearch, Response } from '../../lib/search/browser/clause-view';
+import type { RankedAnswer, RankPlan } from '../../lib/search/browser/ranked-search';
 
 /** Distributes a request over the two argument shapes TypeScript cannot tell apart from the method alone. */
 type Ask = <T>(request: DistributiveOmit<IndexRequest, 'id'>) => Promise<T>;
@@ -20,6 +21,11 @@ export interface IndexWorkerHandle {
   records: RecordSearch;
   /** One bundle's answer to a term (its place in the worker's bundles), for progressive search. */
   lookupIn: BundleLookup<RecordResult>;
+  /**
+   * Ranks a plan's unfiltered searches in the worker (ranked-search.ts) over its first `bundles` bundles (all
+   * of them without): only the ranked ids come back.
+   */
+  rankIn(plan: RankPlan, bundles?: number): Promise<RankedAnswer>;
   /** Preloads a term's index chunks in one bundle. */
   preloadIn(bundle: number, term: string): Promise<void>;
   ready: Promise<void>;
@@ -106,5 +112,7 @@ function speakTo(worker: Worker, early: readonly Event[]): IndexWorkerHandle {
     ask<IndexSearchAnswer | null>({ method: 'search', term, options: {}, bundle });
   const preloadIn = (bundle: number, term: string) =>
     ask<void>({ method: 'preload', term, options: {}, bundle });
-  return { records: handle, lookupIn, preloadIn, ready };
+  const rankIn = (plan: RankPlan, bundles?: number) =>
+    ask<RankedAnswer>({ method: 'rank', plan, ...(bundles === undefined ? {} : { bundles }) });
+  return { records: handle, lookupIn, rankIn, preloadIn, ready };
 }

@@ -1,13 +1,16 @@
 /**
  * The messages between the search page and its index worker (index-worker.ts, index-client.ts).
  *
- * The page asks for searches, preloads and filter values; the worker answers each request by its id. A
- * search's results travel as id, score and word positions only: what the page ranks with. A shown result's
- * data (its URL, meta and filters) is its clause's own file, which the page fetches (clause-file.ts).
+ * The page asks for rankings, searches, preloads and filter values; the worker answers each request by its id.
+ * An unfiltered query is ranked in the worker (`rank`): only the ranked clause ids travel. A search's results
+ * (filtered searches, filter counts, near matches) travel as id, score and word positions only: what the page
+ * ranks and counts with. A shown result's data (its URL, meta and filters) is its clause's own file, which the
+ * page fetches (clause-file.ts).
  */
 
 import type { GroupForms } from '../../lib/search/browser/opened-query';
 import type { QueryWords } from '../../lib/search/browser/query';
+import type { RankPlan } from '../../lib/search/browser/ranked-search';
 
 /** Given to the worker as its name (`new Worker(url, { name })`), so it can start fetching at its first line. */
 export interface IndexWorkerSetup {
@@ -49,7 +52,12 @@ export type IndexRequest =
       options: { filters?: Record<string, string> };
       bundle?: number;
     }
-  | { id: number; method: 'filters' };
+  | { id: number; method: 'filters' }
+  /**
+   * A plan's unfiltered searches ranked in the worker (ranked-search.ts) over the first `bundles` bundles (every
+   * bundle without): answered with a `RankedAnswer`, the ranked ids alone.
+   */
+  | { id: number; method: 'rank'; plan: RankPlan; bundles?: number };
 
 /** One search result as the page receives it. */
 export interface IndexResult {

@@ -12,14 +12,22 @@
  * - a worker has no `<html lang>`, so Pagefind cuts queries into characters only (`Intl.Segmenter`'s grapheme
  *   mode). The queries it is given are the search alphabet of src/lib/search/browser/tokens.ts — lowercase ASCII
  *   words, spaces and quotes — which both modes cut alike: the same lookups, without the dictionary;
- * - a search's answer carries each result's id, score and word positions, which the page ranks with; a shown
- *   result's URL, meta and filters are its clause's own file, which the page fetches itself
- *   (src/lib/search/browser/clause-file.ts).
+ * - an unfiltered query is ranked here (`rank`: its lookups seen as clauses and ranked, ranked-search.ts), and
+ *   only the ranked clause ids go to the page; a search's answer (filtered searches, counts, near matches)
+ *   carries each result's id, score and word positions; a shown result's URL, meta and filters are its clause's
+ *   own file, which the page fetches itself (src/lib/search/browser/clause-file.ts).
  * The worker is told its bundles in its name (index-protocol.ts `IndexWorkerSetup`), so it needs no message to
  * start; and the opened URL's query, whose words it searches as soon as Pagefind answers (`searchedEarly`).
  */
 import { firstFiles, type PagefindEntry } from '../../lib/search/browser/index-entry';
-import { mergeAnswers, mergeFilterCounts } from '../../lib/search/browser/bundle-merge';
+import {
+  keptLookups,
+  mergeAnswers,
+  mergeFilterCounts,
+  searchOfBundles,
+} from '../../lib/search/browser/bundle-merge';
+import { clauseView, type ClauseSearch } from '../../lib/search/browser/clause-view';
+import { rankedAnswer, rankedSearch, type RankPlan } from '../../lib/search/browser/ranked-search';
 import { chunkFor, metaChunks, type IndexChunk } from '../../lib/search/browser/meta-chunks';
 import { firstLookupWords, foldWithoutTable } from '../../lib/search/browser/opened-query';
 import type {
@@ -351,21 +359,80 @@ function instancesFor(request: { bundle?: number }): Promise<PagefindInstance[]>
   return Promise.all(bundles.map((_, k) => instanceOf(k)));
 }
 
+/**
+ * Bundle `k`'s answer to a word, without filters: an answer searched early (the opened query's word in the first
+ * bundle) is handed over, once.
+ */
+function searchIn(k: number, term: string): Promise<IndexSearchAnswer | null> {
+  const early = k === 0 ? searchedEarly.get(term) : undefined;
+  if (early) {
+    searchedEarly.delete(term);
+    return early;
+  }
+  return instancesFor({ bundle: k }).then(([instance]) => searchOf(instance as PagefindInstance, term, {}));
+}
+
+/**
+ * Each bundle's answer to a word, searched once: the first bundle's, searched for the first results, is the one
+ * the complete search merges (bundle-merge.ts `keptLookups`).
+ */
+const bundleLookup = keptLookups<IndexResult>(searchIn, bundles.length);
+
+/**
+ * The clause view (clause-view.ts) of the first `count` bundles merged, for ranking unfiltered searches here
+ * (`rank`): a filtered search, which needs the records' filter values, is ranked on the page.
+ */
+const rankingViews = new Map<number, ClauseSearch>();
+
+function rankingView(count: number): ClauseSearch {
+  let view = rankingViews.get(count);
+  if (!view) {
+    const search = searchOfBundles(bundleLookup, count);
+    const pageOnly = (what: string) => () =>
+      Promise.reject(new Error(`${what}: asked of the page, not here`));
+    view = clauseView(
+      {
+        search: (term, options) =>
+          term === null || Object.keys(options?.filters ?? {}).length > 0
+            ? Promise.reject(new Error('the worker ranks unfiltered searches of a term only'))
+            : search(term),
+        preload: pageOnly('preloading'),
+        filters: pageOnly('filter values'),
+      },
+      pageOnly('filter values'),
+      pageOnly('a clause file'),
+    );
+    rankingViews.set(count, view);
+  }
+  return view;
+}
+
+/** The words of a ranking plan's lookups (for their index chunks, fetched before Pagefind answers). */
+function planWords(plan: RankPlan): string {
+  return [plan.loose, ...plan.terms.flatMap((t) => t.exact)].join(' ');
+}
+
 async function answer(request: IndexRequest): Promise<unknown> {
   switch (request.method) {
     case 'search': {
-      // The same word without filters in the first bundle is the same search: an answer searched early is
-      // handed over (once).
       const unfiltered = Object.keys(request.options.filters ?? {}).length === 0;
-      const first = request.bundle === 0 || (request.bundle === undefined && bundles.length === 1);
-      const early =
-        request.term !== null && unfiltered && first ? searchedEarly.get(request.term) : undefined;
-      if (early && request.term !== null) {
-        searchedEarly.delete(request.term);
-        return early;
+      // Without filters, each bundle's answer to a word is searched once (`bundleLookup`), an answer searched
+      // early among them.
+      if (request.term !== null && unfiltered) {
+        if (request.bundle === undefined) return searchOfBundles(bundleLookup, bundles.length)(request.term);
+        await instancesFor(request);
+        return bundleLookup(request.bundle, request.term);
       }
       const chosen = await instancesFor(request);
       return mergeAnswers(await Promise.all(chosen.map((i) => searchOf(i, request.term, request.options))));
+    }
+    case 'rank': {
+      const count = request.bundles ?? bundles.length;
+      if (!Number.isInteger(count) || count < 1 || count > bundles.length)
+        throw new Error(`cannot rank over ${count} search bundles`);
+      const view = rankingView(count);
+      const { ranked } = await rankedSearch((term) => view.search(term), request.plan);
+      return rankedAnswer(ranked);
     }
     case 'preload': {
       const chosen = await instancesFor(request);
@@ -386,6 +453,7 @@ function post(message: IndexMessage): void {
 self.addEventListener('message', (event: MessageEvent<IndexRequest>) => {
   const request = event.data;
   if (request.method === 'search' || request.method === 'preload') prefetchChunks(request.term);
+  if (request.method === 'rank') prefetchChunks(planWords(request.plan));
   answer(request).then(
     (result) => post({ id: request.id, result }),
     (error: unknown) =>

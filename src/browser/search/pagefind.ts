@@ -18,6 +18,8 @@ import {
   type RecordSearch,
   type Response,
   type ResultData,
+  type Ranker,
+  type ShownResult,
 } from '../../lib/search/browser/clause-view';
 import { keptLookups, searchOfBundles } from '../../lib/search/browser/bundle-merge';
 import { FILTER_TABLE_FILE, type FilterTable } from '../../lib/search/browser/layout';
@@ -28,7 +30,7 @@ import {
 } from '../../lib/search/browser/record-values';
 import { adoptIndexWorker, startIndexWorker } from './index-client';
 
-export type { Filters, ResultData };
+export type { Filters, ResultData, ShownResult };
 
 /** A result the page ranks and shows: one clause (a record is a chapter; clause-view.ts maps one to the other). */
 export type PagefindResult = ClauseResult;
@@ -164,8 +166,8 @@ interface Opening {
 function open(bundles: readonly string[], progressive = false): Opening {
   const [primary = '/pagefind/', ...others] = bundles;
   const loadClause = clauseLoader([primary, ...others]);
-  const view = (records: RecordSearch) =>
-    clauseView(records, () => loadIndexValues([primary, ...others]), loadClause);
+  const view = (records: RecordSearch, ranker?: Ranker) =>
+    clauseView(records, () => loadIndexValues([primary, ...others]), loadClause, ranker);
   const booted = bootedWorker(bundles);
   const worker = booted
     ? adoptIndexWorker(booted)
@@ -174,7 +176,7 @@ function open(bundles: readonly string[], progressive = false): Opening {
       : null;
   if (!worker) return { now: null, ready: openOnPage(primary, others).then(view), first: null };
   if (!progressive || bundles.length < 2) {
-    const now = view(worker.records);
+    const now = view(worker.records, (plan) => worker.rankIn(plan));
     return { now, ready: worker.ready.then(() => now), first: null };
   }
   const lookup = keptLookups(worker.lookupIn, bundles.length);
@@ -188,8 +190,8 @@ function open(bundles: readonly string[], progressive = false): Opening {
     },
     filters: () => worker.records.filters(),
   });
-  const now = view(over(bundles.length));
-  return { now, ready: worker.ready.then(() => now), first: view(over(1)) };
+  const now = view(over(bundles.length), (plan) => worker.rankIn(plan));
+  return { now, ready: worker.ready.then(() => now), first: view(over(1), (plan) => worker.rankIn(plan, 1)) };
 }
 
 /** The page's Pagefind while it is being opened (null before `loadPagefind`). */

@@ -18,6 +18,7 @@
  */
 import { clauseStarts, clauseValues, wordsOf, type FilterTable, type RecordValues } from './layout';
 import { FILTER_KEYS, type ClauseData, type FilterKey } from './record-meta';
+import type { RankedAnswer, RankPlan } from './ranked-search';
 import { recordValuesOf, type IndexValues } from './record-values';
 
 export type Filters = Partial<Record<FilterKey, string>>;
@@ -51,17 +52,28 @@ export interface RecordSearch {
   search(term: string | null, options?: { filters?: Filters }): Promise<Response<RecordResult> | null>;
 }
 
-export interface ClauseResult {
+/** A clause result as the page shows it: its id and, loaded when shown, its data. */
+export interface ShownResult {
   id: string;
-  score: number;
-  words: number[];
   data(): Promise<ResultData>;
 }
+
+export interface ClauseResult extends ShownResult {
+  score: number;
+  words: number[];
+}
+
+/** Ranks a plan's unfiltered searches where the answers are (the index worker: ranked-search.ts). */
+export type Ranker = (plan: RankPlan) => Promise<RankedAnswer>;
 
 export interface ClauseSearch {
   filters(): Promise<Record<string, Record<string, number>>>;
   preload(term: string, options?: { filters?: Filters }): Promise<void>;
   search(term: string | null, options?: { filters?: Filters }): Promise<Response<ClauseResult> | null>;
+  /** The result of a clause id this view (or its ranker) gave, to load its data when shown. */
+  shown(id: string): ShownResult;
+  /** Where the index ranks unfiltered searches itself: the ranked ids of a plan's searches. */
+  ranked?: Ranker;
 }
 
 /** One part of a lookup: a bare word (found anywhere in the clause) or a quoted phrase of words in a row. */
@@ -277,12 +289,14 @@ export type ClauseLoader = (record: string, clause: number) => Promise<ClauseDat
  * The clause view of `pf`. `loadValues` gives the filter table (layout.ts `FILTER_TABLE_FILE`) and every
  * bundle's record values (record-values.ts); they are asked for only when a search is filtered, or by
  * `filters()` (which the page calls before counting), so an unfiltered search never waits for them.
- * `loadClause` gives a result's data, when it is shown.
+ * `loadClause` gives a result's data, when it is shown. `ranker`, where given, ranks unfiltered searches where
+ * the records' answers are (the index worker), and the view offers it as `ranked`.
  */
 export function clauseView(
   pf: RecordSearch,
   loadValues: () => Promise<IndexValues>,
   loadClause: ClauseLoader,
+  ranker?: Ranker,
 ): ClauseSearch {
   let table: FilterTable | null = null;
   let indexes: Record<FilterKey, Map<string, number>> | null = null;
@@ -325,7 +339,15 @@ export function clauseView(
     return answer;
   };
 
+  const shownData = (id: string) => async (): Promise<ResultData> => {
+    const { record, clause } = clauseOf(id);
+    const { url, meta, filters } = await clauseData(id, record, clause);
+    return { url, meta, filters };
+  };
+
   return {
+    ...(ranker ? { ranked: ranker } : {}),
+    shown: (id) => ({ id, data: shownData(id) }),
     async filters() {
       const t = await ensureTable();
       return Object.fromEntries(
@@ -364,10 +386,7 @@ export function clauseView(
           id,
           score: m.score,
           words: m.words,
-          data: async () => {
-            const { url, meta, filters } = await clauseData(id, m.record.id, m.clause);
-            return { url, meta, filters };
-          },
+          data: shownData(id),
         };
       });
       // Counted only when read (the page reads them when it counts, after `filters()` loaded the table).
