@@ -492,6 +492,26 @@ test.describe('loading', () => {
   });
 });
 
+test.describe('a reader whose browser prefers traditional Chinese', () => {
+  test.use({ locale: 'zh-TW' });
+
+  test('has the traditional → simplified table loaded while the page is idle, before typing anything', async ({
+    page,
+  }) => {
+    // For other readers the table is fetched only for a text that needs it (the test above, in the default
+    // locale: never for a simplified query).
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(pageUrl(paths.search()));
+    expect(await page.evaluate(() => navigator.languages)).toEqual(['zh-TW']);
+    await expect.poll(() => requested.filter((path) => /\/t2s-map\.[^/]*\.js$/.test(path)).length).toBe(1);
+    await page.locator('[data-search-input]').fill('公轉鐵');
+    await expect(page.locator('[data-search-results]')).toHaveAttribute('data-search-state', 'done');
+    expect(requested.filter((path) => /\/t2s-map\.[^/]*\.js$/.test(path))).toHaveLength(1);
+    expect((await hitUrls(page)).length).toBeGreaterThan(0);
+  });
+});
+
 test.describe('URL state', () => {
   test('reads the query and filters from the URL', async ({ page }) => {
     await search(page, '生态环境局', `&plan=${encodeURIComponent('莱芜区')}`);

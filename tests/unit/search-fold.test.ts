@@ -117,3 +117,20 @@ describe('fold-on-demand', () => {
     expect(() => lazy.foldQuery('公轉鐵')).toThrow(/not loaded/);
   });
 });
+
+describe('prefersTraditional', () => {
+  it('reads a browser’s languages as a traditional-Chinese reader’s, or not', async () => {
+    const { prefersTraditional } = await import('../../src/lib/search/browser/fold-on-demand');
+    for (const languages of [
+      ['zh-TW'],
+      ['en-US', 'zh-HK'],
+      ['zh-Hant'],
+      ['zh-Hant-TW'],
+      ['zh-MO'],
+      ['zh-tw'],
+    ])
+      expect(prefersTraditional(languages), languages.join()).toBe(true);
+    for (const languages of [[], ['zh-CN'], ['zh'], ['zh-Hans-HK'], ['en-US'], ['zh-SG'], ['zh-twx']])
+      expect(prefersTraditional(languages), languages.join()).toBe(false);
+  });
+});

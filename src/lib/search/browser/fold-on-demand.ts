@@ -45,20 +45,31 @@ export function installTable(pairs: string): void {
   table = map;
 }
 
+/** Fetches and installs the table, once (a failed fetch is tried again by the next call). */
+export function loadTable(): Promise<void> {
+  if (table) return Promise.resolve();
+  loading ??= import('./t2s-map').then(
+    ({ T2S_PAIRS }) => installTable(T2S_PAIRS),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
 /** Resolves once every text of `texts` can be folded: at once, or after fetching the table. */
 export function foldReady(texts: Iterable<string>): Promise<void> {
-  for (const text of texts) {
-    if (!needsTable(text)) continue;
-    loading ??= import('./t2s-map').then(
-      ({ T2S_PAIRS }) => installTable(T2S_PAIRS),
-      (error: unknown) => {
-        loading = null;
-        throw error;
-      },
-    );
-    return loading;
-  }
+  for (const text of texts) if (needsTable(text)) return loadTable();
   return Promise.resolve();
+}
+
+/**
+ * Whether a reader's browser prefers traditional Chinese (`navigator.languages`: zh-TW, zh-HK, zh-MO, zh-Hant…):
+ * a reader likely to type traditional characters, for whom the search page loads the table while idle.
+ */
+export function prefersTraditional(languages: readonly string[]): boolean {
+  return languages.some((language) => /^zh-(hant|tw|hk|mo)\b/i.test(language));
 }
 
 /** Simplified characters for traditional ones, one character at a time. */
