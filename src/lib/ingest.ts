@@ -278,8 +278,9 @@ export function linkIngested<P extends PlanHead>(
     }
   });
   let plans = linkPlans(kept);
+  const bySource = new Map(plans.map((plan) => [plan.source, plan]));
   for (const [slug, file] of knowledge.published) {
-    const plan = plans.find((p) => p.source === file);
+    const plan = bySource.get(file);
     if (plan && plan.id !== slug)
       warnings.push({
         file,

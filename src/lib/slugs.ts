@@ -56,10 +56,10 @@ export function assignSlugs(
   published: ReadonlyMap<string, string>,
 ): SlugDecision[] {
   const keeper = new Map<string, string>();
+  const claimed = new Set(claims.map((c) => `${c.file}\n${c.slug}`));
   for (const claim of claims) {
     const owner = published.get(claim.slug);
-    if (owner !== undefined && claims.some((c) => c.file === owner && c.slug === claim.slug))
-      keeper.set(claim.slug, owner);
+    if (owner !== undefined && claimed.has(`${owner}\n${claim.slug}`)) keeper.set(claim.slug, owner);
   }
   for (const claim of [...claims].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     if (!keeper.has(claim.slug)) keeper.set(claim.slug, claim.file);

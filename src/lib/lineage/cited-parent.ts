@@ -46,7 +46,10 @@ export function citationIndex<P extends PlanHead>(plans: readonly P[]): Citation
   const byTitle = new Map<string, P[]>();
   const byNumber = new Map<string, P[]>();
   const add = (map: Map<string, P[]>, key: string, plan: P) => {
-    if (key !== '') map.set(key, [...(map.get(key) ?? []), plan]);
+    if (key === '') return;
+    const plans = map.get(key);
+    if (plans === undefined) map.set(key, [plan]);
+    else plans.push(plan);
   };
   for (const plan of plans) {
     add(byTitle, planTitleKey(plan.title), plan);

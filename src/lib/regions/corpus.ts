@@ -60,7 +60,10 @@ export function linkPlans<P extends PlanHead>(parsed: ParsedPlan<P>[]): P[] {
   const byGovernment = new Map<string, P[]>();
   for (const { plan } of parsed) {
     const key = governmentKey(plan);
-    if (key !== null) byGovernment.set(key, [...(byGovernment.get(key) ?? []), plan]);
+    if (key === null) continue;
+    const plans = byGovernment.get(key);
+    if (plans === undefined) byGovernment.set(key, [plan]);
+    else plans.push(plan);
   }
   // The text a child links to: the final one where there is one, else the first.
   const preferred = (plans: P[]) => plans.find((p) => p.status === 'final') ?? plans[0];
