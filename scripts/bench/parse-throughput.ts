@@ -5,6 +5,8 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { setImmediate } from 'node:timers/promises';
 import { join } from 'node:path';
 import { enrichments, loadKnowledge } from '../../src/lib/knowledge';
 import { ingestSeeds, readSeedDirectory } from '../../src/lib/ingest';
@@ -38,20 +40,31 @@ export interface SeedThroughput {
 }
 
 export interface SizeRow {
-  /** How many copies of the seeds' plan bodies the text holds. */
+  /** How many copies of the seeds' plan bodies one text holds. */
   multiple: number;
+  /** Bytes of one text. */
   bytes: number;
-  /** Median CPU ms of one parse (folds forgotten before each). */
+  /** How many of these texts make up the round (the same total of text in every row). */
+  parses: number;
+  /** Median over rounds of the CPU ms of the round's parses together (folds forgotten before each). */
   cpuMs: number;
+  /** Of that round, the ms the garbage collector reported (part of `cpuMs`; its helper threads' work is too). */
+  gcMs: number;
   clauses: number;
 }
 
-/** A corpus of distinct plans made from the seeds (scripts/bench/corpus.ts), read at first sight. */
+/** Corpora of distinct plans made from the seeds (scripts/bench/corpus.ts), read at first sight. */
 export interface DistinctRow {
+  /** Plans in one corpus. */
   plans: number;
+  /** Bytes of one corpus. */
   bytes: number;
-  /** Median CPU ms of one ingest of the whole corpus (folds forgotten before each). */
+  /** How many ingests of the corpus make up the round (the same number of plans in every row). */
+  ingests: number;
+  /** Median over rounds of the CPU ms of the round's ingests together (folds forgotten before each). */
   cpuMs: number;
+  /** Of that round, the ms the garbage collector reported. */
+  gcMs: number;
 }
 
 /** First-sight parses of the seeds from a fresh process, none left out: what a 3,000-plan build's parser sees. */
@@ -197,10 +210,26 @@ function seedBodies(seedDir: string): string {
 }
 
 /**
- * One plan made of `multiple` copies of the seeds' bodies, for each multiple: parse time per MB should not
- * grow with the text (linear). Small texts are parsed several times and the median taken.
+ * The copies of the seeds' bodies one plan is made of, row by row. 300 copies (a 35 MB plan) is there to show the
+ * slope past 100: a plan that outgrows the collector's young generation keeps its model alive through several
+ * collections, which copy it out (the collector's share of a round rises from ~10% at 1 copy to ~20% at 100), a
+ * step that is paid once per byte and does not keep growing with the text.
  */
-export function measureSizes(seedDir: string, multiples: readonly number[] = [1, 10, 100]): SizeRow[] {
+export const SIZE_MULTIPLES = [1, 10, 100, 300] as const;
+
+/**
+ * One plan made of `multiple` copies of the seeds' bodies, for each multiple: parse time per MB should not
+ * grow with the text (linear). Every row reads the same total of text — 300 parses of 1 copy, 30 of 10, 3 of 100,
+ * one of 300 — and times the whole round, the garbage collector's work included: a row of one small parse (4 ms, whose
+ * median never meets a collection) against one 12 MB parse (which always does) measured the collector, not the
+ * parser, and read ×1.1–×1.9 per MB while the same 12 MB read as 100 small plans cost more than as one. The
+ * rows alternate round by round, so a machine getting busier or quieter shifts each alike.
+ */
+export async function measureSizes(
+  seedDir: string,
+  multiples: readonly number[] = SIZE_MULTIPLES,
+  rounds = 5,
+): Promise<SizeRow[]> {
   const knowledge = loadKnowledge();
   const options = { enrichments: enrichments(knowledge) };
   const body = seedBodies(seedDir);
@@ -211,59 +240,123 @@ export function measureSizes(seedDir: string, multiples: readonly number[] = [1,
     forgetFolds();
     parse(front + body);
   }
-  return multiples.map((multiple) => {
-    const text = front + Array.from({ length: multiple }, () => body).join('\n');
-    const times: number[] = [];
-    let clauses = 0;
-    for (let k = 0; k < Math.max(1, Math.ceil(10 / multiple)); k++) {
-      forgetFolds();
-      const started = cpuNowMs();
-      clauses = parse(text).plan.clauses.length;
-      times.push(cpuNowMs() - started);
-    }
-    return { multiple, bytes: Buffer.byteLength(text), cpuMs: median(times), clauses };
+  const largest = Math.max(...multiples);
+  const rows = multiples.map((multiple) => ({
+    multiple,
+    text: front + Array.from({ length: multiple }, () => body).join('\n'),
+    parses: Math.max(1, Math.round(largest / multiple)),
+    cpu: [] as number[],
+    gc: [] as number[],
+    clauses: 0,
+  }));
+  const collector = collectorTime();
+  try {
+    for (let round = 0; round < rounds; round++)
+      for (const row of rows) {
+        const gcBefore = await collector.ms();
+        const started = cpuNowMs();
+        for (let k = 0; k < row.parses; k++) {
+          forgetFolds();
+          row.clauses = parse(row.text).plan.clauses.length;
+        }
+        row.cpu.push(cpuNowMs() - started);
+        row.gc.push((await collector.ms()) - gcBefore);
+      }
+  } finally {
+    collector.stop();
+  }
+  return rows.map(({ multiple, text, parses, cpu, gc, clauses }) => ({
+    multiple,
+    bytes: Buffer.byteLength(text),
+    parses,
+    cpuMs: median(cpu),
+    gcMs: median(gc),
+    clauses,
+  }));
+}
+
+/**
+ * The garbage collector's pauses, as Node reports them (`gc` performance entries). Node hands the entries to
+ * observers two event-loop turns after the collection, so a reading awaits `settled` first.
+ */
+function collectorTime(): { ms: () => Promise<number>; stop: () => void } {
+  let total = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) total += entry.duration;
   });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    ms: async () => {
+      for (let turn = 0; turn < 3; turn++) await setImmediate();
+      return total;
+    },
+    stop: () => observer.disconnect(),
+  };
 }
 
 /**
  * First sight on corpora of `counts` distinct plans (the seeds' texts with distinct regions and sidecars, as
  * `npm run bench:scale` makes them): the time per MB should not grow with the number of distinct plans, the
- * linearity the copies of `measureSizes` cannot show (their lines repeat). The corpora are written to a
- * temporary folder, read into memory and the folder removed before timing.
+ * linearity the copies of `measureSizes` cannot show (their lines repeat). Every row reads the same number of
+ * plans — four ingests of 5, two of 10, one of 20 — the collector's work included, as for the copies. The corpora
+ * are written to a temporary folder, read into memory and the folder removed before timing.
  */
-export function measureDistinct(
+export async function measureDistinct(
   seedDir: string,
   counts: readonly number[] = [5, 10, 20],
   rounds = 7,
-): DistinctRow[] {
+): Promise<DistinctRow[]> {
   const knowledge = loadKnowledge();
   const options = { enrichments: enrichments(knowledge), vocabularies: knowledge.vocabularies };
   const templates = seedTemplates(seedDir);
   const work = mkdtempSync(join(tmpdir(), 'plan-atlas-bench-distinct-'));
-  let corpora: { plans: number; bytes: number; seeds: ReturnType<typeof readSeedDirectory>['seeds'] }[];
+  const largest = Math.max(...counts);
+  let corpora: {
+    plans: number;
+    bytes: number;
+    ingests: number;
+    seeds: ReturnType<typeof readSeedDirectory>['seeds'];
+    cpu: number[];
+    gc: number[];
+  }[];
   try {
     corpora = counts.map((plans) => {
       const dir = join(work, String(plans));
       const bytes = writeCorpus(dir, plans, templates);
-      return { plans, bytes, seeds: readSeedDirectory(dir).seeds };
+      const ingests = Math.max(1, Math.round(largest / plans));
+      return { plans, bytes, ingests, seeds: readSeedDirectory(dir).seeds, cpu: [], gc: [] };
     });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  const ingest = (seeds: (typeof corpora)[number]['seeds']): number => {
+  const ingest = (seeds: (typeof corpora)[number]['seeds']) => {
     forgetFolds();
-    const started = cpuNowMs();
     ingestSeeds(seeds, knowledge.plan, options);
-    return cpuNowMs() - started;
   };
   // Warm-up, as for the seeds (the smallest corpus is the seeds' size).
   for (let k = 0; k < WARM_UP_PARSES; k++) ingest((corpora[0] as (typeof corpora)[number]).seeds);
   for (const { seeds } of corpora) ingest(seeds);
   // The sizes alternate, round by round, so a machine getting busier or quieter shifts each alike.
-  const times = corpora.map(() => [] as number[]);
-  for (let round = 0; round < rounds; round++)
-    corpora.forEach(({ seeds }, i) => times[i]?.push(ingest(seeds)));
-  return corpora.map(({ plans, bytes }, i) => ({ plans, bytes, cpuMs: median(times[i] ?? []) }));
+  const collector = collectorTime();
+  try {
+    for (let round = 0; round < rounds; round++)
+      for (const corpus of corpora) {
+        const gcBefore = await collector.ms();
+        const started = cpuNowMs();
+        for (let k = 0; k < corpus.ingests; k++) ingest(corpus.seeds);
+        corpus.cpu.push(cpuNowMs() - started);
+        corpus.gc.push((await collector.ms()) - gcBefore);
+      }
+  } finally {
+    collector.stop();
+  }
+  return corpora.map(({ plans, bytes, ingests, cpu, gc }) => ({
+    plans,
+    bytes,
+    ingests,
+    cpuMs: median(cpu),
+    gcMs: median(gc),
+  }));
 }
 
 /**
@@ -284,6 +377,10 @@ export function measureFreshRun(seedDir: string, parses = 600): FreshRun {
   return { parses, bytes: bytes * parses, cpuMs: cpuNowMs() - started };
 }
 
-export function measureParse(seedDir: string): ParseThroughput {
-  return { seeds: measureSeeds(seedDir), sizes: measureSizes(seedDir), distinct: measureDistinct(seedDir) };
+export async function measureParse(seedDir: string): Promise<ParseThroughput> {
+  return {
+    seeds: measureSeeds(seedDir),
+    sizes: await measureSizes(seedDir),
+    distinct: await measureDistinct(seedDir),
+  };
 }
