@@ -91,7 +91,9 @@ export function readerOrder<P extends Ordered>(plans: readonly P[]): P[] {
     const provinces = new Map<string, P[]>();
     for (const plan of plans.filter((p) => p.level === level)) {
       const key = plan.province ?? '\uffff';
-      provinces.set(key, [...(provinces.get(key) ?? []), plan]);
+      const group = provinces.get(key);
+      if (group === undefined) provinces.set(key, [plan]);
+      else group.push(plan);
     }
     const groups = [...provinces.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -104,7 +106,8 @@ export function readerOrder<P extends Ordered>(plans: readonly P[]): P[] {
 /** The lists' first items in turn, then their second items…, skipping lists that have run out. */
 function roundRobin<T>(lists: readonly T[][]): T[] {
   const out: T[] = [];
-  for (let i = 0; out.length < lists.reduce((n, l) => n + l.length, 0); i++)
+  const total = lists.reduce((n, l) => n + l.length, 0);
+  for (let i = 0; out.length < total; i++)
     for (const list of lists) if (i < list.length) out.push(list[i] as T);
   return out;
 }
