@@ -245,34 +245,54 @@ export async function measureSizes(
     multiple,
     text: front + Array.from({ length: multiple }, () => body).join('\n'),
     parses: Math.max(1, Math.round(largest / multiple)),
-    cpu: [] as number[],
-    gc: [] as number[],
     clauses: 0,
   }));
+  const timings = await alternatedRounds(rows, rounds, (row) => {
+    for (let k = 0; k < row.parses; k++) {
+      forgetFolds();
+      row.clauses = parse(row.text).plan.clauses.length;
+    }
+  });
+  return rows.map(({ multiple, text, parses, clauses }, i) => ({
+    multiple,
+    bytes: Buffer.byteLength(text),
+    parses,
+    ...(timings[i] as RoundTiming),
+    clauses,
+  }));
+}
+
+/** The median over rounds of one row's CPU ms a round, and of the collector's pauses in it. */
+interface RoundTiming {
+  cpuMs: number;
+  gcMs: number;
+}
+
+/**
+ * Times `run` on each row, `rounds` times, the rows alternating round by round so a machine getting busier or
+ * quieter shifts each alike; each row's median CPU ms and collector pauses, in the rows' order.
+ */
+async function alternatedRounds<T>(
+  rows: readonly T[],
+  rounds: number,
+  run: (row: T) => void,
+): Promise<RoundTiming[]> {
+  const cpu = rows.map(() => [] as number[]);
+  const gc = rows.map(() => [] as number[]);
   const collector = collectorTime();
   try {
     for (let round = 0; round < rounds; round++)
-      for (const row of rows) {
+      for (const [i, row] of rows.entries()) {
         const gcBefore = await collector.ms();
         const started = cpuNowMs();
-        for (let k = 0; k < row.parses; k++) {
-          forgetFolds();
-          row.clauses = parse(row.text).plan.clauses.length;
-        }
-        row.cpu.push(cpuNowMs() - started);
-        row.gc.push((await collector.ms()) - gcBefore);
+        run(row);
+        cpu[i]?.push(cpuNowMs() - started);
+        gc[i]?.push((await collector.ms()) - gcBefore);
       }
   } finally {
     collector.stop();
   }
-  return rows.map(({ multiple, text, parses, cpu, gc, clauses }) => ({
-    multiple,
-    bytes: Buffer.byteLength(text),
-    parses,
-    cpuMs: median(cpu),
-    gcMs: median(gc),
-    clauses,
-  }));
+  return rows.map((_, i) => ({ cpuMs: median(cpu[i] ?? []), gcMs: median(gc[i] ?? []) }));
 }
 
 /**
@@ -316,15 +336,13 @@ export async function measureDistinct(
     bytes: number;
     ingests: number;
     seeds: ReturnType<typeof readSeedDirectory>['seeds'];
-    cpu: number[];
-    gc: number[];
   }[];
   try {
     corpora = counts.map((plans) => {
       const dir = join(work, String(plans));
       const bytes = writeCorpus(dir, plans, templates);
       const ingests = Math.max(1, Math.round(largest / plans));
-      return { plans, bytes, ingests, seeds: readSeedDirectory(dir).seeds, cpu: [], gc: [] };
+      return { plans, bytes, ingests, seeds: readSeedDirectory(dir).seeds };
     });
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -336,26 +354,15 @@ export async function measureDistinct(
   // Warm-up, as for the seeds (the smallest corpus is the seeds' size).
   for (let k = 0; k < WARM_UP_PARSES; k++) ingest((corpora[0] as (typeof corpora)[number]).seeds);
   for (const { seeds } of corpora) ingest(seeds);
-  // The sizes alternate, round by round, so a machine getting busier or quieter shifts each alike.
-  const collector = collectorTime();
-  try {
-    for (let round = 0; round < rounds; round++)
-      for (const corpus of corpora) {
-        const gcBefore = await collector.ms();
-        const started = cpuNowMs();
-        for (let k = 0; k < corpus.ingests; k++) ingest(corpus.seeds);
-        corpus.cpu.push(cpuNowMs() - started);
-        corpus.gc.push((await collector.ms()) - gcBefore);
-      }
-  } finally {
-    collector.stop();
-  }
-  return corpora.map(({ plans, bytes, ingests, cpu, gc }) => ({
+  // 20 plans a round in every row.
+  const timings = await alternatedRounds(corpora, rounds, (corpus) => {
+    for (let k = 0; k < corpus.ingests; k++) ingest(corpus.seeds);
+  });
+  return corpora.map(({ plans, bytes, ingests }, i) => ({
     plans,
     bytes,
     ingests,
-    cpuMs: median(cpu),
-    gcMs: median(gc),
+    ...(timings[i] as RoundTiming),
   }));
 }
 
