@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { paths } from '../../src/lib/urls';
-import { builtPlans, E2E_BASE, OUT_DIR, pageUrl } from './harness';
+import { clauseQuote, fullCitation, quoteWithCitation, referenceOf } from '../../src/lib/citation';
+import { builtPlans, E2E_BASE, E2E_SITE, OUT_DIR, pageUrl } from './harness';
 import { expect, test } from './fixtures';
 import { layoutProblems, NO_LAYOUT_PROBLEMS, unmarkedMentions } from './page-checks';
 
@@ -160,6 +161,61 @@ test.describe('on a phone', () => {
     expect(overlaps).toEqual([]);
   });
 });
+
+/**
+ * A phone's tap is not a click: the browser moves its pointer there first, and what :hover and :focus-within
+ * show before the click lands is under the finger when it does. Tapping ¶ must follow the link (the address
+ * bar then holds the clause's permalink, to share), not press a copy button that the tap itself revealed.
+ */
+for (const [width, height] of [
+  [360, 640],
+  [414, 896],
+] as const) {
+  test.describe(`tapping on a ${width} × ${height} touch screen`, () => {
+    test.use({
+      viewport: { width, height },
+      hasTouch: true,
+      isMobile: true,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+
+    const plan = plans.find((p) => p.region === '黔江区') ?? plans[0]!;
+    const clause = plan.clauses.find((c) => c.kind !== 'preamble' && c.paragraphs.join('').length > 80)!;
+
+    test('¶ opens the clause’s permalink with the clause in sight; its copy buttons then copy what they say', async ({
+      page,
+    }) => {
+      const EMPTY = '(nothing copied)';
+      await page.goto(pageUrl(paths.plan(plan.id)));
+      await page.evaluate((text) => navigator.clipboard.writeText(text), EMPTY);
+      const holder = page.locator(`[id="${clause.id}"]`);
+      await holder.locator('> .clause-tools a.permalink').tap();
+      await expect(page).toHaveURL(pageUrl(paths.clause(plan.id, clause.id)));
+      expect(await page.evaluate(() => navigator.clipboard.readText()), 'nothing copied by the tap').toBe(
+        EMPTY,
+      );
+      // The clause's start is on screen and not under the sticky table of contents.
+      await expect
+        .poll(() =>
+          holder.evaluate((el) => {
+            const box = el.getBoundingClientRect();
+            const bar = document.querySelector('.toc')!.getBoundingClientRect();
+            return box.top >= bar.bottom - 1 && box.top < window.innerHeight - 40;
+          }),
+        )
+        .toBe(true);
+      const permalink = new URL(paths.clause(plan.id, clause.id).slice(1), `${E2E_SITE}${E2E_BASE}`).href;
+      await holder.locator('> .clause-tools button[data-copy="link"]').tap();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(permalink);
+      await holder.locator('> .clause-tools button[data-copy="quote"]').tap();
+      await expect
+        .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+        .toBe(
+          quoteWithCitation(clauseQuote(clause), fullCitation(plan, referenceOf(plan, clause), permalink)),
+        );
+    });
+  });
+}
 
 test('on a desktop the copy button is visible beside every clause without hovering', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
