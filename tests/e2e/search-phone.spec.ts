@@ -62,6 +62,31 @@ for (const [width, height] of [
   });
 }
 
+/**
+ * Typing with the on-screen keyboard open: it takes about half of the screen, leaving some 300 px (360 × 640)
+ * to 380 px (414 × 896) to the page. The box and the results it finds as the reader types are both in that
+ * space: the box does not sit at the bottom edge with every result below the keyboard.
+ */
+for (const [width, height, keyboardOpen] of [
+  [360, 640, 300],
+  [414, 896, 380],
+] as const) {
+  test.describe(`at ${width} × ${height}, typing with the on-screen keyboard open`, () => {
+    test.use({ viewport: { width, height }, hasTouch: true, isMobile: true });
+
+    test('the box and the first result are above the keyboard', async ({ page }) => {
+      await page.goto(pageUrl(paths.search()));
+      await page.locator('#search-q').tap();
+      // The keyboard opens: what is left of the screen is the page's viewport.
+      await page.setViewportSize({ width, height: keyboardOpen });
+      await page.keyboard.type('公转铁');
+      await expect(page.locator('[data-search-results]')).toHaveAttribute('data-search-state', 'done');
+      await expect(page.locator('#search-q')).toBeInViewport({ ratio: 1 });
+      await expect(page.locator('#search-results > li a[data-search-hit]').first()).toBeInViewport();
+    });
+  });
+}
+
 test.describe('at 1280 px', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 

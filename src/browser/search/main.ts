@@ -28,6 +28,7 @@ import {
   type Outcome,
 } from './engine';
 import { installResultKeys } from './keyboard';
+import { installTypingView } from './typing-view';
 import { fillPlans } from './plan-options';
 import {
   firstBundleNow,
@@ -515,6 +516,7 @@ function start(): void {
     void search(state).catch(report);
   });
   installResultKeys(input, list);
+  installTypingView(form, input);
   const acted = () => {
     readerActed = true;
   };
