@@ -217,6 +217,38 @@ for (const [width, height] of [
   });
 }
 
+/**
+ * The compare matrix scrolls sideways inside its frame, its topic column held at the left. On a phone that
+ * column must leave room to read the plans' columns, and a link reached with the keyboard (a switch or
+ * keyboard user, WCAG 2.4.11) must be scrolled clear of it, not left underneath.
+ */
+for (const width of [360, 414]) {
+  test(`compare matrix at ${width} px: the held topic column leaves room, and no focused link is under it`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(pageUrl(paths.compare()));
+    const frame = page.locator('.compare-wrap');
+    const head = page.locator('.compare-matrix tbody th[scope="row"]').first();
+    const frameWidth = (await frame.boundingBox())!.width;
+    expect((await head.boundingBox())!.width, 'the held column').toBeLessThanOrEqual(frameWidth / 2);
+    await frame.focus();
+    const covered: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      await page.keyboard.press('Tab');
+      const seen = await page.evaluate(() => {
+        const focused = document.activeElement!;
+        if (!focused.closest('.compare-matrix td')) return null;
+        const box = focused.getBoundingClientRect();
+        const held = focused.closest('tr')!.querySelector('th[scope="row"]')!.getBoundingClientRect();
+        return { text: focused.textContent!.trim(), left: box.left, heldRight: held.right };
+      });
+      if (seen && seen.left < seen.heldRight - 1) covered.push(`${seen.text} at ${Math.round(seen.left)} px`);
+    }
+    expect(covered).toEqual([]);
+  });
+}
+
 test('on a desktop the copy button is visible beside every clause without hovering', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const plan = plans[0]!;
