@@ -249,6 +249,38 @@ for (const width of [360, 414]) {
   });
 }
 
+/**
+ * An annex table wider than a phone scrolls sideways in its frame; its columns keep room to be read there. At
+ * 360 px 黔江's 附件1 gave its 指标 column two characters a line (非化/石能/源占/…, seven lines a name) while
+ * the headers, never broken inside a word, took the rest.
+ */
+for (const width of [360, 414]) {
+  test(`annex tables at ${width} px: a cell of five characters or more is at least four characters wide`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const withTables = plans.filter((p) => p.annexes.some((a) => a.blocks.some((b) => b.type === 'table')));
+    expect(withTables.length, 'a plan with an annex table').toBeGreaterThan(0);
+    for (const plan of withTables) {
+      await page.goto(pageUrl(paths.plan(plan.id)));
+      const narrow = await page.locator('.annex table').evaluateAll((tables) =>
+        tables.flatMap((table) =>
+          [...table.querySelectorAll('td, th')].flatMap((cell) => {
+            const text = (cell.textContent ?? '').trim();
+            if (text.length < 5) return [];
+            const s = getComputedStyle(cell);
+            const content = cell.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+            return content < 4 * parseFloat(s.fontSize)
+              ? [`${text.slice(0, 10)} (${Math.round(content)} px)`]
+              : [];
+          }),
+        ),
+      );
+      expect(narrow, plan.id).toEqual([]);
+    }
+  });
+}
+
 test('on a desktop the copy button is visible beside every clause without hovering', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const plan = plans[0]!;
