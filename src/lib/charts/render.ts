@@ -89,7 +89,20 @@ function renderMark(mark: BarMark): string {
 
 function renderUnset(row: UnsetRow): string {
   const text = textEl({ class: 'muted unset-label', x: row.textX, y: row.cy, dy: CENTRE }, row.text);
-  return row.href ? el('a', { href: row.href, class: 'unset', 'data-plan': row.planId }, [text]) : text;
+  // The link's name says whose row it is, as a mark's does (its label, a draft's mark included), then its
+  // visible text: alone, 未设定量目标 named no plan to a screen reader, nor that the plan is a draft.
+  return row.href
+    ? el(
+        'a',
+        {
+          href: row.href,
+          class: 'unset',
+          'data-plan': row.planId,
+          'aria-label': `${row.label}：${row.text}`,
+        },
+        [text],
+      )
+    : text;
 }
 
 /** One band chart: grid, axis, reference line, row labels, marks and unset rows. */
