@@ -89,6 +89,14 @@ test('莱芜区: its parent 济南市 (a draft, found through the division list)
   expect((await new AxeBuilder({ page }).include('[data-lineage]').analyze()).violations).toEqual([]);
 });
 
+test('the plans table names 莱芜区’s parent 济南市 as a draft', async ({ page }) => {
+  await page.goto(url(paths.plans()));
+  const row = page.locator('tbody tr', { has: page.locator(`a[href="${paths.plan('laiwu-qu')}"]`) });
+  const parent = row.locator('td[data-label="上级方案"]');
+  await expect(parent.getByRole('link')).toHaveAttribute('href', paths.plan('jinan-shi'));
+  await expect(parent).toContainText('征求意见稿');
+});
+
 test('济南市 lists 莱芜区 below it and 山东省 above it', async ({ page }) => {
   await page.goto(url(paths.plan('jinan-shi')));
   const section = page.locator('[data-lineage]');
