@@ -8,6 +8,7 @@ import type { Mention } from './atlas';
 import { ROLE_LONG } from '../lib/vocabulary';
 
 export interface RoleGroup {
+  /** The first machine role, in ROLE_ORDER, that the word stands for here. */
   role: Role;
   /** The role word as printed; our word for the role only where the note prints none. */
   wording: string;
@@ -22,7 +23,9 @@ export function roleGroups(mentions: readonly Mention[]): RoleGroup[] {
     for (const mention of mentions) {
       if (mention.role !== role) continue;
       const wording = mention.roleWording ?? ROLE_LONG[role];
-      let group = groups.find((g) => g.role === role && g.wording === wording);
+      // One group per word: 按职责分工负责 after a lead (supporting) and without one (responsible) is one word
+      // in the plan, and two groups under the same heading split what the plan does not.
+      let group = groups.find((g) => g.wording === wording);
       if (!group) {
         group = { role, wording, clauses: [] };
         groups.push(group);
@@ -30,5 +33,6 @@ export function roleGroups(mentions: readonly Mention[]): RoleGroup[] {
       if (!group.clauses.includes(mention.clause)) group.clauses.push(mention.clause);
     }
   }
+  for (const group of groups) group.clauses.sort((a, b) => a.position - b.position);
   return groups;
 }
