@@ -98,3 +98,10 @@ test('a chart’s row without a target is announced with its plan, a draft as a 
   expect(await draftRows.count()).toBeGreaterThan(0);
   await expect(draftRows.first()).toHaveAccessibleName(`达州市（${MARK}）：未设定量目标`);
 });
+
+test('the search page’s plan filter names the draft as a draft', async ({ page }) => {
+  await page.goto(pageUrl(paths.search()));
+  const options = await page.locator('select[data-filter="plan"] option').allTextContents();
+  expect(options).toContain(`达州市（${MARK}）`);
+  expect(options).not.toContain('达州市');
+});

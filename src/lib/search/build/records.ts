@@ -7,7 +7,7 @@
  */
 import type { Annex, AnnexTable, Clause, Level, Plan, PlanPart, PlanSummary } from '../../model/plan';
 import { planLabel } from '../../model/label';
-import { statusMarks } from '../../status';
+import { statusMarks, statusSuffix } from '../../status';
 import { paths, withBase } from '../../urls';
 import { COUNTRY, LEVEL, levelLabel, PREAMBLE, provinceLabel } from '../../vocabulary';
 import {
@@ -101,11 +101,26 @@ export interface BuildOptions {
   table?: FilterTable;
 }
 
-/** How each plan appears in the plan filter: its region, or its title when two plans share a region. */
-export function planLabels(plans: readonly PlanSummary[]): Map<string, string> {
+/**
+ * How each plan appears in the plan filter: its region with its status marks (贵州省（征求意见稿）), as a chart
+ * row names it, or its title with them when two plans would read alike. A draft's option never reads as the
+ * adopted plan's, and the draft and the final of one government are two options, not one.
+ */
+export function planLabels(
+  plans: readonly Pick<PlanSummary, 'id' | 'region' | 'title' | 'status'>[],
+): Map<string, string> {
+  const marked = (plan: (typeof plans)[number], name: string) => `${name}${statusSuffix(statusMarks(plan))}`;
   const count = new Map<string, number>();
-  for (const plan of plans) count.set(planLabel(plan), (count.get(planLabel(plan)) ?? 0) + 1);
-  return new Map(plans.map((p) => [p.id, (count.get(planLabel(p)) ?? 0) > 1 ? p.title : planLabel(p)]));
+  for (const plan of plans) {
+    const label = marked(plan, planLabel(plan));
+    count.set(label, (count.get(label) ?? 0) + 1);
+  }
+  return new Map(
+    plans.map((p) => {
+      const label = marked(p, planLabel(p));
+      return [p.id, (count.get(label) ?? 0) > 1 ? marked(p, p.title) : label];
+    }),
+  );
 }
 
 function uniq(values: Iterable<string>): string[] {
