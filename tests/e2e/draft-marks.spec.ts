@@ -105,3 +105,10 @@ test('the search page’s plan filter names the draft as a draft', async ({ page
   expect(options).toContain(`达州市（${MARK}）`);
   expect(options).not.toContain('达州市');
 });
+
+test('a region page’s link preview counts its drafts', async ({ page }) => {
+  await page.goto(pageUrl(paths.region('dazhou-shi')));
+  const head = await headTexts(page);
+  expect(head['description']).toContain(`其中${MARK} 1 份`);
+  expect(head['og:description']).toContain(`其中${MARK} 1 份`);
+});

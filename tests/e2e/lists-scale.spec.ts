@@ -185,3 +185,20 @@ test('go to clause: the plan is found in the names index, its clause in that pla
     paths.gotoClauses(plan.id),
   ]);
 });
+
+test('unclassified targets summarised by wording: an example from a draft says so', async ({ page }) => {
+  await page.goto(url(paths.indicator('unclassified')));
+  const examples = page.locator('[data-wording-summary] td[data-label="例"]');
+  const cells = await examples.evaluateAll((tds) =>
+    tds.map((td) => ({
+      href: td.querySelector('a')?.getAttribute('href') ?? '',
+      text: (td as HTMLElement).innerText,
+    })),
+  );
+  const drafts = new Set(plans.filter((p) => p.status === 'draft').map((p) => p.id));
+  const fromDrafts = cells.filter(({ href }) => drafts.has(href.split('/')[2] ?? ''));
+  expect(fromDrafts.length, 'the corpus (dazhou as a template) has draft examples').toBeGreaterThan(0);
+  for (const { text } of fromDrafts) expect(text).toContain('征求意见稿');
+  for (const { text } of cells.filter((c) => !fromDrafts.includes(c)))
+    expect(text).not.toContain('征求意见稿');
+});
