@@ -2,6 +2,7 @@
  * All curated knowledge from content/, loaded once, and the recognition stages that use it, in the order
  * they run after the structure is parsed.
  */
+import { COUNTRY } from './vocabulary';
 import { loadPlanKnowledge, type PlanKnowledge } from './curated/plan-knowledge';
 import {
   assignResponsibilities,
@@ -46,6 +47,28 @@ function jurisdictionOf(plan: Plan): { region: string; level: Level } {
   return { region: plan.region ?? '', level: plan.level ?? 'county' };
 }
 
+/**
+ * The governments above a plan by the whole-area word each would use of itself (全国, 全省, 全市…), from its
+ * division chain: 番禺区 → 全市 广州市, 全省 广东省, 全国. A word the plan uses of itself (宁乡市 and its 长沙市
+ * both say 全市; a district of 内蒙古 and the region both say 全区) is left out: it stays the plan's own.
+ */
+function governmentsAbove(plan: Plan): Map<string, string> {
+  const above = new Map<string, string>();
+  if (plan.level === null || plan.level === 'national' || plan.region === null) return above;
+  above.set('全国', COUNTRY);
+  const own = `全${plan.region.slice(-1)}`;
+  const chain = plan.regionPath.slice(0, -1);
+  for (const division of chain) {
+    const word = `全${division.name.slice(-1)}`;
+    if (word === own || word === '全国') continue;
+    // Two governments above saying the same word (a 市辖区 of a 直辖市's …) leave it unclear: neither is taken.
+    if (above.has(word)) above.set(word, '');
+    else above.set(word, division.name);
+  }
+  for (const [word, name] of above) if (name === '') above.delete(word);
+  return above;
+}
+
 export function enrichments(knowledge: Knowledge): Enrichment[] {
   const departments: Enrichment = (plan, file) => {
     const result = assignResponsibilities({
@@ -70,6 +93,7 @@ export function enrichments(knowledge: Knowledge): Enrichment[] {
       clauses: plan.clauses,
       annexes: plan.annexes,
       ...jurisdictionOf(plan),
+      above: governmentsAbove(plan),
       file,
       catalogue: knowledge.indicators,
     });

@@ -43,6 +43,12 @@ export interface ExtractTargetsInput {
   /** The issuing jurisdiction (黔江区): a table column of another jurisdiction is a parent's. */
   region: string;
   level: Level;
+  /**
+   * The governments above the plan by the whole-area word their plans use (全国 → 全国, 全省 → 浙江省, 全市 → 广州市
+   * for a district): a value whose sentence names one of them before it (国务院…提出，全国单位…下降13.5%) is that
+   * government's, quoted by the plan, never its own target. Words the plan uses of itself are left out.
+   */
+  above?: ReadonlyMap<string, string>;
   /** Seed file name, for warnings. */
   file: string;
   catalogue: IndicatorCatalogue;
@@ -212,6 +218,43 @@ function periodsOfClauses(compiled: Compiled, clauses: readonly Clause[]): Map<s
   return periods;
 }
 
+/** A whole-area word: 全国, 全省, 全市, 全区, 全县, 全州, 全旗, 全盟 (folded, so 全國 too). */
+const WHOLE_AREA = /全[国省市区县州旗盟]/g;
+/** Where a sentence ends, in the folded view. */
+const SENTENCE_END = /[。;!?]/g;
+
+/**
+ * Marks the drafts of one paragraph whose sentence names a government above the plan (`above`) as the last
+ * whole-area word before the value: 全国单位国内生产总值能源消耗下降13.5% in a county's background is the
+ * nation's value, held as a value the plan states for another government (`parent`, `jurisdiction`).
+ */
+function markQuoted(
+  drafts: Draft[],
+  paragraph: string,
+  above: ReadonlyMap<string, string> | undefined,
+): Draft[] {
+  if (!above || above.size === 0 || !paragraph.includes('全')) return drafts;
+  const folded = foldForRecognition(paragraph);
+  for (const draft of drafts) {
+    const range = draft.source.range;
+    if (draft.parent || range === null) continue;
+    let sentenceStart = 0;
+    SENTENCE_END.lastIndex = 0;
+    for (let m = SENTENCE_END.exec(folded); m && m.index < range.start; m = SENTENCE_END.exec(folded))
+      sentenceStart = m.index + 1;
+    let word: string | null = null;
+    WHOLE_AREA.lastIndex = sentenceStart;
+    for (let m = WHOLE_AREA.exec(folded); m && m.index < range.start; m = WHOLE_AREA.exec(folded))
+      word = m[0];
+    const whose = word === null ? undefined : above.get(word);
+    if (whose !== undefined) {
+      draft.parent = true;
+      draft.jurisdiction = whose;
+    }
+  }
+  return drafts;
+}
+
 /** `target.push(...items)` without the call-stack limit of a spread (a 10 MB plan has many targets). */
 function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
@@ -267,7 +310,11 @@ export function extractTargets(input: ExtractTargetsInput): {
       const line = Math.min(clause.line + index, clause.endLine);
       append(
         drafts,
-        extractFromParagraph(paragraphInput(paragraph, clause.id, index, line, 'plan', period), warnings),
+        markQuoted(
+          extractFromParagraph(paragraphInput(paragraph, clause.id, index, line, 'plan', period), warnings),
+          paragraph,
+          input.above,
+        ),
       );
       order += paragraph.length + 1;
     });
@@ -277,9 +324,13 @@ export function extractTargets(input: ExtractTargetsInput): {
       if (block.type === 'paragraph') {
         append(
           drafts,
-          extractFromParagraph(
-            paragraphInput(block.text, annex.id, index, block.line, 'plan', null),
-            warnings,
+          markQuoted(
+            extractFromParagraph(
+              paragraphInput(block.text, annex.id, index, block.line, 'plan', null),
+              warnings,
+            ),
+            block.text,
+            input.above,
           ),
         );
         order += block.text.length + 1;

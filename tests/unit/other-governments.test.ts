@@ -1,0 +1,90 @@
+/**
+ * Plans as other governments write them (county and district plans unlike the five seeds): forms each
+ * recogniser must read right — a higher government's targets quoted as background, a note printed on two
+ * labelled lines, a draft marked only above the title, chapters numbered 第一章, a heading number on a line of
+ * its own. Small hand-written texts, one per form.
+ */
+import { describe, expect, it } from 'vitest';
+import { enrichments, loadKnowledge } from '../../src/lib/knowledge';
+import { parsePlan } from '../../src/lib/parse-plan';
+
+const knowledge = loadKnowledge();
+const parse = (text: string, file = 'other.txt') =>
+  parsePlan(text, file, null, knowledge.plan, { enrichments: enrichments(knowledge) });
+
+describe('targets a plan quotes for the governments above it', () => {
+  it.each([
+    [
+      'the national plan quoted by a county',
+      '桐庐县“十四五”节能减排综合工作实施方案',
+      '国务院《“十四五”节能减排综合工作方案》提出，到2025年，全国单位国内生产总值能源消耗比2020年下降13.5%。',
+      '全国',
+      13.5,
+    ],
+    [
+      'the province quoted by a county',
+      '桐庐县“十四五”节能减排综合工作实施方案',
+      '《浙江省“十四五”节能减排综合工作方案》提出，到2025年，全省单位地区生产总值能源消耗比2020年下降14%。',
+      '浙江省',
+      14,
+    ],
+    [
+      'the prefecture quoted by a district',
+      '番禺区“十四五”节能减排综合工作方案',
+      '到2025年，全市单位地区生产总值能源消耗比2020年下降14.5%。',
+      '广州市',
+      14.5,
+    ],
+    [
+      'the province quoted by a city',
+      '廊坊市“十四五”节能减排综合实施方案',
+      '省里明确，到2025年，全省单位地区生产总值能源消耗比2020年下降14.5%。',
+      '河北省',
+      14.5,
+    ],
+  ])('%s', (_what, title, quoted, whose, value) => {
+    const own = '到2025年，全县单位地区生产总值能源消耗比2020年下降15%。'.replace(
+      '全县',
+      title.includes('区“') ? '全区' : title.includes('市“') ? '全市' : '全县',
+    );
+    const text = [title, '一、背景', quoted, '二、主要目标', own, ''].join('\n');
+    const { plan } = parse(text);
+    const energy = plan.targets.filter((t) => t.indicatorId === 'energy-intensity');
+    // The quoted value is the higher government's, never the plan's own; the plan's own stays its own.
+    expect(energy.map((t) => [t.value, t.jurisdiction])).toEqual([
+      [value, whose],
+      [15, plan.region],
+    ]);
+    // The plan's own target keeps the indicator's own id (the primary target), the quoted one does not.
+    expect(energy.find((t) => t.id === 'energy-intensity')?.value).toBe(15);
+  });
+
+  it.each([
+    ['a county-level city says 全市 of itself', '宁乡市“十四五”节能减排综合工作方案', '全市'],
+    ['a county says 全县 of itself', '桐庐县“十四五”节能减排综合工作实施方案', '全县'],
+    ['a banner says 全旗 of itself', '阿鲁科尔沁旗“十四五”节能减排综合工作方案', '全旗'],
+    ['a district of a municipality: 全区 is its own', '黔江区“十四五”节能减排综合工作实施方案', '全区'],
+  ])('%s', (_what, title, word) => {
+    const text = [
+      title,
+      '一、主要目标',
+      `到2025年，${word}单位地区生产总值能源消耗比2020年下降14.5%。`,
+      '',
+    ].join('\n');
+    const { plan } = parse(text);
+    expect(plan.targets.map((t) => [t.indicatorId, t.value, t.jurisdiction])).toEqual([
+      ['energy-intensity', 14.5, plan.region],
+    ]);
+  });
+
+  it('keeps the plan’s own value when a higher one is named after it in the sentence', () => {
+    const text = [
+      '桐庐县“十四五”节能减排综合工作实施方案',
+      '一、主要目标',
+      '到2025年，全县单位地区生产总值能源消耗比2020年下降14.5%，高于全省平均水平。',
+      '',
+    ].join('\n');
+    const { plan } = parse(text);
+    expect(plan.targets.map((t) => [t.value, t.jurisdiction])).toEqual([[14.5, '桐庐县']]);
+  });
+});
