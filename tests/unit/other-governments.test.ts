@@ -88,3 +88,63 @@ describe('targets a plan quotes for the governments above it', () => {
     expect(plan.targets.map((t) => [t.value, t.jurisdiction])).toEqual([[14.5, '桐庐县']]);
   });
 });
+
+describe('a responsibility note printed on labelled lines of its own', () => {
+  it.each([
+    [
+      'lead and supporting units on two lines',
+      ['牵头单位：县住建局', '配合单位：县发改局、县财政局'],
+      ['县住建局:lead:牵头单位', '县发改局:supporting:配合单位', '县财政局:supporting:配合单位'],
+    ],
+    [
+      'three labels on three lines',
+      ['牵头单位：县住建局', '责任单位：县发改局', '配合单位：县财政局'],
+      ['县住建局:lead:牵头单位', '县发改局:supporting:责任单位', '县财政局:supporting:配合单位'],
+    ],
+    [
+      'one label on one line (unchanged)',
+      ['责任单位：县发改局、县财政局'],
+      ['县发改局:responsible:责任单位', '县财政局:responsible:责任单位'],
+    ],
+  ])('%s', (_what, noteLines, expected) => {
+    const text = [
+      '临朐县“十四五”节能减排综合工作实施方案',
+      '一、重点任务',
+      '（一）推进清洁取暖。因地制宜推进清洁取暖。',
+      ...noteLines,
+      '（二）强化监督考核。严格考核。（县发改局负责）',
+      '',
+    ].join('\n');
+    const { plan } = parse(text);
+    const clause = plan.clauses.find((c) => c.id === '1-1');
+    // Every line of the note stays as printed, each a paragraph of its own.
+    expect(clause?.paragraphs).toEqual(['推进清洁取暖。因地制宜推进清洁取暖。', ...noteLines]);
+    const mentions = clause?.responsibility?.departments ?? [];
+    expect(mentions.map((d) => `${d.name}:${d.role}:${d.roleWording}`)).toEqual(expected);
+    // Read as the same note printed on one line would be.
+    const oneLine = parse(text.replace(noteLines.join('\n'), noteLines.join('；'))).plan.clauses.find(
+      (c) => c.id === '1-1',
+    );
+    expect(oneLine?.responsibility?.departments.map((d) => `${d.name}:${d.role}:${d.roleWording}`)).toEqual(
+      expected,
+    );
+    // Each name's range slices out exactly the name, in the paragraph that prints it.
+    for (const d of mentions)
+      expect(clause?.paragraphs[d.range.paragraph]?.slice(d.range.start, d.range.end)).toBe(d.name);
+  });
+
+  it('does not take a labelled line above the clause text for part of the closing note', () => {
+    const text = [
+      '临朐县“十四五”节能减排综合工作实施方案',
+      '一、重点任务',
+      '（一）推进清洁取暖。',
+      '牵头单位：县住建局',
+      '因地制宜推进清洁取暖。',
+      '配合单位：县发改局',
+      '',
+    ].join('\n');
+    const { plan } = parse(text);
+    const mentions = plan.clauses.find((c) => c.id === '1-1')?.responsibility?.departments ?? [];
+    expect(mentions.map((d) => d.name)).toEqual(['县发改局']);
+  });
+});

@@ -45,6 +45,11 @@ interface FoundNote {
   paragraph: number;
   /** Offset of the note's opening bracket in that paragraph. */
   start: number;
+  /**
+   * A note printed as labelled lines of its own (牵头单位：A ⏎ 配合单位：B) is read as one: each line's paragraph,
+   * its offset there and where it starts in the text read (`offset`); null for a note in one paragraph.
+   */
+  lines: { paragraph: number; start: number; offset: number }[] | null;
 }
 
 /** A printed name with the line of its first mention and how often it is printed. */
@@ -121,11 +126,26 @@ function readNotes(
     const found = closingNote(clause.paragraphs);
     if (!found) return null;
     const { paragraph, note } = found;
-    const parsed = parseResponsibility(note.text, collectives, note.folded);
+    const above = labelledLinesAbove(clause.paragraphs, paragraph, note);
+    const lines = above.length === 0 ? null : [...above, { paragraph, note }];
+    // Labelled lines are read as the one note they are (a 责任单位 beside a 牵头单位 is not the lead), joined
+    // by the separator 牵头单位：A；配合单位：B prints between labels on one line.
+    const text = lines ? lines.map((line) => line.note.text).join('；') : note.text;
+    const parsed = parseResponsibility(
+      text,
+      collectives,
+      lines ? lines.map((l) => l.note.folded).join(';') : note.folded,
+    );
     for (const problem of parsed.problems) {
-      warnings.push({ file, line: clause.endLine, message: `responsibility note ${note.text}: ${problem}` });
+      warnings.push({ file, line: clause.endLine, message: `responsibility note ${text}: ${problem}` });
     }
-    return { parsed, line: clause.endLine, paragraph, start: note.start };
+    let offset = 0;
+    const placed = lines?.map((line) => {
+      const at = { paragraph: line.paragraph, start: line.note.start, offset };
+      offset += line.note.text.length + 1;
+      return at;
+    });
+    return { parsed, line: clause.endLine, paragraph, start: note.start, lines: placed ?? null };
   });
 }
 
@@ -147,6 +167,33 @@ function closingNote(
     if (whole && whole.start === 0 && ROLE_LABEL.test(whole.folded)) return { paragraph: index, note: whole };
   }
   return null;
+}
+
+/**
+ * The labelled lines right above a closing note that is a labelled line itself (牵头单位：A above 配合单位：B),
+ * nearest last: each a paragraph that is nothing but a labelled note. Empty for any other note.
+ */
+function labelledLinesAbove(
+  paragraphs: readonly string[],
+  index: number,
+  note: { text: string; start: number; folded: string },
+): { paragraph: number; note: { text: string; start: number; folded: string } }[] {
+  if (!isLabelledLine(paragraphs[index] as string, note)) return [];
+  const lines: { paragraph: number; note: { text: string; start: number; folded: string } }[] = [];
+  for (let above = index - 1; above >= 0; above--) {
+    const text = paragraphs[above] as string;
+    const found = findResponsibilityNote(text);
+    if (!found || !isLabelledLine(text, found)) break;
+    lines.unshift({ paragraph: above, note: found });
+  }
+  return lines;
+}
+
+/** Whether a paragraph is nothing but a labelled note (责任单位：A、B, a full stop after it at most). */
+function isLabelledLine(paragraph: string, note: { text: string; start: number; folded: string }): boolean {
+  return (
+    note.start === 0 && ROLE_LABEL.test(note.folded) && /^[\s。.]*$/.test(paragraph.slice(note.text.length))
+  );
 }
 
 /** Step 2: every distinct printed name, in order of first mention, resolved and counted. */
@@ -276,16 +323,27 @@ function fillResponsibilities(
       if (own.length === 0 && !inherited) implementers = [...parsed.standingImplementers];
       standing = parsed.standingImplementers;
     }
-    const departmentsOfClause: DepartmentMention[] = mapPacked(parsed.mentions, (mention) => ({
-      name: mention.name,
-      departmentId: idByName.get(mention.name) as string,
-      role: mention.role,
-      roleWording: mention.roleWording,
-      range: { paragraph: note.paragraph, start: note.start + mention.start, end: note.start + mention.end },
-    }));
+    const departmentsOfClause: DepartmentMention[] = mapPacked(parsed.mentions, (mention) => {
+      // In a note of several lines, the line holding the name (the last one starting at or before it).
+      let at = { paragraph: note.paragraph, start: note.start, offset: 0 };
+      for (const line of note.lines ?? []) if (line.offset <= mention.start) at = line;
+      return {
+        name: mention.name,
+        departmentId: idByName.get(mention.name) as string,
+        role: mention.role,
+        roleWording: mention.roleWording,
+        range: {
+          paragraph: at.paragraph,
+          start: at.start + mention.start - at.offset,
+          end: at.start + mention.end - at.offset,
+        },
+      };
+    });
+    // The note's text is its closing line as printed (the lines above it are where their names' ranges say).
+    const closing = note.lines ? parsed.text.slice(note.lines[note.lines.length - 1]!.offset) : parsed.text;
     const responsibility: Responsibility = {
-      text: parsed.text,
-      range: { paragraph: note.paragraph, start: note.start, end: note.start + parsed.text.length },
+      text: closing,
+      range: { paragraph: note.paragraph, start: note.start, end: note.start + closing.length },
       departments: departmentsOfClause,
       implementers,
       implementersInherited: inherited,
