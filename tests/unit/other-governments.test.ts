@@ -148,3 +148,48 @@ describe('a responsibility note printed on labelled lines of its own', () => {
     expect(mentions.map((d) => d.name)).toEqual(['县发改局']);
   });
 });
+
+describe('a draft whose mark is not on its title line', () => {
+  const BODY = ['一、主要目标', '到2025年，全县单位地区生产总值能源消耗比2020年下降14%。'];
+  it.each([
+    [
+      'the mark alone above the title',
+      ['征求意见稿', '', '舒城县“十四五”节能减排综合工作方案', ...BODY],
+      'draft',
+    ],
+    [
+      'the mark in brackets above the title',
+      ['（征求意见稿）', '舒城县“十四五”节能减排综合工作方案', ...BODY],
+      'draft',
+    ],
+    ['a 送审稿 mark above the title', ['送审稿', '舒城县“十四五”节能减排综合工作方案', ...BODY], 'draft'],
+    [
+      'a closing 起草说明 naming the plan as a draft',
+      [
+        '舒城县“十四五”节能减排综合工作方案',
+        ...BODY,
+        '关于《舒城县“十四五”节能减排综合工作方案（征求意见稿）》的起草说明',
+        '根据省、市部署要求，县发改委牵头起草了本方案。',
+      ],
+      'draft',
+    ],
+    [
+      'a final plan citing another government’s draft',
+      [
+        '舒城县“十四五”节能减排综合工作方案',
+        '参照《六安市“十四五”节能减排综合工作方案（征求意见稿）》，制定本方案。',
+        ...BODY,
+      ],
+      'final',
+    ],
+    [
+      'a final plan whose lead says drafts were consulted on',
+      ['本方案征求意见稿已于5月公开征求意见。', '舒城县“十四五”节能减排综合工作方案', ...BODY],
+      'final',
+    ],
+  ])('%s', (_what, lines, status) => {
+    const { plan } = parse(`${lines.join('\n')}\n`);
+    expect(plan.title).toBe('舒城县“十四五”节能减排综合工作方案');
+    expect(plan.status).toBe(status);
+  });
+});

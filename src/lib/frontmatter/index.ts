@@ -203,10 +203,31 @@ function readSignature(notice: FrontBlock[]): {
 }
 
 /** Draft or final, from what the title and subtitle call the text. */
-function readStatus(title: string, front: FrontBlock[]): Status {
+/** A line that is nothing but a draft mark: 征求意见稿, （征求意见稿）, 送审稿 — printed above the title too. */
+const DRAFT_MARK_LINE = /^\s*\(?\s*(?:公开)?(?:征求意见稿|送审稿|讨论稿|草案)\s*\)?\s*$/;
+/** What follows the plan's own title where the text names itself as a draft: …方案（征求意见稿）》. */
+const DRAFT_AFTER_TITLE = /^\s*\(?\s*(?:征求意见稿|征求意见|送审稿|讨论稿|草案)\s*\)?\s*》/;
+
+/**
+ * `draft` when the title line or its subtitle carries the draft mark, when a line before the title is nothing
+ * but the mark (征求意见稿 above the title), or when the text quotes its own title as a draft (a closing
+ * 关于《…方案（征求意见稿）》的起草说明); another document quoted as a draft says nothing of this one.
+ */
+function readStatus(title: string, front: FrontBlock[], clauses: Clause[]): Status {
   const subtitle = front.find((block) => block.kind === 'subtitle');
   // On the folded view: a traditional-character edition writes 徵求意見稿.
-  return DRAFT.test(foldForRecognition(`${title}${subtitle?.text ?? ''}`)) ? 'draft' : 'final';
+  if (DRAFT.test(foldForRecognition(`${title}${subtitle?.text ?? ''}`))) return 'draft';
+  for (const block of front)
+    if (block.kind !== 'title' && DRAFT_MARK_LINE.test(foldForRecognition(block.text))) return 'draft';
+  const quoted = `《${foldForRecognition(title)}`;
+  for (const clause of clauses)
+    for (const paragraph of clause.paragraphs) {
+      if (!paragraph.includes('《')) continue;
+      const folded = foldForRecognition(paragraph);
+      for (let at = folded.indexOf(quoted); at >= 0; at = folded.indexOf(quoted, at + 1))
+        if (DRAFT_AFTER_TITLE.test(folded.slice(at + quoted.length))) return 'draft';
+    }
+  return 'final';
 }
 
 interface RegionInputs {
@@ -326,7 +347,7 @@ export function readFrontMatter(
   const findings: Findings = { warnings: [], unrecognised: [] };
   const { title, titleBlock, leadTexts } = readTitle(front, clauses, file, findings);
   const { issuerBlocks, issuer, issued } = readSignature(front.filter((block) => block.kind === 'notice'));
-  const status = readStatus(title, front);
+  const status = readStatus(title, front, clauses);
   const cites = findCitedDocuments(textsOf(front, clauses), title);
   const region = readRegion(
     { front, clauses, file, titleBlock, leadTexts, issuerBlocks, issuer, cites },
