@@ -193,3 +193,21 @@ describe('a draft whose mark is not on its title line', () => {
     expect(plan.status).toBe(status);
   });
 });
+
+describe('county bodies as counties name them', () => {
+  it.each([
+    ['临朐县', '县工信商务局', 'industry-information'],
+    ['临朐县', '县工业信息化和商务局', 'industry-information'],
+    ['阿鲁科尔沁旗', '旗工信和科技局', 'industry-information'],
+    ['阿鲁科尔沁旗', '旗农牧局', 'agriculture-rural'],
+    ['临朐县', '县畜牧业发展中心', 'agriculture-rural'],
+    ['海门区', '南通市海门生态环境局', 'ecology-environment'],
+    ['吴江区', '苏州市吴江生态环境局', 'ecology-environment'],
+  ])('%s: %s', (region, name, category) => {
+    const title = `${region}“十四五”节能减排综合工作方案`;
+    const text = [title, '一、重点任务', `（一）推进节能改造。加快节能改造。（${name}牵头）`, ''].join('\n');
+    const { plan, warnings } = parse(text);
+    expect(plan.departments.map((d) => [d.name, d.category])).toEqual([[name, category]]);
+    expect(warnings.map((w) => w.message).join('\n')).not.toMatch(/unknown department/);
+  });
+});
