@@ -211,3 +211,105 @@ describe('county bodies as counties name them', () => {
     expect(warnings.map((w) => w.message).join('\n')).not.toMatch(/unknown department/);
   });
 });
+
+describe('headings as county plans number them', () => {
+  const outline = (text: string) =>
+    parse(text).plan.clauses.map((c) => `${c.kind} ${c.id} ${c.citation} ${c.heading ?? ''}`.trim());
+
+  it('reads 第一章 chapters and 第一节 sections, with 一、 and （一） below them', () => {
+    const text = [
+      '安吉县“十四五”节能减排综合工作实施方案',
+      '第一章  总体要求',
+      '第一节  指导思想',
+      '以习近平新时代中国特色社会主义思想为指导。',
+      '第二节  主要目标',
+      '到2025年，全县单位地区生产总值能源消耗比2020年下降14.5%。',
+      '第二章  重点工程',
+      '一、重点行业绿色升级工程',
+      '（一）推进竹木加工行业节能改造。（县经信局牵头）',
+      '',
+    ].join('\n');
+    const { plan } = parse(text);
+    expect(outline(text)).toEqual([
+      'chapter 1 第一章 总体要求',
+      'section 1-1 第一章第一节 指导思想',
+      'paragraph 1-1-p1 第一章第一节',
+      'section 1-2 第一章第二节 主要目标',
+      'paragraph 1-2-p1 第一章第二节',
+      'chapter 2 第二章 重点工程',
+      'item 2-1 第二章一 重点行业绿色升级工程',
+      'item 2-1-1 第二章一（一） 推进竹木加工行业节能改造',
+    ]);
+    expect(plan.clauses.map((c) => c.part)).toEqual([
+      'goals',
+      'goals',
+      'goals',
+      'goals',
+      'goals',
+      'projects',
+      'projects',
+      'projects',
+    ]);
+    // The heading and the text under it are never run into one paragraph.
+    expect(plan.clauses.find((c) => c.id === '1-1')?.paragraphs).toEqual(['指导思想']);
+    expect(plan.targets.map((t) => [t.indicatorId, t.value])).toEqual([['energy-intensity', 14.5]]);
+    expect(plan.unrecognised).not.toContain('structure');
+  });
+
+  it('reads 第一部分 as a chapter', () => {
+    const text = [
+      '某县“十四五”节能减排综合工作方案',
+      '第一部分 总体要求',
+      '坚持节约优先。',
+      '第二部分 保障措施',
+      '加强组织领导。',
+      '',
+    ].join('\n');
+    expect(outline(text)).toEqual([
+      'chapter 1 第一部分 总体要求',
+      'paragraph 1-p1 第一部分',
+      'chapter 2 第二部分 保障措施',
+      'paragraph 2-p1 第二部分',
+    ]);
+  });
+
+  it('joins a heading number printed on a line of its own to the heading below it', () => {
+    const text = [
+      '沁县“十四五”节能减排综合工作方案',
+      '三、重点任务',
+      '（一）推进工业领域节能。加快节能技术改造。（县工信局牵头）',
+      '四、',
+      '保障措施',
+      '（一）加强组织领导。统筹推进。（县发改局负责）',
+      '',
+    ].join('\n');
+    const { plan } = parse(text);
+    expect(outline(text)).toEqual([
+      'chapter 3 三 重点任务',
+      'section 3-1 三（一） 推进工业领域节能',
+      'chapter 4 四 保障措施',
+      'section 4-1 四（一） 加强组织领导',
+    ]);
+    const four = plan.clauses.find((c) => c.id === '4');
+    expect([four?.number, four?.paragraphs, four?.line, four?.endLine]).toEqual(['四、', ['保障措施'], 4, 5]);
+  });
+
+  it('reads a chapter heading whose 、 was lost (二 主要目标), and not a line of prose', () => {
+    const text = [
+      '沁县“十四五”节能减排综合工作方案',
+      '一、总体要求',
+      '坚持节约优先。',
+      '二 主要目标',
+      '到2025年，全县单位地区生产总值能源消耗比2020年下降14%。',
+      '三 是加强组织领导，各部门要落实责任。',
+      '',
+    ].join('\n');
+    expect(outline(text)).toEqual([
+      'chapter 1 一 总体要求',
+      'paragraph 1-p1 一',
+      'chapter 2 二 主要目标',
+      'paragraph 2-p1 二第1段',
+      'paragraph 2-p2 二第2段',
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import type { Clause, PlanPart, Warning } from '../model/plan';
 import type { PlanPartsFile } from '../curated/plan-knowledge';
 import {
   annexLabel,
+  bareMarker,
   endsSentence,
   headingOf,
   isAnnexList,
@@ -34,10 +35,42 @@ interface Draft extends Clause {
   paragraphLines: { line: number; endLine: number }[];
 }
 
-const DEPTH: Record<Marker['kind'], number> = { chapter: 1, section: 2, item: 3, subitem: 4 };
+const DEPTH: Record<Marker['kind'], number> = {
+  part: 1,
+  division: 2,
+  chapter: 1,
+  section: 2,
+  item: 3,
+  subitem: 4,
+};
+
+/**
+ * How far the plan's 一、…（1） levels sit below its book-style ones: 0 without 第一章/第一节, 1 with one of
+ * them, 2 with both (第一章 › 第一节 › 一、 › （一）…). A 第一节 without 第一章 is the top level.
+ */
+interface Ladder {
+  shift: number;
+  /** Whether 第…章 / 第…部分 headings are printed (a 第…节 then sits below them). */
+  parts: boolean;
+}
+
+function depthOf(kind: Marker['kind'], ladder: Ladder): number {
+  if (kind === 'part') return 1;
+  if (kind === 'division') return ladder.parts ? 2 : 1;
+  return DEPTH[kind] + ladder.shift;
+}
+
+/** The clause kind of a depth: the top level is a chapter, the next a section, every lower one an item. */
+function kindOfDepth(depth: number): Clause['kind'] {
+  return depth === 1 ? 'chapter' : depth === 2 ? 'section' : 'item';
+}
 
 function citationPart(marker: Marker): string {
   switch (marker.kind) {
+    case 'part':
+    case 'division':
+      // As printed, spaces dropped: 第一章, 第二节, 第三部分.
+      return marker.printed.replace(/\s+/g, '');
     case 'chapter':
       return marker.numeral;
     case 'section':
@@ -79,6 +112,7 @@ class BodyBuilder {
   constructor(
     private readonly file: string,
     private readonly parts: PlanPartsFile,
+    private readonly ladder: Ladder = { shift: 0, parts: false },
   ) {}
 
   last(): Draft | undefined {
@@ -211,9 +245,10 @@ class BodyBuilder {
   }
 
   /** A line opening a numbered clause: chapter, section, item or sub-item, under the open one above it. */
-  numbered(line: SourceLine, marker: Marker): void {
+  numbered(line: SourceLine, marker: Marker, textLine: SourceLine = line): void {
     const { stack } = this;
-    const depth = DEPTH[marker.kind];
+    const depth = depthOf(marker.kind, this.ladder);
+    const top = depth === 1;
     const parent = stack
       .slice(0, depth - 1)
       .reverse()
@@ -221,25 +256,30 @@ class BodyBuilder {
     stack.length = depth - 1;
     const rest = marker.rest.trim();
     const chapter = stack[0];
-    const part = marker.kind === 'chapter' ? partOfChapter(rest, this.parts) : (chapter?.part ?? 'other');
+    const part = top ? partOfChapter(rest, this.parts) : (chapter?.part ?? 'other');
     const clause = this.emit(
       {
         id: parent
           ? `${parent.id}-${marker.value}`
-          : marker.kind === 'chapter'
+          : top
             ? `${marker.value}`
             : `${marker.kind[0]}${marker.value}`,
-        kind: marker.kind === 'subitem' ? 'item' : marker.kind,
+        kind:
+          this.ladder.shift === 0 && !top
+            ? marker.kind === 'subitem'
+              ? 'item'
+              : (marker.kind as Clause['kind'])
+            : kindOfDepth(depth),
         parentId: parent?.id ?? null,
         depth,
         number: marker.printed,
         citation: `${parent?.citation ?? ''}${citationPart(marker)}`,
-        heading: marker.kind === 'chapter' ? rest.replace(/。$/, '') : headingOf(rest),
+        heading: top || marker.kind === 'division' ? rest.replace(/。$/, '') : headingOf(rest),
         part,
       },
       line,
     );
-    this.appendText(clause, line, rest);
+    this.appendText(clause, textLine, rest);
     // Headings carry no sentence punctuation; they never run on into the next line.
     if (isHeadingOnly(rest)) clause.open = false;
     stack[depth - 1] = clause;
@@ -372,6 +412,32 @@ function splitPlainPreamble(clauses: Draft[]): Draft[] {
   }));
 }
 
+/** Index of the first non-blank line at or after `from`, or -1. */
+function nextTextLine(lines: SourceLine[], from: number): number {
+  for (let i = from; i < lines.length; i++) if (!isBlank(lines[i] as SourceLine)) return i;
+  return -1;
+}
+
+/** A heading's words alone: short, no sentence inside (保障措施, 加强组织领导。). */
+function isShortHeading(text: string): boolean {
+  return text.length > 0 && text.length <= 20 && isHeadingOnly(text);
+}
+
+/** Which book-style levels (第一章/第一部分, 第一节) the body prints, before the annexes. */
+function ladderOf(lines: SourceLine[], start: number): Ladder {
+  let parts = false;
+  let divisions = false;
+  for (let i = start; i < lines.length; i++) {
+    const folded = (lines[i] as SourceLine).folded;
+    // Only a line opening 第 can be one; the rest are not read twice.
+    if (!/^\s*第/.test(folded)) continue;
+    const kind = readMarker(lines[i] as SourceLine)?.kind;
+    if (kind === 'part') parts = true;
+    else if (kind === 'division') divisions = true;
+  }
+  return { shift: Number(parts) + Number(divisions), parts };
+}
+
 /** Parses `lines[start..]` up to the first annex label. */
 export function parseBody(
   lines: SourceLine[],
@@ -379,7 +445,7 @@ export function parseBody(
   file: string,
   parts: PlanPartsFile,
 ): BodyResult {
-  const body = new BodyBuilder(file, parts);
+  const body = new BodyBuilder(file, parts, ladderOf(lines, start));
   let annexStart = lines.length;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
@@ -400,8 +466,20 @@ export function parseBody(
     }
     // A numbering marker wins over a run-on sentence: a heading is never part of a page-broken paragraph.
     const marker = readMarker(line);
-    if (marker) body.numbered(line, marker);
-    else body.unnumbered(current, line, text);
+    if (marker) {
+      body.numbered(line, marker);
+      continue;
+    }
+    // 四、 ⏎ 保障措施: a heading number alone on its line takes the heading on the next text line.
+    const bare = text.length <= 10 ? bareMarker(line) : null;
+    const next = bare ? nextTextLine(lines, i + 1) : -1;
+    const heading = next < 0 ? null : (lines[next] as SourceLine);
+    if (bare && heading && readMarker(heading) === null && isShortHeading(heading.display.trim())) {
+      body.numbered(line, { ...bare, rest: heading.display.trim() }, heading);
+      i = next;
+      continue;
+    }
+    body.unnumbered(current, line, text);
   }
   const clauses = body.finish();
   return { clauses, annexStart, warnings: body.warnings };

@@ -47,7 +47,10 @@ function block(kind: FrontBlock['kind'], line: SourceLine): FrontBlock {
  * from the notice title (or the issuer header just above it) to the plan title they are the notice.
  */
 export function splitFront(lines: SourceLine[]): FrontSplit {
-  const firstMarker = lines.findIndex((line) => readMarker(line)?.kind === 'chapter');
+  const firstMarker = lines.findIndex((line) => {
+    const kind = readMarker(line)?.kind;
+    return kind === 'chapter' || kind === 'part';
+  });
   const searchEnd = firstMarker === -1 ? lines.length : firstMarker;
   const titleIndex = lines.slice(0, searchEnd).findIndex(isPlanTitle);
   if (titleIndex === -1) return { front: [], titleIndex: -1, bodyStart: 0 };

@@ -70,7 +70,11 @@ export function isBlank(line: SourceLine): boolean {
   return line.display.trim() === '';
 }
 
-export type MarkerKind = 'chapter' | 'section' | 'item' | 'subitem';
+/**
+ * `part` and `division` are the book-style levels longer county plans put above 一、: 第一章 (or 第一部分) and
+ * 第一节. A plan without them has chapters 一、 at the top, as before.
+ */
+export type MarkerKind = 'part' | 'division' | 'chapter' | 'section' | 'item' | 'subitem';
 
 export interface Marker {
   kind: MarkerKind;
@@ -88,7 +92,11 @@ export interface Marker {
 const MAX_HEADING_LENGTH = 40;
 
 const MARKER_PATTERNS: { kind: MarkerKind; pattern: RegExp }[] = [
+  { kind: 'part', pattern: /^(\s*)第\s*([一二三四五六七八九十百]+|\d{1,2})\s*(?:章|部分)\s*/ },
+  { kind: 'division', pattern: /^(\s*)第\s*([一二三四五六七八九十百]+|\d{1,2})\s*节\s*/ },
   { kind: 'chapter', pattern: /^(\s*)([一二三四五六七八九十]+)\s*[、.]\s*/ },
+  // 二 主要目标: a web copy lost the 、; taken only for a short heading with no punctuation at all.
+  { kind: 'chapter', pattern: /^(\s*)([一二三四五六七八九十]+)\s+(?=[^\s\p{P}]+\s*$)/u },
   { kind: 'section', pattern: /^(\s*)\(\s*([一二三四五六七八九十百]+)\s*\)\s*/ },
   // 1．/1./1、 — but not a decimal such as 1.5万吨 or a year such as 2025年.
   { kind: 'item', pattern: /^(\s*)(\d{1,2})\s*[.、](?!\d)\s*/ },
@@ -107,7 +115,11 @@ export function readMarker(line: SourceLine): Marker | null {
     if (value === null) continue;
     const rest = line.display.slice(end);
     if (rest.trim() === '') continue;
-    if (kind === 'chapter' && !looksLikeHeading(line.folded.slice(end))) continue;
+    if (
+      (kind === 'chapter' || kind === 'part' || kind === 'division') &&
+      !looksLikeHeading(line.folded.slice(end))
+    )
+      continue;
     return {
       kind,
       value,
@@ -115,6 +127,24 @@ export function readMarker(line: SourceLine): Marker | null {
       printed: line.display.slice(lead, end).trimEnd(),
       rest,
     };
+  }
+  return null;
+}
+
+/**
+ * A heading number alone on its line (四、 ⏎ 保障措施: a page's export broke the heading after its number): the
+ * marker with no text, or null. Only the levels that carry headings (第一章, 第一节, 一、, （一）).
+ */
+export function bareMarker(line: SourceLine): Marker | null {
+  for (const { kind, pattern } of MARKER_PATTERNS) {
+    if (kind === 'item' || kind === 'subitem') continue;
+    const match = pattern.exec(line.folded);
+    if (!match || line.folded.slice(match[0].length).trim() !== '') continue;
+    const numeral = match[2] ?? '';
+    const value = chineseNumeralValue(numeral);
+    if (value === null) continue;
+    const lead = (match[1] ?? '').length;
+    return { kind, value, numeral, printed: line.display.slice(lead).trim(), rest: '' };
   }
   return null;
 }
