@@ -313,3 +313,38 @@ describe('headings as county plans number them', () => {
     ]);
   });
 });
+
+describe('an annex table printed one row a line, its cells apart by tabs', () => {
+  it('is a table, and its targets are read', () => {
+    const text = [
+      '龙港市“十四五”节能减排综合工作方案',
+      '一、主要目标',
+      '“十四五”期间，全市节能减排主要目标见附件1。',
+      '附件1',
+      '龙港市“十四五”节能减排主要目标',
+      '',
+      '指标\t2020年\t2025年\t指标属性',
+      '单位地区生产总值能耗降低（%）\t—\t14.5\t约束性',
+      '化学需氧量重点工程减排量（吨）\t—\t320\t约束性',
+      '',
+      '注：能耗强度降低以2020年为基数。',
+      '',
+    ].join('\n');
+    const { plan } = parse(text);
+    const annex = plan.annexes[0];
+    expect(annex?.title).toBe('龙港市“十四五”节能减排主要目标');
+    const table = annex?.blocks.find((b) => b.type === 'table');
+    expect(table?.type === 'table' ? table.rows : null).toEqual([
+      ['指标', '2020年', '2025年', '指标属性'],
+      ['单位地区生产总值能耗降低（%）', '—', '14.5', '约束性'],
+      ['化学需氧量重点工程减排量（吨）', '—', '320', '约束性'],
+    ]);
+    expect(
+      annex?.blocks.filter((b) => b.type === 'paragraph').map((b) => (b.type === 'paragraph' ? b.text : '')),
+    ).toEqual(['注：能耗强度降低以2020年为基数。']);
+    expect(plan.targets.map((t) => [t.indicatorId, t.value, t.unit, t.targetYear])).toEqual([
+      ['energy-intensity', 14.5, '%', 2025],
+      ['cod-reduction', 320, '吨', 2025],
+    ]);
+  });
+});

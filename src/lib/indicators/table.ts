@@ -157,6 +157,19 @@ function titlesOf(annex: Annex, rows: Cell[][], headerCount: number): string {
     .join(' ');
 }
 
+/** The change a label names: a change noun (降低率), else the last fall or rise verb in it (降低, 下降); null when none. */
+function labelChange(compiled: Compiled, labelFolded: string): Change {
+  let change = changeOfWording(compiled, labelFolded);
+  if (change === null) {
+    compiled.verbs.lastIndex = 0;
+    for (let m = compiled.verbs.exec(labelFolded); m !== null; m = compiled.verbs.exec(labelFolded)) {
+      const cls = compiled.verbClass.get(m[0]);
+      if (cls === 'decrease' || cls === 'increase') change = cls;
+    }
+  }
+  return change;
+}
+
 /** Each column's kind (measure, unit, target, change, actual, ignored), year, place and unit, from its header. */
 function readColumns(
   compiled: Compiled,
@@ -275,24 +288,18 @@ function draftOfCell(at: TableContext, line: RowContext, column: Column, c: numb
       message: `${table.id}: unknown unit “${printedUnit}” in “${cell.display}”`,
     });
   }
-  const isChange = parsed[1] === '[' || column.kind === 'change';
+  // A measure named as its fall or rise (单位地区生产总值能耗降低（%） under 2025年) states the change, whatever
+  // its column is called.
+  const worded = labelChange(compiled, labelFolded);
+  const isChange =
+    parsed[1] === '[' || column.kind === 'change' || (column.kind === 'target' && worded !== null);
   if (column.kind === 'change' && parsed[1] !== '[' && numberIn(at, row, 'target', column.place) !== null) {
     // An unbracketed 变化幅度 beside a target level is arithmetic on that level (25 − 22.2 = 2.8), not a
     // target of its own. (黔江's 47.8 beside 57.2 → 100 is not even that; either way it is no target.)
     return null;
   }
   let change: Change = null;
-  if (isChange) {
-    change = changeOfWording(compiled, labelFolded);
-    if (change === null) {
-      compiled.verbs.lastIndex = 0;
-      for (let m = compiled.verbs.exec(labelFolded); m !== null; m = compiled.verbs.exec(labelFolded)) {
-        const cls = compiled.verbClass.get(m[0]);
-        if (cls === 'decrease' || cls === 'increase') change = cls;
-      }
-    }
-    change ??= 'unspecified';
-  }
+  if (isChange) change = worded ?? 'unspecified';
   const number = parsed[2] as string;
   const indices = parsed.indices as RegExpIndicesArray;
   const valueStart = (indices[2] as [number, number])[0];

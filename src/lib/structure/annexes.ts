@@ -37,6 +37,17 @@ function cellsOf(run: SourceLine[]): string[] {
   return cells;
 }
 
+/**
+ * A row printed on one line with its cells apart by tabs (指标⇥2020年⇥2025年): text before a tab, as a
+ * spreadsheet or a plain-text export writes it. A Word export's cell line starts with the tab instead.
+ */
+const isTabRow = (line: SourceLine) => /\S\t+\S/.test(line.raw) && !isCellLine(line);
+const cellsOfTabRow = (line: SourceLine) =>
+  line.display
+    .trim()
+    .split(/\t+/)
+    .map((cell) => cell.trim());
+
 const isOneCellRow = (row: string[] | undefined) =>
   (row ?? []).filter((cell) => cell.trim() !== '').length < 2;
 
@@ -85,6 +96,13 @@ function parseAnnex(label: SourceLine, content: SourceLine[], ordinal: number): 
     const last = run[run.length - 1] as SourceLine;
     if (title === null && blocks.length === 0 && table === null && run.length === 1) {
       title = first.display.trim();
+      continue;
+    }
+    // Two or more lines of tab-apart cells in a row are a table of one row a line.
+    if (run.length >= 2 && run.every(isTabRow)) {
+      closeTable();
+      table = { rows: run.map(cellsOfTabRow), line: first.number, endLine: last.number };
+      closeTable();
       continue;
     }
     if (isCellLine(first)) {
