@@ -348,3 +348,17 @@ describe('an annex table printed one row a line, its cells apart by tabs', () =>
     ]);
   });
 });
+
+describe('years printed in Chinese numerals', () => {
+  it.each([
+    ['到二〇二五年，全县单位地区生产总值能源消耗比二〇二〇年下降14.5%。', 2020, 2025],
+    ['到二零二五年，全县单位地区生产总值能源消耗比二零二零年下降百分之十四点五。', 2020, 2025],
+    ['到2025年，全县单位地区生产总值能源消耗比二〇二〇年下降14.5%。', 2020, 2025],
+  ])('%s', (sentence, baselineYear, targetYear) => {
+    const text = ['宁乡市“十四五”节能减排综合工作方案', '一、主要目标', sentence, ''].join('\n');
+    const { plan } = parse(text.replace('全县', '全市'));
+    expect(plan.targets.map((t) => [t.indicatorId, t.value, t.baselineYear, t.targetYear])).toEqual([
+      ['energy-intensity', 14.5, baselineYear, targetYear],
+    ]);
+  });
+});

@@ -18,7 +18,7 @@ import {
   type VerbClass,
 } from './compile';
 import { scaleValue, tidy, type Draft } from './draft';
-import { chineseDecimalText } from '../structure/numerals';
+import { chineseDecimalText, chineseNumeralValue } from '../structure/numerals';
 
 const LABEL_WINDOW = 80;
 const LIST_WINDOW = 200;
@@ -352,8 +352,8 @@ function markersOf(compiled: Compiled, folded: string): Marker[] {
   for (const rule of compiled.targetYears) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(folded); m !== null; m = rule.re.exec(folded)) {
-      const captured = m.slice(1).find((group) => group !== undefined && /^\d{4}$/.test(group));
-      const year = rule.year ?? (captured === undefined ? undefined : Number(captured));
+      const captured = m.slice(1).find((group) => group !== undefined && yearOf(group) !== null);
+      const year = rule.year ?? (captured === undefined ? undefined : (yearOf(captured) as number));
       if (year !== undefined) markers.push({ start: m.index, end: m.index + m[0].length, year });
       if (m[0].length === 0) rule.re.lastIndex++;
     }
@@ -444,13 +444,19 @@ function saysNothing(compiled: Compiled, folded: string): boolean {
   return true;
 }
 
+/** A year as printed: four digits (2025), or four numerals read digit by digit (二〇二五); else null. */
+function yearOf(printed: string): number | null {
+  if (/^\d{4}$/.test(printed)) return Number(printed);
+  return /^[〇零一二三四五六七八九]{4}$/.test(printed) ? chineseNumeralValue(printed) : null;
+}
+
 function lastBaseline(compiled: Compiled, folded: string, from: number, to: number): number | null {
   let year: number | null = null;
   const text = folded.slice(from, to);
   compiled.baseline.lastIndex = 0;
   for (let m = compiled.baseline.exec(text); m !== null; m = compiled.baseline.exec(text)) {
-    const captured = m.slice(1).find((group) => group !== undefined && /^\d{4}$/.test(group));
-    if (captured !== undefined) year = Number(captured);
+    const captured = m.slice(1).find((group) => group !== undefined && yearOf(group) !== null);
+    if (captured !== undefined) year = yearOf(captured);
     if (m[0].length === 0) compiled.baseline.lastIndex++;
   }
   return year;
