@@ -362,3 +362,24 @@ describe('years printed in Chinese numerals', () => {
     ]);
   });
 });
+
+describe('a table in the body printed one row a line', () => {
+  it('keeps each row a paragraph of its own, never run into the text before or after it', () => {
+    const rows = [
+      '指标\t2020年\t2025年目标\t属性',
+      '单位地区生产总值能源消耗下降（%）\t—\t14.5\t约束性',
+      '城镇新建建筑中绿色建筑占比（%）\t60\t100\t预期性',
+    ];
+    const text = [
+      '东明县“十四五”节能减排综合工作方案',
+      '一、主要目标',
+      '表1  东明县“十四五”节能减排主要指标',
+      ...rows,
+      '二、重点工程',
+      '',
+    ].join('\n');
+    const { plan } = parse(text);
+    const paragraphs = plan.clauses.filter((c) => c.id.startsWith('1')).flatMap((c) => c.paragraphs);
+    expect(paragraphs).toEqual(['主要目标', '表1  东明县“十四五”节能减排主要指标', ...rows]);
+  });
+});

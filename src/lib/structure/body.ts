@@ -35,6 +35,9 @@ interface Draft extends Clause {
   paragraphLines: { line: number; endLine: number }[];
 }
 
+/** A table's row printed on one line, its cells apart by tabs (指标⇥2020年⇥2025年目标). */
+const TAB_ROW = /\S\t+\S/;
+
 const DEPTH: Record<Marker['kind'], number> = {
   part: 1,
   division: 2,
@@ -185,8 +188,9 @@ class BodyBuilder {
       clause.paragraphLines.push({ line: line.number, endLine: line.number });
     }
     clause.endLine = line.number;
-    // The paragraph now ends where this line ends; looking at the line alone keeps long run-ons linear.
-    clause.open = !endsSentence(foldForRecognition(text)) && !this.endsInNote(clause);
+    // The paragraph now ends where this line ends; looking at the line alone keeps long run-ons linear. A
+    // table's row (cells apart by tabs) is a line of its own, never a sentence a page break cut.
+    clause.open = !endsSentence(foldForRecognition(text)) && !TAB_ROW.test(text) && !this.endsInNote(clause);
   }
 
   /**
@@ -308,7 +312,8 @@ class BodyBuilder {
       return;
     }
     // A note printed on its own line (责任单位：A、B) belongs to the text above it, never a paragraph of its own.
-    if (current.open || current.kind === 'preamble' || ROLE_LABEL.test(line.folded.trimStart())) {
+    const continues = current.open && !TAB_ROW.test(text);
+    if (continues || current.kind === 'preamble' || ROLE_LABEL.test(line.folded.trimStart())) {
       this.appendText(current, line, text);
       return;
     }
