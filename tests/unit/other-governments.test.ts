@@ -383,3 +383,37 @@ describe('a table in the body printed one row a line', () => {
     expect(paragraphs).toEqual(['主要目标', '表1  东明县“十四五”节能减排主要指标', ...rows]);
   });
 });
+
+describe('a signature closing the plan text', () => {
+  it.each([
+    ['沁县人民政府办公室', '2022年8月30日', '2022-08-30'],
+    ['惠州市惠陽區人民政府', '2022年10月8日', '2022-10-08'],
+    ['阿鲁科尔沁旗人民政府', '二〇二二年六月十八日', '2022-06-18'],
+  ])('%s %s', (issuer, date, iso) => {
+    const text = [
+      '沁县“十四五”节能减排综合工作方案',
+      '一、保障措施',
+      '（一）加强组织领导。统筹推进。',
+      '',
+      issuer,
+      date,
+      '',
+    ].join('\n');
+    const { plan } = parse(text);
+    expect([plan.issuer, plan.issued]).toEqual([issuer, iso]);
+    // The two lines stay two, as printed, not one run 沁县人民政府办公室2022年8月30日.
+    expect(plan.clauses.at(-1)?.paragraphs.slice(-2)).toEqual([issuer, date]);
+    expect(plan.unrecognised).not.toContain('issuer');
+  });
+
+  it('does not take a body’s 人民政府 line that is not followed by a date for the issuer', () => {
+    const text = [
+      '沁县“十四五”节能减排综合工作方案',
+      '一、保障措施',
+      '（一）加强组织领导。',
+      '各乡镇人民政府',
+      '',
+    ].join('\n');
+    expect(parse(text).plan.issuer).toBeNull();
+  });
+});

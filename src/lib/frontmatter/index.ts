@@ -187,7 +187,25 @@ function readTitle(front: FrontBlock[], clauses: Clause[], file: string, finding
 }
 
 /** The issuer and the issue date, from the notice's signature. */
-function readSignature(notice: FrontBlock[]): {
+/**
+ * The signature closing the plan's own text when no notice signs it (a county plan ending 沁县人民政府办公室 ⏎
+ * 2022年8月30日): the last two paragraphs of the body, a short issuer's name and then a date alone.
+ */
+function closingSignature(clauses: Clause[]): { issuer: string; issued: string } | null {
+  let last: Clause | undefined;
+  for (let i = clauses.length - 1; i >= 0 && !last; i--)
+    if ((clauses[i] as Clause).kind !== 'annex-list') last = clauses[i];
+  const paragraphs = last?.paragraphs ?? [];
+  const issuer = (paragraphs[paragraphs.length - 2] ?? '').trim();
+  const issued = isoDate(paragraphs[paragraphs.length - 1] ?? '');
+  if (issued === null || issuer.length === 0 || issuer.length > 30) return null;
+  return ISSUER.test(foldForRecognition(issuer)) ? { issuer, issued } : null;
+}
+
+function readSignature(
+  notice: FrontBlock[],
+  clauses: Clause[],
+): {
   issuerBlocks: FrontBlock[];
   issuer: string | null;
   issued: string | null;
@@ -199,10 +217,13 @@ function readSignature(notice: FrontBlock[]): {
   // The signature just above the date names the issuer; the header above the notice title does too.
   const issuer = (issuerBlocks[issuerBlocks.length - 1] ?? null)?.text ?? null;
   const issued = dates[0]?.iso ?? null;
+  if (issuer === null && issued === null) {
+    const closing = closingSignature(clauses);
+    if (closing) return { issuerBlocks, issuer: closing.issuer, issued: closing.issued };
+  }
   return { issuerBlocks, issuer, issued };
 }
 
-/** Draft or final, from what the title and subtitle call the text. */
 /** A line that is nothing but a draft mark: 征求意见稿, （征求意见稿）, 送审稿 — printed above the title too. */
 const DRAFT_MARK_LINE = /^\s*\(?\s*(?:公开)?(?:征求意见稿|送审稿|讨论稿|草案)\s*\)?\s*$/;
 /** What follows the plan's own title where the text names itself as a draft: …方案（征求意见稿）》. */
@@ -346,7 +367,10 @@ export function readFrontMatter(
 ): { frontMatter: FrontMatter; warnings: Warning[] } {
   const findings: Findings = { warnings: [], unrecognised: [] };
   const { title, titleBlock, leadTexts } = readTitle(front, clauses, file, findings);
-  const { issuerBlocks, issuer, issued } = readSignature(front.filter((block) => block.kind === 'notice'));
+  const { issuerBlocks, issuer, issued } = readSignature(
+    front.filter((block) => block.kind === 'notice'),
+    clauses,
+  );
   const status = readStatus(title, front, clauses);
   const cites = findCitedDocuments(textsOf(front, clauses), title);
   const region = readRegion(

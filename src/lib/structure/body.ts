@@ -38,6 +38,10 @@ interface Draft extends Clause {
 /** A table's row printed on one line, its cells apart by tabs (指标⇥2020年⇥2025年目标). */
 const TAB_ROW = /\S\t+\S/;
 
+/** A date alone on its line (2022年8月30日, 二〇二二年六月十八日): a signature's, never the end of a sentence. */
+const DATE_LINE =
+  /^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$/;
+
 const DEPTH: Record<Marker['kind'], number> = {
   part: 1,
   division: 2,
@@ -312,8 +316,9 @@ class BodyBuilder {
       return;
     }
     // A note printed on its own line (责任单位：A、B) belongs to the text above it, never a paragraph of its own.
-    const continues = current.open && !TAB_ROW.test(text);
-    if (continues || current.kind === 'preamble' || ROLE_LABEL.test(line.folded.trimStart())) {
+    // A table's row or a date alone (a signature's) starts a line of its own, whatever the line above ends in.
+    if (current.open && (TAB_ROW.test(text) || DATE_LINE.test(line.folded))) current.open = false;
+    if (current.open || current.kind === 'preamble' || ROLE_LABEL.test(line.folded.trimStart())) {
       this.appendText(current, line, text);
       return;
     }
