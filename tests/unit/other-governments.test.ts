@@ -191,6 +191,9 @@ describe('a draft whose mark is not on its title line', () => {
     const { plan } = parse(`${lines.join('\n')}\n`);
     expect(plan.title).toBe('舒城县“十四五”节能减排综合工作方案');
     expect(plan.status).toBe(status);
+    // A mark above the title is the title's subtitle, never shown as a news lead.
+    const mark = plan.front.find((block) => /征求意见稿|送审稿/.test(block.text) && block.line < 3);
+    if (status === 'draft' && mark) expect(mark.kind).toBe('subtitle');
   });
 });
 

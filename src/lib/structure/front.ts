@@ -12,6 +12,8 @@ const NOTICE_TITLE = /^(关于印发|.{0,30}关于印发)|通知$/;
 const MAX_NOTICE_TITLE_LENGTH = 60;
 const ISSUER_HEADER = /(人民政府|办公厅|办公室|委员会)\s*$/;
 const LABEL = /^\s*附件\s*\d*\s*$/;
+/** A draft mark alone on a line above the title (征求意见稿, （送审稿）): the title's subtitle, printed first. */
+const DRAFT_MARK = /^\s*\(?\s*(?:公开)?(?:征求意见稿|送审稿|讨论稿|草案)\s*\)?\s*$/;
 
 export interface FrontSplit {
   front: FrontBlock[];
@@ -75,6 +77,7 @@ export function splitFront(lines: SourceLine[]): FrontSplit {
     const line = lines[i] as SourceLine;
     if (isBlank(line)) continue;
     if (LABEL.test(line.folded)) front.push(block('label', line));
+    else if (DRAFT_MARK.test(line.folded)) front.push(block('subtitle', line));
     else if (noticeStart !== -1 && i >= noticeStart) front.push(block('notice', line));
     else front.push(block('lead', line));
   }
