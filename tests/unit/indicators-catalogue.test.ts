@@ -78,7 +78,7 @@ describe('parseIndicatorCatalogue', () => {
     ['an unknown category', yamlText.replace('category: transport', 'category: mobility'), /category/],
     [
       'a spelled-number unit that is not a unit',
-      yamlText.replace('units: [个百分点]', 'units: [个百分比]'),
+      yamlText.replace('units: [个百分点, ', 'units: [个百分比, '),
       /spelledNumbers.*unit “个百分比” is not a printed unit/,
     ],
     [

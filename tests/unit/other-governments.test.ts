@@ -420,3 +420,30 @@ describe('a signature closing the plan text', () => {
     expect(parse(text).plan.issuer).toBeNull();
   });
 });
+
+describe('quantities in Chinese numerals before a unit of mass or energy', () => {
+  it.each([
+    ['化学需氧量重点工程减排量达到一千二百吨', 'cod-reduction', 1200, '吨', '一千二百吨'],
+    ['氮氧化物重点工程减排量达到三百五十吨', 'nox-reduction', 350, '吨', '三百五十吨'],
+    ['化学需氧量重点工程减排量达到零点三万吨', 'cod-reduction', 3000, '吨', '零点三万吨'],
+  ])('%s', (phrase, indicatorId, value, unit, wording) => {
+    const text = ['宁乡市“十四五”节能减排综合工作方案', '一、主要目标', `到2025年，全市${phrase}。`, ''].join(
+      '\n',
+    );
+    const { plan } = parse(text);
+    expect(plan.targets.map((t) => [t.indicatorId, t.value, t.unit, t.wording])).toEqual([
+      [indicatorId, value, unit, wording],
+    ]);
+  });
+
+  it('never reads part of a numeral it cannot read whole', () => {
+    // 一万二千吨: 万 inside the number is not read, so neither is 二千吨.
+    const text = [
+      '宁乡市“十四五”节能减排综合工作方案',
+      '一、主要目标',
+      '到2025年，全市化学需氧量重点工程减排量达到一万二千吨。',
+      '',
+    ].join('\n');
+    expect(parse(text).plan.targets.map((t) => t.value)).not.toContain(2000);
+  });
+});

@@ -134,7 +134,7 @@ function patternAlternation(sources: readonly string[]): string | null {
 }
 
 /** Chinese numerals as a quantity reads them: 十三点五, 两, 一百, 零点五. */
-const SPELLED_NUMERAL = '[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?';
+const SPELLED_NUMERAL = '[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?';
 
 function spelledNumbers(
   rules: SpelledNumbers,
@@ -150,7 +150,8 @@ function spelledNumbers(
   branches.push(
     rules.units.length === 0
       ? '(?!)()()'
-      : `(?<![零〇一二两三四五六七八九十百点])(${SPELLED_NUMERAL})(${alternation(rules.units)})`,
+      : // Not after a numeral character it cannot read whole (一万二千吨 is not 二千吨).
+        `(?<![零〇一二两三四五六七八九十百千万亿点])(${SPELLED_NUMERAL})(${alternation(rules.units)})`,
   );
   const words = [...prefixUnits.keys(), ...rules.units].filter((word) => word.length > 0);
   return { re: new RegExp(branches.join('|'), 'g'), prefixUnits, words };

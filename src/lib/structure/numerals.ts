@@ -15,13 +15,13 @@ const DIGITS: Record<string, number> = {
 
 /**
  * Reads a Chinese numeral as printed in plan numbering and dates: 三 → 3, 十一 → 11, 二十一 → 21,
- * 一百零五 → 105, and digit-by-digit year forms 二〇二三 → 2023. Returns null for anything else.
+ * 一百零五 → 105, 一千二百 → 1200, and digit-by-digit year forms 二〇二三 → 2023. Returns null for anything else.
  */
 export function chineseNumeralValue(text: string): number | null {
   if (text.length === 0) return null;
   if (/^\d+$/.test(text)) return Number(text);
-  if (!/^[零〇一二两三四五六七八九十百]+$/.test(text)) return null;
-  if (!/[十百]/.test(text)) {
+  if (!/^[零〇一二两三四五六七八九十百千]+$/.test(text)) return null;
+  if (!/[十百千]/.test(text)) {
     // 二〇二三: positional digits, as in written dates.
     let value = 0;
     for (const ch of text) value = value * 10 + (DIGITS[ch] ?? 0);
@@ -30,7 +30,10 @@ export function chineseNumeralValue(text: string): number | null {
   let total = 0;
   let current = 0;
   for (const ch of text) {
-    if (ch === '百') {
+    if (ch === '千') {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (ch === '百') {
       total += (current || 1) * 100;
       current = 0;
     } else if (ch === '十') {
