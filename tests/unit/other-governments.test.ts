@@ -447,3 +447,39 @@ describe('quantities in Chinese numerals before a unit of mass or energy', () =>
     expect(parse(text).plan.targets.map((t) => t.value)).not.toContain(2000);
   });
 });
+
+describe('a role printed in brackets after a name', () => {
+  it.each([
+    [
+      '责任单位：县发改局（牵头）、县工信局、县生态环境分局',
+      ['县发改局:lead:牵头', '县工信局:supporting:责任单位', '县生态环境分局:supporting:责任单位'],
+    ],
+    [
+      '（责任单位：县住建局〔牵头〕，县自然资源局）',
+      ['县住建局:lead:牵头', '县自然资源局:supporting:责任单位'],
+    ],
+    ['（县发改局（牵头）、县财政局（配合））', ['县发改局:lead:牵头', '县财政局:supporting:配合']],
+    // A body in brackets after a name is no role: it stays part of the name.
+    [
+      '责任单位：县发改局、县交通局（县邮政业安全发展中心）',
+      ['县发改局:responsible:责任单位', '县交通局（县邮政业安全发展中心）:responsible:责任单位'],
+    ],
+  ])('%s', (note, expected) => {
+    const text = [
+      '石楼县“十四五”节能减排综合工作方案',
+      '一、重点任务',
+      `（一）推进建筑节能。加快改造。`,
+      note,
+      '',
+    ].join('\n');
+    const { plan } = parse(text);
+    const clause = plan.clauses.find((c) => c.id === '1-1');
+    const mentions = clause?.responsibility?.departments ?? [];
+    expect(mentions.map((d) => `${d.name}:${d.role}:${d.roleWording}`)).toEqual(expected);
+    for (const d of mentions) {
+      const paragraph = clause?.paragraphs[d.range.paragraph] ?? '';
+      expect(paragraph.slice(d.range.start, d.range.end)).toBe(d.name);
+    }
+    expect(plan.departments.map((d) => d.name)).toEqual(expected.map((e) => e.split(':')[0]));
+  });
+});

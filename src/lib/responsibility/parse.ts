@@ -78,6 +78,9 @@ const LABEL_KIND: Readonly<Record<string, SegmentKind>> = {
   参与: 'supporting',
 };
 
+/** A role printed in brackets closing a name (县发改局（牵头）, 县住建局〔牵头〕), on the folded view. */
+const BRACKET_ROLE = /[(\[〔【]\s*(牵头|负责|配合|协助|协办|参与)\s*[)\]〕】]\s*$/;
+
 /** Standing implementers: 以下均需…落实，不再(一一/逐一)列出. */
 const STANDING_START = /以下(?:均|皆|都|全部)?(?:需要?|由|要)/;
 const STANDING_END = /(?:负责)?落实[,;]?\s*不再(?:一一|逐一|逐项|另行)?列出/;
@@ -311,7 +314,11 @@ export function parseResponsibility(
     });
   }
 
-  const hasLead = resolved.some((segment) => segment.kind === 'lead');
+  // 县发改局（牵头）: a role printed in brackets right after a name is that name's own.
+  const bracketRole = (span: Span) => BRACKET_ROLE.exec(folded.slice(span.start, span.end));
+  const hasLead =
+    resolved.some((segment) => segment.kind === 'lead') ||
+    resolved.some((segment) => segment.names.some((span) => bracketRole(span)?.[1] === '牵头'));
   const mentions: ResponsibilityMention[] = [];
   const implementers: string[] = [];
   for (const segment of resolved) {
@@ -325,6 +332,23 @@ export function parseResponsibility(
       if (collectives.isCollective(foldedName)) continue;
       if (segment.kind === 'implement' || isImplementerFold(foldedName)) {
         if (!implementers.includes(name)) implementers.push(name);
+        continue;
+      }
+      const own = bracketRole(span);
+      if (own) {
+        const end = span.start + own.index;
+        const word = own[1] as string;
+        const kind = LABEL_KIND[word] ?? 'listed';
+        const ownRole: Role =
+          kind === 'lead' ? 'lead' : kind === 'supporting' || hasLead ? 'supporting' : 'responsible';
+        const wordStart = span.start + own.index + own[0].indexOf(word);
+        mentions.push({
+          name: note.slice(span.start, end).trim(),
+          role: ownRole,
+          roleWording: note.slice(wordStart, wordStart + word.length),
+          start: span.start,
+          end: span.start + note.slice(span.start, end).trimEnd().length,
+        });
         continue;
       }
       const role: Role =
