@@ -206,6 +206,9 @@ describe('county bodies as counties name them', () => {
     ['临朐县', '县畜牧业发展中心', 'agriculture-rural'],
     ['海门区', '南通市海门生态环境局', 'ecology-environment'],
     ['吴江区', '苏州市吴江生态环境局', 'ecology-environment'],
+    // 深圳: 住房和建设局, and the city bureau's district office named 管理局.
+    ['福田区', '区住房和建设局', 'housing-construction'],
+    ['福田区', '深圳市生态环境局福田管理局', 'ecology-environment'],
   ])('%s: %s', (region, name, category) => {
     const title = `${region}“十四五”节能减排综合工作方案`;
     const text = [title, '一、重点任务', `（一）推进节能改造。加快节能改造。（${name}牵头）`, ''].join('\n');
