@@ -49,6 +49,7 @@ function readPlan(
     file,
     knowledge.jurisdictions,
     knowledge.divisions,
+    structure.annexes.map((annex) => annex.label),
   );
   const meta = withSidecar(frontMatter, sidecar, knowledge.divisions);
   const id = sidecar?.slug ?? slugOfPlan(meta, file, knowledge.divisions);

@@ -486,3 +486,34 @@ describe('a role printed in brackets after a name', () => {
     expect(plan.departments.map((d) => d.name)).toEqual(expected.map((e) => e.split(':')[0]));
   });
 });
+
+describe('a drafting note (起草说明) printed after the plan', () => {
+  it('is an annex of its own: its 一、二、 are not the plan’s chapters', () => {
+    const text = [
+      '舒城县“十四五”节能减排综合工作方案（征求意见稿）',
+      '一、总体要求',
+      '坚持节约优先。',
+      '二、主要目标',
+      '到2025年，全县单位地区生产总值能源消耗比2020年下降14%。',
+      '',
+      '关于《舒城县“十四五”节能减排综合工作方案（征求意见稿）》的起草说明',
+      '一、起草背景',
+      '根据省、市部署要求，县发改委牵头起草了本方案。',
+      '二、主要内容',
+      '方案共分两个部分。',
+      '',
+    ].join('\n');
+    const { plan, warnings } = parse(text);
+    expect(plan.clauses.filter((c) => c.kind === 'chapter').map((c) => c.citation)).toEqual(['一', '二']);
+    expect(warnings.map((w) => w.message).join('\n')).not.toMatch(/duplicate clause number/);
+    expect(plan.annexes.map((a) => a.label)).toEqual([
+      '关于《舒城县“十四五”节能减排综合工作方案（征求意见稿）》的起草说明',
+    ]);
+    expect(plan.annexes[0]?.blocks.map((b) => (b.type === 'paragraph' ? b.text : ''))).toEqual([
+      '一、起草背景',
+      '根据省、市部署要求，县发改委牵头起草了本方案。',
+      '二、主要内容',
+      '方案共分两个部分。',
+    ]);
+  });
+});

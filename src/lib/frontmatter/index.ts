@@ -234,21 +234,28 @@ const DRAFT_AFTER_TITLE = /^\s*\(?\s*(?:征求意见稿|征求意见|送审稿|�
  * but the mark (征求意见稿 above the title), or when the text quotes its own title as a draft (a closing
  * 关于《…方案（征求意见稿）》的起草说明); another document quoted as a draft says nothing of this one.
  */
-function readStatus(title: string, front: FrontBlock[], clauses: Clause[]): Status {
+function readStatus(
+  title: string,
+  front: FrontBlock[],
+  clauses: Clause[],
+  annexLabels: readonly string[],
+): Status {
   const subtitle = front.find((block) => block.kind === 'subtitle');
   // On the folded view: a traditional-character edition writes 徵求意見稿.
   if (DRAFT.test(foldForRecognition(`${title}${subtitle?.text ?? ''}`))) return 'draft';
   for (const block of front)
     if (block.kind !== 'title' && DRAFT_MARK_LINE.test(foldForRecognition(block.text))) return 'draft';
   const quoted = `《${foldForRecognition(title)}`;
+  const namesItselfDraft = (paragraph: string): boolean => {
+    if (!paragraph.includes('《')) return false;
+    const folded = foldForRecognition(paragraph);
+    for (let at = folded.indexOf(quoted); at >= 0; at = folded.indexOf(quoted, at + 1))
+      if (DRAFT_AFTER_TITLE.test(folded.slice(at + quoted.length))) return true;
+    return false;
+  };
   for (const clause of clauses)
-    for (const paragraph of clause.paragraphs) {
-      if (!paragraph.includes('《')) continue;
-      const folded = foldForRecognition(paragraph);
-      for (let at = folded.indexOf(quoted); at >= 0; at = folded.indexOf(quoted, at + 1))
-        if (DRAFT_AFTER_TITLE.test(folded.slice(at + quoted.length))) return 'draft';
-    }
-  return 'final';
+    for (const paragraph of clause.paragraphs) if (namesItselfDraft(paragraph)) return 'draft';
+  return annexLabels.some(namesItselfDraft) ? 'draft' : 'final';
 }
 
 interface RegionInputs {
@@ -364,6 +371,8 @@ export function readFrontMatter(
   file: string,
   jurisdictions: JurisdictionsFile,
   divisions: DivisionIndex,
+  /** The annexes' labels (附件1, or a drafting note's heading 关于《…（征求意见稿）》的起草说明). */
+  annexLabels: readonly string[] = [],
 ): { frontMatter: FrontMatter; warnings: Warning[] } {
   const findings: Findings = { warnings: [], unrecognised: [] };
   const { title, titleBlock, leadTexts } = readTitle(front, clauses, file, findings);
@@ -371,7 +380,7 @@ export function readFrontMatter(
     front.filter((block) => block.kind === 'notice'),
     clauses,
   );
-  const status = readStatus(title, front, clauses);
+  const status = readStatus(title, front, clauses, annexLabels);
   const cites = findCitedDocuments(textsOf(front, clauses), title);
   const region = readRegion(
     { front, clauses, file, titleBlock, leadTexts, issuerBlocks, issuer, cites },

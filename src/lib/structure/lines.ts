@@ -189,10 +189,16 @@ export function endsSentence(foldedText: string): boolean {
   return last !== undefined && TERMINAL.has(last);
 }
 
-/** 附件1, 附件 2, 附件一, 附表1 — a label alone on its line opens an annex. */
+/** 起草说明 / 编制说明 alone on a line, or 关于《…》的起草说明: a note on the plan's drafting appended to it. */
+const DRAFTING_NOTE = /^\s*(?:关于《[^《》]{2,80}》的)?(?:起草|编制)说明\s*$/;
+
+/**
+ * 附件1, 附件 2, 附件一, 附表1 — a label alone on its line opens an annex; so does the heading of a drafting
+ * note printed after the plan (关于《…方案（征求意见稿）》的起草说明), whose 一、二、 are not the plan's chapters.
+ */
 export function annexLabel(line: SourceLine): string | null {
   const match = /^\s*(附件|附表)\s*(\d+|[一二三四五六七八九十]+)?\s*$/.exec(line.folded);
-  return match ? line.display.trim() : null;
+  return match || DRAFTING_NOTE.test(line.folded) ? line.display.trim() : null;
 }
 
 /** 附件：1.… — the list of annexes at the end of the body. */
