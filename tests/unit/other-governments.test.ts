@@ -517,3 +517,21 @@ describe('a drafting note (起草说明) printed after the plan', () => {
     ]);
   });
 });
+
+describe('a same-named district told apart by the places its body names', () => {
+  it.each([
+    ['南山区', '（区工业和信息化局牵头，深圳市生态环境局南山管理局配合）', '广东省>深圳市>南山区'],
+    ['鼓楼区', '（区发展改革委牵头，南京市生态环境局鼓楼分局配合）', '江苏省>南京市>鼓楼区'],
+    ['南山区', '（区工业和信息化局牵头，区发展和改革局配合）', ''],
+  ])('%s %s', (place, note, path) => {
+    const text = [
+      `${place}“十四五”节能减排综合工作方案`,
+      '一、重点任务',
+      `（一）推进工业节能。加快改造。${note}`,
+      '',
+    ].join('\n');
+    const { plan } = parse(text);
+    expect(plan.regionPath.map((d) => d.name).join('>')).toBe(path);
+    expect(plan.region).toBe(place);
+  });
+});

@@ -164,6 +164,16 @@ export function recogniseRegion(clues: RegionClues, index: DivisionIndex): Recog
       unresolved ??= found;
     }
   }
+  if (unresolved && unresolved.ambiguous.length > 1) {
+    // Same-named divisions the front does not tell apart: the places the body names (深圳市生态环境局南山管理局
+    // in a 南山区 plan) may. Only a candidate under a division named there is taken, and only one.
+    const wider = [...context, ...contextOf([clues.body().slice(0, BODY_SCAN_LENGTH)], index)];
+    for (const [source, places] of attempts)
+      for (const place of places) {
+        const found = fromPlace(place, source, wider, index);
+        if (found?.division) return found;
+      }
+  }
   if (unresolved) return unresolved;
   if (clues.issuers.some((issuer) => clues.nationalIssuers.includes(issuer.trim())))
     return { division: null, printed: '全国', level: 'national', source: 'issuer', ambiguous: [] };
