@@ -79,7 +79,13 @@ export interface Compiled {
    * the catalogue lists no prefix or unit. Every match holds one of `words` (the prefixes and units), so a text
    * holding none is not scanned: the pattern cannot skip ahead to a literal and is tried at every position.
    */
-  spelledNumbers: { re: RegExp; prefixUnits: Map<string, UnitDefinition>; words: string[] } | null;
+  spelledNumbers: {
+    re: RegExp;
+    prefixUnits: Map<string, UnitDefinition>;
+    words: string[];
+    /** The unit words alone (吨, 个百分点): a numeral must stand right before one for the pattern to match. */
+    units: string[];
+  } | null;
   /** Classes (II 类): a class numeral with its class word. */
   classes: {
     /** Global: the class numeral, then the unit. */
@@ -154,7 +160,8 @@ function spelledNumbers(
         `(?<![零〇一二两三四五六七八九十百千万亿点])(${SPELLED_NUMERAL})(${alternation(rules.units)})`,
   );
   const words = [...prefixUnits.keys(), ...rules.units].filter((word) => word.length > 0);
-  return { re: new RegExp(branches.join('|'), 'g'), prefixUnits, words };
+  const unitWords = rules.units.filter((word) => word.length > 0);
+  return { re: new RegExp(branches.join('|'), 'g'), prefixUnits, words, units: unitWords };
 }
 
 /** The compiled form of a catalogue, built on first use and cached for that catalogue object. */

@@ -218,10 +218,10 @@ function periodsOfClauses(compiled: Compiled, clauses: readonly Clause[]): Map<s
   return periods;
 }
 
-/** A whole-area word: 全国, 全省, 全市, 全区, 全县, 全州, 全旗, 全盟 (folded, so 全國 too). */
-const WHOLE_AREA = /全[国省市区县州旗盟]/g;
+/** What follows 全 in a whole-area word: 全国, 全省, 全市, 全区, 全县, 全州, 全旗, 全盟 (folded, so 全國 too). */
+const WHOLE_AREA = new Set('国省市区县州旗盟');
 /** Where a sentence ends, in the folded view. */
-const SENTENCE_END = /[。;!?]/g;
+const SENTENCE_END = new Set('。;!?');
 
 /**
  * Marks the drafts of one paragraph whose sentence names a government above the plan (`above`) as the last
@@ -233,21 +233,20 @@ function markQuoted(
   paragraph: string,
   above: ReadonlyMap<string, string> | undefined,
 ): Draft[] {
-  if (!above || above.size === 0 || !paragraph.includes('全')) return drafts;
+  if (drafts.length === 0 || !above || above.size === 0 || !paragraph.includes('全')) return drafts;
   const folded = foldForRecognition(paragraph);
   for (const draft of drafts) {
     const range = draft.source.range;
     if (draft.parent || range === null) continue;
-    let sentenceStart = 0;
-    SENTENCE_END.lastIndex = 0;
-    for (let m = SENTENCE_END.exec(folded); m && m.index < range.start; m = SENTENCE_END.exec(folded))
-      sentenceStart = m.index + 1;
-    let word: string | null = null;
-    WHOLE_AREA.lastIndex = sentenceStart;
-    for (let m = WHOLE_AREA.exec(folded); m && m.index < range.start; m = WHOLE_AREA.exec(folded))
-      word = m[0];
-    const whose = word === null ? undefined : above.get(word);
-    if (whose !== undefined) {
+    // Back from the value to its sentence's start, taking the first whole-area word met (the last before it).
+    let whose: string | undefined;
+    for (let i = range.start - 1; i >= 0 && whose === undefined; i--) {
+      const ch = folded[i] as string;
+      if (SENTENCE_END.has(ch)) break;
+      if (ch === '全' && WHOLE_AREA.has(folded[i + 1] as string))
+        whose = above.get(folded.slice(i, i + 2)) ?? '';
+    }
+    if (whose) {
       draft.parent = true;
       draft.jurisdiction = whose;
     }

@@ -211,7 +211,7 @@ function wordTokens(compiled: Compiled, folded: string, from: number, to: number
  */
 function spelledTokens(compiled: Compiled, folded: string, from: number, to: number): ValueToken[] {
   const spelled = compiled.spelledNumbers;
-  if (!spelled || !holdsAny(folded, spelled.words)) return [];
+  if (!spelled || !maySpell(folded, spelled)) return [];
   const tokens: ValueToken[] = [];
   for (const m of matchesIn(spelled.re, folded, from, to)) {
     const [whole, prefix, afterPrefix, beforeUnit, printedUnit] = m;
@@ -793,18 +793,29 @@ function maySayInWords(compiled: Compiled, display: string): boolean {
   const spelled = compiled.spelledNumbers;
   if (!spelled) return false;
   const folded = foldForRecognition(display);
-  if (!holdsAny(folded, spelled.words)) return false;
+  if (!maySpell(folded, spelled)) return false;
   spelled.re.lastIndex = 0;
   const found = spelled.re.test(folded);
   spelled.re.lastIndex = 0;
   return found;
 }
 
-/** Whether `text` holds any of `words`. */
-function holdsAny(text: string, words: readonly string[]): boolean {
-  for (const word of words) if (text.includes(word)) return true;
+/** The characters a spelled number ends in (十三点五, 一千二百, 两). */
+const SPELLED_END = new Set('零〇一二两三四五六七八九十百千');
+
+/**
+ * Whether the spelled-number pattern can match in `folded`: a prefix (百分之) it holds, or a unit word (吨,
+ * 个百分点) right after a numeral character. 吨 is in most paragraphs that state a tonnage in digits, and the
+ * pattern, which cannot skip ahead to a literal, is not run over them.
+ */
+function maySpell(folded: string, spelled: NonNullable<Compiled['spelledNumbers']>): boolean {
+  for (const prefix of spelled.prefixUnits.keys()) if (folded.includes(prefix)) return true;
+  for (const unit of spelled.units)
+    for (let at = folded.indexOf(unit, 1); at >= 0; at = folded.indexOf(unit, at + 1))
+      if (SPELLED_END.has(folded[at - 1] as string)) return true;
   return false;
 }
+
 
 /**
  * The earlier period a sentence without a target year reports on: one its own words name (“十三五”期间…), or
