@@ -106,6 +106,23 @@ test('the search page’s plan filter names the draft as a draft', async ({ page
   expect(options).not.toContain('达州市');
 });
 
+test('a search URL shared before the filter marked drafts (plan=达州市) still filters to the draft, under its marked name', async ({
+  page,
+}) => {
+  await page.goto(
+    `${pageUrl(paths.search())}?q=${encodeURIComponent('节能')}&plan=${encodeURIComponent('达州市')}`,
+  );
+  const results = page.locator('[data-search-results]');
+  await expect(results).toHaveAttribute('data-search-state', 'done');
+  await expect(page.locator('select[data-filter="plan"]')).toHaveValue(`达州市（${MARK}）`);
+  await expect(page).toHaveURL(new RegExp(`plan=${encodeURIComponent(`达州市（${MARK}）`)}`));
+  const hits = await results
+    .locator('a[data-search-hit]')
+    .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+  expect(hits.length).toBeGreaterThan(0);
+  for (const hit of hits) expect(hit).toContain(`/plans/${DRAFT}/`);
+});
+
 test('a region page’s link preview counts its drafts', async ({ page }) => {
   await page.goto(pageUrl(paths.region('dazhou-shi')));
   const head = await headTexts(page);

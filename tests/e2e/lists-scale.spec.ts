@@ -166,6 +166,28 @@ test.describe('search: the plan filter', () => {
     for (const href of await hits.evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
       expect(href).toContain(paths.plan(plan.id));
   });
+
+  test('a URL shared before the filter marked drafts (plan=<a draft’s bare region>) filters to that draft', async ({
+    page,
+  }) => {
+    const labels = planLabels(plans);
+    const draft = plans.find(
+      (p) => p.status === 'draft' && p.region !== null && labels.get(p.id) === `${p.region}（征求意见稿）`,
+    ) as Plan;
+    const label = labels.get(draft.id) as string;
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(
+      `${url(paths.search())}?q=${encodeURIComponent('节能')}&plan=${encodeURIComponent(draft.region as string)}`,
+    );
+    await expect(page.locator('select[data-filter="plan"]')).toHaveValue(label);
+    await expect(page).toHaveURL(new RegExp(`plan=${encodeURIComponent(label)}`));
+    const hits = page.locator('[data-search-results] a[data-search-hit]');
+    await expect(hits.first()).toBeVisible();
+    for (const href of await hits.evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+      expect(href).toContain(paths.plan(draft.id));
+    expect(fetched.filter((p) => p.endsWith('/search/plans.json'))).toHaveLength(1);
+  });
 });
 
 test('go to clause: the plan is found in the names index, its clause in that plan’s own citations', async ({

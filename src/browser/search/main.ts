@@ -29,7 +29,8 @@ import {
 } from './engine';
 import { installResultKeys } from './keyboard';
 import { installTypingView } from './typing-view';
-import { fillPlans } from './plan-options';
+import { allPlanLabels, fillPlans } from './plan-options';
+import { currentPlanLabel } from '../../lib/search/browser/plan-filter-label';
 import {
   firstBundleNow,
   loadCounter,
@@ -122,6 +123,8 @@ const vocabularyUrl = form?.dataset['vocabulary'] ?? '';
 const countNoteBox = document.querySelector<HTMLElement>('[data-search-count-note]');
 /** Set past the list limit: the plan filter's options come per province from this URL (plan-options.ts). */
 const plansUrl = form?.dataset['plans'] ?? '';
+/** The status marks a plan filter label may end with (records.ts PLAN_LABEL_SUFFIXES): `resolvePlanFilter`. */
+const PLAN_LABEL_SUFFIXES = JSON.parse(form?.dataset['planLabelSuffixes'] ?? '[]') as string[];
 
 /** Past the list limit, the plan filter offers the chosen province's plans. */
 async function showProvincePlans(): Promise<void> {
@@ -485,6 +488,7 @@ function start(): void {
   if (!form || !input || !list) return;
 
   const initial = stateFromUrl(new URL(window.location.href), selects.keys());
+  const resolved = resolvePlanFilter(initial);
   showState(initial);
   if (initial.filters.province) void showProvincePlans().catch(report);
   writeInitial(initial);
@@ -539,7 +543,35 @@ function start(): void {
     (window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0)))(
       () => void loadTable().catch(report),
     );
-  if (initial.q) void search(initial).catch(report);
+  if (initial.q)
+    void (resolved ?? Promise.resolve())
+      .catch(report)
+      .then(() => search(initial))
+      .catch(report);
+}
+
+/**
+ * A URL's plan filter as the plan's label now (`currentPlanLabel`: a URL shared before labels carried status
+ * marks names a draft by its bare region). Done at once from the select's options; past the list limit, where
+ * the page ships none, from the plan list — the returned promise, which the first search waits for (only a
+ * URL with a plan filter fetches the list this early). Sets `state` and, when it changed, the URL.
+ */
+function resolvePlanFilter(state: State): Promise<void> | null {
+  const value = state.filters.plan;
+  const select = selects.get('plan');
+  if (!value || !select) return null;
+  const options = [...select.options].map((option) => option.value).filter((label) => label !== '');
+  if (options.length > 0 || !plansUrl) {
+    state.filters.plan = currentPlanLabel(value, options, PLAN_LABEL_SUFFIXES);
+    return null;
+  }
+  return allPlanLabels(plansUrl).then((labels) => {
+    const label = currentPlanLabel(value, labels, PLAN_LABEL_SUFFIXES);
+    if (label === value) return;
+    state.filters.plan = label;
+    showState(state);
+    writeInitial(state);
+  });
 }
 
 start();

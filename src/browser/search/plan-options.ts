@@ -16,6 +16,11 @@ function plansOf(url: string): Promise<PlansByProvince> {
   return plans;
 }
 
+/** Every plan's label, whatever its province. */
+export async function allPlanLabels(url: string): Promise<string[]> {
+  return (await plansOf(url)).flatMap(([, labels]) => labels);
+}
+
 /** The plan select's options for a province: 全部, the province's plans, and the plan selected now if it is not one of them. */
 export async function fillPlans(url: string, province: string, select: HTMLSelectElement): Promise<void> {
   const listed = province ? ((await plansOf(url)).find(([name]) => name === province)?.[1] ?? []) : [];

@@ -102,6 +102,18 @@ export interface BuildOptions {
 }
 
 /**
+ * Every suffix `planLabels` may add to a plan's name (（征求意见稿）, （地区未识别）, both), from the one function that
+ * marks plans: the search page reads a URL shared before labels carried them (plan-filter-label.ts).
+ */
+export const PLAN_LABEL_SUFFIXES: readonly string[] = (
+  [
+    { status: 'draft', region: '某地' },
+    { status: 'final', region: null },
+    { status: 'draft', region: null },
+  ] as const
+).map((plan) => statusSuffix(statusMarks(plan)));
+
+/**
  * How each plan appears in the plan filter: its region with its status marks (贵州省（征求意见稿）), as a chart
  * row names it, or its title with them when two plans would read alike. A draft's option never reads as the
  * adopted plan's, and the draft and the final of one government are two options, not one.
