@@ -186,7 +186,6 @@ function readTitle(front: FrontBlock[], clauses: Clause[], file: string, finding
   return { title, titleBlock, leadTexts };
 }
 
-/** The issuer and the issue date, from the notice's signature. */
 /**
  * The signature closing the plan's own text when no notice signs it (a county plan ending 沁县人民政府办公室 ⏎
  * 2022年8月30日): the last two paragraphs of the body, a short issuer's name and then a date alone.
@@ -202,6 +201,7 @@ function closingSignature(clauses: Clause[]): { issuer: string; issued: string }
   return ISSUER.test(foldForRecognition(issuer)) ? { issuer, issued } : null;
 }
 
+/** The issuer and the issue date, from the notice's signature, else from one closing the plan's text. */
 function readSignature(
   notice: FrontBlock[],
   clauses: Clause[],
@@ -224,14 +224,12 @@ function readSignature(
   return { issuerBlocks, issuer, issued };
 }
 
-/** A line that is nothing but a draft mark: 征求意见稿, （征求意见稿）, 送审稿 — printed above the title too. */
-const DRAFT_MARK_LINE = /^\s*\(?\s*(?:公开)?(?:征求意见稿|送审稿|讨论稿|草案)\s*\)?\s*$/;
 /** What follows the plan's own title where the text names itself as a draft: …方案（征求意见稿）》. */
 const DRAFT_AFTER_TITLE = /^\s*\(?\s*(?:征求意见稿|征求意见|送审稿|讨论稿|草案)\s*\)?\s*》/;
 
 /**
- * `draft` when the title line or its subtitle carries the draft mark, when a line before the title is nothing
- * but the mark (征求意见稿 above the title), or when the text quotes its own title as a draft (a closing
+ * `draft` when the title line or a subtitle carries the draft mark (a line of nothing but the mark above the
+ * title is a subtitle too: structure/front.ts), or when the text quotes its own title as a draft (a closing
  * 关于《…方案（征求意见稿）》的起草说明); another document quoted as a draft says nothing of this one.
  */
 function readStatus(
@@ -240,11 +238,9 @@ function readStatus(
   clauses: Clause[],
   annexLabels: readonly string[],
 ): Status {
-  const subtitle = front.find((block) => block.kind === 'subtitle');
+  const subtitles = front.filter((block) => block.kind === 'subtitle').map((block) => block.text);
   // On the folded view: a traditional-character edition writes 徵求意見稿.
-  if (DRAFT.test(foldForRecognition(`${title}${subtitle?.text ?? ''}`))) return 'draft';
-  for (const block of front)
-    if (block.kind !== 'title' && DRAFT_MARK_LINE.test(foldForRecognition(block.text))) return 'draft';
+  if (DRAFT.test(foldForRecognition(`${title}${subtitles.join('')}`))) return 'draft';
   const quoted = `《${foldForRecognition(title)}`;
   const namesItselfDraft = (paragraph: string): boolean => {
     if (!paragraph.includes('《')) return false;

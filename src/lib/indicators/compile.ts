@@ -139,8 +139,10 @@ function patternAlternation(sources: readonly string[]): string | null {
   return sources.length === 0 ? null : sources.map((source) => `(?:${source})`).join('|');
 }
 
+/** The characters a quantity in Chinese numerals is written with, and ends in (十三点五, 一千二百, 两). */
+export const SPELLED_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
 /** Chinese numerals as a quantity reads them: 十三点五, 两, 一百, 零点五. */
-const SPELLED_NUMERAL = '[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?';
+const SPELLED_NUMERAL = `[${SPELLED_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?`;
 
 function spelledNumbers(
   rules: SpelledNumbers,
@@ -157,7 +159,7 @@ function spelledNumbers(
     rules.units.length === 0
       ? '(?!)()()'
       : // Not after a numeral character it cannot read whole (一万二千吨 is not 二千吨).
-        `(?<![零〇一二两三四五六七八九十百千万亿点])(${SPELLED_NUMERAL})(${alternation(rules.units)})`,
+        `(?<![${SPELLED_NUMERAL_CHARS}万亿点])(${SPELLED_NUMERAL})(${alternation(rules.units)})`,
   );
   const words = [...prefixUnits.keys(), ...rules.units].filter((word) => word.length > 0);
   const unitWords = rules.units.filter((word) => word.length > 0);

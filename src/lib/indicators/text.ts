@@ -13,6 +13,7 @@ import {
   changeOfWording,
   classify,
   contextTester,
+  SPELLED_NUMERAL_CHARS,
   type Change,
   type Compiled,
   type VerbClass,
@@ -800,8 +801,8 @@ function maySayInWords(compiled: Compiled, display: string): boolean {
   return found;
 }
 
-/** The characters a spelled number ends in (十三点五, 一千二百, 两). */
-const SPELLED_END = new Set('零〇一二两三四五六七八九十百千');
+/** The characters a spelled number ends in. */
+const SPELLED_END = new Set(SPELLED_NUMERAL_CHARS);
 
 /**
  * Whether the spelled-number pattern can match in `folded`: a prefix (百分之) it holds, or a unit word (吨,
@@ -815,7 +816,6 @@ function maySpell(folded: string, spelled: NonNullable<Compiled['spelledNumbers'
       if (SPELLED_END.has(folded[at - 1] as string)) return true;
   return false;
 }
-
 
 /**
  * The earlier period a sentence without a target year reports on: one its own words name (“十三五”期间…), or

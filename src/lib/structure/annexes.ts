@@ -4,7 +4,7 @@
  * `氮氧化物` ⏎ `（吨）`). Rows and columns are rebuilt here; cell text is kept as printed.
  */
 import type { Annex, AnnexParagraph, AnnexTable } from '../model/plan';
-import { annexLabel, type SourceLine } from './lines';
+import { annexLabel, TAB_ROW, type SourceLine } from './lines';
 import { layoutHeader } from './table-header';
 
 const isCellLine = (line: SourceLine) => line.raw.startsWith('\t');
@@ -37,11 +37,8 @@ function cellsOf(run: SourceLine[]): string[] {
   return cells;
 }
 
-/**
- * A row printed on one line with its cells apart by tabs (指标⇥2020年⇥2025年): text before a tab, as a
- * spreadsheet or a plain-text export writes it. A Word export's cell line starts with the tab instead.
- */
-const isTabRow = (line: SourceLine) => /\S\t+\S/.test(line.raw) && !isCellLine(line);
+/** A row printed on one line (`TAB_ROW`); a Word export's cell line starts with the tab instead. */
+const isTabRow = (line: SourceLine) => TAB_ROW.test(line.raw) && !isCellLine(line);
 const cellsOfTabRow = (line: SourceLine) =>
   line.display
     .trim()

@@ -8,6 +8,7 @@ import {
   annexLabel,
   bareMarker,
   endsSentence,
+  TAB_ROW,
   headingOf,
   isAnnexList,
   isBlank,
@@ -34,9 +35,6 @@ interface Draft extends Clause {
   /** First and last source line of each paragraph, for splitting a plain text's preamble into paragraphs. */
   paragraphLines: { line: number; endLine: number }[];
 }
-
-/** A table's row printed on one line, its cells apart by tabs (指标⇥2020年⇥2025年目标). */
-const TAB_ROW = /\S\t+\S/;
 
 /** A date alone on its line (2022年8月30日, 二〇二二年六月十八日): a signature's, never the end of a sentence. */
 const DATE_LINE =

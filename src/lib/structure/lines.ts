@@ -66,6 +66,12 @@ export function readSourceLines(text: string): SourceText {
   return { lines, leftovers, invisible, markup: seen.markup };
 }
 
+/**
+ * A table's row printed on one line, its cells apart by tabs (指标⇥2020年⇥2025年目标): text before a tab, as a
+ * spreadsheet or a plain-text export writes it.
+ */
+export const TAB_ROW = /\S\t+\S/;
+
 export function isBlank(line: SourceLine): boolean {
   return line.display.trim() === '';
 }
