@@ -70,3 +70,16 @@ export function targetMarks(plan: StatusInput, target: TargetMarkInput): StatusM
 export function statusSuffix(marks: readonly Pick<StatusMark, 'label'>[]): string {
   return marks.length === 0 ? '' : `（${marks.map((mark) => mark.label).join('，')}）`;
 }
+
+/**
+ * The suffix of the plan's marks that `name` does not already print: （征求意见稿） after 达州市, nothing after a
+ * title ending …方案（征求意见稿）.
+ */
+export function marksNotIn(name: string, plan: StatusInput): string {
+  return statusSuffix(statusMarks(plan).filter((mark) => !name.includes(mark.label)));
+}
+
+/** `name` followed by the plan's marks it does not print, as a page title or a filter option names a plan. */
+export function markedName(name: string, plan: StatusInput): string {
+  return `${name}${marksNotIn(name, plan)}`;
+}

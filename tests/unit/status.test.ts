@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATUS_MARKS, statusMarks, statusSuffix, targetMarks } from '../../src/lib/status';
+import { markedName, STATUS_MARKS, statusMarks, statusSuffix, targetMarks } from '../../src/lib/status';
 
 describe('statusMarks: what a reader must be told before quoting a plan', () => {
   it.each([
@@ -30,6 +30,27 @@ describe('statusMarks: what a reader must be told before quoting a plan', () => 
     [[{ label: '征求意见稿' }, { label: '地区未识别' }], '（征求意见稿，地区未识别）'],
   ])('statusSuffix(%j) = %j', (marks, suffix) => {
     expect(statusSuffix(marks)).toBe(suffix);
+  });
+});
+
+describe('markedName: a plan named with its marks, none printed twice', () => {
+  it.each([
+    ['an adopted plan', '黔江区', { status: 'final', region: '黔江区' }, '黔江区'],
+    ['a draft by its region', '达州市', { status: 'draft', region: '达州市' }, '达州市（征求意见稿）'],
+    [
+      'a draft whose title prints the mark',
+      '某县节能减排综合工作方案（征求意见稿）',
+      { status: 'draft', region: '某县' },
+      '某县节能减排综合工作方案（征求意见稿）',
+    ],
+    [
+      'a draft whose title prints the mark, region unknown',
+      '节能减排综合工作方案（征求意见稿）',
+      { status: 'draft', region: null },
+      '节能减排综合工作方案（征求意见稿）（地区未识别）',
+    ],
+  ] as const)('%s', (_, name, plan, expected) => {
+    expect(markedName(name, plan)).toBe(expected);
   });
 });
 

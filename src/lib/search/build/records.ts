@@ -7,7 +7,7 @@
  */
 import type { Annex, AnnexTable, Clause, Level, Plan, PlanPart, PlanSummary } from '../../model/plan';
 import { planLabel } from '../../model/label';
-import { statusMarks, statusSuffix } from '../../status';
+import { markedName, statusMarks, statusSuffix } from '../../status';
 import { paths, withBase } from '../../urls';
 import { COUNTRY, LEVEL, levelLabel, PREAMBLE, provinceLabel } from '../../vocabulary';
 import {
@@ -121,16 +121,15 @@ export const PLAN_LABEL_SUFFIXES: readonly string[] = (
 export function planLabels(
   plans: readonly Pick<PlanSummary, 'id' | 'region' | 'title' | 'status'>[],
 ): Map<string, string> {
-  const marked = (plan: (typeof plans)[number], name: string) => `${name}${statusSuffix(statusMarks(plan))}`;
   const count = new Map<string, number>();
   for (const plan of plans) {
-    const label = marked(plan, planLabel(plan));
+    const label = markedName(planLabel(plan), plan);
     count.set(label, (count.get(label) ?? 0) + 1);
   }
   return new Map(
     plans.map((p) => {
-      const label = marked(p, planLabel(p));
-      return [p.id, (count.get(label) ?? 0) > 1 ? marked(p, p.title) : label];
+      const label = markedName(planLabel(p), p);
+      return [p.id, (count.get(label) ?? 0) > 1 ? markedName(p.title, p) : label];
     }),
   );
 }
